@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Hypergrid.Config.Expansion;
+using Spectre.Console;
+
+namespace Hypergrid.Cli;
+
+/// <summary>hypergrid expand: writes every trial's resolved cfg.yaml, or prints the trial tables with --dry-run.</summary>
+public static class ExpandVerb
+{
+    public static Command Create()
+    {
+        var command = new Command("expand", "Expand the cfg tree into out/log/<mode>/<dataset>/<model>/<trainer>/trial_###/cfg.yaml");
+        var tree = new TreeOptions(command);
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print each leaf's trial table; write nothing" };
+        command.Options.Add(dryRun);
+        command.SetAction(r => Exit.Guard(() =>
+        {
+            var options = tree.Read(r) with { DryRun = r.GetValue(dryRun) };
+            var leaves = Expander.Expand(options);
+            foreach (var leaf in leaves)
+            {
+                if (options.DryRun) PrintTable(leaf);
+                PrintSummary(leaf, options.DryRun);
+            }
+            return Exit.Ok;
+        }));
+        return command;
+    }
+
+    private static void PrintSummary(LeafExpansion leaf, bool dryRun)
+    {
+        var verb = dryRun ? "would write" : "wrote";
+        Console.WriteLine($"{leaf.Plan.Leaf.RelativePath}: {leaf.Trials.Count} trials ({leaf.Added} new, {verb} {leaf.Written} cfg.yaml)");
+        foreach (var o in leaf.Orphans)
+            Console.WriteLine($"  orphan: {o.Directory} (its axis values are no longer in the tree; kept, not deleted)");
+    }
+
+    private static void PrintTable(LeafExpansion leaf)
+    {
+        var table = new Table { Title = new TableTitle(leaf.Plan.Leaf.File.DisplayPath) };
+        table.AddColumn("trial");
+        foreach (var axis in leaf.Plan.Axes) table.AddColumn($"{Markup.Escape(axis.Key)}\n[dim]{Markup.Escape(axis.File)}[/]");
+        foreach (var t in leaf.Trials)
+            table.AddRow([TrialFolder.Name(t.Number), .. t.AxisValues.Select(v => Markup.Escape(v.Value.Canonical))]);
+        AnsiConsole.Write(table);
+    }
+}

@@ -1,0 +1,24 @@
+namespace Hypergrid.Config;
+
+/// <summary>Writes files so that a reader sees the old content or the new, never a part.</summary>
+public static class AtomicFile
+{
+    public static void WriteAllText(string path, string text)
+    {
+        var tmp = TempPathFor(path);
+        try
+        {
+            File.WriteAllText(tmp, text);
+            File.Move(tmp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tmp)) File.Delete(tmp);
+        }
+    }
+
+    /// <summary>A hidden temp name beside the target, unique per process and call, so concurrent writers never collide.</summary>
+    public static string TempPathFor(string path) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!,
+            $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+}

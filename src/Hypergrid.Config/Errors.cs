@@ -1,0 +1,63 @@
+using Hypergrid.Config.Yaml;
+
+namespace Hypergrid.Config;
+
+/// <summary>Named factories for every config mistake, each with its fix.</summary>
+public static class Errors
+{
+    public static ConfigError Unreadable(string file, string why) =>
+        new(new SourceMark(file, 0, 0), null, $"cannot be read: {why}", "check the file exists and is readable");
+
+    public static ConfigError BadYaml(SourceMark at, string why) =>
+        new(at, null, $"is not valid YAML: {why}", "fix the YAML syntax at this line and column");
+
+    public static ConfigError TopLevelNotMapping(SourceMark at, string what) =>
+        new(at, null, $"top level is {what}, but a cfg.yaml must be a mapping of keys to values",
+            "write 'key: value' lines at the top level (an empty file means no keys)");
+
+    public static ConfigError DuplicateKey(SourceMark at, string key, SourceMark first) =>
+        new(at, key, $"appears twice in one mapping (first at line {first.Line})", "keep one of the two lines");
+
+    public static ConfigError UnknownMode(string folder, string firstFile) =>
+        new(new SourceMark(firstFile, 0, 0), null, $"lies under mode folder '{folder}', which is neither 'sweep' nor 'experiment'",
+            "move it under cfg/sweep/ or cfg/experiment/");
+
+    public static ConfigError TooDeep(string file) =>
+        new(new SourceMark(file, 0, 0), null, "is deeper than a leaf (cfg/<mode>/<dataset>/<model>/<trainer>/cfg.yaml)",
+            "move its keys into the leaf cfg.yaml four folders below cfg/");
+
+    public static ConfigError SeedMissing(string leaf) =>
+        new(new SourceMark(leaf, 0, 0), "seed", "is missing; every trial needs a seed",
+            "add 'seed: 0' here or in a parent cfg.yaml (a list such as 'seed: [0, 1, 2]' in experiment mode)");
+
+    public static ConfigError SeedListInSweep(SourceMark at) =>
+        new(at, "seed", "is a list, but sweep mode needs a scalar seed",
+            "write one integer (seed: 0), or move the seed list to cfg/experiment/...");
+
+    public static ConfigError SeedNotInteger(SourceMark at, string text) =>
+        new(at, "seed", $"is '{text}', which is not an integer", "write a non-negative integer such as 0");
+
+    public static ConfigError SeedNegative(SourceMark at, string text) =>
+        new(at, "seed", $"is {text}, which is negative", "write a non-negative integer such as 0");
+
+    public static ConfigError ListInExperiment(SourceMark at, string key) =>
+        new(at, key, "is a list of several values, but experiment mode allows only 'seed' to vary",
+            "keep one value here (a fixed list hyperparameter is written as [[a, b]]), or move this leaf to cfg/sweep/");
+
+    public static ConfigError EmptyList(SourceMark at, string key) =>
+        new(at, key, "is an empty list, which would make zero trials", "give the axis at least one value, or remove the key");
+
+    public static ConfigError RepeatedValue(SourceMark at, string key, string value) =>
+        new(at, key, $"lists the value {value} more than once", "remove the repeated value; each trial must differ");
+
+    public static ConfigError ContradictsPath(SourceMark at, string key, string value, string fromPath) =>
+        new(at, key, $"is '{value}', but the folder path says '{fromPath}'",
+            $"remove the key (it comes from the path) or set it to '{fromPath}'");
+
+    public static ConfigError NoLeafMatches(string cfgRoot, string filters) =>
+        new(new SourceMark(cfgRoot, 0, 0), null, $"has no leaf cfg.yaml matching {filters}",
+            "check the filter values, or run 'hypergrid expand --dry-run' without filters to see the leaves");
+
+    public static ConfigError UnknownModeFilter(string mode) =>
+        new(new SourceMark("--mode", 0, 0), null, $"'{mode}' is not a mode", "use --mode sweep or --mode experiment");
+}

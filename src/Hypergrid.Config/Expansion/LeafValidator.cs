@@ -1,0 +1,73 @@
+using Hypergrid.Config.Tree;
+using Hypergrid.Config.Yaml;
+
+namespace Hypergrid.Config.Expansion;
+
+/// <summary>Applies the mode rules to one leaf's merged config and finds its axes. Pure: no I/O.</summary>
+public static class LeafValidator
+{
+    public static LeafPlan? Plan(Leaf leaf, IReadOnlyList<(CfgMap Map, string File)> chain, List<ConfigError> errors)
+    {
+        var before = errors.Count;
+        var pathValues = new Dictionary<string, string>
+        {
+            ["mode"] = leaf.Mode, ["dataset"] = leaf.Dataset, ["model"] = leaf.Model, ["trainer"] = leaf.Trainer,
+        };
+        foreach (var (map, _) in chain)
+            foreach (var e in map.Entries)
+                if (pathValues.TryGetValue(e.Key, out var expected) && (e.Value is not CfgScalar s || s.Text != expected))
+                    errors.Add(Errors.ContradictsPath(e.KeyMark, e.Key, e.Value.Canonical, expected));
+
+        var merged = Merge.Shallow(chain);
+        var entries = new List<MergedEntry>();
+        foreach (var key in Modes.PathKeys)
+            entries.Add(new MergedEntry(key, CfgScalar.Plain(pathValues[key], new SourceMark(leaf.File.DisplayPath, 0, 0)), leaf.File.DisplayPath, default));
+        entries.AddRange(merged.Where(e => !pathValues.ContainsKey(e.Key)));
+
+        CheckSeed(leaf, merged, errors);
+        var axes = new List<Axis>();
+        foreach (var e in entries)
+        {
+            if (e.Value is not CfgList list || Modes.StructuralLists.Contains(e.Key)) continue;
+            // A one-value list does not vary, so experiment mode accepts it: that is how a fixed list
+            // hyperparameter (hidden: [[256, 128]]) is written in any mode.
+            if (leaf.Mode == Modes.Experiment && e.Key != "seed" && list.Items.Count != 1)
+                errors.Add(Errors.ListInExperiment(e.KeyMark, e.Key));
+            if (leaf.Mode == Modes.Sweep && e.Key == "seed") continue; // reported by CheckSeed
+            if (list.Items.Count == 0) errors.Add(Errors.EmptyList(e.KeyMark, e.Key));
+            var seen = new HashSet<string>();
+            foreach (var item in list.Items)
+                if (!seen.Add(item.Canonical)) errors.Add(Errors.RepeatedValue(item.Mark, e.Key, item.Canonical));
+            axes.Add(new Axis(e.Key, list.Items, e.File));
+        }
+        return errors.Count > before ? null : new LeafPlan(leaf, entries, axes);
+    }
+
+    private static void CheckSeed(Leaf leaf, IReadOnlyList<MergedEntry> merged, List<ConfigError> errors)
+    {
+        var seed = merged.FirstOrDefault(e => e.Key == "seed");
+        switch (seed?.Value)
+        {
+            case null:
+                errors.Add(Errors.SeedMissing(leaf.File.DisplayPath));
+                break;
+            case CfgList when leaf.Mode == Modes.Sweep:
+                errors.Add(Errors.SeedListInSweep(seed.KeyMark));
+                break;
+            case CfgList list:
+                foreach (var item in list.Items) CheckSeedValue(item, errors);
+                break;
+            default:
+                CheckSeedValue(seed.Value, errors);
+                break;
+        }
+    }
+
+    private static void CheckSeedValue(CfgNode node, List<ConfigError> errors)
+    {
+        if (node is not CfgScalar s || !s.TryGetLong(out var value))
+            errors.Add(Errors.SeedNotInteger(node.Mark, node.Canonical));
+        else if (value < 0)
+            errors.Add(Errors.SeedNegative(node.Mark, s.Text));
+    }
+}

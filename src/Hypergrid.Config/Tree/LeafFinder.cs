@@ -1,0 +1,58 @@
+namespace Hypergrid.Config.Tree;
+
+/// <summary>Finds the leaves of a cfg tree and checks its shape (mode folders, depth).</summary>
+public static class LeafFinder
+{
+    private const string FileName = "cfg.yaml";
+
+    public static IReadOnlyList<Leaf> Find(string cfgRoot, Filters filters, List<ConfigError> errors)
+    {
+        foreach (var mode in filters.Modes ?? [])
+            if (!Modes.All.Contains(mode)) errors.Add(Errors.UnknownModeFilter(mode));
+        if (!Directory.Exists(cfgRoot))
+        {
+            errors.Add(Errors.Unreadable(Display(cfgRoot), "the config folder does not exist (use --cfg DIR)"));
+            return [];
+        }
+
+        var root = Path.GetFullPath(cfgRoot);
+        var leaves = new List<Leaf>();
+        var badModes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(root, FileName, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var parts = Path.GetRelativePath(root, Path.GetDirectoryName(file)!).Split(Path.DirectorySeparatorChar);
+            if (parts is ["."]) continue;
+            if (!Modes.All.Contains(parts[0]))
+            {
+                badModes.TryAdd(parts[0], Display(file));
+                continue;
+            }
+            if (parts.Length > 4) errors.Add(Errors.TooDeep(Display(file)));
+            if (parts.Length != 4) continue;
+            var leaf = new Leaf(parts[0], parts[1], parts[2], parts[3], Chain(root, parts));
+            if (filters.Matches(leaf)) leaves.Add(leaf);
+        }
+        foreach (var (folder, first) in badModes) errors.Add(Errors.UnknownMode(folder, first));
+        if (leaves.Count == 0 && errors.Count == 0) errors.Add(Errors.NoLeafMatches(Display(cfgRoot), filters.ToString()));
+        return leaves;
+    }
+
+    private static List<ConfigFile> Chain(string root, string[] parts)
+    {
+        var chain = new List<ConfigFile>();
+        for (var depth = 0; depth <= parts.Length; depth++)
+        {
+            var path = Path.Combine([root, .. parts[..depth], FileName]);
+            if (File.Exists(path)) chain.Add(new ConfigFile(path, Display(path)));
+        }
+        return chain;
+    }
+
+    /// <summary>A path as the user would type it: relative to the working folder when inside it.</summary>
+    public static string Display(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var rel = Path.GetRelativePath(Environment.CurrentDirectory, full);
+        return rel.StartsWith("..", StringComparison.Ordinal) ? full : rel;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Hypergrid.Config.Yaml;
+
+/// <summary>A YAML sequence.</summary>
+public sealed record CfgList(IReadOnlyList<CfgNode> Items, SourceMark Mark) : CfgNode(Mark);

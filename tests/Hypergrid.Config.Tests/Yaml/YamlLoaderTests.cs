@@ -1,0 +1,75 @@
+using Hypergrid.Config.Yaml;
+
+namespace Hypergrid.Config.Tests.Yaml;
+
+public class YamlLoaderTests
+{
+    private static (CfgMap? Map, List<ConfigError> Errors) Load(string text)
+    {
+        var errors = new List<ConfigError>();
+        return (YamlLoader.LoadMapping(text, "x.yaml", errors), errors);
+    }
+
+    [Fact]
+    public void An_empty_file_is_an_empty_mapping()
+    {
+        var (map, errors) = Load("# only a comment\n");
+        Assert.Empty(errors);
+        Assert.Empty(map!.Entries);
+    }
+
+    [Fact]
+    public void Yaml_that_does_not_parse_gives_file_line_and_column()
+    {
+        var (_, errors) = Load("a: 1\nb: [1, 2\nc: 3\n");
+        var e = Assert.Single(errors);
+        Assert.Equal("x.yaml", e.Where.File);
+        Assert.True(e.Where.Line >= 2, e.ToString());
+        Assert.True(e.Where.Column > 0);
+    }
+
+    [Fact]
+    public void A_top_level_list_is_an_error_that_says_so()
+    {
+        var (_, errors) = Load("- 1\n- 2\n");
+        Assert.Contains("top level is a list", Assert.Single(errors).Problem);
+    }
+
+    [Fact]
+    public void A_duplicate_key_is_an_error_at_its_second_line()
+    {
+        var (_, errors) = Load("lr: 1\nseed: 0\nlr: 2\n");
+        var e = Assert.Single(errors);
+        Assert.Equal("lr", e.Key);
+        Assert.Equal(3, e.Where.Line);
+        Assert.Contains("line 1", e.Problem);
+    }
+
+    [Theory]
+    [InlineData("1e-3", ScalarKind.Float)]
+    [InlineData("0.1", ScalarKind.Float)]
+    [InlineData("42", ScalarKind.Int)]
+    [InlineData("true", ScalarKind.Bool)]
+    [InlineData("yes", ScalarKind.String)]
+    [InlineData("'42'", ScalarKind.String)]
+    [InlineData("~", ScalarKind.Null)]
+    public void Plain_scalars_resolve_by_the_yaml_core_schema(string text, ScalarKind kind)
+    {
+        var (map, _) = Load($"k: {text}\n");
+        Assert.Equal(kind, ((CfgScalar)map!["k"]!).Kind);
+    }
+
+    [Fact]
+    public void Numbers_render_as_written_so_floats_round_trip_exactly()
+    {
+        var (map, _) = Load("a: 0.1\nb: 1e-3\nc: 0.30000000000000004\n");
+        Assert.Equal(["0.1", "1e-3", "0.30000000000000004"], map!.Entries.Select(e => e.Value.Canonical));
+    }
+
+    [Fact]
+    public void Strings_that_would_read_back_as_other_types_are_quoted()
+    {
+        var (map, _) = Load("a: '1.5'\nb: 'true'\nc: relu\nd: 'a: b'\n");
+        Assert.Equal(["\"1.5\"", "\"true\"", "relu", "\"a: b\""], map!.Entries.Select(e => e.Value.Canonical));
+    }
+}
