@@ -3,7 +3,11 @@ using Hypergrid.Cli;
 
 var root = new RootCommand("Hypergrid: expand a tree of YAML configs into trials, train them, and watch them.")
 {
+    RunVerb.Create("sweep", "sweep", "Train every sweep trial that is not complete"),
+    RunVerb.Create("experiment", "experiment", "Train every experiment trial that is not complete"),
+    RunVerb.Create("run", null, "Train every trial of all modes that is not complete"),
     ExpandVerb.Create(),
     StatusVerb.Create(),
+    WorkerVerb.Create(),
 };
-return root.Parse(args).Invoke();
+return await root.Parse(args).InvokeAsync();

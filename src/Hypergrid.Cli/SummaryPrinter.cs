@@ -1,0 +1,38 @@
+using System.Globalization;
+using Hypergrid.Config.Trials;
+using Hypergrid.Running;
+using Spectre.Console;
+
+namespace Hypergrid.Cli;
+
+/// <summary>The table that ends a run: trial, state, final val loss and accuracy, time.</summary>
+public static class SummaryPrinter
+{
+    public static void Print(RunSummary summary)
+    {
+        if (summary.Rows.Count == 0)
+        {
+            Console.WriteLine($"nothing to train: all {summary.AlreadyComplete} selected trial(s) are complete (see 'hypergrid status')");
+            return;
+        }
+        var table = new Table();
+        foreach (var c in new[] { "trial", "state", "val loss", "val acc", "time (s)" }) table.AddColumn(c);
+        table.Columns[0].NoWrap();
+        foreach (var r in summary.Rows)
+            table.AddRow(Markup.Escape(r.Trial), Color(r.State), Num(r.ValLoss, "F4"), Num(r.ValAcc, "F4"), Num(r.Seconds, "F1"));
+        AnsiConsole.Write(table);
+        foreach (var r in summary.Rows.Where(r => r.Error is not null && r.State == TrialState.Failed))
+            Console.Error.WriteLine($"failed: {r.Trial}: {r.Error}");
+        var failed = summary.Rows.Count(r => r.State != TrialState.Complete);
+        Console.WriteLine($"{summary.Rows.Count - failed} trained, {failed} not complete, {summary.AlreadyComplete} were already complete");
+    }
+
+    private static string Color(TrialState s) => s switch
+    {
+        TrialState.Complete => "[green]complete[/]",
+        TrialState.Failed => "[red]failed[/]",
+        _ => $"[yellow]{s.ToString().ToLowerInvariant()}[/]",
+    };
+
+    private static string Num(double? v, string format) => v?.ToString(format, CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Hypergrid.Config;
+using Hypergrid.Config.Trials;
+
+namespace Hypergrid.Running;
+
+/// <summary>
+/// A held claim on a trial. Claims are created with O_EXCL, so two workers never hold one trial.
+/// A dead claim is taken over by whoever first creates <c>takeover.N</c> exclusively for its epoch N;
+/// only that worker removes it, so a fresh claim is never removed by a slower rival.
+/// </summary>
+public sealed class ClaimHandle : IDisposable
+{
+    private readonly string path;
+    private readonly Timer heartbeat;
+
+    private ClaimHandle(string trialDir)
+    {
+        path = Path.Combine(trialDir, TrialFiles.Claim);
+        heartbeat = new Timer(_ => Beat(), null, Claim.HeartbeatEvery, Claim.HeartbeatEvery);
+    }
+
+    /// <summary>Claims the trial, taking over a dead claim; null when someone alive holds it.</summary>
+    public static ClaimHandle? TryAcquire(string trialDir)
+    {
+        var existing = Claim.TryRead(trialDir);
+        var epoch = 0;
+        if (existing is not null)
+        {
+            if (existing.IsAlive()) return null;
+            var marker = Path.Combine(trialDir, $"takeover.{existing.Epoch}");
+            if (!TryCreateExclusive(marker, "")) return StaleTakeover(marker) ? TryAcquire(trialDir) : null;
+            var again = Claim.TryRead(trialDir);
+            if (again is null || again.Epoch != existing.Epoch || again.Pid != existing.Pid) return null;
+            File.Delete(Path.Combine(trialDir, TrialFiles.Claim));
+            epoch = existing.Epoch + 1;
+        }
+        var claim = new Claim
+        {
+            Host = Environment.MachineName,
+            Pid = Environment.ProcessId,
+            Start = DateTimeOffset.UtcNow,
+            Epoch = epoch,
+            SlurmJobId = Environment.GetEnvironmentVariable("SLURM_ARRAY_JOB_ID") ?? Environment.GetEnvironmentVariable("SLURM_JOB_ID"),
+            SlurmTaskId = Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID"),
+        };
+        return TryCreateExclusive(Path.Combine(trialDir, TrialFiles.Claim), JsonSerializer.Serialize(claim, RunRecord.Json))
+            ? new ClaimHandle(trialDir) : null;
+    }
+
+    // A takeover marker left by a worker that died during the takeover must not block the trial forever.
+    private static bool StaleTakeover(string marker)
+    {
+        if (!File.Exists(marker) || DateTime.UtcNow - File.GetLastWriteTimeUtc(marker) < Claim.Timeout) return false;
+        File.Delete(marker);
+        return true;
+    }
+
+    private static bool TryCreateExclusive(string file, string content)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+            using var w = new StreamWriter(stream);
+            w.Write(content);
+            return true;
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            return false;
+        }
+    }
+
+    private void Beat()
+    {
+        try { File.SetLastWriteTimeUtc(path, DateTime.UtcNow); }
+        catch (IOException) { }
+    }
+
+    /// <summary>Stops the heartbeat and removes the claim and any takeover markers.</summary>
+    public void Dispose()
+    {
+        heartbeat.Dispose();
+        var dir = Path.GetDirectoryName(path)!;
+        foreach (var marker in Directory.GetFiles(dir, "takeover.*")) File.Delete(marker);
+        if (File.Exists(path)) File.Delete(path);
+    }
+}

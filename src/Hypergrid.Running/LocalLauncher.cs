@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Hypergrid.Running;
+
+/// <summary>Runs N worker processes on this machine, relaying their output to the display.</summary>
+public sealed partial class LocalLauncher : ILauncher
+{
+    public string Name => "local";
+
+    public async Task LaunchAsync(LaunchRequest request, IRunDisplay display, CancellationToken cancel)
+    {
+        var processes = new List<Process>();
+        var pumps = new List<Task>();
+        for (var w = 0; w < request.Workers; w++)
+        {
+            var info = new ProcessStartInfo(request.Command.FileName)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var a in request.Command.Arguments(request.Manifest, request.Settings)) info.ArgumentList.Add(a);
+            info.Environment["OMP_NUM_THREADS"] = request.Settings.Threads.ToString();
+            info.Environment["HYPERGRID_WORKER"] = w.ToString();
+            var p = Process.Start(info) ?? throw new InvalidOperationException($"could not start {request.Command.FileName}");
+            processes.Add(p);
+            var worker = w;
+            pumps.Add(Pump(p.StandardOutput, worker, display));
+            pumps.Add(Pump(p.StandardError, worker, display));
+        }
+        await using var onCancel = cancel.Register(() =>
+        {
+            // Workers release their claims on SIGTERM, so an interrupted trial stays pending.
+            foreach (var p in processes) if (!p.HasExited) _ = Kill(p.Id, 15);
+        });
+        await Task.WhenAll(processes.Select(p => p.WaitForExitAsync(CancellationToken.None)).Concat(pumps));
+    }
+
+    private static async Task Pump(StreamReader reader, int worker, IRunDisplay display)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (WorkerEvent.TryParse(line) is { } e) display.Event(worker, e);
+            else if (line.Length > 0) display.Line($"[w{worker}] {line}");
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}

@@ -1,0 +1,12 @@
+using Hypergrid.Config.Expansion;
+
+namespace Hypergrid.Running;
+
+/// <summary>Everything a run needs: which trials (the expansion options), how many workers, where data is.</summary>
+public sealed record RunOptions(ExpandOptions Expand, int Workers = 1, string DataDir = "data", bool RerunStale = false)
+{
+    /// <summary>How to start a worker: the program and the arguments before the worker verb. Default: this program.</summary>
+    public WorkerCommand Command { get; init; } = WorkerCommand.Current();
+
+    public ILauncher Launcher { get; init; } = new LocalLauncher();
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Hypergrid.Config;
+using Hypergrid.Config.Expansion;
+using Hypergrid.Config.Trials;
+using Hypergrid.Config.Yaml;
+using Hypergrid.Training;
+using Hypergrid.Training.Data;
+
+namespace Hypergrid.Running;
+
+/// <summary>
+/// The C# run_trials: expands the tree, validates every trial that will train against the
+/// registries before any training starts, launches workers on them, and summarises.
+/// </summary>
+public static class Runner
+{
+    public static async Task<RunSummary> RunAsync(RunOptions options, IRunDisplay display, CancellationToken cancel = default)
+    {
+        var trials = Expander.Expand(options.Expand).SelectMany(l => l.Trials).ToList();
+        var todo = new List<Trial>();
+        var complete = 0;
+        foreach (var t in trials)
+        {
+            var state = TrialStatus.Read(t.Directory, t.ConfigText).State;
+            if (state == TrialState.Stale && options.RerunStale) { ArchiveLogs(t.Directory); state = TrialState.Pending; }
+            if (state is TrialState.Pending or TrialState.Failed) todo.Add(t);
+            else complete++;
+        }
+        Validate(todo);
+        if (todo.Count == 0) return new RunSummary([], complete);
+
+        foreach (var dataset in todo.Select(t => t.Leaf.Dataset).Distinct())
+            if (dataset == "mnist") display.Line(MnistSource.Describe(options.DataDir));
+
+        var runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}";
+        var runDir = Path.Combine(options.Expand.OutDir, options.Launcher.Name == "local" ? "runs" : options.Launcher.Name, runId);
+        Directory.CreateDirectory(runDir);
+        var manifest = Path.Combine(runDir, "trials.txt");
+        AtomicFile.WriteAllText(manifest, string.Concat(todo.Select(t => Path.GetFullPath(t.Directory) + "\n")));
+        var workers = Math.Max(1, Math.Min(options.Workers, todo.Count));
+        var settings = new WorkerSettings(Path.GetFullPath(options.DataDir), Math.Max(1, Environment.ProcessorCount / workers), runId);
+        display.Line($"training {todo.Count} trial(s) with {workers} {options.Launcher.Name} worker(s), {settings.Threads} thread(s) each; {complete} already complete");
+        await options.Launcher.LaunchAsync(new LaunchRequest(manifest, workers, settings, options.Command, runDir), display, cancel);
+        return new RunSummary(todo.Select(Summarise).ToList(), complete);
+    }
+
+    /// <summary>Parses every trial's resolved config against the registries; throws with all problems.</summary>
+    public static void Validate(IEnumerable<Trial> trials)
+    {
+        var errors = new List<ConfigError>();
+        foreach (var t in trials)
+        {
+            var map = YamlLoader.LoadMapping(t.ConfigText, t.ConfigPath, errors);
+            if (map is not null) TrialSpec.Parse(map, t.ConfigPath, errors);
+        }
+        ConfigException.ThrowIfAny(errors);
+    }
+
+    private static SummaryRow Summarise(Trial t)
+    {
+        var s = TrialStatus.Read(t.Directory, t.ConfigText);
+        var run = s.Run;
+        return new SummaryRow(t.Id, s.State, Get(run, "val_loss"), Get(run, "val_acc"), run?.Seconds, run?.Error);
+    }
+
+    private static double? Get(RunRecord? run, string key) => run?.Final.TryGetValue(key, out var v) == true ? v : null;
+
+    /// <summary>Moves a stale trial's results into previous/&lt;time&gt;/ so it can retrain; nothing is deleted.</summary>
+    public static void ArchiveLogs(string trialDir)
+    {
+        var target = Path.Combine(trialDir, "previous", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(target);
+        foreach (var name in new[] { TrialFiles.BatchLog, TrialFiles.EpochLog, TrialFiles.Run, TrialFiles.WorkerLog, "batch_log.failed.csv" })
+        {
+            var from = Path.Combine(trialDir, name);
+            if (File.Exists(from)) File.Move(from, Path.Combine(target, name));
+        }
+    }
+}

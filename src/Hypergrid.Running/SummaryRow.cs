@@ -1,0 +1,14 @@
+using Hypergrid.Config.Trials;
+
+namespace Hypergrid.Running;
+
+/// <summary>One line of the table that ends a run.</summary>
+public sealed record SummaryRow(string Trial, TrialState State, double? ValLoss, double? ValAcc, double? Seconds, string? Error);
+
+/// <summary>What a run did: the trials it tried (empty when nothing needed training).</summary>
+public sealed record RunSummary(IReadOnlyList<SummaryRow> Rows, int AlreadyComplete)
+{
+    public bool AnyFailed => Rows.Any(r => r.State is TrialState.Failed or TrialState.Pending);
+
+    public int ExitCode => AnyFailed ? 1 : 0;
+}

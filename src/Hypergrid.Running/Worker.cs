@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Hypergrid.Config.Trials;
+using Hypergrid.Training.Native;
+using TorchSharp;
+
+namespace Hypergrid.Running;
+
+/// <summary>
+/// The worker: claims trials from a manifest until none are left. Local workers and cluster tasks
+/// run exactly this, so both follow the same claim protocol on the same out/log.
+/// </summary>
+public static class Worker
+{
+    /// <summary>Runs the worker loop; returns the number of trials that failed.</summary>
+    public static int Run(string manifest, WorkerSettings settings, TextWriter output, CancellationToken cancel)
+    {
+        LibTorchLoader.EnsureLoaded();
+        torch.set_num_threads(settings.Threads);
+        var failed = 0;
+        foreach (var dir in File.ReadAllLines(manifest).Where(l => l.Length > 0))
+        {
+            if (cancel.IsCancellationRequested) break;
+            if (!Available(dir, settings.RunId)) continue;
+            using var claim = ClaimHandle.TryAcquire(dir);
+            if (claim is null || !Available(dir, settings.RunId)) continue;
+
+            var id = TrialId(dir);
+            output.WriteLine(new WorkerEvent("start", id).ToLine());
+            output.WriteLine($"{id}: training on {Environment.MachineName} pid {Environment.ProcessId}");
+            var lastReport = 0L;
+            RunOne(dir, settings, output, id, ref failed, cancel, (epoch, epochs, batch, batches, loss) =>
+            {
+                var now = Stopwatch.GetTimestamp();
+                if (now - lastReport < Stopwatch.Frequency / 4 && batch != batches - 1) return;
+                lastReport = now;
+                output.WriteLine(new WorkerEvent("progress", id, epoch, epochs, batch + 1, batches, loss).ToLine());
+            });
+        }
+        return failed;
+    }
+
+    private static void RunOne(string dir, WorkerSettings settings, TextWriter output, string id, ref int failed,
+        CancellationToken cancel, Training.TrainingLoop.Progress progress)
+    {
+        using var log = new StreamWriter(Path.Combine(dir, TrialFiles.WorkerLog), append: true) { AutoFlush = true };
+        var outcome = TrialExecutor.Execute(dir, settings, log, progress, cancel);
+        if (outcome.State == TrialState.Failed) failed++;
+        output.WriteLine(new WorkerEvent("done", id, State: outcome.State.ToString().ToLowerInvariant(), Seconds: outcome.Seconds, Error: outcome.Error).ToLine());
+        output.WriteLine($"{id}: {outcome.State.ToString().ToLowerInvariant()} in {outcome.Seconds:F1} s{(outcome.Error is null ? "" : ": " + outcome.Error)}");
+    }
+
+    // Complete trials and trials that already failed in this run are left alone; the next run retries failures.
+    private static bool Available(string dir, string runId)
+    {
+        if (File.Exists(Path.Combine(dir, TrialFiles.BatchLog))) return false;
+        return RunRecord.TryRead(dir) is not { Status: "failed" } run || run.RunId != runId;
+    }
+
+    /// <summary>mode/dataset/model/trainer/trial_### from a trial folder path.</summary>
+    public static string TrialId(string dir) =>
+        string.Join('/', Path.GetFullPath(dir).TrimEnd('/').Split('/')[^5..]);
+}

@@ -1,0 +1,10 @@
+namespace Hypergrid.Training.Data;
+
+/// <summary>A dataset chosen and configured by a trial; loading happens once per process and is shared.</summary>
+public interface IDataSource
+{
+    /// <summary>The input shape the models will see, known before loading (for validation).</summary>
+    int[] Shape { get; }
+
+    DataBundle Load(string dataDir);
+}
