@@ -63,11 +63,11 @@ public static class TrialExecutor
         }
         catch (Exception ex)
         {
-            var message = ex is ConfigException or UsageException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            var message = ex is ConfigException or UsageException or TrainingDivergedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
             (Finish(record, "failed", clock) with { Error = message }).Write(trialDir);
             if (File.Exists(partial)) File.Move(partial, Path.Combine(trialDir, "batch_log.failed.csv"), overwrite: true);
             log.WriteLine($"{DateTimeOffset.UtcNow:O} failed: {message}");
-            if (ex is not (ConfigException or UsageException)) log.WriteLine(ex.ToString());
+            if (ex is not (ConfigException or UsageException or TrainingDivergedException)) log.WriteLine(ex.ToString());
             return new TrialOutcome(trialDir, TrialState.Failed, clock.Elapsed.TotalSeconds, message);
         }
     }

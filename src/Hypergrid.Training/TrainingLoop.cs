@@ -56,6 +56,8 @@ public static class TrainingLoop
                 optimizer.step();
                 var row = Row(spec, solver, epoch, "train", b, clock, loss, logits, y, lr, gradNorm);
                 sink.Write(row);
+                if (!double.IsFinite(row.Loss))
+                    throw new TrainingDivergedException($"loss became {row.Loss} at epoch {epoch} batch {b}; lower lr or set clip_grad");
                 progress?.Invoke(epoch, settings.Epochs, b, batches, row.Loss);
             }
             final = Validate(spec, model, solver, valX, valY, sink, epoch, clock, settings.Schedule.At(epoch * batches - 1, epoch - 1, settings.Epochs * batches), final);

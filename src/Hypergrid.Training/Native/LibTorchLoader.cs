@@ -58,7 +58,9 @@ public static class LibTorchLoader
 
     private static string PatchedCopy(string original, byte[] bytes, HashSet<string> missing)
     {
-        var key = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
+        // One copy per native folder: its sibling links must point at the very files TorchSharp loads
+        // itself, or libtorch would be loaded twice from two paths and abort.
+        var key = Convert.ToHexStringLower(SHA256.HashData([.. bytes, .. Encoding.UTF8.GetBytes(Path.GetDirectoryName(original)!)]))[..16];
         var dir = Path.Combine(CacheRoot(), "libtorchsharp", key);
         var target = Path.Combine(dir, LibName);
         if (File.Exists(target)) return target;

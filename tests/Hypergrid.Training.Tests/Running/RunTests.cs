@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Hypergrid.Config.Trials;
+
+namespace Hypergrid.Training.Tests.Running;
+
+/// <summary>Real 'hypergrid' processes training real (small) trials.</summary>
+public class RunTests
+{
+    private const string Leaf = "sweep/synthetic/mlp/adam";
+    private const string Root = "seed: 0\nepochs: 2\nbatch_size: 64\nhidden: [16]\n";
+
+    [Fact]
+    public void A_run_trains_every_trial_then_a_second_run_trains_nothing_and_says_so()
+    {
+        using var study = new Study().Write("", Root).Write(Leaf, "lr: [0.01, 0.02]");
+        var (code, output) = study.Run("run");
+        Assert.True(code == 0, output);
+        Assert.True(study.IsComplete(Leaf, 0) && study.IsComplete(Leaf, 1), output);
+        Assert.Contains("2 trained", output);
+        var again = study.Run("sweep");
+        Assert.Equal(0, again.Code);
+        Assert.Contains("nothing to train", again.Output);
+        Assert.Equal(1, study.Starts(Leaf, 0));
+    }
+
+    [Fact]
+    public void The_same_trial_run_twice_gives_the_same_batch_log_apart_from_time()
+    {
+        string[] Log()
+        {
+            using var study = new Study().Write("", Root + "batch_metrics: [grad_norm]\ndropout: 0.2\n").Write(Leaf, "lr: 0.01");
+            var (code, output) = study.Run("run");
+            Assert.True(code == 0, output);
+            return File.ReadAllLines(Path.Combine(study.Trial(Leaf, 0), TrialFiles.BatchLog))
+                .Select(l => string.Join(',', l.Split(',').Where((_, i) => i != 3))).ToArray();
+        }
+        var first = Log();
+        Assert.True(first.Length > 10);
+        Assert.Equal(first, Log());
+    }
+
+    [Fact]
+    public void A_failing_trial_does_not_stop_the_others_is_reported_and_is_retried_next_run()
+    {
+        using var study = new Study().Write("", Root).Write("sweep/synthetic/mlp/sgd", "momentum: 0\nlr: [0.05, 1e30, 0.1]");
+        var (code, output) = study.Run("run");
+        Assert.Equal(1, code);
+        const string sgd = "sweep/synthetic/mlp/sgd";
+        Assert.True(study.IsComplete(sgd, 0) && study.IsComplete(sgd, 2), output);
+        Assert.False(study.IsComplete(sgd, 1));
+        Assert.Contains("failed: sweep/synthetic/mlp/sgd/trial_001: loss became", output);
+        var status = study.Run("status", "--trials");
+        Assert.Contains("failed   sweep/synthetic/mlp/sgd/trial_001", status.Output);
+        Assert.Contains("loss became", status.Output);
+        Assert.Equal(1, study.Run("run").Code);
+        Assert.Equal(2, study.Starts(sgd, 1));
+        Assert.Equal(1, study.Starts(sgd, 0));
+    }
+
+    [Fact]
+    public async Task Two_runs_started_at_the_same_moment_train_every_trial_exactly_once()
+    {
+        using var study = new Study().Write("", Root).Write(Leaf, "lr: [0.01, 0.02, 0.03]\nhidden: [[8], [16]]");
+        using var a = study.Start("run");
+        using var b = study.Start("run");
+        var outA = a.StandardOutput.ReadToEndAsync();
+        var outB = b.StandardOutput.ReadToEndAsync();
+        var logs = string.Join("\n", await Task.WhenAll(outA, outB));
+        await Task.WhenAll(a.WaitForExitAsync(), b.WaitForExitAsync()).WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.True(a.ExitCode == 0 && b.ExitCode == 0, logs);
+        for (var n = 0; n < 6; n++)
+        {
+            Assert.True(study.IsComplete(Leaf, n), $"trial {n}\n{logs}");
+            Assert.Equal(1, study.Starts(Leaf, n));
+        }
+    }
+
+    [Fact]
+    public void A_worker_killed_mid_trial_leaves_it_incomplete_and_the_next_run_takes_over_its_claim()
+    {
+        using var study = new Study().Write("", "seed: 0\nepochs: 40\nbatch_size: 32\nhidden: [64]\nn_train: 4000\n").Write(Leaf, "lr: 0.01");
+        var trial = study.Trial(Leaf, 0);
+        using var run = study.Start("run");
+        var partial = Path.Combine(trial, TrialFiles.PartialLog);
+        var clock = Stopwatch.StartNew();
+        while (!(File.Exists(partial) && File.ReadAllLines(partial).Length > 3) && clock.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(50);
+        var claim = Claim.TryRead(trial)!;
+        Process.GetProcessById(claim.Pid).Kill();   // SIGKILL: no chance to clean up
+        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)));
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.False(study.IsComplete(Leaf, 0));
+        Assert.True(File.Exists(Path.Combine(trial, TrialFiles.Claim)), "the dead claim stays behind");
+        Assert.Contains("pending", study.Run("status", "--trials").Output);
+
+        study.Write("", "seed: 0\nepochs: 40\nbatch_size: 32\nhidden: [64]\nn_train: 4000\n");
+        var (code, output) = study.Run("run");
+        Assert.True(code == 0, output);
+        Assert.True(study.IsComplete(Leaf, 0));
+        Assert.Equal(2, study.Starts(Leaf, 0));
+        Assert.False(File.Exists(Path.Combine(trial, TrialFiles.Claim)));
+    }
+}
