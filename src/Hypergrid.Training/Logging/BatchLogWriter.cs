@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Hypergrid.Config.Trials;
 
 namespace Hypergrid.Training.Logging;
 

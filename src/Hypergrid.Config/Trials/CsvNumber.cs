@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Hypergrid.Training.Logging;
+namespace Hypergrid.Config.Trials;
 
 /// <summary>Shortest text that reads back to the same number: float32 values as floats, others as doubles.</summary>
 public static class CsvNumber

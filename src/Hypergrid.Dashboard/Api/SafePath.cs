@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace Hypergrid.Dashboard.Api;
+
+/// <summary>
+/// Maps a request path onto a file under a root, refusing anything that could leave it: '..',
+/// encoded dots, absolute paths, odd characters, and symlinks whose target lies outside the root.
+/// </summary>
+public static partial class SafePath
+{
+    public static string? Resolve(string root, string relative)
+    {
+        if (string.IsNullOrEmpty(relative) || relative.StartsWith('/') || relative.Contains('\\') || relative.Contains('%')) return null;
+        var segments = relative.Split('/');
+        if (segments.Any(s => !Segment().IsMatch(s) || s is "." or "..")) return null;
+        var realRoot = Real(Path.GetFullPath(root));
+        var path = realRoot;
+        foreach (var s in segments)
+        {
+            path = Path.Combine(path, s);
+            FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+            if (info.LinkTarget is null) continue;
+            var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            if (target is null || !Under(Real(target), realRoot)) return null;
+            path = target;
+        }
+        return Under(path, realRoot) ? path : null;
+    }
+
+    private static bool Under(string path, string root) =>
+        path == root || path.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal);
+
+    // The root itself may sit behind a symlink (/tmp on some systems); compare real paths.
+    private static string Real(string path)
+    {
+        var info = new DirectoryInfo(path);
+        return info.LinkTarget is null ? info.FullName.TrimEnd('/') : (info.ResolveLinkTarget(true)?.FullName ?? path).TrimEnd('/');
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.\-]+$")]
+    private static partial Regex Segment();
+}

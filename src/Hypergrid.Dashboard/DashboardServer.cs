@@ -1,0 +1,31 @@
+using Hypergrid.Config;
+using Hypergrid.Dashboard.Aggregation;
+using Hypergrid.Dashboard.Api;
+using Hypergrid.Dashboard.Trials;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Hypergrid.Dashboard;
+
+/// <summary>The dashboard's web server: reads out/log directly, writes nothing but the epoch-log cache.</summary>
+public static class DashboardServer
+{
+    public static WebApplication Build(DashboardOptions options)
+    {
+        var dashboardDir = RepoFiles.FindFolder("dashboard", "index.html")
+            ?? throw new UsageException("dashboard/index.html was not found; run from the repository (or next to its dashboard/ folder)");
+        var uplotDir = RepoFiles.FindFolder(Path.Combine("node_modules", "uplot", "dist"), "uPlot.iife.min.js")
+            ?? throw new UsageException("uPlot was not found in node_modules; run 'npm ci' in the repository");
+        var logRoot = Path.GetFullPath(options.LogDir);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls(options.Url);
+        var app = builder.Build();
+        app.MapPage(dashboardDir, uplotDir);
+        app.MapTrials(new TrialScanner(logRoot));
+        app.MapLogs(logRoot, new EpochLogStore());
+        return app;
+    }
+}
