@@ -1,0 +1,71 @@
+using Hypergrid.Config.Trials;
+using Hypergrid.Dashboard.Aggregation;
+
+namespace Hypergrid.Dashboard.Tests.Aggregation;
+
+public class EpochLogStoreTests
+{
+    private const string Path1 = "sweep/mnist/mlp/adam/trial_000";
+
+    [Fact]
+    public async Task A_missing_epoch_log_is_built_from_the_batch_log_and_reused_after()
+    {
+        using var tree = new LogTree();
+        var dir = tree.AddComplete(Path1, "seed: 0\n", epochs: 3, batches: 4);
+        var store = new EpochLogStore();
+        var first = await store.GetAsync(dir);
+        Assert.Equal("batch_log.csv", first!.Value.Source);
+        var epochLog = Path.Combine(dir, TrialFiles.EpochLog);
+        Assert.Equal(first.Value.Csv, File.ReadAllText(epochLog));
+        Assert.Equal(7, first.Value.Csv.TrimEnd('\n').Split('\n').Length);
+        var second = await new EpochLogStore().GetAsync(dir);
+        Assert.Equal("epoch_log.csv", second!.Value.Source);
+    }
+
+    [Fact]
+    public async Task The_cache_is_rebuilt_when_the_batch_log_is_newer()
+    {
+        using var tree = new LogTree();
+        var dir = tree.AddComplete(Path1, "seed: 0\n", epochs: 2, batches: 2);
+        var store = new EpochLogStore();
+        await store.GetAsync(dir);
+        File.SetLastWriteTimeUtc(Path.Combine(dir, TrialFiles.EpochLog), DateTime.UtcNow.AddMinutes(-5));
+        File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), LogTree.BatchLog(1, 5, 2, 1.0));
+        var again = await store.GetAsync(dir);
+        Assert.Equal("batch_log.csv", again!.Value.Source);
+        Assert.Equal(11, again.Value.Csv.TrimEnd('\n').Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task Twenty_requests_during_a_rebuild_all_get_a_complete_epoch_log_and_no_temp_file_is_left()
+    {
+        using var tree = new LogTree();
+        var dir = tree.AddComplete(Path1, "seed: 0\n", epochs: 200, batches: 50);
+        var expected = Hypergrid.Dashboard.Aggregation.EpochAggregator.FromText(File.ReadAllText(Path.Combine(dir, TrialFiles.BatchLog)));
+        var store = new EpochLogStore();
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => store.GetAsync(dir))));
+        Assert.All(results, r => Assert.Equal(expected, r!.Value.Csv));
+        // A second, independent store (another server) racing on a stale cache also only ever sees whole files.
+        File.SetLastWriteTimeUtc(Path.Combine(dir, TrialFiles.EpochLog), DateTime.UtcNow.AddMinutes(-5));
+        var stores = Enumerable.Range(0, 20).Select(_ => new EpochLogStore()).ToArray();
+        var racing = await Task.WhenAll(stores.Select(s => Task.Run(() => s.GetAsync(dir))));
+        Assert.All(racing, r => Assert.Equal(expected, r!.Value.Csv));
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+        Assert.Equal(expected, File.ReadAllText(Path.Combine(dir, TrialFiles.EpochLog)));
+    }
+
+    [Fact]
+    public async Task A_running_trial_is_aggregated_from_its_partial_log_and_grows_without_writing_anything()
+    {
+        using var tree = new LogTree();
+        var dir = tree.AddRunning(Path1, "seed: 0\n", epochs: 1, batches: 3);
+        var store = new EpochLogStore();
+        var first = await store.GetAsync(dir);
+        Assert.Equal(3, first!.Value.Csv.TrimEnd('\n').Split('\n').Length);
+        File.AppendAllText(Path.Combine(dir, TrialFiles.PartialLog), LogTree.BatchLog(2, 2, 3, 1.0, header: false) + "2,val,9,1.0");
+        var second = await store.GetAsync(dir);
+        Assert.Equal(5, second!.Value.Csv.TrimEnd('\n').Split('\n').Length);
+        Assert.EndsWith(",3\n", second.Value.Csv);
+        Assert.False(File.Exists(Path.Combine(dir, TrialFiles.EpochLog)));
+    }
+}

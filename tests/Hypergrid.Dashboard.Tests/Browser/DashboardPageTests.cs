@@ -1,0 +1,126 @@
+using Hypergrid.Config.Trials;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace Hypergrid.Dashboard.Tests.Browser;
+
+/// <summary>The real server over a generated out/log, driven in a real Chromium.</summary>
+[Collection("browser")]
+public sealed class DashboardPageTests(BrowserFixture fixture) : IAsyncLifetime
+{
+    private readonly LogTree tree = new();
+    private WebApplication? app;
+    private string url = "";
+    private readonly List<string> consoleErrors = [];
+
+    public async Task InitializeAsync()
+    {
+        for (var seed = 0; seed < 3; seed++)
+            tree.AddComplete($"experiment/mnist/mlp/adam/trial_00{seed}", $"seed: {seed}\nlr: 0.001\n", epochs: 8, batches: 4, scale: 1 + 0.2 * seed);
+        tree.AddComplete("sweep/mnist/mlp/sgd/trial_000", "seed: 0\nlr: 0.1\n", epochs: 8, batches: 4, scale: 0.5);
+        tree.AddComplete("sweep/mnist/mlp/sgd/trial_001", "seed: 0\nlr: 0.01\n", epochs: 8, batches: 4, scale: 3);
+        app = DashboardServer.Build(new DashboardOptions(tree.Out, Port: 0));
+        await app.StartAsync();
+        url = app.Urls.First();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null) await app.DisposeAsync();
+        tree.Dispose();
+    }
+
+    private async Task<IPage> Open(string hash = "")
+    {
+        var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
+        page.PageError += (_, e) => consoleErrors.Add(e);
+        await page.GotoAsync(url + "/" + hash);
+        await page.WaitForSelectorAsync("body[data-ready='1']");
+        return page;
+    }
+
+    /// <summary>Pixels of a plot's canvas that are neither transparent nor white: what was drawn.</summary>
+    private static Task<int> InkPixels(IPage page, string metric) => page.EvaluateAsync<int>(@"metric => {
+        const c = document.querySelector(`.plot[data-metric='${metric}'] canvas`);
+        if (!c) return -1;
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && !(d[i] > 240 && d[i + 1] > 240 && d[i + 2] > 240)) n++;
+        return n;
+    }", metric);
+
+    private static Task<int> ColouredPixels(IPage page, string metric) => page.EvaluateAsync<int>(@"metric => {
+        const c = document.querySelector(`.plot[data-metric='${metric}'] canvas`);
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          const max = Math.max(d[i], d[i + 1], d[i + 2]), min = Math.min(d[i], d[i + 1], d[i + 2]);
+          if (d[i + 3] > 0 && max - min > 12) n++;
+        }
+        return n;
+    }", metric);
+
+    [Fact]
+    public async Task The_page_loads_with_no_console_error_and_a_screenshot_is_kept()
+    {
+        var page = await Open();
+        Assert.Equal(5, await page.Locator("#table tbody tr").CountAsync());
+        Assert.Contains("lr", await page.Locator("#table thead").InnerTextAsync());
+        var artifacts = Path.Combine(AppContext.BaseDirectory, "artifacts");
+        Directory.CreateDirectory(artifacts);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "dashboard.png"), FullPage = true });
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task Picking_a_metric_draws_lines_on_its_canvas()
+    {
+        var page = await Open("#m=acc");
+        Assert.Equal(-1, await InkPixels(page, "loss"));
+        await page.Locator("#metrics input[value='loss']").CheckAsync();
+        await page.WaitForSelectorAsync(".plot[data-metric='loss'] canvas");
+        Assert.True(await ColouredPixels(page, "loss") > 500, "the loss plot has coloured lines");
+        Assert.Contains("m=acc%2Closs", page.Url.Replace(",", "%2C"));
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task Grouping_by_everything_but_seed_draws_mean_and_std_bands()
+    {
+        var page = await Open("#m=loss&leaves=experiment/mnist/mlp/adam");
+        var lines = await ColouredPixels(page, "loss");
+        await page.Locator("#group").CheckAsync();
+        await page.WaitForFunctionAsync("() => location.hash.includes('g=1')");
+        await page.WaitForTimeoutAsync(200);
+        var legend = await page.Locator(".plot[data-metric='loss'] .u-legend").InnerTextAsync();
+        Assert.Contains("(n=3)", legend);
+        var banded = await ColouredPixels(page, "loss");
+        Assert.True(banded > lines * 1.5, $"a filled band adds area: {lines} coloured pixels before, {banded} after");
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task The_log_scale_toggle_changes_the_y_axis()
+    {
+        var page = await Open("#m=loss");
+        var linear = await page.EvaluateAsync<int>("() => hypergrid.store.plots[0].plot.scales.y.distr");
+        await page.Locator("#log").CheckAsync();
+        await page.WaitForFunctionAsync("() => hypergrid.store.plots[0].plot.scales.y.distr === 3");
+        Assert.Equal(1, linear);
+        Assert.Contains("log=1", page.Url);
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task Rows_appended_to_a_running_trials_partial_log_appear_without_a_reload()
+    {
+        var dir = tree.AddRunning("sweep/mnist/cnn/adam/trial_000", "seed: 0\n", epochs: 2, batches: 3);
+        var page = await Open("#m=loss&leaves=sweep/mnist/cnn/adam");
+        Assert.Equal(2, await page.EvaluateAsync<int>("() => hypergrid.store.plots[0].plot.data[0].length"));
+        File.AppendAllText(Path.Combine(dir, TrialFiles.PartialLog), LogTree.BatchLog(3, 5, 3, 1.0, header: false));
+        await page.WaitForFunctionAsync("() => hypergrid.store.plots[0].plot.data[0].length === 5", null, new() { Timeout = 10_000 });
+        Assert.Contains("running", await page.Locator("#table tbody").InnerTextAsync());
+        Assert.Empty(consoleErrors);
+    }
+}

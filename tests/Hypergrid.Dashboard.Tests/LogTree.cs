@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using Hypergrid.Config.Trials;
+
+namespace Hypergrid.Dashboard.Tests;
+
+/// <summary>Writes an out/log tree in the format of SPEC 5, as the trainer would, for the dashboard to read.</summary>
+public sealed class LogTree : IDisposable
+{
+    public string Root { get; } = Directory.CreateTempSubdirectory("hypergrid-dash-").FullName;
+    public string Out => Path.Combine(Root, "out");
+    public string Log => Path.Combine(Out, "log");
+
+    public string Trial(string path) => Path.Combine(Log, path);
+
+    /// <summary>A trial folder with a cfg.yaml holding the given keys (path keys added).</summary>
+    public string AddTrial(string path, string configBody)
+    {
+        var dir = Trial(path);
+        Directory.CreateDirectory(dir);
+        var p = path.Split('/');
+        var cfg = $"mode: {p[0]}\ndataset: {p[1]}\nmodel: {p[2]}\ntrainer: {p[3]}\n{configBody}";
+        File.WriteAllText(Path.Combine(dir, TrialFiles.Config), cfg);
+        return dir;
+    }
+
+    /// <summary>A complete trial: batch_log.csv with loss falling per epoch, and run.json.</summary>
+    public string AddComplete(string path, string configBody, int epochs, int batches, double scale = 1.0)
+    {
+        var dir = AddTrial(path, configBody);
+        File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), BatchLog(1, epochs, batches, scale));
+        var cfg = File.ReadAllText(Path.Combine(dir, TrialFiles.Config));
+        new RunRecord
+        {
+            Status = "complete", CfgSha256 = TrialFiles.ConfigHash(cfg), Seconds = 1.5,
+            Data = new DataRecord("mnist", "test data", 100, 20, "x"), Final = new() { ["val_loss"] = 0.5 * scale, ["val_acc"] = 0.9 },
+        }.Write(dir);
+        return dir;
+    }
+
+    /// <summary>A running trial: a live claim by this process and a growing partial log.</summary>
+    public string AddRunning(string path, string configBody, int epochs, int batches)
+    {
+        var dir = AddTrial(path, configBody);
+        File.WriteAllText(Path.Combine(dir, TrialFiles.Claim), $"{{\"host\":\"{Environment.MachineName}\",\"pid\":{Environment.ProcessId}}}");
+        File.WriteAllText(Path.Combine(dir, TrialFiles.PartialLog), BatchLog(1, epochs, batches, 1.0));
+        return dir;
+    }
+
+    public static string BatchLog(int fromEpoch, int toEpoch, int batches, double scale, bool header = true)
+    {
+        var sb = new StringBuilder();
+        if (header) sb.Append("epoch,mode,batch,time,loss,acc,lr,iter_budget,grad_norm,error_min,error_med,error_max,iter_min,iter_med,iter_max\n");
+        for (var e = fromEpoch; e <= toEpoch; e++)
+        {
+            foreach (var phase in new[] { "train", "val" })
+                for (var b = 0; b < batches; b++)
+                {
+                    var loss = scale * (2.0 / e + 0.01 * b);
+                    sb.Append(CultureInfo.InvariantCulture, $"{e},{phase},{b},{e + b * 0.01},{loss},{1 - loss / 4},0.1,,{1.0 + b},,,,,,\n");
+                }
+        }
+        return sb.ToString();
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, true); } catch (IOException) { }
+    }
+}
