@@ -9,6 +9,7 @@ var root = new RootCommand("Hypergrid: expand a tree of YAML configs into trials
     ExpandVerb.Create(),
     StatusVerb.Create(),
     DashboardVerb.Create(),
+    DataVerb.Create(),
     WorkerVerb.Create(),
 };
 return await root.Parse(args).InvokeAsync();
