@@ -11,9 +11,10 @@ public static class AtomicFile
             File.WriteAllText(tmp, text);
             File.Move(tmp, path, overwrite: true);
         }
-        finally
+        catch
         {
-            if (File.Exists(tmp)) File.Delete(tmp);
+            File.Delete(tmp);
+            throw;
         }
     }
 

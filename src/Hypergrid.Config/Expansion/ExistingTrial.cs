@@ -6,14 +6,17 @@ public sealed record ExistingTrial(int Number, string Directory, string? Text)
     /// <summary>Scans a leaf's output folder for trial_### folders.</summary>
     public static List<ExistingTrial> Scan(string leafOut)
     {
-        var found = new List<ExistingTrial>();
-        if (!System.IO.Directory.Exists(leafOut)) return found;
-        foreach (var dir in System.IO.Directory.EnumerateDirectories(leafOut))
+        if (!System.IO.Directory.Exists(leafOut)) return [];
+        var dirs = System.IO.Directory.EnumerateDirectories(leafOut)
+            .Select(d => (Dir: d, Ok: TrialFolder.TryParse(Path.GetFileName(d), out var n), Number: n))
+            .Where(d => d.Ok)
+            .ToList();
+        // Reading thousands of small files is syscall-bound: read them on every core.
+        var found = dirs.AsParallel().Select(d =>
         {
-            if (!TrialFolder.TryParse(Path.GetFileName(dir), out var n)) continue;
-            var cfg = Path.Combine(dir, TrialFolder.ConfigFile);
-            found.Add(new ExistingTrial(n, dir, File.Exists(cfg) ? File.ReadAllText(cfg) : null));
-        }
+            var cfg = Path.Combine(d.Dir, TrialFolder.ConfigFile);
+            return new ExistingTrial(d.Number, d.Dir, File.Exists(cfg) ? File.ReadAllText(cfg) : null);
+        }).ToList();
         found.Sort((a, b) => a.Number.CompareTo(b.Number));
         return found;
     }

@@ -60,7 +60,8 @@ public static class Expander
         var next = existing.Count == 0 ? 0 : existing[^1].Number + 1;
         var trials = new List<Trial>();
         var matched = new HashSet<int>();
-        int added = 0, written = 0;
+        var changed = new List<Trial>();
+        var added = 0;
         for (long i = 0; i < plan.Count; i++)
         {
             var idx = plan.Indices(i);
@@ -80,15 +81,21 @@ public static class Expander
             var dir = Path.Combine(leafOut, TrialFolder.Name(number));
             var content = text.Render(idx);
             var values = idx.Select((v, a) => new AxisValue(plan.Axes[a].Key, plan.Axes[a].Values[v], plan.Axes[a].File)).ToList();
-            trials.Add(new Trial(plan.Leaf, number, dir, values, content));
-            if (content == oldText) continue;
-            written++;
-            if (dryRun) continue;
-            Directory.CreateDirectory(dir);
-            AtomicFile.WriteAllText(Path.Combine(dir, TrialFolder.ConfigFile), content);
+            var trial = new Trial(plan.Leaf, number, dir, values, content);
+            trials.Add(trial);
+            if (content != oldText) changed.Add(trial);
+        }
+        if (!dryRun)
+        {
+            // File creation is syscall-bound; two or more writers keep the kernel busy on every core.
+            Parallel.ForEach(changed, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, t =>
+            {
+                Directory.CreateDirectory(t.Directory);
+                AtomicFile.WriteAllText(t.ConfigPath, t.ConfigText);
+            });
         }
         var orphans = existing.Where(t => !matched.Contains(t.Number)).Select(t => new Orphan(t.Number, t.Directory)).ToList();
         trials.Sort((a, b) => a.Number.CompareTo(b.Number));
-        return new LeafExpansion(plan, trials, orphans, added, written);
+        return new LeafExpansion(plan, trials, orphans, added, changed.Count);
     }
 }

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using Hypergrid.Config.Trials;
-using nietras.SeparatedValues;
 
 namespace Hypergrid.Dashboard.Aggregation;
 
 /// <summary>
 /// Reduces batch-log rows to one row per (epoch, phase), incrementally: rows can be added as a
 /// log grows, and only the new rows cost anything. Empty or non-numeric cells are skipped.
+/// Works on the UTF-8 bytes directly (the log is our own unquoted CSV), and a whole file is
+/// split at line boundaries and aggregated on every core, then merged.
 /// </summary>
 public sealed class EpochAggregator
 {
@@ -17,7 +18,7 @@ public sealed class EpochAggregator
     private readonly int[] metricCols;
     private readonly Reduction[] reductions;
     private readonly List<Group> groups = [];
-    private readonly Dictionary<(string Epoch, string Phase), Group> byKey = [];
+    private readonly Dictionary<string, Group> byKey = [];
     private Group? last;
 
     private EpochAggregator(string[] header)
@@ -29,9 +30,6 @@ public sealed class EpochAggregator
         reductions = metricCols.Select(i => Reductions.For(header[i])).ToArray();
     }
 
-    /// <summary>The metric columns of the epoch log, in the batch log's order.</summary>
-    public IEnumerable<string> Metrics => metricCols.Select(i => header[i]);
-
     public int RowCount { get; private set; }
 
     /// <summary>An aggregator for a log with this header line; null when it lacks epoch or mode.</summary>
@@ -41,39 +39,99 @@ public sealed class EpochAggregator
         return names.Contains("epoch") && names.Contains("mode") ? new EpochAggregator(names) : null;
     }
 
-    /// <summary>Adds complete data lines (no header). The caller cuts off a trailing partial line.</summary>
-    public void Add(string lines)
+    private EpochAggregator Empty() => new(header);
+
+    public void Add(string lines) => Add(Encoding.UTF8.GetBytes(lines));
+
+    /// <summary>Adds complete data lines (no header); anything after the last newline is ignored.</summary>
+    public void Add(ReadOnlySpan<byte> lines)
     {
-        if (lines.Length == 0) return;
-        using var reader = Sep.Reader(o => o with { HasHeader = false, Sep = new Sep(','), DisableColCountCheck = true }).FromText(lines);
         var width = header.Length;
-        foreach (var row in reader)
+        // Column roles, decided once: -1 epoch, -2 mode, -3 ignored, else the metric's index.
+        Span<int> role = stackalloc int[width];
+        role.Fill(-3);
+        role[epochCol] = -1;
+        role[modeCol] = -2;
+        for (var m = 0; m < metricCols.Length; m++) role[metricCols[m]] = m;
+        Span<double> values = stackalloc double[metricCols.Length];
+        Span<bool> present = stackalloc bool[metricCols.Length];
+        while (true)
         {
-            if (row.ColCount < width) continue;
-            var group = GroupOf(row[epochCol].Span, row[modeCol].Span);
-            group.Batches++;
-            for (var m = 0; m < metricCols.Length; m++)
+            var nl = lines.IndexOf((byte)'\n');
+            if (nl < 0) return;
+            var line = lines[..nl];
+            lines = lines[(nl + 1)..];
+            if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
+            ReadOnlySpan<byte> epoch = default, phase = default;
+            present.Clear();
+            var c = 0;
+            // One pass over the line: each cell is cut and parsed where it stands.
+            for (; c < width; c++)
             {
-                var span = row[metricCols[m]].Span;
-                if (span.Length == 0 || !double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) continue;
-                group.Add(m, reductions[m], v);
+                var comma = line.IndexOf((byte)',');
+                var cell = comma < 0 ? line : line[..comma];
+                var r = role[c];
+                if (r >= 0) present[r] = cell.Length > 0 && FastNumber.TryParse(cell, out values[r]);
+                else if (r == -1) epoch = cell;
+                else if (r == -2) phase = cell;
+                if (comma < 0) { c++; break; }
+                line = line[(comma + 1)..];
             }
+            if (c < width) continue; // fewer cells than the header: a damaged line
+            var group = GroupOf(epoch, phase);
+            group.Batches++;
+            group.Line = null;
+            for (var m = 0; m < values.Length; m++)
+                if (present[m]) group.Add(m, reductions[m], values[m]);
             RowCount++;
         }
     }
 
-    private Group GroupOf(ReadOnlySpan<char> epoch, ReadOnlySpan<char> phase)
+    private static bool Split(ReadOnlySpan<byte> line, Span<int> starts, Span<int> lengths)
+    {
+        var pos = 0;
+        for (var c = 0; c < starts.Length; c++)
+        {
+            if (pos > line.Length) return false; // fewer cells than the header: a damaged line
+            var rest = line[pos..];
+            var comma = rest.IndexOf((byte)',');
+            var len = comma < 0 ? rest.Length : comma;
+            starts[c] = pos;
+            lengths[c] = len;
+            pos += len + 1;
+        }
+        return true;
+    }
+
+    private Group GroupOf(ReadOnlySpan<byte> epoch, ReadOnlySpan<byte> phase)
     {
         // Rows arrive grouped, so the previous row's group is almost always the right one.
-        if (last is not null && epoch.SequenceEqual(last.Epoch) && phase.SequenceEqual(last.Phase)) return last;
-        var key = (epoch.ToString(), phase.ToString());
-        if (!byKey.TryGetValue(key, out var group))
+        if (last is not null && epoch.SequenceEqual(last.EpochBytes) && phase.SequenceEqual(last.PhaseBytes)) return last;
+        var e = Encoding.UTF8.GetString(epoch);
+        var p = Encoding.UTF8.GetString(phase);
+        return last = Find(e, p);
+    }
+
+    private Group Find(string epoch, string phase)
+    {
+        var key = epoch + "\n" + phase;
+        if (byKey.TryGetValue(key, out var group)) return group;
+        group = new Group(epoch, phase, reductions);
+        byKey[key] = group;
+        groups.Add(group);
+        return group;
+    }
+
+    /// <summary>Folds another aggregator of the rows that follow this one's into this one.</summary>
+    private void Merge(EpochAggregator later)
+    {
+        foreach (var g in later.groups)
         {
-            group = new Group(key.Item1, key.Item2, metricCols.Length, reductions);
-            byKey[key] = group;
-            groups.Add(group);
+            var mine = Find(g.Epoch, g.Phase);
+            mine.Merge(g, reductions);
         }
-        return last = group;
+        RowCount += later.RowCount;
+        last = null;
     }
 
     /// <summary>The epoch log as CSV: epoch, mode, the metric columns, n_batches.</summary>
@@ -83,29 +141,66 @@ public sealed class EpochAggregator
         sb.Append("epoch,mode");
         foreach (var i in metricCols) sb.Append(',').Append(header[i]);
         sb.Append(",n_batches\n");
-        foreach (var g in groups)
-        {
-            sb.Append(g.Epoch).Append(',').Append(g.Phase);
-            for (var m = 0; m < metricCols.Length; m++)
-            {
-                sb.Append(',');
-                if (g.Value(m, reductions[m]) is { } v) sb.Append(CsvNumber.Format(v));
-            }
-            sb.Append(',').Append(g.Batches.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        }
+        // Medians make rendering the costly part of a big log; closed groups keep their line.
+        var stale = groups.Where(g => g.Line is null).ToList();
+        if (stale.Count > 64) Parallel.ForEach(stale, g => g.Line = g.Render(reductions));
+        foreach (var g in groups) sb.Append(g.Line ??= g.Render(reductions));
         return sb.ToString();
     }
 
-    /// <summary>Aggregates a whole batch log's text, ignoring a trailing line without its newline.</summary>
-    public static string? FromText(string text)
+    /// <summary>Aggregates a whole batch log, ignoring a trailing line without its newline.</summary>
+    public static string? FromText(string text) => FromBytes(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Aggregates a whole batch log's bytes on every core.</summary>
+    public static string? FromBytes(byte[] data)
     {
-        var headerEnd = text.IndexOf('\n');
+        var headerEnd = Array.IndexOf(data, (byte)'\n');
         if (headerEnd < 0) return null;
-        var aggregator = ForHeader(text[..headerEnd]);
-        if (aggregator is null) return null;
-        var end = text.LastIndexOf('\n') + 1;
-        aggregator.Add(text[(headerEnd + 1)..end]);
-        return aggregator.ToCsv();
+        var first = ForHeader(Encoding.UTF8.GetString(data, 0, headerEnd));
+        if (first is null) return null;
+        var bodyStart = headerEnd + 1;
+        var chunks = data.Length - bodyStart < 1 << 20 ? 1 : Environment.ProcessorCount;
+        var bounds = new int[chunks + 1];
+        bounds[0] = bodyStart;
+        bounds[chunks] = data.Length;
+        for (var c = 1; c < chunks; c++)
+            bounds[c] = GroupStartAfter(data, Math.Max(bodyStart + (int)((long)(data.Length - bodyStart) * c / chunks), bounds[c - 1]), first);
+        var parts = new EpochAggregator[chunks];
+        parts[0] = first;
+        for (var c = 1; c < chunks; c++) parts[c] = first.Empty();
+        Parallel.For(0, chunks, c => parts[c].Add(data.AsSpan(bounds[c], bounds[c + 1] - bounds[c])));
+        for (var c = 1; c < chunks; c++) first.Merge(parts[c]);
+        return first.ToCsv();
+    }
+
+    /// <summary>
+    /// The start of the first line at or after <paramref name="from"/> that begins a new (epoch, phase):
+    /// chunks never split a group, so every sum is taken in file order and the result equals one pass.
+    /// </summary>
+    private static int GroupStartAfter(byte[] data, int from, EpochAggregator shape)
+    {
+        var nl = Array.IndexOf(data, (byte)'\n', from);
+        if (nl < 0) return data.Length;
+        var start = nl + 1;
+        byte[]? key = null;
+        while (start < data.Length)
+        {
+            var end = Array.IndexOf(data, (byte)'\n', start);
+            if (end < 0) return data.Length;
+            var k = shape.KeyOf(data.AsSpan(start, end - start));
+            if (key is not null && !k.AsSpan().SequenceEqual(key)) return start;
+            key ??= k;
+            start = end + 1;
+        }
+        return data.Length;
+    }
+
+    private byte[] KeyOf(ReadOnlySpan<byte> line)
+    {
+        Span<int> starts = stackalloc int[header.Length];
+        Span<int> lengths = stackalloc int[header.Length];
+        if (!Split(line, starts, lengths)) return line.ToArray();
+        return [.. line.Slice(starts[epochCol], lengths[epochCol]), (byte)'\n', .. line.Slice(starts[modeCol], lengths[modeCol])];
     }
 
     private sealed class Group
@@ -114,18 +209,25 @@ public sealed class EpochAggregator
         private readonly int[] count;
         private readonly List<double>?[] values;
 
-        public Group(string epoch, string phase, int metrics, Reduction[] reductions)
+        public Group(string epoch, string phase, Reduction[] reductions)
         {
             Epoch = epoch;
             Phase = phase;
-            acc = new double[metrics];
-            count = new int[metrics];
+            EpochBytes = Encoding.UTF8.GetBytes(epoch);
+            PhaseBytes = Encoding.UTF8.GetBytes(phase);
+            acc = new double[reductions.Length];
+            count = new int[reductions.Length];
             values = reductions.Select(r => r == Reduction.Median ? new List<double>() : null).ToArray();
         }
 
         public string Epoch { get; }
         public string Phase { get; }
+        public byte[] EpochBytes { get; }
+        public byte[] PhaseBytes { get; }
         public int Batches { get; set; }
+
+        /// <summary>The rendered CSV line, kept until a new row arrives, so a growing log re-renders only its open epoch.</summary>
+        public string? Line { get; set; }
 
         public void Add(int m, Reduction r, double v)
         {
@@ -139,17 +241,42 @@ public sealed class EpochAggregator
             count[m]++;
         }
 
-        public double? Value(int m, Reduction r)
+        public void Merge(Group later, Reduction[] reductions)
+        {
+            for (var m = 0; m < reductions.Length; m++)
+            {
+                if (later.count[m] == 0) continue;
+                switch (reductions[m])
+                {
+                    case Reduction.Mean: acc[m] += later.acc[m]; break;
+                    case Reduction.Last: acc[m] = later.acc[m]; break;
+                    case Reduction.Max: acc[m] = count[m] == 0 ? later.acc[m] : Math.Max(acc[m], later.acc[m]); break;
+                    case Reduction.Median: values[m]!.AddRange(later.values[m]!); break;
+                }
+                count[m] += later.count[m];
+            }
+            Batches += later.Batches;
+            Line = null;
+        }
+
+        public string Render(Reduction[] reductions)
+        {
+            var sb = new StringBuilder(16 + 12 * reductions.Length).Append(Epoch).Append(',').Append(Phase);
+            for (var m = 0; m < reductions.Length; m++)
+            {
+                sb.Append(',');
+                if (Value(m, reductions[m]) is { } v) sb.Append(CsvNumber.Format(v));
+            }
+            return sb.Append(',').Append(Batches.ToString(CultureInfo.InvariantCulture)).Append('\n').ToString();
+        }
+
+        private double? Value(int m, Reduction r)
         {
             if (count[m] == 0) return null;
             switch (r)
             {
                 case Reduction.Mean: return acc[m] / count[m];
-                case Reduction.Median:
-                    var sorted = values[m]!.ToArray();
-                    Array.Sort(sorted);
-                    var n = sorted.Length;
-                    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+                case Reduction.Median: return Median.Of(values[m]!);
                 default: return acc[m];
             }
         }

@@ -28,7 +28,7 @@ public sealed class EpochLogStore
             {
                 live.TryRemove(trialDir, out _);
                 if (IsFresh(epoch, batch)) return (await File.ReadAllTextAsync(epoch, cancel), "epoch_log.csv");
-                var csv = EpochAggregator.FromText(await File.ReadAllTextAsync(batch, cancel));
+                var csv = EpochAggregator.FromBytes(await File.ReadAllBytesAsync(batch, cancel));
                 if (csv is null) return null;
                 AtomicFile.WriteAllText(epoch, csv);
                 return (csv, "batch_log.csv");
@@ -51,29 +51,28 @@ public sealed class EpochLogStore
     private sealed class LiveLog(string path)
     {
         private EpochAggregator? aggregator;
-        private long offset;
-        private string pending = "";
+        private long consumed; // bytes up to the end of the last complete line read
 
         public string? Refresh()
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            if (stream.Length < offset) { aggregator = null; offset = 0; pending = ""; } // a new attempt started over
-            stream.Seek(offset, SeekOrigin.Begin);
-            using var reader = new StreamReader(stream);
-            var text = pending + reader.ReadToEnd();
-            offset = stream.Position;
-            var end = text.LastIndexOf('\n') + 1;
-            pending = text[end..];
-            var complete = text[..end];
+            if (stream.Length < consumed) { aggregator = null; consumed = 0; } // a new attempt started over
+            stream.Seek(consumed, SeekOrigin.Begin);
+            var fresh = new byte[stream.Length - consumed];
+            stream.ReadExactly(fresh);
+            var span = fresh.AsSpan(0, fresh.AsSpan().LastIndexOf((byte)'\n') + 1);
             if (aggregator is null)
             {
-                var headerEnd = complete.IndexOf('\n');
-                if (headerEnd < 0) { pending = complete + pending; return null; }
-                aggregator = EpochAggregator.ForHeader(complete[..headerEnd]);
-                complete = complete[(headerEnd + 1)..];
+                var headerEnd = span.IndexOf((byte)'\n');
+                if (headerEnd < 0) return null;
+                aggregator = EpochAggregator.ForHeader(System.Text.Encoding.UTF8.GetString(span[..headerEnd]));
+                if (aggregator is null) return null;
+                consumed += headerEnd + 1;
+                span = span[(headerEnd + 1)..];
             }
-            aggregator?.Add(complete);
-            return aggregator?.ToCsv();
+            aggregator.Add(span);
+            consumed += span.Length;
+            return aggregator.ToCsv();
         }
     }
 }

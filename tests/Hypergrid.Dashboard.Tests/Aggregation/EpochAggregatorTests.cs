@@ -67,6 +67,17 @@ public class EpochAggregatorTests
         Assert.Equal(body.Length, a.RowCount);
     }
 
+    [Fact]
+    public void A_large_log_split_across_cores_gives_the_same_result_as_one_pass()
+    {
+        var log = LogTree.BatchLog(1, 300, 60, 1.0);
+        Assert.True(log.Length > 2 << 20, "large enough to be split into chunks");
+        var header = log[..log.IndexOf('\n')];
+        var single = EpochAggregator.ForHeader(header)!;
+        foreach (var line in log[(header.Length + 1)..].Split('\n', StringSplitOptions.RemoveEmptyEntries)) single.Add(line + "\n");
+        Assert.Equal(single.ToCsv(), EpochAggregator.FromText(log));
+    }
+
     [Property]
     public bool Aggregating_one_batch_per_epoch_is_the_identity(double[] losses)
     {
@@ -78,5 +89,49 @@ public class EpochAggregatorTests
             var cells = r.Split(',');
             return cells.Skip(2).Take(3).All(c => double.Parse(c, System.Globalization.CultureInfo.InvariantCulture) == finite[i]) && cells[5] == "1";
         }).All(ok => ok);
+    }
+}
+
+public class FastNumberTests
+{
+    [Property(MaxTest = 2000)]
+    public bool Parsing_equals_double_parse_for_every_round_tripped_double(double d)
+    {
+        if (!double.IsFinite(d)) return true;
+        foreach (var text in new[] { d.ToString("R", System.Globalization.CultureInfo.InvariantCulture), ((float)d).ToString("R", System.Globalization.CultureInfo.InvariantCulture), d.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            var expected = double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            if (!FastNumber.TryParse(System.Text.Encoding.ASCII.GetBytes(text), out var v) || BitConverter.DoubleToInt64Bits(v) != BitConverter.DoubleToInt64Bits(expected))
+                throw new Xunit.Sdk.XunitException($"'{text}' parsed as {v:R}, double.Parse gives {expected:R}");
+        }
+        return true;
+    }
+
+    [Theory]
+    [InlineData("0.1")] [InlineData("-0")] [InlineData("5E-05")] [InlineData("1e+300")] [InlineData("123456789012345678")] [InlineData("0.30000000000000004")]
+    [InlineData("2.220446049250313E-16")] [InlineData(".5")] [InlineData("7.")]
+    public void Tricky_numbers_parse_like_double_parse(string text)
+    {
+        Assert.True(FastNumber.TryParse(System.Text.Encoding.ASCII.GetBytes(text), out var v));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(double.Parse(text, System.Globalization.CultureInfo.InvariantCulture)), BitConverter.DoubleToInt64Bits(v));
+    }
+
+    [Theory]
+    [InlineData(".")] [InlineData("-")] [InlineData("abc")] [InlineData("1.2.3")] [InlineData("1e")]
+    public void Text_that_is_not_a_number_is_refused(string text) =>
+        Assert.False(FastNumber.TryParse(System.Text.Encoding.ASCII.GetBytes(text), out _));
+}
+
+public class MedianTests
+{
+    [Property]
+    public bool Selection_gives_the_same_median_as_sorting(double[] values)
+    {
+        var finite = values.Where(double.IsFinite).ToList();
+        if (finite.Count == 0) return true;
+        var sorted = finite.Order().ToArray();
+        var n = sorted.Length;
+        var expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return Median.Of(finite).Equals(expected);
     }
 }

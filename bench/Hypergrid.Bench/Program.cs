@@ -1,0 +1,15 @@
+using Hypergrid.Bench;
+
+// Benchmarks, not tests: each prints its figures as ratios against a baseline measured in the same run.
+var which = args.Length > 0 ? args[0] : "all";
+var benches = new Dictionary<string, Func<Task>>
+{
+    ["expand"] = () => { ExpandBench.Run(); return Task.CompletedTask; },
+    ["aggregate"] = () => { AggregateBench.Run(); return Task.CompletedTask; },
+    ["train"] = TrainBench.RunAsync,
+    ["dashboard"] = DashboardBench.RunAsync,
+};
+if (which == "all") foreach (var b in benches.Values) await b();
+else if (benches.TryGetValue(which, out var bench)) await bench();
+else { Console.Error.WriteLine($"unknown benchmark '{which}'; known: {string.Join(", ", benches.Keys)}, all"); return 2; }
+return 0;
