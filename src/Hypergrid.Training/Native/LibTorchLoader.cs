@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using Hypergrid.Config;
 
 namespace Hypergrid.Training.Native;
 
@@ -61,7 +62,7 @@ public static class LibTorchLoader
         // One copy per native folder: its sibling links must point at the very files TorchSharp loads
         // itself, or libtorch would be loaded twice from two paths and abort.
         var key = Convert.ToHexStringLower(SHA256.HashData([.. bytes, .. Encoding.UTF8.GetBytes(Path.GetDirectoryName(original)!)]))[..16];
-        var dir = Path.Combine(CacheRoot(), "libtorchsharp", key);
+        var dir = Path.Combine(CacheFolder.Root, "libtorchsharp", key);
         var target = Path.Combine(dir, LibName);
         if (File.Exists(target)) return target;
         Directory.CreateDirectory(dir);
@@ -78,15 +79,6 @@ public static class LibTorchLoader
         File.WriteAllBytes(tmp, bytes);
         File.Move(tmp, target, overwrite: true);
         return target;
-    }
-
-    private static string CacheRoot()
-    {
-        var env = Environment.GetEnvironmentVariable("HYPERGRID_CACHE");
-        if (!string.IsNullOrEmpty(env)) return env;
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(home, ".cache") : xdg, "hypergrid");
     }
 
     private static string? FindLibrary()
