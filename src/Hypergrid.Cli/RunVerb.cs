@@ -17,10 +17,14 @@ public static class RunVerb
         command.Options.Add(workers);
         command.Options.Add(data);
         command.Options.Add(rerunStale);
+        var slurm = new SlurmOptions(command);
         command.SetAction((r, cancel) => Exit.GuardAsync(async () =>
         {
             if (r.GetValue(workers) < 1) throw new Config.UsageException("--workers must be at least 1");
-            var options = new RunOptions(tree.Read(r, mode), r.GetValue(workers), r.GetValue(data)!, r.GetValue(rerunStale));
+            var options = new RunOptions(tree.Read(r, mode), r.GetValue(workers), r.GetValue(data)!, r.GetValue(rerunStale))
+            {
+                Launcher = slurm.Launcher(r),
+            };
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cts.Cancel(); });
             RunSummary? summary = null;
@@ -28,8 +32,13 @@ public static class RunVerb
                 summary = await Runner.RunAsync(options, new PlainDisplay(Console.Out), cts.Token);
             else
                 await LiveDisplay.RunAsync(options.Workers, async d => summary = await Runner.RunAsync(options, d, cts.Token));
-            SummaryPrinter.Print(summary!);
-            return summary!.ExitCode;
+            if (summary!.Detached)
+            {
+                Console.WriteLine("the job runs on without this command: follow it with 'hypergrid status --trials' (or pass --wait)");
+                return Exit.Ok;
+            }
+            SummaryPrinter.Print(summary);
+            return summary.ExitCode;
         }));
         return command;
     }

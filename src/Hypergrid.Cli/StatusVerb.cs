@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hypergrid.Config.Trials;
+using Hypergrid.Running;
 using Spectre.Console;
 
 namespace Hypergrid.Cli;
@@ -23,22 +24,36 @@ public static class StatusVerb
                 table.AddRow([leaf.Plan.Leaf.RelativePath, .. Enum.GetValues<TrialState>().Select(s => trials.Count(t => t.State == s).ToString())]);
             AnsiConsole.Write(table);
             if (r.GetValue(perTrial))
+            {
+                var slurm = SlurmStates(report.SelectMany(l => l.Trials));
                 foreach (var (_, trials) in report)
-                    foreach (var t in trials) Console.WriteLine(Line(t));
+                    foreach (var t in trials) Console.WriteLine(Line(t, slurm));
+            }
             return Exit.Ok;
         }));
         return command;
     }
 
-    private static string Line(TrialReport t)
+    private static string Line(TrialReport t, IReadOnlyDictionary<string, string> slurm)
     {
         var axes = string.Join(" ", t.AxisValues.Select(v => $"{v.Key}={v.Value.Canonical}"));
+        var task = t.Status?.Claim is { SlurmJobId: { } job } c ? (c.SlurmTaskId is null ? job : $"{job}_{c.SlurmTaskId}") : null;
+        var slurmText = task is null ? "" : $" slurm {task} {slurm.GetValueOrDefault(task, "unknown to squeue")}";
         var extra = t.Status switch
         {
-            { State: TrialState.Running, Claim: { } c } => $"  [{c.Host}:{c.Pid}{(c.SlurmJobId is null ? "" : $" slurm {c.SlurmJobId}_{c.SlurmTaskId}")}]",
-            { Note: { } note } => $"  ({note})",
+            { State: TrialState.Running, Claim: { } claim } => $"  [{claim.Host}:{claim.Pid}{slurmText}]",
+            { Note: { } note } => $"  ({note}){(slurmText.Length > 0 ? $" [{slurmText.Trim()}]" : "")}",
             _ => "",
         };
         return $"{t.State.ToString().ToLowerInvariant(),-8} {t.Id}  {axes}{extra}";
+    }
+
+    // Only asked when a trial is held by a Slurm task, so machines without Slurm never call squeue.
+    private static IReadOnlyDictionary<string, string> SlurmStates(IEnumerable<TrialReport> trials)
+    {
+        var jobs = trials.Select(t => t.Status?.Claim?.SlurmJobId).OfType<string>().Distinct().ToList();
+        if (jobs.Count == 0) return new Dictionary<string, string>();
+        try { return SlurmCommands.StatesAsync(jobs).GetAwaiter().GetResult(); }
+        catch (Config.UsageException ex) { Console.Error.WriteLine($"warning: {ex.Message}"); return new Dictionary<string, string>(); }
     }
 }

@@ -17,7 +17,7 @@ public static class SummaryPrinter
         }
         var table = new Table();
         foreach (var c in new[] { "trial", "state", "val loss", "val acc", "time (s)" }) table.AddColumn(c);
-        table.Columns[0].NoWrap();
+        foreach (var column in table.Columns) column.NoWrap();
         foreach (var r in summary.Rows)
             table.AddRow(Markup.Escape(r.Trial), Color(r.State), Num(r.ValLoss, "F4"), Num(r.ValAcc, "F4"), Num(r.Seconds, "F1"));
         AnsiConsole.Write(table);

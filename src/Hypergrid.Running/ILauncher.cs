@@ -5,8 +5,9 @@ public interface ILauncher
 {
     string Name { get; }
 
-    Task LaunchAsync(LaunchRequest request, IRunDisplay display, CancellationToken cancel);
+    /// <summary>Starts the workers; returns true when it waited for them to finish, false when they run on detached.</summary>
+    Task<bool> LaunchAsync(LaunchRequest request, IRunDisplay display, CancellationToken cancel);
 }
 
 /// <summary>One launch: the manifest, how many workers, the settings each worker gets, where to keep launcher files.</summary>
-public sealed record LaunchRequest(string Manifest, int Workers, WorkerSettings Settings, WorkerCommand Command, string RunDir);
+public sealed record LaunchRequest(string Manifest, int Workers, WorkerSettings Settings, WorkerCommand Command, string RunDir, IReadOnlyList<Hypergrid.Config.Expansion.Trial> Trials);

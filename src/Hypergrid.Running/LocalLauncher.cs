@@ -1,14 +1,13 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace Hypergrid.Running;
 
 /// <summary>Runs N worker processes on this machine, relaying their output to the display.</summary>
-public sealed partial class LocalLauncher : ILauncher
+public sealed class LocalLauncher : ILauncher
 {
     public string Name => "local";
 
-    public async Task LaunchAsync(LaunchRequest request, IRunDisplay display, CancellationToken cancel)
+    public async Task<bool> LaunchAsync(LaunchRequest request, IRunDisplay display, CancellationToken cancel)
     {
         var processes = new List<Process>();
         var pumps = new List<Task>();
@@ -32,20 +31,21 @@ public sealed partial class LocalLauncher : ILauncher
         await using var onCancel = cancel.Register(() =>
         {
             // Workers release their claims on SIGTERM, so an interrupted trial stays pending.
-            foreach (var p in processes) if (!p.HasExited) _ = Kill(p.Id, 15);
+            foreach (var p in processes) if (!p.HasExited) _ = Signal.Term(p.Id);
         });
         await Task.WhenAll(processes.Select(p => p.WaitForExitAsync(CancellationToken.None)).Concat(pumps));
+        return true;
     }
 
     private static async Task Pump(StreamReader reader, int worker, IRunDisplay display)
     {
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            if (WorkerEvent.TryParse(line) is { } e) display.Event(worker, e);
-            else if (line.Length > 0) display.Line($"[w{worker}] {line}");
-        }
+        while (await reader.ReadLineAsync() is { } line) Relay(display, worker, line);
     }
 
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
+    /// <summary>Shows one line a worker printed: an event for the bars, anything else as text.</summary>
+    public static void Relay(IRunDisplay display, int worker, string line)
+    {
+        if (WorkerEvent.TryParse(line) is { } e) display.Event(worker, e);
+        else if (line.Length > 0) display.Line($"[w{worker}] {line}");
+    }
 }

@@ -8,7 +8,10 @@ public sealed record SummaryRow(string Trial, TrialState State, double? ValLoss,
 /// <summary>What a run did: the trials it tried (empty when nothing needed training).</summary>
 public sealed record RunSummary(IReadOnlyList<SummaryRow> Rows, int AlreadyComplete)
 {
+    /// <summary>The workers were submitted and run on without us (a Slurm job without --wait).</summary>
+    public bool Detached { get; init; }
+
     public bool AnyFailed => Rows.Any(r => r.State is TrialState.Failed or TrialState.Pending);
 
-    public int ExitCode => AnyFailed ? 1 : 0;
+    public int ExitCode => !Detached && AnyFailed ? 1 : 0;
 }

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Hypergrid.Config;
+using Hypergrid.Running;
+
+namespace Hypergrid.Cli;
+
+/// <summary>--launcher and the Slurm flags of the training verbs; flags win over a config's slurm: mapping.</summary>
+public sealed class SlurmOptions
+{
+    private readonly Option<string> launcher = new("--launcher") { Description = "local (worker processes here) or slurm (an sbatch job array)", DefaultValueFactory = _ => "local" };
+    private readonly Option<int?> tasks = new("--tasks") { Description = "Slurm: array tasks (each a worker)" };
+    private readonly Option<string?> partition = new("--partition") { Description = "Slurm: partition" };
+    private readonly Option<string?> time = new("--time") { Description = "Slurm: time limit per task, e.g. 1:00:00" };
+    private readonly Option<int?> cpus = new("--cpus-per-task") { Description = "Slurm: CPUs per task (its worker's threads)" };
+    private readonly Option<string?> mem = new("--mem") { Description = "Slurm: memory per task, e.g. 4G" };
+    private readonly Option<string?> gres = new("--gres") { Description = "Slurm: generic resources, e.g. gpu:1" };
+    private readonly Option<bool> wait = new("--wait") { Description = "Slurm: follow the job until it ends and print the summary" };
+
+    public SlurmOptions(Command command)
+    {
+        foreach (var o in new Option[] { launcher, tasks, partition, time, cpus, mem, gres, wait }) command.Options.Add(o);
+    }
+
+    public ILauncher Launcher(ParseResult r) => r.GetValue(launcher) switch
+    {
+        "local" => new LocalLauncher(),
+        "slurm" => new SlurmLauncher(new SlurmSettings(r.GetValue(tasks), r.GetValue(partition), r.GetValue(time), r.GetValue(cpus),
+            r.GetValue(mem), r.GetValue(gres), r.GetValue(wait))),
+        var other => throw new UsageException($"--launcher {other} is not a launcher; use local or slurm"),
+    };
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using Hypergrid.Config.Trials;
+
+namespace Hypergrid.Training.Tests.Running;
+
+/// <summary>The one test suite every launcher passes: same trials, same claims, same outcomes.</summary>
+public abstract class LauncherContract
+{
+    private const string Leaf = "sweep/synthetic/mlp/adam";
+
+    /// <summary>The flags that select and size this launcher on a training verb.</summary>
+    protected abstract string[] LaunchArgs { get; }
+
+    /// <summary>Stops the whole run the way its platform does (SIGTERM to 'hypergrid run', scancel of the job).</summary>
+    protected abstract void Cancel(Process run, Claim claim);
+
+    private (int Code, string Output) Run(Study study, params string[] args) => study.Run([.. args, .. LaunchArgs]);
+
+    [Fact]
+    public void A_six_trial_sweep_trains_every_trial_exactly_once_and_ends_with_the_summary()
+    {
+        using var study = new Study().Write("", "seed: 0\nepochs: 2\nhidden: [16]\n").Write(Leaf, "lr: [0.01, 0.02, 0.03]\ndropout: [0.0, 0.1]");
+        var (code, output) = Run(study, "sweep");
+        Assert.True(code == 0, output);
+        for (var n = 0; n < 6; n++)
+        {
+            Assert.True(study.IsComplete(Leaf, n), output);
+            Assert.Equal(1, study.Starts(Leaf, n));
+        }
+        Assert.Contains("6 trained, 0 not complete", output);
+        Assert.Contains("sweep/synthetic/mlp/adam/trial_005", output);
+    }
+
+    [Fact]
+    public void A_worker_stopped_mid_trial_leaves_it_incomplete_and_the_next_submission_completes_it()
+    {
+        // Long enough that it cannot finish before it is stopped; shortened before the second submission.
+        using var study = new Study().Write("", "seed: 0\nepochs: 5000\nbatch_size: 32\nhidden: [64]\nn_train: 4000\n").Write(Leaf, "lr: 0.01");
+        var trial = study.Trial(Leaf, 0);
+        using var run = study.Start(["sweep", .. LaunchArgs]);
+        var partial = Path.Combine(trial, TrialFiles.PartialLog);
+        var clock = Stopwatch.StartNew();
+        while (!(File.Exists(partial) && File.ReadAllLines(partial).Length > 3) && clock.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(50);
+        Cancel(run, Claim.TryRead(trial) ?? throw new InvalidOperationException("the trial never started"));
+        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)));
+        Assert.False(study.IsComplete(Leaf, 0));
+        Assert.False(File.Exists(Path.Combine(trial, TrialFiles.Claim)), "a stopped worker releases its claim");
+        Assert.Equal("interrupted", RunRecord.TryRead(trial)?.Status);
+        Assert.Contains("pending", study.Run("status", "--trials").Output);
+
+        study.Write("", "seed: 0\nepochs: 3\nbatch_size: 32\nhidden: [64]\nn_train: 4000\n");
+        var (code, output) = Run(study, "sweep");
+        Assert.True(code == 0, output);
+        Assert.True(study.IsComplete(Leaf, 0));
+        Assert.Equal(2, study.Starts(Leaf, 0));
+    }
+
+    [Fact]
+    public void A_failing_trial_shows_as_failed_with_its_message_in_status()
+    {
+        using var study = new Study().Write("", "seed: 0\nepochs: 2\nhidden: [8]\n").Write("sweep/synthetic/mlp/sgd", "momentum: 0\nlr: [0.05, 1e30]");
+        var (code, output) = Run(study, "sweep");
+        Assert.Equal(1, code);
+        Assert.True(study.IsComplete("sweep/synthetic/mlp/sgd", 0), output);
+        var status = study.Run("status", "--trials").Output;
+        Assert.Contains("failed   sweep/synthetic/mlp/sgd/trial_001", status);
+        Assert.Contains("loss became", status);
+    }
+}
+
+public sealed class LocalLauncherContract : LauncherContract
+{
+    protected override string[] LaunchArgs => ["--workers", "2"];
+
+    // 'hypergrid run' passes SIGTERM on to its workers, which release their claims.
+    protected override void Cancel(Process run, Claim claim) => Assert.True(Hypergrid.Running.Signal.Term(run.Id));
+}
+
+/// <summary>The same suite against a real Slurm, started by scripts/slurm-local (CI starts it).</summary>
+public sealed class SlurmLauncherContract : LauncherContract, IDisposable
+{
+    // Jobs of a failed test must not keep the test cluster busy.
+    public void Dispose()
+    {
+        using var p = Process.Start("scancel", "--name=hypergrid");
+        p.WaitForExit();
+    }
+
+    public SlurmLauncherContract()
+    {
+        if (Environment.GetEnvironmentVariable("SLURM_CONF") is null)
+            Environment.SetEnvironmentVariable("SLURM_CONF", "/tmp/hypergrid-slurm/slurm.conf");
+        var sinfo = Process.Start(new ProcessStartInfo("sinfo", "-h -o %T") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var state = sinfo.StandardOutput.ReadToEnd();
+        sinfo.WaitForExit();
+        Assert.True(sinfo.ExitCode == 0 && state.Length > 0, "no Slurm answers: start it with 'scripts/slurm-local start' (as root)");
+    }
+
+    protected override string[] LaunchArgs => ["--launcher", "slurm", "--tasks", "3", "--wait"];
+
+    protected override void Cancel(Process run, Claim claim)
+    {
+        Assert.NotNull(claim.SlurmJobId);
+        using var p = Process.Start("scancel", claim.SlurmJobId);
+        p.WaitForExit();
+        Assert.Equal(0, p.ExitCode);
+    }
+
+    [Fact]
+    public void Status_shows_the_job_and_task_of_a_trial_a_Slurm_task_is_training_and_its_state()
+    {
+        using var study = new Study().Write("", "seed: 0\nepochs: 5000\nbatch_size: 32\nhidden: [64]\nn_train: 4000\n").Write("sweep/synthetic/mlp/adam", "lr: 0.01");
+        var (code, output) = study.Run("sweep", "--launcher", "slurm", "--tasks", "1");
+        Assert.True(code == 0, output);
+        Assert.Contains("the job runs on without this command", output);
+        var trial = study.Trial("sweep/synthetic/mlp/adam", 0);
+        var clock = Stopwatch.StartNew();
+        Claim? claim = null;
+        while ((claim = Claim.TryRead(trial)) is null && clock.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(100);
+        Assert.NotNull(claim?.SlurmJobId);
+        var status = study.Run("status", "--trials").Output;
+        Assert.Contains($"slurm {claim!.SlurmJobId}_0 RUNNING", status);
+        Assert.Contains("running  sweep/synthetic/mlp/adam/trial_000", status);
+    }
+}
