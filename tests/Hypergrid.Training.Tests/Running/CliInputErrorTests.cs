@@ -1,0 +1,43 @@
+namespace Hypergrid.Training.Tests.Running;
+
+/// <summary>Mistakes in the user's input: a clear message, exit code 2, nothing written, nothing trained.</summary>
+public class CliInputErrorTests
+{
+    [Fact]
+    public void Expand_reports_every_error_with_file_line_and_key_exits_2_and_writes_nothing()
+    {
+        using var study = new Study()
+            .Write("", "seed: 0\n")
+            .Write("experiment/synthetic/mlp/adam", "seed: [0, 1]\nlr: [0.1, 0.2]\n")
+            .Write("sweep/synthetic/mlp/adam", "lr: [0.1\n");
+        var (code, output) = study.Run("expand");
+        Assert.Equal(2, code);
+        Assert.Contains(Path.Combine("cfg", "experiment", "synthetic", "mlp", "adam", "cfg.yaml") + ":2:1: key 'lr' is a list of several values", output);
+        Assert.Contains(Path.Combine("cfg", "sweep", "synthetic", "mlp", "adam", "cfg.yaml") + ":2:", output);
+        Assert.Contains("hint:", output);
+        Assert.DoesNotContain("   at ", output); // no stack trace for a mistake in the user's input
+        Assert.False(Directory.Exists(study.Log));
+    }
+
+    [Fact]
+    public void A_trial_with_an_unknown_key_stops_the_run_before_any_training()
+    {
+        using var study = new Study().Write("", "seed: 0\nepochs: 1\n")
+            .Write("sweep/synthetic/mlp/adam", "lr: [0.1, 0.2]\n")
+            .Write("sweep/synthetic/mlp/sgd", "learning_rate: 0.1\n");
+        var (code, output) = study.Run("run");
+        Assert.Equal(2, code);
+        Assert.Contains("key 'learning_rate' is not a key that", output);
+        Assert.Contains(Path.Combine("trial_000", "cfg.yaml"), output);
+        Assert.Empty(Directory.GetFiles(study.Log, "run.json", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Device_cuda_gives_a_clear_error_where_cuda_is_not_available()
+    {
+        using var study = new Study().Write("", "seed: 0\nepochs: 1\ndevice: cuda\n").Write("sweep/synthetic/mlp/adam", "lr: 0.1\n");
+        var (code, output) = study.Run("sweep");
+        Assert.Equal(2, code);
+        Assert.Contains("key 'device' is 'cuda', but CUDA is not available", output);
+    }
+}
