@@ -5,5 +5,8 @@ public interface IRunDisplay
 {
     void Line(string text);
 
+    /// <summary>Called once before workers start: how many trials will be tried.</summary>
+    void Plan(int trials);
+
     void Event(int worker, WorkerEvent e);
 }

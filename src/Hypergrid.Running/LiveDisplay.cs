@@ -8,6 +8,7 @@ public sealed class LiveDisplay : IRunDisplay
     private readonly Dictionary<int, ProgressTask> bars = [];
     private readonly Lock gate = new();
     private ProgressContext? context;
+    private ProgressTask? overall;
 
     public static async Task RunAsync(int workers, Func<IRunDisplay, Task> body)
     {
@@ -18,10 +19,16 @@ public sealed class LiveDisplay : IRunDisplay
             .StartAsync(async ctx =>
             {
                 display.context = ctx;
-                for (var w = 0; w < workers; w++) display.bars[w] = ctx.AddTask($"[grey]w{w}: waiting[/]", maxValue: 1);
+                for (var w = 0; w < workers; w++) display.bars[w] = ctx.AddTask($"[grey]w{w}: starting[/]", maxValue: 1).HideWhenCompleted(true);
                 await body(display);
-                foreach (var bar in display.bars.Values) bar.StopTask();
+                foreach (var bar in display.bars.Values) { bar.Value = bar.MaxValue; bar.StopTask(); }
+                display.overall?.StopTask();
             });
+    }
+
+    public void Plan(int trials)
+    {
+        lock (gate) overall = context?.AddTask($"all: 0/{trials} trials", maxValue: trials);
     }
 
     public void Line(string text)
@@ -40,16 +47,22 @@ public sealed class LiveDisplay : IRunDisplay
             {
                 case "start":
                     // A fresh task per trial keeps the ETA column about this trial, not the whole run.
+                    // Finished bars hide themselves, so the screen keeps one bar per worker plus the total.
+                    bar.Value = bar.MaxValue;
                     bar.StopTask();
-                    bars[worker] = bar = context.AddTask(Markup.Escape($"w{worker}: {e.Trial}"), maxValue: 1);
+                    bars[worker] = bar = context.AddTask(Markup.Escape($"w{worker}: {e.Trial}"), maxValue: 1).HideWhenCompleted(true);
                     break;
                 case "progress":
                     bar.Description = Markup.Escape($"w{worker}: {e.Trial} epoch {e.Epoch}/{e.Epochs} batch {e.Batch}/{e.Batches} loss {e.Loss:F4}");
                     bar.Value = ((e.Epoch - 1) * (double)e.Batches + e.Batch) / Math.Max(1, e.Epochs * e.Batches);
                     break;
                 case "done":
-                    bar.Value = 1;
                     bar.Description = Markup.Escape($"w{worker}: {e.Trial} {e.State} ({e.Seconds:F1} s)");
+                    if (overall is not null)
+                    {
+                        overall.Increment(1);
+                        overall.Description = $"all: {overall.Value}/{overall.MaxValue} trials";
+                    }
                     break;
             }
         }

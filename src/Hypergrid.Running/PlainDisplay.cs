@@ -10,6 +10,8 @@ public sealed class PlainDisplay(TextWriter output) : IRunDisplay
         lock (gate) output.WriteLine(text);
     }
 
+    public void Plan(int trials) { }
+
     public void Event(int worker, WorkerEvent e)
     {
         if (e.Kind == "progress" && e.Batch == e.Batches)
