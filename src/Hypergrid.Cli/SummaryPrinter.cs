@@ -10,9 +10,11 @@ public static class SummaryPrinter
 {
     public static void Print(RunSummary summary)
     {
+        var notes = (summary.Stale > 0 ? $"; {summary.Stale} of them stale (their cfg.yaml changed since they ran; --rerun-stale retrains them)" : "")
+            + (summary.Running > 0 ? $"; {summary.Running} being trained by another worker" : "");
         if (summary.Rows.Count == 0)
         {
-            Console.WriteLine($"nothing to train: all {summary.AlreadyComplete} selected trial(s) are complete (see 'hypergrid status')");
+            Console.WriteLine($"nothing to train: all {summary.AlreadyComplete} selected trial(s) are complete{notes} (see 'hypergrid status')");
             return;
         }
         var table = new Table();
@@ -24,7 +26,7 @@ public static class SummaryPrinter
         foreach (var r in summary.Rows.Where(r => r.Error is not null && r.State == TrialState.Failed))
             Console.Error.WriteLine($"failed: {r.Trial}: {r.Error}");
         var failed = summary.Rows.Count(r => r.State != TrialState.Complete);
-        Console.WriteLine($"{summary.Rows.Count - failed} trained, {failed} not complete, {summary.AlreadyComplete} were already complete");
+        Console.WriteLine($"{summary.Rows.Count - failed} trained, {failed} not complete, {summary.AlreadyComplete} were already complete{notes}");
     }
 
     private static string Color(TrialState s) => s switch

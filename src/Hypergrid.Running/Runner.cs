@@ -17,17 +17,17 @@ public static class Runner
     public static async Task<RunSummary> RunAsync(RunOptions options, IRunDisplay display, CancellationToken cancel = default)
     {
         var trials = Expander.Expand(options.Expand).SelectMany(l => l.Trials).ToList();
-        var todo = new List<Trial>();
-        var complete = 0;
-        foreach (var t in trials)
-        {
-            var state = TrialStatus.Read(t.Directory, t.ConfigText).State;
-            if (state == TrialState.Stale && options.RerunStale) { ArchiveLogs(t.Directory); state = TrialState.Pending; }
-            if (state is TrialState.Pending or TrialState.Failed) todo.Add(t);
-            else complete++;
-        }
+        var states = trials.Select(t => (Trial: t, State: TrialStatus.Read(t.Directory, t.ConfigText).State)).ToList();
+        int Count(TrialState s) => states.Count(x => x.State == s);
+        var stale = options.RerunStale ? 0 : Count(TrialState.Stale);
+        var running = Count(TrialState.Running);
+        var complete = Count(TrialState.Complete) + stale;
+        var todo = states.Where(x => x.State is TrialState.Pending or TrialState.Failed || x.State == TrialState.Stale && options.RerunStale)
+            .Select(x => x.Trial).ToList();
         Validate(todo);
-        if (todo.Count == 0) return new RunSummary([], complete);
+        // Only after every trial validated: moving results aside is the first write of a run.
+        foreach (var x in states.Where(x => x.State == TrialState.Stale && options.RerunStale)) ArchiveLogs(x.Trial.Directory);
+        if (todo.Count == 0) return new RunSummary([], complete) { Stale = stale, Running = running };
 
         foreach (var dataset in todo.Select(t => t.Leaf.Dataset).Distinct())
             if (dataset == "mnist") display.Line(MnistSource.Describe(options.DataDir));
@@ -42,7 +42,7 @@ public static class Runner
         display.Plan(todo.Count);
         display.Line($"training {todo.Count} trial(s) with {workers} {options.Launcher.Name} worker(s), {settings.Threads} thread(s) each; {complete} already complete");
         var finished = await options.Launcher.LaunchAsync(new LaunchRequest(manifest, workers, settings, options.Command, runDir, todo), display, cancel);
-        return new RunSummary(todo.Select(Summarise).ToList(), complete) { Detached = !finished };
+        return new RunSummary(todo.Select(Summarise).ToList(), complete) { Detached = !finished, Stale = stale, Running = running };
     }
 
     /// <summary>Parses every trial's resolved config against the registries; throws with all problems.</summary>

@@ -11,6 +11,12 @@ public sealed record RunSummary(IReadOnlyList<SummaryRow> Rows, int AlreadyCompl
     /// <summary>The workers were submitted and run on without us (a Slurm job without --wait).</summary>
     public bool Detached { get; init; }
 
+    /// <summary>Complete trials whose config changed since; retrained only with --rerun-stale.</summary>
+    public int Stale { get; init; }
+
+    /// <summary>Trials another live worker is training right now; left to it.</summary>
+    public int Running { get; init; }
+
     public bool AnyFailed => Rows.Any(r => r.State is TrialState.Failed or TrialState.Pending);
 
     public int ExitCode => !Detached && AnyFailed ? 1 : 0;

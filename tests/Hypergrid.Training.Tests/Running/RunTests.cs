@@ -100,3 +100,32 @@ public class RunTests
         Assert.False(File.Exists(Path.Combine(trial, TrialFiles.Claim)));
     }
 }
+
+public class StaleTests
+{
+    private const string Leaf = "sweep/synthetic/mlp/adam";
+
+    [Fact]
+    public void A_config_changed_after_completion_is_stale_kept_until_rerun_stale_which_moves_old_logs_aside()
+    {
+        using var study = new Study().Write("", "seed: 0\nepochs: 1\nhidden: [8]\n").Write(Leaf, "lr: 0.01");
+        Assert.Equal(0, study.Run("run").Code);
+        var trial = study.Trial(Leaf, 0);
+        var firstLog = File.ReadAllText(Path.Combine(trial, "batch_log.csv"));
+
+        study.Write("", "seed: 0\nepochs: 2\nhidden: [8]\n");
+        Assert.Contains("stale    " + Leaf + "/trial_000", study.Run("status", "--trials").Output);
+        var plain = study.Run("run");
+        Assert.Equal(0, plain.Code);
+        Assert.Contains("1 of them stale", plain.Output);
+        Assert.Equal(firstLog, File.ReadAllText(Path.Combine(trial, "batch_log.csv")));
+
+        var rerun = study.Run("run", "--rerun-stale");
+        Assert.True(rerun.Code == 0, rerun.Output);
+        var previous = Assert.Single(Directory.GetDirectories(Path.Combine(trial, "previous")));
+        Assert.Equal(firstLog, File.ReadAllText(Path.Combine(previous, "batch_log.csv")));
+        Assert.True(File.Exists(Path.Combine(previous, "run.json")));
+        Assert.Contains("2,val,", File.ReadAllText(Path.Combine(trial, "batch_log.csv")));
+        Assert.Contains("complete " + Leaf + "/trial_000", study.Run("status", "--trials").Output);
+    }
+}

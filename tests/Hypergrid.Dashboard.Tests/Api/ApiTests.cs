@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.Json;
+using Hypergrid.Config.Trials;
+using Microsoft.AspNetCore.Builder;
+
+namespace Hypergrid.Dashboard.Tests.Api;
+
+/// <summary>The HTTP API over a generated out/log, through the real server.</summary>
+public sealed class ApiTests : IAsyncLifetime
+{
+    private readonly LogTree tree = new();
+    private WebApplication? app;
+    private HttpClient http = null!;
+
+    public async Task InitializeAsync()
+    {
+        tree.AddComplete("sweep/mnist/mlp/adam/trial_000", "seed: 0\nlr: 0.001\nhidden: [256, 128]\n", epochs: 3, batches: 2);
+        tree.AddRunning("sweep/mnist/mlp/adam/trial_001", "seed: 0\nlr: 0.01\nhidden: [256, 128]\n", epochs: 1, batches: 2);
+        File.WriteAllText(Path.Combine(tree.Root, "secret.txt"), "not for you");
+        app = DashboardServer.Build(new DashboardOptions(tree.Out, Port: 0));
+        await app.StartAsync();
+        http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        http.Dispose();
+        if (app is not null) await app.DisposeAsync();
+        tree.Dispose();
+    }
+
+    [Fact]
+    public async Task Trials_lists_every_trial_with_state_config_data_and_final_metrics()
+    {
+        using var doc = JsonDocument.Parse(await http.GetStringAsync("/api/trials"));
+        var trials = doc.RootElement.GetProperty("trials").EnumerateArray().ToList();
+        Assert.Equal(2, trials.Count);
+        var done = trials.Single(t => t.GetProperty("trial").GetString() == "trial_000");
+        Assert.Equal("complete", done.GetProperty("state").GetString());
+        Assert.Equal(0.001, done.GetProperty("config").GetProperty("lr").GetDouble());
+        Assert.Equal(128, done.GetProperty("config").GetProperty("hidden")[1].GetInt32());
+        Assert.Equal("test data", done.GetProperty("dataSource").GetString());
+        Assert.Equal(0.9, done.GetProperty("final").GetProperty("val_acc").GetDouble());
+        Assert.Equal("running", trials.Single(t => t.GetProperty("trial").GetString() == "trial_001").GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Asking_for_an_epoch_log_builds_the_cache_and_a_running_trial_is_aggregated_live()
+    {
+        var response = await http.GetAsync("/api/logs/sweep/mnist/mlp/adam/trial_000/epoch_log.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("epoch,mode,time,loss", await response.Content.ReadAsStringAsync());
+        Assert.True(File.Exists(Path.Combine(tree.Trial("sweep/mnist/mlp/adam/trial_000"), TrialFiles.EpochLog)));
+        var live = await http.GetAsync("/api/logs/sweep/mnist/mlp/adam/trial_001/epoch_log.csv");
+        Assert.Equal("batch_log.partial.csv", live.Headers.GetValues("X-Hypergrid-Source").Single());
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/logs/sweep/mnist/mlp/adam/trial_000/batch_log.csv")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/logs/sweep/../../secret.txt")]
+    [InlineData("/api/logs/%2e%2e/%2e%2e/secret.txt")]
+    [InlineData("/api/logs/sweep/mnist/mlp/adam/trial_000/%2e%2e%2f%2e%2e%2fepoch_log.csv")]
+    [InlineData("/api/logs//etc/passwd")]
+    [InlineData("/api/logs/sweep/mnist/mlp/adam/trial_000/../../../../../secret.txt")]
+    [InlineData("/assets/../../secret.txt")]
+    [InlineData("/assets/%2e%2e/README.md")]
+    [InlineData("/vendor/uplot/../../package.json")]
+    public async Task Paths_outside_the_log_and_the_assets_are_refused(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(http.BaseAddress!, path)) ;
+        var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("not for you", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_symlink_leading_out_of_the_log_is_refused()
+    {
+        var dir = tree.Trial("sweep/mnist/mlp/adam/trial_000");
+        File.CreateSymbolicLink(Path.Combine(dir, "worker.log"), Path.Combine(tree.Root, "secret.txt"));
+        var response = await http.GetAsync("/api/logs/sweep/mnist/mlp/adam/trial_000/worker.log");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
