@@ -6,7 +6,8 @@ const REFRESH_MS = 2000;
 const KEYS = ['mode', 'dataset', 'model', 'trainer'];
 const NOT_METRICS = new Set(['epoch', 'mode', 'batch', 'time', 'n_batches']);
 
-const store = { trials: [], logs: new Map(), plots: [], metrics: new Set(), firstDraw: null };
+const store = { trials: [], logs: new Map(), plots: [], metrics: new Set(), firstDraw: null, timings: {} };
+const mark = name => { store.timings[name] ??= Math.round(performance.now()); };
 const view = readView();
 
 // ---- view state <-> URL ---------------------------------------------------------------
@@ -115,9 +116,34 @@ function byPhase(cols) {
   return phases;
 }
 
-async function loadLog(trial) {
+const needsLoad = trial => {
   const cached = store.logs.get(trial.path);
-  if (cached && cached.state === trial.state && trial.state !== 'running') return false;
+  return !cached || cached.state !== trial.state || trial.state === 'running';
+};
+
+function remember(trial, cols) {
+  const phases = byPhase(cols);
+  for (const p of Object.values(phases)) for (const k of Object.keys(p.m)) if (p.m[k].some(v => v != null)) store.metrics.add(k);
+  store.logs.set(trial.path, { state: trial.state, phases });
+}
+
+/** Many trials' epoch logs in one request (columns as JSON); what it cannot give is fetched one by one. */
+async function loadLogs(trials) {
+  const todo = trials.filter(t => t.log && needsLoad(t));
+  for (let i = 0; i < todo.length; i += 250) {
+    const chunk = todo.slice(i, i + 250);
+    let got = {};
+    try {
+      const res = await fetch('/api/epochs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ trials: chunk.map(t => t.path) }) });
+      if (res.ok) got = await res.json();
+    } catch { /* fall back below */ }
+    const missing = [];
+    for (const t of chunk) got[t.path] ? remember(t, got[t.path]) : missing.push(t);
+    await Promise.all(Array.from({ length: 6 }, async () => { while (missing.length) await loadLog(missing.shift()); }));
+  }
+}
+
+async function loadLog(trial) {
   let text = null;
   const res = await fetch(`/api/logs/${trial.path}/epoch_log.csv`, { cache: 'no-store' });
   if (res.ok) text = await res.text();
@@ -126,11 +152,8 @@ async function loadLog(trial) {
     const raw = await fetch(`/api/logs/${trial.path}/${trial.log}`, { cache: 'no-store' });
     if (raw.ok) cols = aggregate(parseCsv(await raw.text()));
   }
-  if (!cols) { store.logs.set(trial.path, { state: trial.state, phases: {} }); return !!cached; }
-  const phases = byPhase(cols);
-  for (const p of Object.values(phases)) for (const k of Object.keys(p.m)) if (p.m[k].some(v => v != null)) store.metrics.add(k);
-  store.logs.set(trial.path, { state: trial.state, phases });
-  return true;
+  if (!cols) { store.logs.set(trial.path, { state: trial.state, phases: {} }); return; }
+  remember(trial, cols);
 }
 
 // ---- selection, varying hyperparameters, table ----------------------------------------------
@@ -415,13 +438,13 @@ async function redraw(reloadLogs) {
   try {
     const trials = selected();
     const colors = new Map(trials.map((t, i) => [t.path, color(i)]));
-    if (reloadLogs) {
-      const queue = trials.filter(t => t.log);
-      await Promise.all(Array.from({ length: 8 }, async () => { while (queue.length) await loadLog(queue.shift()); }));
-    }
+    if (reloadLogs) await loadLogs(trials);
+    mark('logs');
     renderControls();
     drawPlots(trials, colors);
+    mark('plots');
     renderTable(trials, colors);
+    mark('table');
     if (store.firstDraw == null) { store.firstDraw = performance.now(); document.body.dataset.ready = '1'; }
   } finally {
     busy = false;
@@ -432,6 +455,7 @@ async function redraw(reloadLogs) {
 async function refresh() {
   try {
     store.trials = await fetchTrials();
+    mark('trials');
     renderBrowser();
     await redraw(true);
     document.getElementById('live').textContent = 'updated ' + new Date().toLocaleTimeString();

@@ -103,6 +103,7 @@ public static class DashboardBench
             await page.GotoAsync(url + "/#m=loss&ph=train");
             await page.WaitForSelectorAsync("body[data-ready='1']", new() { Timeout = 60_000 });
             ours.Add(await page.EvaluateAsync<double>("() => hypergrid.store.firstDraw") / 1000);
+            if (run == 0) Console.WriteLine("  page stages (ms after navigation): " + await page.EvaluateAsync<string>("() => JSON.stringify(hypergrid.store.timings)"));
             await page.CloseAsync();
         }
         baseline.Sort();

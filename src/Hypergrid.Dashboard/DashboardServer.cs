@@ -25,7 +25,9 @@ public static class DashboardServer
         var app = builder.Build();
         app.MapPage(dashboardDir, uplotDir);
         app.MapTrials(new TrialScanner(logRoot));
-        app.MapLogs(logRoot, new EpochLogStore());
+        var store = new EpochLogStore();
+        app.MapLogs(logRoot, store);
+        app.MapEpochs(logRoot, store);
         return app;
     }
 }

@@ -56,6 +56,20 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/logs/sweep/mnist/mlp/adam/trial_000/batch_log.csv")).StatusCode);
     }
 
+    [Fact]
+    public async Task Epochs_answers_many_trials_at_once_as_columns_and_skips_unknown_ones()
+    {
+        var body = new StringContent("{\"trials\": [\"sweep/mnist/mlp/adam/trial_000\", \"sweep/mnist/mlp/adam/trial_001\", \"../secret\", \"sweep/x/y/z/trial_009\"]}");
+        var response = await http.PostAsync("/api/epochs", body);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(["sweep/mnist/mlp/adam/trial_000", "sweep/mnist/mlp/adam/trial_001"], doc.RootElement.EnumerateObject().Select(p => p.Name));
+        var done = doc.RootElement.GetProperty("sweep/mnist/mlp/adam/trial_000");
+        Assert.Equal([1, 1, 2, 2, 3, 3], done.GetProperty("epoch").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal("val", done.GetProperty("mode")[1].GetString());
+        Assert.Equal(JsonValueKind.Null, done.GetProperty("iter_budget")[0].ValueKind);
+        Assert.Equal(2.0 / 1 + 0.005, done.GetProperty("loss")[0].GetDouble(), 12);
+    }
+
     [Theory]
     [InlineData("/api/logs/sweep/../../secret.txt")]
     [InlineData("/api/logs/%2e%2e/%2e%2e/secret.txt")]

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Hypergrid.Dashboard.Aggregation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Hypergrid.Dashboard.Api;
+
+/// <summary>
+/// POST /api/epochs with {"trials": ["mode/dataset/model/trainer/trial_###", ...]}: the epoch logs of
+/// many trials in one answer, as columns ({"epoch": [...], "mode": [...], "loss": [...]}), so a page of
+/// hundreds of trials costs one request and a native JSON parse instead of hundreds of CSV parses.
+/// </summary>
+public static class EpochEndpoints
+{
+    private sealed record Request(string[] Trials);
+
+    public static IEndpointRouteBuilder MapEpochs(this IEndpointRouteBuilder app, string logRoot, EpochLogStore store)
+    {
+        app.MapPost("/api/epochs", async (HttpContext http) =>
+        {
+            var request = await JsonSerializer.DeserializeAsync<Request>(http.Request.Body, JsonSerializerOptions.Web, http.RequestAborted);
+            if (request?.Trials is null) return Results.BadRequest("send {\"trials\": [\"mode/dataset/model/trainer/trial_###\", ...]}");
+            http.Response.ContentType = "application/json";
+            http.Response.Headers.CacheControl = "no-store";
+            await using var json = new Utf8JsonWriter(http.Response.Body);
+            json.WriteStartObject();
+            foreach (var trial in request.Trials.Distinct())
+            {
+                var dir = SafePath.Resolve(logRoot, trial);
+                var log = dir is null || !Directory.Exists(dir) ? null : await store.GetAsync(dir, http.RequestAborted);
+                if (log is null) continue;
+                json.WritePropertyName(trial);
+                Columns(json, log.Value.Csv);
+                await json.FlushAsync(http.RequestAborted);
+            }
+            json.WriteEndObject();
+            return Results.Empty;
+        });
+        return app;
+    }
+
+    /// <summary>Writes a CSV as {"column": [values]}; numbers stay numbers, empty cells become null.</summary>
+    private static void Columns(Utf8JsonWriter json, string csv)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        // Cell boundaries once per line; each column is then written straight from the text.
+        var starts = new int[lines.Length - 1, header.Length];
+        var lengths = new int[lines.Length - 1, header.Length];
+        var rows = 0;
+        for (var l = 1; l < lines.Length; l++)
+        {
+            var line = lines[l].AsSpan();
+            int c = 0, pos = 0;
+            for (; c < header.Length && pos <= line.Length; c++)
+            {
+                var comma = line[pos..].IndexOf(',');
+                var len = comma < 0 ? line.Length - pos : comma;
+                starts[rows, c] = pos;
+                lengths[rows, c] = len;
+                pos += len + 1;
+            }
+            if (c == header.Length) lines[++rows] = lines[l];
+        }
+        json.WriteStartObject();
+        for (var c = 0; c < header.Length; c++)
+        {
+            json.WriteStartArray(header[c]);
+            for (var r = 0; r < rows; r++)
+            {
+                var cell = lines[r + 1].AsSpan(starts[r, c], lengths[r, c]);
+                if (header[c] == "mode") json.WriteStringValue(cell);
+                else if (LooksLikeJsonNumber(cell)) json.WriteRawValue(cell, skipInputValidation: true);
+                else if (double.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) json.WriteNumberValue(v);
+                else json.WriteNullValue();
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>-?digits[.digits][(e|E)[+-]digits]: what the epoch log writes for every finite number.</summary>
+    private static bool LooksLikeJsonNumber(ReadOnlySpan<char> s)
+    {
+        var i = 0;
+        if (i < s.Length && s[i] == '-') i++;
+        var start = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+        if (i == start || (s[start] == '0' && i - start > 1)) return false;
+        if (i < s.Length && s[i] == '.')
+        {
+            var f = ++i;
+            while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+            if (i == f) return false;
+        }
+        if (i < s.Length && (s[i] == 'e' || s[i] == 'E'))
+        {
+            i++;
+            if (i < s.Length && (s[i] == '+' || s[i] == '-')) i++;
+            var e = i;
+            while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+            if (i == e) return false;
+        }
+        return i == s.Length;
+    }
+}
