@@ -8,7 +8,9 @@ public static class AtomicFile
         var tmp = TempPathFor(path);
         try
         {
-            File.WriteAllText(tmp, text);
+            // A bare handle and one positional write: fewer syscalls than a FileStream, which matters at 10,000 files.
+            using (var handle = File.OpenHandle(tmp, FileMode.CreateNew, FileAccess.Write))
+                RandomAccess.Write(handle, System.Text.Encoding.UTF8.GetBytes(text), 0);
             File.Move(tmp, path, overwrite: true);
         }
         catch

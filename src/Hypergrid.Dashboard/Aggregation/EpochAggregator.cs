@@ -79,8 +79,7 @@ public sealed class EpochAggregator
             }
             if (c < width) continue; // fewer cells than the header: a damaged line
             var group = GroupOf(epoch, phase);
-            group.Batches++;
-            group.Line = null;
+            group.BeginRow();
             for (var m = 0; m < values.Length; m++)
                 if (present[m]) group.Add(m, reductions[m], values[m]);
             RowCount++;
@@ -205,9 +204,13 @@ public sealed class EpochAggregator
 
     private sealed class Group
     {
+        // An empty median cell; parsed NaNs carry the canonical NaN bits, never these.
+        private static readonly long Missing = 0x7FF8_DEAD_BEEF_0001;
         private readonly double[] acc;
         private readonly int[] count;
-        private readonly List<double>?[] values;
+        private readonly int[] slot;   // metric index -> column in the median rows, or -1
+        private readonly int width;    // median columns per row
+        private double[] rows;         // median values row-major: sequential appends stay in cache
 
         public Group(string epoch, string phase, Reduction[] reductions)
         {
@@ -217,17 +220,31 @@ public sealed class EpochAggregator
             PhaseBytes = Encoding.UTF8.GetBytes(phase);
             acc = new double[reductions.Length];
             count = new int[reductions.Length];
-            values = reductions.Select(r => r == Reduction.Median ? new List<double>() : null).ToArray();
+            slot = new int[reductions.Length];
+            for (var m = 0; m < reductions.Length; m++) slot[m] = reductions[m] == Reduction.Median ? width++ : -1;
+            rows = new double[width * 16];
         }
 
         public string Epoch { get; }
         public string Phase { get; }
         public byte[] EpochBytes { get; }
         public byte[] PhaseBytes { get; }
-        public int Batches { get; set; }
+        public int Batches { get; private set; }
 
         /// <summary>The rendered CSV line, kept until a new row arrives, so a growing log re-renders only its open epoch.</summary>
         public string? Line { get; set; }
+
+        public void BeginRow()
+        {
+            Line = null;
+            if (width > 0)
+            {
+                var need = (Batches + 1) * width;
+                if (need > rows.Length) Array.Resize(ref rows, Math.Max(need, rows.Length * 2));
+                rows.AsSpan(Batches * width, width).Fill(BitConverter.Int64BitsToDouble(Missing));
+            }
+            Batches++;
+        }
 
         public void Add(int m, Reduction r, double v)
         {
@@ -236,7 +253,7 @@ public sealed class EpochAggregator
                 case Reduction.Mean: acc[m] += v; break;
                 case Reduction.Last: acc[m] = v; break;
                 case Reduction.Max: acc[m] = count[m] == 0 ? v : Math.Max(acc[m], v); break;
-                case Reduction.Median: values[m]!.Add(v); break;
+                case Reduction.Median: rows[(Batches - 1) * width + slot[m]] = v; break;
             }
             count[m]++;
         }
@@ -251,9 +268,14 @@ public sealed class EpochAggregator
                     case Reduction.Mean: acc[m] += later.acc[m]; break;
                     case Reduction.Last: acc[m] = later.acc[m]; break;
                     case Reduction.Max: acc[m] = count[m] == 0 ? later.acc[m] : Math.Max(acc[m], later.acc[m]); break;
-                    case Reduction.Median: values[m]!.AddRange(later.values[m]!); break;
                 }
                 count[m] += later.count[m];
+            }
+            if (width > 0)
+            {
+                var need = (Batches + later.Batches) * width;
+                if (need > rows.Length) Array.Resize(ref rows, need);
+                later.rows.AsSpan(0, later.Batches * width).CopyTo(rows.AsSpan(Batches * width));
             }
             Batches += later.Batches;
             Line = null;
@@ -273,12 +295,20 @@ public sealed class EpochAggregator
         private double? Value(int m, Reduction r)
         {
             if (count[m] == 0) return null;
-            switch (r)
+            return r switch
             {
-                case Reduction.Mean: return acc[m] / count[m];
-                case Reduction.Median: return Median.Of(values[m]!);
-                default: return acc[m];
-            }
+                Reduction.Mean => acc[m] / count[m],
+                Reduction.Median => Median.Of(Column(slot[m])),
+                _ => acc[m],
+            };
+        }
+
+        private List<double> Column(int s)
+        {
+            var values = new List<double>(Batches);
+            for (var i = s; i < Batches * width; i += width)
+                if (BitConverter.DoubleToInt64Bits(rows[i]) != Missing) values.Add(rows[i]);
+            return values;
         }
     }
 }
