@@ -279,16 +279,25 @@ function smooth(ys, w) {
   return ys.map(y => (y == null ? null : (s = s == null ? y : w * s + (1 - w) * y)));
 }
 
+/** Trial paths without the folders every selected trial shares: legends stay readable. */
+function shortNames(trials) {
+  const parts = trials.map(t => t.path.split('/'));
+  let common = 0;
+  while (parts.length && common < 4 && parts.every(p => p[common] === parts[0][common])) common++;
+  return new Map(trials.map((t, i) => [t.path, parts[i].slice(common).join('/')]));
+}
+
 /** Series of one metric: a line per trial and phase, or mean ± std per group of seeds. */
 function seriesFor(metric, trials, colors) {
   const out = [];
+  const names = shortNames(trials);
   if (!view.group) {
     for (const t of trials) {
       const phases = store.logs.get(t.path)?.phases ?? {};
       for (const ph of view.phases) {
         const p = phases[ph];
         if (!p?.m[metric]?.some(v => v != null)) continue;
-        out.push({ label: `${t.path} ${ph}`, color: colors.get(t.path), dash: ph !== 'train', xs: p[view.x], ys: smooth(p.m[metric], view.smooth) });
+        out.push({ label: `${names.get(t.path)} ${ph}`, color: colors.get(t.path), dash: ph !== 'train', xs: p[view.x], ys: smooth(p.m[metric], view.smooth) });
       }
     }
     return out;
@@ -298,7 +307,7 @@ function seriesFor(metric, trials, colors) {
   let gi = 0;
   for (const members of groups.values()) {
     const c = colors.get(members[0].path);
-    const name = members.length > 1 ? `${leafOf(members[0])} seeds ${members.map(m => m.config?.seed).join(',')}` : members[0].path;
+    const name = members.length > 1 ? `${leafOf(members[0])} seeds ${members.map(m => m.config?.seed).join(',')}` : names.get(members[0].path);
     for (const ph of view.phases) {
       const byX = new Map();
       for (const t of members) {
