@@ -24,29 +24,32 @@ public static class Worker
             using var claim = ClaimHandle.TryAcquire(dir);
             if (claim is null || !Available(dir, settings.RunId)) continue;
 
-            var id = TrialId(dir);
-            output.WriteLine(new WorkerEvent("start", id).ToLine());
-            output.WriteLine($"{id}: training on {Environment.MachineName} pid {Environment.ProcessId}");
-            var lastReport = 0L;
-            RunOne(dir, settings, output, id, ref failed, cancel, (epoch, epochs, batch, batches, loss) =>
-            {
-                var now = Stopwatch.GetTimestamp();
-                if (now - lastReport < Stopwatch.Frequency / 4 && batch != batches - 1) return;
-                lastReport = now;
-                output.WriteLine(new WorkerEvent("progress", id, epoch, epochs, batch + 1, batches, loss).ToLine());
-            });
+            if (RunOne(dir, settings, output, cancel).State == TrialState.Failed) failed++;
         }
         return failed;
     }
 
-    private static void RunOne(string dir, WorkerSettings settings, TextWriter output, string id, ref int failed,
-        CancellationToken cancel, Training.TrainingLoop.Progress progress)
+    /// <summary>Trains one claimed trial, telling the launcher (events) and the reader (plain lines) how it goes.</summary>
+    private static TrialOutcome RunOne(string dir, WorkerSettings settings, TextWriter output, CancellationToken cancel)
     {
+        var id = TrialId(dir);
+        output.WriteLine(new WorkerEvent("start", id).ToLine());
+        output.WriteLine($"{id}: training on {Environment.MachineName} pid {Environment.ProcessId}");
+        var lastReport = 0L;
+        void Progress(int epoch, int epochs, int batch, int batches, double loss)
+        {
+            // A few events a second are enough for a bar; the end of every epoch always gets one.
+            var now = Stopwatch.GetTimestamp();
+            if (now - lastReport < Stopwatch.Frequency / 4 && batch != batches - 1) return;
+            lastReport = now;
+            output.WriteLine(new WorkerEvent("progress", id, epoch, epochs, batch + 1, batches, loss).ToLine());
+        }
         using var log = new StreamWriter(Path.Combine(dir, TrialFiles.WorkerLog), append: true) { AutoFlush = true };
-        var outcome = TrialExecutor.Execute(dir, settings, log, progress, cancel);
-        if (outcome.State == TrialState.Failed) failed++;
-        output.WriteLine(new WorkerEvent("done", id, State: outcome.State.ToString().ToLowerInvariant(), Seconds: outcome.Seconds, Error: outcome.Error).ToLine());
-        output.WriteLine($"{id}: {outcome.State.ToString().ToLowerInvariant()} in {outcome.Seconds:F1} s{(outcome.Error is null ? "" : ": " + outcome.Error)}");
+        var outcome = TrialExecutor.Execute(dir, settings, log, Progress, cancel);
+        var state = outcome.State.ToString().ToLowerInvariant();
+        output.WriteLine(new WorkerEvent("done", id, State: state, Seconds: outcome.Seconds, Error: outcome.Error).ToLine());
+        output.WriteLine($"{id}: {state} in {outcome.Seconds:F1} s{(outcome.Error is null ? "" : ": " + outcome.Error)}");
+        return outcome;
     }
 
     // Complete trials and trials that already failed in this run are left alone; the next run retries failures.
