@@ -306,7 +306,7 @@ function seriesFor(metric, trials, colors) {
   for (const t of trials) { const k = groupKey(t); if (!groups.has(k)) groups.set(k, []); groups.get(k).push(t); }
   let gi = 0;
   for (const members of groups.values()) {
-    const c = colors.get(members[0].path);
+    const c = color(gi); // one colour per group, spread around the wheel
     const name = members.length > 1 ? `${leafOf(members[0])} seeds ${members.map(m => m.config?.seed).join(',')}` : names.get(members[0].path);
     for (const ph of view.phases) {
       const byX = new Map();
@@ -369,13 +369,28 @@ function buildPlot(metric, series, el) {
     width: Math.max(360, el.clientWidth - 10),
     height: 280,
     scales: { x: { time: false }, y: view.log ? { distr: 3 } : {} },
-    axes: [{ label: view.x === 'time' ? 'time (s)' : view.x }, { label: metric }],
+    axes: [
+      // Epochs and batches are counts: no ticks between them.
+      { label: view.x === 'time' ? 'time (s)' : view.x, incrs: view.x === 'time' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
+      { label: metric, size: 64, values: (u, splits) => splits.map(tick) },
+    ],
     series: uSeries,
     bands,
     cursor: { drag: { x: true, y: false } },
     legend: { live: true },
   };
-  return new uPlot(opts, data, el);
+  const plot = new uPlot(opts, data, el);
+  // The ± std series exist only to bound the bands: keep them out of the legend.
+  const rows = plot.root.querySelectorAll('.u-legend .u-series');
+  uSeries.forEach((s, i) => { if (s.stroke === 'transparent' && rows[i]) rows[i].style.display = 'none'; });
+  return plot;
+}
+
+/** Tick labels that stay distinct for tiny and huge values alike. */
+function tick(v) {
+  if (v == null) return '';
+  const a = Math.abs(v);
+  return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(1) : String(Number(v.toPrecision(4)));
 }
 
 function signature(metric, series) {

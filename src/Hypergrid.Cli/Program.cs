@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Hypergrid.Cli;
 
+ConsoleWidth.WidenWhenRedirected();
 var root = new RootCommand("Hypergrid: expand a tree of YAML configs into trials, train them, and watch them.")
 {
     RunVerb.Create("sweep", "sweep", "Train every sweep trial that is not complete"),
