@@ -16,6 +16,7 @@ function readView() {
   const list = (k, d) => (p.has(k) ? p.get(k) : d).split(',').filter(Boolean);
   return {
     leaves: p.has('leaves') ? new Set(list('leaves', '')) : null, // null: every leaf
+    hide: new Set(list('hide', '')),                               // single trials switched off
     metrics: list('m', 'loss,acc'),
     x: p.get('x') || 'epoch',
     phases: list('ph', 'train,val'),
@@ -31,6 +32,7 @@ function readView() {
 function writeView() {
   const p = new URLSearchParams();
   if (view.leaves) p.set('leaves', [...view.leaves].join(','));
+  if (view.hide.size) p.set('hide', [...view.hide].join(','));
   p.set('m', view.metrics.join(','));
   p.set('x', view.x);
   p.set('ph', view.phases.join(','));
@@ -168,7 +170,7 @@ function matches(trial, q) {
 }
 
 function selected() {
-  return store.trials.filter(t => (!view.leaves || view.leaves.has(leafOf(t))) && matches(t, view.q));
+  return store.trials.filter(t => (!view.leaves || view.leaves.has(leafOf(t))) && !view.hide.has(t.path) && matches(t, view.q));
 }
 
 function varyingKeys(trials) {
@@ -261,9 +263,14 @@ function renderBrowser() {
     details.append(summary);
     for (const t of trials) {
       const row = document.createElement('span');
-      row.className = 'trial state-' + t.state;
+      row.className = 'trial state-' + t.state + (view.hide.has(t.path) ? ' hidden' : '');
       row.textContent = `${t.trial} ${t.state}`;
-      row.title = [t.dataSource && `data: ${t.dataSource} (${t.trainSamples} train / ${t.valSamples} val)`, t.error].filter(Boolean).join('\n');
+      row.onclick = () => {
+        view.hide.has(t.path) ? view.hide.delete(t.path) : view.hide.add(t.path);
+        row.classList.toggle('hidden');
+        writeView(); redraw(true);
+      };
+      row.title = ['click to show or hide', t.dataSource && `data: ${t.dataSource} (${t.trainSamples} train / ${t.valSamples} val)`, t.error].filter(Boolean).join('\n');
       details.append(row);
     }
     nav.append(details);

@@ -1,6 +1,6 @@
 namespace Hypergrid.Running;
 
-/// <summary>Plain lines for logs and CI: each worker line as it comes, and one line per finished epoch.</summary>
+/// <summary>Plain lines for logs and CI: each worker's own text lines as they come; events are for bars only.</summary>
 public sealed class PlainDisplay(TextWriter output) : IRunDisplay
 {
     private readonly Lock gate = new();
@@ -12,9 +12,5 @@ public sealed class PlainDisplay(TextWriter output) : IRunDisplay
 
     public void Plan(int trials) { }
 
-    public void Event(int worker, WorkerEvent e)
-    {
-        if (e.Kind == "progress" && e.Batch == e.Batches)
-            Line($"[w{worker}] {e.Trial}: epoch {e.Epoch}/{e.Epochs} done, last batch loss {e.Loss:F4}");
-    }
+    public void Event(int worker, WorkerEvent e) { }
 }

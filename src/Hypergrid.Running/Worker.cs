@@ -35,16 +35,22 @@ public static class Worker
         var id = TrialId(dir);
         output.WriteLine(new WorkerEvent("start", id).ToLine());
         output.WriteLine($"{id}: training on {Environment.MachineName} pid {Environment.ProcessId}");
+        using var log = new StreamWriter(Path.Combine(dir, TrialFiles.WorkerLog), append: true) { AutoFlush = true };
         var lastReport = 0L;
         void Progress(int epoch, int epochs, int batch, int batches, double loss)
         {
-            // A few events a second are enough for a bar; the end of every epoch always gets one.
+            // A few events a second are enough for a bar; the end of every epoch always gets one, and a plain
+            // line for cluster logs and for the trial's own worker.log.
             var now = Stopwatch.GetTimestamp();
-            if (now - lastReport < Stopwatch.Frequency / 4 && batch != batches - 1) return;
+            var epochEnd = batch == batches - 1;
+            if (now - lastReport < Stopwatch.Frequency / 4 && !epochEnd) return;
             lastReport = now;
             output.WriteLine(new WorkerEvent("progress", id, epoch, epochs, batch + 1, batches, loss).ToLine());
+            if (!epochEnd) return;
+            var line = $"epoch {epoch}/{epochs} done, last batch loss {loss:F4}";
+            output.WriteLine($"{id}: {line}");
+            log.WriteLine($"{DateTimeOffset.UtcNow:O} {line}");
         }
-        using var log = new StreamWriter(Path.Combine(dir, TrialFiles.WorkerLog), append: true) { AutoFlush = true };
         var outcome = TrialExecutor.Execute(dir, settings, log, Progress, cancel);
         var state = outcome.State.ToString().ToLowerInvariant();
         output.WriteLine(new WorkerEvent("done", id, State: state, Seconds: outcome.Seconds, Error: outcome.Error).ToLine());

@@ -101,6 +101,20 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Clicking_a_trial_in_the_browser_hides_it_from_plots_and_table_and_the_url_keeps_it()
+    {
+        var page = await Open("#m=loss&leaves=sweep/mnist/mlp/sgd");
+        Assert.Equal(2, await page.Locator("#table tbody tr").CountAsync());
+        await page.Locator("details[data-leaf='sweep/mnist/mlp/sgd'] summary").ClickAsync();
+        await page.Locator("details[data-leaf='sweep/mnist/mlp/sgd'] .trial").First.ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#table tbody tr').length === 1");
+        Assert.Contains("hide=sweep", page.Url);
+        var again = await Open(page.Url[page.Url.IndexOf('#')..]);
+        Assert.Equal(1, await again.Locator("#table tbody tr").CountAsync());
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
     public async Task The_log_scale_toggle_changes_the_y_axis()
     {
         var page = await Open("#m=loss");
