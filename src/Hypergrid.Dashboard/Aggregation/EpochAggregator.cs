@@ -17,9 +17,9 @@ public sealed class EpochAggregator
     private readonly int epochCol, modeCol;
     private readonly int[] metricCols;
     private readonly Reduction[] reductions;
-    private readonly List<Group> groups = [];
-    private readonly Dictionary<string, Group> byKey = [];
-    private Group? last;
+    private readonly List<EpochGroup> groups = [];
+    private readonly Dictionary<string, EpochGroup> byKey = [];
+    private EpochGroup? last;
 
     private EpochAggregator(string[] header)
     {
@@ -72,7 +72,7 @@ public sealed class EpochAggregator
     {
         if (CountCells(line) != role.Length) return false; // a damaged line
         ReadOnlySpan<byte> epoch = default, phase = default;
-        Group? group = null;
+        EpochGroup? group = null;
         for (var c = 0; c < role.Length; c++)
         {
             var comma = line.IndexOf((byte)',');
@@ -131,7 +131,7 @@ public sealed class EpochAggregator
         return true;
     }
 
-    private Group GroupOf(ReadOnlySpan<byte> epoch, ReadOnlySpan<byte> phase)
+    private EpochGroup GroupOf(ReadOnlySpan<byte> epoch, ReadOnlySpan<byte> phase)
     {
         // Rows arrive grouped, so the previous row's group is almost always the right one.
         if (last is not null && epoch.SequenceEqual(last.EpochBytes) && phase.SequenceEqual(last.PhaseBytes)) return last;
@@ -140,11 +140,11 @@ public sealed class EpochAggregator
         return last = Find(e, p);
     }
 
-    private Group Find(string epoch, string phase)
+    private EpochGroup Find(string epoch, string phase)
     {
         var key = epoch + "\n" + phase;
         if (byKey.TryGetValue(key, out var group)) return group;
-        group = new Group(epoch, phase, reductions);
+        group = new EpochGroup(epoch, phase, reductions);
         byKey[key] = group;
         groups.Add(group);
         return group;
@@ -229,115 +229,5 @@ public sealed class EpochAggregator
         Span<int> lengths = stackalloc int[header.Length];
         if (!Split(line, starts, lengths)) return line.ToArray();
         return [.. line.Slice(starts[epochCol], lengths[epochCol]), (byte)'\n', .. line.Slice(starts[modeCol], lengths[modeCol])];
-    }
-
-    private sealed class Group
-    {
-        // An empty median cell; parsed NaNs carry the canonical NaN bits, never these.
-        private static readonly long Missing = 0x7FF8_DEAD_BEEF_0001;
-        private readonly double[] acc;
-        private readonly int[] count;
-        private readonly int[] slot;   // metric index -> column in the median rows, or -1
-        private readonly int width;    // median columns per row
-        private double[] rows;         // median values row-major: sequential appends stay in cache
-
-        public Group(string epoch, string phase, Reduction[] reductions)
-        {
-            Epoch = epoch;
-            Phase = phase;
-            EpochBytes = Encoding.UTF8.GetBytes(epoch);
-            PhaseBytes = Encoding.UTF8.GetBytes(phase);
-            acc = new double[reductions.Length];
-            count = new int[reductions.Length];
-            slot = new int[reductions.Length];
-            for (var m = 0; m < reductions.Length; m++) slot[m] = reductions[m] == Reduction.Median ? width++ : -1;
-            rows = new double[width * 16];
-        }
-
-        public string Epoch { get; }
-        public string Phase { get; }
-        public byte[] EpochBytes { get; }
-        public byte[] PhaseBytes { get; }
-        public int Batches { get; private set; }
-
-        /// <summary>The rendered CSV line, kept until a new row arrives, so a growing log re-renders only its open epoch.</summary>
-        public string? Line { get; set; }
-
-        public void BeginRow()
-        {
-            Line = null;
-            if (width > 0)
-            {
-                var need = (Batches + 1) * width;
-                if (need > rows.Length) Array.Resize(ref rows, Math.Max(need, rows.Length * 2));
-                rows.AsSpan(Batches * width, width).Fill(BitConverter.Int64BitsToDouble(Missing));
-            }
-            Batches++;
-        }
-
-        public void Add(int m, Reduction r, double v)
-        {
-            switch (r)
-            {
-                case Reduction.Mean: acc[m] += v; break;
-                case Reduction.Last: acc[m] = v; break;
-                case Reduction.Max: acc[m] = count[m] == 0 ? v : Math.Max(acc[m], v); break;
-                case Reduction.Median: rows[(Batches - 1) * width + slot[m]] = v; break;
-            }
-            count[m]++;
-        }
-
-        public void Merge(Group later, Reduction[] reductions)
-        {
-            for (var m = 0; m < reductions.Length; m++)
-            {
-                if (later.count[m] == 0) continue;
-                switch (reductions[m])
-                {
-                    case Reduction.Mean: acc[m] += later.acc[m]; break;
-                    case Reduction.Last: acc[m] = later.acc[m]; break;
-                    case Reduction.Max: acc[m] = count[m] == 0 ? later.acc[m] : Math.Max(acc[m], later.acc[m]); break;
-                }
-                count[m] += later.count[m];
-            }
-            if (width > 0)
-            {
-                var need = (Batches + later.Batches) * width;
-                if (need > rows.Length) Array.Resize(ref rows, need);
-                later.rows.AsSpan(0, later.Batches * width).CopyTo(rows.AsSpan(Batches * width));
-            }
-            Batches += later.Batches;
-            Line = null;
-        }
-
-        public string Render(Reduction[] reductions)
-        {
-            var sb = new StringBuilder(16 + 12 * reductions.Length).Append(Epoch).Append(',').Append(Phase);
-            for (var m = 0; m < reductions.Length; m++)
-            {
-                sb.Append(',');
-                if (Value(m, reductions[m]) is { } v) sb.Append(CsvNumber.Format(v));
-            }
-            return sb.Append(',').Append(Batches.ToString(CultureInfo.InvariantCulture)).Append('\n').ToString();
-        }
-
-        private double? Value(int m, Reduction r)
-        {
-            if (count[m] == 0) return null;
-            return r switch
-            {
-                Reduction.Mean => acc[m] / count[m],
-                Reduction.Median => Median.Of(Column(slot[m])),
-                _ => acc[m],
-            };
-        }
-
-        private List<double> Column(int s)
-        {
-            var values = new List<double>(Batches);
-            for (var i = s; i < Batches * width; i += width)
-                if (BitConverter.DoubleToInt64Bits(rows[i]) != Missing) values.Add(rows[i]);
-            return values;
-        }
     }
 }
