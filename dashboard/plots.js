@@ -1,0 +1,183 @@
+'use strict';
+// Hypergrid dashboard, plots: one uPlot per metric, lines per trial or mean ± std bands per seed group.
+
+// ---- plots ---------------------------------------------------------------------------------
+function smooth(ys, w) {
+  if (!w) return ys;
+  let s = null;
+  return ys.map(y => (y == null ? null : (s = s == null ? y : w * s + (1 - w) * y)));
+}
+
+/** Trial paths without the folders every selected trial shares: legends stay readable. */
+function shortNames(trials) {
+  const parts = trials.map(t => t.path.split('/'));
+  let common = 0;
+  while (parts.length && common < 4 && parts.every(p => p[common] === parts[0][common])) common++;
+  return new Map(trials.map((t, i) => [t.path, parts[i].slice(common).join('/')]));
+}
+
+/** Series of one metric: a line per trial and phase, or mean ± std per group of seeds. */
+function seriesFor(metric, trials, colors) {
+  const out = [];
+  const names = shortNames(trials);
+  if (!view.group) {
+    for (const t of trials) {
+      const phases = store.logs.get(t.path)?.phases ?? {};
+      for (const ph of view.phases) {
+        const p = phases[ph];
+        if (!p?.m[metric]?.some(v => v != null)) continue;
+        out.push({ label: `${names.get(t.path)} ${ph}`, color: colors.get(t.path), dash: ph !== 'train', xs: p[view.x], ys: smooth(p.m[metric], view.smooth) });
+      }
+    }
+    return out;
+  }
+  const groups = new Map();
+  for (const t of trials) { const k = groupKey(t); if (!groups.has(k)) groups.set(k, []); groups.get(k).push(t); }
+  let gi = 0;
+  for (const members of groups.values()) {
+    const c = color(gi); // one colour per group, spread around the wheel
+    const name = members.length > 1 ? `${leafOf(members[0])} seeds ${members.map(m => m.config?.seed).join(',')}` : names.get(members[0].path);
+    for (const ph of view.phases) {
+      const byX = new Map();
+      for (const t of members) {
+        const p = store.logs.get(t.path)?.phases?.[ph];
+        if (!p?.m[metric]) continue;
+        const ys = smooth(p.m[metric], view.smooth);
+        // Align by epoch; x is the mean of the members' x at that epoch (equal for epoch and batch).
+        p.epoch.forEach((e, i) => {
+          if (ys[i] == null) return;
+          const cell = byX.get(e) ?? { xs: [], ys: [] };
+          cell.xs.push(p[view.x][i]); cell.ys.push(ys[i]);
+          byX.set(e, cell);
+        });
+      }
+      if (!byX.size) continue;
+      const cells = [...byX.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
+      const mean = a => a.reduce((s, v) => s + v, 0) / a.length;
+      const xs = cells.map(c => mean(c.xs)), ms = cells.map(c => mean(c.ys));
+      const sd = cells.map((c, i) => Math.sqrt(c.ys.reduce((s, v) => s + (v - ms[i]) ** 2, 0) / Math.max(1, c.ys.length - 1)));
+      const n = Math.max(...cells.map(c => c.ys.length));
+      out.push({ label: `${name} ${ph} (n=${n})`, color: c, dash: ph !== 'train', xs, ys: ms,
+        band: { upper: ms.map((m, i) => m + sd[i]), lower: ms.map((m, i) => m - sd[i]) } });
+    }
+    gi++;
+  }
+  return out;
+}
+
+/** Aligns per-series x arrays into uPlot's one-x-column data, with bands as extra series. */
+function toPlotData(series) {
+  const tables = [];
+  const meta = [];
+  for (const s of series) {
+    const order = s.xs.map((x, i) => i).filter(i => s.xs[i] != null).sort((a, b) => s.xs[a] - s.xs[b]);
+    const uniq = order.filter((i, k) => k === 0 || s.xs[i] !== s.xs[order[k - 1]]);
+    const xs = uniq.map(i => s.xs[i]);
+    const pick = arr => uniq.map(i => (view.log && arr[i] != null && arr[i] <= 0 ? null : arr[i]));
+    tables.push(s.band ? [xs, pick(s.ys), pick(s.band.upper), pick(s.band.lower)] : [xs, pick(s.ys)]);
+    meta.push(s);
+  }
+  return { data: tables.length ? uPlot.join(tables) : [[]], meta };
+}
+
+function buildPlot(metric, series, el) {
+  const { data, meta } = toPlotData(series);
+  const uSeries = [{ label: view.x }];
+  const bands = [];
+  for (const s of meta) {
+    uSeries.push({ label: s.label, stroke: s.color, width: 1.5, dash: s.dash ? [6, 4] : undefined, spanGaps: true, points: { show: false } });
+    if (s.band) {
+      const upper = uSeries.length;
+      uSeries.push({ label: `${s.label} +std`, stroke: 'transparent', points: { show: false }, spanGaps: true });
+      uSeries.push({ label: `${s.label} -std`, stroke: 'transparent', points: { show: false }, spanGaps: true });
+      bands.push({ series: [upper, upper + 1], fill: s.color.replace('42%)', '42% / 0.18)') });
+    }
+  }
+  const opts = {
+    title: metric,
+    width: Math.max(360, el.clientWidth - 10),
+    height: 280,
+    scales: { x: { time: false }, y: view.log ? { distr: 3 } : {} },
+    axes: [
+      // Epochs and batches are counts: no ticks between them.
+      { label: view.x === 'time' ? 'time (s)' : view.x, incrs: view.x === 'time' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
+      { label: metric, size: 64, values: (u, splits) => splits.map(tick) },
+    ],
+    series: uSeries,
+    bands,
+    cursor: { drag: { x: true, y: false } },
+    legend: { live: true },
+  };
+  const plot = new uPlot(opts, data, el);
+  // The ± std series exist only to bound the bands: keep them out of the legend.
+  const rows = plot.root.querySelectorAll('.u-legend .u-series');
+  uSeries.forEach((s, i) => { if (s.stroke === 'transparent' && rows[i]) rows[i].style.display = 'none'; });
+  return plot;
+}
+
+/** Tick labels that stay distinct for tiny and huge values alike. */
+function tick(v) {
+  if (v == null) return '';
+  const a = Math.abs(v);
+  return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(1) : String(Number(v.toPrecision(4)));
+}
+
+function signature(metric, series) {
+  return [metric, view.x, view.log, view.group, ...series.map(s => s.label)].join('|');
+}
+
+function drawPlots(trials, colors) {
+  const holder = document.getElementById('plots');
+  const wanted = view.metrics.filter(m => store.metrics.has(m));
+  const next = [];
+  for (const metric of wanted) {
+    const series = seriesFor(metric, trials, colors);
+    const sig = signature(metric, series);
+    const old = store.plots.find(p => p.metric === metric);
+    if (old && old.sig === sig) {
+      old.plot.setData(toPlotData(series).data);
+      next.push(old);
+      continue;
+    }
+    if (old) { old.plot.destroy(); old.el.remove(); }
+    const el = document.createElement('div');
+    el.className = 'plot';
+    el.dataset.metric = metric;
+    holder.append(el);
+    next.push({ metric, sig, el, plot: buildPlot(metric, series, el), series });
+  }
+  for (const p of store.plots) if (!next.includes(p)) { p.plot.destroy(); p.el.remove(); }
+  for (const p of next) { holder.append(p.el); p.series = seriesFor(p.metric, trials, colors); }
+  store.plots = next;
+}
+
+function renderControls() {
+  const metrics = document.getElementById('metrics');
+  const known = [...store.metrics].sort();
+  if (metrics.dataset.known !== known.join(',')) {
+    metrics.dataset.known = known.join(',');
+    metrics.innerHTML = '';
+    for (const m of known) {
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox'; box.value = m; box.checked = view.metrics.includes(m);
+      box.onchange = () => {
+        view.metrics = [...metrics.querySelectorAll('input:checked')].map(b => b.value);
+        writeView(); redraw(false);
+      };
+      label.append(box, m);
+      metrics.append(label);
+    }
+  }
+  const phases = document.getElementById('phases');
+  if (!phases.childElementCount) {
+    for (const ph of ['train', 'val', 'test']) {
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox'; box.value = ph; box.checked = view.phases.includes(ph);
+      box.onchange = () => { view.phases = [...phases.querySelectorAll('input:checked')].map(b => b.value); writeView(); redraw(false); };
+      label.append(box, ph);
+      phases.append(label);
+    }
+  }
+}
