@@ -22,7 +22,11 @@ public static class DashboardVerb
             if (!options.IsLoopback)
                 Console.Error.WriteLine($"warning: listening on {options.Host}, beyond this machine: anyone who can reach port {options.Port} can read every log under {options.LogDir}");
             await using var app = DashboardServer.Build(options);
-            await app.StartAsync(cancel);
+            try { await app.StartAsync(cancel); }
+            catch (IOException ex)
+            {
+                throw new Config.UsageException($"{ex.Message.TrimEnd('.')}; pass another --port (or stop what uses this one)");
+            }
             Console.WriteLine($"Hypergrid dashboard: {options.Url}/  (reading {Path.GetFullPath(options.LogDir)}; Ctrl+C stops)");
             await app.WaitForShutdownAsync(cancel);
             return Exit.Ok;

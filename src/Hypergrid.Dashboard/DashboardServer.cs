@@ -21,6 +21,8 @@ public static class DashboardServer
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A failure to start (port in use) is reported by the dashboard verb in one line, not as a logged stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.WebHost.UseUrls(options.Url);
         var app = builder.Build();
         app.MapPage(dashboardDir, uplotDir);
