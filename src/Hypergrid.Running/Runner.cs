@@ -16,7 +16,10 @@ public static class Runner
 {
     public static async Task<RunSummary> RunAsync(RunOptions options, IRunDisplay display, CancellationToken cancel = default)
     {
-        var trials = Expander.Expand(options.Expand).SelectMany(l => l.Trials).ToList();
+        // Plan without writing, check every trial against the registries, and only then write anything.
+        var leaves = Expander.Expand(options.Expand with { DryRun = true });
+        var plans = leaves.SelectMany(l => l.Trials.Select(t => (t.Id, l.Plan))).ToDictionary(x => x.Id, x => x.Plan);
+        var trials = leaves.SelectMany(l => l.Trials).ToList();
         var states = trials.Select(t => (Trial: t, State: TrialStatus.Read(t.Directory, t.ConfigText).State)).ToList();
         int Count(TrialState s) => states.Count(x => x.State == s);
         var stale = options.RerunStale ? 0 : Count(TrialState.Stale);
@@ -24,8 +27,9 @@ public static class Runner
         var complete = Count(TrialState.Complete) + stale;
         var todo = states.Where(x => x.State is TrialState.Pending or TrialState.Failed || x.State == TrialState.Stale && options.RerunStale)
             .Select(x => x.Trial).ToList();
-        Validate(todo);
-        // Only after every trial validated: moving results aside is the first write of a run.
+        Validate(todo, t => plans[t.Id]);
+        Expander.Expand(options.Expand);
+        // Only after every trial validated: writing configs and moving results aside are the first writes of a run.
         foreach (var x in states.Where(x => x.State == TrialState.Stale && options.RerunStale)) ArchiveLogs(x.Trial.Directory);
         if (todo.Count == 0) return new RunSummary([], complete) { Stale = stale, Running = running };
 
@@ -45,16 +49,31 @@ public static class Runner
         return new RunSummary(todo.Select(Summarise).ToList(), complete) { Detached = !finished, Stale = stale, Running = running };
     }
 
-    /// <summary>Parses every trial's resolved config against the registries; throws with all problems.</summary>
-    public static void Validate(IEnumerable<Trial> trials)
+    /// <summary>
+    /// Parses every trial's resolved config against the registries; throws with all problems. A problem
+    /// with a key is reported where the user wrote that key (cfg/...), once, not once per trial.
+    /// </summary>
+    public static void Validate(IEnumerable<Trial> trials, Func<Trial, LeafPlan>? planOf = null)
     {
         var errors = new List<ConfigError>();
         foreach (var t in trials)
         {
-            var map = YamlLoader.LoadMapping(t.ConfigText, t.ConfigPath, errors);
-            if (map is not null) TrialSpec.Parse(map, t.ConfigPath, errors);
+            var found = new List<ConfigError>();
+            var map = YamlLoader.LoadMapping(t.ConfigText, t.ConfigPath, found);
+            if (map is not null) TrialSpec.Parse(map, t.ConfigPath, found);
+            var plan = planOf?.Invoke(t);
+            errors.AddRange(found.Select(e => AtSource(e, plan)));
         }
-        ConfigException.ThrowIfAny(errors);
+        ConfigException.ThrowIfAny(errors.Distinct().ToList());
+    }
+
+    private static ConfigError AtSource(ConfigError e, LeafPlan? plan)
+    {
+        if (plan is null) return e;
+        var entry = plan.Entries.FirstOrDefault(x => x.Key == e.Key);
+        if (entry is null) return e;
+        // Keys from the folder path have no line: the leaf's cfg.yaml is the file to look at.
+        return e with { Where = entry.KeyMark.Line > 0 ? entry.KeyMark : new SourceMark(plan.Leaf.File.DisplayPath, 0, 0) };
     }
 
     private static SummaryRow Summarise(Trial t)

@@ -34,7 +34,7 @@ public sealed record TrialSpec(
         var modelFactory = Lookup(Models.Models.All, model, r, config)?.Invoke(r);
         var trainerFactory = Lookup(Trainers.Trainers.All, trainer, r, config)?.Invoke(r);
         if (data is not null && modelFactory?.Unsuitable(data.Shape) is { } why)
-            r.Problem("model", $"'{model}' {why}", $"pick another model for dataset '{dataset}'");
+            r.Problem("model", $"is '{model}', which {why}", $"pick another model for dataset '{dataset}'");
         if (device == "cuda" && !CudaAvailable())
             r.Problem("device", "is 'cuda', but CUDA is not available on this machine (this build of Hypergrid uses TorchSharp-cpu)",
                 "set device: cpu, or run on a machine with an NVIDIA GPU and the TorchSharp-cuda package");

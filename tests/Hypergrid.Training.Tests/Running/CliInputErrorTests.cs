@@ -20,16 +20,18 @@ public class CliInputErrorTests
     }
 
     [Fact]
-    public void A_trial_with_an_unknown_key_stops_the_run_before_any_training()
+    public void An_unknown_key_stops_the_run_before_anything_is_written_and_is_reported_once_where_it_was_written()
     {
         using var study = new Study().Write("", "seed: 0\nepochs: 1\n")
             .Write("sweep/synthetic/mlp/adam", "lr: [0.1, 0.2]\n")
-            .Write("sweep/synthetic/mlp/sgd", "learning_rate: 0.1\n");
+            .Write("sweep/synthetic/mlp/sgd", "lr: [0.1, 0.2, 0.3]\nlearning_rate: 0.1\n");
         var (code, output) = study.Run("run");
         Assert.Equal(2, code);
-        Assert.Contains("key 'learning_rate' is not a key that", output);
-        Assert.Contains(Path.Combine("trial_000", "cfg.yaml"), output);
-        Assert.Empty(Directory.GetFiles(study.Log, "run.json", SearchOption.AllDirectories));
+        var where = Path.Combine("cfg", "sweep", "synthetic", "mlp", "sgd", "cfg.yaml") + ":2:1: key 'learning_rate' is not a key that";
+        Assert.Contains(where, output);
+        Assert.Equal(output.IndexOf(where), output.LastIndexOf(where)); // three trials, one report
+        Assert.Contains("known keys:", output);
+        Assert.False(Directory.Exists(study.Log), "no trial folder, no run.json: nothing was written");
     }
 
     [Fact]
