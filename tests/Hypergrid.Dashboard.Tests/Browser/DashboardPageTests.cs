@@ -137,4 +137,24 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.Contains("running", await page.Locator("#table tbody").InnerTextAsync());
         Assert.Empty(consoleErrors);
     }
+
+    [Fact]
+    public async Task The_x_axis_follows_the_choice_of_epoch_batch_or_time_and_export_gives_what_is_shown()
+    {
+        var page = await Open("#m=loss&leaves=sweep/mnist/mlp/sgd&ph=train");
+        async Task<double> LastX() => await page.EvaluateAsync<double>("() => { const d = hypergrid.store.plots[0].plot.data[0]; return d[d.length - 1]; }");
+        Assert.Equal(8, await LastX());                          // epochs 1..8
+        await page.Locator("#x").SelectOptionAsync("batch");
+        await page.WaitForFunctionAsync("() => location.hash.includes('x=batch')");
+        Assert.Equal(8 * 4, await LastX());                      // 4 train batches per epoch
+        await page.Locator("#x").SelectOptionAsync("time");
+        await page.WaitForFunctionAsync("() => location.hash.includes('x=time')");
+        Assert.Equal(8 + 3 * 0.01, await LastX(), 6);            // the epoch's last batch time
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export").ClickAsync());
+        var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        Assert.Equal("metric,series,x,y", csv[0]);
+        Assert.Equal(1 + 2 * 8, csv.Length);                     // two trials x 8 epochs of train loss
+        Assert.All(csv.Skip(1), l => Assert.StartsWith("loss,", l));
+        Assert.Empty(consoleErrors);
+    }
 }

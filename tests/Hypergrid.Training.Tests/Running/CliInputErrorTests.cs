@@ -42,4 +42,18 @@ public class CliInputErrorTests
         Assert.Equal(2, code);
         Assert.Contains("key 'device' is 'cuda', but CUDA is not available", output);
     }
+
+    [Fact]
+    public void A_dry_run_prints_each_leafs_trials_with_the_file_of_each_axis_and_writes_nothing()
+    {
+        using var study = new Study().Write("", "seed: 0\nlr: [0.1, 0.2]\n").Write("sweep/synthetic/mlp/adam", "hidden: [[8], [16, 8]]\n");
+        var (code, output) = study.Run("expand", "--dry-run");
+        Assert.Equal(0, code);
+        Assert.Contains("trial_003", output);
+        Assert.Contains("[16, 8]", output);
+        Assert.Contains(Path.Combine("cfg", "cfg.yaml"), output);
+        Assert.Contains(Path.Combine("cfg", "sweep", "synthetic", "mlp", "adam", "cfg.yaml"), output);
+        Assert.Contains("4 trials (4 new, would write 4 cfg.yaml)", output);
+        Assert.False(Directory.Exists(study.Log));
+    }
 }

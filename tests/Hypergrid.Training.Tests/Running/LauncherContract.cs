@@ -122,4 +122,19 @@ public sealed class SlurmLauncherContract : LauncherContract, IDisposable
         Assert.Contains($"slurm {claim!.SlurmJobId}_0 RUNNING", status);
         Assert.Contains("running  sweep/synthetic/mlp/adam/trial_000", status);
     }
+
+    [Fact]
+    public void Settings_from_a_slurm_mapping_reach_the_job_script_and_the_job_runs()
+    {
+        using var study = new Study().Write("", "seed: 0\nepochs: 1\nhidden: [8]\nslurm: {partition: debug, time: '0:10:00', cpus_per_task: 1}\n")
+            .Write("sweep/synthetic/mlp/adam", "lr: [0.01, 0.02]");
+        var (code, output) = study.Run("sweep", "--launcher", "slurm", "--tasks", "2", "--wait");
+        Assert.True(code == 0, output);
+        var script = File.ReadAllText(Directory.GetFiles(Path.Combine(study.Root, "out", "slurm"), "job.sh", SearchOption.AllDirectories).Single());
+        Assert.Contains("#SBATCH --partition=debug", script);
+        Assert.Contains("#SBATCH --time=0:10:00", script);
+        Assert.Contains("#SBATCH --array=0-1", script);
+        Assert.Contains("#SBATCH --no-requeue", script);
+        Assert.Contains("2 trained", output);
+    }
 }
