@@ -17,7 +17,8 @@ public static class TrialExecutor
 {
     public static TrialOutcome Execute(string trialDir, WorkerSettings settings, TextWriter log, TrainingLoop.Progress? progress, CancellationToken cancel)
     {
-        var configText = File.ReadAllText(Path.Combine(trialDir, TrialFiles.Config));
+        var cfgPath = Path.Combine(trialDir, TrialFiles.Config);
+        var configText = File.ReadAllText(cfgPath);
         var partial = Path.Combine(trialDir, TrialFiles.PartialLog);
         if (File.Exists(partial)) File.Delete(partial); // left by a crashed attempt; we hold the claim now
         var record = new RunRecord
@@ -36,7 +37,6 @@ public static class TrialExecutor
         try
         {
             var errors = new List<ConfigError>();
-            var cfgPath = Path.Combine(trialDir, TrialFiles.Config);
             var map = YamlLoader.LoadMapping(configText, cfgPath, errors);
             var spec = map is null ? null : TrialSpec.Parse(map, cfgPath, errors);
             if (spec is null) throw new ConfigException(errors);

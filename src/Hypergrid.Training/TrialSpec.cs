@@ -30,9 +30,9 @@ public sealed record TrialSpec(
         var device = r.String("device", "cpu", "cpu", "cuda");                               // where to train
         var metrics = r.Words("batch_metrics", [], OptionalMetrics).ToHashSet();            // optional per-batch metrics
 
-        var data = Lookup(Datasets.All, dataset, r, config)?.Invoke(r);
-        var modelFactory = Lookup(Models.Models.All, model, r, config)?.Invoke(r);
-        var trainerFactory = Lookup(Trainers.Trainers.All, trainer, r, config)?.Invoke(r);
+        var data = Lookup(Datasets.All, dataset, r)?.Invoke(r);
+        var modelFactory = Lookup(Models.Models.All, model, r)?.Invoke(r);
+        var trainerFactory = Lookup(Trainers.Trainers.All, trainer, r)?.Invoke(r);
         if (data is not null && modelFactory?.Unsuitable(data.Shape) is { } why)
             r.Problem("model", $"is '{model}', which {why}", $"pick another model for dataset '{dataset}'");
         if (device == "cuda" && !CudaAvailable())
@@ -44,7 +44,7 @@ public sealed record TrialSpec(
         return new TrialSpec(dataset, model, trainer, seed, device, metrics, data, modelFactory, trainerFactory);
     }
 
-    private static T? Lookup<T>(Registry<T> registry, string name, ConfigReader r, CfgMap config) where T : class
+    private static T? Lookup<T>(Registry<T> registry, string name, ConfigReader r) where T : class
     {
         if (registry.Contains(name)) return registry[name];
         r.Problem(registry.Kind, $"is '{name}', which no {registry.Kind} is registered as",
