@@ -59,18 +59,18 @@ function byPhase(cols) {
   const phases = {};
   let batches = 0;
   const trainBatchesAt = new Map();
+  // Empty cells are null in CSV and JSON, NaN in float32 columns: both become gaps.
+  const value = v => (v == null || Number.isNaN(v) ? null : v);
+  const metrics = Object.keys(cols).filter(k => !NOT_METRICS.has(k));
   cols.mode.forEach((mode, i) => {
-    if (mode === 'train') { batches += cols.n_batches?.[i] ?? 1; trainBatchesAt.set(cols.epoch[i], batches); }
+    if (mode === 'train') { batches += value(cols.n_batches?.[i]) ?? 1; trainBatchesAt.set(cols.epoch[i], batches); }
   });
   cols.mode.forEach((mode, i) => {
-    const p = phases[mode] ??= { epoch: [], batch: [], time: [], m: {} };
+    const p = phases[mode] ??= { epoch: [], batch: [], time: [], m: Object.fromEntries(metrics.map(k => [k, []])) };
     p.epoch.push(cols.epoch[i]);
     p.batch.push(trainBatchesAt.get(cols.epoch[i]) ?? batches);
-    p.time.push(cols.time?.[i] ?? null);
-    for (const k of Object.keys(cols)) {
-      if (NOT_METRICS.has(k)) continue;
-      (p.m[k] ??= []).push(cols[k][i]);
-    }
+    p.time.push(value(cols.time?.[i]));
+    for (const k of metrics) p.m[k].push(value(cols[k][i]));
   });
   return phases;
 }
@@ -86,15 +86,33 @@ function remember(trial, cols) {
   store.logs.set(trial.path, { state: trial.state, phases });
 }
 
-/** Many trials' epoch logs in one request (columns as JSON); what it cannot give is fetched one by one. */
+/** Reads the float32 answer of /api/epochs?format=f32: a JSON header, then each column as a Float32Array. */
+function decodeF32(buffer) {
+  const length = new DataView(buffer).getUint32(0, true);
+  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, length)));
+  let offset = 4 + length + (4 - length % 4) % 4;
+  const out = {};
+  for (const t of header.trials) {
+    const cols = {};
+    for (const name of t.columns) {
+      const values = new Float32Array(buffer, offset, t.rows);
+      offset += t.rows * 4;
+      cols[name] = name === 'mode' ? Array.from(values, i => t.modes[i]) : values;
+    }
+    out[t.path] = cols;
+  }
+  return out;
+}
+
+/** Many trials' epoch logs in one request (float32 columns); what it cannot give is fetched one by one. */
 async function loadLogs(trials) {
   const todo = trials.filter(t => t.log && needsLoad(t));
   for (let i = 0; i < todo.length; i += 250) {
     const chunk = todo.slice(i, i + 250);
     let got = {};
     try {
-      const res = await fetch('/api/epochs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ trials: chunk.map(t => t.path) }) });
-      if (res.ok) got = await res.json();
+      const res = await fetch('/api/epochs?format=f32', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ trials: chunk.map(t => t.path) }) });
+      if (res.ok) got = decodeF32(await res.arrayBuffer());
     } catch { /* fall back below */ }
     const missing = [];
     for (const t of chunk) got[t.path] ? remember(t, got[t.path]) : missing.push(t);

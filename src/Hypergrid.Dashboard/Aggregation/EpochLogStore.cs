@@ -15,6 +15,12 @@ public sealed class EpochLogStore
     private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new();
     private readonly ConcurrentDictionary<string, LiveLog> live = new();
 
+    // Epoch logs already read, by trial, with the modification time they had: a page reload costs no disk
+    // reads, and derived forms (Float32Columns) can be kept per CSV instance. Bounded; dropped whole past it.
+    private readonly ConcurrentDictionary<string, (DateTime Stamp, string Csv)> memo = new();
+    private long memoChars;
+    private const long MemoBudgetChars = 128L << 20;
+
     /// <summary>The epoch log text and where it came from, or null when the trial has no log yet.</summary>
     public async Task<(string Csv, string Source)?> GetAsync(string trialDir, CancellationToken cancel = default)
     {
@@ -27,11 +33,16 @@ public sealed class EpochLogStore
             if (File.Exists(batch))
             {
                 live.TryRemove(trialDir, out _);
-                if (IsFresh(epoch, batch)) return (await File.ReadAllTextAsync(epoch, cancel), "epoch_log.csv");
+                if (IsFresh(epoch, batch))
+                {
+                    var stamp = File.GetLastWriteTimeUtc(epoch);
+                    if (memo.TryGetValue(trialDir, out var known) && known.Stamp == stamp) return (known.Csv, "epoch_log.csv");
+                    return (Remember(trialDir, stamp, await File.ReadAllTextAsync(epoch, cancel)), "epoch_log.csv");
+                }
                 var csv = EpochAggregator.FromBytes(await File.ReadAllBytesAsync(batch, cancel));
                 if (csv is null) return null;
                 AtomicFile.WriteAllText(epoch, csv);
-                return (csv, "batch_log.csv");
+                return (Remember(trialDir, File.GetLastWriteTimeUtc(epoch), csv), "batch_log.csv");
             }
             var partial = Path.Combine(trialDir, TrialFiles.PartialLog);
             if (!File.Exists(partial)) return null;
@@ -42,6 +53,17 @@ public sealed class EpochLogStore
         {
             gate.Release();
         }
+    }
+
+    private string Remember(string trialDir, DateTime stamp, string csv)
+    {
+        if (Interlocked.Add(ref memoChars, csv.Length) > MemoBudgetChars)
+        {
+            memo.Clear();
+            Interlocked.Exchange(ref memoChars, csv.Length);
+        }
+        memo[trialDir] = (stamp, csv);
+        return csv;
     }
 
     private static bool IsFresh(string epoch, string batch) =>

@@ -10,10 +10,14 @@ namespace Hypergrid.Dashboard.Api;
 /// POST /api/epochs with {"trials": ["mode/dataset/model/trainer/trial_###", ...]}: the epoch logs of
 /// many trials in one answer, as columns ({"epoch": [...], "mode": [...], "loss": [...]}), so a page of
 /// hundreds of trials costs one request and a native JSON parse instead of hundreds of CSV parses.
+/// With <c>?format=f32</c> the same columns come as float32 binary (<see cref="Float32Columns"/>): what the page uses.
 /// </summary>
 public static class EpochEndpoints
 {
     private sealed record Request(string[] Trials);
+
+    // Keyed by the CSV instance the store hands out: it lives exactly as long as the store remembers that log.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Float32Columns> Parsed = new();
 
     public static IEndpointRouteBuilder MapEpochs(this IEndpointRouteBuilder app, string logRoot, EpochLogStore store)
     {
@@ -21,21 +25,35 @@ public static class EpochEndpoints
         {
             var request = await JsonSerializer.DeserializeAsync<Request>(http.Request.Body, JsonSerializerOptions.Web, http.RequestAborted);
             if (request?.Trials is null) return Results.BadRequest("send {\"trials\": [\"mode/dataset/model/trainer/trial_###\", ...]}");
-            http.Response.ContentType = "application/json";
             http.Response.Headers.CacheControl = "no-store";
+            if (http.Request.Query["format"] == "f32")
+            {
+                var found = new List<(string, Float32Columns)>();
+                foreach (var trial in request.Trials.Distinct())
+                    if (await Load(trial) is { } csv) found.Add((trial, Parsed.GetValue(csv, Float32Columns.Parse)));
+                http.Response.ContentType = "application/octet-stream";
+                await Float32Columns.WriteAsync(http.Response.Body, found, http.RequestAborted);
+                return Results.Empty;
+            }
+            http.Response.ContentType = "application/json";
             await using var json = new Utf8JsonWriter(http.Response.Body);
             json.WriteStartObject();
             foreach (var trial in request.Trials.Distinct())
             {
-                var dir = SafePath.Resolve(logRoot, trial);
-                var log = dir is null || !Directory.Exists(dir) ? null : await store.GetAsync(dir, http.RequestAborted);
-                if (log is null) continue;
+                if (await Load(trial) is not { } csv) continue;
                 json.WritePropertyName(trial);
-                Columns(json, log.Value.Csv);
+                Columns(json, csv);
                 await json.FlushAsync(http.RequestAborted);
             }
             json.WriteEndObject();
             return Results.Empty;
+
+            async Task<string?> Load(string trial)
+            {
+                var dir = SafePath.Resolve(logRoot, trial);
+                var log = dir is null || !Directory.Exists(dir) ? null : await store.GetAsync(dir, http.RequestAborted);
+                return log?.Csv;
+            }
         });
         return app;
     }

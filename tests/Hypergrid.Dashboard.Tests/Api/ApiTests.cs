@@ -70,6 +70,26 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal(2.0 / 1 + 0.005, done.GetProperty("loss")[0].GetDouble(), 12);
     }
 
+    [Fact]
+    public async Task Epochs_as_float32_gives_a_header_then_each_column_as_little_endian_floats()
+    {
+        var body = new StringContent("{\"trials\": [\"sweep/mnist/mlp/adam/trial_000\"]}");
+        var bytes = await (await http.PostAsync("/api/epochs?format=f32", body)).Content.ReadAsByteArrayAsync();
+        var length = BitConverter.ToInt32(bytes, 0);
+        using var header = JsonDocument.Parse(bytes.AsMemory(4, length));
+        var trial = header.RootElement.GetProperty("trials")[0];
+        Assert.Equal(6, trial.GetProperty("rows").GetInt32());
+        var columns = trial.GetProperty("columns").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Equal(["train", "val"], trial.GetProperty("modes").EnumerateArray().Select(m => m.GetString()));
+        var start = 4 + length + (4 - length % 4) % 4;
+        float At(string column, int row) => BitConverter.ToSingle(bytes, start + (columns.IndexOf(column) * 6 + row) * 4);
+        Assert.Equal([1f, 1f, 2f, 2f, 3f, 3f], Enumerable.Range(0, 6).Select(r => At("epoch", r)));
+        Assert.Equal([0f, 1f, 0f], Enumerable.Range(0, 3).Select(r => At("mode", r)));
+        Assert.Equal((float)(2.0 / 1 + 0.005), At("loss", 0));
+        Assert.True(float.IsNaN(At("iter_budget", 0)));
+        Assert.Equal(start + columns.Count * 6 * 4, bytes.Length);
+    }
+
     [Theory]
     [InlineData("/api/logs/sweep/../../secret.txt")]
     [InlineData("/api/logs/%2e%2e/%2e%2e/secret.txt")]
