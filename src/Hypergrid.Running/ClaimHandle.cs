@@ -7,7 +7,7 @@ namespace Hypergrid.Running;
 /// <summary>
 /// A held claim on a trial. Claims are created with O_EXCL, so two workers never hold one trial.
 /// A dead claim is taken over by whoever first creates <c>takeover.N</c> exclusively for its epoch N;
-/// only that worker removes it, so a fresh claim is never removed by a slower rival.
+/// only that worker replaces it (by rename, with epoch N+1), so a fresh claim is never replaced by a slower rival.
 /// </summary>
 public sealed class ClaimHandle : IDisposable
 {
@@ -23,30 +23,39 @@ public sealed class ClaimHandle : IDisposable
     /// <summary>Claims the trial, taking over a dead claim; null when someone alive holds it.</summary>
     public static ClaimHandle? TryAcquire(string trialDir)
     {
+        var path = Path.Combine(trialDir, TrialFiles.Claim);
         var existing = Claim.TryRead(trialDir);
-        var epoch = 0;
-        if (existing is not null)
+        if (existing is null)
+            return TryCreateExclusive(path, Serialize(NewClaim(0))) ? new ClaimHandle(trialDir) : null;
+        if (existing.IsAlive()) return null;
+
+        var marker = Path.Combine(trialDir, $"takeover.{existing.Epoch}");
+        if (!TryCreateExclusive(marker, "")) return StaleTakeover(marker) ? TryAcquire(trialDir) : null;
+        var again = Claim.TryRead(trialDir);
+        if (again is null || again.Epoch != existing.Epoch || again.Pid != existing.Pid || again.Host != existing.Host)
         {
-            if (existing.IsAlive()) return null;
-            var marker = Path.Combine(trialDir, $"takeover.{existing.Epoch}");
-            if (!TryCreateExclusive(marker, "")) return StaleTakeover(marker) ? TryAcquire(trialDir) : null;
-            var again = Claim.TryRead(trialDir);
-            if (again is null || again.Epoch != existing.Epoch || again.Pid != existing.Pid) return null;
-            File.Delete(Path.Combine(trialDir, TrialFiles.Claim));
-            epoch = existing.Epoch + 1;
+            // Someone took over and finished while we looked: our marker must not block a later takeover.
+            File.Delete(marker);
+            return null;
         }
-        var claim = new Claim
-        {
-            Host = Environment.MachineName,
-            Pid = Environment.ProcessId,
-            Start = DateTimeOffset.UtcNow,
-            Epoch = epoch,
-            SlurmJobId = Environment.GetEnvironmentVariable("SLURM_ARRAY_JOB_ID") ?? Environment.GetEnvironmentVariable("SLURM_JOB_ID"),
-            SlurmTaskId = Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID"),
-        };
-        return TryCreateExclusive(Path.Combine(trialDir, TrialFiles.Claim), JsonSerializer.Serialize(claim, RunRecord.Json))
-            ? new ClaimHandle(trialDir) : null;
+        // Replace the dead claim in one rename: there is never a moment without a claim for a rival to fill.
+        var tmp = AtomicFile.TempPathFor(path);
+        File.WriteAllText(tmp, Serialize(NewClaim(existing.Epoch + 1)));
+        File.Move(tmp, path, overwrite: true);
+        return new ClaimHandle(trialDir);
     }
+
+    private static string Serialize(Claim claim) => JsonSerializer.Serialize(claim, RunRecord.Json);
+
+    private static Claim NewClaim(int epoch) => new()
+    {
+        Host = Environment.MachineName,
+        Pid = Environment.ProcessId,
+        Start = DateTimeOffset.UtcNow,
+        Epoch = epoch,
+        SlurmJobId = Environment.GetEnvironmentVariable("SLURM_ARRAY_JOB_ID") ?? Environment.GetEnvironmentVariable("SLURM_JOB_ID"),
+        SlurmTaskId = Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID"),
+    };
 
     // A takeover marker left by a worker that died during the takeover must not block the trial forever.
     private static bool StaleTakeover(string marker)
