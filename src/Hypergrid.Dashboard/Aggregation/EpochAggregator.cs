@@ -180,25 +180,35 @@ public sealed class EpochAggregator
     public static string? FromText(string text) => FromBytes(Encoding.UTF8.GetBytes(text));
 
     /// <summary>Aggregates a whole batch log's bytes on every core.</summary>
-    public static string? FromBytes(byte[] data)
+    public static string? FromBytes(byte[] data) => Aggregate(data, out _)?.ToCsv();
+
+    /// <summary>
+    /// Aggregates a batch log's bytes on every core. <paramref name="consumed"/> is where the complete
+    /// lines end; the returned aggregator takes the rows that follow with <see cref="Add(ReadOnlySpan{byte})"/>.
+    /// Null while the header line is incomplete or lacks epoch and mode.
+    /// </summary>
+    public static EpochAggregator? Aggregate(byte[] data, out int consumed)
     {
+        consumed = 0;
         var headerEnd = Array.IndexOf(data, (byte)'\n');
         if (headerEnd < 0) return null;
         var first = ForHeader(Encoding.UTF8.GetString(data, 0, headerEnd));
         if (first is null) return null;
         var bodyStart = headerEnd + 1;
-        var chunks = data.Length - bodyStart < 1 << 20 ? 1 : Environment.ProcessorCount;
+        var bodyEnd = Array.LastIndexOf(data, (byte)'\n') + 1;
+        var chunks = bodyEnd - bodyStart < 1 << 20 ? 1 : Environment.ProcessorCount;
         var bounds = new int[chunks + 1];
         bounds[0] = bodyStart;
-        bounds[chunks] = data.Length;
+        bounds[chunks] = bodyEnd;
         for (var c = 1; c < chunks; c++)
-            bounds[c] = GroupStartAfter(data, Math.Max(bodyStart + (int)((long)(data.Length - bodyStart) * c / chunks), bounds[c - 1]), first);
+            bounds[c] = Math.Min(bodyEnd, GroupStartAfter(data, Math.Max(bodyStart + (int)((long)(bodyEnd - bodyStart) * c / chunks), bounds[c - 1]), first));
         var parts = new EpochAggregator[chunks];
         parts[0] = first;
         for (var c = 1; c < chunks; c++) parts[c] = first.Empty();
         Parallel.For(0, chunks, c => parts[c].Add(data.AsSpan(bounds[c], bounds[c + 1] - bounds[c])));
         for (var c = 1; c < chunks; c++) first.Merge(parts[c]);
-        return first.ToCsv();
+        consumed = bodyEnd;
+        return first;
     }
 
     /// <summary>

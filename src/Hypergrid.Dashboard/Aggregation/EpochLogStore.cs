@@ -73,28 +73,36 @@ public sealed class EpochLogStore
     private sealed class LiveLog(string path)
     {
         private EpochAggregator? aggregator;
-        private long consumed; // bytes up to the end of the last complete line read
+        private long consumed;       // bytes up to the end of the last complete line read
+        private byte[] head = [];    // the file's first bytes: a new attempt rewrites them (its times differ)
 
         public string? Refresh()
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            if (stream.Length < consumed) { aggregator = null; consumed = 0; } // a new attempt started over
+            if (stream.Length < consumed || !SameHead(stream)) { aggregator = null; consumed = 0; } // a new attempt started over
             stream.Seek(consumed, SeekOrigin.Begin);
             var fresh = new byte[stream.Length - consumed];
             stream.ReadExactly(fresh);
-            var span = fresh.AsSpan(0, fresh.AsSpan().LastIndexOf((byte)'\n') + 1);
             if (aggregator is null)
             {
-                var headerEnd = span.IndexOf((byte)'\n');
-                if (headerEnd < 0) return null;
-                aggregator = EpochAggregator.ForHeader(System.Text.Encoding.UTF8.GetString(span[..headerEnd]));
-                if (aggregator is null) return null;
-                consumed += headerEnd + 1;
-                span = span[(headerEnd + 1)..];
+                // The first look at a long-running trial reads its whole log: do that on every core.
+                aggregator = EpochAggregator.Aggregate(fresh, out var complete);
+                consumed += complete;
+                head = fresh[..Math.Min(fresh.Length, 4096)];
+                return aggregator?.ToCsv();
             }
+            var span = fresh.AsSpan(0, fresh.AsSpan().LastIndexOf((byte)'\n') + 1);
             aggregator.Add(span);
             consumed += span.Length;
             return aggregator.ToCsv();
+        }
+
+        private bool SameHead(FileStream stream)
+        {
+            if (head.Length == 0) return true;
+            var now = new byte[head.Length];
+            stream.Seek(0, SeekOrigin.Begin);
+            return stream.ReadAtLeast(now, now.Length, throwOnEndOfStream: false) == now.Length && now.AsSpan().SequenceEqual(head);
         }
     }
 }

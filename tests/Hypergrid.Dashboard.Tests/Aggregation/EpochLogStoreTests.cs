@@ -68,4 +68,18 @@ public class EpochLogStoreTests
         Assert.EndsWith(",3\n", second.Value.Csv);
         Assert.False(File.Exists(Path.Combine(dir, TrialFiles.EpochLog)));
     }
+
+    [Fact]
+    public async Task A_partial_log_restarted_by_a_new_attempt_is_read_afresh_even_when_it_grew_past_the_old_one()
+    {
+        using var tree = new LogTree();
+        var dir = tree.AddRunning(Path1, "seed: 0\n", epochs: 2, batches: 3);
+        var store = new EpochLogStore();
+        Assert.Equal(5, (await store.GetAsync(dir))!.Value.Csv.TrimEnd('\n').Split('\n').Length);
+        // The new attempt's rows have other times, and by the next look it has written more than the old one had.
+        var restarted = LogTree.BatchLog(1, 3, 3, 2.0).Replace(",1.01,", ",9.99,");
+        File.WriteAllText(Path.Combine(dir, TrialFiles.PartialLog), restarted);
+        var csv = (await store.GetAsync(dir))!.Value.Csv;
+        Assert.Equal(EpochAggregator.FromText(restarted), csv);
+    }
 }
