@@ -12,11 +12,13 @@ namespace Hypergrid.Running;
 public sealed class ClaimHandle : IDisposable
 {
     private readonly string path;
+    private readonly Claim claim;
     private readonly Timer heartbeat;
 
-    private ClaimHandle(string trialDir)
+    private ClaimHandle(string trialDir, Claim claim)
     {
         path = Path.Combine(trialDir, TrialFiles.Claim);
+        this.claim = claim;
         heartbeat = new Timer(_ => Beat(), null, Claim.HeartbeatEvery, Claim.HeartbeatEvery);
     }
 
@@ -26,7 +28,10 @@ public sealed class ClaimHandle : IDisposable
         var path = Path.Combine(trialDir, TrialFiles.Claim);
         var existing = Claim.TryRead(trialDir);
         if (existing is null)
-            return TryCreateExclusive(path, Serialize(NewClaim(0))) ? new ClaimHandle(trialDir) : null;
+        {
+            var fresh = NewClaim(0);
+            return TryCreateExclusive(path, Serialize(fresh)) ? new ClaimHandle(trialDir, fresh) : null;
+        }
         if (existing.IsAlive()) return null;
 
         var marker = Path.Combine(trialDir, $"takeover.{existing.Epoch}");
@@ -39,10 +44,9 @@ public sealed class ClaimHandle : IDisposable
             return null;
         }
         // Replace the dead claim in one rename: there is never a moment without a claim for a rival to fill.
-        var tmp = AtomicFile.TempPathFor(path);
-        File.WriteAllText(tmp, Serialize(NewClaim(existing.Epoch + 1)));
-        File.Move(tmp, path, overwrite: true);
-        return new ClaimHandle(trialDir);
+        var next = NewClaim(existing.Epoch + 1);
+        AtomicFile.WriteAllText(path, Serialize(next));
+        return new ClaimHandle(trialDir, next);
     }
 
     private static string Serialize(Claim claim) => JsonSerializer.Serialize(claim, RunRecord.Json);
@@ -52,6 +56,7 @@ public sealed class ClaimHandle : IDisposable
         Host = Environment.MachineName,
         Pid = Environment.ProcessId,
         Start = DateTimeOffset.UtcNow,
+        Heartbeat = DateTimeOffset.UtcNow,
         Epoch = epoch,
         SlurmJobId = Environment.GetEnvironmentVariable("SLURM_ARRAY_JOB_ID") ?? Environment.GetEnvironmentVariable("SLURM_JOB_ID"),
         SlurmTaskId = Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID"),
@@ -80,9 +85,10 @@ public sealed class ClaimHandle : IDisposable
         }
     }
 
+    // Only the holder writes its claim, so a rename cannot clobber anyone; readers see the old or the new.
     private void Beat()
     {
-        try { File.SetLastWriteTimeUtc(path, DateTime.UtcNow); }
+        try { AtomicFile.WriteAllText(path, Serialize(claim with { Heartbeat = DateTimeOffset.UtcNow })); }
         catch (IOException) { }
     }
 

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace Hypergrid.Config.Trials;
 
 /// <summary>
-/// claim.json: who trains a trial. Created exclusively; its modification time is the heartbeat.
+/// claim.json: who trains a trial (host, pid, start, heartbeat). Created exclusively; the holder rewrites
+/// it (temp file + rename) every few seconds with a new heartbeat.
 /// A claim is dead when its process is gone on this host or its heartbeat is older than the timeout.
 /// </summary>
 public sealed record Claim
@@ -20,7 +21,8 @@ public sealed record Claim
 
     public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(5);
 
-    public DateTime Heartbeat { get; private init; }
+    /// <summary>When the holder last said it is alive; the file's modification time when that is later.</summary>
+    public DateTimeOffset Heartbeat { get; init; }
 
     public static Claim? TryRead(string trialDir)
     {
@@ -29,18 +31,20 @@ public sealed record Claim
         {
             if (!File.Exists(path)) return null;
             var claim = JsonSerializer.Deserialize<Claim>(File.ReadAllText(path), RunRecord.Json);
-            return claim is null ? null : claim with { Heartbeat = File.GetLastWriteTimeUtc(path) };
+            if (claim is null) return null;
+            var touched = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
+            return claim.Heartbeat >= touched ? claim : claim with { Heartbeat = touched };
         }
         catch (Exception ex) when (ex is JsonException or IOException)
         {
             // A claim being created is momentarily empty; treat it as alive until the timeout says otherwise.
-            return File.Exists(path) ? new Claim { Host = "?", Heartbeat = File.GetLastWriteTimeUtc(path) } : null;
+            return File.Exists(path) ? new Claim { Host = "?", Heartbeat = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero) } : null;
         }
     }
 
     public bool IsAlive()
     {
-        if (DateTime.UtcNow - Heartbeat > Timeout) return false;
+        if (DateTimeOffset.UtcNow - Heartbeat > Timeout) return false;
         if (Host != Environment.MachineName || Pid <= 0) return true;
         return ProcessIsAlive(Pid);
     }

@@ -59,6 +59,15 @@ public class TrialStatusTests : IDisposable
     }
 
     [Fact]
+    public void The_heartbeat_written_in_the_claim_counts_even_when_the_file_time_is_old()
+    {
+        var now = DateTimeOffset.UtcNow.ToString("O");
+        Touch(TrialFiles.Claim, $"{{\"host\":\"elsewhere\",\"pid\":1,\"heartbeat\":\"{now}\"}}");
+        File.SetLastWriteTimeUtc(Path.Combine(dir, TrialFiles.Claim), DateTime.UtcNow - Claim.Timeout - TimeSpan.FromSeconds(5));
+        Assert.Equal(TrialState.Running, TrialStatus.Read(dir, Config).State);
+    }
+
+    [Fact]
     public void A_failed_run_record_without_a_batch_log_is_failed_with_its_message()
     {
         new RunRecord { Status = "failed", Error = "boom" }.Write(dir);
