@@ -14,6 +14,10 @@ public sealed class ClaimHandle : IDisposable
     private readonly string path;
     private readonly Claim claim;
     private readonly Timer heartbeat;
+    private readonly CancellationTokenSource lost = new();
+
+    /// <summary>Cancelled when another worker has taken this claim over (after a pause longer than the timeout): stop training.</summary>
+    public CancellationToken Lost => lost.Token;
 
     private ClaimHandle(string trialDir, Claim claim)
     {
@@ -85,10 +89,26 @@ public sealed class ClaimHandle : IDisposable
         }
     }
 
-    // Only the holder writes its claim, so a rename cannot clobber anyone; readers see the old or the new.
+    /// <summary>Whether claim.json still names this holder (no rival took it over during a long pause).</summary>
+    public bool StillOwned()
+    {
+        var current = Claim.TryRead(Path.GetDirectoryName(path)!);
+        return current is not null && current.Pid == claim.Pid && current.Host == claim.Host && current.Epoch == claim.Epoch;
+    }
+
+    // Only the holder writes its claim, and only while it is still its own: after a pause longer than the
+    // timeout a rival may have taken over, and then this worker must stop rather than train alongside it.
     private void Beat()
     {
-        try { AtomicFile.WriteAllText(path, Serialize(claim with { Heartbeat = DateTimeOffset.UtcNow })); }
+        try
+        {
+            if (!StillOwned())
+            {
+                lost.Cancel();
+                return;
+            }
+            AtomicFile.WriteAllText(path, Serialize(claim with { Heartbeat = DateTimeOffset.UtcNow }));
+        }
         catch (IOException) { }
     }
 
@@ -96,6 +116,12 @@ public sealed class ClaimHandle : IDisposable
     public void Dispose()
     {
         heartbeat.Dispose();
+        if (lost.IsCancellationRequested)
+        {
+            lost.Dispose();
+            return; // the claim and the markers are the new holder's now
+        }
+        lost.Dispose();
         var dir = Path.GetDirectoryName(path)!;
         foreach (var marker in Directory.GetFiles(dir, "takeover.*")) File.Delete(marker);
         if (File.Exists(path)) File.Delete(path);

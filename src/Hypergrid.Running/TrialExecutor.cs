@@ -15,7 +15,9 @@ namespace Hypergrid.Running;
 /// </summary>
 public static class TrialExecutor
 {
-    public static TrialOutcome Execute(string trialDir, WorkerSettings settings, TextWriter log, TrainingLoop.Progress? progress, CancellationToken cancel)
+    // stillOwned is asked before results are written: a worker whose claim was taken over touches nothing.
+    public static TrialOutcome Execute(string trialDir, WorkerSettings settings, TextWriter log, TrainingLoop.Progress? progress,
+        Func<bool> stillOwned, CancellationToken cancel)
     {
         var cfgPath = Path.Combine(trialDir, TrialFiles.Config);
         var configText = File.ReadAllText(cfgPath);
@@ -47,6 +49,7 @@ public static class TrialExecutor
 
             FinalMetrics final;
             using (var sink = new BatchLogWriter(partial)) final = TrainingLoop.Run(spec, data, sink, progress, cancel);
+            if (!stillOwned()) return Lost(trialDir, log, clock);
 
             record = Finish(record, "complete", clock) with { Final = new() { ["val_loss"] = final.ValLoss, ["val_acc"] = final.ValAcc, ["best_val_acc"] = final.BestValAcc } };
             record.Write(trialDir);
@@ -54,12 +57,20 @@ public static class TrialExecutor
             log.WriteLine($"{DateTimeOffset.UtcNow:O} complete in {clock.Elapsed.TotalSeconds:F1} s: val_loss {final.ValLoss:F4} val_acc {final.ValAcc:F4}");
             return new TrialOutcome(trialDir, TrialState.Complete, clock.Elapsed.TotalSeconds, null);
         }
+        catch (OperationCanceledException) when (!stillOwned())
+        {
+            return Lost(trialDir, log, clock);
+        }
         catch (OperationCanceledException)
         {
             Finish(record, "interrupted", clock).Write(trialDir);
             if (File.Exists(partial)) File.Delete(partial);
             log.WriteLine($"{DateTimeOffset.UtcNow:O} interrupted (SIGTERM); the trial stays pending");
             return new TrialOutcome(trialDir, TrialState.Pending, clock.Elapsed.TotalSeconds, "interrupted");
+        }
+        catch (Exception) when (!stillOwned())
+        {
+            return Lost(trialDir, log, clock);
         }
         catch (Exception ex)
         {
@@ -70,6 +81,13 @@ public static class TrialExecutor
             if (ex is not (ConfigException or UsageException or TrainingDivergedException)) log.WriteLine(ex.ToString());
             return new TrialOutcome(trialDir, TrialState.Failed, clock.Elapsed.TotalSeconds, message);
         }
+    }
+
+    // Another worker took the claim over after this one stalled past the timeout: its files are not ours to touch.
+    private static TrialOutcome Lost(string trialDir, TextWriter log, Stopwatch clock)
+    {
+        log.WriteLine($"{DateTimeOffset.UtcNow:O} claim lost to another worker after a stall; stopped without writing results");
+        return new TrialOutcome(trialDir, TrialState.Running, clock.Elapsed.TotalSeconds, "claim lost to another worker");
     }
 
     private static RunRecord Finish(RunRecord r, string status, Stopwatch clock) =>

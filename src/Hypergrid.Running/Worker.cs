@@ -24,13 +24,14 @@ public static class Worker
             using var claim = ClaimHandle.TryAcquire(dir);
             if (claim is null || !Available(dir, settings.RunId)) continue;
 
-            if (RunOne(dir, settings, output, cancel).State == TrialState.Failed) failed++;
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, claim.Lost);
+            if (RunOne(dir, settings, output, claim, either.Token).State == TrialState.Failed) failed++;
         }
         return failed;
     }
 
     /// <summary>Trains one claimed trial, telling the launcher (events) and the reader (plain lines) how it goes.</summary>
-    private static TrialOutcome RunOne(string dir, WorkerSettings settings, TextWriter output, CancellationToken cancel)
+    private static TrialOutcome RunOne(string dir, WorkerSettings settings, TextWriter output, ClaimHandle claim, CancellationToken cancel)
     {
         var id = TrialId(dir);
         output.WriteLine(new WorkerEvent("start", id).ToLine());
@@ -51,7 +52,7 @@ public static class Worker
             output.WriteLine($"{id}: {line}");
             log.WriteLine($"{DateTimeOffset.UtcNow:O} {line}");
         }
-        var outcome = TrialExecutor.Execute(dir, settings, log, Progress, cancel);
+        var outcome = TrialExecutor.Execute(dir, settings, log, Progress, claim.StillOwned, cancel);
         var state = outcome.State.ToString().ToLowerInvariant();
         output.WriteLine(new WorkerEvent("done", id, State: state, Seconds: outcome.Seconds, Error: outcome.Error).ToLine());
         output.WriteLine($"{id}: {state} in {outcome.Seconds:F1} s{(outcome.Error is null ? "" : ": " + outcome.Error)}");

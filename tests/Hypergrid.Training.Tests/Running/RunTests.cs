@@ -101,6 +101,33 @@ public class RunTests
     }
 }
 
+public class ClaimLossTests
+{
+    [Fact]
+    public void A_worker_whose_claim_was_taken_over_stops_and_leaves_the_new_holders_files_alone()
+    {
+        const string leaf = "sweep/synthetic/mlp/adam";
+        using var study = new Study().Write("", "seed: 0\nepochs: 5000\nbatch_size: 32\nhidden: [64]\nn_train: 4000\n").Write(leaf, "lr: 0.01");
+        var trial = study.Trial(leaf, 0);
+        using var run = study.Start("run");
+        var partial = Path.Combine(trial, TrialFiles.PartialLog);
+        var clock = Stopwatch.StartNew();
+        while (!(File.Exists(partial) && File.ReadAllLines(partial).Length > 3) && clock.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(50);
+        var old = Claim.TryRead(trial)!;
+        var runJson = File.ReadAllText(Path.Combine(trial, TrialFiles.Run));
+
+        // A rival (this test process, alive) takes the claim over, as after a stall longer than the timeout.
+        var rival = $"{{\"host\":\"{Environment.MachineName}\",\"pid\":{Environment.ProcessId},\"epoch\":{old.Epoch + 1},\"heartbeat\":\"{DateTimeOffset.UtcNow:O}\"}}";
+        File.WriteAllText(Path.Combine(trial, TrialFiles.Claim), rival);
+
+        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(30)), "the worker notices within a heartbeat and stops");
+        Assert.Equal(rival, File.ReadAllText(Path.Combine(trial, TrialFiles.Claim)));
+        Assert.Equal(runJson, File.ReadAllText(Path.Combine(trial, TrialFiles.Run)));
+        Assert.False(File.Exists(Path.Combine(trial, TrialFiles.BatchLog)));
+        Assert.Contains("claim lost to another worker", File.ReadAllText(Path.Combine(trial, TrialFiles.WorkerLog)));
+    }
+}
+
 public class StaleTests
 {
     private const string Leaf = "sweep/synthetic/mlp/adam";
