@@ -33,8 +33,11 @@ public sealed class LiveDisplay : IRunDisplay
 
     public void Line(string text)
     {
-        // Per-batch chatter is on the bars; only outcomes and problems are printed as lines.
-        if (text.Contains(": complete in", StringComparison.Ordinal) || text.Contains("failed", StringComparison.Ordinal) || text.Contains("error", StringComparison.OrdinalIgnoreCase))
+        // The run's own lines (data source, job id) always show; of the workers' lines, whose progress is on
+        // the bars, only outcomes and problems do.
+        var fromWorker = text.StartsWith("[w", StringComparison.Ordinal);
+        if (!fromWorker || text.Contains(": complete in", StringComparison.Ordinal) || text.Contains("failed", StringComparison.Ordinal)
+            || text.Contains("error", StringComparison.OrdinalIgnoreCase))
             AnsiConsole.MarkupLine(Markup.Escape(text));
     }
 

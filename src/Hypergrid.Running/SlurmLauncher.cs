@@ -27,7 +27,6 @@ public sealed class SlurmLauncher(SlurmSettings flags) : ILauncher
         var output = await SlurmCommands.RunAsync("sbatch", ["--parsable", script], cancel);
         JobId = output.Trim().Split(';')[0];
         display.Line($"submitted Slurm job {JobId}: {tasks} task(s) on {s.Partition ?? "the default partition"}; script {script}");
-        Console.WriteLine($"slurm job id: {JobId}");
         if (!s.Wait) return false;
         try
         {
