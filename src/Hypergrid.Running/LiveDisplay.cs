@@ -45,7 +45,9 @@ public sealed class LiveDisplay : IRunDisplay
     {
         lock (gate)
         {
-            if (context is null || !bars.TryGetValue(worker, out var bar)) return;
+            if (context is null) return;
+            // Cluster tasks can outnumber the bars made at the start: a bar appears with a worker's first event.
+            if (!bars.TryGetValue(worker, out var bar)) bars[worker] = bar = context.AddTask($"w{worker}", maxValue: 1).HideWhenCompleted(true);
             switch (e.Kind)
             {
                 case "start":

@@ -44,7 +44,9 @@ public static class Runner
         var workers = Math.Max(1, options.Launcher.Name == "local" ? Math.Min(options.Workers, todo.Count) : options.Workers);
         var settings = new WorkerSettings(Path.GetFullPath(options.DataDir), Math.Max(1, Environment.ProcessorCount / workers), runId);
         display.Plan(todo.Count);
-        display.Line($"training {todo.Count} trial(s) with {workers} {options.Launcher.Name} worker(s), {settings.Threads} thread(s) each; {complete} already complete");
+        display.Line(options.Launcher.Name == "local"
+            ? $"training {todo.Count} trial(s) with {workers} worker process(es), {settings.Threads} thread(s) each; {complete} already complete"
+            : $"training {todo.Count} trial(s) on {options.Launcher.Name}; {complete} already complete");
         var finished = await options.Launcher.LaunchAsync(new LaunchRequest(manifest, workers, settings, options.Command, runDir, todo), display, cancel);
         return new RunSummary(todo.Select(Summarise).ToList(), complete) { Detached = !finished, Stale = stale, Running = running };
     }

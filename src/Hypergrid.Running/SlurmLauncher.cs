@@ -26,7 +26,7 @@ public sealed class SlurmLauncher(SlurmSettings flags) : ILauncher
         File.WriteAllText(script, Script(s, tasks, logs, request.Command.ShellLine(Path.GetFullPath(request.Manifest), settings)));
         var output = await SlurmCommands.RunAsync("sbatch", ["--parsable", script], cancel);
         JobId = output.Trim().Split(';')[0];
-        display.Line($"submitted Slurm job {JobId}: {tasks} task(s) on {s.Partition ?? "the default partition"}; script {script}");
+        display.Line($"submitted Slurm job {JobId}: {tasks} task(s) of {settings.Threads} CPU(s) on {s.Partition ?? "the default partition"}; script {script}");
         if (!s.Wait) return false;
         try
         {

@@ -113,7 +113,7 @@ public sealed class SlurmLauncherContract : LauncherContract, IDisposable
         var (code, output) = study.Run("sweep", "--launcher", "slurm", "--tasks", "1");
         Assert.True(code == 0, output);
         Assert.Contains("the job runs on without this command", output);
-        Assert.Matches(@"submitted Slurm job \d+: 1 task\(s\)", output);
+        Assert.Matches(@"submitted Slurm job \d+: 1 task\(s\) of 1 CPU\(s\)", output);
         var trial = study.Trial("sweep/synthetic/mlp/adam", 0);
         var clock = Stopwatch.StartNew();
         Claim? claim = null;
