@@ -28,6 +28,14 @@ public sealed class Study : IDisposable
         return File.Exists(log) ? File.ReadLines(log).Count(l => l.Contains(" start on ")) : 0;
     }
 
+    /// <summary>Waits (up to a minute) until a trial's partial log has rows: it is mid-training.</summary>
+    public static void WaitUntilTraining(string trialDir)
+    {
+        var partial = Path.Combine(trialDir, TrialFiles.PartialLog);
+        var clock = Stopwatch.StartNew();
+        while (!(File.Exists(partial) && File.ReadAllLines(partial).Length > 3) && clock.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(50);
+    }
+
     public Process Start(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };

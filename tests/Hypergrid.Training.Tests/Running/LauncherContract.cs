@@ -38,9 +38,7 @@ public abstract class LauncherContract
         using var study = new Study().Write("", "seed: 0\nepochs: 5000\nbatch_size: 32\nhidden: [64]\nn_train: 4000\n").Write(Leaf, "lr: 0.01");
         var trial = study.Trial(Leaf, 0);
         using var run = study.Start(["sweep", .. LaunchArgs]);
-        var partial = Path.Combine(trial, TrialFiles.PartialLog);
-        var clock = Stopwatch.StartNew();
-        while (!(File.Exists(partial) && File.ReadAllLines(partial).Length > 3) && clock.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(50);
+        Study.WaitUntilTraining(trial);
         Cancel(run, Claim.TryRead(trial) ?? throw new InvalidOperationException("the trial never started"));
         Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)));
         Assert.False(study.IsComplete(Leaf, 0));

@@ -81,9 +81,7 @@ public class RunTests
         using var study = new Study().Write("", "seed: 0\nepochs: 40\nbatch_size: 32\nhidden: [64]\nn_train: 4000\n").Write(Leaf, "lr: 0.01");
         var trial = study.Trial(Leaf, 0);
         using var run = study.Start("run");
-        var partial = Path.Combine(trial, TrialFiles.PartialLog);
-        var clock = Stopwatch.StartNew();
-        while (!(File.Exists(partial) && File.ReadAllLines(partial).Length > 3) && clock.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(50);
+        Study.WaitUntilTraining(trial);
         var claim = Claim.TryRead(trial)!;
         Process.GetProcessById(claim.Pid).Kill();   // SIGKILL: no chance to clean up
         Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)));
@@ -110,9 +108,7 @@ public class ClaimLossTests
         using var study = new Study().Write("", "seed: 0\nepochs: 5000\nbatch_size: 32\nhidden: [64]\nn_train: 4000\n").Write(leaf, "lr: 0.01");
         var trial = study.Trial(leaf, 0);
         using var run = study.Start("run");
-        var partial = Path.Combine(trial, TrialFiles.PartialLog);
-        var clock = Stopwatch.StartNew();
-        while (!(File.Exists(partial) && File.ReadAllLines(partial).Length > 3) && clock.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(50);
+        Study.WaitUntilTraining(trial);
         var old = Claim.TryRead(trial)!;
         var runJson = File.ReadAllText(Path.Combine(trial, TrialFiles.Run));
 
