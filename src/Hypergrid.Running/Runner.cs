@@ -28,7 +28,7 @@ public static class Runner
         var todo = states.Where(x => x.State is TrialState.Pending or TrialState.Failed || x.State == TrialState.Stale && options.RerunStale)
             .Select(x => x.Trial).ToList();
         Validate(todo, t => plans[t.Id]);
-        Expander.Expand(options.Expand);
+        Expander.Write(leaves);
         // Only after every trial validated: writing configs and moving results aside are the first writes of a run.
         foreach (var x in states.Where(x => x.State == TrialState.Stale && options.RerunStale)) ArchiveLogs(x.Trial.Directory);
         if (todo.Count == 0) return new RunSummary([], complete) { Stale = stale, Running = running };

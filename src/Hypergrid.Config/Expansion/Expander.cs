@@ -6,6 +6,7 @@ namespace Hypergrid.Config.Expansion;
 /// <summary>
 /// Expands a cfg tree into trial folders: validates every selected leaf first, then numbers the
 /// trials (keeping the numbers of existing ones) and writes only the cfg.yaml files that changed.
+/// Planning reads; only <see cref="Write"/> writes.
 /// </summary>
 public static class Expander
 {
@@ -13,10 +14,23 @@ public static class Expander
     public static IReadOnlyList<LeafExpansion> Expand(ExpandOptions options)
     {
         var plans = PlanAll(options.CfgDir, options.Filters ?? Filters.All);
-        var results = new List<LeafExpansion>(plans.Count);
-        foreach (var plan in plans)
-            results.Add(ExpandLeaf(plan, Path.Combine(options.LogDir, plan.Leaf.RelativePath), options.DryRun));
+        var results = plans.Select(plan => ExpandLeaf(plan, Path.Combine(options.LogDir, plan.Leaf.RelativePath))).ToList();
+        if (!options.DryRun) Write(results);
         return results;
+    }
+
+    /// <summary>
+    /// Writes the cfg.yaml files a (dry-run) expansion found missing or changed, temp file + rename each.
+    /// A caller that checks the trials further before writing (the runner) plans once and writes with this.
+    /// </summary>
+    public static void Write(IEnumerable<LeafExpansion> leaves)
+    {
+        // File creation is syscall-bound; two or more writers keep the kernel busy on every core.
+        Parallel.ForEach(leaves.SelectMany(l => l.Changed), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, t =>
+        {
+            Directory.CreateDirectory(t.Directory);
+            AtomicFile.WriteAllText(t.ConfigPath, t.ConfigText);
+        });
     }
 
     /// <summary>Loads and validates every selected leaf; throws with all errors found.</summary>
@@ -43,7 +57,7 @@ public static class Expander
         return plans;
     }
 
-    private static LeafExpansion ExpandLeaf(LeafPlan plan, string leafOut, bool dryRun)
+    private static LeafExpansion ExpandLeaf(LeafPlan plan, string leafOut)
     {
         var existing = ExistingTrial.Scan(leafOut);
         var renderedKeys = plan.Axes.Select(a => YamlText.Key(a.Key)).ToArray();
@@ -85,17 +99,8 @@ public static class Expander
             trials.Add(trial);
             if (content != oldText) changed.Add(trial);
         }
-        if (!dryRun)
-        {
-            // File creation is syscall-bound; two or more writers keep the kernel busy on every core.
-            Parallel.ForEach(changed, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, t =>
-            {
-                Directory.CreateDirectory(t.Directory);
-                AtomicFile.WriteAllText(t.ConfigPath, t.ConfigText);
-            });
-        }
         var orphans = existing.Where(t => !matched.Contains(t.Number)).Select(t => new Orphan(t.Number, t.Directory)).ToList();
         trials.Sort((a, b) => a.Number.CompareTo(b.Number));
-        return new LeafExpansion(plan, trials, orphans, added, changed.Count);
+        return new LeafExpansion(plan, trials, orphans, added, changed);
     }
 }
