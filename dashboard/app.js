@@ -214,20 +214,48 @@ function exportCsv() {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
+/** A row of checkboxes, one per value, whose ticked values go to view[key]. */
+function checkboxes(holder, values, key) {
+  holder.innerHTML = '';
+  for (const v of values) {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox'; box.value = v; box.checked = view[key].includes(v);
+    box.onchange = () => { view[key] = [...holder.querySelectorAll('input:checked')].map(b => b.value); writeView(); redraw(false); };
+    label.append(box, v);
+    holder.append(label);
+  }
+}
+
+function renderControls() {
+  const metrics = document.getElementById('metrics');
+  const known = [...store.metrics].sort();
+  // Rebuilt only when a new metric shows up, so a refresh never steals a click.
+  if (metrics.dataset.known !== known.join(',')) {
+    metrics.dataset.known = known.join(',');
+    checkboxes(metrics, known, 'metrics');
+  }
+  const phases = document.getElementById('phases');
+  if (!phases.childElementCount) checkboxes(phases, ['train', 'val', 'test'], 'phases');
+}
+
+/** A checkbox bound to a boolean of the view. */
+function toggle(id, key) {
+  const box = document.getElementById(id);
+  box.checked = view[key];
+  box.onchange = () => { view[key] = box.checked; writeView(); redraw(false); };
+}
+
 function wire() {
   const x = document.getElementById('x');
   x.value = view.x;
   x.onchange = () => { view.x = x.value; writeView(); redraw(false); };
-  const log = document.getElementById('log');
-  log.checked = view.log;
-  log.onchange = () => { view.log = log.checked; writeView(); redraw(false); };
+  toggle('log', 'log');
   const sm = document.getElementById('smooth');
   sm.value = view.smooth;
   document.getElementById('smooth-value').textContent = view.smooth;
   sm.oninput = () => { view.smooth = Number(sm.value); document.getElementById('smooth-value').textContent = sm.value; writeView(); redraw(false); };
-  const group = document.getElementById('group');
-  group.checked = view.group;
-  group.onchange = () => { view.group = group.checked; writeView(); redraw(false); };
+  toggle('group', 'group');
   const filter = document.getElementById('filter');
   filter.value = view.q;
   filter.oninput = () => { view.q = filter.value; writeView(); redraw(true); };

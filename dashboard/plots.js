@@ -136,6 +136,7 @@ function drawPlots(trials, colors) {
     const old = store.plots.find(p => p.metric === metric);
     if (old && old.sig === sig) {
       old.plot.setData(toPlotData(series).data);
+      old.series = series; // what export writes
       next.push(old);
       continue;
     }
@@ -147,37 +148,6 @@ function drawPlots(trials, colors) {
     next.push({ metric, sig, el, plot: buildPlot(metric, series, el), series });
   }
   for (const p of store.plots) if (!next.includes(p)) { p.plot.destroy(); p.el.remove(); }
-  for (const p of next) { holder.append(p.el); p.series = seriesFor(p.metric, trials, colors); }
+  for (const p of next) holder.append(p.el); // in the order of the chosen metrics
   store.plots = next;
-}
-
-function renderControls() {
-  const metrics = document.getElementById('metrics');
-  const known = [...store.metrics].sort();
-  if (metrics.dataset.known !== known.join(',')) {
-    metrics.dataset.known = known.join(',');
-    metrics.innerHTML = '';
-    for (const m of known) {
-      const label = document.createElement('label');
-      const box = document.createElement('input');
-      box.type = 'checkbox'; box.value = m; box.checked = view.metrics.includes(m);
-      box.onchange = () => {
-        view.metrics = [...metrics.querySelectorAll('input:checked')].map(b => b.value);
-        writeView(); redraw(false);
-      };
-      label.append(box, m);
-      metrics.append(label);
-    }
-  }
-  const phases = document.getElementById('phases');
-  if (!phases.childElementCount) {
-    for (const ph of ['train', 'val', 'test']) {
-      const label = document.createElement('label');
-      const box = document.createElement('input');
-      box.type = 'checkbox'; box.value = ph; box.checked = view.phases.includes(ph);
-      box.onchange = () => { view.phases = [...phases.querySelectorAll('input:checked')].map(b => b.value); writeView(); redraw(false); };
-      label.append(box, ph);
-      phases.append(label);
-    }
-  }
 }
