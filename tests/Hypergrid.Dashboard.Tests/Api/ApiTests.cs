@@ -17,6 +17,8 @@ public sealed class ApiTests : IAsyncLifetime
         tree.AddComplete("sweep/mnist/mlp/adam/trial_000", "seed: 0\nlr: 0.001\nhidden: [256, 128]\n", epochs: 3, batches: 2);
         tree.AddRunning("sweep/mnist/mlp/adam/trial_001", "seed: 0\nlr: 0.01\nhidden: [256, 128]\n", epochs: 1, batches: 2);
         File.WriteAllText(Path.Combine(tree.Root, "secret.txt"), "not for you");
+        Directory.CreateDirectory(Path.Combine(tree.Root, "outside"));
+        File.WriteAllText(Path.Combine(tree.Root, "outside", "worker.log"), "not for you");
         app = DashboardServer.Build(new DashboardOptions(tree.Out, Port: 0));
         await app.StartAsync();
         http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
@@ -99,12 +101,26 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("/assets/../../secret.txt")]
     [InlineData("/assets/%2e%2e/README.md")]
     [InlineData("/vendor/uplot/../../package.json")]
+    [InlineData("/api/logs/sweep/mnist/mlp/adam/trial_000/..%2f..%2f..%2f..%2f..%2f..%2fsecret.txt")]
+    [InlineData("/api/logs/sweep/mnist/mlp/adam/trial_000%2f..%2f..%2f..%2f..%2f..%2f..%2fepoch_log.csv")]
+    [InlineData("/api/logs/sweep/mnist/mlp/adam/trial_000/..%2f..%2f..%2f..%2f..%2f..%2f..%2foutside/worker.log")]
+    [InlineData("/api/logs/%2e%2e/%2e%2e/outside/worker.log")]
     public async Task Paths_outside_the_log_and_the_assets_are_refused(string path)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(http.BaseAddress!, path)) ;
-        var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.DoesNotContain("not for you", await response.Content.ReadAsStringAsync());
+        // Sent byte for byte over a socket: HttpClient would resolve the dot segments before the server saw them.
+        var (status, body) = await RawGet(path);
+        Assert.Equal(404, status);
+        Assert.DoesNotContain("not for you", body);
+    }
+
+    private async Task<(int Status, string Body)> RawGet(string path)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(http.BaseAddress!.Host, http.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+        var answer = await new StreamReader(stream).ReadToEndAsync();
+        return (int.Parse(answer.Split(' ')[1]), answer);
     }
 
     [Fact]
