@@ -61,34 +61,15 @@ public static class EpochEndpoints
     /// <summary>Writes a CSV as {"column": [values]}; numbers stay numbers, empty cells become null.</summary>
     private static void Columns(Utf8JsonWriter json, string csv)
     {
-        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var header = lines[0].Split(',');
-        // Cell boundaries once per line; each column is then written straight from the text.
-        var starts = new int[lines.Length - 1, header.Length];
-        var lengths = new int[lines.Length - 1, header.Length];
-        var rows = 0;
-        for (var l = 1; l < lines.Length; l++)
-        {
-            var line = lines[l].AsSpan();
-            int c = 0, pos = 0;
-            for (; c < header.Length && pos <= line.Length; c++)
-            {
-                var comma = line[pos..].IndexOf(',');
-                var len = comma < 0 ? line.Length - pos : comma;
-                starts[rows, c] = pos;
-                lengths[rows, c] = len;
-                pos += len + 1;
-            }
-            if (c == header.Length) lines[++rows] = lines[l];
-        }
+        var table = new EpochTable(csv);
         json.WriteStartObject();
-        for (var c = 0; c < header.Length; c++)
+        for (var c = 0; c < table.Names.Length; c++)
         {
-            json.WriteStartArray(header[c]);
-            for (var r = 0; r < rows; r++)
+            json.WriteStartArray(table.Names[c]);
+            for (var r = 0; r < table.Rows; r++)
             {
-                var cell = lines[r + 1].AsSpan(starts[r, c], lengths[r, c]);
-                if (header[c] == "mode") json.WriteStringValue(cell);
+                var cell = table.Cell(r, c);
+                if (table.Names[c] == "mode") json.WriteStringValue(cell);
                 else if (LooksLikeJsonNumber(cell)) json.WriteRawValue(cell, skipInputValidation: true);
                 else if (double.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) json.WriteNumberValue(v);
                 else json.WriteNullValue();

@@ -22,33 +22,24 @@ public sealed class Float32Columns
 
     public static Float32Columns Parse(string csv)
     {
-        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var names = lines[0].Split(',');
-        var modeCol = Array.IndexOf(names, "mode");
+        var table = new EpochTable(csv);
+        var modeCol = Array.IndexOf(table.Names, "mode");
         var modes = new List<string>();
-        var values = names.Select(_ => new float[lines.Length - 1]).ToArray();
-        var rows = 0;
-        for (var l = 1; l < lines.Length; l++)
-        {
-            var line = lines[l].AsSpan();
-            if (line.Count(',') != names.Length - 1) continue; // a damaged line
-            for (var c = 0; c < names.Length; c++)
+        var values = table.Names.Select(_ => new float[table.Rows]).ToArray();
+        for (var r = 0; r < table.Rows; r++)
+            for (var c = 0; c < table.Names.Length; c++)
             {
-                var comma = line.IndexOf(',');
-                var cell = comma < 0 ? line : line[..comma];
-                line = comma < 0 ? default : line[(comma + 1)..];
+                var cell = table.Cell(r, c);
                 if (c == modeCol)
                 {
                     var mode = cell.ToString();
                     var index = modes.IndexOf(mode);
                     if (index < 0) { index = modes.Count; modes.Add(mode); }
-                    values[c][rows] = index;
+                    values[c][r] = index;
                 }
-                else values[c][rows] = cell.Length > 0 && FastDoubleParser.TryParseDouble(cell, out var v) ? (float)v : float.NaN;
+                else values[c][r] = cell.Length > 0 && FastDoubleParser.TryParseDouble(cell, out var v) ? (float)v : float.NaN;
             }
-            rows++;
-        }
-        return new Float32Columns(names, modes.ToArray(), values, rows);
+        return new Float32Columns(table.Names, modes.ToArray(), values, table.Rows);
     }
 
     /// <summary>
