@@ -31,14 +31,12 @@ public sealed class LiveDisplay : IRunDisplay
         lock (gate) overall = context?.AddTask($"all: 0/{trials} trials", maxValue: trials);
     }
 
-    public void Line(string text)
+    public void Line(string text) => AnsiConsole.MarkupLine(Markup.Escape(text));
+
+    // Workers' progress is on the bars and their outcomes come as events: only what they print on stderr shows.
+    public void WorkerLine(int worker, string text, bool error)
     {
-        // The run's own lines (data source, job id) always show; of the workers' lines, whose progress is on
-        // the bars, only outcomes and problems do.
-        var fromWorker = text.StartsWith("[w", StringComparison.Ordinal);
-        if (!fromWorker || text.Contains(": complete in", StringComparison.Ordinal) || text.Contains("failed", StringComparison.Ordinal)
-            || text.Contains("error", StringComparison.OrdinalIgnoreCase))
-            AnsiConsole.MarkupLine(Markup.Escape(text));
+        if (error) Line($"[w{worker}] {text}");
     }
 
     public void Event(int worker, WorkerEvent e)
@@ -63,6 +61,7 @@ public sealed class LiveDisplay : IRunDisplay
                     break;
                 case "done":
                     bar.Description = Markup.Escape($"w{worker}: {e.Trial} {e.State} ({e.Seconds:F1} s)");
+                    Line($"{e.Trial}: {e.State} in {e.Seconds:F1} s{(e.Error is null ? "" : ": " + e.Error)}");
                     if (overall is not null)
                     {
                         overall.Increment(1);

@@ -25,8 +25,8 @@ public sealed class LocalLauncher : ILauncher
             var p = Process.Start(info) ?? throw new InvalidOperationException($"could not start {request.Command.FileName}");
             processes.Add(p);
             var worker = w;
-            pumps.Add(Pump(p.StandardOutput, worker, display));
-            pumps.Add(Pump(p.StandardError, worker, display));
+            pumps.Add(Pump(p.StandardOutput, worker, display, error: false));
+            pumps.Add(Pump(p.StandardError, worker, display, error: true));
         }
         await using var onCancel = cancel.Register(() =>
         {
@@ -37,15 +37,15 @@ public sealed class LocalLauncher : ILauncher
         return true;
     }
 
-    private static async Task Pump(StreamReader reader, int worker, IRunDisplay display)
+    private static async Task Pump(StreamReader reader, int worker, IRunDisplay display, bool error)
     {
-        while (await reader.ReadLineAsync() is { } line) Relay(display, worker, line);
+        while (await reader.ReadLineAsync() is { } line) Relay(display, worker, line, error);
     }
 
     /// <summary>Shows one line a worker printed: an event for the bars, anything else as text.</summary>
-    public static void Relay(IRunDisplay display, int worker, string line)
+    public static void Relay(IRunDisplay display, int worker, string line, bool error)
     {
         if (WorkerEvent.TryParse(line) is { } e) display.Event(worker, e);
-        else if (line.Length > 0) display.Line($"[w{worker}] {line}");
+        else if (line.Length > 0) display.WorkerLine(worker, line, error);
     }
 }

@@ -10,6 +10,8 @@ public sealed class PlainDisplay(TextWriter output) : IRunDisplay
         lock (gate) output.WriteLine(text);
     }
 
+    public void WorkerLine(int worker, string text, bool error) => Line($"[w{worker}] {text}");
+
     public void Plan(int trials) { }
 
     public void Event(int worker, WorkerEvent e) { }

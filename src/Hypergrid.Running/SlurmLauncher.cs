@@ -93,7 +93,7 @@ public sealed class SlurmLauncher(SlurmSettings flags) : ILauncher
             var text = new StreamReader(stream).ReadToEnd();
             var end = text.LastIndexOf('\n') + 1;
             offsets[file] = from + Encoding.UTF8.GetByteCount(text.AsSpan(0, end));
-            foreach (var line in text[..end].Split('\n', StringSplitOptions.RemoveEmptyEntries)) LocalLauncher.Relay(display, task, line);
+            foreach (var line in text[..end].Split('\n', StringSplitOptions.RemoveEmptyEntries)) LocalLauncher.Relay(display, task, line, error: false);
         }
     }
 }
