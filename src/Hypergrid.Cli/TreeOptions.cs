@@ -24,8 +24,6 @@ public sealed class TreeOptions
         command.Options.Add(trainers);
     }
 
-    public string Out(ParseResult r) => r.GetValue(outDir)!;
-
     public ExpandOptions Read(ParseResult r, string? fixedMode = null) => new(
         r.GetValue(cfg)!,
         r.GetValue(outDir)!,

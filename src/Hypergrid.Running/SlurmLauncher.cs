@@ -11,9 +11,6 @@ public sealed class SlurmLauncher(SlurmSettings flags) : ILauncher
 {
     public string Name => "slurm";
 
-    /// <summary>The id of the last submitted job array.</summary>
-    public string? JobId { get; private set; }
-
     public async Task<bool> LaunchAsync(LaunchRequest request, IRunDisplay display, CancellationToken cancel)
     {
         var s = flags.Resolve(request.Trials);
@@ -25,16 +22,16 @@ public sealed class SlurmLauncher(SlurmSettings flags) : ILauncher
         var script = Path.Combine(request.RunDir, "job.sh");
         File.WriteAllText(script, Script(s, tasks, logs, request.Command.ShellLine(Path.GetFullPath(request.Manifest), settings)));
         var output = await SlurmCommands.RunAsync("sbatch", ["--parsable", script], cancel);
-        JobId = output.Trim().Split(';')[0];
-        display.Line($"submitted Slurm job {JobId}: {tasks} task(s) of {settings.Threads} CPU(s) on {s.Partition ?? "the default partition"}; script {script}");
+        var jobId = output.Trim().Split(';')[0];
+        display.Line($"submitted Slurm job {jobId}: {tasks} task(s) of {settings.Threads} CPU(s) on {s.Partition ?? "the default partition"}; script {script}");
         if (!s.Wait) return false;
         try
         {
-            await Follow(JobId, logs, display, cancel);
+            await Follow(jobId, logs, display, cancel);
         }
         catch (OperationCanceledException)
         {
-            await SlurmCommands.RunAsync("scancel", [JobId], CancellationToken.None);
+            await SlurmCommands.RunAsync("scancel", [jobId], CancellationToken.None);
             throw;
         }
         return true;

@@ -1,16 +1,15 @@
+using Hypergrid.Config;
+
 namespace Hypergrid.Training;
 
 /// <summary>Order statistics of small per-batch arrays.</summary>
 public static class Summary
 {
     /// <summary>Min, median (mean of the middle two for even counts) and max.</summary>
-    public static (double Min, double Med, double Max) MinMedMax(float[] values)
+    public static (double Min, double Med, double Max) MinMedMax(IReadOnlyCollection<float> values)
     {
-        if (values.Length == 0) return (double.NaN, double.NaN, double.NaN);
-        var sorted = (float[])values.Clone();
-        Array.Sort(sorted);
-        var n = sorted.Length;
-        var med = n % 2 == 1 ? sorted[n / 2] : ((double)sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        return (sorted[0], med, sorted[^1]);
+        if (values.Count == 0) return (double.NaN, double.NaN, double.NaN);
+        var list = values.Select(v => (double)v).ToList();
+        return (list.Min(), Median.Of(list), list.Max());
     }
 }

@@ -104,7 +104,7 @@ public static class TrainingLoop
         }
         if (spec.BatchMetrics.Contains("iter"))
         {
-            var (min, med, max) = Summary.MinMedMax(stats.Iterations.Select(i => (float)i).ToArray());
+            var (min, med, max) = Summary.MinMedMax(stats.Iterations.Select(i => (float)i).ToList());
             row = row with { IterMin = min, IterMed = med, IterMax = max };
         }
         return row;

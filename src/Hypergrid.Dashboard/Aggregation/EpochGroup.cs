@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Hypergrid.Config;
 using Hypergrid.Config.Trials;
 
 namespace Hypergrid.Dashboard.Aggregation;

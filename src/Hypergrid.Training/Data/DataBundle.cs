@@ -7,7 +7,6 @@ public sealed record DataBundle(
     string Name, string Source, int[] Shape, int Classes,
     float[] TrainX, long[] TrainY, float[] ValX, long[] ValY, string Checksum)
 {
-    public int Features => Shape.Aggregate(1, (a, b) => a * b);
     public int TrainCount => TrainY.Length;
     public int ValCount => ValY.Length;
 

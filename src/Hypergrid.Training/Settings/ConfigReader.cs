@@ -15,7 +15,6 @@ public sealed class ConfigReader(CfgMap config, string file)
 
     public string File => file;
     public IReadOnlyList<ConfigError> Errors => errors;
-    public IReadOnlyCollection<string> KnownKeys => known;
 
     /// <summary>Declares a key that is read elsewhere (structural keys such as slurm).</summary>
     public void Allow(string key) => known.Add(key);

@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 
-namespace Hypergrid.Dashboard.Aggregation;
+namespace Hypergrid.Config;
 
-/// <summary>The median by selection (expected linear time), not by sorting: a million-row log has millions of values to reduce.</summary>
+/// <summary>The median by selection (expected linear time), not by sorting: a million-row log has millions of values to reduce. Shared by per-batch solver statistics and epoch aggregation.</summary>
 public static class Median
 {
     /// <summary>The middle value, or the mean of the middle two for an even count. Reorders the list.</summary>
