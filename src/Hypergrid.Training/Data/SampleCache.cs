@@ -30,16 +30,15 @@ public static class SampleCache
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var tmp = AtomicFile.TempPathFor(path);
-            using (var w = new BinaryWriter(File.Create(tmp)))
+            AtomicFile.Write(path, stream =>
             {
+                using var w = new BinaryWriter(stream);
                 w.Write(Magic);
                 w.Write(b.Name); w.Write(b.Source); w.Write(b.Checksum);
                 w.Write(b.Shape.Length); foreach (var d in b.Shape) w.Write(d);
                 w.Write(b.Classes);
                 Write(w, b.TrainX); Write(w, b.TrainY); Write(w, b.ValX); Write(w, b.ValY);
-            }
-            File.Move(tmp, path, overwrite: true);
+            });
         }
         catch (IOException) { } // a cache that cannot be written only costs speed
         catch (UnauthorizedAccessException) { }

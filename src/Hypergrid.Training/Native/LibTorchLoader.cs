@@ -75,9 +75,7 @@ public static class LibTorchLoader
             catch (IOException) when (File.Exists(link)) { }
         }
         ElfVersionPatch.MarkWeak(bytes, missing);
-        var tmp = target + $".{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(tmp, bytes);
-        File.Move(tmp, target, overwrite: true);
+        AtomicFile.WriteAllBytes(target, bytes);
         return target;
     }
 
