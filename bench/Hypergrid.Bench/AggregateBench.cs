@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Hypergrid.Config;
-using Hypergrid.Config.Trials;
+using Hypergrid.Trials;
 using Hypergrid.Dashboard.Aggregation;
 
 namespace Hypergrid.Bench;

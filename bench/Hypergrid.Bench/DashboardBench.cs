@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Hypergrid.Config.Trials;
+using Hypergrid.Trials;
 using Hypergrid.Dashboard;
 using Microsoft.Playwright;
 

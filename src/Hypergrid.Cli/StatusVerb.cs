@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Hypergrid.Config.Trials;
+using Hypergrid.Trials;
 using Hypergrid.Running;
 using Spectre.Console;
 
@@ -21,7 +21,7 @@ public static class StatusVerb
             table.AddColumn(new TableColumn("leaf").NoWrap());
             foreach (var s in Enum.GetValues<TrialState>()) table.AddColumn(new TableColumn(s.ToString().ToLowerInvariant()).RightAligned());
             foreach (var (leaf, trials) in report)
-                table.AddRow([leaf.Plan.Leaf.RelativePath, .. Enum.GetValues<TrialState>().Select(s => trials.Count(t => t.State == s).ToString())]);
+                table.AddRow([Markup.Escape(leaf), .. Enum.GetValues<TrialState>().Select(s => trials.Count(t => t.Record.State == s).ToString())]);
             AnsiConsole.Write(table);
             if (r.GetValue(perTrial))
             {
@@ -34,24 +34,24 @@ public static class StatusVerb
         return command;
     }
 
-    private static string Line(TrialReport t, IReadOnlyDictionary<string, string> slurm)
+    private static string Line(StatusLine t, IReadOnlyDictionary<string, string> slurm)
     {
         var axes = string.Join(" ", t.AxisValues.Select(v => $"{v.Key}={v.Value.Canonical}"));
-        var task = t.Status?.Claim is { SlurmJobId: { } job } c ? (c.SlurmTaskId is null ? job : $"{job}_{c.SlurmTaskId}") : null;
+        var task = t.Record.Claim is { SlurmJobId: { } job } c ? (c.SlurmTaskId is null ? job : $"{job}_{c.SlurmTaskId}") : null;
         var slurmText = task is null ? "" : $" slurm {task} {slurm.GetValueOrDefault(task, "unknown to squeue")}";
-        var extra = t.Status switch
+        var extra = t.Record switch
         {
             { State: TrialState.Running, Claim: { } claim } => $"  [{claim.Host}:{claim.Pid}{slurmText}]",
             { Note: { } note } => $"  ({note}){(slurmText.Length > 0 ? $" [{slurmText.Trim()}]" : "")}",
             _ => "",
         };
-        return $"{t.State.ToString().ToLowerInvariant(),-8} {t.Id}  {axes}{extra}";
+        return $"{t.Record.State.ToString().ToLowerInvariant(),-8} {t.Record.Id}  {axes}{extra}";
     }
 
     // Only asked when a trial is held by a Slurm task, so machines without Slurm never call squeue.
-    private static IReadOnlyDictionary<string, string> SlurmStates(IEnumerable<TrialReport> trials)
+    private static IReadOnlyDictionary<string, string> SlurmStates(IEnumerable<StatusLine> trials)
     {
-        var jobs = trials.Select(t => t.Status?.Claim?.SlurmJobId).OfType<string>().Distinct().ToList();
+        var jobs = trials.Select(t => t.Record.Claim?.SlurmJobId).OfType<string>().Distinct().ToList();
         if (jobs.Count == 0) return new Dictionary<string, string>();
         try { return SlurmCommands.StatesAsync(jobs).GetAwaiter().GetResult(); }
         catch (Config.UsageException ex) { Console.Error.WriteLine($"warning: {ex.Message}"); return new Dictionary<string, string>(); }

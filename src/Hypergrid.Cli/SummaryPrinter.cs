@@ -1,16 +1,17 @@
 using System.Globalization;
-using Hypergrid.Config.Trials;
 using Hypergrid.Running;
+using Hypergrid.Trials;
 using Spectre.Console;
 
 namespace Hypergrid.Cli;
 
-/// <summary>The table that ends a run: trial, state, final val loss and accuracy, time.</summary>
+/// <summary>The table that ends a run: trial, state, final val loss and accuracy (the epoch log's), time.</summary>
 public static class SummaryPrinter
 {
     public static void Print(RunSummary summary)
     {
-        var notes = (summary.Stale > 0 ? $"; {summary.Stale} of them stale (their cfg.yaml changed since they ran; --rerun-stale retrains them)" : "")
+        var notes = (summary.Stale > 0 ? $"; {summary.Stale} of them stale (their config changed since they ran; --rerun-stale retrains them)" : "")
+            + (summary.Damaged > 0 ? $"; {summary.Damaged} damaged (--rerun-damaged retrains them)" : "")
             + (summary.Running > 0 ? $"; {summary.Running} being trained by another worker" : "");
         if (summary.Rows.Count == 0)
         {
@@ -21,10 +22,10 @@ public static class SummaryPrinter
         foreach (var c in new[] { "trial", "state", "val loss", "val acc", "time (s)" }) table.AddColumn(c);
         foreach (var column in table.Columns) column.NoWrap();
         foreach (var r in summary.Rows)
-            table.AddRow(Markup.Escape(r.Trial), Color(r.State), Num(r.ValLoss, "F4"), Num(r.ValAcc, "F4"), Num(r.Seconds, "F1"));
+            table.AddRow(Markup.Escape(r.Id.ToString()), Color(r.State), Num(r.Final("val_loss"), "F4"), Num(r.Final("val_acc"), "F4"), Num(r.Run?.Seconds, "F1"));
         AnsiConsole.Write(table);
-        foreach (var r in summary.Rows.Where(r => r.Error is not null && r.State == TrialState.Failed))
-            Console.Error.WriteLine($"failed: {r.Trial}: {r.Error}");
+        foreach (var r in summary.Rows.Where(r => r.Error is not null))
+            Console.Error.WriteLine($"failed: {r.Id}: {r.Error}");
         var failed = summary.Rows.Count(r => r.State != TrialState.Complete);
         Console.WriteLine($"{summary.Rows.Count - failed} trained, {failed} not complete, {summary.AlreadyComplete} were already complete{notes}");
     }
@@ -32,7 +33,7 @@ public static class SummaryPrinter
     private static string Color(TrialState s) => s switch
     {
         TrialState.Complete => "[green]complete[/]",
-        TrialState.Failed => "[red]failed[/]",
+        TrialState.Failed or TrialState.Damaged => $"[red]{s.ToString().ToLowerInvariant()}[/]",
         _ => $"[yellow]{s.ToString().ToLowerInvariant()}[/]",
     };
 

@@ -13,6 +13,10 @@ public sealed class TreeOptions
     private readonly Option<string[]> datasets = Many("--dataset", "Only this dataset (repeatable)");
     private readonly Option<string[]> models = Many("--model", "Only this model (repeatable)");
     private readonly Option<string[]> trainers = Many("--trainer", "Only this trainer (repeatable)");
+    private readonly Option<long> maxTrials = new("--max-trials")
+    {
+        Description = "Refuse a leaf with more trials than this", DefaultValueFactory = _ => ExpandOptions.DefaultMaxTrials,
+    };
 
     public TreeOptions(Command command, bool withModeFilter = true)
     {
@@ -22,12 +26,25 @@ public sealed class TreeOptions
         command.Options.Add(datasets);
         command.Options.Add(models);
         command.Options.Add(trainers);
+        command.Options.Add(maxTrials);
     }
 
-    public ExpandOptions Read(ParseResult r, string? fixedMode = null) => new(
-        r.GetValue(cfg)!,
-        r.GetValue(outDir)!,
-        new Filters(fixedMode is null ? r.GetValue(modes) : [fixedMode], r.GetValue(datasets), r.GetValue(models), r.GetValue(trainers)));
+    /// <summary>The expansion these options ask for, checked against the registries (Hypergrid.Training's schema).</summary>
+    public ExpandOptions Read(ParseResult r, string? fixedMode = null)
+    {
+        var max = r.GetValue(maxTrials);
+        if (max < 1 || max > int.MaxValue) throw new UsageException($"--max-trials must be from 1 to {int.MaxValue}");
+        var options = new ExpandOptions(
+            r.GetValue(cfg)!,
+            r.GetValue(outDir)!,
+            new Filters(fixedMode is null ? r.GetValue(modes) : [fixedMode], r.GetValue(datasets), r.GetValue(models), r.GetValue(trainers)))
+        {
+            Schema = Training.TrialSchema.Instance,
+            MaxTrials = max,
+        };
+        OutputFolder.Check(options);
+        return options;
+    }
 
     private static Option<string[]> Many(string name, string description) =>
         new(name) { Description = description, AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.ZeroOrMore };

@@ -1,3 +1,4 @@
+using Hypergrid.Trials;
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Hypergrid.Running;

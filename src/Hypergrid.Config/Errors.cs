@@ -60,4 +60,27 @@ public static class Errors
 
     public static ConfigError UnknownModeFilter(string mode) =>
         new(new SourceMark("--mode", 0, 0), null, $"'{mode}' is not a mode", "use --mode sweep or --mode experiment");
+
+    public static ConfigError TooManyTrials(Expansion.LeafPlan plan, long max)
+    {
+        var sizes = string.Join(" x ", plan.Axes.Select(a => $"{a.Values.Count} ({a.Key})"));
+        var count = plan.Count == long.MaxValue ? "more than 9.2e18" : plan.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+        return new(new SourceMark(plan.Leaf.File.DisplayPath, 0, 0), null, $"expands to {count} trials ({sizes}), more than the limit of {max:N0} per leaf",
+            "remove values from the axes, or raise the limit with --max-trials N if you mean it");
+    }
+
+    public static ConfigError SameTrialTwice(Expansion.LeafPlan plan, int[] a, int[] b)
+    {
+        for (var k = 0; k < plan.Axes.Count; k++)
+        {
+            if (a[k] == b[k]) continue;
+            var axis = plan.Axes[k];
+            var (x, y) = (axis.Values[a[k]], axis.Values[b[k]]);
+            return new(x.Mark, axis.Key, $"lists {Text(x)} and {Text(y)}, which are the same value here (both {x.Canonical} once read as this key's type)",
+                "remove one of them; each trial must differ");
+        }
+        return new(new SourceMark(plan.Leaf.File.DisplayPath, 0, 0), null, "gives two identical trials", "remove the repeated value");
+    }
+
+    private static string Text(Yaml.CfgNode node) => node is Yaml.CfgScalar s ? s.Text : node.Canonical;
 }

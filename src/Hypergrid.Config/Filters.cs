@@ -9,8 +9,10 @@ public sealed record Filters(
 {
     public static readonly Filters All = new();
 
-    public bool Matches(Tree.Leaf leaf) =>
-        Has(Modes, leaf.Mode) && Has(Datasets, leaf.Dataset) && Has(Models, leaf.Model) && Has(Trainers, leaf.Trainer);
+    public bool Matches(Tree.Leaf leaf) => Matches(leaf.Mode, leaf.Dataset, leaf.Model, leaf.Trainer);
+
+    public bool Matches(string mode, string dataset, string model, string trainer) =>
+        Has(Modes, mode) && Has(Datasets, dataset) && Has(Models, model) && Has(Trainers, trainer);
 
     private static bool Has(IReadOnlyCollection<string>? set, string value) => set is null || set.Count == 0 || set.Contains(value);
 

@@ -1,5 +1,4 @@
 using Hypergrid.Config;
-using Hypergrid.Dashboard.Aggregation;
 using Hypergrid.Dashboard.Api;
 using Hypergrid.Dashboard.Trials;
 using Microsoft.AspNetCore.Builder;
@@ -27,7 +26,7 @@ public static class DashboardServer
         var app = builder.Build();
         app.MapPage(dashboardDir, uplotDir);
         app.MapTrials(new TrialScanner(logRoot));
-        var store = new EpochLogStore();
+        var store = new EpochLogStore(logRoot);
         app.MapLogs(logRoot, store);
         app.MapEpochs(logRoot, store);
         return app;

@@ -46,22 +46,23 @@ public sealed class LiveDisplay : IRunDisplay
             if (context is null) return;
             // Cluster tasks can outnumber the bars made at the start: a bar appears with a worker's first event.
             if (!bars.TryGetValue(worker, out var bar)) bars[worker] = bar = context.AddTask($"w{worker}", maxValue: 1).HideWhenCompleted(true);
-            switch (e.Kind)
+            switch (e)
             {
-                case "start":
+                case TrialStarted:
                     // A fresh task per trial keeps the ETA column about this trial, not the whole run.
                     // Finished bars hide themselves, so the screen keeps one bar per worker plus the total.
                     bar.Value = bar.MaxValue;
                     bar.StopTask();
                     bars[worker] = bar = context.AddTask(Markup.Escape($"w{worker}: {e.Trial}"), maxValue: 1).HideWhenCompleted(true);
                     break;
-                case "progress":
-                    bar.Description = Markup.Escape($"w{worker}: {e.Trial} epoch {e.Epoch}/{e.Epochs} batch {e.Batch}/{e.Batches} loss {e.Loss:F4}");
-                    bar.Value = ((e.Epoch - 1) * (double)e.Batches + e.Batch) / Math.Max(1, e.Epochs * e.Batches);
+                case TrialProgress p:
+                    bar.Description = Markup.Escape($"w{worker}: {p.Trial} epoch {p.Epoch}/{p.Epochs} batch {p.Batch}/{p.Batches} loss {p.Loss:F4}");
+                    bar.Value = ((p.Epoch - 1) * (double)p.Batches + p.Batch) / Math.Max(1, p.Epochs * p.Batches);
                     break;
-                case "done":
-                    bar.Description = Markup.Escape($"w{worker}: {e.Trial} {e.State} ({e.Seconds:F1} s)");
-                    Line($"{e.Trial}: {e.State} in {e.Seconds:F1} s{(e.Error is null ? "" : ": " + e.Error)}");
+                case TrialDone d:
+                    var status = d.Status.ToString().ToLowerInvariant();
+                    bar.Description = Markup.Escape($"w{worker}: {d.Trial} {status} ({d.Seconds:F1} s)");
+                    Line($"{d.Trial}: {status} in {d.Seconds:F1} s{(d.Error is null ? "" : ": " + d.Error)}");
                     if (overall is not null)
                     {
                         overall.Increment(1);

@@ -5,7 +5,13 @@ namespace Hypergrid.Running;
 /// <summary>Runs N worker processes on this machine, relaying their output to the display.</summary>
 public sealed class LocalLauncher : ILauncher
 {
-    public string Name => "local";
+    public string Folder => "runs";
+
+    // More workers than trials would only start idle processes.
+    public int Workers(int requested, int trials) => Math.Max(1, Math.Min(requested, trials));
+
+    public string Describe(int workers, WorkerSettings settings) =>
+        $"with {workers} worker process(es), {settings.Threads} thread(s) each";
 
     public async Task<bool> LaunchAsync(LaunchRequest request, IRunDisplay display, CancellationToken cancel)
     {

@@ -2,9 +2,12 @@ using Hypergrid.Config.Expansion;
 
 namespace Hypergrid.Running;
 
-/// <summary>Everything a run needs: which trials (the expansion options), how many workers, where data is.</summary>
+/// <summary>Everything a run needs: which trials (the expansion options), how many workers, where data is, what to retrain.</summary>
 public sealed record RunOptions(ExpandOptions Expand, int Workers = 1, string DataDir = "data", bool RerunStale = false)
 {
+    /// <summary>Retrain trials whose results are damaged (the bad files move to previous/).</summary>
+    public bool RerunDamaged { get; init; }
+
     /// <summary>How to start a worker: the program and the arguments before the worker verb. Default: this program.</summary>
     public WorkerCommand Command { get; init; } = WorkerCommand.Current();
 

@@ -9,7 +9,12 @@ namespace Hypergrid.Running;
 /// </summary>
 public sealed class SlurmLauncher(SlurmSettings flags) : ILauncher
 {
-    public string Name => "slurm";
+    public string Folder => "slurm";
+
+    // Tasks may start later and elsewhere; the number asked for is the number submitted.
+    public int Workers(int requested, int trials) => Math.Max(1, requested);
+
+    public string Describe(int workers, WorkerSettings settings) => "on the Slurm cluster";
 
     public async Task<bool> LaunchAsync(LaunchRequest request, IRunDisplay display, CancellationToken cancel)
     {

@@ -17,21 +17,20 @@ public sealed record SlurmSettings(int? Tasks = null, string? Partition = null, 
         var values = new Dictionary<string, (string Value, string Trial)>();
         foreach (var t in trials)
         {
-            var map = YamlLoader.LoadMapping(t.ConfigText, t.ConfigPath, errors);
-            if (map?["slurm"] is not { } node) continue;
+            if (t.Config["slurm"] is not { } node) continue;
             if (node is not CfgMap slurm)
             {
-                errors.Add(new ConfigError(node.Mark with { File = t.ConfigPath }, "slurm", "is not a mapping", "write e.g. slurm: {partition: gpu, time: '1:00:00'}"));
+                errors.Add(new ConfigError(node.Mark, "slurm", "is not a mapping", "write e.g. slurm: {partition: gpu, time: '1:00:00'}"));
                 continue;
             }
             foreach (var e in slurm.Entries)
             {
-                var where = e.KeyMark with { File = t.ConfigPath };
+                var where = e.KeyMark;
                 if (!Keys.Contains(e.Key)) { errors.Add(new ConfigError(where, $"slurm.{e.Key}", "is not a Slurm setting", $"use one of: {string.Join(", ", Keys)}")); continue; }
                 var text = e.Value is CfgScalar s ? s.Text : e.Value.Canonical;
                 if (values.TryGetValue(e.Key, out var seen) && seen.Value != text)
                     errors.Add(new ConfigError(where, $"slurm.{e.Key}", $"is '{text}' here but '{seen.Value}' in {seen.Trial}", "one job array has one setting: make them equal, or submit the leaves separately (--model/--trainer)"));
-                values.TryAdd(e.Key, (text, t.ConfigPath));
+                values.TryAdd(e.Key, (text, e.KeyMark.ToString()));
             }
         }
         int? Int(string key)

@@ -1,33 +1,32 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using Hypergrid.Config;
-using Hypergrid.Config.Trials;
-using Hypergrid.Config.Yaml;
+using Hypergrid.Config.Expansion;
 using Hypergrid.Training;
 using Hypergrid.Training.Logging;
+using Hypergrid.Trials;
+using Hypergrid.Trials.Logs;
 
 namespace Hypergrid.Running;
 
 /// <summary>
 /// Runs one claimed trial and leaves its folder in an honest state: batch_log.csv appears (by rename)
 /// only after training ended without error; a failure writes run.json 'failed' with the message;
-/// an interruption (SIGTERM) leaves the trial pending for the next run.
+/// an interruption (SIGTERM) leaves the trial pending for the next run. Returns the run record it ended with.
 /// </summary>
 public static class TrialExecutor
 {
     // stillOwned is asked before results are written: a worker whose claim was taken over touches nothing.
-    public static TrialOutcome Execute(string trialDir, WorkerSettings settings, TextWriter log, TrainingLoop.Progress? progress,
+    public static RunRecord Execute(string trialDir, WorkerSettings settings, TextWriter log, TrainingLoop.Progress? progress,
         Func<bool> stillOwned, CancellationToken cancel)
     {
-        var cfgPath = Path.Combine(trialDir, TrialFiles.Config);
-        var configText = File.ReadAllText(cfgPath);
         var partial = Path.Combine(trialDir, TrialFiles.PartialLog);
-        if (File.Exists(partial)) File.Delete(partial); // left by a crashed attempt; we hold the claim now
         var record = new RunRecord
         {
-            Status = "running",
+            Status = RunStatus.Running,
             RunId = settings.RunId,
-            CfgSha256 = TrialFiles.ConfigHash(configText),
             Started = DateTimeOffset.UtcNow,
             Host = Environment.MachineName,
             Pid = Environment.ProcessId,
@@ -38,59 +37,92 @@ public static class TrialExecutor
         var clock = Stopwatch.StartNew();
         try
         {
+            if (File.Exists(partial)) File.Delete(partial); // left by a crashed attempt; we hold the claim now
+            // The worker reads the cfg.yaml another process wrote: the only place a trial's config is parsed from text.
+            var cfgPath = Path.Combine(trialDir, TrialFiles.Config);
+            var text = File.ReadAllText(cfgPath);
             var errors = new List<ConfigError>();
-            var map = YamlLoader.LoadMapping(configText, cfgPath, errors);
-            var spec = map is null ? null : TrialSpec.Parse(map, cfgPath, errors);
-            if (spec is null) throw new ConfigException(errors);
+            var config = TrialConfig.Load(cfgPath, errors);
+            var spec = config is null ? null : TrialSpec.Parse(config, errors, out config);
+            if (spec is null || config is null) throw new ConfigException(errors);
             var data = spec.Data.Load(settings.DataDir);
-            record = record with { Device = spec.Device, Data = data.Record };
+            record = record with
+            {
+                CfgSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+                ParamsSha256 = config.ParamsSha256(),
+                Config = config.ToJson(),
+                Device = spec.Device,
+                Data = data.Record,
+            };
             record.Write(trialDir);
             log.WriteLine($"{DateTimeOffset.UtcNow:O} start on {record.Host} pid {record.Pid}, {settings.Threads} thread(s), data {data.Source} ({data.TrainCount} train / {data.ValCount} val)");
 
-            FinalMetrics final;
-            using (var sink = new BatchLogWriter(partial)) final = TrainingLoop.Run(spec, data, sink, progress, cancel);
-            if (!stillOwned()) return Lost(trialDir, log, clock);
+            using (var sink = new BatchLogWriter(partial)) TrainingLoop.Run(spec, data, sink, progress, cancel);
+            if (!stillOwned()) return Lost(record, log, clock);
 
-            record = Finish(record, "complete", clock) with { Final = new() { ["val_loss"] = final.ValLoss, ["val_acc"] = final.ValAcc, ["best_val_acc"] = final.BestValAcc } };
+            // Final metrics are the epoch log's, the same numbers the dashboard plots; the epoch log is written now too.
+            var table = EpochAggregator.FromBytes(File.ReadAllBytes(partial)) ?? throw new InvalidOperationException("the batch log has no header");
+            record = Finish(record, RunStatus.Complete, clock) with { Final = table.FinalMetrics() };
             record.Write(trialDir);
+            AtomicFile.WriteAllText(Path.Combine(trialDir, TrialFiles.EpochLog), table.ToCsv());
             File.Move(partial, Path.Combine(trialDir, TrialFiles.BatchLog));
-            log.WriteLine($"{DateTimeOffset.UtcNow:O} complete in {clock.Elapsed.TotalSeconds:F1} s: val_loss {final.ValLoss:F4} val_acc {final.ValAcc:F4}");
-            return new TrialOutcome(trialDir, TrialState.Complete, clock.Elapsed.TotalSeconds, null);
+            // The epoch log must not look older than the batch log it was built from (a rename keeps the partial log's time).
+            File.SetLastWriteTimeUtc(Path.Combine(trialDir, TrialFiles.EpochLog), DateTime.UtcNow);
+            log.WriteLine($"{DateTimeOffset.UtcNow:O} complete in {clock.Elapsed.TotalSeconds:F1} s: val_loss {record.Final.GetValueOrDefault("val_loss"):F4} val_acc {record.Final.GetValueOrDefault("val_acc"):F4}");
+            return record;
         }
         catch (OperationCanceledException) when (!stillOwned())
         {
-            return Lost(trialDir, log, clock);
+            return Lost(record, log, clock);
         }
         catch (OperationCanceledException)
         {
-            Finish(record, "interrupted", clock).Write(trialDir);
+            record = Finish(record, RunStatus.Interrupted, clock) with { Error = "interrupted" };
+            record.Write(trialDir);
             if (File.Exists(partial)) File.Delete(partial);
             log.WriteLine($"{DateTimeOffset.UtcNow:O} interrupted (SIGTERM); the trial stays pending");
-            return new TrialOutcome(trialDir, TrialState.Pending, clock.Elapsed.TotalSeconds, "interrupted");
+            return record;
         }
         catch (Exception) when (!stillOwned())
         {
-            return Lost(trialDir, log, clock);
+            return Lost(record, log, clock);
         }
         catch (Exception ex)
         {
-            var message = ex is ConfigException or UsageException or TrainingDivergedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
-            (Finish(record, "failed", clock) with { Error = message }).Write(trialDir);
-            if (File.Exists(partial)) File.Move(partial, Path.Combine(trialDir, "batch_log.failed.csv"), overwrite: true);
-            log.WriteLine($"{DateTimeOffset.UtcNow:O} failed: {message}");
-            if (ex is not (ConfigException or UsageException or TrainingDivergedException)) log.WriteLine(ex.ToString());
-            return new TrialOutcome(trialDir, TrialState.Failed, clock.Elapsed.TotalSeconds, message);
+            var known = ex is ConfigException or UsageException or TrainingDivergedException or IOException or UnauthorizedAccessException;
+            var message = known ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            record = Finish(record, RunStatus.Failed, clock) with { Error = message };
+            TryWriteFailure(record, trialDir, partial, log);
+            if (!known) log.WriteLine(ex.ToString());
+            return record;
+        }
+    }
+
+    // A failure must be recorded even when the disk that caused it is still full; if that is impossible too, the
+    // trial has no batch_log.csv and a dead claim, so it stays pending rather than looking finished.
+    private static void TryWriteFailure(RunRecord record, string trialDir, string partial, TextWriter log)
+    {
+        try
+        {
+            record.Write(trialDir);
+            if (File.Exists(partial)) File.Move(partial, Path.Combine(trialDir, TrialFiles.FailedLog), overwrite: true);
+            log.WriteLine($"{DateTimeOffset.UtcNow:O} failed: {record.Error}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            try { log.WriteLine($"{DateTimeOffset.UtcNow:O} failed: {record.Error}; the failure could not be recorded either: {ex.Message}"); }
+            catch (IOException) { }
         }
     }
 
     // Another worker took the claim over after this one stalled past the timeout: its files are not ours to touch.
-    private static TrialOutcome Lost(string trialDir, TextWriter log, Stopwatch clock)
+    private static RunRecord Lost(RunRecord record, TextWriter log, Stopwatch clock)
     {
         log.WriteLine($"{DateTimeOffset.UtcNow:O} claim lost to another worker after a stall; stopped without writing results");
-        return new TrialOutcome(trialDir, TrialState.Running, clock.Elapsed.TotalSeconds, "claim lost to another worker");
+        return Finish(record, RunStatus.Lost, clock) with { Error = "claim lost to another worker" };
     }
 
-    private static RunRecord Finish(RunRecord r, string status, Stopwatch clock) =>
+    private static RunRecord Finish(RunRecord r, RunStatus status, Stopwatch clock) =>
         r with { Status = status, Ended = DateTimeOffset.UtcNow, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3) };
 
     private static string? SlurmJob()
@@ -104,7 +136,7 @@ public static class TrialExecutor
     {
         ["hypergrid"] = Version(typeof(TrialExecutor).Assembly),
         ["torchsharp"] = Version(typeof(TorchSharp.torch).Assembly),
-        ["libtorch"] = "2.10.0 (cpu)",
+        ["libtorch"] = Training.Native.LibTorchLoader.LibTorchVersion,
         ["dotnet"] = Environment.Version.ToString(),
         ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
     };

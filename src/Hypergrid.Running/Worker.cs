@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Hypergrid.Config.Trials;
+using Hypergrid.Trials;
 using Hypergrid.Training.Native;
 using TorchSharp;
 
@@ -20,23 +20,33 @@ public static class Worker
         foreach (var dir in File.ReadAllLines(manifest).Where(l => l.Length > 0))
         {
             if (cancel.IsCancellationRequested) break;
-            if (!Available(dir, settings.RunId)) continue;
-            using var claim = ClaimHandle.TryAcquire(dir);
-            if (claim is null || !Available(dir, settings.RunId)) continue;
-
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, claim.Lost);
-            if (RunOne(dir, settings, output, claim, either.Token).State == TrialState.Failed) failed++;
+            try
+            {
+                if (!Available(dir, settings.RunId)) continue;
+                using var claim = ClaimHandle.TryAcquire(dir);
+                if (claim is null || !Available(dir, settings.RunId)) continue;
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, claim.Lost);
+                if (RunOne(dir, settings, output, claim, either.Token).Status == RunStatus.Failed) failed++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A trial folder that vanished or a full disk fails this trial, not the worker: the next one still trains.
+                var id = TrialId.FromDirectory(dir).ToString();
+                output.WriteLine(new TrialDone(id, RunStatus.Failed, 0, ex.Message).ToLine());
+                output.WriteLine($"{id}: failed: {ex.Message}");
+                failed++;
+            }
         }
         return failed;
     }
 
     /// <summary>Trains one claimed trial, telling the launcher (events) and the reader (plain lines) how it goes.</summary>
-    private static TrialOutcome RunOne(string dir, WorkerSettings settings, TextWriter output, ClaimHandle claim, CancellationToken cancel)
+    private static RunRecord RunOne(string dir, WorkerSettings settings, TextWriter output, ClaimHandle claim, CancellationToken cancel)
     {
-        var id = TrialId(dir);
-        output.WriteLine(new WorkerEvent("start", id).ToLine());
+        var id = TrialId.FromDirectory(dir).ToString();
+        output.WriteLine(new TrialStarted(id).ToLine());
         output.WriteLine($"{id}: training on {Environment.MachineName} pid {Environment.ProcessId}");
-        using var log = new StreamWriter(Path.Combine(dir, TrialFiles.WorkerLog), append: true) { AutoFlush = true };
+        using var log = OpenLog(dir);
         var lastReport = 0L;
         void Progress(int epoch, int epochs, int batch, int batches, double loss)
         {
@@ -46,27 +56,27 @@ public static class Worker
             var epochEnd = batch == batches - 1;
             if (now - lastReport < Stopwatch.Frequency / 4 && !epochEnd) return;
             lastReport = now;
-            output.WriteLine(new WorkerEvent("progress", id, epoch, epochs, batch + 1, batches, loss).ToLine());
+            output.WriteLine(new TrialProgress(id, epoch, epochs, batch + 1, batches, loss).ToLine());
             if (!epochEnd) return;
             var line = $"epoch {epoch}/{epochs} done, last batch loss {loss:F4}";
             output.WriteLine($"{id}: {line}");
             log.WriteLine($"{DateTimeOffset.UtcNow:O} {line}");
         }
         var outcome = TrialExecutor.Execute(dir, settings, log, Progress, claim.StillOwned, cancel);
-        var state = outcome.State.ToString().ToLowerInvariant();
-        output.WriteLine(new WorkerEvent("done", id, State: state, Seconds: outcome.Seconds, Error: outcome.Error).ToLine());
-        output.WriteLine($"{id}: {state} in {outcome.Seconds:F1} s{(outcome.Error is null ? "" : ": " + outcome.Error)}");
+        var seconds = outcome.Seconds ?? 0;
+        output.WriteLine(new TrialDone(id, outcome.Status, seconds, outcome.Status == RunStatus.Complete ? null : outcome.Error).ToLine());
+        output.WriteLine($"{id}: {outcome.Status.ToString().ToLowerInvariant()} in {seconds:F1} s{(outcome.Status == RunStatus.Complete || outcome.Error is null ? "" : ": " + outcome.Error)}");
         return outcome;
     }
+
+    // O_APPEND: a worker that stalled and resumes after a takeover can only add lines, never overwrite the new holder's.
+    private static StreamWriter OpenLog(string dir) =>
+        new(new FileStream(Path.Combine(dir, TrialFiles.WorkerLog), FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
 
     // Complete trials and trials that already failed in this run are left alone; the next run retries failures.
     private static bool Available(string dir, string runId)
     {
         if (File.Exists(Path.Combine(dir, TrialFiles.BatchLog))) return false;
-        return RunRecord.TryRead(dir) is not { Status: "failed" } run || run.RunId != runId;
+        return RunRecord.TryRead(dir) is not { Status: RunStatus.Failed } run || run.RunId != runId;
     }
-
-    /// <summary>mode/dataset/model/trainer/trial_### from a trial folder path.</summary>
-    public static string TrialId(string dir) =>
-        string.Join('/', Path.GetFullPath(dir).TrimEnd('/').Split('/')[^5..]);
 }

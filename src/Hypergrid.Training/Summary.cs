@@ -1,4 +1,4 @@
-using Hypergrid.Config;
+using Hypergrid.Trials.Logs;
 
 namespace Hypergrid.Training;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Hypergrid.Training.Data;
 using Hypergrid.Training.Logging;
+using Hypergrid.Trials.Logs;
 using Hypergrid.Training.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -13,25 +14,27 @@ public static class TrainingLoop
     /// <summary>Reports where training is, for progress bars; called once per batch.</summary>
     public delegate void Progress(int epoch, int epochs, int batch, int batches, double loss);
 
-    public static FinalMetrics Run(TrialSpec spec, DataBundle data, IBatchSink sink, Progress? progress = null, CancellationToken cancel = default)
+    /// <summary>Trains the trial to the end; every metric leaves through <paramref name="sink"/>. Throws when a loss is not finite.</summary>
+    public static void Run(TrialSpec spec, DataBundle data, IBatchSink sink, Progress? progress = null, CancellationToken cancel = default)
     {
         Native.LibTorchLoader.EnsureLoaded();
         random.manual_seed(spec.Seed);
         var settings = spec.TrainerFactory.Settings;
+        var device = torch.device(spec.Device);
         using var model = spec.ModelFactory.Create(data.Shape, data.Classes);
+        model.to(device);
         using var optimizer = spec.TrainerFactory.Create(model.parameters());
         var solver = model as ISolverModel;
         var parameters = model.parameters().ToArray();
-        using var trainX = tensor(data.TrainX).reshape([data.TrainCount, .. data.Shape.Select(d => (long)d)]);
-        using var trainY = tensor(data.TrainY);
-        using var valX = tensor(data.ValX).reshape([data.ValCount, .. data.Shape.Select(d => (long)d)]);
-        using var valY = tensor(data.ValY);
+        using var trainX = tensor(data.TrainX).reshape([data.TrainCount, .. data.Shape.Select(d => (long)d)]).to(device);
+        using var trainY = tensor(data.TrainY).to(device);
+        using var valX = tensor(data.ValX).reshape([data.ValCount, .. data.Shape.Select(d => (long)d)]).to(device);
+        using var valY = tensor(data.ValY).to(device);
 
         var shuffle = new Random((int)spec.Seed);
         var order = Enumerable.Range(0, data.TrainCount).ToArray();
         var batches = (data.TrainCount + settings.BatchSize - 1) / settings.BatchSize;
         var clock = Stopwatch.StartNew();
-        var final = new FinalMetrics();
         for (var epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             model.train();
@@ -44,7 +47,7 @@ public static class TrainingLoop
                 var step = (epoch - 1) * batches + b;
                 var lr = settings.Schedule.At(step, epoch - 1, settings.Epochs * batches);
                 foreach (var g in optimizer.ParamGroups) g.LearningRate = lr;
-                var idx = tensor(order.AsSpan(b * settings.BatchSize, Math.Min(settings.BatchSize, data.TrainCount - b * settings.BatchSize)).ToArray());
+                var idx = tensor(order.AsSpan(b * settings.BatchSize, Math.Min(settings.BatchSize, data.TrainCount - b * settings.BatchSize)).ToArray()).to(device);
                 var y = trainY.index_select(0, idx);
                 optimizer.zero_grad();
                 var logits = model.forward(trainX.index_select(0, idx));
@@ -55,24 +58,28 @@ public static class TrainingLoop
                     : spec.BatchMetrics.Contains("grad_norm") ? GradNorm(parameters) : null;
                 optimizer.step();
                 var row = Row(spec, solver, epoch, "train", b, clock, loss, logits, y, lr, gradNorm);
-                sink.Write(row);
-                if (!double.IsFinite(row.Loss))
-                    throw new TrainingDivergedException($"loss became {row.Loss} at epoch {epoch} batch {b}; lower lr or set clip_grad");
+                Log(sink, row);
                 progress?.Invoke(epoch, settings.Epochs, b, batches, row.Loss);
             }
-            final = Validate(spec, model, solver, valX, valY, sink, epoch, clock, settings.Schedule.At(epoch * batches - 1, epoch - 1, settings.Epochs * batches), final);
+            Validate(spec, model, solver, valX, valY, sink, epoch, clock, settings.Schedule.At(epoch * batches - 1, epoch - 1, settings.Epochs * batches));
         }
-        return final;
     }
 
-    private static FinalMetrics Validate(TrialSpec spec, nn.Module<Tensor, Tensor> model, ISolverModel? solver, Tensor x, Tensor y,
-        IBatchSink sink, int epoch, Stopwatch clock, double lr, FinalMetrics best)
+    // Every logged loss is checked, val included: a trial that diverges on its last step is not complete.
+    private static void Log(IBatchSink sink, in BatchRow row)
+    {
+        sink.Write(row);
+        if (!double.IsFinite(row.Loss))
+            throw new TrainingDivergedException($"{row.Phase} loss became {row.Loss} at epoch {row.Epoch} batch {row.Batch}; lower lr or set clip_grad");
+    }
+
+    private static void Validate(TrialSpec spec, nn.Module<Tensor, Tensor> model, ISolverModel? solver, Tensor x, Tensor y,
+        IBatchSink sink, int epoch, Stopwatch clock, double lr)
     {
         model.eval();
         using var _ = no_grad();
         var n = (int)y.shape[0];
         var size = spec.TrainerFactory.Settings.BatchSize;
-        double lossSum = 0, correct = 0;
         for (int b = 0, start = 0; start < n; b++, start += size)
         {
             using var scope = NewDisposeScope();
@@ -80,14 +87,8 @@ public static class TrainingLoop
             var yb = y.narrow(0, start, count);
             var logits = model.forward(x.narrow(0, start, count));
             var loss = nn.functional.cross_entropy(logits, yb);
-            var row = Row(spec, solver, epoch, "val", b, clock, loss, logits, yb, lr, null);
-            sink.Write(row);
-            lossSum += row.Loss * count;
-            correct += row.Acc * count;
+            Log(sink, Row(spec, solver, epoch, "val", b, clock, loss, logits, yb, lr, null));
         }
-        var valLoss = lossSum / n;
-        var valAcc = correct / n;
-        return new FinalMetrics(valLoss, valAcc, Math.Max(best.BestValAcc ?? 0, valAcc), epoch);
     }
 
     private static BatchRow Row(TrialSpec spec, ISolverModel? solver, int epoch, string phase, int batch, Stopwatch clock,
@@ -113,7 +114,7 @@ public static class TrainingLoop
     private static double GradNorm(TorchSharp.Modules.Parameter[] parameters)
     {
         using var scope = NewDisposeScope();
-        var total = zeros(1);
+        var total = zeros(1, device: parameters.Length > 0 ? parameters[0].device : null);
         foreach (var p in parameters)
             if (p.grad is { } g) total += g.pow(2).sum();
         return Math.Sqrt(total.item<float>());

@@ -1,5 +1,5 @@
 using Hypergrid.Config;
-using Hypergrid.Config.Yaml;
+using Hypergrid.Config.Expansion;
 using Hypergrid.Training.Data;
 using Hypergrid.Training.Models;
 using Hypergrid.Training.Settings;
@@ -16,18 +16,21 @@ public sealed record TrialSpec(
     public static readonly string[] OptionalMetrics = ["grad_norm", "error", "iter"];
 
     /// <summary>Keys read by the runner and launchers rather than by a component.</summary>
-    private static readonly string[] StructuralKeys = ["mode", "dataset", "model", "trainer", "slurm"];
+    private static readonly string[] StructuralKeys = ["mode", "slurm"];
 
-    /// <summary>Parses and validates a resolved trial config; every problem is collected in <paramref name="errors"/>.</summary>
-    public static TrialSpec? Parse(CfgMap config, string file, List<ConfigError> errors)
+    /// <summary>
+    /// Checks a resolved trial config and builds what trains it; every problem is collected in <paramref name="errors"/>.
+    /// <paramref name="normalized"/> is the config with each value in its declared type.
+    /// </summary>
+    public static TrialSpec? Parse(TrialConfig config, List<ConfigError> errors, out TrialConfig normalized)
     {
-        var r = new ConfigReader(config, file);
+        var r = new ConfigReader(config);
         foreach (var key in StructuralKeys) r.Allow(key);
         var dataset = r.String("dataset", "");
         var model = r.String("model", "");
         var trainer = r.String("trainer", "");
         var seed = r.Int("seed", 0, min: 0);                                                 // trial seed: weights, shuffling, dropout
-        var device = r.String("device", "cpu", "cpu", "cuda");                               // where to train
+        var device = r.String("device", "cpu", Devices.Names);                               // where to train: cpu, or cuda in a CUDA build
         var metrics = r.Words("batch_metrics", [], OptionalMetrics).ToHashSet();            // optional per-batch metrics
 
         var data = Lookup(Datasets.All, dataset, r)?.Invoke(r);
@@ -35,11 +38,12 @@ public sealed record TrialSpec(
         var trainerFactory = Lookup(Trainers.Trainers.All, trainer, r)?.Invoke(r);
         if (data is not null && modelFactory?.Unsuitable(data.Shape) is { } why)
             r.Problem("model", $"is '{model}', which {why}", $"pick another model for dataset '{dataset}'");
-        if (device == "cuda" && !CudaAvailable())
-            r.Problem("device", "is 'cuda', but CUDA is not available on this machine (this build of Hypergrid uses TorchSharp-cpu)",
-                "set device: cpu, or run on a machine with an NVIDIA GPU and the TorchSharp-cuda package");
-        r.RejectUnknownKeys($"the '{dataset}' dataset, '{model}' model and '{trainer}' trainer");
+        if (Devices.Unavailable(device) is { } missing) r.Problem("device", missing.Problem, missing.Hint);
+        // With a component unknown, its keys look unknown too: that would bury the one real mistake.
+        if (data is not null && modelFactory is not null && trainerFactory is not null)
+            r.RejectUnknownKeys($"the '{dataset}' dataset, '{model}' model and '{trainer}' trainer");
         errors.AddRange(r.Errors);
+        normalized = r.Normalized;
         if (r.Errors.Count > 0 || data is null || modelFactory is null || trainerFactory is null) return null;
         return new TrialSpec(dataset, model, trainer, seed, device, metrics, data, modelFactory, trainerFactory);
     }
@@ -50,12 +54,5 @@ public sealed record TrialSpec(
         r.Problem(registry.Kind, $"is '{name}', which no {registry.Kind} is registered as",
             $"rename its folder under cfg/ to one of: {string.Join(", ", registry.Names)} (or register a new {registry.Kind})");
         return null;
-    }
-
-    // Only called when a config asks for cuda, so a cpu-only run never pays for loading libtorch here.
-    private static bool CudaAvailable()
-    {
-        Native.LibTorchLoader.EnsureLoaded();
-        return TorchSharp.torch.cuda.is_available();
     }
 }

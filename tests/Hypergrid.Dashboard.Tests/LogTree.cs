@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Hypergrid.Config.Trials;
+using Hypergrid.Trials;
 
 namespace Hypergrid.Dashboard.Tests;
 

@@ -1,20 +1,24 @@
+using System.Collections.Concurrent;
 using Hypergrid.Config.Tree;
 using Hypergrid.Config.Yaml;
+using Hypergrid.Trials;
 
 namespace Hypergrid.Config.Expansion;
 
 /// <summary>
-/// Expands a cfg tree into trial folders: validates every selected leaf first, then numbers the
-/// trials (keeping the numbers of existing ones) and writes only the cfg.yaml files that changed.
-/// Planning reads; only <see cref="Write"/> writes.
+/// Expands a cfg tree into trial folders: validates every selected leaf and (with a schema) every trial first,
+/// then numbers the trials, keeping the numbers of existing ones, which are matched by their axis values
+/// compared as values, and writes only the cfg.yaml files that changed. Planning reads; only <see cref="Write"/> writes.
 /// </summary>
 public static class Expander
 {
     /// <summary>The C# form of run_trials' expansion step. Throws <see cref="ConfigException"/> with every error, before writing anything.</summary>
     public static IReadOnlyList<LeafExpansion> Expand(ExpandOptions options)
     {
-        var plans = PlanAll(options.CfgDir, options.Filters ?? Filters.All);
-        var results = plans.Select(plan => ExpandLeaf(plan, Path.Combine(options.LogDir, plan.Leaf.RelativePath))).ToList();
+        var plans = PlanAll(options.CfgDir, options.Filters ?? Filters.All, options.MaxTrials);
+        var errors = new List<ConfigError>();
+        var results = plans.Select(plan => ExpandLeaf(plan, Path.Combine(options.LogDir, plan.Leaf.RelativePath), options.Schema, errors)).ToList();
+        ConfigException.ThrowIfAny(errors.Distinct().OrderBy(e => e.Where.File, StringComparer.Ordinal).ThenBy(e => e.Where.Line).ToList());
         if (!options.DryRun) Write(results);
         return results;
     }
@@ -34,7 +38,7 @@ public static class Expander
     }
 
     /// <summary>Loads and validates every selected leaf; throws with all errors found.</summary>
-    public static IReadOnlyList<LeafPlan> PlanAll(string cfgDir, Filters filters)
+    public static IReadOnlyList<LeafPlan> PlanAll(string cfgDir, Filters filters, long maxTrials = ExpandOptions.DefaultMaxTrials)
     {
         var errors = new List<ConfigError>();
         var leaves = LeafFinder.Find(cfgDir, filters, errors);
@@ -51,38 +55,52 @@ public static class Expander
             }
             if (chain.Count != leaf.Chain.Count) continue;
             var plan = LeafValidator.Plan(leaf, chain, errors);
-            if (plan is not null) plans.Add(plan);
+            if (plan is null) continue;
+            if (plan.Count > maxTrials) errors.Add(Errors.TooManyTrials(plan, maxTrials));
+            else plans.Add(plan);
         }
         ConfigException.ThrowIfAny(errors);
         return plans;
     }
 
-    private static LeafExpansion ExpandLeaf(LeafPlan plan, string leafOut)
+    private static LeafExpansion ExpandLeaf(LeafPlan plan, string leafOut, IConfigSchema? schema, List<ConfigError> errors)
     {
-        var existing = ExistingTrial.Scan(leafOut);
-        var renderedKeys = plan.Axes.Select(a => YamlText.Key(a.Key)).ToArray();
-        var valueTexts = plan.Axes.Select(a => a.Values.Select(TrialText.ValueText).ToArray()).ToArray();
-
-        var byIdentity = new Dictionary<string, ExistingTrial>();
-        foreach (var t in existing)
+        var count = (int)plan.Count;
+        var sources = plan.Leaf.Chain.Select(f => f.DisplayPath).ToList();
+        var baseConfig = new TrialConfig(plan.Entries);
+        var configs = new TrialConfig[count];
+        var found = new ConcurrentBag<ConfigError>();
+        // Checking a trial against the registries is pure and independent of the others: use every core.
+        Parallel.For(0, count, () => new List<ConfigError>(), (i, _, local) =>
         {
-            var raw = renderedKeys.Select(t.RawValue).ToArray();
-            if (raw.All(r => r is not null)) byIdentity.TryAdd(string.Join('\u0001', raw), t);
-        }
+            var idx = plan.Indices(i);
+            var config = baseConfig.With(plan.Axes.Select((a, k) => (a.Key, a.Values[idx[k]])).ToDictionary(x => x.Key, x => x.Item2));
+            configs[i] = schema?.Check(config, local) ?? config;
+            return local;
+        }, local => { foreach (var e in local) found.Add(e); });
+        errors.AddRange(found);
 
-        var text = new TrialText(plan);
+        var axisKeys = plan.Axes.Select(a => a.Key).ToArray();
+        string Identity(TrialConfig c) => string.Join('\u0001', axisKeys.Select(k => c[k]?.Canonical ?? "\u0002"));
+        var texts = configs.Select(c => c.Render(sources)).ToArray();
+        var planned = new Dictionary<string, int>(count);
+        for (var i = 0; i < count; i++)
+            if (!planned.TryAdd(Identity(configs[i]), i))
+                errors.Add(Errors.SameTrialTwice(plan, plan.Indices(i), plan.Indices(planned[Identity(configs[i])])));
+
+        var existing = ExistingTrial.Scan(leafOut);
+        var byIdentity = IdentifyExisting(existing, texts, configs, plan, schema, Identity);
         var next = existing.Count == 0 ? 0 : existing[^1].Number + 1;
-        var trials = new List<Trial>();
+        var trials = new List<Trial>(count);
         var matched = new HashSet<int>();
         var changed = new List<Trial>();
         var added = 0;
-        for (long i = 0; i < plan.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             var idx = plan.Indices(i);
-            var identity = string.Join('\u0001', idx.Select((v, a) => valueTexts[a][v]));
             int number;
             string? oldText = null;
-            if (byIdentity.TryGetValue(identity, out var old) && matched.Add(old.Number))
+            if (byIdentity.TryGetValue(Identity(configs[i]), out var old) && matched.Add(old.Number))
             {
                 number = old.Number;
                 oldText = old.Text;
@@ -92,15 +110,47 @@ public static class Expander
                 number = next++;
                 added++;
             }
-            var dir = Path.Combine(leafOut, TrialFolder.Name(number));
-            var content = text.Render(idx);
-            var values = idx.Select((v, a) => new AxisValue(plan.Axes[a].Key, plan.Axes[a].Values[v], plan.Axes[a].File)).ToList();
-            var trial = new Trial(plan.Leaf, number, dir, values, content);
+            var values = idx.Select((v, a) => new AxisValue(plan.Axes[a].Key, configs[i][plan.Axes[a].Key] ?? plan.Axes[a].Values[v], plan.Axes[a].File)).ToList();
+            var trial = new Trial(plan.Leaf, number, Path.Combine(leafOut, TrialFiles.FolderName(number)), values, configs[i], texts[i]);
             trials.Add(trial);
-            if (content != oldText) changed.Add(trial);
+            if (texts[i] != oldText) changed.Add(trial);
         }
         var orphans = existing.Where(t => !matched.Contains(t.Number)).Select(t => new Orphan(t.Number, t.Directory)).ToList();
         trials.Sort((a, b) => a.Number.CompareTo(b.Number));
         return new LeafExpansion(plan, trials, orphans, added, changed);
+    }
+
+    /// <summary>
+    /// The identity (axis values as values) of every existing trial. A file whose text is exactly what a planned
+    /// trial renders is that trial; any other is parsed and its values put in their declared types, so a file
+    /// written as 1e-1 by hand or by an older version is the trial of 0.1.
+    /// </summary>
+    private static Dictionary<string, ExistingTrial> IdentifyExisting(List<ExistingTrial> existing, string[] texts, TrialConfig[] configs,
+        LeafPlan plan, IConfigSchema? schema, Func<TrialConfig, string> identity)
+    {
+        var byText = new Dictionary<string, int>(texts.Length);
+        for (var i = 0; i < texts.Length; i++) byText.TryAdd(texts[i], i);
+        var byIdentity = new Dictionary<string, ExistingTrial>();
+        foreach (var t in existing)
+        {
+            string? id = null;
+            if (t.Text is not null && byText.TryGetValue(t.Text, out var i)) id = identity(configs[i]);
+            else if (Parse(t, plan) is { } config) id = identity(schema?.Check(config, []) ?? config);
+            if (id is not null) byIdentity.TryAdd(id, t);
+        }
+        return byIdentity;
+    }
+
+    private static TrialConfig? Parse(ExistingTrial t, LeafPlan plan)
+    {
+        var path = Path.Combine(t.Directory, TrialFiles.Config);
+        if (t.Text is not null)
+        {
+            var map = YamlLoader.LoadMapping(t.Text, path, []);
+            return map is null ? null : TrialConfig.FromMap(map, path);
+        }
+        if (t.RanWith is null) return null;
+        var mark = new SourceMark(Path.Combine(t.Directory, TrialFiles.Run), 0, 0);
+        return new TrialConfig(t.RanWith.Select(kv => new MergedEntry(kv.Key, ConfigJson.ToNode(kv.Value, mark), mark.File, mark)).ToList());
     }
 }

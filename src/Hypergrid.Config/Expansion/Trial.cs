@@ -1,12 +1,12 @@
 using Hypergrid.Config.Tree;
+using Hypergrid.Trials;
 
 namespace Hypergrid.Config.Expansion;
 
-/// <summary>One point of a leaf's grid: its folder under out/log, number, axis values and resolved config text.</summary>
-public sealed record Trial(Leaf Leaf, int Number, string Directory, IReadOnlyList<AxisValue> AxisValues, string ConfigText)
+/// <summary>One point of a leaf's grid: its number and folder, its axis values, and its resolved config (a value, checked once).</summary>
+public sealed record Trial(Leaf Leaf, int Number, string Directory, IReadOnlyList<AxisValue> AxisValues, TrialConfig Config, string ConfigText)
 {
-    /// <summary>mode/dataset/model/trainer/trial_###, the id used by the runner and the dashboard.</summary>
-    public string Id => Path.Combine(Leaf.RelativePath, TrialFolder.Name(Number));
+    public TrialId Id => new(Leaf.Mode, Leaf.Dataset, Leaf.Model, Leaf.Trainer, Number);
 
-    public string ConfigPath => Path.Combine(Directory, TrialFolder.ConfigFile);
+    public string ConfigPath => Path.Combine(Directory, TrialFiles.Config);
 }

@@ -3,6 +3,12 @@ namespace Hypergrid.Config.Yaml;
 /// <summary>An immutable YAML value that remembers where it was written.</summary>
 public abstract record CfgNode(SourceMark Mark)
 {
-    /// <summary>One-line YAML rendering; equal values render equally, so it doubles as identity.</summary>
+    /// <summary>
+    /// One-line YAML rendering of the value (not of its spelling): numbers in canonical form, so equal values
+    /// render equally and this is the value's identity (<c>0.1</c>, <c>1e-1</c> and <c>0.10</c> give one text).
+    /// </summary>
     public string Canonical => YamlText.Flow(this);
+
+    /// <summary>Equal as values, wherever and however they were written.</summary>
+    public bool SameValue(CfgNode other) => Canonical == other.Canonical;
 }

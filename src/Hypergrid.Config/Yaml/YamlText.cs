@@ -6,8 +6,8 @@ using System.Text.RegularExpressions;
 namespace Hypergrid.Config.Yaml;
 
 /// <summary>
-/// Deterministic YAML rendering. Numbers keep the text the user wrote, so floats round-trip
-/// exactly; strings stay plain when that is unambiguous and are double-quoted otherwise.
+/// Deterministic YAML rendering of values: numbers in canonical form (shortest round-trip digits, so floats
+/// read back exactly); strings stay plain when that is unambiguous and are double-quoted otherwise.
 /// </summary>
 public static partial class YamlText
 {
@@ -76,6 +76,9 @@ public static partial class YamlText
     {
         ScalarKind.Null => "null",
         ScalarKind.String => Str(s.Text),
+        ScalarKind.Bool => s.Boolean == true ? "true" : "false",
+        ScalarKind.Int when s.Integer is { } i => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ScalarKind.Float when s.Number is { } d => CfgScalar.FloatText(d),
         _ => s.Text,
     };
 

@@ -1,68 +1,45 @@
 using System.Buffers.Binary;
-using System.Text;
 using System.Text.Json;
-using csFastFloat;
+using Hypergrid.Trials.Logs;
 
 namespace Hypergrid.Dashboard.Api;
 
 /// <summary>
-/// An epoch log as float32 columns, for the page: no number is formatted on the server or parsed in
-/// the browser, which reads each column as a Float32Array over the response. Empty cells are NaN;
-/// the mode column holds indices into <see cref="Modes"/>. Plots need no more than float32 precision;
-/// the CSV and JSON answers keep every digit.
+/// Epoch tables as float32 columns, for the page: no number is formatted on the server or parsed in the
+/// browser, which reads each column as a Float32Array over the response. Missing values are NaN; the mode
+/// column holds indices into the trial's modes. Plots need no more than float32 precision; epoch_log.csv keeps every digit.
 /// </summary>
-public sealed class Float32Columns
+public static class Float32Columns
 {
-    private Float32Columns(string[] names, string[] modes, float[][] values, int rows) => (Names, Modes, Values, Rows) = (names, modes, values, rows);
-
-    public string[] Names { get; }
-    public string[] Modes { get; }
-    public float[][] Values { get; }
-    public int Rows { get; }
-
-    public static Float32Columns Parse(string csv)
-    {
-        var table = new EpochTable(csv);
-        var modeCol = Array.IndexOf(table.Names, "mode");
-        var modes = new List<string>();
-        var values = table.Names.Select(_ => new float[table.Rows]).ToArray();
-        for (var r = 0; r < table.Rows; r++)
-            for (var c = 0; c < table.Names.Length; c++)
-            {
-                var cell = table.Cell(r, c);
-                if (c == modeCol)
-                {
-                    var mode = cell.ToString();
-                    var index = modes.IndexOf(mode);
-                    if (index < 0) { index = modes.Count; modes.Add(mode); }
-                    values[c][r] = index;
-                }
-                else values[c][r] = cell.Length > 0 && FastDoubleParser.TryParseDouble(cell, out var v) ? (float)v : float.NaN;
-            }
-        return new Float32Columns(table.Names, modes.ToArray(), values, table.Rows);
-    }
-
     /// <summary>
     /// One body for many trials: a little-endian uint32 header length, the JSON header
     /// ({"trials": [{"path", "rows", "columns", "modes"}]}), zero padding to a multiple of 4, then each
-    /// trial's columns in header order, each <c>rows</c> little-endian float32 values.
+    /// trial's columns in header order (epoch, mode, then the table's), each <c>rows</c> little-endian float32 values.
     /// </summary>
-    public static async Task WriteAsync(Stream body, IReadOnlyList<(string Path, Float32Columns Columns)> trials, CancellationToken cancel)
+    public static async Task WriteAsync(Stream body, IReadOnlyList<(string Path, EpochTable Table)> trials, CancellationToken cancel)
     {
+        var modes = trials.Select(t => t.Table.Phases.Distinct().ToArray()).ToList();
         var header = JsonSerializer.SerializeToUtf8Bytes(new
         {
-            trials = trials.Select(t => new { path = t.Path, rows = t.Columns.Rows, columns = t.Columns.Names, modes = t.Columns.Modes }),
+            trials = trials.Select((t, i) => new { path = t.Path, rows = t.Table.Rows, columns = new[] { "epoch", "mode" }.Concat(t.Table.Columns), modes = modes[i] }),
         });
         var prefix = new byte[4 + header.Length + (4 - header.Length % 4) % 4];
         BinaryPrimitives.WriteUInt32LittleEndian(prefix, (uint)header.Length);
         header.CopyTo(prefix, 4);
         await body.WriteAsync(prefix, cancel);
-        foreach (var (_, columns) in trials)
-            foreach (var column in columns.Values)
-            {
-                var bytes = new byte[columns.Rows * 4];
-                for (var i = 0; i < columns.Rows; i++) BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), column[i]);
-                await body.WriteAsync(bytes, cancel);
-            }
+        for (var i = 0; i < trials.Count; i++)
+        {
+            var table = trials[i].Table;
+            await body.WriteAsync(Column(table.Rows, r => table.Epochs[r]), cancel);
+            await body.WriteAsync(Column(table.Rows, r => Array.IndexOf(modes[i], table.Phases[r])), cancel);
+            for (var c = 0; c < table.Columns.Count; c++) await body.WriteAsync(Column(table.Rows, r => table.Values[r][c]), cancel);
+        }
+    }
+
+    private static byte[] Column(int rows, Func<int, double> value)
+    {
+        var bytes = new byte[rows * 4];
+        for (var r = 0; r < rows; r++) BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(r * 4), (float)value(r));
+        return bytes;
     }
 }

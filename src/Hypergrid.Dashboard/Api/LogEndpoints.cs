@@ -1,5 +1,4 @@
-using Hypergrid.Config.Trials;
-using Hypergrid.Dashboard.Aggregation;
+using Hypergrid.Trials;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,7 +8,7 @@ namespace Hypergrid.Dashboard.Api;
 /// <summary>
 /// GET /api/logs/&lt;mode&gt;/&lt;dataset&gt;/&lt;model&gt;/&lt;trainer&gt;/trial_###/&lt;file&gt;: epoch_log.csv (built or
 /// refreshed on demand; for a running trial, aggregated live from its partial log), batch_log.csv,
-/// batch_log.partial.csv, cfg.yaml, run.json, worker.log.
+/// batch_log.partial.csv, cfg.yaml, run.json, worker.log. Only regular files whose real path is under out/log.
 /// </summary>
 public static class LogEndpoints
 {
@@ -22,20 +21,18 @@ public static class LogEndpoints
         {
             var file = Path.GetFileName(path);
             if (!Served.Contains(file)) return Results.NotFound($"only {string.Join(", ", Served)} are served");
-            var trialRel = path[..^file.Length].TrimEnd('/');
-            var trialDir = SafePath.Resolve(logRoot, trialRel);
-            if (trialDir is null || !Directory.Exists(trialDir)) return Results.NotFound("no such trial under out/log");
+            var trialDir = TrialPaths.Folder(logRoot, path[..^file.Length].TrimEnd('/'));
+            if (trialDir is null) return Results.NotFound("no such trial under out/log");
             http.Response.Headers.CacheControl = "no-store";
             if (file == TrialFiles.EpochLog)
             {
                 var result = await store.GetAsync(trialDir, http.RequestAborted);
                 if (result is null) return Results.NotFound("this trial has no batch log yet");
                 http.Response.Headers["X-Hypergrid-Source"] = result.Value.Source;
-                return Results.Text(result.Value.Csv, "text/csv");
+                return Results.Text(result.Value.Table.ToCsv(), "text/csv");
             }
-            var full = SafePath.Resolve(logRoot, $"{trialRel}/{file}");
-            if (full is null || !File.Exists(full)) return Results.NotFound();
-            var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var stream = SafeFiles.Open(logRoot, Path.Combine(trialDir, file));
+            if (stream is null) return Results.NotFound();
             return Results.Stream(stream, file.EndsWith(".csv") ? "text/csv" : file.EndsWith(".json") ? "application/json" : "text/plain");
         });
         return app;

@@ -1,12 +1,17 @@
 using System.Text.Json;
 using Hypergrid.Dashboard.Trials;
+using Hypergrid.Trials;
+using Hypergrid.Trials.Logs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Hypergrid.Dashboard.Api;
 
-/// <summary>GET /api/trials: every trial with its state, resolved config, data source and final metrics.</summary>
+/// <summary>
+/// GET /api/trials: every trial with its state, config, data source and final metrics (the epoch log's values),
+/// and the batch log's metric columns with their reductions, so the page's metric list comes from the one schema.
+/// </summary>
 public static class TrialEndpoints
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -16,7 +21,23 @@ public static class TrialEndpoints
 
     public static IEndpointRouteBuilder MapTrials(this IEndpointRouteBuilder app, TrialScanner scanner)
     {
-        app.MapGet("/api/trials", () => Results.Json(new { root = scanner.LogRoot, trials = scanner.Scan() }, Json));
+        var metrics = BatchLogSchema.Columns.Where(c => c.Reduction is not (Reduction.Key or Reduction.Drop))
+            .Select(c => new { name = c.Name, reduction = c.Reduction.ToString().ToLowerInvariant(), meaning = c.Meaning }).ToList();
+        app.MapGet("/api/trials", () => Results.Json(new { root = scanner.LogRoot, metrics, trials = scanner.Scan().Select(t => Shape(t.Record, t.Config)) }, Json));
         return app;
+    }
+
+    private static object Shape(TrialRecord r, System.Text.Json.Nodes.JsonObject? config)
+    {
+        var run = r.Run;
+        string? log = File.Exists(Path.Combine(r.Directory, TrialFiles.BatchLog)) && r.State != TrialState.Damaged ? TrialFiles.BatchLog
+            : File.Exists(Path.Combine(r.Directory, TrialFiles.PartialLog)) ? TrialFiles.PartialLog : null;
+        return new
+        {
+            path = r.Id.ToString(), mode = r.Id.Mode, dataset = r.Id.Dataset, model = r.Id.Model, trainer = r.Id.Trainer, trial = r.Id.Folder,
+            state = r.State.ToString().ToLowerInvariant(), note = r.Note, config,
+            dataSource = run?.Data?.Source, trainSamples = run?.Data?.TrainSamples, valSamples = run?.Data?.ValSamples,
+            final = run?.Final ?? [], seconds = run?.Seconds, error = r.Error, log,
+        };
     }
 }

@@ -1,71 +1,66 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
-using Hypergrid.Config.Trials;
 using Hypergrid.Config.Yaml;
+using Hypergrid.Trials;
 
 namespace Hypergrid.Dashboard.Trials;
 
 /// <summary>
-/// Lists every trial under out/log. A trial folder is re-read only when its modification time
-/// changes (every write in a trial is a create or rename); a claimed trial's liveness is checked
-/// on each call. That keeps the list of 1,000 trials a matter of milliseconds.
+/// Lists every trial under out/log as its <see cref="TrialRecord"/> and the config to show: for a result, the
+/// config it was trained with (run.json); otherwise the cfg.yaml it will train with. A trial folder is re-read only
+/// when its modification time changes (every write in a trial is a create or rename); a claimed trial's
+/// liveness is checked on each call. That keeps the list of 1,000 trials a matter of milliseconds.
 /// </summary>
 public sealed class TrialScanner(string logRoot)
 {
-    private readonly ConcurrentDictionary<string, (DateTime Stamp, TrialInfo Info, string ConfigText)> cache = new();
+    private readonly ConcurrentDictionary<string, (DateTime Stamp, TrialRecord Record, JsonObject? Config, string? ParamsSha256)> cache = new();
 
     public string LogRoot => logRoot;
 
-    public IReadOnlyList<TrialInfo> Scan()
+    public IReadOnlyList<(TrialRecord Record, JsonObject? Config)> Scan()
     {
-        var result = new List<TrialInfo>();
+        var result = new List<(TrialRecord, JsonObject?)>();
         if (!Directory.Exists(logRoot)) return result;
         foreach (var dir in TrialDirs())
         {
             var stamp = Directory.GetLastWriteTimeUtc(dir);
             if (!cache.TryGetValue(dir, out var entry) || entry.Stamp != stamp)
             {
-                var configText = ReadConfig(dir);
-                entry = (stamp, Read(dir, configText), configText);
+                var (config, hash) = ReadConfig(dir);
+                var record = TrialRecord.Read(dir, TrialId.FromDirectory(dir), hash);
+                entry = (stamp, record, record.TrainedConfig ?? config, hash);
                 cache[dir] = entry;
             }
             else if (File.Exists(Path.Combine(dir, TrialFiles.Claim)))
             {
-                entry.Info = entry.Info with { State = Describe(TrialStatus.Read(dir, entry.ConfigText).State) };
+                entry.Record = TrialRecord.Read(dir, entry.Record.Id, entry.ParamsSha256);
             }
-            result.Add(entry.Info);
+            result.Add((entry.Record, entry.Config));
         }
         return result;
     }
 
+    // out/log/<mode>/<dataset>/<model>/<trainer>/trial_###, folders only where their real path stays under out/log.
     private IEnumerable<string> TrialDirs()
     {
-        // out/log/<mode>/<dataset>/<model>/<trainer>/trial_###
         IEnumerable<string> level = [logRoot];
         for (var depth = 0; depth < 4; depth++) level = level.SelectMany(Directory.EnumerateDirectories).Order(StringComparer.Ordinal);
-        return level.SelectMany(d => Directory.EnumerateDirectories(d).Where(t => TrialFolder.TryParse(Path.GetFileName(t), out _)).Order(StringComparer.Ordinal));
+        return level.SelectMany(d => Directory.EnumerateDirectories(d)
+                .Select(t => (Dir: t, Ok: TrialFiles.TryParseFolder(Path.GetFileName(t), out var n), Number: n))
+                .Where(t => t.Ok).OrderBy(t => t.Number).Select(t => t.Dir))
+            .Where(d => SafeFiles.Resolve(logRoot, d, folder: true) is not null);
     }
 
-    private static string ReadConfig(string dir)
+    private (JsonObject? Config, string? ParamsSha256) ReadConfig(string dir)
     {
-        var path = Path.Combine(dir, TrialFiles.Config);
-        return File.Exists(path) ? File.ReadAllText(path) : "";
+        var bytes = SafeFiles.ReadAll(logRoot, Path.Combine(dir, TrialFiles.Config));
+        if (bytes is null) return (null, null);
+        var file = Path.GetRelativePath(logRoot, dir) + "/" + TrialFiles.Config;
+        var map = YamlLoader.LoadMapping(System.Text.Encoding.UTF8.GetString(bytes), file, new List<ConfigError>());
+        if (map is null) return (null, null);
+        var config = TrialConfig.FromMap(map, file);
+        return (config.ToJson(), config.ParamsSha256());
     }
-
-    private TrialInfo Read(string dir, string configText)
-    {
-        var rel = Path.GetRelativePath(logRoot, dir).Replace('\\', '/');
-        var parts = rel.Split('/');
-        var status = TrialStatus.Read(dir, configText);
-        var map = YamlLoader.LoadMapping(configText, rel, new List<ConfigError>());
-        var run = status.Run;
-        string? log = File.Exists(Path.Combine(dir, TrialFiles.BatchLog)) ? "batch_log.csv"
-            : File.Exists(Path.Combine(dir, TrialFiles.PartialLog)) ? "batch_log.partial.csv" : null;
-        return new TrialInfo(rel, parts[0], parts[1], parts[2], parts[3], parts[4], Describe(status.State),
-            map is null ? null : ConfigJson.Object(map), run?.Data?.Source, run?.Data?.TrainSamples, run?.Data?.ValSamples,
-            run?.Final ?? [], run?.Seconds, status.State == TrialState.Failed ? run?.Error : null, log);
-    }
-
-    private static string Describe(TrialState s) => s.ToString().ToLowerInvariant();
 }

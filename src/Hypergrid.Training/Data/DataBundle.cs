@@ -1,4 +1,4 @@
-using Hypergrid.Config.Trials;
+using Hypergrid.Trials;
 
 namespace Hypergrid.Training.Data;
 

@@ -7,4 +7,7 @@ public interface IDataSource
     int[] Shape { get; }
 
     DataBundle Load(string dataDir);
+
+    /// <summary>A line a run prints once about where this data comes from (null: nothing worth saying).</summary>
+    string? Describe(string dataDir) => null;
 }

@@ -1,3 +1,4 @@
+using Hypergrid.Trials;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Hypergrid.Config;

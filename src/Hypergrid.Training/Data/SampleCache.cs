@@ -1,3 +1,4 @@
+using Hypergrid.Trials;
 using Hypergrid.Config;
 
 namespace Hypergrid.Training.Data;

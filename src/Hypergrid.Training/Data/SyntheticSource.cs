@@ -11,12 +11,12 @@ public sealed record SyntheticSource(int TrainSamples, int ValSamples, int Featu
     public int[] Shape => [FeatureCount];
 
     public static IDataSource Parse(ConfigReader r) => new SyntheticSource(
-        r.Int("n_train", 512, min: 1),        // training samples
-        r.Int("n_val", 256, min: 1),          // validation samples
-        r.Int("features", 16, min: 1),        // input dimensions
-        r.Int("classes", 4, min: 2),          // number of clusters / labels
-        r.Double("noise", 1.0, min: 0),       // std of each cluster around its centre
-        r.Int("data_seed", 1234));            // the data's own seed, independent of the trial seed
+        r.Int("n_train", 512, min: 1, max: 10_000_000),        // training samples
+        r.Int("n_val", 256, min: 1, max: 10_000_000),          // validation samples
+        r.Int("features", 16, min: 1, max: 1 << 16),        // input dimensions
+        r.Int("classes", 4, min: 2, max: 1 << 16),          // number of clusters / labels
+        r.Double("noise", 1.0, min: 0, max: 1e6),       // std of each cluster around its centre
+        r.Int("data_seed", 1234, min: 0));            // the data's own seed, independent of the trial seed
 
     public DataBundle Load(string dataDir)
     {

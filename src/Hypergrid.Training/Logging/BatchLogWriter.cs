@@ -1,13 +1,13 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
-using Hypergrid.Config.Trials;
+using Hypergrid.Trials;
+using Hypergrid.Trials.Logs;
 
 namespace Hypergrid.Training.Logging;
 
 /// <summary>
-/// Writes batch rows to a CSV file, flushing at least once a second so a dashboard can follow a
-/// running trial, and only whole lines, so a reader never sees half a row after a flush.
+/// Writes batch rows to a CSV file in <see cref="BatchLogSchema"/>'s column order, flushing at least twice a
+/// second so a dashboard can follow a running trial, and only whole lines, so a reader never sees half a row after a flush.
 /// </summary>
 public sealed class BatchLogWriter : IBatchSink, IDisposable
 {
@@ -19,7 +19,7 @@ public sealed class BatchLogWriter : IBatchSink, IDisposable
     public BatchLogWriter(string path)
     {
         writer = new StreamWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read), new UTF8Encoding(false), 1 << 16);
-        writer.Write(BatchRow.Header);
+        writer.Write(BatchLogSchema.Header);
         writer.Write('\n');
         writer.Flush();
     }
@@ -27,23 +27,19 @@ public sealed class BatchLogWriter : IBatchSink, IDisposable
     public void Write(in BatchRow r)
     {
         line.Clear();
-        line.Append(r.Epoch.ToString(CultureInfo.InvariantCulture)).Append(',').Append(r.Phase).Append(',')
-            .Append(r.Batch.ToString(CultureInfo.InvariantCulture)).Append(',')
-            .Append(r.Time.ToString("0.######", CultureInfo.InvariantCulture));
-        Cell(r.Loss); Cell(r.Acc); Cell(r.Lr); Cell(r.IterBudget); Cell(r.GradNorm);
-        Cell(r.ErrorMin); Cell(r.ErrorMed); Cell(r.ErrorMax); Cell(r.IterMin); Cell(r.IterMed); Cell(r.IterMax);
+        foreach (var column in BatchLogSchema.Columns)
+        {
+            if (line.Length > 0 || column != BatchLogSchema.Columns[0]) line.Append(',');
+            // The phase is the one text column; every other cell is a number or empty.
+            if (column.Value is null) line.Append(r.Phase);
+            else if (column.Value(r) is { } v) line.Append(CsvNumber.Format(v));
+        }
         line.Append('\n');
         writer.Write(line);
         var now = Stopwatch.GetTimestamp();
         if (now - lastFlush < FlushEvery) return;
         writer.Flush();
         lastFlush = now;
-    }
-
-    private void Cell(double? v)
-    {
-        line.Append(',');
-        if (v is { } x) line.Append(CsvNumber.Format(x));
     }
 
     public void Dispose()

@@ -1,3 +1,5 @@
+using Hypergrid.Trials.Logs;
+
 namespace Hypergrid.Training.Logging;
 
 /// <summary>Where the training loop's per-batch metrics go: the one way metrics leave the loop.</summary>

@@ -36,13 +36,13 @@ public sealed class Cnn : nn.Module<Tensor, Tensor>
     public sealed record Factory(int[] Channels, int Fc, double Dropout) : IModelFactory
     {
         public static IModelFactory Parse(ConfigReader r) => new Factory(
-            r.Ints("channels", [32, 64]),                  // output channels of each 3x3 conv (+ 2x2 pool)
-            r.Int("fc", 128, min: 1),                      // width of the hidden fully connected layer
+            r.Ints("channels", [32, 64], max: 1 << 16),     // output channels of each 3x3 conv (+ 2x2 pool)
+            r.Int("fc", 128, min: 1, max: 1 << 20),        // width of the hidden fully connected layer
             r.Double("dropout", 0.0, min: 0, max: 0.99));  // dropout before the output layer
 
         public string? Unsuitable(int[] shape) =>
             shape.Length != 3 ? "needs image inputs (channels, height, width); this dataset's inputs are flat"
-            : shape[1] >> Channels.Length == 0 ? $"has {Channels.Length} pooling layers, too many for {shape[1]}x{shape[2]} images" : null;
+            : Channels.Length >= 31 || shape[1] >> Channels.Length == 0 ? $"has {Channels.Length} pooling layers, too many for {shape[1]}x{shape[2]} images" : null;
 
         public nn.Module<Tensor, Tensor> Create(int[] shape, int classes) => new Cnn(shape, Channels, Fc, Dropout, classes);
     }

@@ -75,10 +75,10 @@ public sealed class Deq : nn.Module<Tensor, Tensor>, ISolverModel
     public sealed record Factory(int Width, int IterBudget, int? IterBudgetEnd, double Tol, string Backward) : IModelFactory
     {
         public static IModelFactory Parse(ConfigReader r) => new Factory(
-            r.Int("width", 64, min: 1),                              // size of the equilibrium state z
-            r.Int("iter_budget", 20, min: 1),                        // fixed-point iterations allowed per sample
-            r.OptionalInt("iter_budget_end", min: 1),                // if set, the budget moves linearly to this by the last epoch
-            r.Double("tol", 1e-3, min: 0),                           // stop a sample once its relative residual is below this
+            r.Int("width", 64, min: 1, max: 1 << 16),                      // size of the equilibrium state z
+            r.Int("iter_budget", 20, min: 1, max: 100_000),                 // fixed-point iterations allowed per sample
+            r.OptionalInt("iter_budget_end", min: 1, max: 100_000),         // if set, the budget moves linearly to this by the last epoch
+            r.Double("tol", 1e-3, min: 0, max: 1),                        // stop a sample once its relative residual is below this
             r.String("backward", "implicit", "implicit", "unroll")); // gradient: one implicit step, or through every iteration
 
         public nn.Module<Tensor, Tensor> Create(int[] shape, int classes) => new Deq(shape.Aggregate(1, (a, b) => a * b), classes, this);

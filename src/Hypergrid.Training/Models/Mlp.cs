@@ -32,7 +32,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     public sealed record Factory(int[] Hidden, string Activation, double Dropout) : IModelFactory
     {
         public static IModelFactory Parse(ConfigReader r) => new Factory(
-            r.Ints("hidden", [256]),                            // hidden layer widths, e.g. [256, 128]
+            r.Ints("hidden", [256], max: 1 << 20),              // hidden layer widths, e.g. [256, 128]
             r.String("activation", "relu", Activations.Names),  // nonlinearity after each hidden layer
             r.Double("dropout", 0.0, min: 0, max: 0.99));       // dropout after each hidden layer
 

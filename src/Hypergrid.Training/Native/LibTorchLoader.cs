@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using Hypergrid.Config;
+using Hypergrid.Trials;
 
 namespace Hypergrid.Training.Native;
 
@@ -20,6 +20,22 @@ public static class LibTorchLoader
 
     /// <summary>What happened: "native" (no patch needed), "patched: …", or "not linux".</summary>
     public static string Outcome { get; private set; } = "not loaded";
+
+    /// <summary>
+    /// The libtorch build this process runs, from the native package the app was published with (its deps.json),
+    /// e.g. "libtorch-cpu-linux-x64 2.10.0.1"; "unknown" when no deps.json names one.
+    /// </summary>
+    public static string LibTorchVersion => libTorchVersion.Value;
+
+    private static readonly Lazy<string> libTorchVersion = new(() =>
+    {
+        foreach (var deps in Directory.EnumerateFiles(AppContext.BaseDirectory, "*.deps.json"))
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(deps), "\"(libtorch-[a-z0-9-]+)/([0-9][0-9.]*)\"");
+            if (m.Success) return $"{m.Groups[1].Value} {m.Groups[2].Value}";
+        }
+        return "unknown";
+    });
 
     public static void EnsureLoaded()
     {

@@ -11,7 +11,7 @@ public sealed record Adam(TrainerSettings Settings, double Beta1, double Beta2, 
         TrainerSettings.Parse(r, defaultLr: 1e-3),
         r.Double("beta1", 0.9, min: 0, max: 1),   // first-moment decay
         r.Double("beta2", 0.999, min: 0, max: 1), // second-moment decay
-        r.Double("eps", 1e-8, min: 0));           // denominator epsilon
+        r.Double("eps", 1e-8, min: 0, max: 1));           // denominator epsilon
 
     public optim.Optimizer Create(IEnumerable<TorchSharp.Modules.Parameter> parameters) =>
         Settings.WeightDecay > 0

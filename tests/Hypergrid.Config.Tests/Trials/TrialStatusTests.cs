@@ -1,4 +1,4 @@
-using Hypergrid.Config.Trials;
+using Hypergrid.Trials;
 
 namespace Hypergrid.Config.Tests.Trials;
 

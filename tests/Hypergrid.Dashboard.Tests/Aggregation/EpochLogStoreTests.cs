@@ -1,4 +1,4 @@
-using Hypergrid.Config.Trials;
+using Hypergrid.Trials;
 using Hypergrid.Dashboard.Aggregation;
 
 namespace Hypergrid.Dashboard.Tests.Aggregation;

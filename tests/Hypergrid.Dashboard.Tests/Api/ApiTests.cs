@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Hypergrid.Config.Trials;
+using Hypergrid.Trials;
 using Microsoft.AspNetCore.Builder;
 
 namespace Hypergrid.Dashboard.Tests.Api;

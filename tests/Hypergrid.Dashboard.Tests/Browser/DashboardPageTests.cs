@@ -1,4 +1,4 @@
-using Hypergrid.Config.Trials;
+using Hypergrid.Trials;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 

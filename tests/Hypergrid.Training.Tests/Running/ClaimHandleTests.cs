@@ -1,4 +1,4 @@
-using Hypergrid.Config.Trials;
+using Hypergrid.Trials;
 using Hypergrid.Running;
 
 namespace Hypergrid.Training.Tests.Running;

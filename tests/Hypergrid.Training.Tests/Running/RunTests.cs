@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Hypergrid.Config.Trials;
+using Hypergrid.Trials;
 
 namespace Hypergrid.Training.Tests.Running;
 

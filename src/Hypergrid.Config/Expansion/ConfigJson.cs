@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using Hypergrid.Config.Yaml;
+
+namespace Hypergrid.Config.Expansion;
+
+/// <summary>Config values as JSON: YAML numbers and booleans as JSON numbers and booleans; non-finite numbers as their YAML text.</summary>
+public static class ConfigJson
+{
+    public static JsonNode? From(CfgNode node) => node switch
+    {
+        CfgScalar { Kind: ScalarKind.Null } => null,
+        CfgScalar { Boolean: { } b } => JsonValue.Create(b),
+        CfgScalar { Integer: { } l } => JsonValue.Create(l),
+        CfgScalar { Kind: ScalarKind.Float, Number: { } d } when double.IsFinite(d) => JsonValue.Create(d),
+        CfgScalar s => JsonValue.Create(s.Kind == ScalarKind.String ? s.Text : s.Canonical),
+        CfgList list => new JsonArray(list.Items.Select(From).ToArray()),
+        CfgMap map => Object(map),
+        _ => null,
+    };
+
+    /// <summary>A config value back from JSON (run.json's record of what a result ran with).</summary>
+    public static CfgNode ToNode(JsonNode? json, SourceMark mark) => json switch
+    {
+        null => new CfgScalar("null", ScalarKind.Null, mark),
+        JsonArray a => new CfgList(a.Select(x => ToNode(x, mark)).ToList(), mark),
+        JsonObject o => new CfgMap(o.Select(kv => new CfgEntry(kv.Key, ToNode(kv.Value, mark), mark)).ToList(), mark),
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => new CfgScalar(v.GetValue<string>(), ScalarKind.String, mark),
+        JsonValue v => CfgScalar.Plain(v.ToJsonString(), mark),
+        _ => new CfgScalar("null", ScalarKind.Null, mark),
+    };
+
+    private static JsonObject Object(CfgMap map)
+    {
+        var o = new JsonObject();
+        foreach (var e in map.Entries) o[e.Key] = From(e.Value);
+        return o;
+    }
+}

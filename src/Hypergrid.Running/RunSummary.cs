@@ -1,0 +1,23 @@
+using Hypergrid.Trials;
+
+namespace Hypergrid.Running;
+
+/// <summary>What a run did: the trials it tried, as read back from their folders (empty when nothing needed training).</summary>
+public sealed record RunSummary(IReadOnlyList<TrialRecord> Rows, int AlreadyComplete)
+{
+    /// <summary>The workers were submitted and run on without us (a Slurm job without --wait).</summary>
+    public bool Detached { get; init; }
+
+    /// <summary>Complete trials whose config changed since; retrained only with --rerun-stale.</summary>
+    public int Stale { get; init; }
+
+    /// <summary>Trials whose results are damaged; retrained only with --rerun-damaged.</summary>
+    public int Damaged { get; init; }
+
+    /// <summary>Trials another live worker is training right now; left to it.</summary>
+    public int Running { get; init; }
+
+    public bool AnyFailed => Rows.Any(r => r.State is not TrialState.Complete);
+
+    public int ExitCode => !Detached && AnyFailed ? 1 : 0;
+}

@@ -1,0 +1,47 @@
+using Hypergrid.Config.Expansion;
+using Hypergrid.Training;
+using Hypergrid.Trials;
+
+namespace Hypergrid.Running;
+
+/// <summary>One trial as <c>status</c> lists it: its record and the axis values that make it (none for an orphan).</summary>
+public sealed record StatusLine(TrialRecord Record, IReadOnlyList<AxisValue> AxisValues);
+
+/// <summary>Reads the states of every trial of the selected leaves, orphans included (also those of leaves deleted from cfg/).</summary>
+public static class StatusReader
+{
+    public static IReadOnlyList<(string Leaf, IReadOnlyList<StatusLine> Trials)> Read(ExpandOptions options)
+    {
+        var leaves = Expander.Expand(options with { DryRun = true, Schema = TrialSchema.Instance });
+        var result = new List<(string, IReadOnlyList<StatusLine>)>();
+        foreach (var leaf in leaves)
+        {
+            var lines = leaf.Trials
+                .Select(t => new StatusLine(TrialRecord.Read(t.Directory, t.Id, t.Config.ParamsSha256()), t.AxisValues))
+                .Concat(leaf.Orphans.Select(o => Orphan(o.Directory)))
+                .ToList();
+            result.Add((leaf.Plan.Leaf.RelativePath.Replace('\\', '/'), lines));
+        }
+        var planned = leaves.Select(l => Path.GetFullPath(Path.Combine(options.LogDir, l.Plan.Leaf.RelativePath))).ToHashSet();
+        foreach (var dir in LeafFolders(options.LogDir).Where(d => !planned.Contains(Path.GetFullPath(d))))
+        {
+            var parts = Path.GetRelativePath(options.LogDir, dir).Split(Path.DirectorySeparatorChar);
+            if (!(options.Filters ?? Config.Filters.All).Matches(parts[0], parts[1], parts[2], parts[3])) continue;
+            var trials = Directory.EnumerateDirectories(dir).Where(d => TrialFiles.TryParseFolder(Path.GetFileName(d), out _))
+                .Select(Orphan).OrderBy(l => l.Record.Id.Number).ToList();
+            if (trials.Count > 0) result.Add((string.Join('/', parts), trials));
+        }
+        return result;
+    }
+
+    private static StatusLine Orphan(string dir) => new(TrialRecord.Orphan(dir, TrialId.FromDirectory(dir)), []);
+
+    // out/log/<mode>/<dataset>/<model>/<trainer>: a leaf whose cfg.yaml was deleted still has its trials here.
+    private static IEnumerable<string> LeafFolders(string logDir)
+    {
+        if (!Directory.Exists(logDir)) return [];
+        IEnumerable<string> level = [logDir];
+        for (var depth = 0; depth < 4; depth++) level = level.SelectMany(Directory.EnumerateDirectories);
+        return level.Order(StringComparer.Ordinal);
+    }
+}

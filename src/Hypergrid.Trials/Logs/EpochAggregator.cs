@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text;
+
+namespace Hypergrid.Trials.Logs;
+
+/// <summary>
+/// Reduces batch-log rows to one row per (epoch, phase), incrementally: rows can be added as a
+/// log grows, and only the new rows cost anything. Empty or non-numeric cells are skipped.
+/// Works on the UTF-8 bytes directly (the log is our own unquoted CSV), and a whole file is
+/// split at line boundaries and aggregated on every core, then merged.
+/// </summary>
+public sealed class EpochAggregator
+{
+    private readonly string[] header;
+    private readonly int epochCol, modeCol;
+    private readonly int[] metricCols;
+    private readonly Reduction[] reductions;
+    private readonly List<EpochGroup> groups = [];
+    private readonly Dictionary<string, EpochGroup> byKey = [];
+    private EpochGroup? last;
+
+    private EpochAggregator(string[] header)
+    {
+        this.header = header;
+        epochCol = Array.IndexOf(header, "epoch");
+        modeCol = Array.IndexOf(header, "mode");
+        metricCols = Enumerable.Range(0, header.Length).Where(i => BatchLogSchema.ReductionOf(header[i]) is not (Reduction.Key or Reduction.Drop)).ToArray();
+        reductions = metricCols.Select(i => BatchLogSchema.ReductionOf(header[i])).ToArray();
+    }
+
+    public int RowCount { get; private set; }
+
+    /// <summary>An aggregator for a log with this header line; null when it lacks epoch or mode.</summary>
+    public static EpochAggregator? ForHeader(string headerLine)
+    {
+        var names = headerLine.TrimEnd('\r').Split(',');
+        return names.Contains("epoch") && names.Contains("mode") ? new EpochAggregator(names) : null;
+    }
+
+    private EpochAggregator Empty() => new(header);
+
+    public void Add(string lines) => Add(Encoding.UTF8.GetBytes(lines));
+
+    /// <summary>Adds complete data lines (no header); anything after the last newline is ignored.</summary>
+    public void Add(ReadOnlySpan<byte> lines)
+    {
+        var width = header.Length;
+        // Column roles, decided once: -1 epoch, -2 mode, -3 ignored, else the metric's index.
+        Span<int> role = stackalloc int[width];
+        role.Fill(-3);
+        role[epochCol] = -1;
+        role[modeCol] = -2;
+        for (var m = 0; m < metricCols.Length; m++) role[metricCols[m]] = m;
+        // Where the key columns come first (as in every log Hypergrid writes), metrics are added as they are parsed.
+        var keysFirst = metricCols.All(c => c > epochCol && c > modeCol);
+        Span<double> values = stackalloc double[metricCols.Length];
+        Span<bool> present = stackalloc bool[metricCols.Length];
+        while (true)
+        {
+            var nl = lines.IndexOf((byte)'\n');
+            if (nl < 0) return;
+            var line = lines[..nl];
+            lines = lines[(nl + 1)..];
+            if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
+            if (keysFirst ? AddKeysFirst(line, role) : AddAnyOrder(line, role, values, present)) RowCount++;
+        }
+    }
+
+    private bool AddKeysFirst(ReadOnlySpan<byte> line, ReadOnlySpan<int> role)
+    {
+        if (CountCells(line) != role.Length) return false; // a damaged line
+        ReadOnlySpan<byte> epoch = default, phase = default;
+        EpochGroup? group = null;
+        for (var c = 0; c < role.Length; c++)
+        {
+            var comma = line.IndexOf((byte)',');
+            var cell = comma < 0 ? line : line[..comma];
+            var r = role[c];
+            if (r >= 0)
+            {
+                if (group is null) { group = GroupOf(epoch, phase); group.BeginRow(); }
+                if (cell.Length > 0 && FastNumber.TryParse(cell, out var v)) group.Add(r, reductions[r], v);
+            }
+            else if (r == -1) epoch = cell;
+            else if (r == -2) phase = cell;
+            line = comma < 0 ? default : line[(comma + 1)..];
+        }
+        if (group is null) GroupOf(epoch, phase).BeginRow();
+        return true;
+    }
+
+    private static int CountCells(ReadOnlySpan<byte> line) => line.Count((byte)',') + 1;
+
+    private bool AddAnyOrder(ReadOnlySpan<byte> line, ReadOnlySpan<int> role, Span<double> values, Span<bool> present)
+    {
+        if (CountCells(line) != role.Length) return false;
+        ReadOnlySpan<byte> epoch = default, phase = default;
+        present.Clear();
+        for (var c = 0; c < role.Length; c++)
+        {
+            var comma = line.IndexOf((byte)',');
+            var cell = comma < 0 ? line : line[..comma];
+            var r = role[c];
+            if (r >= 0) present[r] = cell.Length > 0 && FastNumber.TryParse(cell, out values[r]);
+            else if (r == -1) epoch = cell;
+            else if (r == -2) phase = cell;
+            line = comma < 0 ? default : line[(comma + 1)..];
+        }
+        var group = GroupOf(epoch, phase);
+        group.BeginRow();
+        for (var m = 0; m < values.Length; m++)
+            if (present[m]) group.Add(m, reductions[m], values[m]);
+        return true;
+    }
+
+    private static bool Split(ReadOnlySpan<byte> line, Span<int> starts, Span<int> lengths)
+    {
+        var pos = 0;
+        for (var c = 0; c < starts.Length; c++)
+        {
+            if (pos > line.Length) return false; // fewer cells than the header: a damaged line
+            var rest = line[pos..];
+            var comma = rest.IndexOf((byte)',');
+            var len = comma < 0 ? rest.Length : comma;
+            starts[c] = pos;
+            lengths[c] = len;
+            pos += len + 1;
+        }
+        return true;
+    }
+
+    private EpochGroup GroupOf(ReadOnlySpan<byte> epoch, ReadOnlySpan<byte> phase)
+    {
+        // Rows arrive grouped, so the previous row's group is almost always the right one.
+        if (last is not null && epoch.SequenceEqual(last.EpochBytes) && phase.SequenceEqual(last.PhaseBytes)) return last;
+        var e = Encoding.UTF8.GetString(epoch);
+        var p = Encoding.UTF8.GetString(phase);
+        return last = Find(e, p);
+    }
+
+    private EpochGroup Find(string epoch, string phase)
+    {
+        var key = epoch + "\n" + phase;
+        if (byKey.TryGetValue(key, out var group)) return group;
+        group = new EpochGroup(epoch, phase, reductions);
+        byKey[key] = group;
+        groups.Add(group);
+        return group;
+    }
+
+    /// <summary>Folds another aggregator of the rows that follow this one's into this one.</summary>
+    private void Merge(EpochAggregator later)
+    {
+        foreach (var g in later.groups)
+        {
+            var mine = Find(g.Epoch, g.Phase);
+            mine.Merge(g, reductions);
+        }
+        RowCount += later.RowCount;
+        last = null;
+    }
+
+    /// <summary>The epoch log so far: one row per (epoch, phase) in order of first appearance.</summary>
+    public EpochTable ToTable()
+    {
+        // Medians make reducing the costly part of a big log; closed groups keep their values.
+        var open = groups.Where(g => g.Reduced is null).ToList();
+        if (open.Count > 64) Parallel.ForEach(open, g => g.Reduced = g.Reduce(reductions));
+        var columns = metricCols.Select(i => header[i]).Append(EpochTable.BatchesColumn).ToList();
+        var epochs = groups.Select(g => long.TryParse(g.Epoch, NumberStyles.Integer, CultureInfo.InvariantCulture, out var e) ? e : -1).ToList();
+        return new EpochTable(columns, epochs, groups.Select(g => g.Phase).ToList(), groups.Select(g => g.Reduced ??= g.Reduce(reductions)).ToList());
+    }
+
+    /// <summary>Aggregates a whole batch log's bytes on every core, ignoring a trailing line without its newline. Null without a usable header.</summary>
+    public static EpochTable? FromBytes(byte[] data) => Aggregate(data, out _)?.ToTable();
+
+    /// <summary>
+    /// Aggregates a batch log's bytes on every core. <paramref name="consumed"/> is where the complete
+    /// lines end; the returned aggregator takes the rows that follow with <see cref="Add(ReadOnlySpan{byte})"/>.
+    /// Null while the header line is incomplete or lacks epoch and mode.
+    /// </summary>
+    public static EpochAggregator? Aggregate(byte[] data, out int consumed)
+    {
+        consumed = 0;
+        var headerEnd = Array.IndexOf(data, (byte)'\n');
+        if (headerEnd < 0) return null;
+        var first = ForHeader(Encoding.UTF8.GetString(data, 0, headerEnd));
+        if (first is null) return null;
+        var bodyStart = headerEnd + 1;
+        var bodyEnd = Array.LastIndexOf(data, (byte)'\n') + 1;
+        var chunks = bodyEnd - bodyStart < 1 << 20 ? 1 : Environment.ProcessorCount;
+        var bounds = new int[chunks + 1];
+        bounds[0] = bodyStart;
+        bounds[chunks] = bodyEnd;
+        for (var c = 1; c < chunks; c++)
+            bounds[c] = Math.Min(bodyEnd, GroupStartAfter(data, Math.Max(bodyStart + (int)((long)(bodyEnd - bodyStart) * c / chunks), bounds[c - 1]), first));
+        var parts = new EpochAggregator[chunks];
+        parts[0] = first;
+        for (var c = 1; c < chunks; c++) parts[c] = first.Empty();
+        Parallel.For(0, chunks, c => parts[c].Add(data.AsSpan(bounds[c], bounds[c + 1] - bounds[c])));
+        for (var c = 1; c < chunks; c++) first.Merge(parts[c]);
+        consumed = bodyEnd;
+        return first;
+    }
+
+    /// <summary>
+    /// The start of the first line at or after <paramref name="from"/> that begins a new (epoch, phase):
+    /// chunks never split a group, so every sum is taken in file order and the result equals one pass.
+    /// </summary>
+    private static int GroupStartAfter(byte[] data, int from, EpochAggregator shape)
+    {
+        var nl = Array.IndexOf(data, (byte)'\n', from);
+        if (nl < 0) return data.Length;
+        var start = nl + 1;
+        byte[]? key = null;
+        while (start < data.Length)
+        {
+            var end = Array.IndexOf(data, (byte)'\n', start);
+            if (end < 0) return data.Length;
+            var k = shape.KeyOf(data.AsSpan(start, end - start));
+            if (key is not null && !k.AsSpan().SequenceEqual(key)) return start;
+            key ??= k;
+            start = end + 1;
+        }
+        return data.Length;
+    }
+
+    private byte[] KeyOf(ReadOnlySpan<byte> line)
+    {
+        Span<int> starts = stackalloc int[header.Length];
+        Span<int> lengths = stackalloc int[header.Length];
+        if (!Split(line, starts, lengths)) return line.ToArray();
+        return [.. line.Slice(starts[epochCol], lengths[epochCol]), (byte)'\n', .. line.Slice(starts[modeCol], lengths[modeCol])];
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Hypergrid.Trials;
+
+/// <summary>run.json: what a trial ran with, on what, and how it ended.</summary>
+public sealed record RunRecord
+{
+    public RunStatus Status { get; init; } = RunStatus.Running;
+    public string? RunId { get; init; }
+
+    /// <summary>sha256 of the cfg.yaml text the worker read.</summary>
+    public string CfgSha256 { get; init; } = "";
+
+    /// <summary>sha256 of the hyperparameter values (keys sorted, values canonical, non-hyperparameters such as slurm left out): what staleness compares.</summary>
+    public string? ParamsSha256 { get; init; }
+
+    /// <summary>The resolved config this result was trained with, so it stays known after cfg.yaml changes.</summary>
+    public JsonObject? Config { get; init; }
+
+    public DateTimeOffset Started { get; init; }
+    public DateTimeOffset? Ended { get; init; }
+    public double? Seconds { get; init; }
+    public string Host { get; init; } = "";
+    public int Pid { get; init; }
+    public int Threads { get; init; }
+    public string Device { get; init; } = "cpu";
+    public Dictionary<string, string> Versions { get; init; } = [];
+    public DataRecord? Data { get; init; }
+
+    /// <summary>Final metrics, from the epoch log's reduction (val_loss, val_acc of the last epoch; best_val_acc).</summary>
+    public Dictionary<string, double?> Final { get; init; } = [];
+    public string? Error { get; init; }
+    public string? SlurmJob { get; init; }
+
+    /// <summary>Reads run.json; null when missing or unreadable (a crash mid-write cannot happen: writes are atomic).</summary>
+    public static RunRecord? TryRead(string trialDir)
+    {
+        var path = Path.Combine(trialDir, TrialFiles.Run);
+        try { return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), TrialJson.Default.RunRecord) : null; }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    public void Write(string trialDir) =>
+        AtomicFile.WriteAllText(Path.Combine(trialDir, TrialFiles.Run), JsonSerializer.Serialize(this, TrialJson.Default.RunRecord));
+}
+
+/// <summary>Which data a trial trained on.</summary>
+public sealed record DataRecord(string Name, string Source, int TrainSamples, int ValSamples, string Checksum);

@@ -1,0 +1,79 @@
+using System.Runtime.InteropServices;
+
+namespace Hypergrid.Trials;
+
+/// <summary>
+/// The one gate every reader of out/log goes through: a file is opened only when its real path (every link
+/// resolved, at every hop) lies under the real path of the root, and only when it is a regular file (a FIFO
+/// named batch_log.partial.csv would hang a reader). Anything else reads as absent.
+/// </summary>
+public static partial class SafeFiles
+{
+    /// <summary>Opens a regular file under <paramref name="root"/> for reading (sharing with writers), or null.</summary>
+    public static FileStream? Open(string root, string path)
+    {
+        if (Resolve(root, path) is not { } real) return null;
+        try { return new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>The whole file's bytes, or null (see <see cref="Open"/>).</summary>
+    public static byte[]? ReadAll(string root, string path)
+    {
+        using var stream = Open(root, path);
+        if (stream is null) return null;
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    public static async Task<byte[]> ReadToEndAsync(FileStream stream, CancellationToken cancel)
+    {
+        stream.Seek(0, SeekOrigin.Begin);
+        var bytes = new byte[stream.Length];
+        await stream.ReadExactlyAsync(bytes, cancel);
+        return bytes;
+    }
+
+    /// <summary>The real path of a regular file or folder under the root, or null when it is missing, elsewhere or special.</summary>
+    public static string? Resolve(string root, string path, bool folder = false)
+    {
+        var realRoot = RealPath(root);
+        var real = RealPath(path);
+        if (realRoot is null || real is null) return null;
+        if (real != realRoot && !real.StartsWith(realRoot.TrimEnd('/') + "/", StringComparison.Ordinal)) return null;
+        return Kind(real) == (folder ? FileKind.Directory : FileKind.Regular) ? real : null;
+    }
+
+    private enum FileKind { Other, Regular, Directory }
+
+    private static string? RealPath(string path)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return Path.GetFullPath(path);
+        var p = realpath(Path.GetFullPath(path), IntPtr.Zero);
+        if (p == IntPtr.Zero) return null;
+        try { return Marshal.PtrToStringUTF8(p); }
+        finally { free(p); }
+    }
+
+    // stat(2)'s st_mode: S_IFREG / S_IFDIR. Its offset in struct stat is fixed per architecture.
+    private static FileKind Kind(string real)
+    {
+        if (!OperatingSystem.IsLinux()) return File.Exists(real) ? FileKind.Regular : Directory.Exists(real) ? FileKind.Directory : FileKind.Other;
+        var offset = RuntimeInformation.ProcessArchitecture switch { Architecture.X64 => 24, Architecture.Arm64 => 16, _ => -1 };
+        if (offset < 0) return File.Exists(real) ? FileKind.Regular : Directory.Exists(real) ? FileKind.Directory : FileKind.Other;
+        var buffer = new byte[256];
+        if (stat(real, buffer) != 0) return FileKind.Other;
+        var mode = BitConverter.ToUInt32(buffer, offset) & 0xF000;
+        return mode switch { 0x8000 => FileKind.Regular, 0x4000 => FileKind.Directory, _ => FileKind.Other };
+    }
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial IntPtr realpath(string path, IntPtr resolved);
+
+    [LibraryImport("libc")]
+    private static partial void free(IntPtr p);
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int stat(string path, [Out] byte[] buffer);
+}

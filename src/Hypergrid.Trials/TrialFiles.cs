@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Hypergrid.Trials;
+
+/// <summary>The names of a trial's folder and of the files it holds: the one place each name is written.</summary>
+public static partial class TrialFiles
+{
+    /// <summary>The resolved config, in the trial folder and (as the name every config file has) in the cfg tree.</summary>
+    public const string Config = "cfg.yaml";
+    public const string BatchLog = "batch_log.csv";
+    public const string PartialLog = "batch_log.partial.csv";
+    public const string FailedLog = "batch_log.failed.csv";
+    public const string EpochLog = "epoch_log.csv";
+    public const string Run = "run.json";
+    public const string Claim = "claim.json";
+    public const string WorkerLog = "worker.log";
+
+    /// <summary>Where earlier results of a retrained trial are kept: previous/&lt;time&gt;/.</summary>
+    public const string Previous = "previous";
+
+    /// <summary>The files that make up a result; moved together to previous/ when a trial is retrained.</summary>
+    public static readonly IReadOnlyList<string> Results = [BatchLog, EpochLog, Run, WorkerLog, FailedLog];
+
+    /// <summary>trial_000 … trial_999, wider only past 999.</summary>
+    public static string FolderName(int number) => "trial_" + number.ToString("D3", CultureInfo.InvariantCulture);
+
+    public static bool TryParseFolder(string folderName, out int number)
+    {
+        number = 0;
+        var m = FolderPattern().Match(folderName);
+        return m.Success && int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out number);
+    }
+
+    [GeneratedRegex(@"^trial_([0-9]{3,9})$")]
+    private static partial Regex FolderPattern();
+}

@@ -1,0 +1,31 @@
+namespace Hypergrid.Trials;
+
+/// <summary>A trial's identity: its leaf (mode/dataset/model/trainer) and number; written mode/dataset/model/trainer/trial_###.</summary>
+public readonly record struct TrialId(string Mode, string Dataset, string Model, string Trainer, int Number)
+{
+    /// <summary>mode/dataset/model/trainer, the leaf's folder below cfg/ and out/log/.</summary>
+    public string Leaf => $"{Mode}/{Dataset}/{Model}/{Trainer}";
+
+    public string Folder => TrialFiles.FolderName(Number);
+
+    public override string ToString() => $"{Leaf}/{Folder}";
+
+    /// <summary>The trial folder of this id under out/log.</summary>
+    public string DirectoryUnder(string logRoot) => Path.Combine(logRoot, Mode, Dataset, Model, Trainer, Folder);
+
+    /// <summary>Parses mode/dataset/model/trainer/trial_###; null for anything else.</summary>
+    public static TrialId? TryParse(string path)
+    {
+        var parts = path.Replace('\\', '/').Trim('/').Split('/');
+        if (parts.Length != 5 || parts[..4].Any(p => p.Length == 0) || !TrialFiles.TryParseFolder(parts[4], out var n)) return null;
+        return new TrialId(parts[0], parts[1], parts[2], parts[3], n);
+    }
+
+    /// <summary>The id of a trial folder from the last five segments of its path.</summary>
+    public static TrialId FromDirectory(string dir)
+    {
+        var parts = Path.GetFullPath(dir).TrimEnd('/').Split('/');
+        return TryParse(string.Join('/', parts[^Math.Min(5, parts.Length)..]))
+            ?? throw new ArgumentException($"{dir} is not a trial folder (out/log/<mode>/<dataset>/<model>/<trainer>/trial_###)");
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+
+namespace Hypergrid.Trials;
+
+/// <summary>
+/// The one read model of a trial folder: its state and what explains it (the claim of a running trial,
+/// run.json's error, final metrics and the config a result was trained with). <c>status</c>, the run
+/// summary and <c>/api/trials</c> all show this.
+/// </summary>
+public sealed record TrialRecord(TrialId Id, string Directory, TrialState State, string? Note, Claim? Claim, RunRecord? Run)
+{
+    public double? Final(string metric) => Run?.Final.GetValueOrDefault(metric);
+
+    public string? Error => State is TrialState.Failed or TrialState.Damaged ? Note : null;
+
+    /// <summary>
+    /// Reads a trial folder. <paramref name="paramsSha256"/> is the hash of the hyperparameters the trial
+    /// should have now (null when unknown): a complete trial that ran with others is stale.
+    /// </summary>
+    public static TrialRecord Read(string trialDir, TrialId id, string? paramsSha256)
+    {
+        var run = RunRecord.TryRead(trialDir);
+        var batchLog = Path.Combine(trialDir, TrialFiles.BatchLog);
+        if (File.Exists(batchLog))
+        {
+            if (Damage(batchLog, run) is { } why) return new(id, trialDir, TrialState.Damaged, why, null, run);
+            // A result from before run.json recorded its hyperparameters cannot be judged stale.
+            var stale = paramsSha256 is not null && run?.ParamsSha256 is { } ran && ran != paramsSha256;
+            return new(id, trialDir, stale ? TrialState.Stale : TrialState.Complete,
+                stale ? "its config changed since it ran (--rerun-stale retrains it)" : null, null, run);
+        }
+        var claim = Claim.TryRead(trialDir);
+        if (claim is not null && claim.IsAlive()) return new(id, trialDir, TrialState.Running, null, claim, run);
+        if (run is { Status: RunStatus.Failed }) return new(id, trialDir, TrialState.Failed, run.Error, claim, run);
+        var note = claim is not null ? $"interrupted: claim by {claim.Host}:{claim.Pid} is dead; the next run takes it over" : null;
+        return new(id, trialDir, TrialState.Pending, note, claim, run);
+    }
+
+    /// <summary>A folder whose axis values left the tree: reported, never deleted.</summary>
+    public static TrialRecord Orphan(string trialDir, TrialId id) =>
+        new(id, trialDir, TrialState.Orphan, "its axis values are no longer in the tree; kept, not deleted", null, RunRecord.TryRead(trialDir));
+
+    /// <summary>The config this trial's result was trained with (from run.json), when it has one.</summary>
+    public JsonObject? TrainedConfig => State is TrialState.Complete or TrialState.Stale or TrialState.Orphan ? Run?.Config : null;
+
+    // A finished log that is empty, lacks the header or has no complete row cannot be a result, whatever run.json says.
+    private static string? Damage(string batchLog, RunRecord? run)
+    {
+        try
+        {
+            using var stream = new FileStream(batchLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (!stream.CanSeek) return "batch_log.csv is not a regular file";
+            var head = new byte[Math.Min(stream.Length, 256)];
+            stream.ReadExactly(head);
+            var text = System.Text.Encoding.UTF8.GetString(head);
+            if (!text.StartsWith("epoch,mode,batch,", StringComparison.Ordinal))
+                return "batch_log.csv is damaged (empty or no header); --rerun-damaged retrains it";
+            var firstLine = text.IndexOf('\n');
+            if (firstLine < 0 || (stream.Length <= head.Length && firstLine == text.Length - 1))
+                return "batch_log.csv has no rows; --rerun-damaged retrains it";
+            if (run is { Status: not RunStatus.Complete })
+                return $"batch_log.csv exists but run.json says '{run.Status.ToString().ToLowerInvariant()}'; --rerun-damaged retrains it";
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"batch_log.csv cannot be read ({ex.Message})";
+        }
+    }
+}
