@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Hypergrid.Config;
+using Hypergrid.Dashboard;
 using Hypergrid.Trials;
-using Hypergrid.Dashboard.Aggregation;
+using Hypergrid.Trials.Logs;
 
 namespace Hypergrid.Bench;
 
@@ -21,7 +21,7 @@ public static class AggregateBench
             var epoch = Path.Combine(dir, TrialFiles.EpochLog);
             var mb = new FileInfo(batch).Length / 1e6;
             // What the server does on a cache miss: read the bytes, aggregate, write temp file + rename.
-            void Build() => AtomicFile.WriteAllText(epoch, EpochAggregator.FromBytes(File.ReadAllBytes(batch))!);
+            void Build() => AtomicFile.WriteAllText(epoch, EpochAggregator.FromBytes(File.ReadAllBytes(batch))!.ToCsv());
             Build(); // warm-up: JIT tiers, not aggregation, would otherwise count
             var ours = Measure.Seconds(5, () => { }, Build);
             var ourCsv = File.ReadAllText(epoch);
@@ -40,7 +40,7 @@ public static class AggregateBench
         File.Delete(Path.Combine(dir, TrialFiles.BatchLog));
         File.Delete(Path.Combine(dir, TrialFiles.EpochLog));
         File.WriteAllText(partial, Generate(1_000_000));
-        var store = new EpochLogStore();
+        var store = new EpochLogStore(dir);
         var full = Measure.Seconds(1, () => { }, () => store.GetAsync(dir).GetAwaiter().GetResult());
         var extra = Generate(1_000, header: false, firstEpoch: 5_000);
         var increment = Measure.Seconds(5, () => File.AppendAllText(partial, extra), () => store.GetAsync(dir).GetAwaiter().GetResult());
@@ -53,7 +53,7 @@ public static class AggregateBench
     {
         var rng = new Random(1);
         var sb = new StringBuilder(rows * 140);
-        if (header) sb.Append("epoch,mode,batch,time,loss,acc,lr,iter_budget,grad_norm,error_min,error_med,error_max,iter_min,iter_med,iter_max\n");
+        if (header) sb.Append(BatchLogSchema.Header).Append('\n');
         const int perEpoch = 500;
         for (var i = 0; i < rows; i++)
         {
@@ -73,7 +73,7 @@ public static class AggregateBench
         var lines = File.ReadAllLines(path);
         var header = lines[0].Split(',');
         var rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
-        var metrics = header.Select((h, i) => (h, i)).Where(x => x.h is not ("epoch" or "mode" or "batch")).ToList();
+        var metrics = header.Select((h, i) => (h, i)).Where(x => BatchLogSchema.ReductionOf(x.h) is not (Reduction.Key or Reduction.Drop)).ToList();
         var sb = new StringBuilder("epoch,mode," + string.Join(",", metrics.Select(m => m.h)) + ",n_batches\n");
         foreach (var g in rows.GroupBy(r => (r[0], r[1])))
         {
@@ -81,7 +81,7 @@ public static class AggregateBench
             foreach (var (name, i) in metrics)
             {
                 var values = g.Select(r => r[i]).Where(c => c.Length > 0).Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToList();
-                double? v = values.Count == 0 ? null : Reductions.For(name) switch
+                double? v = values.Count == 0 ? null : BatchLogSchema.ReductionOf(name) switch
                 {
                     Reduction.Last => values[^1],
                     Reduction.Max => values.Max(),

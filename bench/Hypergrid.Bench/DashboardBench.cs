@@ -33,7 +33,7 @@ public static class DashboardBench
         File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), "epoch,mode,batch,time,loss\n1,train,0,0.1,1\n");
         File.SetLastWriteTimeUtc(Path.Combine(dir, TrialFiles.BatchLog), DateTime.UtcNow.AddHours(-1));
         if (epochLog is not null) File.WriteAllText(Path.Combine(dir, TrialFiles.EpochLog), epochLog);
-        new RunRecord { Status = "complete", CfgSha256 = TrialFiles.ConfigHash(cfg), Final = new() { ["val_acc"] = 0.9 } }.Write(dir);
+        new RunRecord { Status = RunStatus.Complete, Final = new() { ["val_acc"] = 0.9 } }.Write(dir);
     }
 
     private static async Task TrialList(string root)

@@ -1,6 +1,7 @@
 using Hypergrid.Trials;
 using System.Diagnostics;
 using Hypergrid.Config;
+using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Yaml;
 using Hypergrid.Training;
 using Hypergrid.Training.Data;
@@ -31,7 +32,7 @@ public static class TrainBench
     {
         var errors = new List<ConfigError>();
         var yaml = $"mode: sweep\ndataset: mnist\ntrainer: adam\nseed: 0\nepochs: 1\nbatch_size: 128\nlr: 0.001\nval_samples: 1\nbatch_metrics: [grad_norm]\n{modelYaml}";
-        var spec = TrialSpec.Parse(YamlLoader.LoadMapping(yaml, "bench", errors)!, "bench", errors) ?? throw new ConfigException(errors);
+        var spec = TrialSpec.Parse(TrialConfig.FromMap(YamlLoader.LoadMapping(yaml, "bench", errors)!, "bench"), errors, out _) ?? throw new ConfigException(errors);
         var data = spec.Data.Load("data");
         var log = Path.Combine(Path.GetTempPath(), "hypergrid-bench-batch.csv");
         var bare = Rate(5, data.TrainCount, () => Bare(spec, data));
@@ -104,7 +105,7 @@ public static class TrainBench
             times[workers] = sw.Elapsed.TotalSeconds;
             if (p.ExitCode != 0) Console.WriteLine($"  (--workers {workers} exited with {p.ExitCode})");
             perTrial[workers] = Directory.GetDirectories(Path.Combine(outDir, "log", "sweep", "mnist", model, "adam"))
-                .Select(d => Hypergrid.Config.Trials.RunRecord.TryRead(d)?.Seconds ?? 0).Average();
+                .Select(d => Hypergrid.Trials.RunRecord.TryRead(d)?.Seconds ?? 0).Average();
         }
         Console.WriteLine($"workers: a 4-trial {model} sweep: --workers 1 {Measure.Fmt(times[1])}, --workers 2 {Measure.Fmt(times[2])} -> {times[2] / times[1]:F2}x the time; target <= 0.8x " +
                           $"(one trial takes {perTrial[1]:F1} s on 2 threads, {perTrial[2]:F1} s on 1: libtorch's own scaling is {perTrial[2] / perTrial[1]:F2}x)");

@@ -1,10 +1,8 @@
-using System.Globalization;
-using System.Text;
 using Hypergrid.Trials;
 
 namespace Hypergrid.Dashboard.Tests;
 
-/// <summary>Writes an out/log tree in the format of SPEC 5, as the trainer would, for the dashboard to read.</summary>
+/// <summary>Writes an out/log tree as the trainer would (see the README's "What a trial folder holds"), for the dashboard to read.</summary>
 public sealed class LogTree : IDisposable
 {
     public string Root { get; } = Directory.CreateTempSubdirectory("hypergrid-dash-").FullName;
@@ -29,10 +27,9 @@ public sealed class LogTree : IDisposable
     {
         var dir = AddTrial(path, configBody);
         File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), BatchLog(1, epochs, batches, scale));
-        var cfg = File.ReadAllText(Path.Combine(dir, TrialFiles.Config));
         new RunRecord
         {
-            Status = "complete", CfgSha256 = TrialFiles.ConfigHash(cfg), Seconds = 1.5,
+            Status = RunStatus.Complete, Seconds = 1.5,
             Data = new DataRecord("mnist", "test data", 100, 20, "x"), Final = new() { ["val_loss"] = 0.5 * scale, ["val_acc"] = 0.9 },
         }.Write(dir);
         return dir;
@@ -47,21 +44,8 @@ public sealed class LogTree : IDisposable
         return dir;
     }
 
-    public static string BatchLog(int fromEpoch, int toEpoch, int batches, double scale, bool header = true)
-    {
-        var sb = new StringBuilder();
-        if (header) sb.Append("epoch,mode,batch,time,loss,acc,lr,iter_budget,grad_norm,error_min,error_med,error_max,iter_min,iter_med,iter_max\n");
-        for (var e = fromEpoch; e <= toEpoch; e++)
-        {
-            foreach (var phase in new[] { "train", "val" })
-                for (var b = 0; b < batches; b++)
-                {
-                    var loss = scale * (2.0 / e + 0.01 * b);
-                    sb.Append(CultureInfo.InvariantCulture, $"{e},{phase},{b},{e + b * 0.01},{loss},{1 - loss / 4},0.1,,{1.0 + b},,,,,,\n");
-                }
-        }
-        return sb.ToString();
-    }
+    public static string BatchLog(int fromEpoch, int toEpoch, int batches, double scale, bool header = true) =>
+        Hypergrid.Tests.SampleLogs.BatchLog(fromEpoch, toEpoch, batches, scale, header);
 
     public void Dispose()
     {

@@ -25,7 +25,7 @@ public class ExpansionTests
         Expander.Expand(tree.Options());
         var text = File.ReadAllText(tree.TrialFile(Leaf, 0));
         var body = text.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#'));
-        Assert.Equal(["mode: sweep", "dataset: mnist", "model: mlp", "trainer: adam", "seed: 0", "lr: 1e-3", "epochs: 2", "hidden: [256, 128]", "opt:", "  a: 1"], body);
+        Assert.Equal(["mode: sweep", "dataset: mnist", "model: mlp", "trainer: adam", "seed: 0", "lr: 0.001", "epochs: 2", "hidden: [256, 128]", "opt:", "  a: 1"], body);
         Assert.Contains("#   " + Hypergrid.Config.Tree.LeafFinder.Display(Path.Combine(tree.Cfg, "sweep", "cfg.yaml")), text);
     }
 
@@ -130,5 +130,56 @@ public class ExpansionTests
         using var tree = new CfgTree().Write(Leaf, "seed: 0\nlr: [0.1, 0.2]");
         Expander.Expand(tree.Options());
         Assert.DoesNotContain(tree.AllFilesUnderOut(), f => f.EndsWith(".tmp"));
+    }
+
+    [Fact]
+    public void Values_rewritten_in_another_spelling_keep_their_trials_and_orphan_nothing()
+    {
+        using var tree = new CfgTree().Write(Leaf, "seed: 0\nlr: [0.1, 0.01]\nepochs: 1");
+        Expander.Expand(tree.Options());
+        tree.Write(Leaf, "epochs: 01\nlr: [1e-1, 0.010]\nseed: +0");
+        var leaf = Expander.Expand(tree.Options()).Single();
+        Assert.Equal((0, 0), (leaf.Added, leaf.Orphans.Count));
+        Assert.Equal(["0.1", "0.01"], leaf.Trials.Select(t => t.AxisValues[0].Value.Canonical));
+    }
+
+    [Theory]
+    [InlineData("experiment", "seed: [1, 01, +1]")]
+    [InlineData("sweep", "seed: 0\nlr: [0.1, 0.10, 1e-1]")]
+    public void A_value_repeated_in_another_spelling_is_a_repeated_value(string mode, string yaml)
+    {
+        using var tree = new CfgTree().Write($"{mode}/mnist/mlp/adam", yaml);
+        var ex = Assert.Throws<ConfigException>(() => Expander.Expand(tree.Options()));
+        Assert.Contains(ex.Errors, e => e.Problem.Contains("more than once"));
+        Assert.Empty(tree.AllFilesUnderOut());
+    }
+
+    [Fact]
+    public void A_result_whose_cfg_yaml_was_deleted_gets_it_back_instead_of_a_twin()
+    {
+        using var tree = new CfgTree().Write(Leaf, "seed: 0\nlr: [0.1, 0.2]");
+        var first = Expander.Expand(tree.Options()).Single();
+        var trial = first.Trials[1];
+        new Trials.RunRecord { Status = Trials.RunStatus.Complete, Config = trial.Config.ToJson() }.Write(trial.Directory);
+        File.Delete(trial.ConfigPath);
+        var again = Expander.Expand(tree.Options()).Single();
+        Assert.Equal((0, 0), (again.Added, again.Orphans.Count));
+        Assert.Equal(trial.ConfigText, File.ReadAllText(trial.ConfigPath));
+    }
+
+    [Theory]
+    [InlineData(4, 20, 100_000)]   // 160,000 trials: over the default limit
+    [InlineData(16, 16, 100_000)]  // 16^16 overflows a long: must not wrap to zero trials
+    [InlineData(2, 4, 10)]         // 16 trials over a limit of 10
+    public void A_grid_larger_than_the_limit_is_refused_at_once_with_its_size(int axes, int values, long limit)
+    {
+        var yaml = "seed: 0\n" + string.Concat(Enumerable.Range(0, axes).Select(a => $"k{a}: [{string.Join(", ", Enumerable.Range(0, values))}]\n"));
+        using var tree = new CfgTree().Write(Leaf, yaml);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var ex = Assert.Throws<ConfigException>(() => Expander.Expand(tree.Options() with { MaxTrials = limit }));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        var e = Assert.Single(ex.Errors);
+        Assert.Contains("more than the limit", e.Problem);
+        Assert.Contains("--max-trials", e.Hint);
     }
 }

@@ -60,10 +60,33 @@ public class YamlLoaderTests
     }
 
     [Fact]
-    public void Numbers_render_as_written_so_floats_round_trip_exactly()
+    public void Numbers_render_canonically_so_floats_round_trip_exactly_and_stay_floats()
     {
-        var (map, _) = Load("a: 0.1\nb: 1e-3\nc: 0.30000000000000004\n");
-        Assert.Equal(["0.1", "1e-3", "0.30000000000000004"], map!.Entries.Select(e => e.Value.Canonical));
+        var (map, _) = Load("a: 0.1\nb: 1e-3\nc: 0.30000000000000004\nd: 2.0\ne: 1e-30\n");
+        Assert.Equal(["0.1", "0.001", "0.30000000000000004", "2.0", "1.0e-30"], map!.Entries.Select(e => e.Value.Canonical));
+        Assert.All(map.Entries, e => Assert.Equal(((CfgScalar)e.Value).Number, ((CfgScalar)CfgScalar.Plain(e.Value.Canonical, default)).Number));
+    }
+
+    [Theory]
+    [InlineData("[0.1, 1e-1, 0.10, .1]")]
+    [InlineData("[1, 01, +1, 0x1, 0o1]")]
+    [InlineData("[true, True, TRUE]")]
+    [InlineData("[\"a\", 'a', a]")]
+    public void Equal_values_written_differently_are_one_value(string list)
+    {
+        var (map, errors) = Load("x: " + list + "\n");
+        Assert.Empty(errors);
+        Assert.Single(((CfgList)map!.Entries[0].Value).Items.Select(i => i.Canonical).Distinct());
+    }
+
+    [Theory]
+    [InlineData("0x10", 16)]
+    [InlineData("0o17", 15)]
+    [InlineData("-7", -7)]
+    public void Integers_read_as_yaml_1_2_says(string text, long value)
+    {
+        var (map, _) = Load("x: " + text + "\n");
+        Assert.Equal(value, ((CfgScalar)map!.Entries[0].Value).Integer);
     }
 
     [Fact]

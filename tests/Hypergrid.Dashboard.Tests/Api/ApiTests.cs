@@ -58,28 +58,36 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/logs/sweep/mnist/mlp/adam/trial_000/batch_log.csv")).StatusCode);
     }
 
-    [Fact]
-    public async Task Epochs_answers_many_trials_at_once_as_columns_and_skips_unknown_ones()
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("\"a string\"")]
+    [InlineData("{\"trials\": [1, 2]}")]
+    [InlineData("{\"trials\": \"sweep/mnist/mlp/adam/trial_000\"}")]
+    [InlineData("[]")]
+    public async Task A_malformed_epochs_request_is_400_with_the_reason(string body)
     {
-        var body = new StringContent("{\"trials\": [\"sweep/mnist/mlp/adam/trial_000\", \"sweep/mnist/mlp/adam/trial_001\", \"../secret\", \"sweep/x/y/z/trial_009\"]}");
-        var response = await http.PostAsync("/api/epochs", body);
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(["sweep/mnist/mlp/adam/trial_000", "sweep/mnist/mlp/adam/trial_001"], doc.RootElement.EnumerateObject().Select(p => p.Name));
-        var done = doc.RootElement.GetProperty("sweep/mnist/mlp/adam/trial_000");
-        Assert.Equal([1, 1, 2, 2, 3, 3], done.GetProperty("epoch").EnumerateArray().Select(e => e.GetInt32()));
-        Assert.Equal("val", done.GetProperty("mode")[1].GetString());
-        Assert.Equal(JsonValueKind.Null, done.GetProperty("iter_budget")[0].ValueKind);
-        Assert.Equal(2.0 / 1 + 0.005, done.GetProperty("loss")[0].GetDouble(), 12);
+        var response = await http.PostAsync("/api/epochs", new StringContent(body));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("trials", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Trials_also_gives_the_batch_log_metrics_and_their_reductions_from_the_schema()
+    {
+        using var doc = JsonDocument.Parse(await http.GetStringAsync("/api/trials"));
+        var metrics = doc.RootElement.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("reduction").GetString());
+        Assert.Equal(Hypergrid.Trials.Logs.BatchLogSchema.EpochMetrics, metrics.Keys);
+        Assert.Equal(("last", "median", "mean"), (metrics["lr"], metrics["grad_norm"], metrics["loss"]));
     }
 
     [Fact]
     public async Task Epochs_as_float32_gives_a_header_then_each_column_as_little_endian_floats()
     {
-        var body = new StringContent("{\"trials\": [\"sweep/mnist/mlp/adam/trial_000\"]}");
-        var bytes = await (await http.PostAsync("/api/epochs?format=f32", body)).Content.ReadAsByteArrayAsync();
+        var body = new StringContent("{\"trials\": [\"sweep/mnist/mlp/adam/trial_000\", \"../secret\", \"sweep/x/y/z/trial_009\"]}");
+        var bytes = await (await http.PostAsync("/api/epochs", body)).Content.ReadAsByteArrayAsync();
         var length = BitConverter.ToInt32(bytes, 0);
         using var header = JsonDocument.Parse(bytes.AsMemory(4, length));
-        var trial = header.RootElement.GetProperty("trials")[0];
+        var trial = header.RootElement.GetProperty("trials").EnumerateArray().Single(); // unknown and unsafe trials are left out
         Assert.Equal(6, trial.GetProperty("rows").GetInt32());
         var columns = trial.GetProperty("columns").EnumerateArray().Select(c => c.GetString()).ToList();
         Assert.Equal(["train", "val"], trial.GetProperty("modes").EnumerateArray().Select(m => m.GetString()));

@@ -2,7 +2,9 @@ using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
 using Hypergrid.Running;
 
-namespace Hypergrid.Training.Tests.Running;
+using Hypergrid.Tests;
+
+namespace Hypergrid.Running.Tests;
 
 public class SlurmSettingsTests
 {

@@ -1,11 +1,12 @@
+using Hypergrid.Trials.Logs;
 using FsCheck.Xunit;
-using Hypergrid.Dashboard.Aggregation;
+using Hypergrid.Tests;
 
-namespace Hypergrid.Dashboard.Tests.Aggregation;
+namespace Hypergrid.Trials.Tests.Logs;
 
 public class EpochAggregatorTests
 {
-    private static string[] Rows(string batchLog) => EpochAggregator.FromText(batchLog)!.TrimEnd('\n').Split('\n');
+    private static string[] Rows(string batchLog) => SampleLogs.EpochCsv(batchLog)!.TrimEnd('\n').Split('\n');
 
     [Fact]
     public void Loss_and_acc_are_means_lr_is_last_grad_norm_is_median_time_is_max()
@@ -23,6 +24,14 @@ public class EpochAggregatorTests
     {
         var rows = Rows("epoch,mode,batch,error_med\n1,val,0,4\n1,val,1,1\n1,val,2,10\n1,val,3,2\n");
         Assert.Equal("1,val,3,4", rows[1]);
+    }
+
+    [Fact]
+    public void The_batch_ordinal_is_left_out_and_every_reduction_comes_from_the_schema()
+    {
+        var rows = Rows(SampleLogs.BatchLog(1, 1, 3, 1.0));
+        Assert.Equal("epoch,mode," + string.Join(",", BatchLogSchema.EpochMetrics) + ",n_batches", rows[0]);
+        Assert.DoesNotContain(",batch,", rows[0]);
     }
 
     [Fact]
@@ -57,25 +66,25 @@ public class EpochAggregatorTests
     [Fact]
     public void Feeding_a_log_in_pieces_gives_the_same_result_as_feeding_it_whole()
     {
-        var log = LogTree.BatchLog(1, 4, 5, 1.0);
+        var log = SampleLogs.BatchLog(1, 4, 5, 1.0);
         var header = log[..log.IndexOf('\n')];
         var body = log[(log.IndexOf('\n') + 1)..].Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var a = EpochAggregator.ForHeader(header)!;
         a.Add(string.Concat(body.Take(7).Select(l => l + "\n")));
         a.Add(string.Concat(body.Skip(7).Select(l => l + "\n")));
-        Assert.Equal(EpochAggregator.FromText(log), a.ToCsv());
+        Assert.Equal(SampleLogs.EpochCsv(log), a.ToTable().ToCsv());
         Assert.Equal(body.Length, a.RowCount);
     }
 
     [Fact]
     public void A_large_log_split_across_cores_gives_the_same_result_as_one_pass()
     {
-        var log = LogTree.BatchLog(1, 300, 60, 1.0);
+        var log = SampleLogs.BatchLog(1, 300, 60, 1.0);
         Assert.True(log.Length > 2 << 20, "large enough to be split into chunks");
         var header = log[..log.IndexOf('\n')];
         var single = EpochAggregator.ForHeader(header)!;
         foreach (var line in log[(header.Length + 1)..].Split('\n', StringSplitOptions.RemoveEmptyEntries)) single.Add(line + "\n");
-        Assert.Equal(single.ToCsv(), EpochAggregator.FromText(log));
+        Assert.Equal(single.ToTable().ToCsv(), SampleLogs.EpochCsv(log));
     }
 
     [Property]
@@ -83,7 +92,7 @@ public class EpochAggregatorTests
     {
         var finite = losses.Where(double.IsFinite).ToArray();
         var log = "epoch,mode,batch,loss,lr,grad_norm\n" + string.Concat(finite.Select((l, i) => $"{i + 1},train,0,{l:R},{l:R},{l:R}\n"));
-        var rows = EpochAggregator.FromText(log)!.TrimEnd('\n').Split('\n').Skip(1).ToArray();
+        var rows = SampleLogs.EpochCsv(log)!.TrimEnd('\n').Split('\n').Skip(1).ToArray();
         return rows.Length == finite.Length && rows.Select((r, i) =>
         {
             var cells = r.Split(',');

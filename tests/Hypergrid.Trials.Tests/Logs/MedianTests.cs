@@ -1,6 +1,7 @@
+using Hypergrid.Trials.Logs;
 using FsCheck.Xunit;
 
-namespace Hypergrid.Config.Tests;
+namespace Hypergrid.Trials.Tests.Logs;
 
 public class MedianTests
 {

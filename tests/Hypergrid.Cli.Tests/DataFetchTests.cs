@@ -4,7 +4,9 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Hypergrid.Training.Data;
 
-namespace Hypergrid.Training.Tests.Data;
+using Hypergrid.Tests;
+
+namespace Hypergrid.Cli.Tests;
 
 /// <summary>'hypergrid data fetch mnist' against a local HTTP server serving IDX files the test builds.</summary>
 public sealed class MnistFetchTests : IDisposable

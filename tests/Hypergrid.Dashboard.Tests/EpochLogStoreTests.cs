@@ -1,7 +1,7 @@
 using Hypergrid.Trials;
-using Hypergrid.Dashboard.Aggregation;
+using Hypergrid.Tests;
 
-namespace Hypergrid.Dashboard.Tests.Aggregation;
+namespace Hypergrid.Dashboard.Tests;
 
 public class EpochLogStoreTests
 {
@@ -12,13 +12,13 @@ public class EpochLogStoreTests
     {
         using var tree = new LogTree();
         var dir = tree.AddComplete(Path1, "seed: 0\n", epochs: 3, batches: 4);
-        var store = new EpochLogStore();
+        var store = new EpochLogStore(tree.Log);
         var first = await store.GetAsync(dir);
         Assert.Equal("batch_log.csv", first!.Value.Source);
         var epochLog = Path.Combine(dir, TrialFiles.EpochLog);
-        Assert.Equal(first.Value.Csv, File.ReadAllText(epochLog));
-        Assert.Equal(7, first.Value.Csv.TrimEnd('\n').Split('\n').Length);
-        var second = await new EpochLogStore().GetAsync(dir);
+        Assert.Equal(first.Value.Table.ToCsv(), File.ReadAllText(epochLog));
+        Assert.Equal(7, first.Value.Table.ToCsv().TrimEnd('\n').Split('\n').Length);
+        var second = await new EpochLogStore(tree.Log).GetAsync(dir);
         Assert.Equal("epoch_log.csv", second!.Value.Source);
     }
 
@@ -27,13 +27,13 @@ public class EpochLogStoreTests
     {
         using var tree = new LogTree();
         var dir = tree.AddComplete(Path1, "seed: 0\n", epochs: 2, batches: 2);
-        var store = new EpochLogStore();
+        var store = new EpochLogStore(tree.Log);
         await store.GetAsync(dir);
         File.SetLastWriteTimeUtc(Path.Combine(dir, TrialFiles.EpochLog), DateTime.UtcNow.AddMinutes(-5));
         File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), LogTree.BatchLog(1, 5, 2, 1.0));
         var again = await store.GetAsync(dir);
         Assert.Equal("batch_log.csv", again!.Value.Source);
-        Assert.Equal(11, again.Value.Csv.TrimEnd('\n').Split('\n').Length);
+        Assert.Equal(11, again.Value.Table.ToCsv().TrimEnd('\n').Split('\n').Length);
     }
 
     [Fact]
@@ -41,15 +41,15 @@ public class EpochLogStoreTests
     {
         using var tree = new LogTree();
         var dir = tree.AddComplete(Path1, "seed: 0\n", epochs: 200, batches: 50);
-        var expected = Hypergrid.Dashboard.Aggregation.EpochAggregator.FromText(File.ReadAllText(Path.Combine(dir, TrialFiles.BatchLog)));
-        var store = new EpochLogStore();
+        var expected = SampleLogs.EpochCsv(File.ReadAllText(Path.Combine(dir, TrialFiles.BatchLog)));
+        var store = new EpochLogStore(tree.Log);
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => store.GetAsync(dir))));
-        Assert.All(results, r => Assert.Equal(expected, r!.Value.Csv));
+        Assert.All(results, r => Assert.Equal(expected, r!.Value.Table.ToCsv()));
         // A second, independent store (another server) racing on a stale cache also only ever sees whole files.
         File.SetLastWriteTimeUtc(Path.Combine(dir, TrialFiles.EpochLog), DateTime.UtcNow.AddMinutes(-5));
-        var stores = Enumerable.Range(0, 20).Select(_ => new EpochLogStore()).ToArray();
+        var stores = Enumerable.Range(0, 20).Select(_ => new EpochLogStore(tree.Log)).ToArray();
         var racing = await Task.WhenAll(stores.Select(s => Task.Run(() => s.GetAsync(dir))));
-        Assert.All(racing, r => Assert.Equal(expected, r!.Value.Csv));
+        Assert.All(racing, r => Assert.Equal(expected, r!.Value.Table.ToCsv()));
         Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
         Assert.Equal(expected, File.ReadAllText(Path.Combine(dir, TrialFiles.EpochLog)));
     }
@@ -59,13 +59,13 @@ public class EpochLogStoreTests
     {
         using var tree = new LogTree();
         var dir = tree.AddRunning(Path1, "seed: 0\n", epochs: 1, batches: 3);
-        var store = new EpochLogStore();
+        var store = new EpochLogStore(tree.Log);
         var first = await store.GetAsync(dir);
-        Assert.Equal(3, first!.Value.Csv.TrimEnd('\n').Split('\n').Length);
+        Assert.Equal(3, first!.Value.Table.ToCsv().TrimEnd('\n').Split('\n').Length);
         File.AppendAllText(Path.Combine(dir, TrialFiles.PartialLog), LogTree.BatchLog(2, 2, 3, 1.0, header: false) + "2,val,9,1.0");
         var second = await store.GetAsync(dir);
-        Assert.Equal(5, second!.Value.Csv.TrimEnd('\n').Split('\n').Length);
-        Assert.EndsWith(",3\n", second.Value.Csv);
+        Assert.Equal(5, second!.Value.Table.ToCsv().TrimEnd('\n').Split('\n').Length);
+        Assert.EndsWith(",3\n", second.Value.Table.ToCsv());
         Assert.False(File.Exists(Path.Combine(dir, TrialFiles.EpochLog)));
     }
 
@@ -74,12 +74,34 @@ public class EpochLogStoreTests
     {
         using var tree = new LogTree();
         var dir = tree.AddRunning(Path1, "seed: 0\n", epochs: 2, batches: 3);
-        var store = new EpochLogStore();
-        Assert.Equal(5, (await store.GetAsync(dir))!.Value.Csv.TrimEnd('\n').Split('\n').Length);
+        var store = new EpochLogStore(tree.Log);
+        Assert.Equal(5, (await store.GetAsync(dir))!.Value.Table.ToCsv().TrimEnd('\n').Split('\n').Length);
         // The new attempt's rows have other times, and by the next look it has written more than the old one had.
         var restarted = LogTree.BatchLog(1, 3, 3, 2.0).Replace(",1.01,", ",9.99,");
         File.WriteAllText(Path.Combine(dir, TrialFiles.PartialLog), restarted);
-        var csv = (await store.GetAsync(dir))!.Value.Csv;
-        Assert.Equal(EpochAggregator.FromText(restarted), csv);
+        var csv = (await store.GetAsync(dir))!.Value.Table.ToCsv();
+        Assert.Equal(SampleLogs.EpochCsv(restarted), csv);
+    }
+
+    [Fact]
+    public async Task A_cache_that_cannot_be_written_does_not_fail_the_read()
+    {
+        using var tree = new LogTree();
+        var dir = tree.AddComplete(Path1, "seed: 0\n", epochs: 2, batches: 2);
+        // A folder where the cache file would go: the write fails as it would on a full or read-only out/.
+        Directory.CreateDirectory(Path.Combine(dir, TrialFiles.EpochLog));
+        var log = await new EpochLogStore(tree.Log).GetAsync(dir);
+        Assert.Equal(5, log!.Value.Table.ToCsv().TrimEnd('\n').Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task A_fifo_named_like_the_partial_log_is_not_read_and_does_not_hang()
+    {
+        using var tree = new LogTree();
+        var dir = tree.AddTrial(Path1, "seed: 0\n");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(dir, TrialFiles.PartialLog))) mkfifo.WaitForExit();
+        var read = new EpochLogStore(tree.Log).GetAsync(dir);
+        Assert.Same(read, await Task.WhenAny(read, Task.Delay(5000)));
+        Assert.Null(await read);
     }
 }

@@ -1,7 +1,5 @@
-using Hypergrid.Trials;
-using Hypergrid.Running;
 
-namespace Hypergrid.Training.Tests.Running;
+namespace Hypergrid.Trials.Tests;
 
 public sealed class ClaimHandleTests : IDisposable
 {

@@ -1,4 +1,6 @@
-namespace Hypergrid.Training.Tests.Running;
+using Hypergrid.Tests;
+
+namespace Hypergrid.Cli.Tests;
 
 /// <summary>Mistakes in the user's input: a clear message, exit code 2, nothing written, nothing trained.</summary>
 public class CliInputErrorTests

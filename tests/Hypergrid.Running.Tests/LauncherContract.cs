@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Hypergrid.Trials;
 
-namespace Hypergrid.Training.Tests.Running;
+using Hypergrid.Tests;
+
+namespace Hypergrid.Running.Tests;
 
 /// <summary>The one test suite every launcher passes: same trials, same claims, same outcomes.</summary>
 public abstract class LauncherContract
@@ -43,7 +45,7 @@ public abstract class LauncherContract
         Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)));
         Assert.False(study.IsComplete(Leaf, 0));
         Assert.False(File.Exists(Path.Combine(trial, TrialFiles.Claim)), "a stopped worker releases its claim");
-        Assert.Equal("interrupted", RunRecord.TryRead(trial)?.Status);
+        Assert.Equal(RunStatus.Interrupted, RunRecord.TryRead(trial)?.Status);
         Assert.Contains("pending", study.Run("status", "--trials").Output);
 
         study.Write("", "seed: 0\nepochs: 3\nbatch_size: 32\nhidden: [64]\nn_train: 4000\n");
@@ -56,7 +58,7 @@ public abstract class LauncherContract
     [Fact]
     public void A_failing_trial_shows_as_failed_with_its_message_in_status()
     {
-        using var study = new Study().Write("", "seed: 0\nepochs: 2\nhidden: [8]\n").Write("sweep/synthetic/mlp/sgd", "momentum: 0\nlr: [0.05, 1e30]");
+        using var study = new Study().Write("", "seed: 0\nepochs: 2\nhidden: [8]\n").Write("sweep/synthetic/mlp/sgd", "momentum: 0\nlr: [0.05, 1e6]");
         var (code, output) = Run(study, "sweep");
         Assert.Equal(1, code);
         Assert.True(study.IsComplete("sweep/synthetic/mlp/sgd", 0), output);
@@ -74,25 +76,14 @@ public sealed class LocalLauncherContract : LauncherContract
     protected override void Cancel(Process run, Claim claim) => Assert.True(Hypergrid.Running.Signal.Term(run.Id));
 }
 
-/// <summary>The same suite against a real Slurm, started by scripts/slurm-local (CI starts it).</summary>
-public sealed class SlurmLauncherContract : LauncherContract, IDisposable
+/// <summary>The same suite against a real Slurm (<see cref="LocalSlurm"/> starts one when none answers).</summary>
+public sealed class SlurmLauncherContract : LauncherContract, IClassFixture<LocalSlurm>, IDisposable
 {
-    // Jobs of a failed test must not keep the test cluster busy.
-    public void Dispose()
-    {
-        using var p = Process.Start("scancel", "--name=hypergrid");
-        p.WaitForExit();
-    }
+    // The fixture is asked for so that xunit brings Slurm up before these tests (and down after them).
+    public SlurmLauncherContract(LocalSlurm slurm) => GC.KeepAlive(slurm);
 
-    public SlurmLauncherContract()
-    {
-        if (Environment.GetEnvironmentVariable("SLURM_CONF") is null)
-            Environment.SetEnvironmentVariable("SLURM_CONF", "/tmp/hypergrid-slurm/slurm.conf");
-        var sinfo = Process.Start(new ProcessStartInfo("sinfo", "-h -o %T") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var state = sinfo.StandardOutput.ReadToEnd();
-        sinfo.WaitForExit();
-        Assert.True(sinfo.ExitCode == 0 && state.Length > 0, "no Slurm answers: start it with 'scripts/slurm-local start' (as root)");
-    }
+    // Jobs of a failed test must not keep the test cluster busy.
+    public void Dispose() => LocalSlurm.CancelJobs();
 
     protected override string[] LaunchArgs => ["--launcher", "slurm", "--tasks", "3", "--wait"];
 

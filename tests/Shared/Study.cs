@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Hypergrid.Trials;
 
-namespace Hypergrid.Training.Tests;
+namespace Hypergrid.Tests;
 
 /// <summary>A temp folder with a cfg tree on the synthetic dataset, and a way to run the real CLI in it.</summary>
 public sealed class Study : IDisposable

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Hypergrid.Trials;
 
-namespace Hypergrid.Training.Tests.Running;
+using Hypergrid.Tests;
+
+namespace Hypergrid.Running.Tests;
 
 /// <summary>Real 'hypergrid' processes training real (small) trials.</summary>
 public class RunTests
@@ -42,7 +44,7 @@ public class RunTests
     [Fact]
     public void A_failing_trial_does_not_stop_the_others_is_reported_and_is_retried_next_run()
     {
-        using var study = new Study().Write("", Root).Write("sweep/synthetic/mlp/sgd", "momentum: 0\nlr: [0.05, 1e30, 0.1]");
+        using var study = new Study().Write("", Root).Write("sweep/synthetic/mlp/sgd", "momentum: 0\nlr: [0.05, 1e6, 0.1]");
         var (code, output) = study.Run("run");
         Assert.Equal(1, code);
         const string sgd = "sweep/synthetic/mlp/sgd";
