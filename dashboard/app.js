@@ -4,9 +4,8 @@
 
 const REFRESH_MS = 2000;
 const KEYS = ['mode', 'dataset', 'model', 'trainer'];
-const NOT_METRICS = new Set(['epoch', 'mode', 'batch', 'time', 'n_batches']);
 
-const store = { trials: [], logs: new Map(), plots: [], metrics: new Set(), firstDraw: null, timings: {} };
+const store = { trials: [], logs: new Map(), plots: [], metrics: new Set(), schema: [], firstDraw: null, timings: {} };
 const mark = name => { store.timings[name] ??= Math.round(performance.now()); };
 const view = readView();
 
@@ -151,6 +150,7 @@ function renderBrowser() {
       const row = document.createElement('span');
       row.className = 'trial state-' + t.state + (view.hide.has(t.path) ? ' hidden' : '');
       row.textContent = `${t.trial} ${t.state}`;
+      if (t.note) row.title = t.note;
       row.onclick = () => {
         view.hide.has(t.path) ? view.hide.delete(t.path) : view.hide.add(t.path);
         row.classList.toggle('hidden');

@@ -70,7 +70,7 @@ public static class TrainingLoop
     {
         sink.Write(row);
         if (!double.IsFinite(row.Loss))
-            throw new TrainingDivergedException($"{row.Phase} loss became {row.Loss} at epoch {row.Epoch} batch {row.Batch}; lower lr or set clip_grad");
+            throw new TrainingDivergedException($"loss became {row.Loss} at epoch {row.Epoch} {row.Phase} batch {row.Batch}; lower lr or set clip_grad");
     }
 
     private static void Validate(TrialSpec spec, nn.Module<Tensor, Tensor> model, ISolverModel? solver, Tensor x, Tensor y,

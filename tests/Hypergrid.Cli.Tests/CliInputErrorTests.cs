@@ -42,7 +42,7 @@ public class CliInputErrorTests
         using var study = new Study().Write("", "seed: 0\nepochs: 1\ndevice: cuda\n").Write("sweep/synthetic/mlp/adam", "lr: 0.1\n");
         var (code, output) = study.Run("sweep");
         Assert.Equal(2, code);
-        Assert.Contains("key 'device' is 'cuda', but CUDA is not available", output);
+        Assert.Contains("key 'device' is 'cuda', but this build of Hypergrid uses TorchSharp-cpu", output);
     }
 
     [Fact]

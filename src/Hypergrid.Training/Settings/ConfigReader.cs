@@ -130,7 +130,12 @@ public sealed class ConfigReader(TrialConfig config)
     // What the user wrote, cut to a line: an error quotes a value, it does not reproduce a megabyte of it.
     private static string Shown(CfgNode node)
     {
-        var text = node is CfgScalar s && s.Kind != ScalarKind.String ? s.Text : node.Canonical;
+        var text = node switch
+        {
+            CfgScalar { Kind: ScalarKind.String } s => $"'{s.Text}'",
+            CfgScalar s => s.Text,
+            _ => node.Canonical,
+        };
         return text.Length <= 60 ? text : text[..57] + "...";
     }
 

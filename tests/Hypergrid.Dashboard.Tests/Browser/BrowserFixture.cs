@@ -12,6 +12,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!File.Exists(Chromium)) throw new InvalidOperationException("Chromium is not installed: apt-get install chromium (Debian's package; nothing is downloaded)");
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
