@@ -11,7 +11,7 @@ public static class YamlLoader
     {
         string text;
         try { text = File.ReadAllText(path); }
-        catch (IOException ex) { errors.Add(Errors.Unreadable(displayPath, ex.Message)); return null; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { errors.Add(Errors.Unreadable(displayPath, ex.Message)); return null; }
         return LoadMapping(text, displayPath, errors);
     }
 
@@ -24,7 +24,10 @@ public static class YamlLoader
         try { root = reader.ReadStream(); }
         catch (YamlException ex)
         {
-            errors.Add(Errors.BadYaml(new SourceMark(displayPath, (int)ex.Start.Line, (int)ex.Start.Column), Clean(ex.Message)));
+            var at = new SourceMark(displayPath, (int)ex.Start.Line, (int)ex.Start.Column);
+            // YamlDotNet marks the mapping that contains a tab, not the tab: point at the line indented with one.
+            if (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstTabIndent(text) is { } line) at = at with { Line = line, Column = 1 };
+            errors.Add(Errors.BadYaml(at, Clean(ex.Message)));
             return null;
         }
         catch (InvalidOperationException)
@@ -45,6 +48,17 @@ public static class YamlLoader
         }
     }
 
+    private static int? FirstTabIndent(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].AsSpan(0, lines[i].Length - lines[i].TrimStart(" \t").Length);
+            if (indent.Contains('\t')) return i + 1;
+        }
+        return null;
+    }
+
     private static string Clean(string message)
     {
         // YamlDotNet prefixes messages with "(Line: 3, Col: 1, Idx: 20) - (...)"; the mark already says that.
@@ -52,10 +66,18 @@ public static class YamlLoader
         return i >= 0 ? message[(i + 3)..] : message;
     }
 
+    /// <summary>Values a file may expand to, aliases counted at their full size: a 438-byte alias bomb is refused, not expanded.</summary>
+    public const int MaxValues = 100_000;
+
+    /// <summary>How deep lists and mappings may nest.</summary>
+    public const int MaxDepth = 64;
+
     private sealed class Reader(string text, string file, List<ConfigError> errors)
     {
         private readonly Parser parser = new(new StringReader(text));
-        private readonly Dictionary<string, CfgNode> anchors = [];
+        private readonly Dictionary<string, (CfgNode Node, long Size)> anchors = [];
+        private long values;
+        private int depth;
 
         /// <summary>Where the last collection opened: the best guess at the culprit when the scanner gives up.</summary>
         public SourceMark LastMark { get; private set; } = new(file, 1, 1);
@@ -79,28 +101,53 @@ public static class YamlLoader
         private CfgNode ReadNode()
         {
             var current = parser.Current ?? throw new YamlException("unexpected end of YAML");
+            if (current is NodeEvent { Tag.IsEmpty: false } tagged)
+                throw new YamlException(tagged.Start, tagged.End, $"the tag {tagged.Tag.Value} is not supported (tags would be dropped or change types silently); write the value plainly, quoted if it must be a string");
+            var before = values;
             switch (current)
             {
                 case AnchorAlias alias:
                     parser.MoveNext();
-                    if (anchors.TryGetValue(alias.Value.Value, out var target)) return target;
-                    throw new YamlException(alias.Start, alias.End, $"alias *{alias.Value} refers to no anchor");
+                    if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                        throw new YamlException(alias.Start, alias.End, $"alias *{alias.Value} refers to no anchor");
+                    Count(target.Size, alias);
+                    return target.Node;
                 case Scalar scalar:
                     parser.MoveNext();
-                    return Remember(scalar.Anchor, new CfgScalar(scalar.Value, KindOf(scalar), MarkOf(scalar)));
+                    Count(1, scalar);
+                    return Remember(scalar.Anchor, new CfgScalar(scalar.Value, KindOf(scalar), MarkOf(scalar)), before);
                 case SequenceStart start:
                     LastMark = MarkOf(start);
+                    Enter(start);
                     parser.MoveNext();
                     var items = new List<CfgNode>();
                     while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode());
-                    return Remember(start.Anchor, new CfgList(items, MarkOf(start)));
+                    depth--;
+                    return Remember(start.Anchor, new CfgList(items, MarkOf(start)), before);
                 case MappingStart mapStart:
                     LastMark = MarkOf(mapStart);
+                    Enter(mapStart);
                     parser.MoveNext();
-                    return Remember(mapStart.Anchor, ReadMapping(MarkOf(mapStart)));
+                    var map = ReadMapping(MarkOf(mapStart));
+                    depth--;
+                    return Remember(mapStart.Anchor, map, before);
                 default:
                     throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
             }
+        }
+
+        private void Enter(ParsingEvent e)
+        {
+            Count(1, e);
+            if (++depth > MaxDepth)
+                throw new YamlException(e.Start, e.End, $"lists and mappings nest deeper than {MaxDepth} levels; a config never needs that");
+        }
+
+        private void Count(long size, ParsingEvent e)
+        {
+            values += size;
+            if (values > MaxValues)
+                throw new YamlException(e.Start, e.End, $"the file expands to more than {MaxValues:N0} values (aliases counted in full); write it without repeated aliases");
         }
 
         private CfgMap ReadMapping(SourceMark mark)
@@ -112,6 +159,11 @@ public static class YamlLoader
                 var keyEvent = parser.Current!;
                 var keyNode = ReadNode();
                 var value = ReadNode();
+                if (keyNode is CfgScalar { Text: "<<" } merge)
+                {
+                    errors.Add(Errors.BadYaml(merge.Mark, "YAML merge keys ('<<') are not supported; write the keys out, or put shared keys in a parent cfg.yaml"));
+                    continue;
+                }
                 if (keyNode is not CfgScalar key)
                 {
                     errors.Add(Errors.BadYaml(MarkOf(keyEvent), "a mapping key must be a plain string, not a list or mapping"));
@@ -128,16 +180,12 @@ public static class YamlLoader
             return new CfgMap(entries, mark);
         }
 
-        private CfgNode Remember(YamlDotNet.Core.AnchorName anchor, CfgNode node)
+        private CfgNode Remember(YamlDotNet.Core.AnchorName anchor, CfgNode node, long before)
         {
-            if (!anchor.IsEmpty) anchors[anchor.Value] = node;
+            if (!anchor.IsEmpty) anchors[anchor.Value] = (node, values - before);
             return node;
         }
 
-        private static ScalarKind KindOf(Scalar s)
-        {
-            if (!s.Tag.IsEmpty && s.Tag.Value == "tag:yaml.org,2002:str") return ScalarKind.String;
-            return s.Style == ScalarStyle.Plain ? ScalarResolver.Resolve(s.Value) : ScalarKind.String;
-        }
+        private static ScalarKind KindOf(Scalar s) => s.Style == ScalarStyle.Plain ? ScalarResolver.Resolve(s.Value) : ScalarKind.String;
     }
 }

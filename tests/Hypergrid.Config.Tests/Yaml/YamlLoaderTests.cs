@@ -95,4 +95,43 @@ public class YamlLoaderTests
         var (map, _) = Load("a: '1.5'\nb: 'true'\nc: relu\nd: 'a: b'\n");
         Assert.Equal(["\"1.5\"", "\"true\"", "relu", "\"a: b\""], map!.Entries.Select(e => e.Value.Canonical));
     }
+
+    private const string AliasBomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n" +
+        "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n" +
+        "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\ni: [*h, *h, *h, *h, *h, *h, *h, *h, *h]\n";
+
+    [Theory]
+    [InlineData(AliasBomb, "expands to more than")]
+    [InlineData("a: &a [1, 2]\nb: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*a, *a]\n", null)]
+    public void Aliases_that_expand_beyond_the_budget_are_refused_at_once_and_small_ones_are_fine(string yaml, string? expected)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (map, errors) = Load(yaml);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+        if (expected is null) { Assert.Empty(errors); Assert.NotNull(map); return; }
+        Assert.Contains(expected, Assert.Single(errors).Problem);
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(40_000)]
+    public void Nesting_deeper_than_a_config_needs_is_an_error_not_a_crash(int depth)
+    {
+        var (_, errors) = Load("a: " + new string('[', depth) + new string(']', depth) + "\n");
+        Assert.Contains("nest deeper", Assert.Single(errors).Problem);
+    }
+
+    [Theory]
+    [InlineData("lr: !!float 1\n", "tag")]
+    [InlineData("lr: !custom 1\n", "tag")]
+    [InlineData("base: &b {lr: 1}\nx:\n  <<: *b\n", "merge keys")]
+    public void Tags_and_merge_keys_are_refused_with_their_own_message(string yaml, string expected) =>
+        Assert.Contains(expected, Assert.Single(Load(yaml).Errors).Problem);
+
+    [Fact]
+    public void A_tab_used_for_indentation_points_at_its_line()
+    {
+        var e = Assert.Single(Load("a: 1\nb:\n\tc: 2\n").Errors);
+        Assert.Equal(3, e.Where.Line);
+    }
 }
