@@ -13,4 +13,5 @@ var root = new RootCommand("Hypergrid: expand a tree of YAML configs into trials
     DataVerb.Create(),
     WorkerVerb.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+return parse.Errors.Count > 0 ? Exit.ParseErrors(parse) : await parse.InvokeAsync();

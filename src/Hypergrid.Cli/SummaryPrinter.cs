@@ -22,12 +22,14 @@ public static class SummaryPrinter
         foreach (var c in new[] { "trial", "state", "val loss", "val acc", "time (s)" }) table.AddColumn(c);
         foreach (var column in table.Columns) column.NoWrap();
         foreach (var r in summary.Rows)
-            table.AddRow(Markup.Escape(r.Id.ToString()), Color(r.State), Num(r.Final("val_loss"), "F4"), Num(r.Final("val_acc"), "F4"), Num(r.Run?.Seconds, "F1"));
+            table.AddRow(Markup.Escape(r.Id.ToString()), Color(r.State) + (summary.TrainedHere(r) || r.Run is null ? "" : " [dim](another run)[/]"), Num(r.Final("val_loss"), "F4"), Num(r.Final("val_acc"), "F4"), Num(r.Run?.Seconds, "F1"));
         AnsiConsole.Write(table);
         foreach (var r in summary.Rows.Where(r => r.Error is not null))
             Console.Error.WriteLine($"failed: {r.Id}: {r.Error}");
         var failed = summary.Rows.Count(r => r.State != TrialState.Complete);
-        Console.WriteLine($"{summary.Rows.Count - failed} trained, {failed} not complete, {summary.AlreadyComplete} were already complete{notes}");
+        var elsewhere = summary.Rows.Count(r => r.State == TrialState.Complete && !summary.TrainedHere(r));
+        var byOthers = elsewhere > 0 ? $" ({elsewhere} of them by another run at the same time)" : "";
+        Console.WriteLine($"{summary.Rows.Count - failed} trained{byOthers}, {failed} not complete, {summary.AlreadyComplete} were already complete{notes}");
     }
 
     private static string Color(TrialState s) => s switch

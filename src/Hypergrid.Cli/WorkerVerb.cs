@@ -22,6 +22,7 @@ public static class WorkerVerb
             // scancel, preemption and time limits send SIGTERM: stop the batch loop and release the claim.
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cts.Cancel(); });
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; cts.Cancel(); });
+            if (!File.Exists(r.GetValue(manifest))) throw new Config.UsageException($"--manifest {r.GetValue(manifest)} does not exist; 'hypergrid run' writes one per run under out/runs/");
             var settings = new WorkerSettings(r.GetValue(data)!, Math.Max(1, r.GetValue(threads)), r.GetValue(runId)!);
             var failed = Worker.Run(r.GetValue(manifest)!, settings, Console.Out, cts.Token);
             return failed > 0 ? Exit.Failed : Exit.Ok;

@@ -7,8 +7,10 @@ public sealed class ConfigException(IReadOnlyList<ConfigError> errors)
     public IReadOnlyList<ConfigError> Errors { get; } = errors;
 
     /// <summary>Throws when any error was collected.</summary>
+    /// <summary>Throws when any error was collected: each once, sorted by file, line and column, so a user reads a tree top to bottom.</summary>
     public static void ThrowIfAny(IReadOnlyCollection<ConfigError> errors)
     {
-        if (errors.Count > 0) throw new ConfigException(errors.ToList());
+        if (errors.Count > 0)
+            throw new ConfigException(errors.Distinct().OrderBy(e => e.Where.File, StringComparer.Ordinal).ThenBy(e => e.Where.Line).ThenBy(e => e.Where.Column).ToList());
     }
 }

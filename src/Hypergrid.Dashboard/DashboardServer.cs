@@ -24,6 +24,7 @@ public static class DashboardServer
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.WebHost.UseUrls(options.Url);
         var app = builder.Build();
+        app.UseHostCheck(options);
         app.MapPage(dashboardDir, uplotDir);
         app.MapTrials(new TrialScanner(logRoot));
         var store = new EpochLogStore(logRoot);

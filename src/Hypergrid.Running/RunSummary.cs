@@ -17,6 +17,11 @@ public sealed record RunSummary(IReadOnlyList<TrialRecord> Rows, int AlreadyComp
     /// <summary>Trials another live worker is training right now; left to it.</summary>
     public int Running { get; init; }
 
+    /// <summary>This run's id: a row whose run.json names another run was trained by a run alongside this one.</summary>
+    public string? RunId { get; init; }
+
+    public bool TrainedHere(TrialRecord row) => row.Run?.RunId == RunId;
+
     public bool AnyFailed => Rows.Any(r => r.State is not TrialState.Complete);
 
     public int ExitCode => !Detached && AnyFailed ? 1 : 0;

@@ -44,7 +44,7 @@ public static class Runner
         display.Line($"training {todo.Count} trial(s) {options.Launcher.Describe(workers, settings)}; {summary.AlreadyComplete} already complete");
         var finished = await options.Launcher.LaunchAsync(new LaunchRequest(manifest, workers, settings, options.Command, runDir, todo), display, cancel);
         var rows = todo.Select(t => TrialRecord.Read(t.Directory, t.Id, t.Config.ParamsSha256())).ToList();
-        return summary with { Rows = rows, Detached = !finished };
+        return summary with { Rows = rows, Detached = !finished, RunId = runId };
     }
 
     // The trial was checked during expansion; this only builds its components from the typed values.

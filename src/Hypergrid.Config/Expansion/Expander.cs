@@ -18,7 +18,7 @@ public static class Expander
         var plans = PlanAll(options.CfgDir, options.Filters ?? Filters.All, options.MaxTrials);
         var errors = new List<ConfigError>();
         var results = plans.Select(plan => ExpandLeaf(plan, Path.Combine(options.LogDir, plan.Leaf.RelativePath), options.Schema, errors)).ToList();
-        ConfigException.ThrowIfAny(errors.Distinct().OrderBy(e => e.Where.File, StringComparer.Ordinal).ThenBy(e => e.Where.Line).ToList());
+        ConfigException.ThrowIfAny(errors);
         if (!options.DryRun) Write(results);
         return results;
     }

@@ -17,7 +17,7 @@ public static class LogEndpoints
 
     public static IEndpointRouteBuilder MapLogs(this IEndpointRouteBuilder app, string logRoot, EpochLogStore store)
     {
-        app.MapGet("/api/logs/{**path}", async (string path, HttpContext http) =>
+        app.MapMethods("/api/logs/{**path}", ReadMethods.GetAndHead, async (string path, HttpContext http) =>
         {
             var file = Path.GetFileName(path);
             if (!Served.Contains(file)) return Results.NotFound($"only {string.Join(", ", Served)} are served");

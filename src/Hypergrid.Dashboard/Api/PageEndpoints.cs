@@ -14,9 +14,9 @@ public static class PageEndpoints
 
     public static IEndpointRouteBuilder MapPage(this IEndpointRouteBuilder app, string dashboardDir, string uplotDir)
     {
-        app.MapGet("/", () => Serve(dashboardDir, "index.html"));
-        app.MapGet("/assets/{**path}", (string path) => Serve(dashboardDir, path));
-        app.MapGet("/vendor/uplot/{**path}", (string path) => Serve(uplotDir, path));
+        app.MapMethods("/", ReadMethods.GetAndHead, () => Serve(dashboardDir, "index.html"));
+        app.MapMethods("/assets/{**path}", ReadMethods.GetAndHead, (string path) => Serve(dashboardDir, path));
+        app.MapMethods("/vendor/uplot/{**path}", ReadMethods.GetAndHead, (string path) => Serve(uplotDir, path));
         return app;
     }
 

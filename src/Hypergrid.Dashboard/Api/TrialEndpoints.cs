@@ -23,7 +23,7 @@ public static class TrialEndpoints
     {
         var metrics = BatchLogSchema.Columns.Where(c => c.Reduction is not (Reduction.Key or Reduction.Drop))
             .Select(c => new { name = c.Name, reduction = c.Reduction.ToString().ToLowerInvariant(), meaning = c.Meaning }).ToList();
-        app.MapGet("/api/trials", () => Results.Json(new { root = scanner.LogRoot, metrics, trials = scanner.Scan().Select(t => Shape(t.Record, t.Config)) }, Json));
+        app.MapMethods("/api/trials", ReadMethods.GetAndHead, () => Results.Json(new { root = scanner.LogRoot, metrics, trials = scanner.Scan().Select(t => Shape(t.Record, t.Config)) }, Json));
         return app;
     }
 

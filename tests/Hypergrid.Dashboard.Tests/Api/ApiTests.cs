@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Hypergrid.Tests;
 using Hypergrid.Trials;
 using Microsoft.AspNetCore.Builder;
 
@@ -121,12 +122,12 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.DoesNotContain("not for you", body);
     }
 
-    private async Task<(int Status, string Body)> RawGet(string path)
+    private async Task<(int Status, string Body)> RawGet(string path, string host = "localhost", string method = "GET")
     {
         using var tcp = new System.Net.Sockets.TcpClient();
         await tcp.ConnectAsync(http.BaseAddress!.Host, http.BaseAddress.Port);
         var stream = tcp.GetStream();
-        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
         var answer = await new StreamReader(stream).ReadToEndAsync();
         return (int.Parse(answer.Split(' ')[1]), answer);
     }
@@ -138,5 +139,66 @@ public sealed class ApiTests : IAsyncLifetime
         File.CreateSymbolicLink(Path.Combine(dir, "worker.log"), Path.Combine(tree.Root, "secret.txt"));
         var response = await http.GetAsync("/api/logs/sweep/mnist/mlp/adam/trial_000/worker.log");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("evil.example.com")]
+    [InlineData("attacker.test:8050")]
+    [InlineData("127.0.0.1.nip.io")]
+    public async Task A_request_addressed_to_a_foreign_host_name_is_refused_as_dns_rebinding(string host)
+    {
+        var (status, body) = await RawGet("/api/trials", host);
+        Assert.Equal(421, status);
+        Assert.DoesNotContain("lr", body);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("127.0.0.1")]
+    public async Task The_names_the_server_is_bound_to_and_localhost_are_answered(string host) =>
+        Assert.Equal(200, (await RawGet("/api/trials", host)).Status);
+
+    [Theory]
+    [InlineData("/api/trials")]
+    [InlineData("/api/logs/sweep/mnist/mlp/adam/trial_000/run.json")]
+    public async Task Head_is_answered_like_get_without_a_body(string path) =>
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path))).StatusCode);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_link_to_a_link_that_leaves_the_log_is_refused_everywhere(bool absolute)
+    {
+        // B -> <root>/outside, and trial_098 -> .../B/trial_009: each hop alone looks harmless to a one-hop check.
+        var outside = Path.Combine(tree.Root, "outside", "trial_009");
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, TrialFiles.Config), "mode: sweep\nsecret: not for you\n");
+        File.WriteAllText(Path.Combine(outside, TrialFiles.BatchLog), SampleLogs.BatchLog(1, 1, 1, 1.0));
+        new RunRecord { Status = RunStatus.Failed, Error = "not for you" }.Write(outside);
+        var leaf = tree.Trial("sweep/mnist/mlp/adam");
+        var b = Path.Combine(tree.Log, "sweep", "mnist", "B");
+        Directory.CreateSymbolicLink(b, absolute ? Path.Combine(tree.Root, "outside") : Path.Combine("..", "..", "..", "outside"));
+        Directory.CreateSymbolicLink(Path.Combine(leaf, "trial_098"), absolute ? Path.Combine(b, "trial_009") : Path.Combine("..", "..", "B", "trial_009"));
+        foreach (var file in new[] { "cfg.yaml", "run.json", "batch_log.csv", "epoch_log.csv" })
+            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/logs/sweep/mnist/mlp/adam/trial_098/{file}")).StatusCode);
+        Assert.DoesNotContain("not for you", await http.GetStringAsync("/api/trials"));
+        var epochs = await http.PostAsync("/api/epochs", new StringContent("{\"trials\": [\"sweep/mnist/mlp/adam/trial_098\"]}"));
+        Assert.DoesNotContain("trial_098", System.Text.Encoding.UTF8.GetString(await epochs.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Theory]
+    [InlineData(TrialFiles.BatchLog)]
+    [InlineData(TrialFiles.EpochLog)]
+    public async Task A_symlinked_log_inside_a_trial_is_not_read_by_the_epoch_endpoints(string name)
+    {
+        var dir = tree.AddTrial("sweep/mnist/mlp/adam/trial_002", "seed: 1\n");
+        var secret = Path.Combine(tree.Root, "outside-" + name);
+        File.WriteAllText(secret, SampleLogs.BatchLog(1, 1, 1, 999.0));
+        File.CreateSymbolicLink(Path.Combine(dir, name), secret);
+        if (name == TrialFiles.EpochLog) File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), "");
+        var response = await http.GetAsync("/api/logs/sweep/mnist/mlp/adam/trial_002/epoch_log.csv");
+        Assert.DoesNotContain("999", await response.Content.ReadAsStringAsync());
+        var epochs = await http.PostAsync("/api/epochs", new StringContent("{\"trials\": [\"sweep/mnist/mlp/adam/trial_002\"]}"));
+        Assert.DoesNotContain("trial_002", System.Text.Encoding.UTF8.GetString(await epochs.Content.ReadAsByteArrayAsync()));
     }
 }
