@@ -8,6 +8,10 @@ public static class Errors
     public static ConfigError Unreadable(string file, string why) =>
         new(new SourceMark(file, 0, 0), null, $"cannot be read: {why}", "check the file exists and is readable");
 
+    public static ConfigError LinkOutOfTree(string link, string target) =>
+        new(new SourceMark(link, 0, 0), null, $"is a link to '{target}', outside the config tree",
+            "Hypergrid reads only files under the cfg folder: copy what you need into it, or remove the link");
+
     public static ConfigError BadYaml(SourceMark at, string why) =>
         new(at, null, $"is not valid YAML: {why}", "fix the YAML syntax at this line and column");
 

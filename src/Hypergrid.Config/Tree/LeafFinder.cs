@@ -18,7 +18,7 @@ public static class LeafFinder
         var root = Path.GetFullPath(cfgRoot);
         var leaves = new List<Leaf>();
         var badModes = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(root, FileName, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in ConfigFiles(root, errors).Order(StringComparer.Ordinal))
         {
             var parts = Path.GetRelativePath(root, Path.GetDirectoryName(file)!).Split(Path.DirectorySeparatorChar);
             if (parts is ["."]) continue;
@@ -35,6 +35,45 @@ public static class LeafFinder
         foreach (var (folder, first) in badModes) errors.Add(Errors.UnknownMode(folder, first));
         if (leaves.Count == 0 && errors.Count == 0) errors.Add(Errors.NoLeafMatches(Display(cfgRoot), filters.ToString()));
         return leaves;
+    }
+
+    /// <summary>
+    /// Every cfg.yaml under the root, walked by hand: never through a link that leads out of the tree (a link to '/'
+    /// would walk the whole disk), never deeper than one level past a leaf, and an unreadable folder is named, not thrown.
+    /// </summary>
+    private static List<string> ConfigFiles(string root, List<ConfigError> errors)
+    {
+        var found = new List<string>();
+        var realRoot = new DirectoryInfo(root).ResolveLinkTarget(true)?.FullName ?? root;
+        void Walk(string dir, int depth)
+        {
+            try
+            {
+                var file = Path.Combine(dir, FileName);
+                if (File.Exists(file)) found.Add(file);
+                if (depth > 4) return; // deeper files are reported by their parent's depth check
+                foreach (var sub in Directory.EnumerateDirectories(dir))
+                {
+                    var info = new DirectoryInfo(sub);
+                    if (info.LinkTarget is not null)
+                    {
+                        var target = info.ResolveLinkTarget(true)?.FullName;
+                        if (target is null || !(target + "/").StartsWith(realRoot.TrimEnd('/') + "/", StringComparison.Ordinal))
+                        {
+                            errors.Add(Errors.LinkOutOfTree(Display(sub), target ?? info.LinkTarget));
+                            continue;
+                        }
+                    }
+                    Walk(sub, depth + 1);
+                }
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+            {
+                errors.Add(Errors.Unreadable(Display(dir), ex.Message));
+            }
+        }
+        Walk(root, 0);
+        return found;
     }
 
     private static List<ConfigFile> Chain(string root, string[] parts)

@@ -28,6 +28,8 @@ public static class MnistFetcher
     public static async Task<IReadOnlyList<string>> FetchAsync(string dataDir, string source, IReadOnlyDictionary<string, string> md5,
         Progress? progress = null, HttpClient? http = null, CancellationToken cancel = default)
     {
+        if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw new UsageException($"--from {source} is not an http(s) URL; give the base URL of a mirror, e.g. https://example.org/mnist/");
         Directory.CreateDirectory(dataDir);
         var client = http ?? new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
         var temps = new List<(string Temp, string Final)>();

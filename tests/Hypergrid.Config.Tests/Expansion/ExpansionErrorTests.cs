@@ -80,4 +80,18 @@ public class ExpansionErrorTests
         using var tree = new CfgTree().Write("sweep/mnist/mlp/adam", "seed: 0");
         Assert.Contains("no leaf", Assert.Single(Fails(tree, new Filters(Datasets: ["cifar"])).Errors).Problem);
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("..")]
+    public void A_link_leading_out_of_the_tree_is_an_error_not_a_walk_of_the_disk(string target)
+    {
+        using var tree = new CfgTree().Write("sweep/mnist/mlp/adam", "seed: 0\n");
+        Directory.CreateSymbolicLink(Path.Combine(tree.Cfg, "sweep", "elsewhere"), target);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var ex = Assert.Throws<ConfigException>(() => Expander.Expand(tree.Options()));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2));
+        Assert.Contains("outside the config tree", Assert.Single(ex.Errors).Problem);
+        Assert.Empty(tree.AllFilesUnderOut());
+    }
 }
