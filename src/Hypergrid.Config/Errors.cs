@@ -12,6 +12,10 @@ public static class Errors
         new(new SourceMark(link, 0, 0), null, $"is a link to '{target}', outside the config tree",
             "Hypergrid reads only files under the cfg folder: copy what you need into it, or remove the link");
 
+    public static ConfigError LinkLoop(string link, string target) =>
+        new(new SourceMark(link, 0, 0), null, $"is a link to '{target}', a folder that contains it: the tree would never end",
+            "remove the link");
+
     public static ConfigError BadYaml(SourceMark at, string why) =>
         new(at, null, $"is not valid YAML: {why}", "fix the YAML syntax at this line and column");
 

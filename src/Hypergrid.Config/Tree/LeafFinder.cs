@@ -58,9 +58,11 @@ public static class LeafFinder
                     if (info.LinkTarget is not null)
                     {
                         var target = info.ResolveLinkTarget(true)?.FullName;
-                        if (target is null || !(target + "/").StartsWith(realRoot.TrimEnd('/') + "/", StringComparison.Ordinal))
+                        var outside = target is null || !(target + "/").StartsWith(realRoot.TrimEnd('/') + "/", StringComparison.Ordinal);
+                        var loop = target is not null && (Path.GetFullPath(dir) + "/").StartsWith(target.TrimEnd('/') + "/", StringComparison.Ordinal);
+                        if (outside || loop)
                         {
-                            errors.Add(Errors.LinkOutOfTree(Display(sub), target ?? info.LinkTarget));
+                            errors.Add(outside ? Errors.LinkOutOfTree(Display(sub), target ?? info.LinkTarget) : Errors.LinkLoop(Display(sub), target!));
                             continue;
                         }
                     }
