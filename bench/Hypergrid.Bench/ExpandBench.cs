@@ -38,6 +38,30 @@ public static class ExpandBench
             Clean(pyOut);
         }
         Console.WriteLine("  targets: first expansion on tmpfs < 0.3 s; re-expansion on disk < 0.5 s");
+        Checked();
+    }
+
+    /// <summary>The same size of study on real keys, every trial checked against the registries (what expand and run do).</summary>
+    private static void Checked()
+    {
+        var cfg = Path.Combine(Path.GetTempPath(), "hypergrid-bench-cfg-checked");
+        if (Directory.Exists(cfg)) Directory.Delete(cfg, true);
+        var leaf = Path.Combine(cfg, "sweep", "synthetic", "mlp", "adam");
+        Directory.CreateDirectory(leaf);
+        File.WriteAllText(Path.Combine(cfg, "cfg.yaml"), "seed: 0\nepochs: 5\nbatch_size: 64\nschedule: cosine\nwarmup_steps: 10\nbeta2: 0.99\n");
+        string Axis(string key, Func<int, string> value) => $"{key}: [{string.Join(", ", Enumerable.Range(1, 10).Select(value))}]\n";
+        File.WriteAllText(Path.Combine(leaf, "cfg.yaml"), Axis("lr", v => $"{v}e-4") + Axis("hidden", v => $"[{v * 16}]") + Axis("dropout", v => $"0.0{v - 1}") + Axis("weight_decay", v => $"{v}e-5"));
+        var outDir = "/dev/shm/hypergrid-bench-out-checked";
+        var options = new ExpandOptions(cfg, outDir) { Schema = Hypergrid.Training.TrialSchema.Instance };
+        Clean(outDir);
+        Expander.Expand(options);
+        var unchecked_ = Measure.Seconds(5, () => Clean(outDir), () => Expander.Expand(options with { Schema = null }));
+        var first = Measure.Seconds(5, () => Clean(outDir), () => Expander.Expand(options));
+        var again = Measure.Seconds(5, () => { }, () => Expander.Expand(options));
+        Console.WriteLine($"  real keys, every trial checked against the registries (tmpfs): first {Measure.Fmt(first.Best)} best / {Measure.Fmt(first.Median)} median; " +
+                          $"re-expansion {Measure.Fmt(again.Best)} / {Measure.Fmt(again.Median)}; the check costs {first.Best / unchecked_.Best:F2}x an unchecked expansion of the same tree ({Measure.Fmt(unchecked_.Best)})");
+        Clean(outDir);
+        Directory.Delete(cfg, true);
     }
 
     private static void Clean(string dir)

@@ -82,14 +82,16 @@ public static class Expander
 
         var axisKeys = plan.Axes.Select(a => a.Key).ToArray();
         string Identity(TrialConfig c) => string.Join('\u0001', axisKeys.Select(k => c[k]?.Canonical ?? "\u0002"));
-        var texts = configs.Select(c => c.Render(sources)).ToArray();
+        var lines = TrialConfig.LineCache();
+        var texts = configs.Select(c => c.Render(sources, lines)).ToArray();
+        var identities = configs.Select(Identity).ToArray();
         var planned = new Dictionary<string, int>(count);
         for (var i = 0; i < count; i++)
-            if (!planned.TryAdd(Identity(configs[i]), i))
-                errors.Add(Errors.SameTrialTwice(plan, plan.Indices(i), plan.Indices(planned[Identity(configs[i])])));
+            if (!planned.TryAdd(identities[i], i))
+                errors.Add(Errors.SameTrialTwice(plan, plan.Indices(i), plan.Indices(planned[identities[i]])));
 
         var existing = ExistingTrial.Scan(leafOut);
-        var byIdentity = IdentifyExisting(existing, texts, configs, plan, schema, Identity);
+        var byIdentity = IdentifyExisting(existing, texts, identities, plan, schema, Identity);
         var next = existing.Count == 0 ? 0 : existing[^1].Number + 1;
         var trials = new List<Trial>(count);
         var matched = new HashSet<int>();
@@ -100,7 +102,7 @@ public static class Expander
             var idx = plan.Indices(i);
             int number;
             string? oldText = null;
-            if (byIdentity.TryGetValue(Identity(configs[i]), out var old) && matched.Add(old.Number))
+            if (byIdentity.TryGetValue(identities[i], out var old) && matched.Add(old.Number))
             {
                 number = old.Number;
                 oldText = old.Text;
@@ -125,7 +127,7 @@ public static class Expander
     /// trial renders is that trial; any other is parsed and its values put in their declared types, so a file
     /// written as 1e-1 by hand or by an older version is the trial of 0.1.
     /// </summary>
-    private static Dictionary<string, ExistingTrial> IdentifyExisting(List<ExistingTrial> existing, string[] texts, TrialConfig[] configs,
+    private static Dictionary<string, ExistingTrial> IdentifyExisting(List<ExistingTrial> existing, string[] texts, string[] identities,
         LeafPlan plan, IConfigSchema? schema, Func<TrialConfig, string> identity)
     {
         var byText = new Dictionary<string, int>(texts.Length);
@@ -134,7 +136,7 @@ public static class Expander
         foreach (var t in existing)
         {
             string? id = null;
-            if (t.Text is not null && byText.TryGetValue(t.Text, out var i)) id = identity(configs[i]);
+            if (t.Text is not null && byText.TryGetValue(t.Text, out var i)) id = identities[i];
             else if (Parse(t, plan) is { } config) id = identity(schema?.Check(config, []) ?? config);
             if (id is not null) byIdentity.TryAdd(id, t);
         }

@@ -21,6 +21,8 @@ public sealed record CfgScalar(string Text, ScalarKind Kind, SourceMark Mark) : 
 
     public bool? Boolean { get; } = Kind == ScalarKind.Bool ? Text.Equals("true", StringComparison.OrdinalIgnoreCase) : null;
 
+    public override string Canonical { get; } = YamlText.Scalar(Text, Kind);
+
     public bool TryGetLong(out long value)
     {
         value = Integer ?? 0;
@@ -60,7 +62,7 @@ public sealed record CfgScalar(string Text, ScalarKind Kind, SourceMark Mark) : 
         return (mantissa.Contains('.') ? mantissa : mantissa + ".0") + "e" + r[(e + 1)..];
     }
 
-    private static long? ParseInt(string text)
+    internal static long? ParseInt(string text)
     {
         var t = text.StartsWith('+') ? text[1..] : text;
         if (t.StartsWith("0x", StringComparison.Ordinal))
@@ -73,7 +75,7 @@ public sealed record CfgScalar(string Text, ScalarKind Kind, SourceMark Mark) : 
         return long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;
     }
 
-    private static double? ParseFloat(string text)
+    internal static double? ParseFloat(string text)
     {
         switch (text.TrimStart('+').ToLowerInvariant())
         {

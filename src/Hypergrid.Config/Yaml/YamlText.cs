@@ -14,20 +14,18 @@ public static partial class YamlText
     private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>One-line (flow) rendering of any value.</summary>
-    public static string Flow(CfgNode node)
-    {
-        var sb = new StringBuilder();
-        WriteFlow(sb, node);
-        return sb.ToString();
-    }
+    public static string Flow(CfgNode node) => node.Canonical;
 
     /// <summary>A mapping key, quoted only when needed.</summary>
-    public static string Key(string key) => Str(key);
+    public static string Key(string key) => Keys.GetOrAdd(key, Str);
+
+    // Keys are few and repeat in every trial of a study.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Keys = new(StringComparer.Ordinal);
 
     /// <summary>What follows "key:" for a top-level entry: inline for scalars and lists, a block for mappings.</summary>
     public static string TopValue(CfgNode node)
     {
-        if (node is not CfgMap { Entries.Count: > 0 } map) return " " + Flow(node);
+        if (node is not CfgMap { Entries.Count: > 0 } map) return " " + node.Canonical;
         var sb = new StringBuilder();
         WriteBlock(sb, map, 1);
         return sb.ToString();
@@ -39,48 +37,22 @@ public static partial class YamlText
         {
             sb.Append('\n').Append(' ', depth * 2).Append(Key(e.Key)).Append(':');
             if (e.Value is CfgMap { Entries.Count: > 0 } inner) WriteBlock(sb, inner, depth + 1);
-            else sb.Append(' ').Append(Flow(e.Value));
+            else sb.Append(' ').Append(e.Value.Canonical);
         }
     }
 
-    private static void WriteFlow(StringBuilder sb, CfgNode node)
+    /// <summary>A scalar's canonical text from what was written and its resolved type: the value, not the spelling.</summary>
+    public static string Scalar(string text, ScalarKind kind)
     {
-        switch (node)
+        switch (kind)
         {
-            case CfgScalar s:
-                sb.Append(Scalar(s));
-                break;
-            case CfgList list:
-                sb.Append('[');
-                for (var i = 0; i < list.Items.Count; i++)
-                {
-                    if (i > 0) sb.Append(", ");
-                    WriteFlow(sb, list.Items[i]);
-                }
-                sb.Append(']');
-                break;
-            case CfgMap map:
-                sb.Append('{');
-                for (var i = 0; i < map.Entries.Count; i++)
-                {
-                    if (i > 0) sb.Append(", ");
-                    sb.Append(Key(map.Entries[i].Key)).Append(": ");
-                    WriteFlow(sb, map.Entries[i].Value);
-                }
-                sb.Append('}');
-                break;
+            case ScalarKind.Null: return "null";
+            case ScalarKind.String: return Str(text);
+            case ScalarKind.Bool: return text.Equals("true", StringComparison.OrdinalIgnoreCase) ? "true" : "false";
         }
+        if (kind == ScalarKind.Int) return CfgScalar.ParseInt(text) is { } i ? i.ToString(System.Globalization.CultureInfo.InvariantCulture) : text;
+        return CfgScalar.ParseFloat(text) is { } d ? CfgScalar.FloatText(d) : text;
     }
-
-    private static string Scalar(CfgScalar s) => s.Kind switch
-    {
-        ScalarKind.Null => "null",
-        ScalarKind.String => Str(s.Text),
-        ScalarKind.Bool => s.Boolean == true ? "true" : "false",
-        ScalarKind.Int when s.Integer is { } i => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ScalarKind.Float when s.Number is { } d => CfgScalar.FloatText(d),
-        _ => s.Text,
-    };
 
     private static string Str(string text) =>
         SafePlain().IsMatch(text) && ScalarResolver.Resolve(text) == ScalarKind.String

@@ -30,7 +30,7 @@ public sealed class ConfigReader(TrialConfig config)
         if (Node(key) is not { } node) return fallback;
         if (node is CfgScalar { Kind: not ScalarKind.Null } s)
         {
-            if (allowed.Length == 0 || allowed.Contains(s.Text)) return Keep(key, new CfgScalar(s.Text, ScalarKind.String, s.Mark), s.Text);
+            if (allowed.Length == 0 || allowed.Contains(s.Text)) return Keep(key, s.Kind == ScalarKind.String ? s : new CfgScalar(s.Text, ScalarKind.String, s.Mark), s.Text);
             return Fail(node, key, $"is '{s.Text}'", $"use one of: {string.Join(", ", allowed)}", fallback);
         }
         return Fail(node, key, $"is {node.Canonical}, not a word", allowed.Length > 0 ? $"use one of: {string.Join(", ", allowed)}" : "write a plain value", fallback);
@@ -39,7 +39,7 @@ public sealed class ConfigReader(TrialConfig config)
     public int Int(string key, int fallback, int min = int.MinValue, int max = int.MaxValue)
     {
         if (Node(key) is not { } node) return fallback;
-        if (node is CfgScalar { Integer: { } v } && v >= min && v <= max) return Keep(key, CfgScalar.Of(v, node.Mark), (int)v);
+        if (node is CfgScalar { Integer: { } v } && v >= min && v <= max) return Keep(key, node, (int)v);
         return Fail(node, key, $"is {Shown(node)}", $"write an integer{Range(min, max)}", fallback);
     }
 
@@ -50,7 +50,8 @@ public sealed class ConfigReader(TrialConfig config)
     public double Double(string key, double fallback, double min = double.MinValue, double max = double.MaxValue)
     {
         if (Node(key) is not { } node) return fallback;
-        if (node is CfgScalar { Number: { } v } && double.IsFinite(v) && v >= min && v <= max) return Keep(key, CfgScalar.Of(v, node.Mark), v);
+        if (node is CfgScalar { Number: { } v } s && double.IsFinite(v) && v >= min && v <= max)
+            return Keep(key, s.Kind == ScalarKind.Float ? s : CfgScalar.Of(v, node.Mark), v);
         var problem = node is CfgScalar { Number: { } bad } && !double.IsFinite(bad) ? $"is {Shown(node)}, which is not a finite number" : $"is {Shown(node)}";
         return Fail(node, key, problem, $"write a number{Range(min, max)}", fallback);
     }
@@ -78,7 +79,8 @@ public sealed class ConfigReader(TrialConfig config)
             if (item is CfgScalar { Integer: { } v } && v >= min && v <= max) values.Add((int)v);
             else return Fail(node, key, $"is {Shown(node)}", hint, fallback);
         }
-        return Keep(key, new CfgList(values.Select(v => (CfgNode)CfgScalar.Of(v, node.Mark)).ToList(), node.Mark), values.ToArray());
+        // A list as written is already its canonical form; a single integer becomes a list of one.
+        return Keep(key, node is CfgList ? node : new CfgList([node], node.Mark), values.ToArray());
     }
 
     /// <summary>A list of words from a fixed set; a single word is read as a list of one.</summary>
@@ -92,7 +94,7 @@ public sealed class ConfigReader(TrialConfig config)
             if (item is CfgScalar { Kind: ScalarKind.String } s && allowed.Contains(s.Text)) words.Add(s.Text);
             else return Fail(item, key, $"contains {Shown(item)}", $"use any of: {string.Join(", ", allowed)}", fallback);
         }
-        return Keep(key, new CfgList(words.Select(w => (CfgNode)new CfgScalar(w, ScalarKind.String, node.Mark)).ToList(), node.Mark), words.ToArray());
+        return Keep(key, node is CfgList ? node : new CfgList([node], node.Mark), words.ToArray());
     }
 
     /// <summary>Errors for keys no component declared, listing the keys this trial accepts.</summary>
