@@ -23,15 +23,13 @@ public static class TrialEndpoints
     {
         var metrics = BatchLogSchema.Columns.Where(c => c.Reduction is not (Reduction.Key or Reduction.Drop))
             .Select(c => new { name = c.Name, reduction = c.Reduction.ToString().ToLowerInvariant(), meaning = c.Meaning }).ToList();
-        app.MapMethods("/api/trials", ReadMethods.GetAndHead, () => Results.Json(new { root = scanner.LogRoot, metrics, trials = scanner.Scan().Select(t => Shape(t.Record, t.Config)) }, Json));
+        app.MapMethods("/api/trials", ReadMethods.GetAndHead, () => Results.Json(new { root = scanner.LogRoot, metrics, trials = scanner.Scan().Select(t => Shape(t.Record, t.Config, t.Log)) }, Json));
         return app;
     }
 
-    private static object Shape(TrialRecord r, System.Text.Json.Nodes.JsonObject? config)
+    private static object Shape(TrialRecord r, System.Text.Json.Nodes.JsonObject? config, string? log)
     {
         var run = r.Run;
-        string? log = File.Exists(Path.Combine(r.Directory, TrialFiles.BatchLog)) && r.State != TrialState.Damaged ? TrialFiles.BatchLog
-            : File.Exists(Path.Combine(r.Directory, TrialFiles.PartialLog)) ? TrialFiles.PartialLog : null;
         return new
         {
             path = r.Id.ToString(), mode = r.Id.Mode, dataset = r.Id.Dataset, model = r.Id.Model, trainer = r.Id.Trainer, trial = r.Id.Folder,

@@ -15,13 +15,14 @@ namespace Hypergrid.Dashboard.Trials;
 /// </summary>
 public sealed class TrialScanner(string logRoot)
 {
-    private readonly ConcurrentDictionary<string, (DateTime Stamp, TrialRecord Record, JsonObject? Config, string? ParamsSha256)> cache = new();
+    private readonly ConcurrentDictionary<string, (DateTime Stamp, TrialRecord Record, JsonObject? Config, string? ParamsSha256, string? Log)> cache = new();
 
     public string LogRoot => logRoot;
 
-    public IReadOnlyList<(TrialRecord Record, JsonObject? Config)> Scan()
+    /// <summary>Every trial: its record, the config to show, and which batch log the page can plot (null: none yet).</summary>
+    public IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log)> Scan()
     {
-        var result = new List<(TrialRecord, JsonObject?)>();
+        var result = new List<(TrialRecord, JsonObject?, string?)>();
         if (!Directory.Exists(logRoot)) return result;
         foreach (var dir in TrialDirs())
         {
@@ -30,28 +31,38 @@ public sealed class TrialScanner(string logRoot)
             {
                 var (config, hash) = ReadConfig(dir);
                 var record = TrialRecord.Read(dir, TrialId.FromDirectory(dir), hash);
-                entry = (stamp, record, record.TrainedConfig ?? config, hash);
+                entry = (stamp, record, record.TrainedConfig ?? config, hash, LogOf(record));
                 cache[dir] = entry;
             }
-            else if (File.Exists(Path.Combine(dir, TrialFiles.Claim)))
+            else if (entry.Record.Claim is not null || entry.Record.State == TrialState.Running)
             {
+                // Liveness changes without the folder changing: a claim's holder may have died since.
                 entry.Record = TrialRecord.Read(dir, entry.Record.Id, entry.ParamsSha256);
+                entry.Log = LogOf(entry.Record);
             }
-            result.Add((entry.Record, entry.Config));
+            result.Add((entry.Record, entry.Config, entry.Log));
         }
         return result;
     }
 
-    // out/log/<mode>/<dataset>/<model>/<trainer>/trial_###, folders only where their real path stays under out/log.
+    // out/log/<mode>/<dataset>/<model>/<trainer>/trial_###. The enumeration says which entries are links (no extra
+    // system call); only those have their real path checked, and one that leaves out/log is skipped.
     private IEnumerable<string> TrialDirs()
     {
-        IEnumerable<string> level = [logRoot];
-        for (var depth = 0; depth < 4; depth++) level = level.SelectMany(Directory.EnumerateDirectories).Order(StringComparer.Ordinal);
-        return level.SelectMany(d => Directory.EnumerateDirectories(d)
-                .Select(t => (Dir: t, Ok: TrialFiles.TryParseFolder(Path.GetFileName(t), out var n), Number: n))
-                .Where(t => t.Ok).OrderBy(t => t.Number).Select(t => t.Dir))
-            .Where(d => SafeFiles.Resolve(logRoot, d, folder: true) is not null);
+        IEnumerable<DirectoryInfo> level = [new DirectoryInfo(logRoot)];
+        for (var depth = 0; depth < 4; depth++) level = level.SelectMany(Inside).OrderBy(d => d.Name, StringComparer.Ordinal);
+        return level.SelectMany(d => Inside(d)
+                .Select(t => (Dir: t.FullName, Ok: TrialFiles.TryParseFolder(t.Name, out var n), Number: n))
+                .Where(t => t.Ok).OrderBy(t => t.Number).Select(t => t.Dir));
     }
+
+    private IEnumerable<DirectoryInfo> Inside(DirectoryInfo dir) =>
+        dir.EnumerateDirectories().Where(d => !d.Attributes.HasFlag(FileAttributes.ReparsePoint) || SafeFiles.Resolve(logRoot, d.FullName, folder: true) is not null);
+
+    private static string? LogOf(TrialRecord r) =>
+        r.State == TrialState.Damaged ? null
+        : File.Exists(Path.Combine(r.Directory, TrialFiles.BatchLog)) ? TrialFiles.BatchLog
+        : File.Exists(Path.Combine(r.Directory, TrialFiles.PartialLog)) ? TrialFiles.PartialLog : null;
 
     private (JsonObject? Config, string? ParamsSha256) ReadConfig(string dir)
     {
