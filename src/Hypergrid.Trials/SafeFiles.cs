@@ -45,6 +45,9 @@ public static partial class SafeFiles
         return Kind(real) == (folder ? FileKind.Directory : FileKind.Regular) ? real : null;
     }
 
+    /// <summary>Whether a path (links followed) is a regular file: not a folder, FIFO, socket or device.</summary>
+    public static bool IsRegularFile(string path) => Kind(path) == FileKind.Regular;
+
     private enum FileKind { Other, Regular, Directory }
 
     private static string? RealPath(string path)

@@ -43,17 +43,20 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
     /// <summary>The config this trial's result was trained with (from run.json), when it has one.</summary>
     public JsonObject? TrainedConfig => State is TrialState.Complete or TrialState.Stale or TrialState.Orphan ? Run?.Config : null;
 
+    private static readonly string HeaderStart = string.Join(',', Logs.BatchLogSchema.Columns.Take(3).Select(c => c.Name)) + ",";
+
     // A finished log that is empty, lacks the header or has no complete row cannot be a result, whatever run.json says.
     private static string? Damage(string batchLog, RunRecord? run)
     {
         try
         {
+            // A FIFO would block the reader (status, the dashboard) forever.
+            if (!SafeFiles.IsRegularFile(batchLog)) return "batch_log.csv is not a regular file; --rerun-damaged retrains it";
             using var stream = new FileStream(batchLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            if (!stream.CanSeek) return "batch_log.csv is not a regular file";
             var head = new byte[Math.Min(stream.Length, 256)];
             stream.ReadExactly(head);
             var text = System.Text.Encoding.UTF8.GetString(head);
-            if (!text.StartsWith("epoch,mode,batch,", StringComparison.Ordinal))
+            if (!text.StartsWith(HeaderStart, StringComparison.Ordinal))
                 return "batch_log.csv is damaged (empty or no header); --rerun-damaged retrains it";
             var firstLine = text.IndexOf('\n');
             if (firstLine < 0 || (stream.Length <= head.Length && firstLine == text.Length - 1))

@@ -3,7 +3,7 @@ namespace Hypergrid.Config.Tree;
 /// <summary>Finds the leaves of a cfg tree and checks its shape (mode folders, depth).</summary>
 public static class LeafFinder
 {
-    private const string FileName = "cfg.yaml";
+    private const string FileName = Trials.TrialFiles.Config;
 
     public static IReadOnlyList<Leaf> Find(string cfgRoot, Filters filters, List<ConfigError> errors)
     {
