@@ -51,8 +51,6 @@ public sealed class EpochAggregator
         role[epochCol] = -1;
         role[modeCol] = -2;
         for (var m = 0; m < metricCols.Length; m++) role[metricCols[m]] = m;
-        // Where the key columns come first (as in every log Hypergrid writes), metrics are added as they are parsed.
-        var keysFirst = metricCols.All(c => c > epochCol && c > modeCol);
         Span<double> values = stackalloc double[metricCols.Length];
         Span<bool> present = stackalloc bool[metricCols.Length];
         while (true)
@@ -62,36 +60,14 @@ public sealed class EpochAggregator
             var line = lines[..nl];
             lines = lines[(nl + 1)..];
             if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
-            if (keysFirst ? AddKeysFirst(line, role) : AddAnyOrder(line, role, values, present)) RowCount++;
+            if (AddRow(line, role, values, present)) RowCount++;
         }
-    }
-
-    private bool AddKeysFirst(ReadOnlySpan<byte> line, ReadOnlySpan<int> role)
-    {
-        if (CountCells(line) != role.Length) return false; // a damaged line
-        ReadOnlySpan<byte> epoch = default, phase = default;
-        EpochGroup? group = null;
-        for (var c = 0; c < role.Length; c++)
-        {
-            var comma = line.IndexOf((byte)',');
-            var cell = comma < 0 ? line : line[..comma];
-            var r = role[c];
-            if (r >= 0)
-            {
-                if (group is null) { group = GroupOf(epoch, phase); group.BeginRow(); }
-                if (cell.Length > 0 && FastNumber.TryParse(cell, out var v)) group.Add(r, reductions[r], v);
-            }
-            else if (r == -1) epoch = cell;
-            else if (r == -2) phase = cell;
-            line = comma < 0 ? default : line[(comma + 1)..];
-        }
-        if (group is null) GroupOf(epoch, phase).BeginRow();
-        return true;
     }
 
     private static int CountCells(ReadOnlySpan<byte> line) => line.Count((byte)',') + 1;
 
-    private bool AddAnyOrder(ReadOnlySpan<byte> line, ReadOnlySpan<int> role, Span<double> values, Span<bool> present)
+    // One row: cells parsed by their column's role (any column order), then added to the row's (epoch, phase) group.
+    private bool AddRow(ReadOnlySpan<byte> line, ReadOnlySpan<int> role, Span<double> values, Span<bool> present)
     {
         if (CountCells(line) != role.Length) return false;
         ReadOnlySpan<byte> epoch = default, phase = default;
