@@ -70,6 +70,13 @@ public class RunTests
         var logs = string.Join("\n", await Task.WhenAll(outA, outB));
         await Task.WhenAll(a.WaitForExitAsync(), b.WaitForExitAsync()).WaitAsync(TimeSpan.FromMinutes(3));
         Assert.True(a.ExitCode == 0 && b.ExitCode == 0, logs);
+        // Each summary says how many of its trials the other run trained: together they trained each trial once.
+        int Here(string output)
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(output, @"(\d+) trained(?: \((\d+) of them by another run)?");
+            return int.Parse(m.Groups[1].Value) - (m.Groups[2].Success ? int.Parse(m.Groups[2].Value) : 0);
+        }
+        Assert.Equal(6, Here(await outA) + Here(await outB));
         for (var n = 0; n < 6; n++)
         {
             Assert.True(study.IsComplete(Leaf, n), $"trial {n}\n{logs}");
@@ -86,8 +93,10 @@ public class RunTests
         Study.WaitUntilTraining(trial);
         var claim = Claim.TryRead(trial)!;
         Process.GetProcessById(claim.Pid).Kill();   // SIGKILL: no chance to clean up
+        var said = run.StandardOutput.ReadToEnd();
         Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)));
         Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains($"(pid {claim.Pid}) was killed by signal 9", said);
         Assert.False(study.IsComplete(Leaf, 0));
         Assert.True(File.Exists(Path.Combine(trial, TrialFiles.Claim)), "the dead claim stays behind");
         Assert.Contains("pending", study.Run("status", "--trials").Output);

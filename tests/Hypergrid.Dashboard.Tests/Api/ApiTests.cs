@@ -201,4 +201,19 @@ public sealed class ApiTests : IAsyncLifetime
         var epochs = await http.PostAsync("/api/epochs", new StringContent("{\"trials\": [\"sweep/mnist/mlp/adam/trial_002\"]}"));
         Assert.DoesNotContain("trial_002", System.Text.Encoding.UTF8.GetString(await epochs.Content.ReadAsByteArrayAsync()));
     }
+
+    [Fact]
+    public async Task A_damaged_trial_is_listed_with_its_reason_and_the_healthy_ones_keep_plotting()
+    {
+        var dir = tree.AddComplete("sweep/mnist/mlp/adam/trial_003", "seed: 3\n", epochs: 2, batches: 2);
+        File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), "");
+        using var doc = JsonDocument.Parse(await http.GetStringAsync("/api/trials"));
+        var damaged = doc.RootElement.GetProperty("trials").EnumerateArray().Single(t => t.GetProperty("trial").GetString() == "trial_003");
+        Assert.Equal("damaged", damaged.GetProperty("state").GetString());
+        Assert.Contains("--rerun-damaged", damaged.GetProperty("error").GetString());
+        var body = new StringContent("{\"trials\": [\"sweep/mnist/mlp/adam/trial_000\", \"sweep/mnist/mlp/adam/trial_003\"]}");
+        var bytes = await (await http.PostAsync("/api/epochs", body)).Content.ReadAsByteArrayAsync();
+        using var header = JsonDocument.Parse(bytes.AsMemory(4, BitConverter.ToInt32(bytes, 0)));
+        Assert.Equal(["sweep/mnist/mlp/adam/trial_000"], header.RootElement.GetProperty("trials").EnumerateArray().Select(t => t.GetProperty("path").GetString()));
+    }
 }
