@@ -9,6 +9,7 @@ var root = new RootCommand("Hypergrid: expand a tree of YAML configs into trials
     RunVerb.Create("run", null, "Train every trial of all modes that is not complete"),
     ExpandVerb.Create(),
     StatusVerb.Create(),
+    ReportVerb.Create(),
     DashboardVerb.Create(),
     DataVerb.Create(),
     WorkerVerb.Create(),

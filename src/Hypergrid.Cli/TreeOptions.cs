@@ -9,10 +9,7 @@ public sealed class TreeOptions
 {
     private readonly Option<string> cfg = new("--cfg") { Description = "The config tree", DefaultValueFactory = _ => "cfg" };
     private readonly Option<string> outDir = new("--out") { Description = "The output folder (trials go to OUT/log)", DefaultValueFactory = _ => "out" };
-    private readonly Option<string[]> modes = Many("--mode", "Only this mode: sweep or experiment (repeatable)");
-    private readonly Option<string[]> datasets = Many("--dataset", "Only this dataset (repeatable)");
-    private readonly Option<string[]> models = Many("--model", "Only this model (repeatable)");
-    private readonly Option<string[]> trainers = Many("--trainer", "Only this trainer (repeatable)");
+    private readonly FilterOptions filters;
     private readonly Option<long> maxTrials = new("--max-trials")
     {
         Description = "Refuse a leaf with more trials than this", DefaultValueFactory = _ => ExpandOptions.DefaultMaxTrials,
@@ -22,10 +19,7 @@ public sealed class TreeOptions
     {
         command.Options.Add(cfg);
         command.Options.Add(outDir);
-        if (withModeFilter) command.Options.Add(modes);
-        command.Options.Add(datasets);
-        command.Options.Add(models);
-        command.Options.Add(trainers);
+        filters = new FilterOptions(command, withModeFilter);
         command.Options.Add(maxTrials);
     }
 
@@ -37,7 +31,7 @@ public sealed class TreeOptions
         var options = new ExpandOptions(
             r.GetValue(cfg)!,
             r.GetValue(outDir)!,
-            new Filters(fixedMode is null ? r.GetValue(modes) : [fixedMode], r.GetValue(datasets), r.GetValue(models), r.GetValue(trainers)))
+            filters.Read(r, fixedMode))
         {
             Schema = Training.TrialSchema.Instance,
             MaxTrials = max,
@@ -45,7 +39,4 @@ public sealed class TreeOptions
         OutputFolder.Check(options);
         return options;
     }
-
-    private static Option<string[]> Many(string name, string description) =>
-        new(name) { Description = description, AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.ZeroOrMore };
 }

@@ -29,21 +29,14 @@ public sealed class EpochLogStore(string logRoot)
         await gate.WaitAsync(cancel);
         try
         {
-            if (SafeFiles.Open(logRoot, Path.Combine(trialDir, TrialFiles.BatchLog)) is { } batch)
+            var batchPath = Path.Combine(trialDir, TrialFiles.BatchLog);
+            if (File.Exists(batchPath))
             {
-                using (batch)
-                {
-                    live.TryRemove(trialDir, out _);
-                    var stamp = File.GetLastWriteTimeUtc(batch.Name);
-                    if (memo.TryGetValue(trialDir, out var known) && known.Stamp == stamp) return (known.Table, TrialFiles.EpochLog);
-                    var epochPath = Path.Combine(trialDir, TrialFiles.EpochLog);
-                    if (File.GetLastWriteTimeUtc(epochPath) >= stamp && SafeFiles.ReadAll(logRoot, epochPath) is { } cached && EpochTable.Parse(cached) is { } fromFile)
-                        return (Remember(trialDir, stamp, fromFile), TrialFiles.EpochLog);
-                    var table = EpochAggregator.FromBytes(await SafeFiles.ReadToEndAsync(batch, cancel));
-                    if (table is null) return null;
-                    TryWrite(epochPath, table);
-                    return (Remember(trialDir, stamp, table), TrialFiles.BatchLog);
-                }
+                live.TryRemove(trialDir, out _);
+                var stamp = File.GetLastWriteTimeUtc(batchPath);
+                if (memo.TryGetValue(trialDir, out var known) && known.Stamp == stamp) return (known.Table, TrialFiles.EpochLog);
+                if (EpochLogFile.Load(logRoot, trialDir) is not { } loaded) return null;
+                return (Remember(trialDir, stamp, loaded.Table), loaded.Source);
             }
             if (SafeFiles.Open(logRoot, Path.Combine(trialDir, TrialFiles.PartialLog)) is not { } partial) return null;
             using (partial)
@@ -56,12 +49,6 @@ public sealed class EpochLogStore(string logRoot)
         {
             gate.Release();
         }
-    }
-
-    private static void TryWrite(string epochPath, EpochTable table)
-    {
-        try { AtomicFile.WriteAllText(epochPath, table.ToCsv()); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* served from memory */ }
     }
 
     private EpochTable Remember(string trialDir, DateTime stamp, EpochTable table)

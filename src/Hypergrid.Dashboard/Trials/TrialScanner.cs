@@ -24,7 +24,7 @@ public sealed class TrialScanner(string logRoot)
     {
         var result = new List<(TrialRecord, JsonObject?, string?)>();
         if (!Directory.Exists(logRoot)) return result;
-        foreach (var dir in TrialDirs())
+        foreach (var dir in TrialFolders.Under(logRoot))
         {
             var stamp = Directory.GetLastWriteTimeUtc(dir);
             if (!cache.TryGetValue(dir, out var entry) || entry.Stamp != stamp)
@@ -44,20 +44,6 @@ public sealed class TrialScanner(string logRoot)
         }
         return result;
     }
-
-    // out/log/<mode>/<dataset>/<model>/<trainer>/trial_###. The enumeration says which entries are links (no extra
-    // system call); only those have their real path checked, and one that leaves out/log is skipped.
-    private IEnumerable<string> TrialDirs()
-    {
-        IEnumerable<DirectoryInfo> level = [new DirectoryInfo(logRoot)];
-        for (var depth = 0; depth < 4; depth++) level = level.SelectMany(Inside).OrderBy(d => d.Name, StringComparer.Ordinal);
-        return level.SelectMany(d => Inside(d)
-                .Select(t => (Dir: t.FullName, Ok: TrialFiles.TryParseFolder(t.Name, out var n), Number: n))
-                .Where(t => t.Ok).OrderBy(t => t.Number).Select(t => t.Dir));
-    }
-
-    private IEnumerable<DirectoryInfo> Inside(DirectoryInfo dir) =>
-        dir.EnumerateDirectories().Where(d => !d.Attributes.HasFlag(FileAttributes.ReparsePoint) || SafeFiles.Resolve(logRoot, d.FullName, folder: true) is not null);
 
     private static string? LogOf(TrialRecord r) =>
         r.State == TrialState.Damaged ? null

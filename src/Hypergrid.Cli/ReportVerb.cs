@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text;
+using Hypergrid.Config;
+using Hypergrid.Findings;
+using Spectre.Console;
+
+namespace Hypergrid.Cli;
+
+/// <summary>hypergrid report: one row per group of trials that differ only in seed, with statistics, tests against the best, and key importance.</summary>
+public static class ReportVerb
+{
+    public static Command Create()
+    {
+        var command = new Command("report", "Summarise complete trials: one row per group (same config but the seed), best first, with confidence intervals and tests");
+        var outDir = new Option<string>("--out") { Description = "The output folder whose log/ is read", DefaultValueFactory = _ => "out" };
+        var filters = new FilterOptions(command);
+        var options = new ReportOptionSet(command);
+        var baseline = new Option<string?>("--baseline") { Description = "Compare against this group instead of the best: LEAF[/key=value...]" };
+        var format = new Option<string>("--format") { Description = "table, markdown, latex, csv or json", DefaultValueFactory = _ => "table" };
+        var output = new Option<string?>("--output") { Description = "Write to this file instead of the terminal" };
+        foreach (var o in new Option[] { outDir, baseline, format, output }) command.Options.Add(o);
+        command.SetAction(r => Exit.Guard(() =>
+        {
+            var fmt = r.GetValue(format)!;
+            if (!ReportText.Formats.Contains(fmt)) throw new UsageException($"--format {fmt} is not a format; use one of: {string.Join(", ", ReportText.Formats)}");
+            var report = Reporter.Build(Path.Combine(r.GetValue(outDir)!, "log"), options.Read(r, filters.Read(r), r.GetValue(baseline)));
+            var text = fmt switch
+            {
+                "json" => ReportText.ToJson(report),
+                "csv" => ReportText.ToCsv(report),
+                "markdown" => ReportText.ToMarkdown(report),
+                "latex" => ReportText.ToLatex(report),
+                _ => null,
+            };
+            if (r.GetValue(output) is { } file)
+            {
+                Trials.AtomicFile.WriteAllText(file, text ?? ReportText.ToMarkdown(report));
+                Console.WriteLine($"wrote {file}");
+            }
+            else if (text is not null) Console.Write(text);
+            else Table(report);
+            return Exit.Ok;
+        }));
+        return command;
+    }
+
+    private static void Table(Report report)
+    {
+        foreach (var leaf in report.Groups.GroupBy(g => g.Leaf))
+        {
+            var keys = leaf.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList();
+            var table = new Table { Title = new TableTitle($"{leaf.Key}: {report.Metric}, {ReportText.Reduction(report)}, {report.Goal} is better") };
+            foreach (var c in keys.Append(report.Metric).Append("95% CI").Append("Δ").Append("p")) table.AddColumn(Markup.Escape(c));
+            foreach (var g in leaf)
+            {
+                var cell = Markup.Escape(ReportText.Cell(g));
+                cell = g.Best ? $"[bold green]{cell}[/]" : g.Tie ? $"{cell} [yellow](tie)[/]" : cell;
+                var ci = g.CiLow is { } lo ? $"[{ReportText.F(lo)}, {ReportText.F(g.CiHigh)}]" : "";
+                table.AddRow([.. keys.Select(k => Markup.Escape(g.Values[k]?.ToJsonString() ?? "")), cell, Markup.Escape(ci), ReportText.F(g.Delta), ReportText.P(g)]);
+            }
+            AnsiConsole.Write(table);
+            var sb = new StringBuilder();
+            ReportText.AppendImportance(sb, report, leaf.Key, "  ");
+            Console.Write(sb.ToString());
+        }
+        if (report.Excluded.Count > 0)
+            Console.WriteLine($"left out: {string.Join(", ", report.Excluded.Select(kv => $"{kv.Value} {kv.Key}"))} (only complete trials count)");
+    }
+}

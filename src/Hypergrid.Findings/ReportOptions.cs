@@ -1,0 +1,19 @@
+using Hypergrid.Config;
+
+namespace Hypergrid.Findings;
+
+/// <summary>
+/// What a report compares: which leaves, which metric (a phase and an epoch-log column, e.g. val_acc), whether higher
+/// is better, and how a trial's epochs become one number: the final epoch, the best one, or the epoch where another
+/// metric is best. A baseline names the group the others are tested against (default: the best group).
+/// </summary>
+public sealed record ReportOptions(Filters Filters, string Metric = "val_acc", string? Goal = null, string Reduce = "final", string? AtBest = null, string? Baseline = null)
+{
+    public static readonly string[] Goals = ["max", "min"];
+    public static readonly string[] Reducers = ["final", "best"];
+
+    /// <summary>max for names ending in acc, else min.</summary>
+    public static string DefaultGoal(string metric) => metric.EndsWith("acc", StringComparison.Ordinal) ? "max" : "min";
+
+    public string GoalOf(string metric) => metric == Metric ? Goal ?? DefaultGoal(metric) : DefaultGoal(metric);
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Hypergrid.Findings;
+
+/// <summary>A report as JSON, CSV, Markdown or LaTeX: cells a paper can take as they are (best bold, ties marked).</summary>
+public static class ReportText
+{
+    public static readonly string[] Formats = ["table", "markdown", "latex", "csv", "json"];
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private static readonly string[] CsvFields = ["leaf", "values", "trials", "seeds", "n", "mean", "std", "sem", "ci_low", "ci_high", "median", "min", "max", "delta", "p", "test", "tie", "best"];
+
+    public static string ToJson(Report r) => JsonSerializer.Serialize(r, Json);
+
+    public static string ToCsv(Report r)
+    {
+        var sb = new StringBuilder(string.Join(',', CsvFields)).Append('\n');
+        foreach (var g in r.Groups)
+        {
+            string[] cells =
+            [
+                g.Leaf, string.Join(';', Values(g)), string.Join(';', g.Trials), string.Join(';', g.Seeds), g.N.ToString(CultureInfo.InvariantCulture),
+                N(g.Mean), N(g.Std), N(g.Sem), N(g.CiLow), N(g.CiHigh), N(g.Median), N(g.Min), N(g.Max), N(g.Delta), N(g.P),
+                g.Test ?? "", g.Tie ? "true" : "false", g.Best ? "true" : "false",
+            ];
+            sb.Append(string.Join(',', cells.Select(Quote))).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    public static string ToMarkdown(Report r)
+    {
+        var sb = new StringBuilder();
+        foreach (var leaf in r.Groups.GroupBy(g => g.Leaf))
+        {
+            var keys = leaf.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList();
+            sb.Append($"**{leaf.Key}** ({r.Metric}, {Reduction(r)}, {r.Goal} is better)\n\n");
+            sb.Append("| ").Append(string.Join(" | ", keys.Append(r.Metric).Append("Δ").Append("p"))).Append(" |\n");
+            sb.Append('|').Append(string.Concat(Enumerable.Repeat(" --- |", keys.Count + 3))).Append('\n');
+            foreach (var g in leaf)
+            {
+                var cell = Cell(g);
+                cell = g.Best ? $"**{cell}**" : g.Tie ? cell + " (tie)" : cell;
+                sb.Append("| ").Append(string.Join(" | ", keys.Select(k => g.Values[k]?.ToJsonString() ?? "").Append(cell).Append(F(g.Delta)).Append(P(g)))).Append(" |\n");
+            }
+            sb.Append('\n');
+            AppendImportance(sb, r, leaf.Key, "- ");
+        }
+        return sb.ToString();
+    }
+
+    public static string ToLatex(Report r)
+    {
+        var sb = new StringBuilder();
+        foreach (var leaf in r.Groups.GroupBy(g => g.Leaf))
+        {
+            var keys = leaf.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList();
+            sb.Append($"% {leaf.Key}: {r.Metric}, {Reduction(r)}, {r.Goal} is better; best in bold, $\\approx$ not significantly different (p >= 0.05)\n");
+            sb.Append("\\begin{tabular}{").Append(new string('l', keys.Count)).Append("rrr}\n\\hline\n");
+            sb.Append(string.Join(" & ", keys.Select(Tex).Append(Tex(r.Metric)).Append("$\\Delta$").Append("$p$"))).Append(" \\\\\n\\hline\n");
+            foreach (var g in leaf)
+            {
+                var cell = Cell(g).Replace("±", "$\\pm$");
+                cell = g.Best ? $"\\textbf{{{cell}}}" : g.Tie ? cell + " $\\approx$" : cell;
+                sb.Append(string.Join(" & ", keys.Select(k => Tex(g.Values[k]?.ToJsonString() ?? "")).Append(cell).Append(F(g.Delta)).Append(P(g)))).Append(" \\\\\n");
+            }
+            sb.Append("\\hline\n\\end{tabular}\n\n");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>0.9475 ± 0.0015 (n=5); one trial is its value and n=1.</summary>
+    public static string Cell(GroupRow g) => g.Std is { } s ? $"{F(g.Mean)} ± {F(s)} (n={g.N})" : $"{F(g.Mean)} (n=1)";
+
+    public static string P(GroupRow g) => g.P is { } p ? (p < 0.0001 ? "<0.0001" : p.ToString("0.0000", CultureInfo.InvariantCulture)) + (g.Test == "paired" ? " (paired)" : "") : "";
+
+    public static string Reduction(Report r) => r.AtBest is { } other ? $"at best {other}" : r.Reduce;
+
+    public static IEnumerable<string> Values(GroupRow g) => g.Values.Select(kv => $"{kv.Key}={kv.Value?.ToJsonString()}");
+
+    public static void AppendImportance(StringBuilder sb, Report r, string leaf, string bullet)
+    {
+        if (!r.Importance.TryGetValue(leaf, out var keys)) return;
+        sb.Append($"Importance in {leaf} (share of the sum of squares, F-test p):\n");
+        foreach (var k in keys) sb.Append(bullet).Append($"{k.Key}: {k.Share:P1}, p {(k.P is { } p ? p.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a")}\n");
+        sb.Append('\n');
+    }
+
+    public static string F(double? v) => v?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "";
+
+    private static string N(double? v) => v?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Quote(string cell) => cell.Contains(',') || cell.Contains('"') ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
+
+    private static string Tex(string text) => text.Replace("\\", "\\textbackslash{}").Replace("_", "\\_").Replace("&", "\\&").Replace("%", "\\%").Replace("#", "\\#").Replace("$", "\\$");
+}

@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using Hypergrid.Config;
+using Hypergrid.Config.Expansion;
+using Hypergrid.Config.Yaml;
+using Hypergrid.Trials;
+using Hypergrid.Trials.Logs;
+
+namespace Hypergrid.Findings;
+
+/// <summary>
+/// Builds a <see cref="Report"/> from out/log alone: complete trials, grouped per leaf by the config they were trained
+/// with (run.json) minus the seed; each trial reduced to one number from its epoch log (the dashboard's numbers, from
+/// the same cache); the groups described, ranked and tested against the best one (or a baseline).
+/// </summary>
+public static class Reporter
+{
+    private static readonly HashSet<string> NotCompared = ["seed", "mode", "dataset", "model", "trainer"];
+
+    public static Report Build(string logRoot, ReportOptions o)
+    {
+        var metric = MetricName.Parse(o.Metric, "--metric");
+        var atBest = o.AtBest is null ? null : MetricName.Parse(o.AtBest, "--at-best");
+        if (o.Goal is not null && !ReportOptions.Goals.Contains(o.Goal)) throw new UsageException($"--goal {o.Goal} is not a goal; use max or min");
+        if (!ReportOptions.Reducers.Contains(o.Reduce)) throw new UsageException($"--reduce {o.Reduce} is not a reducer; use final or best (or --at-best OTHER)");
+        var goal = o.GoalOf(o.Metric);
+
+        var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var trials = new List<(TrialId Id, JsonObject Config, long Seed, double Value)>();
+        foreach (var dir in TrialFolders.Under(logRoot))
+        {
+            var id = TrialId.FromDirectory(dir);
+            if (!o.Filters.Matches(id.Mode, id.Dataset, id.Model, id.Trainer)) continue;
+            var record = TrialRecord.Read(dir, id, ParamsOf(logRoot, dir));
+            var value = record is { State: TrialState.Complete, Run.Config: { } config } && EpochLogFile.Load(logRoot, dir) is { } log
+                ? Value(log.Table, metric, atBest, goal, o) : null;
+            if (value is null || record.Run?.Config is not { } ran)
+            {
+                var why = record.State == TrialState.Complete ? "no value" : record.State.ToString().ToLowerInvariant();
+                excluded[why] = excluded.GetValueOrDefault(why) + 1;
+                continue;
+            }
+            trials.Add((id, ran, ran["seed"]?.GetValue<long>() ?? 0, value.Value));
+        }
+        if (trials.Count == 0)
+            throw new UsageException($"no complete trial under {logRoot} matches {o.Filters} with a value for {o.Metric} (left out: {Describe(excluded)}); train some first");
+
+        var groups = trials.GroupBy(t => (t.Id.Leaf, Key: Canonical(Without(t.Config, ["seed"]))))
+            .Select(g => g.OrderBy(t => t.Seed).ToList()).ToList();
+        var rows = new List<GroupRow>();
+        foreach (var leaf in groups.GroupBy(g => g[0].Id.Leaf))
+        {
+            var varying = Varying(leaf.Select(g => g[0].Config).ToList());
+            foreach (var g in leaf)
+            {
+                var samples = g.Select(t => t.Value).ToList();
+                var d = Stats.Describe(samples);
+                var values = new JsonObject(varying.Select(k => KeyValuePair.Create(k, g[0].Config[k]?.DeepClone())));
+                rows.Add(new GroupRow(leaf.Key, values, g.Select(t => t.Id.Folder).ToList(), g.Select(t => t.Seed).ToList(), g.Count,
+                    d.Mean, d.Std, d.Sem, d.Low, d.High, d.Median, d.Min, d.Max, null, null, null, false, false)
+                { Samples = samples, Config = Without(g[0].Config, ["seed"]) });
+            }
+        }
+        var sign = goal == "max" ? -1 : 1;
+        rows = rows.OrderBy(r => sign * r.Mean).ThenBy(r => r.Leaf, StringComparer.Ordinal).ToList();
+        var reference = o.Baseline is null ? rows[0] : Baseline(rows, o.Baseline);
+        rows = rows.Select(r => Compare(r, reference, rows[0])).ToList();
+        var importance = rows.GroupBy(r => r.Leaf).Select(l => (l.Key, Importance.Of(l.ToList()))).Where(x => x.Item2 is not null)
+            .ToDictionary(x => x.Key, x => x.Item2!);
+        return new Report(o.Metric, goal, atBest is null ? o.Reduce : "at_best", o.AtBest, new Dictionary<string, int>(excluded), rows, importance);
+    }
+
+    /// <summary>One trial's number: the metric's final or best epoch, or its value at the epoch where another metric is best (ties to the earliest).</summary>
+    private static double? Value(EpochTable table, MetricName metric, MetricName? atBest, string goal, ReportOptions o)
+    {
+        double? At(MetricName m, int row) => table.Get(row, m.Column);
+        var rows = table.RowsOf(metric.Phase).Where(r => At(metric, r) is not null).ToList();
+        if (rows.Count == 0) return null;
+        if (atBest is not null)
+        {
+            var judge = table.RowsOf(atBest.Phase).Where(r => At(atBest, r) is not null).ToList();
+            if (judge.Count == 0) return null;
+            var sign = o.GoalOf(atBest.ToString()) == "max" ? -1 : 1;
+            var epoch = table.Epochs[judge.OrderBy(r => sign * At(atBest, r)!.Value).ThenBy(r => table.Epochs[r]).First()];
+            var at = rows.Where(r => table.Epochs[r] == epoch).ToList();
+            return at.Count == 0 ? null : At(metric, at[0]);
+        }
+        if (o.Reduce == "final") return At(metric, rows[^1]);
+        var best = goal == "max" ? rows.Max(r => At(metric, r)!.Value) : rows.Min(r => At(metric, r)!.Value);
+        return best;
+    }
+
+    private static GroupRow Compare(GroupRow r, GroupRow reference, GroupRow best)
+    {
+        var isBest = ReferenceEquals(r, best);
+        if (ReferenceEquals(r, reference)) return r with { Best = isBest };
+        string? test = null;
+        double? p = null;
+        if (r.N >= 2 && reference.N >= 2 && r.Seeds.SequenceEqual(reference.Seeds)) (test, p) = ("paired", Stats.PairedT(r.Samples, reference.Samples));
+        else if (r.N >= 2 && reference.N >= 2) (test, p) = ("welch", Stats.WelchT(r.Samples, reference.Samples));
+        return r with { Delta = r.Mean - reference.Mean, P = p, Test = test, Tie = p >= 0.05, Best = isBest };
+    }
+
+    /// <summary>LEAF[/key=value…]: the one group of that leaf whose varying values are these.</summary>
+    private static GroupRow Baseline(IReadOnlyList<GroupRow> rows, string spec)
+    {
+        var parts = spec.Split('/');
+        var leaf = string.Join('/', parts.Take(4));
+        var wanted = parts.Skip(4).Select(p => p.Split('=', 2)).ToList();
+        if (parts.Length < 4 || wanted.Any(w => w.Length != 2)) throw new UsageException($"--baseline {spec} is not LEAF[/key=value...], e.g. sweep/mnist/mlp/adam/lr=0.001");
+        var matches = rows.Where(r => r.Leaf == leaf && wanted.All(w =>
+            r.Config[w[0]] is { } v && Canonical(v) == Canonical(ConfigJson.From(CfgScalar.Plain(w[1], default))))).ToList();
+        return matches.Count == 1 ? matches[0]
+            : throw new UsageException($"--baseline {spec} matches {matches.Count} groups; name a leaf and key=value pairs that pick one of: " +
+                string.Join("; ", rows.Select(r => r.Leaf + string.Concat(r.Values.Select(kv => $"/{kv.Key}={Canonical(kv.Value)}")))));
+    }
+
+    // Keys whose value differs between a leaf's groups: the columns a reader compares.
+    private static List<string> Varying(IReadOnlyList<JsonObject> configs) =>
+        configs.SelectMany(c => c.Select(kv => kv.Key)).Distinct().Where(k => !NotCompared.Contains(k) && !TrialConfig.NotHyperparameters.Contains(k))
+            .Where(k => configs.Select(c => Canonical(c[k])).Distinct().Count() > 1).ToList();
+
+    private static JsonObject Without(JsonObject config, string[] keys) =>
+        new(config.Where(kv => !keys.Contains(kv.Key) && !TrialConfig.NotHyperparameters.Contains(kv.Key)).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
+
+    /// <summary>A JSON value as text with object keys sorted: equal configs give equal text.</summary>
+    internal static string Canonical(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject o => "{" + string.Join(",", o.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"\"{kv.Key}\":{Canonical(kv.Value)}")) + "}",
+        JsonArray a => "[" + string.Join(",", a.Select(Canonical)) + "]",
+        _ => node.ToJsonString(),
+    };
+
+    private static string? ParamsOf(string logRoot, string dir)
+    {
+        var bytes = SafeFiles.ReadAll(logRoot, Path.Combine(dir, TrialFiles.Config));
+        if (bytes is null) return null;
+        var map = YamlLoader.LoadMapping(System.Text.Encoding.UTF8.GetString(bytes), dir, []);
+        return map is null ? null : TrialConfig.FromMap(map, dir).ParamsSha256();
+    }
+
+    private static string Describe(IDictionary<string, int> excluded) =>
+        excluded.Count == 0 ? "none" : string.Join(", ", excluded.Select(kv => $"{kv.Value} {kv.Key}"));
+}

@@ -1,0 +1,27 @@
+namespace Hypergrid.Trials.Logs;
+
+/// <summary>
+/// A complete trial's epoch log: epoch_log.csv when it is not older than batch_log.csv, else built from the batch
+/// log and written back (temp file + rename; a cache that cannot be written is only skipped). The dashboard and
+/// reports both read through here, so they see the same numbers from the same cache.
+/// </summary>
+public static class EpochLogFile
+{
+    /// <summary>The table and the file it came from; null when the trial has no usable batch log.</summary>
+    public static (EpochTable Table, string Source)? Load(string logRoot, string trialDir)
+    {
+        var batchPath = Path.Combine(trialDir, TrialFiles.BatchLog);
+        var epochPath = Path.Combine(trialDir, TrialFiles.EpochLog);
+        using var batch = SafeFiles.Open(logRoot, batchPath);
+        if (batch is null) return null;
+        if (File.GetLastWriteTimeUtc(epochPath) >= File.GetLastWriteTimeUtc(batchPath) && SafeFiles.ReadAll(logRoot, epochPath) is { } cached && EpochTable.Parse(cached) is { } fromFile)
+            return (fromFile, TrialFiles.EpochLog);
+        var bytes = new byte[batch.Length];
+        batch.ReadExactly(bytes);
+        var table = EpochAggregator.FromBytes(bytes);
+        if (table is null) return null;
+        try { AtomicFile.WriteAllText(epochPath, table.ToCsv()); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* answered from memory */ }
+        return (table, TrialFiles.BatchLog);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Hypergrid.Trials;
+
+/// <summary>The trial folders under out/log, as the dashboard and reports see them.</summary>
+public static class TrialFolders
+{
+    /// <summary>
+    /// out/log/&lt;mode&gt;/&lt;dataset&gt;/&lt;model&gt;/&lt;trainer&gt;/trial_###, leaves in name order and trials in number order.
+    /// The enumeration says which entries are links (no extra system call); only those have their real path
+    /// checked, and one that leaves out/log is skipped.
+    /// </summary>
+    public static IEnumerable<string> Under(string logRoot)
+    {
+        if (!Directory.Exists(logRoot)) return [];
+        IEnumerable<DirectoryInfo> level = [new DirectoryInfo(logRoot)];
+        for (var depth = 0; depth < 4; depth++) level = level.SelectMany(d => Inside(logRoot, d)).OrderBy(d => d.Name, StringComparer.Ordinal);
+        return level.SelectMany(d => Inside(logRoot, d)
+            .Select(t => (Dir: t.FullName, Ok: TrialFiles.TryParseFolder(t.Name, out var n), Number: n))
+            .Where(t => t.Ok).OrderBy(t => t.Number).Select(t => t.Dir));
+    }
+
+    private static IEnumerable<DirectoryInfo> Inside(string logRoot, DirectoryInfo dir) =>
+        dir.EnumerateDirectories().Where(d => !d.Attributes.HasFlag(FileAttributes.ReparsePoint) || SafeFiles.Resolve(logRoot, d.FullName, folder: true) is not null);
+}
