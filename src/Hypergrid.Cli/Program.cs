@@ -10,6 +10,7 @@ var root = new RootCommand("Hypergrid: expand a tree of YAML configs into trials
     ExpandVerb.Create(),
     StatusVerb.Create(),
     ReportVerb.Create(),
+    PromoteVerb.Create(),
     DashboardVerb.Create(),
     DataVerb.Create(),
     WorkerVerb.Create(),

@@ -13,4 +13,10 @@ public sealed class TrialSchema : IConfigSchema
         TrialSpec.Parse(config, errors, out var normalized);
         return normalized;
     }
+
+    public TrialConfig Effective(TrialConfig config)
+    {
+        TrialSpec.Parse(config, [], out _, out var effective);
+        return effective;
+    }
 }

@@ -22,7 +22,11 @@ public sealed record TrialSpec(
     /// Checks a resolved trial config and builds what trains it; every problem is collected in <paramref name="errors"/>.
     /// <paramref name="normalized"/> is the config with each value in its declared type.
     /// </summary>
-    public static TrialSpec? Parse(TrialConfig config, List<ConfigError> errors, out TrialConfig normalized)
+    public static TrialSpec? Parse(TrialConfig config, List<ConfigError> errors, out TrialConfig normalized) =>
+        Parse(config, errors, out normalized, out _);
+
+    /// <summary>As <see cref="Parse(TrialConfig, List{ConfigError}, out TrialConfig)"/>, also giving the whole effective config (every default written out).</summary>
+    public static TrialSpec? Parse(TrialConfig config, List<ConfigError> errors, out TrialConfig normalized, out TrialConfig effective)
     {
         var r = new ConfigReader(config);
         foreach (var key in StructuralKeys) r.Allow(key);
@@ -44,6 +48,7 @@ public sealed record TrialSpec(
             r.RejectUnknownKeys($"the '{dataset}' dataset, '{model}' model and '{trainer}' trainer");
         errors.AddRange(r.Errors);
         normalized = r.Normalized;
+        effective = r.WithDefaults;
         if (r.Errors.Count > 0 || data is null || modelFactory is null || trainerFactory is null) return null;
         return new TrialSpec(dataset, model, trainer, seed, device, metrics, data, modelFactory, trainerFactory);
     }

@@ -12,4 +12,7 @@ public interface IConfigSchema
     /// or null after adding each problem, at the cfg/ file and line that set the key, to <paramref name="errors"/>.
     /// </summary>
     TrialConfig? Check(TrialConfig config, List<ConfigError> errors);
+
+    /// <summary>The config in declared types with every key it leaves out written with its default: what a trial really runs with.</summary>
+    TrialConfig Effective(TrialConfig config);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
+using Hypergrid.Config.Tree;
 using Hypergrid.Config.Yaml;
 
 namespace Hypergrid.Training.Settings;
@@ -16,18 +17,32 @@ public sealed class ConfigReader(TrialConfig config)
     private readonly HashSet<string> known = [];
     private readonly List<ConfigError> errors = [];
     private readonly Dictionary<string, CfgNode> normalized = new(StringComparer.Ordinal);
+    private readonly List<(string Key, CfgNode Value)> defaults = [];
 
     public IReadOnlyList<ConfigError> Errors => errors;
 
     /// <summary>The config with every value read in its declared type; keys not read keep their value.</summary>
     public TrialConfig Normalized => config.With(normalized);
 
+    /// <summary>The normalized config followed by every declared key it leaves out, with its default: the whole effective config.</summary>
+    public TrialConfig WithDefaults
+    {
+        get
+        {
+            var entries = Normalized.Entries.ToList();
+            var mark = new SourceMark("(default)", 0, 0);
+            foreach (var (key, value) in defaults)
+                if (config[key] is null && entries.All(e => e.Key != key)) entries.Add(new MergedEntry(key, value, mark.File, mark));
+            return new TrialConfig(entries);
+        }
+    }
+
     /// <summary>Declares a key that is read elsewhere (structural keys such as slurm).</summary>
     public void Allow(string key) => known.Add(key);
 
     public string String(string key, string fallback, params string[] allowed)
     {
-        if (Node(key) is not { } node) return fallback;
+        if (Node(key) is not { } node) return Default(key, fallback);
         if (node is CfgScalar { Kind: not ScalarKind.Null } s)
         {
             if (allowed.Length == 0 || allowed.Contains(s.Text)) return Keep(key, s.Kind == ScalarKind.String ? s : new CfgScalar(s.Text, ScalarKind.String, s.Mark), s.Text);
@@ -38,18 +53,18 @@ public sealed class ConfigReader(TrialConfig config)
 
     public int Int(string key, int fallback, int min = int.MinValue, int max = int.MaxValue)
     {
-        if (Node(key) is not { } node) return fallback;
+        if (Node(key) is not { } node) return Default(key, fallback);
         if (node is CfgScalar { Integer: { } v } && v >= min && v <= max) return Keep(key, node, (int)v);
         return Fail(node, key, $"is {Shown(node)}", $"write an integer{Range(min, max)}", fallback);
     }
 
     public int? OptionalInt(string key, int min = int.MinValue, int max = int.MaxValue) =>
-        IsNull(key) ? null : Int(key, 0, min, max);
+        IsNull(key) ? Default<int?>(key, null) : Int(key, 0, min, max);
 
     /// <summary>A finite number in [min, max]; an integer is read as the same number (lr: 1 is lr: 1.0).</summary>
     public double Double(string key, double fallback, double min = double.MinValue, double max = double.MaxValue)
     {
-        if (Node(key) is not { } node) return fallback;
+        if (Node(key) is not { } node) return Default(key, fallback);
         if (node is CfgScalar { Number: { } v } s && double.IsFinite(v) && v >= min && v <= max)
             return Keep(key, s.Kind == ScalarKind.Float ? s : CfgScalar.Of(v, node.Mark), v);
         var problem = node is CfgScalar { Number: { } bad } && !double.IsFinite(bad) ? $"is {Shown(node)}, which is not a finite number" : $"is {Shown(node)}";
@@ -57,11 +72,11 @@ public sealed class ConfigReader(TrialConfig config)
     }
 
     public double? OptionalDouble(string key, double min = double.MinValue, double max = double.MaxValue) =>
-        IsNull(key) ? null : Double(key, 0, min, max);
+        IsNull(key) ? Default<double?>(key, null) : Double(key, 0, min, max);
 
     public bool Bool(string key, bool fallback)
     {
-        if (Node(key) is not { } node) return fallback;
+        if (Node(key) is not { } node) return Default(key, fallback);
         if (node is CfgScalar { Boolean: { } v }) return Keep(key, node, v);
         return Fail(node, key, $"is {Shown(node)}", "write true or false", fallback);
     }
@@ -69,7 +84,7 @@ public sealed class ConfigReader(TrialConfig config)
     /// <summary>A non-empty list of integers in [min, max]; a single integer is read as a list of one.</summary>
     public int[] Ints(string key, int[] fallback, int min = 1, int max = int.MaxValue)
     {
-        if (Node(key) is not { } node) return fallback;
+        if (Node(key) is not { } node) return Default(key, fallback);
         var items = node is CfgList list ? list.Items : [node];
         var hint = $"write a list of integers{Range(min, max)}, e.g. [256, 128]";
         if (items.Count == 0) return Fail(node, key, "is an empty list", hint, fallback);
@@ -86,7 +101,7 @@ public sealed class ConfigReader(TrialConfig config)
     /// <summary>A list of words from a fixed set; a single word is read as a list of one.</summary>
     public string[] Words(string key, string[] fallback, IReadOnlyCollection<string> allowed)
     {
-        if (Node(key) is not { } node) return fallback;
+        if (Node(key) is not { } node) return Default(key, fallback);
         var items = node is CfgList list ? list.Items : [node];
         var words = new List<string>();
         foreach (var item in items)
@@ -116,6 +131,25 @@ public sealed class ConfigReader(TrialConfig config)
     }
 
     private bool IsNull(string key) => Node(key) is null or CfgScalar { Kind: ScalarKind.Null };
+
+    // A key left out takes its default; the default is kept as a value too, for whoever needs the whole config (promote).
+    private T Default<T>(string key, T fallback)
+    {
+        var mark = new SourceMark("(default)", 0, 0);
+        CfgNode value = fallback switch
+        {
+            null => new CfgScalar("null", ScalarKind.Null, mark),
+            int i => CfgScalar.Of(i, mark),
+            double d => CfgScalar.Of(d, mark),
+            bool b => new CfgScalar(b ? "true" : "false", ScalarKind.Bool, mark),
+            string s => new CfgScalar(s, ScalarKind.String, mark),
+            int[] list => new CfgList(list.Select(i => (CfgNode)CfgScalar.Of(i, mark)).ToList(), mark),
+            string[] words => new CfgList(words.Select(w => (CfgNode)new CfgScalar(w, ScalarKind.String, mark)).ToList(), mark),
+            _ => throw new InvalidOperationException($"no YAML form for the default of {key}"),
+        };
+        if (config[key] is null) defaults.Add((key, value));
+        return fallback;
+    }
 
     private T Keep<T>(string key, CfgNode value, T result)
     {

@@ -1,0 +1,141 @@
+using Hypergrid.Config;
+using Hypergrid.Config.Expansion;
+using Hypergrid.Config.Yaml;
+using Hypergrid.Tests;
+using Hypergrid.Trials;
+
+namespace Hypergrid.Findings.Tests;
+
+/// <summary>Reports over a generated out/log: complete trials with batch logs whose loss scales with a chosen factor.</summary>
+public sealed class ReporterTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("hypergrid-report-").FullName;
+    private string Log => Path.Combine(root, "log");
+
+    public void Dispose() => Directory.Delete(root, true);
+
+    /// <summary>A complete trial: cfg.yaml, run.json with the config it ran with, and a 3-epoch batch log (val acc = 1 - loss/4).</summary>
+    private void Trial(string leaf, int number, string body, double scale)
+    {
+        var p = leaf.Split('/');
+        var dir = Path.Combine(Log, leaf, TrialFiles.FolderName(number));
+        Directory.CreateDirectory(dir);
+        var yaml = $"mode: {p[0]}\ndataset: {p[1]}\nmodel: {p[2]}\ntrainer: {p[3]}\n{body}";
+        File.WriteAllText(Path.Combine(dir, TrialFiles.Config), yaml);
+        var config = TrialConfig.FromMap(YamlLoader.LoadMapping(yaml, "t", [])!, "t");
+        File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), SampleLogs.BatchLog(1, 3, 2, scale));
+        new RunRecord { Status = RunStatus.Complete, Config = config.ToJson(), ParamsSha256 = config.ParamsSha256() }.Write(dir);
+    }
+
+    private Report Build(string metric = "val_acc", string reduce = "final", string? atBest = null, string? baseline = null, string? mode = null) =>
+        Reporter.Build(Log, new ReportOptions(new Filters(mode is null ? null : [mode]), metric, null, reduce, atBest, baseline));
+
+    [Fact]
+    public void Trials_that_differ_only_in_seed_form_one_group_with_its_statistics_best_first()
+    {
+        const string leaf = "experiment/d/mlp/adam";
+        for (var s = 0; s < 3; s++) Trial(leaf, s, $"seed: {s}\nlr: 0.1\n", 1.0 + 0.1 * s);
+        for (var s = 0; s < 3; s++) Trial(leaf, 3 + s, $"seed: {s}\nlr: 0.2\n", 0.5 + 0.05 * s);
+        var report = Build();
+        Assert.Equal(2, report.Groups.Count);
+        var best = report.Groups[0];
+        Assert.True(best.Best);
+        Assert.Equal(0.2, best.Values["lr"]!.GetValue<double>());
+        Assert.Equal([0L, 1, 2], best.Seeds);
+        Assert.Equal(3, best.N);
+        // val acc of the last epoch is 1 - mean(loss)/4 with loss = scale * (2/3 + 0.01 b) over b = 0, 1.
+        var expected = new[] { 0.5, 0.55, 0.6 }.Select(k => 1 - k * (2.0 / 3 + 0.005) / 4).ToList();
+        Assert.Equal(expected.Average(), best.Mean, 12);
+        var other = report.Groups[1];
+        Assert.Equal("paired", other.Test);        // the same seeds in both groups
+        Assert.Equal(other.Mean - best.Mean, other.Delta!.Value, 12);
+        Assert.False(other.Tie);
+    }
+
+    [Fact]
+    public void Groups_with_other_seeds_are_compared_by_welch_and_a_single_trial_by_nothing()
+    {
+        const string leaf = "experiment/d/mlp/adam";
+        Trial(leaf, 0, "seed: 0\nlr: 0.1\n", 1.0);
+        Trial(leaf, 1, "seed: 1\nlr: 0.1\n", 1.2);
+        Trial(leaf, 2, "seed: 7\nlr: 0.2\n", 1.1);
+        Trial(leaf, 3, "seed: 8\nlr: 0.2\n", 1.3);
+        Trial(leaf, 4, "seed: 0\nlr: 0.3\n", 3.0);
+        var report = Build();
+        Assert.Equal("welch", report.Groups.Single(g => g.Values["lr"]!.GetValue<double>() == 0.2).Test);
+        var single = report.Groups.Single(g => g.N == 1);
+        Assert.Null(single.Test);
+        Assert.Null(single.Std);
+        Assert.Null(single.CiLow);
+    }
+
+    [Fact]
+    public void Only_complete_trials_count_and_the_rest_are_counted_by_state()
+    {
+        Trial("sweep/d/mlp/adam", 0, "seed: 0\nlr: 0.1\n", 1.0);
+        Directory.CreateDirectory(Path.Combine(Log, "sweep/d/mlp/adam/trial_001"));
+        File.WriteAllText(Path.Combine(Log, "sweep/d/mlp/adam/trial_001", TrialFiles.Config), "seed: 0\nlr: 0.2\n");
+        var report = Build();
+        Assert.Single(report.Groups);
+        Assert.Equal(1, report.Excluded["pending"]);
+    }
+
+    [Theory]
+    [InlineData("val_loss", "final", null)]
+    [InlineData("val_acc", "best", null)]
+    [InlineData("val_acc", "final", "val_loss")]
+    public void Final_best_and_at_best_read_the_epoch_log_the_dashboard_plots(string metric, string reduce, string? atBest)
+    {
+        Trial("sweep/d/mlp/adam", 0, "seed: 0\nlr: 0.1\n", 1.0);
+        var g = Assert.Single(Build(metric, reduce, atBest).Groups);
+        // Loss falls every epoch (2/e), so the final epoch is also the best: 3rd epoch's val loss mean = 2/3 + 0.005.
+        var loss = 2.0 / 3 + 0.005;
+        Assert.Equal(metric == "val_loss" ? loss : 1 - loss / 4, g.Mean, 12);
+    }
+
+    [Theory]
+    [InlineData("val_accuracy", null, null)]
+    [InlineData("val_acc", "median", null)]
+    [InlineData("val_acc", "final", "test_loss")]
+    public void Unknown_metrics_and_reducers_are_clear_errors_that_list_what_exists(string metric, string? reduce, string? atBest)
+    {
+        Trial("sweep/d/mlp/adam", 0, "seed: 0\n", 1.0);
+        var ex = Assert.Throws<UsageException>(() => Build(metric, reduce ?? "final", atBest));
+        Assert.Matches("known: |use final or best", ex.Message);
+    }
+
+    [Fact]
+    public void No_matching_trial_is_a_clear_error()
+    {
+        Trial("sweep/d/mlp/adam", 0, "seed: 0\n", 1.0);
+        Assert.Contains("no complete trial", Assert.Throws<UsageException>(() => Build(mode: "experiment")).Message);
+    }
+
+    [Fact]
+    public void A_baseline_names_the_group_the_others_are_compared_with()
+    {
+        for (var lr = 1; lr <= 3; lr++) Trial("sweep/d/mlp/adam", lr, $"seed: 0\nlr: 0.{lr}\n", lr);
+        var report = Build(baseline: "sweep/d/mlp/adam/lr=0.3");
+        var reference = report.Groups.Single(g => g.Values["lr"]!.GetValue<double>() == 0.3);
+        Assert.Null(reference.Delta);
+        Assert.All(report.Groups.Where(g => g != reference), g => Assert.Equal(g.Mean - reference.Mean, g.Delta!.Value, 12));
+        Assert.Throws<UsageException>(() => Build(baseline: "sweep/d/mlp/adam/lr=0.9"));
+    }
+
+    [Fact]
+    public void Json_csv_markdown_and_latex_carry_the_same_groups()
+    {
+        for (var s = 0; s < 2; s++) { Trial("experiment/d/mlp/adam", s, $"seed: {s}\n", 1 + s * 0.1); Trial("experiment/d/mlp/sgd", s, $"seed: {s}\n", 2 + s * 0.1); }
+        var report = Build();
+        using var json = System.Text.Json.JsonDocument.Parse(ReportText.ToJson(report));
+        Assert.Equal(2, json.RootElement.GetProperty("groups").GetArrayLength());
+        Assert.True(json.RootElement.GetProperty("groups")[0].GetProperty("best").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, JsonValueKindOf(json, "ci_low"));
+        Assert.Equal(3, ReportText.ToCsv(report).TrimEnd('\n').Split('\n').Length);
+        Assert.Contains($"**{ReportText.Cell(report.Groups[0])}**", ReportText.ToMarkdown(report));
+        Assert.Contains("\\textbf{", ReportText.ToLatex(report));
+    }
+
+    private static System.Text.Json.JsonValueKind JsonValueKindOf(System.Text.Json.JsonDocument doc, string field) =>
+        doc.RootElement.GetProperty("groups")[0].GetProperty(field).ValueKind;
+}
