@@ -25,6 +25,7 @@ function readView() {
     q: p.get('q') || '',
     sort: p.get('sort') || '',
     desc: p.get('desc') === '1',
+    r: { metric: p.get('rm') || 'val_acc', reduce: p.get('rr') || 'final', atBest: p.get('ra') || '', key: p.get('rk') || '', err: p.get('re') || 'std' },
   };
 }
 
@@ -40,6 +41,9 @@ function writeView() {
   if (view.group) p.set('g', '1');
   if (view.q) p.set('q', view.q);
   if (view.sort) { p.set('sort', view.sort); if (view.desc) p.set('desc', '1'); }
+  p.set('rm', view.r.metric); p.set('rr', view.r.reduce); p.set('re', view.r.err);
+  if (view.r.atBest) p.set('ra', view.r.atBest);
+  if (view.r.key) p.set('rk', view.r.key);
   history.replaceState(null, '', '#' + p.toString());
 }
 
@@ -194,6 +198,7 @@ async function refresh() {
     mark('trials');
     renderBrowser();
     await redraw(true);
+    await refreshResults();
     document.getElementById('live').textContent = 'updated ' + new Date().toLocaleTimeString();
   } catch (e) {
     document.getElementById('live').textContent = 'refresh failed: ' + e.message;
@@ -265,4 +270,5 @@ function wire() {
 
 window.hypergrid = { store, view, refresh };
 wire();
+wireResults();
 refresh().then(() => setInterval(refresh, REFRESH_MS));

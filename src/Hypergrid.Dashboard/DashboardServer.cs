@@ -30,6 +30,7 @@ public static class DashboardServer
         var store = new EpochLogStore(logRoot);
         app.MapLogs(logRoot, store);
         app.MapEpochs(logRoot, store);
+        app.MapReport(logRoot);
         return app;
     }
 }

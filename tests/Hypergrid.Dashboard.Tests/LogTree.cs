@@ -27,9 +27,12 @@ public sealed class LogTree : IDisposable
     {
         var dir = AddTrial(path, configBody);
         File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), BatchLog(1, epochs, batches, scale));
+        // What the worker records: the config as trained and the hash of its hyperparameters.
+        var config = Hypergrid.Config.Expansion.TrialConfig.FromMap(
+            Hypergrid.Config.Yaml.YamlLoader.LoadMapping(File.ReadAllText(Path.Combine(dir, TrialFiles.Config)), path, [])!, path);
         new RunRecord
         {
-            Status = RunStatus.Complete, Seconds = 1.5,
+            Status = RunStatus.Complete, Seconds = 1.5, Config = config.ToJson(), ParamsSha256 = config.ParamsSha256(),
             Data = new DataRecord("mnist", "test data", 100, 20, "x"), Final = new() { ["val_loss"] = 0.5 * scale, ["val_acc"] = 0.9 },
         }.Write(dir);
         return dir;
