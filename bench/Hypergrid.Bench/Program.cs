@@ -8,6 +8,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["aggregate"] = () => { AggregateBench.Run(); return Task.CompletedTask; },
     ["train"] = TrainBench.RunAsync,
     ["dashboard"] = DashboardBench.RunAsync,
+    ["report"] = () => { ReportBench.Run(); return Task.CompletedTask; },
 };
 if (which == "all") foreach (var b in benches.Values) await b();
 else if (benches.TryGetValue(which, out var bench)) await bench();

@@ -28,7 +28,7 @@ public static class PromoteVerb
         {
             var logRoot = Path.Combine(r.GetValue(outDir)!, "log");
             var (trial, why) = Source(r.GetValue(target)!, logRoot, r, report);
-            var source = TrialRecord.Read(trial.DirectoryUnder(logRoot), trial, null).Run?.Config
+            var source = TrialRecord.Read(trial.DirectoryUnder(logRoot), trial, (string?)null).Run?.Config
                 ?? throw new UsageException($"{trial} has no run.json with the config it ran with; promote a complete trial");
             var mark = new SourceMark(trial + "/run.json", 0, 0);
             var config = new TrialConfig(source.Select(kv => new MergedEntry(kv.Key, ConfigJson.ToNode(kv.Value, mark), mark.File, mark)).ToList());

@@ -36,46 +36,45 @@ public static class ReportText
         return sb.ToString();
     }
 
+    /// <summary>One table for the whole report (a leaf column when several leaves are in it), then each leaf's importance.</summary>
     public static string ToMarkdown(Report r)
     {
-        var sb = new StringBuilder();
-        foreach (var leaf in r.Groups.GroupBy(g => g.Leaf))
+        var (leafColumn, keys) = Columns(r);
+        var sb = new StringBuilder($"{r.Metric}, {Reduction(r)} epoch, {r.Goal} is better; best in bold, (tie): not significantly different from it (p >= 0.05)\n\n");
+        var heads = (leafColumn ? ["leaf"] : Array.Empty<string>()).Concat(keys).Append(r.Metric).Append("Δ").Append("p").ToList();
+        sb.Append("| ").Append(string.Join(" | ", heads)).Append(" |\n");
+        sb.Append('|').Append(string.Concat(Enumerable.Repeat(" --- |", heads.Count))).Append('\n');
+        foreach (var g in r.Groups)
         {
-            var keys = leaf.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList();
-            sb.Append($"**{leaf.Key}** ({r.Metric}, {Reduction(r)}, {r.Goal} is better)\n\n");
-            sb.Append("| ").Append(string.Join(" | ", keys.Append(r.Metric).Append("Δ").Append("p"))).Append(" |\n");
-            sb.Append('|').Append(string.Concat(Enumerable.Repeat(" --- |", keys.Count + 3))).Append('\n');
-            foreach (var g in leaf)
-            {
-                var cell = Cell(g);
-                cell = g.Best ? $"**{cell}**" : g.Tie ? cell + " (tie)" : cell;
-                sb.Append("| ").Append(string.Join(" | ", keys.Select(k => g.Values[k]?.ToJsonString() ?? "").Append(cell).Append(F(g.Delta)).Append(P(g)))).Append(" |\n");
-            }
-            sb.Append('\n');
-            AppendImportance(sb, r, leaf.Key, "- ");
+            var cell = g.Best ? $"**{Cell(g)}**" : g.Tie ? Cell(g) + " (tie)" : Cell(g);
+            var cells = (leafColumn ? [g.Leaf] : Array.Empty<string>()).Concat(keys.Select(k => g.Values[k]?.ToJsonString() ?? "")).Append(cell).Append(F(g.Delta)).Append(P(g));
+            sb.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
         }
+        sb.Append('\n');
+        foreach (var leaf in r.Importance.Keys) AppendImportance(sb, r, leaf, "- ");
         return sb.ToString();
     }
 
     public static string ToLatex(Report r)
     {
-        var sb = new StringBuilder();
-        foreach (var leaf in r.Groups.GroupBy(g => g.Leaf))
+        var (leafColumn, keys) = Columns(r);
+        var heads = (leafColumn ? ["leaf"] : Array.Empty<string>()).Concat(keys).Select(Tex).Append(Tex(r.Metric)).Append("$\\Delta$").Append("$p$").ToList();
+        var sb = new StringBuilder($"% {r.Metric}, {Reduction(r)} epoch, {r.Goal} is better; best in bold, $\\approx$: not significantly different from it (p >= 0.05)\n");
+        sb.Append("\\begin{tabular}{").Append(new string('l', heads.Count - 3)).Append("rrr}\n\\hline\n");
+        sb.Append(string.Join(" & ", heads)).Append(" \\\\\n\\hline\n");
+        foreach (var g in r.Groups)
         {
-            var keys = leaf.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList();
-            sb.Append($"% {leaf.Key}: {r.Metric}, {Reduction(r)}, {r.Goal} is better; best in bold, $\\approx$ not significantly different (p >= 0.05)\n");
-            sb.Append("\\begin{tabular}{").Append(new string('l', keys.Count)).Append("rrr}\n\\hline\n");
-            sb.Append(string.Join(" & ", keys.Select(Tex).Append(Tex(r.Metric)).Append("$\\Delta$").Append("$p$"))).Append(" \\\\\n\\hline\n");
-            foreach (var g in leaf)
-            {
-                var cell = Cell(g).Replace("±", "$\\pm$");
-                cell = g.Best ? $"\\textbf{{{cell}}}" : g.Tie ? cell + " $\\approx$" : cell;
-                sb.Append(string.Join(" & ", keys.Select(k => Tex(g.Values[k]?.ToJsonString() ?? "")).Append(cell).Append(F(g.Delta)).Append(P(g)))).Append(" \\\\\n");
-            }
-            sb.Append("\\hline\n\\end{tabular}\n\n");
+            var cell = Cell(g).Replace("±", "$\\pm$");
+            cell = g.Best ? $"\\textbf{{{cell}}}" : g.Tie ? cell + " $\\approx$" : cell;
+            var cells = (leafColumn ? [Tex(g.Leaf)] : Array.Empty<string>()).Concat(keys.Select(k => Tex(g.Values[k]?.ToJsonString() ?? ""))).Append(cell).Append(F(g.Delta)).Append(P(g));
+            sb.Append(string.Join(" & ", cells)).Append(" \\\\\n");
         }
+        sb.Append("\\hline\n\\end{tabular}\n");
         return sb.ToString();
     }
+
+    private static (bool LeafColumn, List<string> Keys) Columns(Report r) =>
+        (r.Groups.Select(g => g.Leaf).Distinct().Count() > 1, r.Groups.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList());
 
     /// <summary>0.9475 ± 0.0015 (n=5); one trial is its value and n=1.</summary>
     public static string Cell(GroupRow g) => g.Std is { } s ? $"{F(g.Mean)} ± {F(s)} (n={g.N})" : $"{F(g.Mean)} (n=1)";

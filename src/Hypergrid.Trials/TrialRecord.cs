@@ -17,7 +17,10 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
     /// Reads a trial folder. <paramref name="paramsSha256"/> is the hash of the hyperparameters the trial
     /// should have now (null when unknown): a complete trial that ran with others is stale.
     /// </summary>
-    public static TrialRecord Read(string trialDir, TrialId id, string? paramsSha256)
+    public static TrialRecord Read(string trialDir, TrialId id, string? paramsSha256) => Read(trialDir, id, _ => paramsSha256);
+
+    /// <summary>As <see cref="Read(string, TrialId, string?)"/>, with the current hash computed from the run record (which may make parsing the config unnecessary).</summary>
+    public static TrialRecord Read(string trialDir, TrialId id, Func<RunRecord?, string?> currentParams)
     {
         var run = RunRecord.TryRead(trialDir);
         var batchLog = Path.Combine(trialDir, TrialFiles.BatchLog);
@@ -25,7 +28,7 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
         {
             if (Damage(batchLog, run) is { } why) return new(id, trialDir, TrialState.Damaged, why, null, run);
             // A result from before run.json recorded its hyperparameters cannot be judged stale.
-            var stale = paramsSha256 is not null && run?.ParamsSha256 is { } ran && ran != paramsSha256;
+            var stale = run?.ParamsSha256 is { } ran && currentParams(run) is { } now && ran != now;
             return new(id, trialDir, stale ? TrialState.Stale : TrialState.Complete,
                 stale ? "its config changed since it ran (--rerun-stale retrains it)" : null, null, run);
         }
@@ -52,14 +55,15 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
         {
             // A FIFO would block the reader (status, the dashboard) forever.
             if (!SafeFiles.IsRegularFile(batchLog)) return "batch_log.csv is not a regular file; --rerun-damaged retrains it";
-            using var stream = new FileStream(batchLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var head = new byte[Math.Min(stream.Length, 256)];
-            stream.ReadExactly(head);
-            var text = System.Text.Encoding.UTF8.GetString(head);
+            using var handle = File.OpenHandle(batchLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var length = RandomAccess.GetLength(handle);
+            var head = new byte[Math.Min(length, 256)];
+            var got = RandomAccess.Read(handle, head, 0);
+            var text = System.Text.Encoding.UTF8.GetString(head, 0, got);
             if (!text.StartsWith(HeaderStart, StringComparison.Ordinal))
                 return "batch_log.csv is damaged (empty or no header); --rerun-damaged retrains it";
             var firstLine = text.IndexOf('\n');
-            if (firstLine < 0 || (stream.Length <= head.Length && firstLine == text.Length - 1))
+            if (firstLine < 0 || (length <= head.Length && firstLine == text.Length - 1))
                 return "batch_log.csv has no rows; --rerun-damaged retrains it";
             if (run is { Status: not RunStatus.Complete })
                 return $"batch_log.csv exists but run.json says '{run.Status.ToString().ToLowerInvariant()}'; --rerun-damaged retrains it";

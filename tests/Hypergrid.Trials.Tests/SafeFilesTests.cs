@@ -60,7 +60,7 @@ public sealed class SafeFilesTests : IDisposable
     {
         var dir = Path.Combine(Log, "trial");
         MkFifo(Path.Combine(dir, TrialFiles.BatchLog));
-        var read = Task.Run(() => TrialRecord.Read(dir, new TrialId("sweep", "d", "m", "t", 0), null));
+        var read = Task.Run(() => TrialRecord.Read(dir, new TrialId("sweep", "d", "m", "t", 0), (string?)null));
         Assert.Same(read, await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(5))));
         Assert.Equal(TrialState.Damaged, (await read).State);
     }

@@ -12,12 +12,10 @@ public static class EpochLogFile
     {
         var batchPath = Path.Combine(trialDir, TrialFiles.BatchLog);
         var epochPath = Path.Combine(trialDir, TrialFiles.EpochLog);
-        using var batch = SafeFiles.Open(logRoot, batchPath);
-        if (batch is null) return null;
+        if (SafeFiles.Readable(logRoot, batchPath) is null) return null;
         if (File.GetLastWriteTimeUtc(epochPath) >= File.GetLastWriteTimeUtc(batchPath) && SafeFiles.ReadAll(logRoot, epochPath) is { } cached && EpochTable.Parse(cached) is { } fromFile)
             return (fromFile, TrialFiles.EpochLog);
-        var bytes = new byte[batch.Length];
-        batch.ReadExactly(bytes);
+        if (SafeFiles.ReadAll(logRoot, batchPath) is not { } bytes) return null;
         var table = EpochAggregator.FromBytes(bytes);
         if (table is null) return null;
         try { AtomicFile.WriteAllText(epochPath, table.ToCsv()); }

@@ -17,16 +17,39 @@ public sealed class EpochTable
         Columns = columns;
         Epochs = epochs;
         Phases = phases;
-        Values = values;
+        this.values = values.ToArray();
     }
+
+    // A table read from epoch_log.csv keeps its cells as bytes until asked: a report of 10,000 trials reads one column
+    // of each, so parsing every number of every log would be most of its time.
+    private EpochTable(IReadOnlyList<string> columns, IReadOnlyList<long> epochs, IReadOnlyList<string> phases, byte[] text, int[] cells)
+    {
+        Columns = columns;
+        Epochs = epochs;
+        Phases = phases;
+        this.text = text;
+        this.cells = cells;
+    }
+
+    private double[][]? values;
+    private readonly byte[]? text;
+    private readonly int[]? cells; // per row and column: start, then length, into text
 
     /// <summary>The metric columns after epoch and mode, ending with n_batches.</summary>
     public IReadOnlyList<string> Columns { get; }
     public IReadOnlyList<long> Epochs { get; }
     public IReadOnlyList<string> Phases { get; }
 
-    /// <summary>Per row, one value per column of <see cref="Columns"/>.</summary>
-    public IReadOnlyList<double[]> Values { get; }
+    /// <summary>Per row, one value per column of <see cref="Columns"/> (NaN: no value).</summary>
+    public IReadOnlyList<double[]> Values => values ??= Enumerable.Range(0, Rows).Select(r => Enumerable.Range(0, Columns.Count).Select(c => Cell(r, c)).ToArray()).ToArray();
+
+    private double Cell(int row, int column)
+    {
+        if (values is not null) return values[row][column];
+        var at = (row * Columns.Count + column) * 2;
+        var cell = text.AsSpan(cells![at], cells[at + 1]);
+        return cell.Length > 0 && FastNumber.TryParse(cell, out var v) ? v : double.NaN;
+    }
 
     public int Rows => Epochs.Count;
 
@@ -34,7 +57,9 @@ public sealed class EpochTable
     public double? Get(int row, string column)
     {
         var c = IndexOf(column);
-        return c < 0 || double.IsNaN(Values[row][c]) ? null : Values[row][c];
+        if (c < 0) return null;
+        var v = Cell(row, c);
+        return double.IsNaN(v) ? null : v;
     }
 
     public int IndexOf(string column)
@@ -83,26 +108,45 @@ public sealed class EpochTable
         return sb.ToString();
     }
 
-    /// <summary>Reads epoch_log.csv (the file edge); rows with the wrong number of cells are dropped. Null without an epoch,mode header.</summary>
+    /// <summary>Reads epoch_log.csv (the file edge), on its bytes; rows with the wrong number of cells are dropped. Null without an epoch,mode header.</summary>
     public static EpochTable? Parse(ReadOnlySpan<byte> csv)
     {
-        var text = Encoding.UTF8.GetString(csv);
-        var lines = text.Split('\n');
-        var header = lines[0].TrimEnd('\r').Split(',');
+        var headerEnd = csv.IndexOf((byte)'\n');
+        if (headerEnd < 0) return null;
+        var header = Encoding.UTF8.GetString(csv[..headerEnd]).TrimEnd('\r').Split(',');
         if (header.Length < 2 || header[0] != "epoch" || header[1] != "mode") return null;
         var columns = header[2..];
+        var text = csv.ToArray();
         var epochs = new List<long>();
         var phases = new List<string>();
-        var values = new List<double[]>();
-        // The last element follows the last newline: a line still being written, never a row.
-        foreach (var line in lines.AsSpan(1, Math.Max(0, lines.Length - 2)))
+        var cells = new List<int>();
+        var pos = headerEnd + 1;
+        // Only whole lines: anything after the last newline is a line still being written.
+        for (var nl = csv[pos..].IndexOf((byte)'\n'); nl >= 0; pos += nl + 1, nl = csv[pos..].IndexOf((byte)'\n'))
         {
-            var cells = line.TrimEnd('\r').Split(',');
-            if (cells.Length != header.Length || !long.TryParse(cells[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch)) continue;
-            epochs.Add(epoch);
-            phases.Add(cells[1]);
-            values.Add(cells[2..].Select(c => c.Length > 0 && double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray());
+            var line = csv.Slice(pos, nl);
+            if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
+            if (line.Count((byte)',') != header.Length - 1) continue;
+            var comma = line.IndexOf((byte)',');
+            if (!FastNumber.TryParse(line[..comma], out var epoch) || epoch != Math.Floor(epoch)) continue;
+            var start = pos + comma + 1;
+            var rest = line[(comma + 1)..];
+            comma = rest.IndexOf((byte)',');
+            var phase = Encoding.UTF8.GetString(rest[..comma]);
+            start += comma + 1;
+            rest = rest[(comma + 1)..];
+            for (var c = 0; c < columns.Length; c++)
+            {
+                comma = rest.IndexOf((byte)',');
+                var length = comma < 0 ? rest.Length : comma;
+                cells.Add(start);
+                cells.Add(length);
+                start += length + 1;
+                rest = comma < 0 ? default : rest[(comma + 1)..];
+            }
+            epochs.Add((long)epoch);
+            phases.Add(phase);
         }
-        return new EpochTable(columns, epochs, phases, values);
+        return new EpochTable(columns, epochs, phases, text, cells.ToArray());
     }
 }
