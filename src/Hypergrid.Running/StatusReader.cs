@@ -4,9 +4,6 @@ using Hypergrid.Trials;
 
 namespace Hypergrid.Running;
 
-/// <summary>One trial as <c>status</c> lists it: its record and the axis values that make it (none for an orphan).</summary>
-public sealed record StatusLine(TrialRecord Record, IReadOnlyList<AxisValue> AxisValues);
-
 /// <summary>Reads the states of every trial of the selected leaves, orphans included (also those of leaves deleted from cfg/).</summary>
 public static class StatusReader
 {

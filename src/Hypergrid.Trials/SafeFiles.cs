@@ -27,14 +27,6 @@ public static partial class SafeFiles
         return bytes;
     }
 
-    public static async Task<byte[]> ReadToEndAsync(FileStream stream, CancellationToken cancel)
-    {
-        stream.Seek(0, SeekOrigin.Begin);
-        var bytes = new byte[stream.Length];
-        await stream.ReadExactlyAsync(bytes, cancel);
-        return bytes;
-    }
-
     // Folders whose real path was found under their root: a file in one that is not itself a link needs no further
     // resolving (one lstat instead of a realpath of every component), which keeps a report of 10,000 trials fast.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Root, string Folder), bool> Folders = new();

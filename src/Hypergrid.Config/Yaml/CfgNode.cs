@@ -9,7 +9,4 @@ public abstract record CfgNode(SourceMark Mark)
     /// </summary>
     /// <remarks>Computed once, when the value is made (from its parts' texts): identity checks of 10,000 trials compare strings.</remarks>
     public abstract string Canonical { get; }
-
-    /// <summary>Equal as values, wherever and however they were written.</summary>
-    public bool SameValue(CfgNode other) => Canonical == other.Canonical;
 }

@@ -1,0 +1,4 @@
+namespace Hypergrid.Findings;
+
+/// <summary>A key's main-effect share of the total sum of squares in a leaf's grid, and its F-test p against the residual.</summary>
+public sealed record KeyImportance(string Key, double Share, double? P);
