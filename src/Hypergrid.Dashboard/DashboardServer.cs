@@ -31,6 +31,7 @@ public static class DashboardServer
         app.MapLogs(logRoot, store);
         app.MapEpochs(logRoot, store);
         app.MapReport(logRoot);
+        app.MapSeries(logRoot, new Series.SeriesStore(logRoot));
         return app;
     }
 }

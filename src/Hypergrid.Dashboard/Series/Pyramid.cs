@@ -1,0 +1,90 @@
+namespace Hypergrid.Dashboard.Series;
+
+/// <summary>
+/// One metric of one phase, by step: the raw values (NaN where a row has no value) and, per power-of-two block size from
+/// 64 up, each complete block's min, max, sum, count, first and last. A range query is answered from O(log n) blocks plus
+/// at most two partial blocks of raw values, so any range of a 10,000,000-row log costs microseconds; appended rows
+/// extend it without rebuilding.
+/// </summary>
+public sealed class Pyramid
+{
+    private const int BaseShift = 6; // blocks of 64 rows and up
+    private readonly List<double> raw = [];
+    private readonly List<Level> levels = [];
+
+    public int Count => raw.Count;
+
+    public double this[int step] => raw[step];
+
+    /// <summary>Appends the next steps' values and the blocks they complete.</summary>
+    public void Append(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values) raw.Add(v);
+        for (var k = 0; ; k++)
+        {
+            var size = 1 << (BaseShift + k);
+            if (raw.Count < size) break;
+            if (levels.Count <= k) levels.Add(new Level());
+            var level = levels[k];
+            while ((level.Count + 1) * size <= raw.Count)
+            {
+                var b = level.Count;
+                if (k == 0) level.Add(Summarise(b * size, size));
+                else level.Add(levels[k - 1].Combine(2 * b, 2 * b + 1));
+            }
+        }
+    }
+
+    /// <summary>min, max, sum, count, first and last of the values in steps [from, to); count 0 when all are empty.</summary>
+    public Summary Query(int from, int to)
+    {
+        var s = Summary.Empty;
+        var pos = from;
+        while (pos < to)
+        {
+            // The largest aligned complete block that starts here and fits; else one raw value.
+            var taken = false;
+            for (var k = levels.Count - 1; k >= 0; k--)
+            {
+                var size = 1 << (BaseShift + k);
+                if (pos % size != 0 || pos + size > to || pos / size >= levels[k].Count) continue;
+                s = s.Then(levels[k].At(pos / size));
+                pos += size;
+                taken = true;
+                break;
+            }
+            if (taken) continue;
+            s = s.Then(Summary.Of(raw[pos]));
+            pos++;
+        }
+        return s;
+    }
+
+    private Summary Summarise(int start, int length)
+    {
+        var s = Summary.Empty;
+        for (var i = start; i < start + length; i++) s = s.Then(Summary.Of(raw[i]));
+        return s;
+    }
+
+    /// <summary>The blocks of one size, column by column.</summary>
+    private sealed class Level
+    {
+        private readonly List<Summary> blocks = [];
+        public int Count => blocks.Count;
+        public void Add(Summary s) => blocks.Add(s);
+        public Summary At(int i) => blocks[i];
+        public Summary Combine(int a, int b) => blocks[a].Then(blocks[b]);
+    }
+}
+
+/// <summary>The reductions of a run of steps; <see cref="Then"/> appends a later run (first stays, last moves).</summary>
+public readonly record struct Summary(double Min, double Max, double Sum, long Count, double First, double Last)
+{
+    public static readonly Summary Empty = new(double.PositiveInfinity, double.NegativeInfinity, 0, 0, double.NaN, double.NaN);
+
+    public static Summary Of(double v) => double.IsNaN(v) ? Empty : new(v, v, v, 1, v, v);
+
+    public Summary Then(Summary later) => later.Count == 0 ? this : Count == 0 ? later
+        : new(Math.Min(Min, later.Min), Math.Max(Max, later.Max), Sum + later.Sum, Count + later.Count, First, later.Last);
+}

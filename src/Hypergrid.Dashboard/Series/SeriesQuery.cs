@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace Hypergrid.Dashboard.Series;
+
+/// <summary>
+/// What GET /api/series asks: a phase, metrics, the steps [From, To) and how many buckets. Parsed and checked against the
+/// log in one place; a mistake is a one-line reason (400).
+/// </summary>
+public sealed record SeriesQuery(string Phase, IReadOnlyList<string> Metrics, int? From, int? To, int Points)
+{
+    public const int MaxPoints = 100_000;
+
+    public static SeriesQuery Parse(Func<string, string?> get, out string? error)
+    {
+        string? problem = null;
+        var phase = get("phase") ?? "train";
+        var metrics = (get("metrics") ?? "loss").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        int? Int(string key)
+        {
+            var text = get(key);
+            if (text is null) return null;
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v >= 0 && v <= int.MaxValue) return (int)v;
+            problem ??= $"{key}={text} is not a non-negative integer";
+            return null;
+        }
+        var from = Int("from");
+        var to = Int("to");
+        var points = Int("points") ?? 1000;
+        if (problem is null && (points < 1 || points > MaxPoints)) problem = $"points={points} must be from 1 to {MaxPoints:N0}";
+        if (problem is null && from is { } f && to is { } t && f > t) problem = $"from={f} is after to={t}";
+        if (problem is null && metrics.Length == 0) problem = "metrics= names no metric";
+        error = problem;
+        return new SeriesQuery(phase, metrics, from, to, points);
+    }
+}

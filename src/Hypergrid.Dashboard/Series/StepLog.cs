@@ -1,0 +1,161 @@
+using System.Text;
+using Hypergrid.Trials.Logs;
+
+namespace Hypergrid.Dashboard.Series;
+
+/// <summary>
+/// A trial's batch log by step: for each phase, the rows in file order (step = ordinal among that phase's rows), and for
+/// each metric asked for so far, a <see cref="Pyramid"/>. A metric is read from the file the first time it is asked for;
+/// after that only the bytes appended since the last look are read (a growing partial log), and only whole lines.
+/// A log rewritten from the start (a new attempt) is read afresh.
+/// </summary>
+public sealed class StepLog
+{
+    private const int Chunk = 4 << 20;
+    private string[] header = [];
+    private int modeCol = -1;
+    private long consumed;
+    private byte[] head = [];
+    private readonly Dictionary<string, int> rows = [];
+    private readonly Dictionary<(string Phase, string Metric), Pyramid> series = [];
+    private readonly HashSet<string> loaded = [];
+
+    /// <summary>The numeric columns of the log (what metrics a request may name).</summary>
+    public IEnumerable<string> Metrics => header.Where(h => BatchLogSchema.ReductionOf(h) is not (Reduction.Key or Reduction.Drop) || h == "time");
+
+    public int Rows(string phase) => rows.GetValueOrDefault(phase);
+
+    /// <summary>The phases seen so far, and always train and val (a phase with no row yet answers empty).</summary>
+    public IEnumerable<string> Phases => rows.Keys.Union(["train", "val"]);
+
+    public Pyramid? Series(string phase, string metric) => series.GetValueOrDefault((phase, metric));
+
+    /// <summary>Brings the log up to date and makes sure these metrics are loaded. False when the file has no usable header.</summary>
+    public bool Refresh(FileStream stream, IReadOnlyCollection<string> metrics)
+    {
+        if (stream.Length < consumed || !SameHead(stream)) Reset();
+        if (header.Length == 0 && !ReadHeader(stream)) return false;
+        // Only columns of this log are read; the caller reports the others.
+        var missing = metrics.Where(m => !loaded.Contains(m) && Metrics.Contains(m)).Distinct().ToList();
+        // New metrics are read from the start up to where the others are; then all continue together with the new lines.
+        if (missing.Count > 0) Scan(stream, missing, until: consumed, countRows: false);
+        loaded.UnionWith(missing);
+        consumed = Scan(stream, loaded.ToList(), until: stream.Length, countRows: true, from: consumed);
+        return true;
+    }
+
+    private void Reset()
+    {
+        header = [];
+        consumed = 0;
+        head = [];
+        rows.Clear();
+        series.Clear();
+        loaded.Clear();
+    }
+
+    private bool ReadHeader(FileStream stream)
+    {
+        stream.Seek(0, SeekOrigin.Begin);
+        var buffer = new byte[Math.Min(stream.Length, 64 * 1024)];
+        var n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var nl = Array.IndexOf(buffer, (byte)'\n', 0, n);
+        if (nl < 0) return false;
+        header = Encoding.UTF8.GetString(buffer, 0, nl).TrimEnd('\r').Split(',');
+        modeCol = Array.IndexOf(header, "mode");
+        if (modeCol < 0) { header = []; return false; }
+        head = buffer[..Math.Min(n, 4096)];
+        consumed = nl + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads whole lines from <paramref name="from"/> (or the first data line) to the end (or <paramref name="until"/>),
+    /// appending the given metrics' values per phase; counts rows when asked. Returns where the last whole line ended.
+    /// </summary>
+    private long Scan(FileStream stream, List<string> metrics, long until, bool countRows, long from = -1)
+    {
+        var cols = metrics.Select(m => Array.IndexOf(header, m)).ToArray();
+        var dataStart = HeaderLength();
+        var start = from < 0 ? dataStart : Math.Max(from, dataStart);
+        var end = until;
+        var pending = new Dictionary<string, List<double>[]>();
+        stream.Seek(start, SeekOrigin.Begin);
+        var buffer = new byte[Chunk];
+        var carry = 0;
+        var pos = start;
+        while (pos < end)
+        {
+            var want = (int)Math.Min(buffer.Length - carry, end - pos);
+            var n = stream.ReadAtLeast(buffer.AsSpan(carry, want), want, throwOnEndOfStream: false);
+            if (n == 0) break;
+            pos += n;
+            var span = buffer.AsSpan(0, carry + n);
+            var lastNl = span.LastIndexOf((byte)'\n');
+            if (lastNl < 0) { carry += n; if (carry == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2); continue; }
+            Lines(span[..(lastNl + 1)], cols, metrics, pending, countRows);
+            var rest = span[(lastNl + 1)..];
+            rest.CopyTo(buffer);
+            carry = rest.Length;
+        }
+        foreach (var (phase, lists) in pending)
+            for (var m = 0; m < metrics.Count; m++)
+            {
+                if (!series.TryGetValue((phase, metrics[m]), out var p)) series[(phase, metrics[m])] = p = new Pyramid();
+                p.Append(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(lists[m]));
+            }
+        return pos - carry;
+    }
+
+    private long HeaderLength() => Encoding.UTF8.GetByteCount(string.Join(',', header)) + 1;
+
+    private void Lines(ReadOnlySpan<byte> text, int[] cols, List<string> metrics, Dictionary<string, List<double>[]> pending, bool countRows)
+    {
+        Span<int> starts = stackalloc int[header.Length];
+        Span<int> lengths = stackalloc int[header.Length];
+        while (text.Length > 0)
+        {
+            var nl = text.IndexOf((byte)'\n');
+            var line = text[..nl];
+            text = text[(nl + 1)..];
+            if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
+            if (line.Count((byte)',') != header.Length - 1) continue; // a damaged line, as the epoch log skips it
+            var at = 0;
+            for (var c = 0; c < header.Length; c++)
+            {
+                var comma = line[at..].IndexOf((byte)',');
+                var len = comma < 0 ? line.Length - at : comma;
+                starts[c] = at;
+                lengths[c] = len;
+                at += len + 1;
+            }
+            var phase = Phase(line.Slice(starts[modeCol], lengths[modeCol]));
+            if (countRows) rows[phase] = rows.GetValueOrDefault(phase) + 1;
+            if (!pending.TryGetValue(phase, out var lists)) pending[phase] = lists = metrics.Select(_ => new List<double>()).ToArray();
+            for (var m = 0; m < cols.Length; m++)
+            {
+                var cell = line.Slice(starts[cols[m]], lengths[cols[m]]);
+                lists[m].Add(cell.Length > 0 && FastNumber.TryParse(cell, out var v) ? v : double.NaN);
+            }
+        }
+    }
+
+    // Phases are few ("train", "val"): one string each, not one per row.
+    private readonly List<(byte[] Bytes, string Name)> phaseNames = [];
+
+    private string Phase(ReadOnlySpan<byte> cell)
+    {
+        foreach (var (bytes, name) in phaseNames) if (cell.SequenceEqual(bytes)) return name;
+        var fresh = Encoding.UTF8.GetString(cell);
+        phaseNames.Add((cell.ToArray(), fresh));
+        return fresh;
+    }
+
+    private bool SameHead(FileStream stream)
+    {
+        if (head.Length == 0) return true;
+        var now = new byte[head.Length];
+        stream.Seek(0, SeekOrigin.Begin);
+        return stream.ReadAtLeast(now, now.Length, throwOnEndOfStream: false) == now.Length && now.AsSpan().SequenceEqual(head);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Hypergrid.Trials;
+using Hypergrid.Trials.Logs;
+using Microsoft.AspNetCore.Builder;
+
+namespace Hypergrid.Dashboard.Tests.Api;
+
+/// <summary>GET /api/series over generated logs, every number checked against a direct computation over the rows.</summary>
+public sealed class SeriesTests : IAsyncLifetime
+{
+    private const string Trial = "sweep/mnist/mlp/adam/trial_000";
+    private readonly LogTree tree = new();
+    private WebApplication? app;
+    private HttpClient http = null!;
+    private readonly List<double?> trainLoss = [];
+
+    public async Task InitializeAsync()
+    {
+        var dir = tree.AddTrial(Trial, "seed: 0\n");
+        File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), Log(0, 5000));
+        app = DashboardServer.Build(new DashboardOptions(tree.Out, Port: 0));
+        await app.StartAsync();
+        http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        http.Dispose();
+        if (app is not null) await app.DisposeAsync();
+        tree.Dispose();
+    }
+
+    /// <summary>Rows [from, to) of train (with every 7th loss empty and one spike at 3333) interleaved with a val row every 10.</summary>
+    private string Log(int from, int to, bool header = true)
+    {
+        var sb = new StringBuilder(header ? BatchLogSchema.Header + "\n" : "");
+        var rng = new Random(from + 1);
+        for (var i = from; i < to; i++)
+        {
+            double? loss = i % 7 == 3 ? null : i == 3333 ? 1000.0 : Math.Round(rng.NextDouble(), 6);
+            trainLoss.Add(loss);
+            var row = new BatchRow(1, "train", i, i * 0.01, loss ?? double.NaN, 0.5, 0.1);
+            sb.Append(string.Join(',', BatchLogSchema.Columns.Select(c => c.Name == "loss" ? (loss?.ToString("R", CultureInfo.InvariantCulture) ?? "")
+                : c.Value is null ? row.Phase : c.Value(row) is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : ""))).Append('\n');
+            if (i % 10 == 9) sb.Append($"1,val,{i / 10},{i * 0.01},0.25,0.75,0.1,,,,,,,,\n");
+        }
+        return sb.ToString();
+    }
+
+    private async Task<JsonElement> Get(string query)
+    {
+        var response = await http.GetAsync($"/api/series/{Trial}?{query}");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    [Theory]
+    [InlineData(0, 5000, 100)]
+    [InlineData(123, 4567, 37)]
+    [InlineData(3000, 3400, 7)]
+    public async Task Every_bucket_equals_a_direct_computation_over_its_rows(int from, int to, int points)
+    {
+        var body = await Get($"phase=train&metrics=loss&from={from}&to={to}&points={points}");
+        Assert.Equal(5000, body.GetProperty("rows").GetInt32());
+        Assert.False(body.GetProperty("raw").GetBoolean());
+        var w = (to - from + points - 1) / points;
+        var steps = body.GetProperty("step").EnumerateArray().Select(s => s.GetInt32()).ToList();
+        Assert.Equal(Enumerable.Range(0, (to - from + w - 1) / w).Select(b => from + b * w), steps);
+        var loss = body.GetProperty("loss");
+        for (var b = 0; b < steps.Count; b++)
+        {
+            var cells = trainLoss.Skip(steps[b]).Take(Math.Min(w, to - steps[b])).OfType<double>().ToList();
+            double? At(string r) => loss.GetProperty(r)[b].ValueKind == JsonValueKind.Null ? null : loss.GetProperty(r)[b].GetDouble();
+            Assert.Equal(cells.Min(), At("min"));
+            Assert.Equal(cells.Max(), At("max"));
+            Assert.Equal(cells[0], At("first"));
+            Assert.Equal(cells[^1], At("last"));
+            Assert.Equal(cells.Average(), At("mean")!.Value, 9);
+        }
+    }
+
+    [Fact]
+    public async Task A_one_row_spike_is_the_max_of_its_bucket_at_full_zoom_out()
+    {
+        var body = await Get("phase=train&metrics=loss&points=10");
+        Assert.Contains(1000.0, body.GetProperty("loss").GetProperty("max").EnumerateArray().Select(v => v.GetDouble()));
+    }
+
+    [Fact]
+    public async Task A_range_no_wider_than_the_points_is_the_rows_themselves()
+    {
+        var body = await Get("phase=val&metrics=loss,acc&from=10&to=20&points=1000");
+        Assert.True(body.GetProperty("raw").GetBoolean());
+        Assert.Equal(Enumerable.Range(10, 10), body.GetProperty("step").EnumerateArray().Select(s => s.GetInt32()));
+        Assert.All(body.GetProperty("acc").GetProperty("last").EnumerateArray(), v => Assert.Equal(0.75, v.GetDouble()));
+        var train = await Get("phase=train&metrics=loss&from=3&to=4");
+        Assert.Equal(JsonValueKind.Null, train.GetProperty("loss").GetProperty("mean")[0].ValueKind); // step 3 has no loss
+    }
+
+    [Fact]
+    public async Task A_growing_log_answers_its_new_rows_and_never_counts_a_torn_last_line()
+    {
+        Assert.Equal(5000, (await Get("metrics=loss")).GetProperty("rows").GetInt32());
+        var dir = tree.Trial(Trial);
+        File.AppendAllText(Path.Combine(dir, TrialFiles.BatchLog), Log(5000, 5100, header: false) + "1,train,5100,51.0,0.3");
+        var body = await Get("metrics=loss&from=5050&to=5100&points=1000");
+        Assert.Equal(5100, body.GetProperty("rows").GetInt32());
+        Assert.Equal(trainLoss[5050..5100].Select(v => v ?? -1), body.GetProperty("loss").GetProperty("last").EnumerateArray()
+            .Select(v => v.ValueKind == JsonValueKind.Null ? -1 : v.GetDouble()));
+    }
+
+    [Theory]
+    [InlineData("from=10&to=5")]
+    [InlineData("points=-3")]
+    [InlineData("points=99999999999")]
+    [InlineData("points=0")]
+    [InlineData("metrics=nope")]
+    [InlineData("phase=test&metrics=loss")]
+    [InlineData("from=abc")]
+    public async Task Bad_requests_are_400_with_a_one_line_reason(string query)
+    {
+        var response = await http.GetAsync($"/api/series/{Trial}?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var reason = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain('\n', reason.Trim());
+        Assert.True(reason.Length > 5);
+    }
+}
