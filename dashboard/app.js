@@ -5,7 +5,7 @@
 const REFRESH_MS = 2000;
 const KEYS = ['mode', 'dataset', 'model', 'trainer'];
 
-const store = { trials: [], logs: new Map(), plots: [], metrics: new Set(), schema: [], firstDraw: null, timings: {} };
+const store = { trials: [], logs: new Map(), steps: new Map(), stepRange: null, plots: [], metrics: new Set(), schema: [], firstDraw: null, timings: {} };
 const mark = name => { store.timings[name] ??= Math.round(performance.now()); };
 const view = readView();
 
@@ -179,6 +179,7 @@ async function redraw(reloadLogs) {
     const trials = selected();
     const colors = new Map(trials.map((t, i) => [t.path, color(i)]));
     if (reloadLogs) await loadLogs(trials);
+    if (reloadLogs && view.x === 'step') await loadSteps(trials);
     mark('logs');
     renderControls();
     drawPlots(trials, colors);
@@ -196,6 +197,15 @@ async function refresh() {
   try {
     store.trials = await fetchTrials();
     mark('trials');
+    // A study of one-epoch trials is best seen batch by batch: open on step unless the URL chose an axis.
+    if (!store.axisChosen) {
+      store.axisChosen = true;
+      const epochs = store.trials.map(t => t.config?.epochs ?? 5);
+      if (!new URLSearchParams(location.hash.slice(1)).has('x') && epochs.length && epochs.every(e => e === 1)) {
+        view.x = 'step';
+        document.getElementById('x').value = 'step';
+      }
+    }
     renderBrowser();
     await redraw(true);
     await refreshResults();
@@ -254,7 +264,7 @@ function toggle(id, key) {
 function wire() {
   const x = document.getElementById('x');
   x.value = view.x;
-  x.onchange = () => { view.x = x.value; writeView(); redraw(false); };
+  x.onchange = () => { view.x = x.value; store.stepRange = null; writeView(); redraw(true); };
   toggle('log', 'log');
   const sm = document.getElementById('smooth');
   sm.value = view.smooth;

@@ -79,3 +79,26 @@ async function loadLogs(trials) {
     for (const t of chunk) got[t.path] ? remember(t, got[t.path]) : store.logs.set(t.path, { state: t.state, phases: {} });
   }
 }
+
+/**
+ * Step resolution: per trial and phase, GET /api/series buckets of the visible step range (all of it until the user
+ * zooms) at about the plot's width in points. Each bucket carries the true min and max of its rows, so no spike hides.
+ */
+async function loadSteps(trials) {
+  const metrics = view.metrics.filter(m => store.schema.includes(m));
+  if (!metrics.length) return;
+  const points = Math.max(200, Math.round(document.getElementById('plots').clientWidth / 2));
+  const range = store.stepRange ? `&from=${store.stepRange[0]}&to=${store.stepRange[1]}` : '';
+  const jobs = [];
+  for (const t of trials.filter(t => t.log)) {
+    for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
+      jobs.push(fetch(`/api/series/${t.path}?phase=${phase}&metrics=${metrics.join(',')}&points=${points}${range}`, { cache: 'no-store' })
+        .then(r => (r.ok ? r.json() : null)).then(body => {
+          const entry = store.steps.get(t.path) ?? {};
+          if (body) entry[phase] = body; else delete entry[phase];
+          store.steps.set(t.path, entry);
+        }).catch(() => {}));
+    }
+  }
+  await Promise.all(jobs);
+}

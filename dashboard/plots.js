@@ -20,6 +20,19 @@ function shortNames(trials) {
 function seriesFor(metric, trials, colors) {
   const out = [];
   const names = shortNames(trials);
+  if (view.x === 'step') {
+    // Per bucket: the line through the last values, and a light band from the true min to the true max.
+    for (const t of trials) {
+      for (const ph of view.phases) {
+        const body = store.steps.get(t.path)?.[ph];
+        const m = body?.[metric];
+        if (!m || !m.last.some(v => v != null)) continue;
+        out.push({ label: `${names.get(t.path)} ${ph}`, color: colors.get(t.path), dash: ph !== 'train', xs: body.step, ys: smooth(m.last, view.smooth),
+          band: body.raw ? undefined : { upper: m.max, lower: m.min } });
+      }
+    }
+    return out;
+  }
   if (!view.group) {
     for (const t of trials) {
       const phases = store.logs.get(t.path)?.phases ?? {};
@@ -100,19 +113,31 @@ function buildPlot(metric, series, el) {
     scales: { x: { time: false }, y: view.log ? { distr: 3 } : {} },
     axes: [
       // Epochs and batches are counts: no ticks between them.
-      { label: view.x === 'time' ? 'time (s)' : view.x, incrs: view.x === 'time' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
+      { label: view.x === 'time' ? 'time (s)' : view.x === 'step' ? 'step (batch of the phase)' : view.x, incrs: view.x === 'time' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
       { label: metric, size: 64, values: (u, splits) => splits.map(tick) },
     ],
     series: uSeries,
     bands,
     cursor: { drag: { x: true, y: false } },
     legend: { live: true },
+    hooks: view.x === 'step' ? { setSelect: [u => zoomSteps(u)] } : {},
   };
   const plot = new uPlot(opts, data, el);
+  if (view.x === 'step') plot.over.addEventListener('dblclick', () => { store.stepRange = null; redraw(true); });
   // The ± std series exist only to bound the bands: keep them out of the legend.
   const rows = plot.root.querySelectorAll('.u-legend .u-series');
   uSeries.forEach((s, i) => { if (s.stroke === 'transparent' && rows[i]) rows[i].style.display = 'none'; });
   return plot;
+}
+
+/** A drag over a step plot asks the server again for just that range, down to the raw rows. */
+function zoomSteps(u) {
+  if (u.select.width < 2) return;
+  const from = Math.max(0, Math.floor(u.posToVal(u.select.left, 'x')));
+  const to = Math.ceil(u.posToVal(u.select.left + u.select.width, 'x')) + 1;
+  if (to <= from) return;
+  store.stepRange = [from, to];
+  redraw(true);
 }
 
 /** Tick labels that stay distinct for tiny and huge values alike. */
@@ -123,7 +148,7 @@ function tick(v) {
 }
 
 function signature(metric, series) {
-  return [metric, view.x, view.log, view.group, ...series.map(s => s.label)].join('|');
+  return [metric, view.x, view.log, view.group, ...series.map(s => s.label + (s.band ? '+band' : ''))].join('|');
 }
 
 function drawPlots(trials, colors) {
