@@ -9,6 +9,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["train"] = TrainBench.RunAsync,
     ["dashboard"] = DashboardBench.RunAsync,
     ["report"] = () => { ReportBench.Run(); return Task.CompletedTask; },
+    ["series"] = SeriesBench.RunAsync,
 };
 if (which == "all") foreach (var b in benches.Values) await b();
 else if (benches.TryGetValue(which, out var bench)) await bench();
