@@ -5,7 +5,8 @@
 const leafOf = t => KEYS.map(k => t[k]).join('/');
 
 async function fetchTrials() {
-  const res = await fetch('/api/trials', { cache: 'no-store' });
+  // no-cache: the browser revalidates with the ETag, and an unchanged list comes back as a bodiless 304.
+  const res = await fetch('/api/trials', { cache: 'no-cache' });
   if (!res.ok) throw new Error('GET /api/trials: ' + res.status);
   const body = await res.json();
   // The server's batch-log schema says which columns are metrics; time is an x axis, not a metric.
@@ -89,8 +90,12 @@ async function loadSteps(trials) {
   if (!metrics.length) return;
   const points = Math.max(200, Math.round(document.getElementById('plots').clientWidth / 2));
   const range = store.stepRange ? `&from=${store.stepRange[0]}&to=${store.stepRange[1]}` : '';
+  // Same question as last time: only running trials (whose logs grow) and trials not yet loaded are asked again.
+  const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}`;
+  const fresh = key !== store.stepsKey;
+  store.stepsKey = key;
   const jobs = [];
-  for (const t of trials.filter(t => t.log)) {
+  for (const t of trials.filter(t => t.log && (fresh || t.state === 'running' || !store.steps.has(t.path)))) {
     for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
       jobs.push(fetch(`/api/series/${t.path}?phase=${phase}&metrics=${metrics.join(',')}&points=${points}${range}`, { cache: 'no-store' })
         .then(r => (r.ok ? r.json() : null)).then(body => {

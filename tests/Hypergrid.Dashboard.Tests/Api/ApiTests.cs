@@ -216,4 +216,20 @@ public sealed class ApiTests : IAsyncLifetime
         using var header = JsonDocument.Parse(bytes.AsMemory(4, BitConverter.ToInt32(bytes, 0)));
         Assert.Equal(["sweep/mnist/mlp/adam/trial_000"], header.RootElement.GetProperty("trials").EnumerateArray().Select(t => t.GetProperty("path").GetString()));
     }
+
+    [Fact]
+    public async Task The_trial_list_carries_an_etag_and_is_304_while_nothing_changed()
+    {
+        var first = await http.GetAsync("/api/trials");
+        var etag = first.Headers.ETag!;
+        var again = new HttpRequestMessage(HttpMethod.Get, "/api/trials");
+        again.Headers.IfNoneMatch.Add(etag);
+        var unchanged = await http.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Empty(await unchanged.Content.ReadAsByteArrayAsync());
+        tree.AddComplete("sweep/mnist/mlp/adam/trial_007", "seed: 7\n", epochs: 1, batches: 1);
+        var changed = new HttpRequestMessage(HttpMethod.Get, "/api/trials");
+        changed.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(changed)).StatusCode);
+    }
 }
