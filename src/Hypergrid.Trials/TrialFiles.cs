@@ -12,6 +12,9 @@ public static partial class TrialFiles
     public const string PartialLog = "batch_log.partial.csv";
     public const string FailedLog = "batch_log.failed.csv";
     public const string EpochLog = "epoch_log.csv";
+
+    /// <summary>The dashboard's step cache of a finished log: one file per metric (see /api/series).</summary>
+    public const string StepCache = "steps";
     public const string Run = "run.json";
     public const string Claim = "claim.json";
     public const string WorkerLog = "worker.log";

@@ -16,6 +16,9 @@ public sealed class Pyramid
 
     public double this[int step] => raw[step];
 
+    /// <summary>The values by step (NaN: no value), as kept.</summary>
+    public double[] Values => raw.ToArray();
+
     /// <summary>Appends the next steps' values and the blocks they complete.</summary>
     public void Append(ReadOnlySpan<double> values)
     {

@@ -18,7 +18,8 @@ public sealed class SeriesStore(string logRoot)
         try
         {
             using var stream = SafeFiles.Open(logRoot, path);
-            if (stream is null || !entry.Log.Refresh(stream, metrics)) return null;
+            var cache = path.EndsWith(TrialFiles.BatchLog, StringComparison.Ordinal) ? new StepCache(logRoot, trialDir) : null;
+            if (stream is null || !entry.Log.Refresh(stream, metrics, cache)) return null;
             return read(entry.Log);
         }
         finally

@@ -30,17 +30,37 @@ public sealed class StepLog
 
     public Pyramid? Series(string phase, string metric) => series.GetValueOrDefault((phase, metric));
 
-    /// <summary>Brings the log up to date and makes sure these metrics are loaded. False when the file has no usable header.</summary>
-    public bool Refresh(FileStream stream, IReadOnlyCollection<string> metrics)
+    /// <summary>
+    /// Brings the log up to date and makes sure these metrics are loaded. False when the file has no usable header.
+    /// With <paramref name="cache"/> (a finished log's), metrics are read from and written to its step cache.
+    /// </summary>
+    public bool Refresh(FileStream stream, IReadOnlyCollection<string> metrics, StepCache? cache = null)
     {
         if (stream.Length < consumed || !SameHead(stream)) Reset();
         if (header.Length == 0 && !ReadHeader(stream)) return false;
+        if (cache is not null && loaded.Count == 0 && cache.TryLoad(metrics.Where(m => Metrics.Contains(m)).Distinct().ToList(), out var cached, out var counts))
+        {
+            // A finished log does not grow: what the cache holds is all of it.
+            foreach (var ((phase, metric), values) in cached)
+            {
+                var p = new Pyramid();
+                p.Append(values);
+                series[(phase, metric)] = p;
+                loaded.Add(metric);
+            }
+            foreach (var (phase, n) in counts) rows[phase] = n;
+            consumed = stream.Length;
+            return true;
+        }
         // Only columns of this log are read; the caller reports the others.
         var missing = metrics.Where(m => !loaded.Contains(m) && Metrics.Contains(m)).Distinct().ToList();
         // New metrics are read from the start up to where the others are; then all continue together with the new lines.
         if (missing.Count > 0) Scan(stream, missing, until: consumed, countRows: false);
         loaded.UnionWith(missing);
         consumed = Scan(stream, loaded.ToList(), until: stream.Length, countRows: true, from: consumed);
+        if (cache is not null)
+            foreach (var metric in missing)
+                cache.Save(metric, rows.Keys.ToDictionary(p => p, p => series.TryGetValue((p, metric), out var s) ? s.Values : []));
         return true;
     }
 

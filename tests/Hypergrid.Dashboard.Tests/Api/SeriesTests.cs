@@ -128,4 +128,22 @@ public sealed class SeriesTests : IAsyncLifetime
         Assert.DoesNotContain('\n', reason.Trim());
         Assert.True(reason.Length > 5);
     }
+
+    [Fact]
+    public async Task A_finished_log_is_cached_on_disk_and_a_new_server_answers_the_same_from_the_cache()
+    {
+        var first = (await Get("metrics=loss,acc&from=100&to=4100&points=77")).GetRawText();
+        var cache = Path.Combine(tree.Trial(Trial), TrialFiles.StepCache);
+        Assert.True(File.Exists(Path.Combine(cache, "loss.bin")) && File.Exists(Path.Combine(cache, "acc.bin")));
+        // Garbage in the batch log, made older than the cache: only a server that reads the cache still answers right.
+        var batch = Path.Combine(tree.Trial(Trial), TrialFiles.BatchLog);
+        var stamp = File.GetLastWriteTimeUtc(batch);
+        File.WriteAllText(batch, BatchLogSchema.Header + "\n" + File.ReadAllText(batch)[(BatchLogSchema.Header.Length + 1)..].Replace(",train,", ",xx,"));
+        File.SetLastWriteTimeUtc(batch, stamp.AddMinutes(-5));
+        await using var again = DashboardServer.Build(new DashboardOptions(tree.Out, Port: 0));
+        await again.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(again.Urls.First()) };
+        var second = JsonDocument.Parse(await client.GetStringAsync($"/api/series/{Trial}?metrics=loss,acc&from=100&to=4100&points=77")).RootElement.GetRawText();
+        Assert.Equal(first, second);
+    }
 }
