@@ -75,21 +75,28 @@ public static class SeriesBench
                 w.Write(string.Create(CultureInfo.InvariantCulture, $"1,train,{i},{i * 0.01:R},{(float)(2.0 / (1 + i * 1e-4) + rng.NextDouble() * 0.1):R},0.5,0.001,,,,,,,,\n"));
             new RunRecord { Status = RunStatus.Complete }.Write(dir);
         });
-        await using var app = DashboardServer.Build(new DashboardOptions(root, Port: 0));
-        await app.StartAsync();
         using var pw = await Microsoft.Playwright.Playwright.CreateAsync();
         await using var browser = await pw.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/lib/chromium/chromium", Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
-        var times = new List<double>();
-        for (var run = 0; run < 4; run++)
+        async Task<List<double>> Visits(int n)
         {
-            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
-            await page.GotoAsync(app.Urls.First() + "/#m=loss&ph=train&x=step");
-            await page.WaitForSelectorAsync("body[data-ready='1']", new() { Timeout = 120_000 });
-            times.Add(await page.EvaluateAsync<double>("() => hypergrid.store.firstDraw") / 1000);
-            await page.CloseAsync();
+            // A fresh server each time a series starts: its memory is empty, only the disk cache can help.
+            await using var app = DashboardServer.Build(new DashboardOptions(root, Port: 0));
+            await app.StartAsync();
+            var times = new List<double>();
+            for (var run = 0; run < n; run++)
+            {
+                var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+                await page.GotoAsync(app.Urls.First() + "/#m=loss&ph=train&x=step");
+                await page.WaitForSelectorAsync("body[data-ready='1']", new() { Timeout = 120_000 });
+                times.Add(await page.EvaluateAsync<double>("() => hypergrid.store.firstDraw") / 1000);
+                await page.CloseAsync();
+            }
+            return times;
         }
-        Console.WriteLine($"  {trials} x {rows:N0} rows at step resolution, plot drawn after navigation: first visit (every log read) {Measure.Fmt(times[0])}; " +
-                          $"later visits {Measure.Fmt(times.Skip(1).Min())} best / {Measure.Fmt(times.Skip(1).Order().ElementAt(1))} median; target < 1.5 s");
+        var first = await Visits(3);
+        var restarted = await Visits(1);
+        Console.WriteLine($"  {trials} x {rows:N0} rows at step resolution, plot drawn after navigation: very first visit (every CSV parsed) {Measure.Fmt(first[0])}; " +
+                          $"later visits {Measure.Fmt(first.Skip(1).Min())}; first visit after a server restart (from the disk cache) {Measure.Fmt(restarted[0])}; target < 1.5 s");
         Directory.Delete(root, true);
     }
 
