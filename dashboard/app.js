@@ -100,9 +100,33 @@ function renderTable(trials, colors) {
     th.onclick = () => { view.desc = view.sort === c.key ? !view.desc : false; view.sort = c.key; writeView(); renderTable(trials, colors); };
     tr.appendChild(th);
   }
+  // Only the rows in view (and a margin) exist in the page: 10,000 trials scroll like 50.
+  tableRows = { rows, columns, colors };
+  renderRows();
+  document.getElementById('count').textContent = `${trials.length} of ${store.trials.length} trials`;
+}
+
+let tableRows = { rows: [], columns: [], colors: new Map() };
+let rowHeight = 22;
+
+function renderRows() {
+  const { rows, columns, colors } = tableRows;
+  const wrap = document.getElementById('table-wrap');
   const tbody = document.querySelector('#table tbody');
+  const margin = 20;
+  const first = Math.max(0, Math.floor(wrap.scrollTop / rowHeight) - margin);
+  const last = Math.min(rows.length, first + Math.ceil((wrap.clientHeight || 600) / rowHeight) + 2 * margin);
   tbody.innerHTML = '';
-  for (const t of rows) {
+  // A row without cells has no height in Chromium: the spacer's height lives on one cell across the table.
+  const spacer = px => {
+    const tr = tbody.insertRow();
+    tr.className = 'spacer';
+    const td = tr.insertCell();
+    td.colSpan = columns.length;
+    td.style.height = px + 'px';
+  };
+  if (first > 0) spacer(first * rowHeight);
+  for (const t of rows.slice(first, last)) {
     const row = tbody.insertRow();
     for (const c of columns) {
       const td = row.insertCell();
@@ -117,7 +141,25 @@ function renderTable(trials, colors) {
       if (c.key === 'state') { td.className = 'state-' + t.state; if (t.error) td.title = t.error; }
     }
   }
-  document.getElementById('count').textContent = `${trials.length} of ${store.trials.length} trials`;
+  if (last < rows.length) spacer((rows.length - last) * rowHeight);
+  const sample = tbody.querySelector('tr:not(.spacer)');
+  if (sample && sample.offsetHeight) rowHeight = sample.offsetHeight;
+}
+
+/** Above this many lines a plot is a smear: the page offers bands per group of seeds instead. */
+const MANY_LINES = 200;
+
+function renderNotice(trials) {
+  const notice = document.getElementById('notice');
+  const many = !view.group && trials.length > MANY_LINES;
+  notice.hidden = !many;
+  if (!many) return;
+  notice.innerHTML = '';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'group by all but seed';
+  button.onclick = () => { view.group = true; document.getElementById('group').checked = true; writeView(); redraw(false); };
+  notice.append(`${trials.length} trials selected: one line each. `, button, ' draws mean ± std bands per group instead.');
 }
 
 function renderBrowser() {
@@ -182,6 +224,7 @@ async function redraw(reloadLogs) {
     if (reloadLogs && view.x === 'step') await loadSteps(trials);
     mark('logs');
     renderControls();
+    renderNotice(trials);
     drawPlots(trials, colors);
     mark('plots');
     renderTable(trials, colors);
@@ -275,6 +318,7 @@ function wire() {
   filter.value = view.q;
   filter.oninput = () => { view.q = filter.value; writeView(); redraw(true); };
   document.getElementById('export').onclick = exportCsv;
+  document.getElementById('table-wrap').addEventListener('scroll', () => requestAnimationFrame(renderRows));
   window.addEventListener('resize', () => { for (const p of store.plots) p.plot.setSize({ width: Math.max(360, p.el.clientWidth - 10), height: 280 }); });
 }
 

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace Hypergrid.Dashboard.Tests.Browser;
+
+/// <summary>A page of 3,000 trials: the table renders only the rows in view, and the plots offer bands instead of 3,000 lines.</summary>
+[Collection("browser")]
+public sealed class ManyTrialsPageTests(BrowserFixture fixture) : IAsyncLifetime
+{
+    private const int Trials = 3000;
+    private readonly LogTree tree = new();
+    private WebApplication? app;
+
+    public async Task InitializeAsync()
+    {
+        Parallel.For(0, Trials, i => tree.AddComplete($"sweep/mnist/mlp/adam/trial_{i:D4}", $"seed: 0\nlr: {0.0001 * (i + 1)}\n", epochs: 2, batches: 1));
+        app = DashboardServer.Build(new DashboardOptions(tree.Out, Port: 0));
+        await app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null) await app.DisposeAsync();
+        tree.Dispose();
+    }
+
+    [Fact]
+    public async Task Only_the_rows_in_view_exist_scrolling_brings_the_rest_and_bands_are_offered()
+    {
+        var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await page.GotoAsync(app!.Urls.First() + "/#m=loss");
+        await page.WaitForSelectorAsync("body[data-ready='1']", new() { Timeout = 60_000 });
+        Assert.Contains($"{Trials} of {Trials} trials", await page.InnerTextAsync("#count"));
+        var rendered = await page.Locator("#table tbody tr:not(.spacer)").CountAsync();
+        Assert.InRange(rendered, 10, 200);
+        Assert.DoesNotContain("trial_2999", await page.InnerTextAsync("#table tbody"));
+        // Scrolled to the end (again as the measured row height settles), the last trial is rendered.
+        await page.WaitForFunctionAsync("(() => { const w = document.getElementById('table-wrap'); w.scrollTop = w.scrollHeight; " +
+            "return document.querySelector('#table tbody').innerText.includes('trial_2999'); })()");
+        Assert.InRange(await page.Locator("#table tbody tr:not(.spacer)").CountAsync(), 10, 200);
+
+        Assert.True(await page.IsVisibleAsync("#notice"));
+        await page.ClickAsync("#notice button");
+        await page.WaitForFunctionAsync("location.hash.includes('g=1') && document.getElementById('notice').hidden");
+    }
+}
