@@ -44,7 +44,7 @@ public static class Reporter
                 excluded[why] = excluded.GetValueOrDefault(why) + 1;
                 continue;
             }
-            trials.Add((record.Id, ran, ran["seed"]?.GetValue<long>() ?? 0, value.Value));
+            trials.Add((record.Id, ran, ran["seed"] is JsonValue seed && seed.TryGetValue<long>(out var s) ? s : 0, value.Value));
         }
         if (trials.Count == 0)
             throw new UsageException($"no complete trial under {logRoot} matches {o.Filters} with a value for {o.Metric} (left out: {Describe(excluded)}); train some first");
