@@ -43,22 +43,22 @@ public sealed class Pyramid
     {
         var s = Summary.Empty;
         var pos = from;
+        var complete = levels.Count == 0 ? 0 : levels[0].Count << BaseShift; // steps covered by complete base blocks
         while (pos < to)
         {
-            // The largest aligned complete block that starts here and fits; else one raw value.
-            var taken = false;
-            for (var k = levels.Count - 1; k >= 0; k--)
+            // Raw values up to the next block boundary (or the end, or where complete blocks stop).
+            if ((pos & ((1 << BaseShift) - 1)) != 0 || pos + (1 << BaseShift) > to || pos >= complete)
             {
-                var size = 1 << (BaseShift + k);
-                if (pos % size != 0 || pos + size > to || pos / size >= levels[k].Count) continue;
-                s = s.Then(levels[k].At(pos / size));
-                pos += size;
-                taken = true;
-                break;
+                s = s.Then(Summary.Of(raw[pos]));
+                pos++;
+                continue;
             }
-            if (taken) continue;
-            s = s.Then(Summary.Of(raw[pos]));
-            pos++;
+            // The largest block that starts here (alignment), fits before 'to' and exists.
+            var k = Math.Min(System.Numerics.BitOperations.TrailingZeroCount(pos | (1 << 30)), System.Numerics.BitOperations.Log2((uint)(to - pos))) - BaseShift;
+            k = Math.Min(k, levels.Count - 1);
+            while (k > 0 && (pos >> (BaseShift + k)) >= levels[k].Count) k--;
+            s = s.Then(levels[k].At(pos >> (BaseShift + k)));
+            pos += 1 << (BaseShift + k);
         }
         return s;
     }
