@@ -26,10 +26,13 @@ public static class SummaryPrinter
         AnsiConsole.Write(table);
         foreach (var r in summary.Rows.Where(r => r.Error is not null))
             Console.Error.WriteLine($"failed: {r.Id}: {r.Error}");
-        var failed = summary.Rows.Count(r => r.State != TrialState.Complete);
+        var complete = summary.Rows.Count(r => r.State == TrialState.Complete);
+        var stillRunning = summary.Rows.Count(r => r.State == TrialState.Running);
+        var failed = summary.Rows.Count - complete - stillRunning;
         var elsewhere = summary.Rows.Count(r => r.State == TrialState.Complete && !summary.TrainedHere(r));
         var byOthers = elsewhere > 0 ? $" ({elsewhere} of them by another run at the same time)" : "";
-        Console.WriteLine($"{summary.Rows.Count - failed} trained{byOthers}, {failed} not complete, {summary.AlreadyComplete} were already complete{notes}");
+        var running = stillRunning > 0 ? $", {stillRunning} still being trained by another run" : "";
+        Console.WriteLine($"{complete} trained{byOthers}, {failed} not complete{running}, {summary.AlreadyComplete} were already complete{notes}");
     }
 
     private static string Color(TrialState s) => s switch

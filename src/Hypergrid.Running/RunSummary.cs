@@ -22,7 +22,8 @@ public sealed record RunSummary(IReadOnlyList<TrialRecord> Rows, int AlreadyComp
 
     public bool TrainedHere(TrialRecord row) => row.Run?.RunId == RunId;
 
-    public bool AnyFailed => Rows.Any(r => r.State is not TrialState.Complete);
+    /// <summary>A trial this run tried that did not end well. One another run is still training is not this run's failure.</summary>
+    public bool AnyFailed => Rows.Any(r => r.State is TrialState.Failed or TrialState.Pending or TrialState.Damaged);
 
     public int ExitCode => !Detached && AnyFailed ? 1 : 0;
 }
