@@ -31,7 +31,8 @@ public static class Runner
         foreach (var x in records.Where(x => Retrain(x.Record.State))) ArchiveResults(x.Trial.Directory);
         if (todo.Count == 0) return summary;
 
-        foreach (var line in todo.Select(t => Spec(t).Data.Describe(options.DataDir)).OfType<string>().Distinct()) display.Line(line);
+        // What a data source says depends on the dataset and the data folder, not the trial: one trial per dataset is asked.
+        foreach (var line in todo.GroupBy(t => t.Leaf.Dataset).Select(g => Spec(g.First()).Data.Describe(options.DataDir)).OfType<string>()) display.Line(line);
 
         var runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}";
         var runDir = Path.Combine(options.Expand.OutDir, options.Launcher.Folder, runId);

@@ -14,8 +14,6 @@ public sealed class Pyramid
 
     public int Count => raw.Count;
 
-    public double this[int step] => raw[step];
-
     /// <summary>The values by step (NaN: no value), as kept.</summary>
     public double[] Values => raw.ToArray();
 

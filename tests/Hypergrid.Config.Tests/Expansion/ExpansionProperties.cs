@@ -34,7 +34,7 @@ public class ExpansionProperties
     public bool Reordering_and_respelling_axis_values_keeps_every_trial_its_number(byte[] lengths)
     {
         // Trials are found again by their axis values compared as values: reversing every axis and writing each
-        // number another way (10 as 1e1 style floats are not ints, so ints get a leading '+') renumbers nothing.
+        // integer another way ('+010' for 10) renumbers nothing, writes nothing and orphans nothing.
         using var tree = new CfgTree().Write("sweep/d/m/t", LeafYaml(lengths));
         string Key(Trial t) => string.Join("|", t.AxisValues.Select(v => v.Value.Canonical));
         var before = Expander.Expand(tree.Options()).Single().Trials.ToDictionary(Key, t => t.Number);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Hypergrid.Tests;
 using Hypergrid.Trials;
-using Microsoft.AspNetCore.Builder;
 
 namespace Hypergrid.Dashboard.Tests.Api;
 
@@ -10,8 +9,8 @@ namespace Hypergrid.Dashboard.Tests.Api;
 public sealed class ApiTests : IAsyncLifetime
 {
     private readonly LogTree tree = new();
-    private WebApplication? app;
-    private HttpClient http = null!;
+    private TestServer? server;
+    private HttpClient http => server!.Http;
 
     public async Task InitializeAsync()
     {
@@ -20,15 +19,12 @@ public sealed class ApiTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(tree.Root, "secret.txt"), "not for you");
         Directory.CreateDirectory(Path.Combine(tree.Root, "outside"));
         File.WriteAllText(Path.Combine(tree.Root, "outside", "worker.log"), "not for you");
-        app = DashboardServer.Build(new DashboardOptions(tree.Out, Port: 0));
-        await app.StartAsync();
-        http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        server = await TestServer.StartAsync(tree);
     }
 
     public async Task DisposeAsync()
     {
-        http.Dispose();
-        if (app is not null) await app.DisposeAsync();
+        if (server is not null) await server.DisposeAsync();
         tree.Dispose();
     }
 

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Logs;
-using Microsoft.AspNetCore.Builder;
 
 namespace Hypergrid.Dashboard.Tests.Api;
 
@@ -13,23 +12,20 @@ public sealed class SeriesTests : IAsyncLifetime
 {
     private const string Trial = "sweep/mnist/mlp/adam/trial_000";
     private readonly LogTree tree = new();
-    private WebApplication? app;
-    private HttpClient http = null!;
+    private TestServer? server;
+    private HttpClient http => server!.Http;
     private readonly List<double?> trainLoss = [];
 
     public async Task InitializeAsync()
     {
         var dir = tree.AddTrial(Trial, "seed: 0\n");
         File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), Log(0, 5000));
-        app = DashboardServer.Build(new DashboardOptions(tree.Out, Port: 0));
-        await app.StartAsync();
-        http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        server = await TestServer.StartAsync(tree);
     }
 
     public async Task DisposeAsync()
     {
-        http.Dispose();
-        if (app is not null) await app.DisposeAsync();
+        if (server is not null) await server.DisposeAsync();
         tree.Dispose();
     }
 
@@ -140,10 +136,8 @@ public sealed class SeriesTests : IAsyncLifetime
         var stamp = File.GetLastWriteTimeUtc(batch);
         File.WriteAllText(batch, BatchLogSchema.Header + "\n" + File.ReadAllText(batch)[(BatchLogSchema.Header.Length + 1)..].Replace(",train,", ",xx,"));
         File.SetLastWriteTimeUtc(batch, stamp.AddMinutes(-5));
-        await using var again = DashboardServer.Build(new DashboardOptions(tree.Out, Port: 0));
-        await again.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(again.Urls.First()) };
-        var second = JsonDocument.Parse(await client.GetStringAsync($"/api/series/{Trial}?metrics=loss,acc&from=100&to=4100&points=77")).RootElement.GetRawText();
+        await using var again = await TestServer.StartAsync(tree);
+        var second = JsonDocument.Parse(await again.Http.GetStringAsync($"/api/series/{Trial}?metrics=loss,acc&from=100&to=4100&points=77")).RootElement.GetRawText();
         Assert.Equal(first, second);
     }
 }

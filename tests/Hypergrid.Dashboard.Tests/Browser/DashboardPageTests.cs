@@ -1,5 +1,4 @@
 using Hypergrid.Trials;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
 namespace Hypergrid.Dashboard.Tests.Browser;
@@ -9,8 +8,8 @@ namespace Hypergrid.Dashboard.Tests.Browser;
 public sealed class DashboardPageTests(BrowserFixture fixture) : IAsyncLifetime
 {
     private readonly LogTree tree = new();
-    private WebApplication? app;
-    private string url = "";
+    private TestServer? server;
+    private string url => server!.Url;
     private readonly List<string> consoleErrors = [];
 
     public async Task InitializeAsync()
@@ -19,14 +18,12 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IAsyncLifetime
             tree.AddComplete($"experiment/mnist/mlp/adam/trial_00{seed}", $"seed: {seed}\nlr: 0.001\n", epochs: 8, batches: 4, scale: 1 + 0.2 * seed);
         tree.AddComplete("sweep/mnist/mlp/sgd/trial_000", "seed: 0\nlr: 0.1\n", epochs: 8, batches: 4, scale: 0.5);
         tree.AddComplete("sweep/mnist/mlp/sgd/trial_001", "seed: 0\nlr: 0.01\n", epochs: 8, batches: 4, scale: 3);
-        app = DashboardServer.Build(new DashboardOptions(tree.Out, Port: 0));
-        await app.StartAsync();
-        url = app.Urls.First();
+        server = await TestServer.StartAsync(tree);
     }
 
     public async Task DisposeAsync()
     {
-        if (app is not null) await app.DisposeAsync();
+        if (server is not null) await server.DisposeAsync();
         tree.Dispose();
     }
 

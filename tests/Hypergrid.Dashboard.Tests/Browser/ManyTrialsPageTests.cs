@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 
 namespace Hypergrid.Dashboard.Tests.Browser;
 
@@ -8,18 +7,17 @@ public sealed class ManyTrialsPageTests(BrowserFixture fixture) : IAsyncLifetime
 {
     private const int Trials = 3000;
     private readonly LogTree tree = new();
-    private WebApplication? app;
+    private TestServer? server;
 
     public async Task InitializeAsync()
     {
         Parallel.For(0, Trials, i => tree.AddComplete($"sweep/mnist/mlp/adam/trial_{i:D4}", $"seed: 0\nlr: {0.0001 * (i + 1)}\n", epochs: 2, batches: 1));
-        app = DashboardServer.Build(new DashboardOptions(tree.Out, Port: 0));
-        await app.StartAsync();
+        server = await TestServer.StartAsync(tree);
     }
 
     public async Task DisposeAsync()
     {
-        if (app is not null) await app.DisposeAsync();
+        if (server is not null) await server.DisposeAsync();
         tree.Dispose();
     }
 
@@ -27,7 +25,7 @@ public sealed class ManyTrialsPageTests(BrowserFixture fixture) : IAsyncLifetime
     public async Task Only_the_rows_in_view_exist_scrolling_brings_the_rest_and_bands_are_offered()
     {
         var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        await page.GotoAsync(app!.Urls.First() + "/#m=loss");
+        await page.GotoAsync(server!.Url + "/#m=loss");
         await page.WaitForSelectorAsync("body[data-ready='1']", new() { Timeout = 60_000 });
         Assert.Contains($"{Trials} of {Trials} trials", await page.InnerTextAsync("#count"));
         var rendered = await page.Locator("#table tbody tr:not(.spacer)").CountAsync();

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Logs;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
 namespace Hypergrid.Dashboard.Tests.Browser;
@@ -13,8 +12,8 @@ public sealed class StepPageTests(BrowserFixture fixture) : IAsyncLifetime
 {
     private const int Rows = 200_000, Spike = 123_457;
     private readonly LogTree tree = new();
-    private WebApplication? app;
-    private string url = "";
+    private TestServer? server;
+    private string url => server!.Url;
 
     public async Task InitializeAsync()
     {
@@ -24,14 +23,12 @@ public sealed class StepPageTests(BrowserFixture fixture) : IAsyncLifetime
             sb.Append(CultureInfo.InvariantCulture, $"1,train,{i},{i * 0.001},{(i == Spike ? 50.0 : 1.0 + (i % 100) * 0.001)},0.5,0.1,,,,,,,,\n");
         File.WriteAllText(Path.Combine(dir, TrialFiles.PartialLog), sb.ToString());
         File.WriteAllText(Path.Combine(dir, TrialFiles.Claim), $"{{\"host\":\"{Environment.MachineName}\",\"pid\":{Environment.ProcessId}}}");
-        app = DashboardServer.Build(new DashboardOptions(tree.Out, Port: 0));
-        await app.StartAsync();
-        url = app.Urls.First();
+        server = await TestServer.StartAsync(tree);
     }
 
     public async Task DisposeAsync()
     {
-        if (app is not null) await app.DisposeAsync();
+        if (server is not null) await server.DisposeAsync();
         tree.Dispose();
     }
 
