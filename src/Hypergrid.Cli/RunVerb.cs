@@ -19,6 +19,8 @@ public static class RunVerb
         command.Options.Add(data);
         command.Options.Add(rerunStale);
         command.Options.Add(rerunDamaged);
+        var restart = new Option<bool>("--restart") { Description = "Start interrupted trials from scratch instead of continuing their checkpoints (which move to previous/)" };
+        command.Options.Add(restart);
         var slurm = new SlurmOptions(command);
         command.SetAction((r, cancel) => Exit.GuardAsync(async () =>
         {
@@ -27,6 +29,7 @@ public static class RunVerb
             {
                 Launcher = slurm.Launcher(r),
                 RerunDamaged = r.GetValue(rerunDamaged),
+                Restart = r.GetValue(restart),
             };
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cts.Cancel(); });

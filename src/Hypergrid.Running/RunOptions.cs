@@ -8,6 +8,9 @@ public sealed record RunOptions(ExpandOptions Expand, int Workers = 1, string Da
     /// <summary>Retrain trials whose results are damaged (the bad files move to previous/).</summary>
     public bool RerunDamaged { get; init; }
 
+    /// <summary>Start interrupted trials from scratch instead of continuing their checkpoints (which move to previous/).</summary>
+    public bool Restart { get; init; }
+
     /// <summary>How to start a worker: the program and the arguments before the worker verb. Default: this program.</summary>
     public WorkerCommand Command { get; init; } = WorkerCommand.Current();
 

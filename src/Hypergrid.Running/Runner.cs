@@ -30,6 +30,13 @@ public static class Runner
         // Only after every trial checked: writing configs and moving results aside are the first writes of a run.
         foreach (var x in records.Where(x => Retrain(x.Record.State))) ArchiveResults(x.Trial.Directory);
         if (todo.Count == 0) return summary;
+        var resuming = todo.Count(t => File.Exists(Path.Combine(t.Directory, TrialFiles.Checkpoint)));
+        if (options.Restart && resuming > 0)
+        {
+            foreach (var t in todo.Where(t => File.Exists(Path.Combine(t.Directory, TrialFiles.Checkpoint)))) TrialExecutor.Archive(t.Directory, [TrialFiles.Checkpoint, TrialFiles.PartialLog]);
+            display.Line($"--restart: {resuming} checkpoint(s) moved to previous/; those trials start from scratch");
+            resuming = 0;
+        }
 
         // What a data source says depends on the dataset and the data folder, not the trial: one trial per dataset is asked.
         foreach (var line in todo.GroupBy(t => t.Leaf.Dataset).Select(g => Spec(g.First()).Data.Describe(options.DataDir)).OfType<string>()) display.Line(line);
@@ -42,7 +49,8 @@ public static class Runner
         var workers = options.Launcher.Workers(options.Workers, todo.Count);
         var settings = new WorkerSettings(Path.GetFullPath(options.DataDir), Math.Max(1, Environment.ProcessorCount / workers), runId);
         display.Plan(todo.Count);
-        display.Line($"training {todo.Count} trial(s) {options.Launcher.Describe(workers, settings)}; {summary.AlreadyComplete} already complete");
+        display.Line($"training {todo.Count} trial(s) {options.Launcher.Describe(workers, settings)}; {summary.AlreadyComplete} already complete"
+            + (resuming > 0 ? $"; {resuming} continue from a checkpoint" : ""));
         var finished = await options.Launcher.LaunchAsync(new LaunchRequest(manifest, workers, settings, options.Command, runDir, todo), display, cancel);
         var rows = todo.Select(t => TrialRecord.Read(t.Directory, t.Id, t.Config.ParamsSha256())).ToList();
         return summary with { Rows = rows, Detached = !finished, RunId = runId };
@@ -53,14 +61,5 @@ public static class Runner
         TrialSpec.Parse(t.Config, [], out _) ?? throw new InvalidOperationException($"{t.Id} passed its check but does not parse");
 
     /// <summary>Moves a trial's results into previous/&lt;time&gt;/ (run.json there says what they ran with) so it can retrain; nothing is deleted.</summary>
-    public static void ArchiveResults(string trialDir)
-    {
-        var target = Path.Combine(trialDir, TrialFiles.Previous, DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(target);
-        foreach (var name in TrialFiles.Results)
-        {
-            var from = Path.Combine(trialDir, name);
-            if (File.Exists(from)) File.Move(from, Path.Combine(target, name));
-        }
-    }
+    public static void ArchiveResults(string trialDir) => TrialExecutor.Archive(trialDir, TrialFiles.Results);
 }

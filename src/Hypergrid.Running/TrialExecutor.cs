@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
 using Hypergrid.Training;
+using Hypergrid.Training.Checkpoints;
 using Hypergrid.Training.Logging;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Logs;
@@ -20,9 +22,11 @@ public static class TrialExecutor
 {
     // stillOwned is asked before results are written: a worker whose claim was taken over touches nothing.
     public static RunRecord Execute(string trialDir, WorkerSettings settings, TextWriter log, TrainingLoop.Progress? progress,
-        Func<bool> stillOwned, CancellationToken cancel)
+        Func<bool> stillOwned, CancellationToken cancel, Action<string>? say = null)
     {
+        say ??= line => log.WriteLine($"{DateTimeOffset.UtcNow:O} {line}");
         var partial = Path.Combine(trialDir, TrialFiles.PartialLog);
+        var checkpoint = Path.Combine(trialDir, TrialFiles.Checkpoint);
         var record = new RunRecord
         {
             Status = RunStatus.Running,
@@ -37,7 +41,6 @@ public static class TrialExecutor
         var clock = Stopwatch.StartNew();
         try
         {
-            if (File.Exists(partial)) File.Delete(partial); // left by a crashed attempt; we hold the claim now
             // The worker reads the cfg.yaml another process wrote: the only place a trial's config is parsed from text.
             var cfgPath = Path.Combine(trialDir, TrialFiles.Config);
             var text = File.ReadAllText(cfgPath);
@@ -54,21 +57,52 @@ public static class TrialExecutor
                 Device = spec.Device,
                 Data = data.Record,
             };
+            var template = new CheckpointHeader
+            {
+                CfgSha256 = record.CfgSha256, ParamsSha256 = record.ParamsSha256, Threads = settings.Threads,
+                Versions = record.Versions.Where(v => ExactnessVersions.Contains(v.Key)).ToDictionary(),
+            };
+            var resume = Resumable(trialDir, template, say);
+            if (resume is null)
+            {
+                // Left by an attempt without a usable checkpoint: this run starts the trial again, and we hold the claim.
+                if (File.Exists(partial)) File.Delete(partial);
+                if (File.Exists(checkpoint)) File.Delete(checkpoint);
+            }
             record.Write(trialDir);
-            log.WriteLine($"{DateTimeOffset.UtcNow:O} start on {record.Host} pid {record.Pid}, {settings.Threads} thread(s), data {data.Source} ({data.TrainCount} train / {data.ValCount} val)");
+            var threadsNote = resume is { Header.Threads: var t } && t != settings.Threads
+                ? $"; the checkpoint was made with {t} thread(s), so later rows may differ from an uninterrupted run in the last bits" : "";
+            say(resume is null
+                ? $"start on {record.Host} pid {record.Pid}, {settings.Threads} thread(s), data {data.Source} ({data.TrainCount} train / {data.ValCount} val)"
+                : $"resume at {resume.Header.ResumesAt} (row {resume.Header.Rows}, {resume.Header.Seconds:F1} s trained) on {record.Host} pid {record.Pid}, {settings.Threads} thread(s){threadsNote}");
 
-            using (var sink = new BatchLogWriter(partial)) TrainingLoop.Run(spec, data, sink, progress, cancel);
+            var options = new TrainingOptions
+            {
+                Progress = progress,
+                Cancel = cancel,
+                Checkpoints = new Checkpointing(checkpoint, template)
+                {
+                    Every = spec.CheckpointEvery,
+                    ResumeFrom = resume,
+                    MayWrite = stillOwned,
+                    Written = h => log.WriteLine($"{DateTimeOffset.UtcNow:O} checkpoint: resumes at {h.ResumesAt}, row {h.Rows}"),
+                },
+                WeightsPath = Path.Combine(trialDir, TrialFiles.Weights),
+            };
+            using (var sink = resume is null ? new BatchLogWriter(partial) : new BatchLogWriter(partial, new LogPosition(resume.Header.Rows, resume.Header.Bytes)))
+                TrainingLoop.Run(spec, data, sink, options);
             if (!stillOwned()) return Lost(record, log, clock);
 
             // Final metrics are the epoch log's, the same numbers the dashboard plots; the epoch log is written now too.
             var table = EpochAggregator.FromBytes(File.ReadAllBytes(partial)) ?? throw new InvalidOperationException("the batch log has no header");
-            record = Finish(record, RunStatus.Complete, clock) with { Final = table.FinalMetrics() };
+            record = Finish(record, RunStatus.Complete, clock) with { Final = table.FinalMetrics(), ResumedFrom = resume?.Header.ResumesAt };
             record.Write(trialDir);
             AtomicFile.WriteAllText(Path.Combine(trialDir, TrialFiles.EpochLog), table.ToCsv());
             File.Move(partial, Path.Combine(trialDir, TrialFiles.BatchLog));
             // The epoch log must not look older than the batch log it was built from (a rename keeps the partial log's time).
             File.SetLastWriteTimeUtc(Path.Combine(trialDir, TrialFiles.EpochLog), DateTime.UtcNow);
-            log.WriteLine($"{DateTimeOffset.UtcNow:O} complete in {clock.Elapsed.TotalSeconds:F1} s: val_loss {record.Final.GetValueOrDefault("val_loss"):F4} val_acc {record.Final.GetValueOrDefault("val_acc"):F4}");
+            if (!spec.KeepCheckpoint && File.Exists(checkpoint)) File.Delete(checkpoint);
+            say($"complete in {clock.Elapsed.TotalSeconds:F1} s: val_loss {record.Final.GetValueOrDefault("val_loss"):F4} val_acc {record.Final.GetValueOrDefault("val_acc"):F4}");
             return record;
         }
         catch (OperationCanceledException) when (!stillOwned())
@@ -77,10 +111,11 @@ public static class TrialExecutor
         }
         catch (OperationCanceledException)
         {
-            record = Finish(record, RunStatus.Interrupted, clock) with { Error = "interrupted" };
+            var at = CheckpointHeader.TryRead(checkpoint);
+            record = Finish(record, RunStatus.Interrupted, clock) with { Error = at is null ? "interrupted" : $"interrupted; resumes at {at.ResumesAt}" };
             record.Write(trialDir);
-            if (File.Exists(partial)) File.Delete(partial);
-            log.WriteLine($"{DateTimeOffset.UtcNow:O} interrupted (SIGTERM); the trial stays pending");
+            if (at is null && File.Exists(partial)) File.Delete(partial);
+            say(at is null ? "interrupted; the trial stays pending" : $"interrupted after a checkpoint; the trial stays pending and resumes at {at.ResumesAt}");
             return record;
         }
         catch (Exception) when (!stillOwned())
@@ -96,6 +131,74 @@ public static class TrialExecutor
             if (!known) log.WriteLine(ex.ToString());
             return record;
         }
+    }
+
+    // The versions whose change can change a trial's numbers: a checkpoint made by another build starts the trial again.
+    private static readonly string[] ExactnessVersions = ["hypergrid", "torchsharp", "libtorch"];
+
+    /// <summary>
+    /// The trial's checkpoint if it can continue this trial exactly: intact, made for these hyperparameter values by
+    /// this build, and matched by the partial log. Otherwise it and the partial log move to previous/&lt;time&gt;/
+    /// with a line saying why, and the trial starts from scratch.
+    /// </summary>
+    private static CheckpointFile? Resumable(string trialDir, CheckpointHeader now, Action<string> say)
+    {
+        var path = Path.Combine(trialDir, TrialFiles.Checkpoint);
+        if (!File.Exists(path)) return null;
+        CheckpointFile? file = null;
+        string why;
+        try
+        {
+            file = CheckpointFile.Read(path);
+            var h = file.Header;
+            var changed = now.Versions.FirstOrDefault(v => h.Versions.GetValueOrDefault(v.Key) != v.Value);
+            why = h.ParamsSha256 != now.ParamsSha256 ? "it was made for other hyperparameter values (cfg.yaml changed since)"
+                : changed.Key is { } name ? $"it was made by {name} {h.Versions.GetValueOrDefault(name, "?")} and this is {changed.Value}, which may train differently"
+                : LogMismatch(Path.Combine(trialDir, TrialFiles.PartialLog), h) ?? "";
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            why = $"it is damaged: {ex.Message}";
+        }
+        if (why.Length == 0) return file;
+        var moved = Archive(trialDir, [TrialFiles.Checkpoint, TrialFiles.PartialLog]);
+        say($"checkpoint.bin not used: {why}; starting from scratch (it and the partial log moved to {moved})");
+        return null;
+    }
+
+    // The partial log must hold at least the checkpoint's rows, ending at its byte count on a line end.
+    private static string? LogMismatch(string partial, CheckpointHeader h)
+    {
+        if (!File.Exists(partial)) return "batch_log.partial.csv is missing";
+        using var stream = new FileStream(partial, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (stream.Length < h.Bytes) return $"batch_log.partial.csv has {stream.Length} bytes, the checkpoint needs {h.Bytes}";
+        var buffer = new byte[1 << 16];
+        long lines = 0, left = h.Bytes;
+        var last = (byte)0;
+        while (left > 0)
+        {
+            var n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (n == 0) break;
+            lines += buffer.AsSpan(0, n).Count((byte)'\n');
+            last = buffer[n - 1];
+            left -= n;
+        }
+        return last == (byte)'\n' && lines == h.Rows + 1 ? null
+            : $"batch_log.partial.csv does not end a row at byte {h.Bytes} after {h.Rows} rows";
+    }
+
+    /// <summary>Moves the named files of a trial into previous/&lt;time&gt;/; returns that folder relative to the trial.</summary>
+    internal static string Archive(string trialDir, IEnumerable<string> names)
+    {
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture);
+        var target = Path.Combine(trialDir, TrialFiles.Previous, stamp);
+        Directory.CreateDirectory(target);
+        foreach (var name in names)
+        {
+            var from = Path.Combine(trialDir, name);
+            if (File.Exists(from)) File.Move(from, Path.Combine(target, name));
+        }
+        return $"{TrialFiles.Previous}/{stamp}/";
     }
 
     // A failure must be recorded even when the disk that caused it is still full; if that is impossible too, the

@@ -62,7 +62,12 @@ public static class Worker
             output.WriteLine($"{id}: {line}");
             log.WriteLine($"{DateTimeOffset.UtcNow:O} {line}");
         }
-        var outcome = TrialExecutor.Execute(dir, settings, log, Progress, claim.StillOwned, cancel);
+        void Say(string line)
+        {
+            output.WriteLine($"{id}: {line}");
+            log.WriteLine($"{DateTimeOffset.UtcNow:O} {line}");
+        }
+        var outcome = TrialExecutor.Execute(dir, settings, log, Progress, claim.StillOwned, cancel, Say);
         var seconds = outcome.Seconds ?? 0;
         output.WriteLine(new TrialDone(id, outcome.Status, seconds, outcome.Status == RunStatus.Complete ? null : outcome.Error).ToLine());
         output.WriteLine($"{id}: {outcome.Status.ToString().ToLowerInvariant()} in {seconds:F1} s{(outcome.Status == RunStatus.Complete || outcome.Error is null ? "" : ": " + outcome.Error)}");

@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using Hypergrid.Training.Checkpoints;
 using Hypergrid.Training.Data;
 using Hypergrid.Training.Logging;
+using Hypergrid.Trials;
 using Hypergrid.Trials.Logs;
 using Hypergrid.Training.Models;
 using TorchSharp;
+using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
 namespace Hypergrid.Training;
@@ -15,8 +18,9 @@ public static class TrainingLoop
     public delegate void Progress(int epoch, int epochs, int batch, int batches, double loss);
 
     /// <summary>Trains the trial to the end; every metric leaves through <paramref name="sink"/>. Throws when a loss is not finite.</summary>
-    public static void Run(TrialSpec spec, DataBundle data, IBatchSink sink, Progress? progress = null, CancellationToken cancel = default)
+    public static void Run(TrialSpec spec, DataBundle data, IBatchSink sink, TrainingOptions? options = null)
     {
+        options ??= new TrainingOptions();
         Native.LibTorchLoader.EnsureLoaded();
         random.manual_seed(spec.Seed);
         var settings = spec.TrainerFactory.Settings;
@@ -31,18 +35,19 @@ public static class TrainingLoop
         using var valX = tensor(data.ValX).reshape([data.ValCount, .. data.Shape.Select(d => (long)d)]).to(device);
         using var valY = tensor(data.ValY).to(device);
 
-        var shuffle = new Random((int)spec.Seed);
-        var order = Enumerable.Range(0, data.TrainCount).ToArray();
         var batches = (data.TrainCount + settings.BatchSize - 1) / settings.BatchSize;
-        var clock = Stopwatch.StartNew();
-        for (var epoch = 1; epoch <= settings.Epochs; epoch++)
+        var run = new RunState(options.Checkpoints, model, optimizer, sink, settings.Epochs, batches);
+        var (firstEpoch, firstBatch) = run.Resume();
+        for (var epoch = firstEpoch; epoch <= settings.Epochs; epoch++)
         {
             model.train();
             solver?.StartEpoch(epoch - 1, settings.Epochs);
-            shuffle.Shuffle(order);
-            for (var b = 0; b < batches; b++)
+            var order = DataOrder(spec.Seed, epoch, data.TrainCount);
+            for (var b = epoch == firstEpoch ? firstBatch : 0; b < batches; b++)
             {
-                cancel.ThrowIfCancellationRequested();
+                // A stop request is honoured at a batch boundary, after a checkpoint of exactly this point.
+                if (options.Cancel.IsCancellationRequested) run.Stop(epoch, b, solver, options.Cancel);
+                if (b > 0 && run.Due) run.Save(epoch, b, solver);
                 using var scope = NewDisposeScope();
                 var step = (epoch - 1) * batches + b;
                 var lr = settings.Schedule.At(step, epoch - 1, settings.Epochs * batches);
@@ -57,12 +62,39 @@ public static class TrainingLoop
                     ? nn.utils.clip_grad_norm_(parameters, clip)
                     : spec.BatchMetrics.Contains("grad_norm") ? GradNorm(parameters) : null;
                 optimizer.step();
-                var row = Row(spec, solver, epoch, "train", b, clock, loss, logits, y, lr, gradNorm);
+                var row = Row(spec, solver, epoch, "train", b, run.Seconds, loss, logits, y, lr, gradNorm);
                 Log(sink, row);
-                progress?.Invoke(epoch, settings.Epochs, b, batches, row.Loss);
+                options.Progress?.Invoke(epoch, settings.Epochs, b, batches, row.Loss);
             }
-            Validate(spec, model, solver, valX, valY, sink, epoch, clock, settings.Schedule.At(epoch * batches - 1, epoch - 1, settings.Epochs * batches));
+            // Val does not change the model or draw random numbers: a stop during it resumes at its start.
+            var trainEnd = run.Enabled ? sink.Flush() : default;
+            var (valLoss, valAcc) = Validate(spec, model, solver, valX, valY, sink, epoch, run,
+                settings.Schedule.At(epoch * batches - 1, epoch - 1, settings.Epochs * batches),
+                () => run.Stop(epoch, batches, solver, options.Cancel, trainEnd), options.Cancel);
+            run.EpochDone(valLoss, valAcc);
+            run.Save(epoch + 1, 0, solver);
         }
+        if (options.WeightsPath is { } weights) AtomicFile.Write(weights, stream => model.save_safetensors(stream, leaveOpen: true));
+    }
+
+    /// <summary>
+    /// The order of the training samples in an epoch: a shuffle seeded by the trial seed and the epoch alone, so a
+    /// resumed trial reconstructs it without any saved generator.
+    /// </summary>
+    public static int[] DataOrder(long seed, int epoch, int count)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        new Random(EpochSeed(seed, epoch)).Shuffle(order);
+        return order;
+    }
+
+    // splitmix64 of (seed, epoch): neighbouring seeds and epochs give unrelated orders.
+    private static int EpochSeed(long seed, int epoch)
+    {
+        var z = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)epoch + 0x632BE59BD9B4E019UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)((z ^ (z >> 31)) & int.MaxValue);
     }
 
     // Every logged loss is checked, val included: a trial that diverges on its last step is not complete.
@@ -73,29 +105,37 @@ public static class TrainingLoop
             throw new TrainingDivergedException($"loss became {row.Loss} at epoch {row.Epoch} {row.Phase} batch {row.Batch}; lower lr or set clip_grad");
     }
 
-    private static void Validate(TrialSpec spec, nn.Module<Tensor, Tensor> model, ISolverModel? solver, Tensor x, Tensor y,
-        IBatchSink sink, int epoch, Stopwatch clock, double lr)
+    // Returns the epoch's val loss and accuracy as the epoch log reduces them (unweighted means over batches).
+    private static (double Loss, double Acc) Validate(TrialSpec spec, nn.Module<Tensor, Tensor> model, ISolverModel? solver, Tensor x, Tensor y,
+        IBatchSink sink, int epoch, RunState run, double lr, Action stop, CancellationToken cancel)
     {
         model.eval();
         using var _ = no_grad();
         var n = (int)y.shape[0];
         var size = spec.TrainerFactory.Settings.BatchSize;
-        for (int b = 0, start = 0; start < n; b++, start += size)
+        double lossSum = 0, accSum = 0;
+        var b = 0;
+        for (var start = 0; start < n; b++, start += size)
         {
+            if (cancel.IsCancellationRequested) stop();
             using var scope = NewDisposeScope();
             var count = Math.Min(size, n - start);
             var yb = y.narrow(0, start, count);
             var logits = model.forward(x.narrow(0, start, count));
             var loss = nn.functional.cross_entropy(logits, yb);
-            Log(sink, Row(spec, solver, epoch, "val", b, clock, loss, logits, yb, lr, null));
+            var row = Row(spec, solver, epoch, "val", b, run.Seconds, loss, logits, yb, lr, null);
+            Log(sink, row);
+            lossSum += row.Loss;
+            accSum += row.Acc;
         }
+        return b == 0 ? (double.NaN, double.NaN) : (lossSum / b, accSum / b);
     }
 
-    private static BatchRow Row(TrialSpec spec, ISolverModel? solver, int epoch, string phase, int batch, Stopwatch clock,
+    private static BatchRow Row(TrialSpec spec, ISolverModel? solver, int epoch, string phase, int batch, double seconds,
         Tensor loss, Tensor logits, Tensor y, double lr, double? gradNorm)
     {
         var acc = logits.argmax(1).eq(y).to_type(ScalarType.Float32).mean().item<float>();
-        var row = new BatchRow(epoch, phase, batch, clock.Elapsed.TotalSeconds, loss.item<float>(), acc, lr,
+        var row = new BatchRow(epoch, phase, batch, seconds, loss.item<float>(), acc, lr,
             IterBudget: solver?.IterBudget, GradNorm: gradNorm);
         if (solver?.LastStats is not { } stats) return row;
         if (spec.BatchMetrics.Contains("error"))

@@ -12,6 +12,15 @@ public sealed record TrialSpec(
     string Dataset, string Model, string Trainer, long Seed, string Device, IReadOnlySet<string> BatchMetrics,
     IDataSource Data, IModelFactory ModelFactory, ITrainerFactory TrainerFactory)
 {
+    /// <summary>Minutes between checkpoints within an epoch (0: only at epoch ends and on a stop request).</summary>
+    public double CheckpointMinutes { get; init; } = 10;
+
+    /// <summary>Keep checkpoint.bin after the trial completes (it is removed by default: model.safetensors holds the weights).</summary>
+    public bool KeepCheckpoint { get; init; }
+
+    /// <summary>The time between checkpoints within an epoch.</summary>
+    public TimeSpan CheckpointEvery => CheckpointMinutes > 0 ? TimeSpan.FromMinutes(CheckpointMinutes) : TimeSpan.MaxValue;
+
     /// <summary>Optional per-batch metrics a config may list in batch_metrics.</summary>
     public static readonly string[] OptionalMetrics = ["grad_norm", "error", "iter"];
 
@@ -36,6 +45,8 @@ public sealed record TrialSpec(
         var seed = r.Int("seed", 0, min: 0);                                                 // trial seed: weights, shuffling, dropout
         var device = r.String("device", "cpu", Devices.Names);                               // where to train: cpu, or cuda in a CUDA build
         var metrics = r.Words("batch_metrics", [], OptionalMetrics).ToHashSet();            // optional per-batch metrics
+        var checkpointMinutes = r.Double("checkpoint_minutes", 10, min: 0, max: 1e6);        // minutes between checkpoints within an epoch (0: epoch ends only)
+        var keepCheckpoint = r.Bool("keep_checkpoint", false);                              // keep checkpoint.bin once the trial is complete
 
         var data = Lookup(Datasets.All, dataset, r)?.Invoke(r);
         var modelFactory = Lookup(Models.Models.All, model, r)?.Invoke(r);
@@ -50,7 +61,11 @@ public sealed record TrialSpec(
         normalized = r.Normalized;
         effective = r.WithDefaults;
         if (r.Errors.Count > 0 || data is null || modelFactory is null || trainerFactory is null) return null;
-        return new TrialSpec(dataset, model, trainer, seed, device, metrics, data, modelFactory, trainerFactory);
+        return new TrialSpec(dataset, model, trainer, seed, device, metrics, data, modelFactory, trainerFactory)
+        {
+            CheckpointMinutes = checkpointMinutes,
+            KeepCheckpoint = keepCheckpoint,
+        };
     }
 
     private static T? Lookup<T>(Registry<T> registry, string name, ConfigReader r) where T : class

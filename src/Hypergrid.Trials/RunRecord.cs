@@ -33,6 +33,9 @@ public sealed record RunRecord
     public string? Error { get; init; }
     public string? SlurmJob { get; init; }
 
+    /// <summary>Where this attempt continued a checkpoint (null: it trained from the start).</summary>
+    public string? ResumedFrom { get; init; }
+
     /// <summary>Reads run.json; null when missing or unreadable (a crash mid-write cannot happen: writes are atomic).</summary>
     public static RunRecord? TryRead(string trialDir)
     {

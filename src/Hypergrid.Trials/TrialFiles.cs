@@ -19,11 +19,17 @@ public static partial class TrialFiles
     public const string Claim = "claim.json";
     public const string WorkerLog = "worker.log";
 
+    /// <summary>Where an unfinished trial continues from (removed once it is complete unless keep_checkpoint is true).</summary>
+    public const string Checkpoint = "checkpoint.bin";
+
+    /// <summary>A complete trial's final weights, keyed by the module's state-dict names.</summary>
+    public const string Weights = "model.safetensors";
+
     /// <summary>Where earlier results of a retrained trial are kept: previous/&lt;time&gt;/.</summary>
     public const string Previous = "previous";
 
     /// <summary>The files that make up a result; moved together to previous/ when a trial is retrained.</summary>
-    public static readonly IReadOnlyList<string> Results = [BatchLog, EpochLog, Run, WorkerLog, FailedLog];
+    public static readonly IReadOnlyList<string> Results = [BatchLog, EpochLog, Run, WorkerLog, FailedLog, PartialLog, Checkpoint, Weights];
 
     /// <summary>trial_000 … trial_999, wider only past 999.</summary>
     public static string FolderName(int number) => "trial_" + number.ToString("D3", CultureInfo.InvariantCulture);

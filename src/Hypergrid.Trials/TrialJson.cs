@@ -8,4 +8,5 @@ namespace Hypergrid.Trials;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(RunRecord))]
 [JsonSerializable(typeof(Claim))]
+[JsonSerializable(typeof(CheckpointHeader))]
 public sealed partial class TrialJson : JsonSerializerContext;

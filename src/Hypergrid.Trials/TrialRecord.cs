@@ -9,6 +9,9 @@ namespace Hypergrid.Trials;
 /// </summary>
 public sealed record TrialRecord(TrialId Id, string Directory, TrialState State, string? Note, Claim? Claim, RunRecord? Run)
 {
+    /// <summary>Where a pending trial continues from its checkpoint, e.g. "epoch 3 batch 120" (null: from the start).</summary>
+    public string? ResumesAt { get; init; }
+
     public double? Final(string metric) => Run?.Final.GetValueOrDefault(metric);
 
     public string? Error => State is TrialState.Failed or TrialState.Damaged ? Note : null;
@@ -35,8 +38,10 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
         var claim = Claim.TryRead(trialDir);
         if (claim is not null && claim.IsAlive()) return new(id, trialDir, TrialState.Running, null, claim, run);
         if (run is { Status: RunStatus.Failed }) return new(id, trialDir, TrialState.Failed, run.Error, claim, run);
+        var resumes = CheckpointHeader.TryRead(Path.Combine(trialDir, TrialFiles.Checkpoint))?.ResumesAt;
         var note = claim is not null ? $"interrupted: claim by {claim.Host}:{claim.Pid} is dead; the next run takes it over" : null;
-        return new(id, trialDir, TrialState.Pending, note, claim, run);
+        if (resumes is not null) note = note is null ? $"resumes at {resumes}" : $"resumes at {resumes}; {note}";
+        return new(id, trialDir, TrialState.Pending, note, claim, run) { ResumesAt = resumes };
     }
 
     /// <summary>A folder whose axis values left the tree: reported, never deleted.</summary>

@@ -14,7 +14,7 @@ namespace Hypergrid.Config.Expansion;
 public sealed class TrialConfig
 {
     /// <summary>Keys that configure where or how a trial runs, not what it learns: they never make a result stale.</summary>
-    public static readonly IReadOnlySet<string> NotHyperparameters = new HashSet<string> { "slurm" };
+    public static readonly IReadOnlySet<string> NotHyperparameters = new HashSet<string> { "slurm", "checkpoint_minutes", "keep_checkpoint" };
 
     private readonly Dictionary<string, int> index;
 

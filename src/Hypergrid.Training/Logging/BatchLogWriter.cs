@@ -15,13 +15,28 @@ public sealed class BatchLogWriter : IBatchSink, IDisposable
     private readonly StreamWriter writer;
     private readonly StringBuilder line = new(160);
     private long lastFlush = Stopwatch.GetTimestamp();
+    private long rows;
 
+    /// <summary>Starts a new log with its header.</summary>
     public BatchLogWriter(string path)
     {
         writer = new StreamWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read), new UTF8Encoding(false), 1 << 16);
         writer.Write(BatchLogSchema.Header);
         writer.Write('\n');
         writer.Flush();
+    }
+
+    /// <summary>
+    /// Continues a log from a checkpoint: everything past <paramref name="at"/> (rows written after the checkpoint
+    /// by an attempt that died) is cut off, and nothing before it is rewritten.
+    /// </summary>
+    public BatchLogWriter(string path, LogPosition at)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
+        stream.SetLength(at.Bytes);
+        stream.Seek(at.Bytes, SeekOrigin.Begin);
+        writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
+        rows = at.Rows;
     }
 
     public void Write(in BatchRow r)
@@ -36,10 +51,19 @@ public sealed class BatchLogWriter : IBatchSink, IDisposable
         }
         line.Append('\n');
         writer.Write(line);
+        rows++;
         var now = Stopwatch.GetTimestamp();
         if (now - lastFlush < FlushEvery) return;
         writer.Flush();
         lastFlush = now;
+    }
+
+    public LogPosition Flush()
+    {
+        writer.Flush();
+        ((FileStream)writer.BaseStream).Flush(flushToDisk: true);
+        lastFlush = Stopwatch.GetTimestamp();
+        return new LogPosition(rows, writer.BaseStream.Position);
     }
 
     public void Dispose()

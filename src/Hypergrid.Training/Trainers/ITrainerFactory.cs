@@ -8,5 +8,6 @@ public interface ITrainerFactory
 {
     TrainerSettings Settings { get; }
 
-    optim.Optimizer Create(IEnumerable<TorchSharp.Modules.Parameter> parameters);
+    /// <summary>A managed-code optimizer, whose whole state (moments, step counts, momentum buffers) a checkpoint saves.</summary>
+    TorchSharp.Modules.OptimizerHelper Create(IEnumerable<TorchSharp.Modules.Parameter> parameters);
 }

@@ -17,6 +17,6 @@ public sealed record Sgd(TrainerSettings Settings, double Momentum, bool Nestero
         return sgd;
     }
 
-    public optim.Optimizer Create(IEnumerable<TorchSharp.Modules.Parameter> parameters) =>
+    public TorchSharp.Modules.OptimizerHelper Create(IEnumerable<TorchSharp.Modules.Parameter> parameters) =>
         optim.SGD(parameters, Settings.Schedule.Lr, Momentum, dampening: 0, weight_decay: Settings.WeightDecay, nesterov: Nesterov);
 }

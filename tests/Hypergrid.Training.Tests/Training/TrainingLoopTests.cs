@@ -12,6 +12,7 @@ public class TrainingLoopTests
     {
         public List<BatchRow> All { get; } = [];
         public void Write(in BatchRow row) => All.Add(row);
+        public LogPosition Flush() => new(All.Count, 0);
     }
 
     private static TrialConfig Config(string yaml)

@@ -1,0 +1,108 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Hypergrid.Trials;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Hypergrid.Training.Checkpoints;
+
+/// <summary>
+/// checkpoint.bin: the header (JSON, readable alone), then the model's state dict, the optimizer's whole state
+/// and libtorch's generator state, each length-prefixed, and a sha256 of everything before it. A file that is
+/// truncated or altered fails the hash and is never loaded.
+/// </summary>
+public sealed class CheckpointFile
+{
+    private readonly byte[] model;
+    private readonly byte[] optimizer;
+    private readonly byte[] rng;
+
+    private CheckpointFile(CheckpointHeader header, byte[] model, byte[] optimizer, byte[] rng)
+    {
+        Header = header;
+        this.model = model;
+        this.optimizer = optimizer;
+        this.rng = rng;
+    }
+
+    public CheckpointHeader Header { get; }
+
+    /// <summary>Writes the checkpoint to a temp file, syncs it to disk and renames it over the old one.</summary>
+    public static void Write(string path, CheckpointHeader header, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            var json = header.ToJsonBytes();
+            w.Write(CheckpointHeader.Magic);
+            w.Write(json.Length);
+            w.Write(json);
+            Section(w, s => model.save(s));
+            Section(w, optimizer.save_state_dict);
+            using var state = random.get_rng_state();
+            Section(w, s => s.Write(state.bytes));
+        }
+        var body = new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var hash = SHA256.HashData(body);
+        AtomicFile.Write(path, stream =>
+        {
+            stream.Write(body);
+            stream.Write(hash);
+            ((FileStream)stream).Flush(flushToDisk: true);
+        });
+    }
+
+    /// <summary>Reads and verifies a checkpoint; a damaged one is an <see cref="InvalidDataException"/> saying what is wrong.</summary>
+    public static CheckpointFile Read(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var magic = CheckpointHeader.Magic;
+        if (bytes.Length < magic.Length + 4 + 32 || !bytes.AsSpan(0, magic.Length).SequenceEqual(magic))
+            throw new InvalidDataException("it is not a Hypergrid checkpoint (or is truncated to nothing)");
+        var bodyLength = bytes.Length - 32;
+        if (!SHA256.HashData(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
+            throw new InvalidDataException("its checksum does not match (truncated or corrupt)");
+        var at = magic.Length;
+        var jsonLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at));
+        at += 4;
+        var header = CheckpointHeader.Parse(bytes.AsSpan(at, jsonLength)) ?? throw new InvalidDataException("its header is not readable");
+        at += jsonLength;
+        if (header.Format != CheckpointHeader.FormatVersion)
+            throw new InvalidDataException($"it has format {header.Format}, this build reads {CheckpointHeader.FormatVersion}");
+        byte[] Next()
+        {
+            var length = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(at));
+            at += 8;
+            if (length < 0 || at + length > bodyLength) throw new InvalidDataException("a section runs past the end");
+            var section = bytes.AsSpan(at, (int)length).ToArray();
+            at += (int)length;
+            return section;
+        }
+        return new CheckpointFile(header, Next(), Next(), Next());
+    }
+
+    /// <summary>Puts the model, the optimizer and the generator back where the checkpoint left them (the generator last).</summary>
+    public void Restore(nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer)
+    {
+        try
+        {
+            using (var r = new BinaryReader(new MemoryStream(this.model))) model.load(r);
+            using (var r = new BinaryReader(new MemoryStream(this.optimizer))) optimizer.load_state_dict(r);
+            using var state = tensor(rng, ScalarType.Byte);
+            random.set_rng_state(state);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidDataException or EndOfStreamException or ExternalException)
+        {
+            throw new InvalidDataException($"its state does not fit this trial's model or optimizer ({ex.Message})", ex);
+        }
+    }
+
+    private static void Section(BinaryWriter w, Action<BinaryWriter> write)
+    {
+        using var section = new MemoryStream();
+        using (var s = new BinaryWriter(section, System.Text.Encoding.UTF8, leaveOpen: true)) write(s);
+        w.Write(section.Length);
+        w.Write(section.GetBuffer(), 0, (int)section.Length);
+    }
+}

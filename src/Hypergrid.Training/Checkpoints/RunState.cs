@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using Hypergrid.Training.Logging;
+using Hypergrid.Training.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Hypergrid.Training.Checkpoints;
+
+/// <summary>
+/// What the training loop carries between batches besides tensors: training seconds (continued across resumes),
+/// the checkpoint timer and the best val metrics so far. Writes the checkpoints.
+/// </summary>
+internal sealed class RunState(Checkpointing? checkpoints, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, IBatchSink sink, int epochs, int batches)
+{
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private double offset;
+    private long lastSave = Stopwatch.GetTimestamp();
+    private double? bestLoss;
+    private double? bestAcc;
+
+    public bool Enabled => checkpoints is not null;
+
+    /// <summary>Training seconds: this attempt's plus those of the attempts it continues.</summary>
+    public double Seconds => offset + clock.Elapsed.TotalSeconds;
+
+    public bool Due => checkpoints is not null && Stopwatch.GetElapsedTime(lastSave) >= checkpoints.Every;
+
+    /// <summary>Restores the checkpoint being continued, if any; returns the 1-based epoch and the batch to start at.</summary>
+    public (int Epoch, int Batch) Resume()
+    {
+        if (checkpoints?.ResumeFrom is not { } from) return (1, 0);
+        var h = from.Header;
+        if (h.Batches != batches || h.Epochs != epochs)
+            throw new InvalidDataException($"it was made for {h.Epochs} epochs of {h.Batches} batches, this trial has {epochs} of {batches}");
+        from.Restore(model, optimizer);
+        offset = h.Seconds;
+        bestLoss = h.BestValLoss;
+        bestAcc = h.BestValAcc;
+        return (h.Epoch, h.Batch);
+    }
+
+    public void EpochDone(double valLoss, double valAcc)
+    {
+        if (double.IsFinite(valLoss) && !(valLoss >= bestLoss)) bestLoss = valLoss;
+        if (double.IsFinite(valAcc) && !(valAcc <= bestAcc)) bestAcc = valAcc;
+    }
+
+    /// <summary>Checkpoints the point before train batch <paramref name="batch"/> of <paramref name="epoch"/> (the log is flushed first).</summary>
+    public void Save(int epoch, int batch, ISolverModel? solver, LogPosition? at = null)
+    {
+        if (checkpoints is null || !checkpoints.MayWrite()) return;
+        var position = at ?? sink.Flush();
+        var header = checkpoints.Template with
+        {
+            Epoch = epoch, Batch = batch, Epochs = epochs, Batches = batches, Rows = position.Rows, Bytes = position.Bytes,
+            Seconds = Math.Round(Seconds, 6), IterBudget = solver?.IterBudget, BestValLoss = bestLoss, BestValAcc = bestAcc,
+            Created = DateTimeOffset.UtcNow,
+        };
+        CheckpointFile.Write(checkpoints.Path, header, model, optimizer);
+        lastSave = Stopwatch.GetTimestamp();
+        checkpoints.Written?.Invoke(header);
+    }
+
+    /// <summary>Honours a stop request: checkpoints this point, then throws <see cref="OperationCanceledException"/>.</summary>
+    [DoesNotReturn]
+    public void Stop(int epoch, int batch, ISolverModel? solver, CancellationToken cancel, LogPosition? at = null)
+    {
+        Save(epoch, batch, solver, at);
+        cancel.ThrowIfCancellationRequested();
+        throw new OperationCanceledException(cancel);
+    }
+}
