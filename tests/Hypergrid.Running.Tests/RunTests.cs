@@ -85,12 +85,12 @@ public class RunTests
     }
 
     [Fact]
-    public void A_worker_killed_mid_trial_leaves_it_incomplete_and_the_next_run_takes_over_its_claim()
+    public void A_worker_killed_mid_trial_leaves_it_incomplete_and_the_next_run_takes_over_its_claim_and_continues_it()
     {
         using var study = new Study().Write("", "seed: 0\nepochs: 40\nbatch_size: 32\nhidden: [64]\nn_train: 4000\n").Write(Leaf, "lr: 0.01");
         var trial = study.Trial(Leaf, 0);
         using var run = study.Start("run");
-        Study.WaitUntilTraining(trial);
+        Study.WaitForCheckpoint(trial);
         var claim = Claim.TryRead(trial)!;
         Process.GetProcessById(claim.Pid).Kill();   // SIGKILL: no chance to clean up
         var said = run.StandardOutput.ReadToEnd();
@@ -105,7 +105,8 @@ public class RunTests
         var (code, output) = study.Run("run");
         Assert.True(code == 0, output);
         Assert.True(study.IsComplete(Leaf, 0));
-        Assert.Equal(2, study.Starts(Leaf, 0));
+        Assert.Equal(1, study.Starts(Leaf, 0));
+        Assert.Equal(1, study.Resumes(Leaf, 0));
         Assert.False(File.Exists(Path.Combine(trial, TrialFiles.Claim)));
     }
 }

@@ -21,11 +21,16 @@ public sealed class Study : IDisposable
 
     public bool IsComplete(string leaf, int n) => File.Exists(Path.Combine(Trial(leaf, n), TrialFiles.BatchLog));
 
-    /// <summary>How many times a trial started training, from its worker log.</summary>
-    public int Starts(string leaf, int n)
+    /// <summary>How many times a trial started training from scratch, from its worker log.</summary>
+    public int Starts(string leaf, int n) => WorkerLogLines(leaf, n, " start on ");
+
+    /// <summary>How many times a trial continued from a checkpoint, from its worker log.</summary>
+    public int Resumes(string leaf, int n) => WorkerLogLines(leaf, n, " resume at ");
+
+    private int WorkerLogLines(string leaf, int n, string marker)
     {
         var log = Path.Combine(Trial(leaf, n), TrialFiles.WorkerLog);
-        return File.Exists(log) ? File.ReadLines(log).Count(l => l.Contains(" start on ")) : 0;
+        return File.Exists(log) ? File.ReadLines(log).Count(l => l.Contains(marker)) : 0;
     }
 
     /// <summary>Waits (up to a minute) until a trial's partial log has rows: it is mid-training.</summary>
@@ -34,6 +39,26 @@ public sealed class Study : IDisposable
         var partial = Path.Combine(trialDir, TrialFiles.PartialLog);
         var clock = Stopwatch.StartNew();
         while (!(File.Exists(partial) && File.ReadAllLines(partial).Length > 3) && clock.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(50);
+    }
+
+    /// <summary>Waits (up to a minute) until a trial has a checkpoint newer than <paramref name="after"/> rows.</summary>
+    public static CheckpointHeader WaitForCheckpoint(string trialDir, long after = 0)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            if (CheckpointHeader.TryRead(Path.Combine(trialDir, TrialFiles.Checkpoint)) is { } h && h.Rows > after) return h;
+            Thread.Sleep(20);
+        }
+        throw new TimeoutException($"no checkpoint past row {after} in {trialDir}");
+    }
+
+    /// <summary>A batch log's lines without the time column (what exact resume promises to reproduce).</summary>
+    public static string[] WithoutTime(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var time = Array.IndexOf(lines[0].Split(','), "time");
+        return lines.Select(l => string.Join(',', l.Split(',').Where((_, i) => i != time))).ToArray();
     }
 
     public Process Start(params string[] args)
