@@ -11,6 +11,7 @@ var root = new RootCommand("Hypergrid: expand a tree of YAML configs into trials
     StatusVerb.Create(),
     ReportVerb.Create(),
     PromoteVerb.Create(),
+    EvalVerb.Create(),
     DashboardVerb.Create(),
     DataVerb.Create(),
     WorkerVerb.Create(),

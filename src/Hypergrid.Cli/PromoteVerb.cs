@@ -30,8 +30,7 @@ public static class PromoteVerb
             var (trial, why) = Source(r.GetValue(target)!, logRoot, r, report);
             var source = TrialRecord.Read(trial.DirectoryUnder(logRoot), trial, (string?)null).Run?.Config
                 ?? throw new UsageException($"{trial} has no run.json with the config it ran with; promote a complete trial");
-            var mark = new SourceMark(trial + "/run.json", 0, 0);
-            var config = new TrialConfig(source.Select(kv => new MergedEntry(kv.Key, ConfigJson.ToNode(kv.Value, mark), mark.File, mark)).ToList());
+            var config = TrialConfig.FromJson(source, trial + "/run.json");
             var text = Promoter.Render(r.GetValue(cfg)!, trial, config, Seeds(r.GetValue(seeds)), Training.TrialSchema.Instance, why);
             var path = Path.Combine(r.GetValue(cfg)!, Modes.Experiment, trial.Dataset, trial.Model, trial.Trainer, TrialFiles.Config);
             if (r.GetValue(dryRun))

@@ -78,6 +78,33 @@ public static class TrainingLoop
     }
 
     /// <summary>
+    /// Loads saved weights and measures loss and accuracy on a split in order, in eval mode, batch by batch as the
+    /// val pass does: the means over batches are the epoch log's val_loss and val_acc for the val split.
+    /// </summary>
+    public static (double Loss, double Acc, int Batches) Evaluate(TrialSpec spec, DataBundle data, string weightsPath, bool trainSplit)
+    {
+        Native.LibTorchLoader.EnsureLoaded();
+        var device = torch.device(spec.Device);
+        using var model = spec.ModelFactory.Create(data.Shape, data.Classes);
+        model.load_safetensors(weightsPath);
+        model.to(device);
+        var (xs, ys, n) = trainSplit ? (data.TrainX, data.TrainY, data.TrainCount) : (data.ValX, data.ValY, data.ValCount);
+        using var x = tensor(xs).reshape([n, .. data.Shape.Select(d => (long)d)]).to(device);
+        using var y = tensor(ys).to(device);
+        var batches = 0;
+        var sink = new Counting(() => batches++);
+        var run = new RunState(null, model, null!, sink, 0, 0);
+        var (loss, acc) = Validate(spec, model, model as ISolverModel, x, y, sink, 0, run, 0, () => { }, CancellationToken.None);
+        return (loss, acc, batches);
+    }
+
+    private sealed class Counting(Action counted) : IBatchSink
+    {
+        public void Write(in BatchRow row) => counted();
+        public LogPosition Flush() => default;
+    }
+
+    /// <summary>
     /// The order of the training samples in an epoch: a shuffle seeded by the trial seed and the epoch alone, so a
     /// resumed trial reconstructs it without any saved generator.
     /// </summary>

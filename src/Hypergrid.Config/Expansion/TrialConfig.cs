@@ -97,4 +97,11 @@ public sealed class TrialConfig
 
     public static TrialConfig FromMap(CfgMap map, string file) =>
         new(map.Entries.Select(e => new MergedEntry(e.Key, e.Value, file, e.KeyMark)).ToList());
+
+    /// <summary>The config a result was trained with, as run.json keeps it; errors point at <paramref name="file"/>.</summary>
+    public static TrialConfig FromJson(System.Text.Json.Nodes.JsonObject json, string file)
+    {
+        var mark = new SourceMark(file, 0, 0);
+        return new(json.Select(kv => new MergedEntry(kv.Key, ConfigJson.ToNode(kv.Value, mark), file, mark)).ToList());
+    }
 }

