@@ -14,18 +14,27 @@ public sealed class SlurmOptions
     private readonly Option<int?> cpus = new("--cpus-per-task") { Description = "Slurm: CPUs per task (its worker's threads)" };
     private readonly Option<string?> mem = new("--mem") { Description = "Slurm: memory per task, e.g. 4G" };
     private readonly Option<string?> gres = new("--gres") { Description = "Slurm: generic resources, e.g. gpu:1" };
-    private readonly Option<bool> wait = new("--wait") { Description = "Slurm: follow the job until it ends and print the summary" };
+    private readonly Option<bool> wait = new("--wait") { Description = "Slurm: follow the job until it ends (requeues included) and print the summary" };
+    private readonly Option<int?> signalSeconds = new("--signal-seconds") { Description = $"Slurm: seconds before the time limit at which a task checkpoints and requeues itself (default {SlurmSettings.DefaultSignalSeconds})" };
+    private readonly Option<int> maxResubmits = new("--max-resubmits") { Description = "Slurm: how often a task stopped by its time limit is requeued to continue", DefaultValueFactory = _ => 10 };
 
     public SlurmOptions(Command command)
     {
-        foreach (var o in new Option[] { launcher, tasks, partition, time, cpus, mem, gres, wait }) command.Options.Add(o);
+        foreach (var o in new Option[] { launcher, tasks, partition, time, cpus, mem, gres, wait, signalSeconds, maxResubmits }) command.Options.Add(o);
     }
 
     public ILauncher Launcher(ParseResult r) => r.GetValue(launcher) switch
     {
         "local" => new LocalLauncher(),
         "slurm" => new SlurmLauncher(new SlurmSettings(r.GetValue(tasks), r.GetValue(partition), r.GetValue(time), r.GetValue(cpus),
-            r.GetValue(mem), r.GetValue(gres), r.GetValue(wait))),
+            r.GetValue(mem), r.GetValue(gres), r.GetValue(wait))
+        {
+            SignalSeconds = Positive(r.GetValue(signalSeconds), "--signal-seconds"),
+            MaxResubmits = r.GetValue(maxResubmits) >= 0 ? r.GetValue(maxResubmits) : throw new UsageException("--max-resubmits must be 0 or more"),
+        }),
         var other => throw new UsageException($"--launcher {other} is not a launcher; use local or slurm"),
     };
+
+    private static int? Positive(int? value, string flag) =>
+        value is null or > 0 ? value : throw new UsageException($"{flag} must be a positive number of seconds");
 }

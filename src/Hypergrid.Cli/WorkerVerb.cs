@@ -15,18 +15,53 @@ public static class WorkerVerb
         var data = new Option<string>("--data") { DefaultValueFactory = _ => "data" };
         var threads = new Option<int>("--threads") { DefaultValueFactory = _ => Environment.ProcessorCount };
         var runId = new Option<string>("--run-id") { DefaultValueFactory = _ => $"worker-{Environment.ProcessId}" };
-        foreach (var o in new Option[] { manifest, data, threads, runId }) command.Options.Add(o);
+        var script = new Option<string?>("--resubmit") { Description = "Slurm: the job script to submit again for this task after a time-limit warning (USR1)" };
+        var maxResubmits = new Option<int>("--max-resubmits") { Description = "Slurm: how many times a task may be submitted again", DefaultValueFactory = _ => 10 };
+        foreach (var o in new Option[] { manifest, data, threads, runId, script, maxResubmits }) command.Options.Add(o);
         command.SetAction(r => Exit.Guard(() =>
         {
-            using var cts = new CancellationTokenSource();
+            // Not disposed: a signal may still arrive while the process exits (Slurm follows a requeue with SIGTERM).
+            var cts = new CancellationTokenSource();
             // scancel, preemption and time limits send SIGTERM: stop the batch loop and release the claim.
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cts.Cancel(); });
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; cts.Cancel(); });
+            // Slurm's warning before the time limit (#SBATCH --signal=B:USR1@s): checkpoint, release, submit again.
+            var warned = false;
+            using var sigusr1 = PosixSignalRegistration.Create(SigUsr1, ctx => { ctx.Cancel = true; warned = true; cts.Cancel(); });
             if (!File.Exists(r.GetValue(manifest))) throw new Config.UsageException($"--manifest {r.GetValue(manifest)} does not exist; 'hypergrid run' writes one per run under out/runs/");
             var settings = new WorkerSettings(r.GetValue(data)!, Math.Max(1, r.GetValue(threads)), r.GetValue(runId)!);
             var failed = Worker.Run(r.GetValue(manifest)!, settings, Console.Out, cts.Token);
+            if (warned && r.GetValue(script) is { } again) Resubmit(r.GetValue(manifest)!, settings.RunId, again, r.GetValue(maxResubmits));
             return failed > 0 ? Exit.Failed : Exit.Ok;
         }));
         return command;
+    }
+
+    // Linux's number for SIGUSR1; .NET accepts raw signal numbers on Unix.
+    private static readonly PosixSignal SigUsr1 = (PosixSignal)10;
+
+    /// <summary>The environment variable that counts how often a task was submitted again.</summary>
+    public const string ResubmitsVariable = "HYPERGRID_RESUBMITS";
+
+    /// <summary>
+    /// After the time-limit warning: submits this array task again as a new job, which continues its trials from their
+    /// checkpoints. (A new job rather than 'scontrol requeue': Slurm sends a requeued job its warning signal again
+    /// within a second of its restart.) The new job id joins the run's jobs.txt, so --wait follows it.
+    /// </summary>
+    private static void Resubmit(string manifest, string runId, string script, int maxResubmits)
+    {
+        var left = Worker.Remaining(manifest, runId);
+        var task = Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID");
+        var count = int.TryParse(Environment.GetEnvironmentVariable(ResubmitsVariable), out var n) ? n : 0;
+        if (left == 0 || task is null) return;
+        if (count >= maxResubmits)
+        {
+            Console.WriteLine($"time limit near: {left} trial(s) left, not submitted again (--max-resubmits {maxResubmits} reached); 'hypergrid run' again continues them from their checkpoints");
+            return;
+        }
+        var output = SlurmCommands.RunAsync("sbatch", ["--parsable", $"--array={task}", $"--export=ALL,{ResubmitsVariable}={count + 1}", script]).GetAwaiter().GetResult();
+        var job = output.Trim().Split(';')[0];
+        SlurmLauncher.RecordJob(Path.GetDirectoryName(Path.GetFullPath(manifest))!, job);
+        Console.WriteLine($"time limit near: {left} trial(s) left; task {task} submitted again as Slurm job {job} ({count + 1} of at most {maxResubmits}), continuing from the checkpoints");
     }
 }

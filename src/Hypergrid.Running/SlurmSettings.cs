@@ -8,7 +8,16 @@ namespace Hypergrid.Running;
 public sealed record SlurmSettings(int? Tasks = null, string? Partition = null, string? Time = null, int? CpusPerTask = null,
     string? Mem = null, string? Gres = null, bool Wait = false)
 {
-    private static readonly string[] Keys = ["tasks", "partition", "time", "cpus_per_task", "mem", "gres"];
+    private static readonly string[] Keys = ["tasks", "partition", "time", "cpus_per_task", "mem", "gres", "signal_seconds"];
+
+    /// <summary>Seconds before the time limit at which Slurm sends the warning signal (USR1) that checkpoints and requeues.</summary>
+    public int? SignalSeconds { get; init; }
+
+    /// <summary>How many times a task stopped by its time limit is requeued to continue its trial.</summary>
+    public int MaxResubmits { get; init; } = 10;
+
+    /// <summary>The warning lead when none is set: long enough for a checkpoint of a large model to reach disk.</summary>
+    public const int DefaultSignalSeconds = 120;
 
     /// <summary>Fills unset flags from the trials' configs; trials that disagree on a setting are an error.</summary>
     public SlurmSettings Resolve(IEnumerable<Trial> trials)
@@ -45,6 +54,7 @@ public sealed record SlurmSettings(int? Tasks = null, string? Partition = null, 
         {
             Tasks = Tasks ?? Int("tasks"), Partition = Partition ?? Str("partition"), Time = Time ?? Str("time"),
             CpusPerTask = CpusPerTask ?? Int("cpus_per_task"), Mem = Mem ?? Str("mem"), Gres = Gres ?? Str("gres"),
+            SignalSeconds = SignalSeconds ?? Int("signal_seconds"),
         };
         ConfigException.ThrowIfAny(errors);
         return resolved;

@@ -78,6 +78,10 @@ public static class Worker
     private static StreamWriter OpenLog(string dir) =>
         new(new FileStream(Path.Combine(dir, TrialFiles.WorkerLog), FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
 
+    /// <summary>Trials of the manifest that still need training in this run (not complete, not failed in it).</summary>
+    public static int Remaining(string manifest, string runId) =>
+        File.ReadAllLines(manifest).Where(l => l.Length > 0).Count(dir => Available(dir, runId));
+
     // Complete trials and trials that already failed in this run are left alone; the next run retries failures.
     private static bool Available(string dir, string runId)
     {

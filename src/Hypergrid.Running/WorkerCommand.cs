@@ -20,8 +20,8 @@ public sealed record WorkerCommand(string FileName, IReadOnlyList<string> Prefix
         [.. Prefix, "worker", "--manifest", manifest, "--data", s.DataDir, "--threads", s.Threads.ToString(), "--run-id", s.RunId];
 
     /// <summary>A shell-quoted command line, for job scripts.</summary>
-    public string ShellLine(string manifest, WorkerSettings s) =>
-        string.Join(' ', new[] { FileName }.Concat(Arguments(manifest, s)).Select(Quote));
+    public string ShellLine(string manifest, WorkerSettings s, IEnumerable<string>? extra = null) =>
+        string.Join(' ', new[] { FileName }.Concat(Arguments(manifest, s)).Concat(extra ?? []).Select(Quote));
 
     private static string Quote(string a) => "'" + a.Replace("'", "'\\''") + "'";
 }

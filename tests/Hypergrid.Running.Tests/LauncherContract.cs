@@ -124,7 +124,27 @@ public sealed class SlurmLauncherContract : LauncherContract, IClassFixture<Loca
         Assert.Contains("#SBATCH --partition=debug", script);
         Assert.Contains("#SBATCH --time=0:10:00", script);
         Assert.Contains("#SBATCH --array=0-1", script);
-        Assert.Contains("#SBATCH --no-requeue", script);
+        Assert.Contains("#SBATCH --signal=B:USR1@120", script);
         Assert.Contains("2 trained", output);
+    }
+
+    [Fact]
+    public void A_trial_longer_than_the_time_limit_completes_through_several_tasks_with_the_log_of_an_uninterrupted_run()
+    {
+        // About a minute of training at one thread, past Slurm's shortest limit (a minute, whose warning may come any time in it).
+        const string root = "seed: 0\nepochs: 40\nn_train: 100000\nfeatures: 32\nbatch_size: 32\nhidden: [128]\ndropout: 0.2\nslurm: {cpus_per_task: 1}\n";
+        using var limited = new Study().Write("", root).Write("sweep/synthetic/mlp/adam", "lr: 0.001");
+        using var straight = new Study().Write("", root).Write("sweep/synthetic/mlp/adam", "lr: 0.001");
+        // Both at once, a CPU each: the uninterrupted run is the reference, trained with the same single thread.
+        using var reference = straight.Start("sweep", "--launcher", "slurm", "--tasks", "1", "--wait");
+        var (code, output) = limited.Run("sweep", "--launcher", "slurm", "--tasks", "1", "--time", "1", "--signal-seconds", "30", "--wait");
+        Assert.True(code == 0, output);
+        Assert.True(reference.WaitForExit(TimeSpan.FromMinutes(3)));
+        Assert.Equal(0, reference.ExitCode);
+        Assert.Contains("task 0 submitted again as Slurm job", output);
+        Assert.Contains("1 trained, 0 not complete", output);
+        Assert.True(limited.Resumes("sweep/synthetic/mlp/adam", 0) >= 1, output);
+        var log = Path.Combine(limited.Trial("sweep/synthetic/mlp/adam", 0), TrialFiles.BatchLog);
+        Assert.Equal(Study.WithoutTime(Path.Combine(straight.Trial("sweep/synthetic/mlp/adam", 0), TrialFiles.BatchLog)), Study.WithoutTime(log));
     }
 }
