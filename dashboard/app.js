@@ -75,7 +75,7 @@ const groupKey = t => JSON.stringify(Object.entries(t.config ?? {}).filter(([k])
 function renderTable(trials, colors) {
   const varying = varyingKeys(trials);
   const columns = [
-    { key: 'trial', get: t => t.path }, { key: 'state', get: t => t.state },
+    { key: 'trial', get: t => t.path }, { key: 'state', get: stateText },
     ...varying.map(k => ({ key: k, get: t => t.config?.[k] })),
     { key: 'val_loss', get: t => t.final?.val_loss, num: 4 }, { key: 'val_acc', get: t => t.final?.val_acc, num: 4 },
     { key: 'best_val_acc', get: t => t.final?.best_val_acc, num: 4 }, { key: 'time_s', get: t => t.seconds, num: 1 },
@@ -146,6 +146,11 @@ function renderRows() {
   if (sample && sample.offsetHeight) rowHeight = sample.offsetHeight;
 }
 
+/** A trial's state as status prints it: a pending trial with a checkpoint says where it resumes. */
+function stateText(t) {
+  return t.resumesAt ? `${t.state} (resumes at ${t.resumesAt})` : t.state;
+}
+
 /** Above this many lines a plot is a smear: the page offers bands per group of seeds instead. */
 const MANY_LINES = 200;
 
@@ -195,7 +200,7 @@ function renderBrowser() {
     for (const t of trials) {
       const row = document.createElement('span');
       row.className = 'trial state-' + t.state + (view.hide.has(t.path) ? ' hidden' : '');
-      row.textContent = `${t.trial} ${t.state}`;
+      row.textContent = `${t.trial} ${stateText(t)}`;
       if (t.note) row.title = t.note;
       row.onclick = () => {
         view.hide.has(t.path) ? view.hide.delete(t.path) : view.hide.add(t.path);

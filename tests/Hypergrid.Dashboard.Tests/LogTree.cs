@@ -47,6 +47,18 @@ public sealed class LogTree : IDisposable
         return dir;
     }
 
+    /// <summary>A pending trial that was interrupted after a checkpoint at the given point (only the checkpoint's header is written).</summary>
+    public string AddInterrupted(string path, string configBody, int epoch, int batch)
+    {
+        var dir = AddTrial(path, configBody);
+        var json = new CheckpointHeader { Epoch = epoch, Batch = batch, Epochs = 10, Batches = 400 }.ToJsonBytes();
+        using var file = File.Create(Path.Combine(dir, TrialFiles.Checkpoint));
+        file.Write(CheckpointHeader.Magic);
+        file.Write(BitConverter.GetBytes(json.Length));
+        file.Write(json);
+        return dir;
+    }
+
     public static string BatchLog(int fromEpoch, int toEpoch, int batches, double scale, bool header = true) =>
         Hypergrid.Tests.SampleLogs.BatchLog(fromEpoch, toEpoch, batches, scale, header);
 
