@@ -10,6 +10,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["dashboard"] = DashboardBench.RunAsync,
     ["report"] = () => { ReportBench.Run(); return Task.CompletedTask; },
     ["series"] = SeriesBench.RunAsync,
+    ["checkpoint"] = () => { CheckpointBench.Run(); return Task.CompletedTask; },
 };
 if (which == "all") foreach (var b in benches.Values) await b();
 else if (benches.TryGetValue(which, out var bench)) await bench();

@@ -141,7 +141,7 @@ public static class TrialExecutor
     /// this build, and matched by the partial log. Otherwise it and the partial log move to previous/&lt;time&gt;/
     /// with a line saying why, and the trial starts from scratch.
     /// </summary>
-    private static CheckpointFile? Resumable(string trialDir, CheckpointHeader now, Action<string> say)
+    public static CheckpointFile? Resumable(string trialDir, CheckpointHeader now, Action<string> say)
     {
         var path = Path.Combine(trialDir, TrialFiles.Checkpoint);
         if (!File.Exists(path)) return null;
