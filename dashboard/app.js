@@ -169,7 +169,9 @@ function renderNotice(trials) {
 
 function renderBrowser() {
   const nav = document.getElementById('browser');
-  const open = new Set([...nav.querySelectorAll('details[open]')].map(d => d.dataset.leaf));
+  // Rebuilt on every refresh: open leaves, and where their lists and the browser were scrolled to, are kept.
+  const open = new Map([...nav.querySelectorAll('details[open]')].map(d => [d.dataset.leaf, d.querySelector('.rows')?.scrollTop ?? 0]));
+  const navScroll = nav.scrollTop;
   nav.innerHTML = '';
   const leaves = new Map();
   for (const t of store.trials) { const l = leafOf(t); if (!leaves.has(l)) leaves.set(l, []); leaves.get(l).push(t); }
@@ -197,23 +199,44 @@ function renderBrowser() {
     c.textContent = Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(', ');
     summary.append(c);
     details.append(summary);
-    for (const t of trials) {
-      const row = document.createElement('span');
-      row.className = 'trial state-' + t.state + (view.hide.has(t.path) ? ' hidden' : '');
-      row.textContent = `${t.trial} ${stateText(t)}`;
-      if (t.note) row.title = t.note;
-      row.onclick = () => {
-        view.hide.has(t.path) ? view.hide.delete(t.path) : view.hide.add(t.path);
-        row.classList.toggle('hidden');
-        writeView(); redraw(true);
-      };
-      row.title = ['click to show or hide', t.dataSource && `data: ${t.dataSource} (${t.trainSamples} train / ${t.valSamples} val)`, t.error].filter(Boolean).join('\n');
-      details.append(row);
-    }
+    // Rows exist only for an open leaf and only where its list is scrolled to: a leaf of 10,000 trials costs a screenful.
+    const list = document.createElement('div');
+    list.className = 'rows';
+    details.append(list);
+    const fill = () => { if (details.open) fillRows(list, trials); };
+    details.addEventListener('toggle', fill);
+    list.addEventListener('scroll', fill, { passive: true });
+    fill();
+    if (open.has(leaf)) { list.scrollTop = open.get(leaf); fill(); }
     nav.append(details);
   }
+  nav.scrollTop = navScroll;
   const running = store.trials.filter(t => t.state === 'running').length;
   document.getElementById('summary').textContent = `${store.trials.length} trials` + (running ? `, ${running} running` : '');
+}
+
+/** Height of one trial row in the browser (nav .trial in style.css). */
+const BROWSER_ROW = 18;
+
+function fillRows(box, trials) {
+  box.style.height = Math.min(trials.length * BROWSER_ROW, 400) + 'px';
+  const first = Math.max(0, Math.floor(box.scrollTop / BROWSER_ROW) - 10);
+  const last = Math.min(trials.length, Math.ceil((box.scrollTop + 400) / BROWSER_ROW) + 10);
+  const pad = h => { const d = document.createElement('div'); d.style.height = h + 'px'; return d; };
+  box.replaceChildren(pad(first * BROWSER_ROW), ...trials.slice(first, last).map(browserRow), pad((trials.length - last) * BROWSER_ROW));
+}
+
+function browserRow(t) {
+  const row = document.createElement('span');
+  row.className = 'trial state-' + t.state + (view.hide.has(t.path) ? ' hidden' : '');
+  row.textContent = `${t.trial} ${stateText(t)}`;
+  row.onclick = () => {
+    view.hide.has(t.path) ? view.hide.delete(t.path) : view.hide.add(t.path);
+    row.classList.toggle('hidden');
+    writeView(); redraw(true);
+  };
+  row.title = ['click to show or hide', t.note, t.dataSource && `data: ${t.dataSource} (${t.trainSamples} train / ${t.valSamples} val)`, t.error].filter(Boolean).join('\n');
+  return row;
 }
 
 // ---- refresh loop ------------------------------------------------------------------------------

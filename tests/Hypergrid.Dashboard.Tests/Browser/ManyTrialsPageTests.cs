@@ -36,6 +36,15 @@ public sealed class ManyTrialsPageTests(BrowserFixture fixture) : IAsyncLifetime
             "return document.querySelector('#table tbody').innerText.includes('trial_2999'); })()");
         Assert.InRange(await page.Locator("#table tbody tr:not(.spacer)").CountAsync(), 10, 200);
 
+        // The trial browser too: an open leaf of 3,000 trials holds a screenful of rows, and scrolling its list brings the end.
+        await page.Locator("details[data-leaf='sweep/mnist/mlp/adam'] summary").ClickAsync();
+        await page.Locator("details[data-leaf='sweep/mnist/mlp/adam'] .trial").Nth(9).WaitForAsync();
+        var browserRows = await page.Locator("details[data-leaf='sweep/mnist/mlp/adam'] .trial").CountAsync();
+        Assert.InRange(browserRows, 10, 60);
+        await page.WaitForFunctionAsync("(() => { const b = document.querySelector(\"details[data-leaf='sweep/mnist/mlp/adam'] .rows\"); b.scrollTop = b.scrollHeight; " +
+            "return b.innerText.includes('trial_2999'); })()");
+        Assert.InRange(await page.Locator("details[data-leaf='sweep/mnist/mlp/adam'] .trial").CountAsync(), 10, 60);
+
         Assert.True(await page.IsVisibleAsync("#notice"));
         await page.ClickAsync("#notice button");
         await page.WaitForFunctionAsync("location.hash.includes('g=1') && document.getElementById('notice').hidden");

@@ -30,6 +30,7 @@ public sealed class ResumePointPageTests(BrowserFixture fixture) : IAsyncLifetim
         await page.GotoAsync(server!.Url + "/#m=loss&leaves=sweep/mnist/mlp/adam");
         await page.WaitForSelectorAsync("body[data-ready='1']");
         await page.Locator("details[data-leaf='sweep/mnist/mlp/adam'] summary").ClickAsync();
+        await page.Locator("details[data-leaf='sweep/mnist/mlp/adam'] .trial").Nth(2).WaitForAsync();
         var rows = await page.Locator("details[data-leaf='sweep/mnist/mlp/adam'] .trial").AllTextContentsAsync();
         Assert.Equal(["trial_000 complete", "trial_001 pending (resumes at epoch 3 batch 120)", "trial_002 pending"], rows);
         var cells = await page.Locator("#table tbody td.state-pending").AllTextContentsAsync();
