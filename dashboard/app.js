@@ -266,7 +266,9 @@ async function redraw(reloadLogs) {
 
 async function refresh() {
   try {
-    store.trials = await fetchTrials();
+    const trials = await fetchTrials();
+    const changed = trials !== null;
+    if (changed) store.trials = trials;
     mark('trials');
     // A study of one-epoch trials is best seen batch by batch: open on step unless the URL chose an axis.
     if (!store.axisChosen) {
@@ -277,7 +279,7 @@ async function refresh() {
         document.getElementById('x').value = 'step';
       }
     }
-    renderBrowser();
+    if (changed) renderBrowser();
     await redraw(true);
     await refreshResults();
     document.getElementById('live').textContent = 'updated ' + new Date().toLocaleTimeString();

@@ -4,10 +4,14 @@
 // ---- data -------------------------------------------------------------------------------
 const leafOf = t => KEYS.map(k => t[k]).join('/');
 
+/** The trial list, or null when it is the one already shown (same ETag): nothing to parse or rebuild. */
 async function fetchTrials() {
   // no-cache: the browser revalidates with the ETag, and an unchanged list comes back as a bodiless 304.
   const res = await fetch('/api/trials', { cache: 'no-cache' });
   if (!res.ok) throw new Error('GET /api/trials: ' + res.status);
+  const etag = res.headers.get('etag');
+  if (etag && etag === store.trialsEtag) return null;
+  store.trialsEtag = etag;
   const body = await res.json();
   // The server's batch-log schema says which columns are metrics; time is an x axis, not a metric.
   store.schema = body.metrics.map(m => m.name).filter(name => name !== 'time');

@@ -68,6 +68,51 @@ public static class DashboardBench
         Console.WriteLine($"dashboard: GET /api/trials with {count:N0} trials: warm {Measure.Fmt(warm[0])} best / {Measure.Fmt(warm[10])} median; " +
                           $"first (cold, every folder read) {Measure.Fmt(coldTime)} -> warm is {coldTime / warm[10]:F0}x cheaper; targets < 100 ms warm at 1,000, < 200 ms at 10,000");
         Console.WriteLine($"  the list is {size / 1024.0:N0} KB; a refresh with nothing changed is {(int)notModified.StatusCode} with {(await notModified.Content.ReadAsByteArrayAsync()).Length} bytes of body in {Measure.Fmt(t304)}");
+        if (count >= 10_000) await RefreshBytes(outDir, app.Urls.First(), size);
+    }
+
+    /// <summary>The page over the whole study with one trial running and growing: bytes on the wire per 2 s refresh.</summary>
+    private static async Task RefreshBytes(string outDir, string url, int listSize)
+    {
+        var running = Path.Combine(outDir, "log", "sweep/mnist/mlp/adam/trial_000");
+        foreach (var f in new[] { TrialFiles.BatchLog, TrialFiles.Run }) File.Delete(Path.Combine(running, f));
+        File.WriteAllText(Path.Combine(running, TrialFiles.Claim), $"{{\"host\":\"{Environment.MachineName}\",\"pid\":{Environment.ProcessId}}}");
+        var partial = Path.Combine(running, TrialFiles.PartialLog);
+        var rows = 0;
+        void Grow(int n)
+        {
+            var text = new StringBuilder(rows == 0 ? "epoch,mode,batch,time,loss\n" : "");
+            for (var i = 0; i < n; i++, rows++) text.Append(CultureInfo.InvariantCulture, $"{rows / 100 + 1},train,{rows % 100},{rows * 0.01},{1.0 / (1 + rows)}\n");
+            File.AppendAllText(partial, text.ToString());
+        }
+        Grow(250);
+        using var pw = await Playwright.CreateAsync();
+        await using var browser = await pw.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/lib/chromium/chromium", Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        long bytes = 0;
+        var requests = 0;
+        var counting = false;
+        page.RequestFinished += async (_, request) =>
+        {
+            if (!counting) return;
+            var s = await request.SizesAsync();
+            Interlocked.Add(ref bytes, s.RequestHeadersSize + s.RequestBodySize + s.ResponseHeadersSize + s.ResponseBodySize);
+            Interlocked.Increment(ref requests);
+        };
+        await page.GotoAsync(url + "/#m=loss");
+        await page.WaitForSelectorAsync("body[data-ready='1']", new() { Timeout = 120_000 });
+        await Task.Delay(3000); // one refresh after the first draw: the steady state
+        counting = true;
+        const int refreshes = 5;
+        for (var i = 0; i < refreshes; i++)
+        {
+            Grow(100); // a running trial's new rows between refreshes
+            await Task.Delay(2000);
+        }
+        counting = false;
+        await Task.Delay(500);
+        Console.WriteLine($"  the page over all 10,000 trials, one of them running and growing 100 rows a refresh: {bytes / (double)refreshes / 1024:F1} KB on the wire per 2 s refresh " +
+                          $"({requests / (double)refreshes:F1} requests; the list itself is {listSize / 1024.0:N0} KB) -> {listSize / (bytes / (double)refreshes):N0}x less than resending it; target < 20 KB");
     }
 
     private static async Task Page(string root)
