@@ -41,6 +41,7 @@ public static class SeriesEndpoints
         return app;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static byte[] Answer(StepLog log, SeriesQuery q)
     {
         var rows = log.Rows(q.Phase);

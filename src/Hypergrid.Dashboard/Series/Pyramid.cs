@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Hypergrid.Dashboard.Series;
 
 /// <summary>
@@ -17,10 +20,14 @@ public sealed class Pyramid
     /// <summary>The values by step (NaN: no value), as kept.</summary>
     public double[] Values => raw.ToArray();
 
+    // The hot paths are compiled fully optimized at once: a server that just started answers its first requests with
+    // them, and tiered compilation would run their million-step loops unoptimized first.
+
     /// <summary>Appends the next steps' values and the blocks they complete.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(ReadOnlySpan<double> values)
     {
-        foreach (var v in values) raw.Add(v);
+        raw.AddRange(values);
         for (var k = 0; ; k++)
         {
             var size = 1 << (BaseShift + k);
@@ -37,6 +44,7 @@ public sealed class Pyramid
     }
 
     /// <summary>min, max, sum, count, first and last of the values in steps [from, to); count 0 when all are empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Summary Query(int from, int to)
     {
         var s = Summary.Empty;
@@ -61,10 +69,11 @@ public sealed class Pyramid
         return s;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Summary Summarise(int start, int length)
     {
         var s = Summary.Empty;
-        for (var i = start; i < start + length; i++) s = s.Then(Summary.Of(raw[i]));
+        foreach (var v in CollectionsMarshal.AsSpan(raw).Slice(start, length)) s = s.Then(Summary.Of(v));
         return s;
     }
 

@@ -32,8 +32,11 @@ public sealed class StepCache(string logRoot, string trialDir)
                 {
                     var phase = reader.ReadString();
                     var count = reader.ReadInt32();
-                    var column = new double[count];
-                    for (var i = 0; i < count; i++) column[i] = reader.ReadDouble();
+                    var at = (int)reader.BaseStream.Position;
+                    if (count < 0 || at + 8L * count > bytes.Length) return false;
+                    // One copy of the little-endian doubles, as written, rather than a read per value.
+                    var column = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(bytes.AsSpan(at, 8 * count)).ToArray();
+                    reader.BaseStream.Position = at + 8L * count;
                     values[(phase, metric)] = column;
                     rows[phase] = count;
                 }
@@ -57,7 +60,7 @@ public sealed class StepCache(string logRoot, string trialDir)
                 {
                     writer.Write(phase);
                     writer.Write(column.Length);
-                    foreach (var v in column) writer.Write(v);
+                    writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(column.AsSpan())); // little-endian on x86-64 and arm64, as read back
                 }
             });
         }
