@@ -27,9 +27,10 @@ public static class TrainingLoop
         var device = torch.device(spec.Device);
         using var model = spec.ModelFactory.Create(data.Shape, data.Classes);
         model.to(device);
-        using var optimizer = spec.TrainerFactory.Create(model.parameters());
+        // One buffer for all parameters and one for all gradients: the step, the norm and the zeroing are a few native calls.
+        using var flat = Optimizers.FlatParameters.Adopt(model.parameters());
+        using var optimizer = spec.TrainerFactory.Create(flat);
         var solver = model as ISolverModel;
-        var parameters = model.parameters().ToArray();
         using var trainX = tensor(data.TrainX).reshape([data.TrainCount, .. data.Shape.Select(d => (long)d)]).to(device);
         using var trainY = tensor(data.TrainY).to(device);
         using var valX = tensor(data.ValX).reshape([data.ValCount, .. data.Shape.Select(d => (long)d)]).to(device);
@@ -51,17 +52,15 @@ public static class TrainingLoop
                 using var scope = NewDisposeScope();
                 var step = (epoch - 1) * batches + b;
                 var lr = settings.Schedule.At(step, epoch - 1, settings.Epochs * batches);
-                foreach (var g in optimizer.ParamGroups) g.LearningRate = lr;
                 var idx = tensor(order.AsSpan(b * settings.BatchSize, Math.Min(settings.BatchSize, data.TrainCount - b * settings.BatchSize)).ToArray()).to(device);
                 var y = trainY.index_select(0, idx);
-                optimizer.zero_grad();
+                flat.ZeroGrad();
                 var logits = model.forward(trainX.index_select(0, idx));
                 var loss = nn.functional.cross_entropy(logits, y);
                 loss.backward();
-                double? gradNorm = settings.ClipGrad is { } clip
-                    ? nn.utils.clip_grad_norm_(parameters, clip)
-                    : spec.BatchMetrics.Contains("grad_norm") ? GradNorm(parameters) : null;
-                optimizer.step();
+                double? gradNorm = settings.ClipGrad is { } clip ? flat.ClipGradNorm(clip)
+                    : spec.BatchMetrics.Contains("grad_norm") ? flat.GradNorm() : null;
+                optimizer.Step(lr);
                 var row = Row(spec, solver, epoch, "train", b, run.Seconds, loss, logits, y, lr, gradNorm);
                 Log(sink, row);
                 options.Progress?.Invoke(epoch, settings.Epochs, b, batches, row.Loss);
@@ -176,14 +175,5 @@ public static class TrainingLoop
             row = row with { IterMin = min, IterMed = med, IterMax = max };
         }
         return row;
-    }
-
-    private static double GradNorm(TorchSharp.Modules.Parameter[] parameters)
-    {
-        using var scope = NewDisposeScope();
-        var total = zeros(1, device: parameters.Length > 0 ? parameters[0].device : null);
-        foreach (var p in parameters)
-            if (p.grad is { } g) total += g.pow(2).sum();
-        return Math.Sqrt(total.item<float>());
     }
 }

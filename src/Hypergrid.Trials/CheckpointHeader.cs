@@ -10,7 +10,7 @@ namespace Hypergrid.Trials;
 /// </summary>
 public sealed record CheckpointHeader
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>The first bytes of checkpoint.bin.</summary>
     public static ReadOnlySpan<byte> Magic => "HGCKPT\n\0"u8;

@@ -29,7 +29,7 @@ public sealed class CheckpointFile
     public CheckpointHeader Header { get; }
 
     /// <summary>Writes the checkpoint to a temp file, syncs it to disk and renames it over the old one.</summary>
-    public static void Write(string path, CheckpointHeader header, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer)
+    public static void Write(string path, CheckpointHeader header, nn.Module model, Optimizers.IStepper optimizer)
     {
         using var buffer = new MemoryStream();
         using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -39,7 +39,7 @@ public sealed class CheckpointFile
             w.Write(json.Length);
             w.Write(json);
             Section(w, s => model.save(s));
-            Section(w, optimizer.save_state_dict);
+            Section(w, optimizer.Save);
             using var state = random.get_rng_state();
             Section(w, s => s.Write(state.bytes));
         }
@@ -83,12 +83,12 @@ public sealed class CheckpointFile
     }
 
     /// <summary>Puts the model, the optimizer and the generator back where the checkpoint left them (the generator last).</summary>
-    public void Restore(nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer)
+    public void Restore(nn.Module model, Optimizers.IStepper optimizer)
     {
         try
         {
             using (var r = new BinaryReader(new MemoryStream(this.model))) model.load(r);
-            using (var r = new BinaryReader(new MemoryStream(this.optimizer))) optimizer.load_state_dict(r);
+            using (var r = new BinaryReader(new MemoryStream(this.optimizer))) optimizer.Load(r);
             using var state = tensor(rng, ScalarType.Byte);
             random.set_rng_state(state);
         }

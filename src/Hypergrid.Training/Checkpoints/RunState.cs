@@ -11,7 +11,7 @@ namespace Hypergrid.Training.Checkpoints;
 /// What the training loop carries between batches besides tensors: training seconds (continued across resumes),
 /// the checkpoint timer and the best val metrics so far. Writes the checkpoints.
 /// </summary>
-internal sealed class RunState(Checkpointing? checkpoints, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, IBatchSink sink, int epochs, int batches)
+internal sealed class RunState(Checkpointing? checkpoints, nn.Module model, Optimizers.IStepper optimizer, IBatchSink sink, int epochs, int batches)
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private double offset;

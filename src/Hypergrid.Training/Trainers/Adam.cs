@@ -13,8 +13,7 @@ public sealed record Adam(TrainerSettings Settings, double Beta1, double Beta2, 
         r.Double("beta2", 0.999, min: 0, max: 1), // second-moment decay
         r.Double("eps", 1e-8, min: 0, max: 1));           // denominator epsilon
 
-    public TorchSharp.Modules.OptimizerHelper Create(IEnumerable<TorchSharp.Modules.Parameter> parameters) =>
-        Settings.WeightDecay > 0
-            ? optim.AdamW(parameters, Settings.Schedule.Lr, Beta1, Beta2, Eps, Settings.WeightDecay)
-            : optim.Adam(parameters, Settings.Schedule.Lr, Beta1, Beta2, Eps);
+    // With weight decay it is AdamW (decay decoupled from the moments).
+    public Optimizers.IStepper Create(Optimizers.FlatParameters parameters) =>
+        new Optimizers.FlatAdam(parameters, Beta1, Beta2, Eps, Settings.WeightDecay);
 }

@@ -8,6 +8,6 @@ public interface ITrainerFactory
 {
     TrainerSettings Settings { get; }
 
-    /// <summary>A managed-code optimizer, whose whole state (moments, step counts, momentum buffers) a checkpoint saves.</summary>
-    TorchSharp.Modules.OptimizerHelper Create(IEnumerable<TorchSharp.Modules.Parameter> parameters);
+    /// <summary>The optimizer over a model's flat parameters; its whole state (moments, step counts, momentum buffers) is saveable.</summary>
+    Optimizers.IStepper Create(Optimizers.FlatParameters parameters);
 }

@@ -17,6 +17,6 @@ public sealed record Sgd(TrainerSettings Settings, double Momentum, bool Nestero
         return sgd;
     }
 
-    public TorchSharp.Modules.OptimizerHelper Create(IEnumerable<TorchSharp.Modules.Parameter> parameters) =>
-        optim.SGD(parameters, Settings.Schedule.Lr, Momentum, dampening: 0, weight_decay: Settings.WeightDecay, nesterov: Nesterov);
+    public Optimizers.IStepper Create(Optimizers.FlatParameters parameters) =>
+        new Optimizers.FlatSgd(parameters, Momentum, Nesterov, Settings.WeightDecay);
 }
