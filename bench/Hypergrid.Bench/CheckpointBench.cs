@@ -67,7 +67,8 @@ public static class CheckpointBench
 
         // The direct cost of one checkpoint (model, Adam state, generator; temp file, fsync, rename) against an epoch.
         using var model = spec.ModelFactory.Create(data.Shape, data.Classes);
-        using var optimizer = spec.TrainerFactory.Create(model.parameters());
+        using var flat = Hypergrid.Training.Optimizers.FlatParameters.Adopt(model.parameters());
+            using var optimizer = spec.TrainerFactory.Create(flat);
         var (best, median) = Measure.Seconds(20, () => { }, () => CheckpointFile.Write(checkpoint, new CheckpointHeader(), model, optimizer));
         var epoch = off[2] / spec.TrainerFactory.Settings.Epochs;
         Console.WriteLine($"  one checkpoint ({new FileInfo(checkpoint).Length / 1024.0:F0} KiB): {Measure.Fmt(median)} median, {Measure.Fmt(best)} best -> {median / epoch * 100:F2}% of an epoch ({Measure.Fmt(epoch)})");
@@ -89,7 +90,8 @@ public static class CheckpointBench
             for (var i = 0; i < 50; i++) text.Append("2,train,").Append(i).Append(",1240.1,0.2,0.9,0.001,,,,,,,,0.5\n"); // written after the checkpoint by an attempt that died
             File.WriteAllText(partial, text.ToString());
             using var model = spec.ModelFactory.Create(data.Shape, data.Classes);
-            using var optimizer = spec.TrainerFactory.Create(model.parameters());
+            using var flat = Hypergrid.Training.Optimizers.FlatParameters.Adopt(model.parameters());
+            using var optimizer = spec.TrainerFactory.Create(flat);
             CheckpointFile.Write(Path.Combine(trial, TrialFiles.Checkpoint), template with { Epoch = 2, Batch = 40, Epochs = 3, Batches = 63, Rows = rows, Bytes = upTo }, model, optimizer);
         }
         var said = new List<string>();
@@ -98,14 +100,16 @@ public static class CheckpointBench
             var from = TrialExecutor.Resumable(trial, template, said.Add) ?? throw new InvalidOperationException(string.Join("; ", said));
             using (new BatchLogWriter(partial, new LogPosition(from.Header.Rows, from.Header.Bytes))) { }
             using var model = spec.ModelFactory.Create(data.Shape, data.Classes);
-            using var optimizer = spec.TrainerFactory.Create(model.parameters());
+            using var flat = Hypergrid.Training.Optimizers.FlatParameters.Adopt(model.parameters());
+            using var optimizer = spec.TrainerFactory.Create(flat);
             from.Restore(model, optimizer);
         });
         var fresh = Measure.Seconds(5, () => File.Delete(partial), () =>
         {
             using (new BatchLogWriter(partial)) { }
             using var model = spec.ModelFactory.Create(data.Shape, data.Classes);
-            using var optimizer = spec.TrainerFactory.Create(model.parameters());
+            using var flat = Hypergrid.Training.Optimizers.FlatParameters.Adopt(model.parameters());
+            using var optimizer = spec.TrainerFactory.Create(flat);
         });
         Console.WriteLine($"  resume start-up (verify + load the checkpoint, check and cut a {rows:N0}-row partial log, restore): {Measure.Fmt(resume.Median)} median, {Measure.Fmt(resume.Best)} best; " +
                           $"a fresh start {Measure.Fmt(fresh.Median)} -> {resume.Median / fresh.Median:F1}x; target < 1 s");

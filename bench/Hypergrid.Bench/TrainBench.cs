@@ -19,7 +19,7 @@ public static class TrainBench
     {
         LibTorchLoader.EnsureLoaded();
         set_num_threads(1);
-        Console.WriteLine("train: batch 128, Adam, 1 thread, MNIST sample (samples/s, best / median of 5 epochs)");
+        Console.WriteLine($"train: batch 128, Adam, 1 thread, MNIST sample (samples/s, best / median of 5 epochs); CPU {Cpu()}; MKL: {LibTorchLoader.Mkl}");
         if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") != "workers")
         {
             Compare("mlp 784-256-10", "model: mlp\nhidden: [256]\n");
@@ -27,6 +27,10 @@ public static class TrainBench
         }
         await Workers();
     }
+
+    /// <summary>The CPU model, from /proc/cpuinfo.</summary>
+    internal static string Cpu() =>
+        File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "?" : "?";
 
     private static void Compare(string name, string modelYaml)
     {

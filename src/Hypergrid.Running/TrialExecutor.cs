@@ -240,6 +240,7 @@ public static class TrialExecutor
         ["hypergrid"] = Version(typeof(TrialExecutor).Assembly),
         ["torchsharp"] = Version(typeof(TorchSharp.torch).Assembly),
         ["libtorch"] = Training.Native.LibTorchLoader.LibTorchVersion,
+        ["mkl"] = Training.Native.LibTorchLoader.Mkl,
         ["dotnet"] = Environment.Version.ToString(),
         ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
     };

@@ -61,17 +61,23 @@ public sealed class Study : IDisposable
         return lines.Select(l => string.Join(',', l.Split(',').Where((_, i) => i != time))).ToArray();
     }
 
-    public Process Start(params string[] args)
+    public Process Start(params string[] args) => StartWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the CLI with extra environment variables.</summary>
+    public Process StartWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment) info.Environment[key] = value;
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hypergrid.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
         return Process.Start(info)!;
     }
 
-    public (int Code, string Output) Run(params string[] args)
+    public (int Code, string Output) Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    public (int Code, string Output) RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var p = Start(args);
+        using var p = StartWith(environment, args);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(TimeSpan.FromMinutes(3))) { p.Kill(true); throw new TimeoutException(string.Join(' ', args)); }

@@ -21,6 +21,12 @@ public static class LibTorchLoader
     /// <summary>What happened: "native" (no patch needed), "patched: …", or "not linux".</summary>
     public static string Outcome { get; private set; } = "not loaded";
 
+    /// <summary>What was done about MKL's CPU-vendor check (see <see cref="MklVendor"/>).</summary>
+    public static string Mkl { get; private set; } = "not loaded";
+
+    /// <summary>The folder libtorch's libraries were loaded from (null before loading or off Linux).</summary>
+    public static string? NativeFolder { get; private set; }
+
     /// <summary>
     /// The libtorch build this process runs, from the native package the app was published with (its deps.json),
     /// e.g. "libtorch-cpu-linux-x64 2.10.0.1"; "unknown" when no deps.json names one.
@@ -46,16 +52,25 @@ public static class LibTorchLoader
             if (!OperatingSystem.IsLinux()) { Outcome = "not linux"; return; }
             var original = FindLibrary();
             if (original is null) { Outcome = "LibTorchSharp not found beside the app; TorchSharp loads it itself"; return; }
+            NativeFolder = Path.GetDirectoryName(original)!;
             var libstdcxx = LoadedLibStdCxx();
             var bytes = File.ReadAllBytes(original);
             var missing = MissingVersions(bytes, libstdcxx);
-            if (missing.Count == 0) { Outcome = "native"; return; }
-
-            var patched = PatchedCopy(original, bytes, missing);
-            var handle = NativeLibrary.Load(patched);
-            NativeLibrary.SetDllImportResolver(typeof(TorchSharp.torch).Assembly,
-                (name, _, _) => name is "LibTorchSharp" or LibName ? handle : IntPtr.Zero);
-            Outcome = $"patched: {string.Join(", ", missing)} marked weak in {patched}";
+            if (missing.Count == 0)
+            {
+                // Loaded here rather than at TorchSharp's first call, so MKL's vendor check is settled before any dispatch.
+                NativeLibrary.Load(original);
+                Outcome = "native";
+            }
+            else
+            {
+                var patched = PatchedCopy(original, bytes, missing);
+                var handle = NativeLibrary.Load(patched);
+                NativeLibrary.SetDllImportResolver(typeof(TorchSharp.torch).Assembly,
+                    (name, _, _) => name is "LibTorchSharp" or LibName ? handle : IntPtr.Zero);
+                Outcome = $"patched: {string.Join(", ", missing)} marked weak in {patched}";
+            }
+            Mkl = MklVendor.Apply(NativeFolder);
         }
     }
 

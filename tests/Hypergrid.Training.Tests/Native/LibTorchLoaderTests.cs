@@ -47,3 +47,18 @@ public class LibTorchLoaderTests
         return path;
     }
 }
+
+public class MklVendorTests
+{
+    [Fact]
+    public void After_loading_MKLs_vendor_check_answers_yes_unless_the_switch_is_off()
+    {
+        LibTorchLoader.EnsureLoaded();
+        var vendor = MklVendor.CpuVendor();
+        var off = Environment.GetEnvironmentVariable(MklVendor.Switch) == "0";
+        if (vendor == "GenuineIntel") Assert.StartsWith("not needed", LibTorchLoader.Mkl);
+        else if (off) Assert.StartsWith("off", LibTorchLoader.Mkl);
+        else Assert.Equal($"Intel code paths enabled on {vendor}", LibTorchLoader.Mkl);
+        Assert.Equal(off && vendor != "GenuineIntel" ? 0 : 1, MklVendor.IntelCpuTrue());
+    }
+}
