@@ -20,11 +20,18 @@ public static class TrainBench
         LibTorchLoader.EnsureLoaded();
         set_num_threads(1);
         Console.WriteLine($"train: batch 128, Adam, 1 thread, MNIST sample (samples/s, best / median of 5 epochs); CPU {Cpu()}; MKL: {LibTorchLoader.Mkl}");
-        if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") != "workers")
+        if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") is null or "models")
         {
             Compare("mlp 784-256-10", "model: mlp\nhidden: [256]\n");
             Compare("cnn conv32-conv64-fc128", "model: cnn\nchannels: [32, 64]\nfc: 128\ntrain_limit: 2048\n");
         }
+        if (OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") is null or "anchor")
+        {
+            AnchorBench.Run("mlp 784-256-10", "model: mlp\nhidden: [256]\n", new { model = "mlp", hidden = 256, shape = new[] { 784 }, batch = 128, epochs = 6 });
+            AnchorBench.Run("cnn conv32-conv64-fc128", "model: cnn\nchannels: [32, 64]\nfc: 128\ntrain_limit: 2048\n",
+                new { model = "cnn", channels = new[] { 32, 64 }, fc = 128, shape = new[] { 1, 28, 28 }, batch = 128, epochs = 6 });
+        }
+        if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") is "anchor") return;
         await Workers();
     }
 

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Hypergrid.Config;
+using Hypergrid.Config.Expansion;
+using Hypergrid.Config.Yaml;
+using Hypergrid.Training;
+using Hypergrid.Training.Logging;
+
+namespace Hypergrid.Bench;
+
+/// <summary>
+/// The PyTorch anchor (../shared/bench/pytorch-anchor.md): Hypergrid's trainer with full logging and PyTorch with the same
+/// model, data, data order, batch and optimizer, one thread each, both pinned to CPU 0, alternated in one session;
+/// per-epoch train samples/s, medians over epochs 2..N and the spread (slowest to fastest epoch) of each.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public static class AnchorBench
+{
+    private const int Epochs = 6, Rounds = 2;
+
+    public static void Run(string name, string modelYaml, object pythonModel)
+    {
+        var python = Python();
+        if (python is null)
+        {
+            Console.WriteLine($"  {name}: PyTorch anchor skipped: python3 with torch is not installed (apt-get install python3-torch python3-numpy; see pytorch-anchor.md)");
+            return;
+        }
+        var errors = new List<ConfigError>();
+        var yaml = $"mode: sweep\ndataset: mnist\ntrainer: adam\nseed: 0\nepochs: {Epochs}\nbatch_size: 128\nlr: 0.001\nbatch_metrics: [grad_norm]\n{modelYaml}";
+        var spec = TrialSpec.Parse(TrialConfig.FromMap(YamlLoader.LoadMapping(yaml, "bench", errors)!, "bench"), errors, out _) ?? throw new ConfigException(errors);
+        var data = spec.Data.Load("data");
+        var folder = Directory.CreateTempSubdirectory("hypergrid-anchor-").FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Combine(folder, "data.bin"), MemoryMarshal.AsBytes(data.TrainX.AsSpan()).ToArray());
+            File.WriteAllBytes(Path.Combine(folder, "labels.bin"), MemoryMarshal.AsBytes(data.TrainY.AsSpan()).ToArray());
+            // The very order Hypergrid's trainer draws, epoch by epoch.
+            for (var e = 1; e <= Epochs; e++)
+                File.WriteAllBytes(Path.Combine(folder, $"order_{e}.bin"), MemoryMarshal.AsBytes(TrainingLoop.DataOrder(spec.Seed, e, data.TrainCount).Select(i => (long)i).ToArray().AsSpan()).ToArray());
+            File.WriteAllText(Path.Combine(folder, "spec.json"), JsonSerializer.Serialize(pythonModel));
+
+            var ours = new List<double>();
+            var theirs = new List<double>();
+            var oursSpread = new List<double>();
+            var theirsSpread = new List<double>();
+            string torchInfo = "";
+            var affinity = Process.GetCurrentProcess().ProcessorAffinity;
+            for (var round = 0; round < Rounds; round++)
+            {
+                Process.GetCurrentProcess().ProcessorAffinity = 1; // CPU 0, as the PyTorch process below
+                var rates = Hypergrid(spec, data, folder);
+                Process.GetCurrentProcess().ProcessorAffinity = affinity;
+                ours.AddRange(rates.Skip(1));
+                oursSpread.Add(rates.Skip(1).Max() / rates.Skip(1).Min());
+                var (torchRates, info) = PyTorch(python, folder);
+                torchInfo = info;
+                theirs.AddRange(torchRates.Skip(1));
+                theirsSpread.Add(torchRates.Skip(1).Max() / torchRates.Skip(1).Min());
+            }
+            double Median(List<double> v) { v.Sort(); return v[v.Count / 2]; }
+            var (a, b) = (Median(ours), Median(theirs));
+            Console.WriteLine($"  {name} vs PyTorch ({torchInfo}), pinned to CPU 0, {Rounds} alternated rounds of {Epochs} epochs, epochs 2..{Epochs}: " +
+                              $"Hypergrid {a:N0} samples/s median, PyTorch {b:N0} -> {a / b:F2}x; target >= 0.9x. Epoch spread (slowest to fastest epoch): Hypergrid " +
+                              $"{string.Join(", ", oursSpread.Select(s => s.ToString("F2") + "x"))}, PyTorch {string.Join(", ", theirsSpread.Select(s => s.ToString("F2") + "x"))}; target < 1.3x");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    /// <summary>Hypergrid's trainer with full logging; per-epoch samples/s timed from the end of the first batch to the end of the last.</summary>
+    private static List<double> Hypergrid(TrialSpec spec, Hypergrid.Training.Data.DataBundle data, string folder)
+    {
+        var log = Path.Combine(folder, "batch_log.csv");
+        if (File.Exists(log)) File.Delete(log);
+        var starts = new Dictionary<int, (long Time, int Batch)>();
+        var rates = new List<double>();
+        var size = spec.TrainerFactory.Settings.BatchSize;
+        void Progress(int epoch, int epochs, int batch, int batches, double loss)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (batch == 0) starts[epoch] = (now, batch);
+            if (batch == batches - 1) rates.Add((data.TrainCount - size) / Stopwatch.GetElapsedTime(starts[epoch].Time, now).TotalSeconds);
+        }
+        using var sink = new BatchLogWriter(log);
+        TrainingLoop.Run(spec, data, sink, new TrainingOptions { Progress = Progress });
+        return rates;
+    }
+
+    private static (List<double> Rates, string Info) PyTorch(string python, string folder)
+    {
+        var info = new ProcessStartInfo("taskset") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "-c", "0", python, Path.Combine(AppContext.BaseDirectory, "anchor.py"), folder }) info.ArgumentList.Add(a);
+        // Debian's torch links the reference BLAS; the recipe's OpenBLAS (if unpacked where it says) is the fair one.
+        const string openblas = "/tmp/openblas/usr/lib/x86_64-linux-gnu/openblas-openmp";
+        var blas = Environment.GetEnvironmentVariable("HYPERGRID_ANCHOR_BLAS") ?? (Directory.Exists(openblas) ? openblas : null);
+        if (blas is not null) info.Environment["LD_LIBRARY_PATH"] = blas;
+        info.Environment["OPENBLAS_CORETYPE"] = Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") ?? "Haswell";
+        info.Environment["OPENBLAS_NUM_THREADS"] = "1";
+        info.Environment["OMP_NUM_THREADS"] = "1";
+        using var p = Process.Start(info)!;
+        var output = p.StandardOutput.ReadToEnd();
+        var error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"the PyTorch anchor failed: {error}");
+        using var json = JsonDocument.Parse(output.Trim().Split('\n').Last());
+        var rates = json.RootElement.GetProperty("rates").EnumerateArray().Select(r => r.GetDouble()).ToList();
+        return (rates, $"torch {json.RootElement.GetProperty("torch").GetString()}, {(blas is null ? "system BLAS" : "OpenBLAS from " + blas)}");
+    }
+
+    // Debian's python3-torch lives in the system Python, which a pyenv or venv on PATH may hide.
+    private static string? Python()
+    {
+        foreach (var python in new[] { "/usr/bin/python3", "python3" })
+        {
+            try
+            {
+                using var p = Process.Start(new ProcessStartInfo(python, "-c \"import torch, numpy\"") { RedirectStandardError = true, RedirectStandardOutput = true })!;
+                p.WaitForExit();
+                if (p.ExitCode == 0) return python;
+            }
+            catch (System.ComponentModel.Win32Exception) { }
+        }
+        return null;
+    }
+}
