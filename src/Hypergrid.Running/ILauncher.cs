@@ -8,6 +8,9 @@ public interface ILauncher
     /// <summary>The folder under out/ that keeps this launcher's files per run (runs/, slurm/).</summary>
     string Folder { get; }
 
+    /// <summary>Whether its workers share this machine's cores (so the split of workers and threads is chosen here).</summary>
+    bool SharesCores { get; }
+
     /// <summary>How many workers to start for this many trials when asked for <paramref name="requested"/>.</summary>
     int Workers(int requested, int trials);
 

@@ -7,6 +7,8 @@ public sealed class LocalLauncher : ILauncher
 {
     public string Folder => "runs";
 
+    public bool SharesCores => true;
+
     // More workers than trials would only start idle processes.
     public int Workers(int requested, int trials) => Math.Max(1, Math.Min(requested, trials));
 

@@ -3,8 +3,11 @@ using Hypergrid.Config.Expansion;
 namespace Hypergrid.Running;
 
 /// <summary>Everything a run needs: which trials (the expansion options), how many workers, where data is, what to retrain.</summary>
-public sealed record RunOptions(ExpandOptions Expand, int Workers = 1, string DataDir = "data", bool RerunStale = false)
+public sealed record RunOptions(ExpandOptions Expand, int? Workers = 1, string DataDir = "data", bool RerunStale = false)
 {
+    /// <summary>Threads per worker (null: the cores divided between the workers). With Workers null too, the split is measured.</summary>
+    public int? Threads { get; init; }
+
     /// <summary>Retrain trials whose results are damaged (the bad files move to previous/).</summary>
     public bool RerunDamaged { get; init; }
 

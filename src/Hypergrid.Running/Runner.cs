@@ -46,14 +46,45 @@ public static class Runner
         Directory.CreateDirectory(runDir);
         var manifest = Path.Combine(runDir, "trials.txt");
         AtomicFile.WriteAllText(manifest, string.Concat(todo.Select(t => Path.GetFullPath(t.Directory) + "\n")));
-        var workers = options.Launcher.Workers(options.Workers, todo.Count);
-        var settings = new WorkerSettings(Path.GetFullPath(options.DataDir), Math.Max(1, Environment.ProcessorCount / workers), runId);
+        var (workers, threads, chosen) = Split(options, todo);
+        var settings = new WorkerSettings(Path.GetFullPath(options.DataDir), threads, runId);
         display.Plan(todo.Count);
-        display.Line($"training {todo.Count} trial(s) {options.Launcher.Describe(workers, settings)}; {summary.AlreadyComplete} already complete"
+        display.Line($"training {todo.Count} trial(s) {options.Launcher.Describe(workers, settings)}{chosen}; {summary.AlreadyComplete} already complete"
             + (resuming > 0 ? $"; {resuming} continue from a checkpoint" : ""));
         var finished = await options.Launcher.LaunchAsync(new LaunchRequest(manifest, workers, settings, options.Command, runDir, todo), display, cancel);
         var rows = todo.Select(t => TrialRecord.Read(t.Directory, t.Id, t.Config.ParamsSha256())).ToList();
         return summary with { Rows = rows, Detached = !finished, RunId = runId };
+    }
+
+    /// <summary>
+    /// Workers and threads per worker. Given flags win; otherwise, on a launcher whose workers share this machine's cores,
+    /// the first trial's batch is timed on one thread and on all cores, and the split with the shortest predicted
+    /// makespan is taken: waves of ceil(trials / workers) trials, each at the speed-up its threads give (measured at
+    /// all cores, linear in between). Returns the note the opening line carries.
+    /// </summary>
+    private static (int Workers, int Threads, string Note) Split(RunOptions options, List<Trial> todo)
+    {
+        var cores = Environment.ProcessorCount;
+        if (options.Workers is not null || !options.Launcher.SharesCores)
+        {
+            var workers = options.Launcher.Workers(options.Workers ?? 1, todo.Count);
+            return (workers, options.Threads ?? Math.Max(1, cores / workers), "");
+        }
+        if (options.Threads is { } t) return (options.Launcher.Workers(Math.Max(1, cores / t), todo.Count), t, "");
+        if (todo.Count == 1 || cores == 1) return (1, cores, "");
+        var spec = Spec(todo[0]);
+        var data = spec.Data.Load(options.DataDir);
+        var budget = TimeSpan.FromSeconds(0.5);
+        var one = Calibration.SecondsPerBatch(spec, data, 1, budget);
+        var all = Calibration.SecondsPerBatch(spec, data, cores, budget);
+        var speedup = Math.Max(1, one / all);
+        double Makespan(int workers) =>
+            Math.Ceiling(todo.Count / (double)workers) / (1 + (speedup - 1) * (cores / workers - 1) / (cores - 1));
+        var best = Enumerable.Range(1, Math.Min(cores, todo.Count)).OrderBy(Makespan).ThenByDescending(n => n).First();
+        var other = best == 1 ? Math.Min(cores, todo.Count) : 1;
+        return (best, cores / best, string.Create(CultureInfo.InvariantCulture,
+            $" (chosen from {todo[0].Id}'s first batches: {one * 1000:F1} ms a batch on 1 thread, {all * 1000:F1} ms on {cores}; " +
+            $"predicted {Makespan(other) / Makespan(best):F2}x faster than {other} x {cores / other}; --workers or --threads choose by hand)"));
     }
 
     // The trial was checked during expansion; this only builds its components from the typed values.

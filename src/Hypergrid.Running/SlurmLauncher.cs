@@ -11,6 +11,9 @@ public sealed class SlurmLauncher(SlurmSettings flags) : ILauncher
 {
     public string Folder => "slurm";
 
+    // Each task gets its own CPUs (--cpus-per-task): nothing to split here.
+    public bool SharesCores => false;
+
     // Tasks may start later and elsewhere; the number asked for is the number submitted.
     public int Workers(int requested, int trials) => Math.Max(1, requested);
 

@@ -164,3 +164,28 @@ public class StaleTests
         Assert.Contains("complete " + Leaf + "/trial_000", study.Run("status", "--trials").Output);
     }
 }
+
+public class SplitTests
+{
+    private const string Leaf = "sweep/synthetic/mlp/adam";
+
+    [Fact]
+    public void Without_workers_or_threads_the_split_is_chosen_from_the_first_batches_and_said_and_flags_override_it()
+    {
+        using var study = new Study().Write("", "seed: 0\nepochs: 1\nhidden: [32]\n").Write(Leaf, "lr: [0.01, 0.02, 0.03]");
+        var (code, output) = study.Run("sweep");
+        Assert.True(code == 0, output);
+        var cores = Environment.ProcessorCount;
+        var m = System.Text.RegularExpressions.Regex.Match(output, @"training 3 trial\(s\) with (\d+) worker process\(es\), (\d+) thread\(s\) each \(chosen from sweep/synthetic/mlp/adam/trial_000's first batches: [0-9.]+ ms a batch on 1 thread");
+        if (cores > 1)
+        {
+            Assert.True(m.Success, output);
+            Assert.Equal(cores, int.Parse(m.Groups[1].Value) * int.Parse(m.Groups[2].Value) + cores % int.Parse(m.Groups[1].Value));
+        }
+        study.Write(Leaf, "lr: [0.01, 0.02, 0.03, 0.04]");
+        (code, output) = study.Run("sweep", "--workers", "1", "--threads", "1");
+        Assert.True(code == 0, output);
+        Assert.Contains("training 1 trial(s) with 1 worker process(es), 1 thread(s) each; 3 already complete", output);
+        Assert.DoesNotContain("chosen from", output);
+    }
+}
