@@ -58,9 +58,8 @@ public static class Runner
 
     /// <summary>
     /// Workers and threads per worker. Given flags win; otherwise, on a launcher whose workers share this machine's cores,
-    /// the first trial's batch is timed on one thread and on all cores, and the split with the shortest predicted
-    /// makespan is taken: waves of ceil(trials / workers) trials, each at the speed-up its threads give (measured at
-    /// all cores, linear in between). Returns the note the opening line carries.
+    /// the split with the shortest predicted makespan is taken; when that depends on how well the trials use threads,
+    /// the first trial's batch is timed on one thread and on all cores first. Returns the note the opening line carries.
     /// </summary>
     private static (int Workers, int Threads, string Note) Split(RunOptions options, List<Trial> todo)
     {
@@ -72,19 +71,24 @@ public static class Runner
         }
         if (options.Threads is { } t) return (options.Launcher.Workers(Math.Max(1, cores / t), todo.Count), t, "");
         if (todo.Count == 1 || cores == 1) return (1, cores, "");
+        // Waves of ceil(trials / workers), each trial at the speed-up its threads give (s at all cores, linear in between).
+        double Makespan(int workers, double s) =>
+            Math.Ceiling(todo.Count / (double)workers) / (1 + (s - 1) * (cores / workers - 1) / (cores - 1));
+        int Best(double s) => Enumerable.Range(1, Math.Min(cores, todo.Count)).OrderBy(n => Makespan(n, s)).ThenByDescending(n => n).First();
+        // Threads never scale past the cores: when the same split wins from no speed-up to a perfect one, nothing needs timing.
+        if (Best(1) == Best(cores))
+            return (Best(1), cores / Best(1), $" (chosen: {todo.Count} trials keep {Best(1)} single-core workers busy; --workers or --threads choose by hand)");
         var spec = Spec(todo[0]);
         var data = spec.Data.Load(options.DataDir);
-        var budget = TimeSpan.FromSeconds(0.5);
+        var budget = TimeSpan.FromSeconds(0.3);
         var one = Calibration.SecondsPerBatch(spec, data, 1, budget);
         var all = Calibration.SecondsPerBatch(spec, data, cores, budget);
-        var speedup = Math.Max(1, one / all);
-        double Makespan(int workers) =>
-            Math.Ceiling(todo.Count / (double)workers) / (1 + (speedup - 1) * (cores / workers - 1) / (cores - 1));
-        var best = Enumerable.Range(1, Math.Min(cores, todo.Count)).OrderBy(Makespan).ThenByDescending(n => n).First();
+        var speedup = Math.Clamp(one / all, 1, cores);
+        var best = Best(speedup);
         var other = best == 1 ? Math.Min(cores, todo.Count) : 1;
         return (best, cores / best, string.Create(CultureInfo.InvariantCulture,
             $" (chosen from {todo[0].Id}'s first batches: {one * 1000:F1} ms a batch on 1 thread, {all * 1000:F1} ms on {cores}; " +
-            $"predicted {Makespan(other) / Makespan(best):F2}x faster than {other} x {cores / other}; --workers or --threads choose by hand)"));
+            $"predicted {Makespan(other, speedup) / Makespan(best, speedup):F2}x faster than {other} x {cores / other}; --workers or --threads choose by hand)"));
     }
 
     // The trial was checked during expansion; this only builds its components from the typed values.
