@@ -122,7 +122,8 @@ public class HostileInputTests
     public void A_trial_whose_folder_vanishes_mid_run_fails_alone_and_the_worker_trains_the_next()
     {
         using var study = new Study().Write("", "seed: 0\nepochs: 30\nbatch_size: 32\nhidden: [64]\nn_train: 3000\n").Write(Leaf, "lr: [0.01, 0.02, 0.03]\n");
-        using var run = study.Start("run");
+        // One worker, so trials 1 and 2 are still untouched while trial 0 trains.
+        using var run = study.Start("run", "--workers", "1");
         Study.WaitUntilTraining(study.Trial(Leaf, 0));
         File.Delete(Path.Combine(study.Trial(Leaf, 1), TrialFiles.Config));
         Directory.Delete(study.Trial(Leaf, 2), true);
