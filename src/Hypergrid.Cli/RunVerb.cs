@@ -41,7 +41,7 @@ public static class RunVerb
             if (Console.IsOutputRedirected)
                 summary = await Runner.RunAsync(options, new PlainDisplay(Console.Out), cts.Token);
             else
-                await LiveDisplay.RunAsync(options.Workers ?? Environment.ProcessorCount, async d => summary = await Runner.RunAsync(options, d, cts.Token));
+                await LiveDisplay.RunAsync(options.Workers ?? 0, async d => summary = await Runner.RunAsync(options, d, cts.Token));
             if (summary!.Detached)
             {
                 Console.WriteLine("the job runs on without this command: follow it with 'hypergrid status --trials' (or pass --wait)");

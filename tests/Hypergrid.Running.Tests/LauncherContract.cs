@@ -145,6 +145,6 @@ public sealed class SlurmLauncherContract : LauncherContract, IClassFixture<Loca
         Assert.Contains("1 trained, 0 not complete", output);
         Assert.True(limited.Resumes("sweep/synthetic/mlp/adam", 0) >= 1, output);
         var log = Path.Combine(limited.Trial("sweep/synthetic/mlp/adam", 0), TrialFiles.BatchLog);
-        Assert.Equal(Study.WithoutTime(Path.Combine(straight.Trial("sweep/synthetic/mlp/adam", 0), TrialFiles.BatchLog)), Study.WithoutTime(log));
+        Assert.Equal(BatchLogs.WithoutTime(Path.Combine(straight.Trial("sweep/synthetic/mlp/adam", 0), TrialFiles.BatchLog)), BatchLogs.WithoutTime(log));
     }
 }

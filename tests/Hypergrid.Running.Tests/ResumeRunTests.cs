@@ -20,7 +20,7 @@ public class ResumeRunTests
         using var study = NewStudy();
         var (code, output) = study.Run("sweep");
         Assert.True(code == 0, output);
-        return Study.WithoutTime(Path.Combine(study.Trial(Leaf, 0), TrialFiles.BatchLog));
+        return BatchLogs.WithoutTime(Path.Combine(study.Trial(Leaf, 0), TrialFiles.BatchLog));
     }
 
     private static void KillWorker(string trial, Process run)
@@ -61,7 +61,7 @@ public class ResumeRunTests
         var (code, output) = study.Run("sweep");
         Assert.True(code == 0, output);
         Assert.Contains("1 continue from a checkpoint", output);
-        Assert.Equal(expected, Study.WithoutTime(Path.Combine(trial, TrialFiles.BatchLog)));
+        Assert.Equal(expected, BatchLogs.WithoutTime(Path.Combine(trial, TrialFiles.BatchLog)));
         Assert.Equal((1, 2), (study.Starts(Leaf, 0), study.Resumes(Leaf, 0)));
         // time keeps counting training seconds across the three attempts.
         var times = File.ReadLines(Path.Combine(trial, TrialFiles.BatchLog)).Skip(1).Select(l => double.Parse(l.Split(',')[3])).ToList();

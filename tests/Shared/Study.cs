@@ -53,14 +53,6 @@ public sealed class Study : IDisposable
         throw new TimeoutException($"no checkpoint past row {after} in {trialDir}");
     }
 
-    /// <summary>A batch log's lines without the time column (what exact resume promises to reproduce).</summary>
-    public static string[] WithoutTime(string path)
-    {
-        var lines = File.ReadAllLines(path);
-        var time = Array.IndexOf(lines[0].Split(','), "time");
-        return lines.Select(l => string.Join(',', l.Split(',').Where((_, i) => i != time))).ToArray();
-    }
-
     public Process Start(params string[] args) => StartWith(new Dictionary<string, string>(), args);
 
     /// <summary>Starts the CLI with extra environment variables.</summary>

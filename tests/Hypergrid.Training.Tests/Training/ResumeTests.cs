@@ -2,6 +2,7 @@ using Hypergrid.Training.Checkpoints;
 using Hypergrid.Training.Logging;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Logs;
+using static Hypergrid.Tests.BatchLogs;
 
 namespace Hypergrid.Training.Tests.Training;
 
@@ -50,14 +51,6 @@ public sealed class ResumeTests : IDisposable
         var path = Path.Combine(dir, "straight.csv");
         using (var sink = new BatchLogWriter(path)) TrainingLoop.Run(spec, spec.Data.Load("data"), sink);
         return WithoutTime(path);
-    }
-
-    private static string[] WithoutTime(string path)
-    {
-        var lines = File.ReadAllLines(path);
-        var time = lines[0].Split(',').ToList().IndexOf("time");
-        Assert.True(time >= 0);
-        return lines.Select(l => string.Join(',', l.Split(',').Where((_, i) => i != time))).ToArray();
     }
 
     private Checkpointing Checkpoints(CheckpointFile? from, TimeSpan every) =>
