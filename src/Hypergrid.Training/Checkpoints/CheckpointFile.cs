@@ -38,7 +38,7 @@ public sealed class CheckpointFile
             w.Write(CheckpointHeader.Magic);
             w.Write(json.Length);
             w.Write(json);
-            Section(w, s => model.save(s));
+            Section(w, s => SaveModel(s, model));
             Section(w, optimizer.Save);
             using var state = random.get_rng_state();
             Section(w, s => s.Write(state.bytes));
@@ -87,7 +87,7 @@ public sealed class CheckpointFile
     {
         try
         {
-            using (var r = new BinaryReader(new MemoryStream(this.model))) model.load(r);
+            using (var r = new BinaryReader(new MemoryStream(this.model))) LoadModel(r, model);
             using (var r = new BinaryReader(new MemoryStream(this.optimizer))) optimizer.Load(r);
             using var state = tensor(rng, ScalarType.Byte);
             random.set_rng_state(state);
@@ -95,6 +95,32 @@ public sealed class CheckpointFile
         catch (Exception ex) when (ex is ArgumentException or InvalidDataException or EndOfStreamException or ExternalException)
         {
             throw new InvalidDataException($"its state does not fit this trial's model or optimizer ({ex.Message})", ex);
+        }
+    }
+
+    // The state dict by name, each tensor's bytes copied into the model's own tensor on restore: the tensors stay where they
+    // are (device, and the flat buffers the parameters are views of), which TorchSharp's Module.load does not promise.
+    private static void SaveModel(BinaryWriter w, nn.Module model)
+    {
+        var state = model.state_dict();
+        w.Write(state.Count);
+        foreach (var (name, t) in state)
+        {
+            w.Write(name);
+            Optimizers.TensorBytes.Write(w, t);
+        }
+    }
+
+    private static void LoadModel(BinaryReader r, nn.Module model)
+    {
+        var state = model.state_dict();
+        var count = r.ReadInt32();
+        if (count != state.Count) throw new InvalidDataException($"it holds {count} tensors, this model has {state.Count}");
+        for (var i = 0; i < count; i++)
+        {
+            var name = r.ReadString();
+            if (!state.TryGetValue(name, out var t)) throw new InvalidDataException($"it holds '{name}', which this model does not have");
+            Optimizers.TensorBytes.Read(r, t);
         }
     }
 

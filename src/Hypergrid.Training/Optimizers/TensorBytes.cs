@@ -16,7 +16,9 @@ internal static class TensorBytes
     public static void Read(BinaryReader reader, Tensor into)
     {
         var length = reader.ReadInt32();
-        using var cpu = into.cpu().clone();
+        // cpu() is a new handle (the same storage on the CPU); the clone is what the bytes are written into.
+        using var onCpu = into.cpu();
+        using var cpu = onCpu.clone();
         if (length != cpu.bytes.Length) throw new InvalidDataException($"a state tensor has {length} bytes, this model needs {cpu.bytes.Length}");
         cpu.bytes = reader.ReadBytes(length);
         using (no_grad()) into.copy_(cpu);
