@@ -105,7 +105,8 @@ public static class AnchorBench
         if (p.ExitCode != 0) throw new InvalidOperationException($"the PyTorch anchor failed: {error}");
         using var json = JsonDocument.Parse(output.Trim().Split('\n').Last());
         var rates = json.RootElement.GetProperty("rates").EnumerateArray().Select(r => r.GetDouble()).ToList();
-        return (rates, $"torch {json.RootElement.GetProperty("torch").GetString()}, {(blas is null ? "system BLAS" : "OpenBLAS from " + blas)}");
+        return (rates, $"torch {json.RootElement.GetProperty("torch").GetString()}, {(blas is null ? "system BLAS" : "OpenBLAS from " + blas)}, " +
+                       $"its 128x784 by 784x256 matmul at {json.RootElement.GetProperty("gflops").GetDouble():F0} GFLOP/s");
     }
 
     // Debian's python3-torch lives in the system Python, which a pyenv or venv on PATH may hide.

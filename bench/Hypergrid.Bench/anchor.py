@@ -39,4 +39,10 @@ for epoch in range(1, spec["epochs"] + 1):
         if start is None:
             start, first = time.perf_counter(), len(idx)
     rates.append((len(order) - first) / (time.perf_counter() - start))
-print(json.dumps({"rates": rates, "torch": torch.__version__, "blas": next((l.strip() for l in torch.__config__.show().splitlines() if "BLAS" in l), "?")}))
+# Which BLAS ran shows in its speed: Debian's reference BLAS does a few GFLOP/s, OpenBLAS tens.
+a, w = torch.randn(128, 784), torch.randn(784, 256)
+start = time.perf_counter()
+for _ in range(500):
+    a @ w
+gflops = 2 * 128 * 784 * 256 * 500 / (time.perf_counter() - start) / 1e9
+print(json.dumps({"rates": rates, "torch": torch.__version__, "gflops": gflops}))
