@@ -77,7 +77,7 @@ public static class Runner
         int Best(double s) => Enumerable.Range(1, Math.Min(cores, todo.Count)).OrderBy(n => Makespan(n, s)).ThenByDescending(n => n).First();
         // Threads never scale past the cores: when the same split wins from no speed-up to a perfect one, nothing needs timing.
         if (Best(1) == Best(cores))
-            return (Best(1), cores / Best(1), $" (chosen: {todo.Count} trials keep {Best(1)} single-core workers busy; --workers or --threads choose by hand)");
+            return (Best(1), cores / Best(1), $" (chosen: for {todo.Count} trials on {cores} cores the fastest split whatever the trials' thread scaling; --workers or --threads choose by hand)");
         var spec = Spec(todo[0]);
         var data = spec.Data.Load(options.DataDir);
         var budget = TimeSpan.FromSeconds(0.3);
