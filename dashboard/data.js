@@ -89,6 +89,18 @@ async function loadLogs(trials) {
  * Step resolution: per trial and phase, GET /api/series buckets of the visible step range (all of it until the user
  * zooms) at about the plot's width in points. Each bucket carries the true min and max of its rows, so no spike hides.
  */
+/** Buckets of an earlier answer up to the tail's first step, then the tail's (same width, so the buckets line up). */
+function extend(prev, tail, metrics) {
+  const keep = prev.step.indexOf(tail.from);
+  const cut = keep < 0 ? prev.step.length : keep;
+  const out = { ...tail, from: prev.from, raw: prev.raw && tail.raw, step: prev.step.slice(0, cut).concat(tail.step) };
+  for (const m of metrics) {
+    if (!prev[m] || !tail[m]) continue;
+    out[m] = Object.fromEntries(Object.keys(tail[m]).map(r => [r, prev[m][r].slice(0, cut).concat(tail[m][r])]));
+  }
+  return out;
+}
+
 async function loadSteps(trials) {
   const metrics = view.metrics.filter(m => store.schema.includes(m));
   if (!metrics.length) return;
@@ -99,12 +111,23 @@ async function loadSteps(trials) {
   const fresh = key !== store.stepsKey;
   store.stepsKey = key;
   const jobs = [];
-  for (const t of trials.filter(t => t.log && (fresh || t.state === 'running' || !store.steps.has(t.path)))) {
+  const base = `metrics=${metrics.join(',')}`;
+  // A trial that stopped running since the last look is asked once more, for the rows it wrote last.
+  for (const t of trials.filter(t => t.log && (fresh || t.state === 'running' || store.steps.get(t.path)?.state !== t.state))) {
     for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
-      jobs.push(fetch(`/api/series/${t.path}?phase=${phase}&metrics=${metrics.join(',')}&points=${points}${range}`, { cache: 'no-store' })
+      const prev = fresh ? null : store.steps.get(t.path)?.[phase];
+      // A running trial seen before (and not zoomed): only its last, possibly partial, bucket and the new rows are
+      // asked, at the width it has, until it holds twice the points it was drawn with; then it is asked afresh.
+      const tail = !range && prev?.step?.length && prev.step.length <= 2 * points ? prev.step[prev.step.length - 1] : null;
+      const url = tail === null ? `/api/series/${t.path}?phase=${phase}&${base}&points=${points}${range}`
+        : `/api/series/${t.path}?phase=${phase}&${base}&from=${tail}&width=${prev.width}`;
+      jobs.push(fetch(url, { cache: 'no-store' })
         .then(r => (r.ok ? r.json() : null)).then(body => {
           const entry = store.steps.get(t.path) ?? {};
-          if (body) entry[phase] = body; else delete entry[phase];
+          entry.state = t.state;
+          if (!body) delete entry[phase];
+          else if (tail === null || body.rows < prev.to) entry[phase] = body; // a log that shrank was restarted: the next refresh asks afresh
+          else entry[phase] = extend(prev, body, metrics);
           store.steps.set(t.path, entry);
         }).catch(() => {}));
     }

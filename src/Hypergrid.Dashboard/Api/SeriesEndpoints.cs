@@ -31,6 +31,12 @@ public static class SeriesEndpoints
                 var unknown = query.Metrics.Where(m => !log.Metrics.Contains(m)).ToList();
                 if (unknown.Count > 0) { problem = $"unknown metric {string.Join(", ", unknown)}; this log has: {string.Join(", ", log.Metrics)}"; return null; }
                 if (!log.Phases.Contains(query.Phase)) { problem = $"unknown phase {query.Phase}; this log has: {string.Join(", ", log.Phases)}"; return null; }
+                var rows = log.Rows(query.Phase);
+                if (query.Width is { } w && ((long)Math.Min(query.To ?? rows, rows) - Math.Min(query.From ?? 0, rows) + w - 1) / w > SeriesQuery.MaxPoints)
+                {
+                    problem = $"width={w} makes more than {SeriesQuery.MaxPoints:N0} buckets; ask for a wider width or a shorter range";
+                    return null;
+                }
                 return Answer(log, query);
             }, http.RequestAborted);
             if (problem is not null) return Results.BadRequest(problem);
@@ -47,9 +53,9 @@ public static class SeriesEndpoints
         var rows = log.Rows(q.Phase);
         var from = Math.Min(q.From ?? 0, rows);
         var to = Math.Min(q.To ?? rows, rows);
-        var raw = to - from <= q.Points;
-        var width = raw ? 1 : (to - from + q.Points - 1) / q.Points;
-        var buckets = width == 0 ? 0 : (to - from + width - 1) / width;
+        var width = q.Width ?? (to - from <= q.Points ? 1 : (to - from + q.Points - 1) / q.Points);
+        var raw = width == 1;
+        var buckets = (to - from + width - 1) / width;
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -59,6 +65,7 @@ public static class SeriesEndpoints
             json.WriteNumber("from", from);
             json.WriteNumber("to", to);
             json.WriteBoolean("raw", raw);
+            json.WriteNumber("width", width);
             json.WriteStartArray("step");
             for (var b = 0; b < buckets; b++) json.WriteNumberValue(from + b * width);
             json.WriteEndArray();

@@ -8,6 +8,9 @@ namespace Hypergrid.Dashboard.Series;
 /// </summary>
 public sealed record SeriesQuery(string Phase, IReadOnlyList<string> Metrics, int? From, int? To, int Points)
 {
+    /// <summary>A fixed bucket width instead of one derived from the points (a live page extends what it has with it).</summary>
+    public int? Width { get; init; }
+
     public const int MaxPoints = 100_000;
 
     public static SeriesQuery Parse(Func<string, string?> get, out string? error)
@@ -26,10 +29,12 @@ public sealed record SeriesQuery(string Phase, IReadOnlyList<string> Metrics, in
         var from = Int("from");
         var to = Int("to");
         var points = Int("points") ?? 1000;
+        var width = Int("width");
+        if (problem is null && width is < 1) problem = $"width={width} must be at least 1";
         if (problem is null && (points < 1 || points > MaxPoints)) problem = $"points={points} must be from 1 to {MaxPoints:N0}";
         if (problem is null && from is { } f && to is { } t && f > t) problem = $"from={f} is after to={t}";
         if (problem is null && metrics.Length == 0) problem = "metrics= names no metric";
         error = problem;
-        return new SeriesQuery(phase, metrics, from, to, points);
+        return new SeriesQuery(phase, metrics, from, to, points) { Width = width };
     }
 }

@@ -79,6 +79,25 @@ public sealed class SeriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_fixed_width_gives_exact_buckets_and_a_tail_asked_at_it_continues_the_whole_answer()
+    {
+        var whole = await Get("phase=train&metrics=loss&width=64");
+        Assert.Equal(64, whole.GetProperty("width").GetInt32());
+        var steps = whole.GetProperty("step").EnumerateArray().Select(s => s.GetInt32()).ToList();
+        Assert.Equal(Enumerable.Range(0, (5000 + 63) / 64).Select(b => b * 64), steps);
+        var max = whole.GetProperty("loss").GetProperty("max");
+        for (var b = 0; b < steps.Count; b++)
+            Assert.Equal(trainLoss.Skip(steps[b]).Take(64).OfType<double>().Max(), max[b].GetDouble());
+        // What a live page does: ask from the start of a bucket at the same width, and append.
+        var tail = await Get("phase=train&metrics=loss&from=3200&width=64");
+        var tailSteps = tail.GetProperty("step").EnumerateArray().Select(s => s.GetInt32()).ToList();
+        Assert.Equal(steps.SkipWhile(s => s < 3200), tailSteps);
+        foreach (var r in new[] { "first", "last", "min", "max", "mean" })
+            Assert.Equal(whole.GetProperty("loss").GetProperty(r).EnumerateArray().Skip(50).Select(v => v.ToString()),
+                tail.GetProperty("loss").GetProperty(r).EnumerateArray().Select(v => v.ToString()));
+    }
+
+    [Fact]
     public async Task A_one_row_spike_is_the_max_of_its_bucket_at_full_zoom_out()
     {
         var body = await Get("phase=train&metrics=loss&points=10");
@@ -116,6 +135,7 @@ public sealed class SeriesTests : IAsyncLifetime
     [InlineData("metrics=nope")]
     [InlineData("phase=test&metrics=loss")]
     [InlineData("from=abc")]
+    [InlineData("width=0")]
     public async Task Bad_requests_are_400_with_a_one_line_reason(string query)
     {
         var response = await http.GetAsync($"/api/series/{Trial}?{query}");
