@@ -248,8 +248,11 @@ async function redraw(reloadLogs) {
   try {
     const trials = selected();
     const colors = new Map(trials.map((t, i) => [t.path, color(i)]));
-    if (reloadLogs) await loadLogs(trials);
-    if (reloadLogs && view.x === 'step') await loadSteps(trials);
+    // At step resolution the plots need only the step buckets: they are drawn first, and the epoch logs (the metric
+    // list, the epoch view) follow, so a first visit does not wait for every log to be aggregated as well.
+    const stepFirst = reloadLogs && view.x === 'step';
+    if (stepFirst) await loadSteps(trials);
+    else if (reloadLogs) await loadLogs(trials);
     mark('logs');
     renderControls();
     renderNotice(trials);
@@ -258,6 +261,7 @@ async function redraw(reloadLogs) {
     renderTable(trials, colors);
     mark('table');
     if (store.firstDraw == null) { store.firstDraw = performance.now(); document.body.dataset.ready = '1'; }
+    if (stepFirst) { await loadLogs(trials); renderControls(); renderTable(trials, colors); }
   } finally {
     busy = false;
     if (again !== null) { const reload = again; again = null; redraw(reload); }

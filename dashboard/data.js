@@ -129,6 +129,7 @@ async function loadSteps(trials) {
           else if (tail === null || body.rows < prev.to) entry[phase] = body; // a log that shrank was restarted: the next refresh asks afresh
           else entry[phase] = extend(prev, body, metrics);
           store.steps.set(t.path, entry);
+          for (const m of metrics) if (body?.[m]?.last.some(v => v != null)) store.metrics.add(m);
         }).catch(() => {}));
     }
   }
