@@ -30,13 +30,13 @@ public static class Runner
         // Only after every trial checked: writing configs and moving results aside are the first writes of a run.
         foreach (var x in records.Where(x => Retrain(x.Record.State))) ArchiveResults(x.Trial.Directory);
         if (todo.Count == 0) return summary;
-        var resuming = todo.Count(t => File.Exists(Path.Combine(t.Directory, TrialFiles.Checkpoint)));
-        if (options.Restart && resuming > 0)
+        var checkpointed = todo.Where(t => File.Exists(Path.Combine(t.Directory, TrialFiles.Checkpoint))).ToList();
+        if (options.Restart && checkpointed.Count > 0)
         {
-            foreach (var t in todo.Where(t => File.Exists(Path.Combine(t.Directory, TrialFiles.Checkpoint)))) TrialExecutor.Archive(t.Directory, [TrialFiles.Checkpoint, TrialFiles.PartialLog]);
-            display.Line($"--restart: {resuming} checkpoint(s) moved to previous/; those trials start from scratch");
-            resuming = 0;
+            foreach (var t in checkpointed) TrialExecutor.Archive(t.Directory, [TrialFiles.Checkpoint, TrialFiles.PartialLog]);
+            display.Line($"--restart: {checkpointed.Count} checkpoint(s) moved to previous/; those trials start from scratch");
         }
+        var resuming = options.Restart ? 0 : checkpointed.Count;
 
         // What a data source says depends on the dataset and the data folder, not the trial: one trial per dataset is asked.
         foreach (var line in todo.GroupBy(t => t.Leaf.Dataset).Select(g => Spec(g.First()).Data.Describe(options.DataDir)).OfType<string>()) display.Line(line);

@@ -67,7 +67,7 @@ public static class TrainingLoop
             }
             // Val does not change the model or draw random numbers: a stop during it resumes at its start.
             var trainEnd = run.Enabled ? sink.Flush() : default;
-            var (valLoss, valAcc) = Validate(spec, model, solver, valX, valY, sink, epoch, run,
+            var (valLoss, valAcc, _) = Validate(spec, model, solver, valX, valY, sink, epoch, () => run.Seconds,
                 settings.Schedule.At(epoch * batches - 1, epoch - 1, settings.Epochs * batches),
                 () => run.Stop(epoch, batches, solver, options.Cancel, trainEnd), options.Cancel);
             run.EpochDone(valLoss, valAcc);
@@ -90,16 +90,14 @@ public static class TrainingLoop
         var (xs, ys, n) = trainSplit ? (data.TrainX, data.TrainY, data.TrainCount) : (data.ValX, data.ValY, data.ValCount);
         using var x = tensor(xs).reshape([n, .. data.Shape.Select(d => (long)d)]).to(device);
         using var y = tensor(ys).to(device);
-        var batches = 0;
-        var sink = new Counting(() => batches++);
-        var run = new RunState(null, model, null!, sink, 0, 0);
-        var (loss, acc) = Validate(spec, model, model as ISolverModel, x, y, sink, 0, run, 0, () => { }, CancellationToken.None);
-        return (loss, acc, batches);
+        return Validate(spec, model, model as ISolverModel, x, y, Discard.Instance, 0, () => 0, 0, () => { }, CancellationToken.None);
     }
 
-    private sealed class Counting(Action counted) : IBatchSink
+    /// <summary>Where an evaluation's rows go: nowhere (only their means are wanted).</summary>
+    private sealed class Discard : IBatchSink
     {
-        public void Write(in BatchRow row) => counted();
+        public static readonly Discard Instance = new();
+        public void Write(in BatchRow row) { }
         public LogPosition Flush() => default;
     }
 
@@ -131,9 +129,9 @@ public static class TrainingLoop
             throw new TrainingDivergedException($"loss became {row.Loss} at epoch {row.Epoch} {row.Phase} batch {row.Batch}; lower lr or set clip_grad");
     }
 
-    // Returns the epoch's val loss and accuracy as the epoch log reduces them (unweighted means over batches).
-    private static (double Loss, double Acc) Validate(TrialSpec spec, nn.Module<Tensor, Tensor> model, ISolverModel? solver, Tensor x, Tensor y,
-        IBatchSink sink, int epoch, RunState run, double lr, Action stop, CancellationToken cancel)
+    // Returns the epoch's val loss and accuracy as the epoch log reduces them (unweighted means over batches), and the batch count.
+    private static (double Loss, double Acc, int Batches) Validate(TrialSpec spec, nn.Module<Tensor, Tensor> model, ISolverModel? solver, Tensor x, Tensor y,
+        IBatchSink sink, int epoch, Func<double> seconds, double lr, Action stop, CancellationToken cancel)
     {
         model.eval();
         using var _ = no_grad();
@@ -149,12 +147,12 @@ public static class TrainingLoop
             var yb = y.narrow(0, start, count);
             var logits = model.forward(x.narrow(0, start, count));
             var loss = nn.functional.cross_entropy(logits, yb);
-            var row = Row(spec, solver, epoch, "val", b, run.Seconds, loss, logits, yb, lr, null);
+            var row = Row(spec, solver, epoch, "val", b, seconds(), loss, logits, yb, lr, null);
             Log(sink, row);
             lossSum += row.Loss;
             accSum += row.Acc;
         }
-        return b == 0 ? (double.NaN, double.NaN) : (lossSum / b, accSum / b);
+        return b == 0 ? (double.NaN, double.NaN, 0) : (lossSum / b, accSum / b, b);
     }
 
     private static BatchRow Row(TrialSpec spec, ISolverModel? solver, int epoch, string phase, int batch, double seconds,

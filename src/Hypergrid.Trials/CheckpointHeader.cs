@@ -52,24 +52,37 @@ public sealed record CheckpointHeader
     {
         try
         {
-            if (!File.Exists(path)) return null;
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            Span<byte> head = stackalloc byte[Magic.Length + 4];
-            if (RandomAccess.Read(handle, head, 0) != head.Length || !head[..Magic.Length].SequenceEqual(Magic)) return null;
-            var length = BinaryPrimitives.ReadInt32LittleEndian(head[Magic.Length..]);
-            if (length <= 0 || length > 1 << 20) return null;
-            var json = new byte[length];
-            if (RandomAccess.Read(handle, json, head.Length) != length) return null;
-            return Parse(json);
+            var head = new byte[(int)Math.Min(RandomAccess.GetLength(handle), MaxHeader)];
+            return FromStart(head.AsSpan(0, RandomAccess.Read(handle, head, 0)), out _);
         }
+        // No checkpoint is the common case (FileNotFoundException is an IOException): one open, no separate stat.
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
     }
 
-    public static CheckpointHeader? Parse(ReadOnlySpan<byte> json)
+    // A header is a few hundred bytes; anything claiming more than this is not one.
+    private const int MaxHeader = 64 * 1024;
+
+    /// <summary>The header at the start of a checkpoint's bytes (as <see cref="WriteTo"/> wrote it) and how many bytes it took; null when it is not one.</summary>
+    public static CheckpointHeader? FromStart(ReadOnlySpan<byte> bytes, out int length)
     {
-        try { return JsonSerializer.Deserialize(json, TrialJson.Default.CheckpointHeader); }
+        length = 0;
+        if (bytes.Length < Magic.Length + 4 || !bytes[..Magic.Length].SequenceEqual(Magic)) return null;
+        var json = BinaryPrimitives.ReadInt32LittleEndian(bytes[Magic.Length..]);
+        if (json <= 0 || json > MaxHeader - Magic.Length - 4 || bytes.Length < Magic.Length + 4 + json) return null;
+        length = Magic.Length + 4 + json;
+        try { return JsonSerializer.Deserialize(bytes.Slice(Magic.Length + 4, json), TrialJson.Default.CheckpointHeader); }
         catch (JsonException) { return null; }
     }
 
-    public byte[] ToJsonBytes() => JsonSerializer.SerializeToUtf8Bytes(this, TrialJson.Default.CheckpointHeader);
+    /// <summary>Writes what <see cref="TryRead"/> reads: the magic, the JSON's length (little-endian int32), the JSON.</summary>
+    public void WriteTo(Stream stream)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(this, TrialJson.Default.CheckpointHeader);
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(length, json.Length);
+        stream.Write(Magic);
+        stream.Write(length);
+        stream.Write(json);
+    }
 }

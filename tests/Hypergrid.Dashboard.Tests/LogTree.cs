@@ -51,11 +51,8 @@ public sealed class LogTree : IDisposable
     public string AddInterrupted(string path, string configBody, int epoch, int batch)
     {
         var dir = AddTrial(path, configBody);
-        var json = new CheckpointHeader { Epoch = epoch, Batch = batch, Epochs = 10, Batches = 400 }.ToJsonBytes();
         using var file = File.Create(Path.Combine(dir, TrialFiles.Checkpoint));
-        file.Write(CheckpointHeader.Magic);
-        file.Write(BitConverter.GetBytes(json.Length));
-        file.Write(json);
+        new CheckpointHeader { Epoch = epoch, Batch = batch, Epochs = 10, Batches = 400 }.WriteTo(file);
         return dir;
     }
 

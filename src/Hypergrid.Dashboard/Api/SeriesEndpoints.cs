@@ -31,13 +31,13 @@ public static class SeriesEndpoints
                 var unknown = query.Metrics.Where(m => !log.Metrics.Contains(m)).ToList();
                 if (unknown.Count > 0) { problem = $"unknown metric {string.Join(", ", unknown)}; this log has: {string.Join(", ", log.Metrics)}"; return null; }
                 if (!log.Phases.Contains(query.Phase)) { problem = $"unknown phase {query.Phase}; this log has: {string.Join(", ", log.Phases)}"; return null; }
-                var rows = log.Rows(query.Phase);
-                if (query.Width is { } w && ((long)Math.Min(query.To ?? rows, rows) - Math.Min(query.From ?? 0, rows) + w - 1) / w > SeriesQuery.MaxPoints)
+                var range = query.Resolve(log.Rows(query.Phase));
+                if (range.Buckets > SeriesQuery.MaxPoints)
                 {
-                    problem = $"width={w} makes more than {SeriesQuery.MaxPoints:N0} buckets; ask for a wider width or a shorter range";
+                    problem = $"width={range.Width} makes more than {SeriesQuery.MaxPoints:N0} buckets; ask for a wider width or a shorter range";
                     return null;
                 }
-                return Answer(log, query);
+                return Answer(log, query, range);
             }, http.RequestAborted);
             if (problem is not null) return Results.BadRequest(problem);
             if (body is null) return Results.NotFound("this trial has no batch log yet");
@@ -48,14 +48,12 @@ public static class SeriesEndpoints
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static byte[] Answer(StepLog log, SeriesQuery q)
+    private static byte[] Answer(StepLog log, SeriesQuery q, (int From, int To, int Width, long Buckets) range)
     {
         var rows = log.Rows(q.Phase);
-        var from = Math.Min(q.From ?? 0, rows);
-        var to = Math.Min(q.To ?? rows, rows);
-        var width = q.Width ?? (to - from <= q.Points ? 1 : (to - from + q.Points - 1) / q.Points);
+        var (from, to, width, count) = range;
+        var buckets = (int)count;
         var raw = width == 1;
-        var buckets = (to - from + width - 1) / width;
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {

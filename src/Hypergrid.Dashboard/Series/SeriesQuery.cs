@@ -13,6 +13,15 @@ public sealed record SeriesQuery(string Phase, IReadOnlyList<string> Metrics, in
 
     public const int MaxPoints = 100_000;
 
+    /// <summary>The steps [From, To) of a phase with this many rows, the bucket width and the number of buckets.</summary>
+    public (int From, int To, int Width, long Buckets) Resolve(int rows)
+    {
+        var from = Math.Min(From ?? 0, rows);
+        var to = Math.Min(To ?? rows, rows);
+        var width = Width ?? (to - from <= Points ? 1 : (to - from + Points - 1) / Points);
+        return (from, to, width, ((long)to - from + width - 1) / width);
+    }
+
     public static SeriesQuery Parse(Func<string, string?> get, out string? error)
     {
         string? problem = null;

@@ -32,12 +32,9 @@ public sealed class CheckpointFile
     public static void Write(string path, CheckpointHeader header, nn.Module model, Optimizers.IStepper optimizer)
     {
         using var buffer = new MemoryStream();
+        header.WriteTo(buffer);
         using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            var json = header.ToJsonBytes();
-            w.Write(CheckpointHeader.Magic);
-            w.Write(json.Length);
-            w.Write(json);
             Section(w, s => SaveModel(s, model));
             Section(w, optimizer.Save);
             using var state = random.get_rng_state();
@@ -63,11 +60,7 @@ public sealed class CheckpointFile
         var bodyLength = bytes.Length - 32;
         if (!SHA256.HashData(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
             throw new InvalidDataException("its checksum does not match (truncated or corrupt)");
-        var at = magic.Length;
-        var jsonLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at));
-        at += 4;
-        var header = CheckpointHeader.Parse(bytes.AsSpan(at, jsonLength)) ?? throw new InvalidDataException("its header is not readable");
-        at += jsonLength;
+        var header = CheckpointHeader.FromStart(bytes.AsSpan(0, bodyLength), out var at) ?? throw new InvalidDataException("its header is not readable");
         if (header.Format != CheckpointHeader.FormatVersion)
             throw new InvalidDataException($"it has format {header.Format}, this build reads {CheckpointHeader.FormatVersion}");
         byte[] Next()

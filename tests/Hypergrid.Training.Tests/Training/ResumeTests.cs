@@ -157,7 +157,7 @@ public sealed class ResumeTests : IDisposable
             TrainingLoop.Run(spec, spec.Data.Load("data"), sink, new TrainingOptions { Checkpoints = Checkpoints(null, TimeSpan.Zero) });
         var file = Path.Combine(dir, TrialFiles.Checkpoint);
         var bytes = File.ReadAllBytes(file);
-        Assert.Equal(bytes.Length, CheckpointFile.Read(file).Header.Bytes > 0 ? bytes.Length : -1);
+        Assert.True(CheckpointFile.Read(file).Header.Bytes > 0, "the intact checkpoint reads and points into the log");
         File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]);
         Assert.Contains("checksum", Assert.Throws<InvalidDataException>(() => CheckpointFile.Read(file)).Message);
         bytes[bytes.Length / 2] ^= 0x40;
