@@ -27,9 +27,8 @@ public static class AnchorBench
             Console.WriteLine($"  {name}: PyTorch anchor skipped: python3 with torch is not installed (apt-get install python3-torch python3-numpy; see pytorch-anchor.md)");
             return;
         }
-        var errors = new List<ConfigError>();
         var yaml = $"mode: sweep\ndataset: mnist\ntrainer: adam\nseed: 0\nepochs: {Epochs}\nbatch_size: 128\nlr: 0.001\nbatch_metrics: [grad_norm]\n{modelYaml}";
-        var spec = TrialSpec.Parse(TrialConfig.FromMap(YamlLoader.LoadMapping(yaml, "bench", errors)!, "bench"), errors, out _) ?? throw new ConfigException(errors);
+        var spec = TrainBench.Spec(yaml);
         var data = spec.Data.Load("data");
         var folder = Directory.CreateTempSubdirectory("hypergrid-anchor-").FullName;
         try

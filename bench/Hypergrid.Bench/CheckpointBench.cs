@@ -25,8 +25,7 @@ public static class CheckpointBench
     {
         LibTorchLoader.EnsureLoaded();
         set_num_threads(1);
-        var errors = new List<ConfigError>();
-        var spec = TrialSpec.Parse(TrialConfig.FromMap(YamlLoader.LoadMapping(Yaml, "bench", errors)!, "bench"), errors, out _) ?? throw new ConfigException(errors);
+        var spec = TrainBench.Spec(Yaml);
         var data = spec.Data.Load("data");
         var dir = Directory.CreateTempSubdirectory("hypergrid-bench-ckpt-").FullName;
         try

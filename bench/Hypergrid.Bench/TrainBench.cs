@@ -35,15 +35,21 @@ public static class TrainBench
         await Workers();
     }
 
+    /// <summary>A trial spec from a whole config in YAML (the benchmarks' trials); a mistake is the config error it is.</summary>
+    internal static TrialSpec Spec(string yaml)
+    {
+        var errors = new List<ConfigError>();
+        return TrialSpec.Parse(TrialConfig.FromMap(YamlLoader.LoadMapping(yaml, "bench", errors)!, "bench"), errors, out _) ?? throw new ConfigException(errors);
+    }
+
     /// <summary>The CPU model, from /proc/cpuinfo.</summary>
     internal static string Cpu() =>
         File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "?" : "?";
 
     private static void Compare(string name, string modelYaml)
     {
-        var errors = new List<ConfigError>();
         var yaml = $"mode: sweep\ndataset: mnist\ntrainer: adam\nseed: 0\nepochs: 1\nbatch_size: 128\nlr: 0.001\nval_samples: 1\nbatch_metrics: [grad_norm]\n{modelYaml}";
-        var spec = TrialSpec.Parse(TrialConfig.FromMap(YamlLoader.LoadMapping(yaml, "bench", errors)!, "bench"), errors, out _) ?? throw new ConfigException(errors);
+        var spec = Spec(yaml);
         var data = spec.Data.Load("data");
         var log = Path.Combine(Path.GetTempPath(), "hypergrid-bench-batch.csv");
         var bare = Rate(5, data.TrainCount, () => Bare(spec, data));
