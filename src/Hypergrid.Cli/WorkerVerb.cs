@@ -17,7 +17,8 @@ public static class WorkerVerb
         var runId = new Option<string>("--run-id") { DefaultValueFactory = _ => $"worker-{Environment.ProcessId}" };
         var script = new Option<string?>("--resubmit") { Description = "Slurm: the job script to submit again for this task after a time-limit warning (USR1)" };
         var maxResubmits = new Option<int>("--max-resubmits") { Description = "Slurm: how many times a task may be submitted again", DefaultValueFactory = _ => 10 };
-        foreach (var o in new Option[] { manifest, data, threads, runId, script, maxResubmits }) command.Options.Add(o);
+        var root = new Option<string?>("--root") { Description = "The folder that holds cfg/, where a trial's own program (its 'command') runs" };
+        foreach (var o in new Option[] { manifest, data, threads, runId, script, maxResubmits, root }) command.Options.Add(o);
         command.SetAction(r => Exit.Guard(() =>
         {
             // Not disposed: a signal may still arrive while the process exits (Slurm follows a requeue with SIGTERM).
@@ -29,7 +30,7 @@ public static class WorkerVerb
             var warned = false;
             using var sigusr1 = PosixSignalRegistration.Create(SigUsr1, ctx => { ctx.Cancel = true; warned = true; cts.Cancel(); });
             if (!File.Exists(r.GetValue(manifest))) throw new Config.UsageException($"--manifest {r.GetValue(manifest)} does not exist; 'hypergrid run' writes one per run under out/runs/");
-            var settings = new WorkerSettings(r.GetValue(data)!, Math.Max(1, r.GetValue(threads)), r.GetValue(runId)!);
+            var settings = new WorkerSettings(r.GetValue(data)!, Math.Max(1, r.GetValue(threads)), r.GetValue(runId)!) { ProgramDir = r.GetValue(root) };
             var failed = Worker.Run(r.GetValue(manifest)!, settings, Console.Out, cts.Token);
             if (warned && r.GetValue(script) is { } again) Resubmit(r.GetValue(manifest)!, settings.RunId, again, r.GetValue(maxResubmits));
             return failed > 0 ? Exit.Failed : Exit.Ok;

@@ -90,5 +90,16 @@ public static class Errors
         return new(new SourceMark(plan.Leaf.File.DisplayPath, 0, 0), null, "gives two identical trials", "remove the repeated value");
     }
 
+    public static ConfigError CommandNotString(SourceMark at, string value) =>
+        new(at, "command", $"is {value}, but a command is one string (it is never an axis)",
+            "write the program and its arguments on one line, e.g. command: python3 train.py --lr {lr}");
+
+    public static ConfigError BadCommand(SourceMark at, string problem) =>
+        new(at, "command", problem, "write the program and its arguments, with {key} for a trial's value of key");
+
+    public static ConfigError UnknownPlaceholder(SourceMark at, string name, IEnumerable<string> keys) =>
+        new(at, "command", $"names {{{name}}}, which is not a key of this trial",
+            $"use one of: {string.Join(", ", keys.Order(StringComparer.Ordinal).Select(k => "{" + k + "}"))} (write {{{{ for a literal brace)");
+
     private static string Text(Yaml.CfgNode node) => node is Yaml.CfgScalar s ? s.Text : node.Canonical;
 }

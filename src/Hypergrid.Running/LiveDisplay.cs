@@ -56,8 +56,12 @@ public sealed class LiveDisplay : IRunDisplay
                     bars[worker] = bar = context.AddTask(Markup.Escape($"w{worker}: {e.Trial}"), maxValue: 1).HideWhenCompleted(true);
                     break;
                 case TrialProgress p:
-                    bar.Description = Markup.Escape($"w{worker}: {p.Trial} epoch {p.Epoch}/{p.Epochs} batch {p.Batch}/{p.Batches} loss {p.Loss:F4}");
-                    bar.Value = ((p.Epoch - 1) * (double)p.Batches + p.Batch) / Math.Max(1, p.Epochs * p.Batches);
+                    // A program's log says how many epochs (from its config) and batches (from its last epoch) only when it can.
+                    var epochs = p.Epochs > 0 ? $"/{p.Epochs}" : "";
+                    var batches = p.Batches > 0 ? $"/{p.Batches}" : "";
+                    bar.Description = Markup.Escape($"w{worker}: {p.Trial} epoch {p.Epoch}{epochs} batch {p.Batch}{batches} loss {p.Loss:F4}");
+                    if (p.Epochs > 0 && p.Batches > 0)
+                        bar.Value = Math.Min(1, ((p.Epoch - 1) * (double)p.Batches + p.Batch) / (p.Epochs * p.Batches));
                     break;
                 case TrialDone d:
                     var status = d.Status.ToString().ToLowerInvariant();

@@ -39,7 +39,7 @@ public sealed class LocalLauncher : ILauncher
         await using var onCancel = cancel.Register(() =>
         {
             // Workers release their claims on SIGTERM, so an interrupted trial stays pending.
-            foreach (var p in processes) if (!p.HasExited) _ = Signal.Term(p.Id);
+            foreach (var p in processes) if (!p.HasExited) _ = Signal.TermProcess(p.Id);
         });
         await Task.WhenAll(processes.Select(p => p.WaitForExitAsync(CancellationToken.None)).Concat(pumps));
         // A worker killed by a signal (kill -9, the OOM killer) says nothing itself; its trial stays pending with a dead claim.

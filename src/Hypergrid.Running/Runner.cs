@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hypergrid.Config.Expansion;
+using Hypergrid.Config.Programs;
 using Hypergrid.Training;
 using Hypergrid.Trials;
 
@@ -30,16 +31,17 @@ public static class Runner
         // Only after every trial checked: writing configs and moving results aside are the first writes of a run.
         foreach (var x in records.Where(x => Retrain(x.Record.State))) ArchiveResults(x.Trial.Directory);
         if (todo.Count == 0) return summary;
-        var checkpointed = todo.Where(t => File.Exists(Path.Combine(t.Directory, TrialFiles.Checkpoint))).ToList();
+        var checkpointed = todo.Where(t => File.Exists(Path.Combine(t.Directory, TrialFiles.Checkpoint)) || Attempt.Latest(t.Directory) is { HasProgress: true }).ToList();
         if (options.Restart && checkpointed.Count > 0)
         {
-            foreach (var t in checkpointed) TrialExecutor.Archive(t.Directory, [TrialFiles.Checkpoint, TrialFiles.PartialLog]);
+            foreach (var t in checkpointed) TrialExecutor.Archive(t.Directory, [TrialFiles.Checkpoint, TrialFiles.PartialLog, Attempt.Folder]);
             display.Line($"--restart: {checkpointed.Count} checkpoint(s) moved to previous/; those trials start from scratch");
         }
         var resuming = options.Restart ? 0 : checkpointed.Count;
 
         // What a data source says depends on the dataset and the data folder, not the trial: one trial per dataset is asked.
-        foreach (var line in todo.GroupBy(t => t.Leaf.Dataset).Select(g => Spec(g.First()).Data.Describe(options.DataDir)).OfType<string>()) display.Line(line);
+        var builtins = todo.Where(t => !ProgramSchema.IsProgram(t.Config)).ToList();
+        foreach (var line in builtins.GroupBy(t => t.Leaf.Dataset).Select(g => Spec(g.First()).Data.Describe(options.DataDir)).OfType<string>()) display.Line(line);
 
         var runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}";
         var runDir = Path.Combine(options.Expand.OutDir, options.Launcher.Folder, runId);
@@ -47,7 +49,10 @@ public static class Runner
         var manifest = Path.Combine(runDir, "trials.txt");
         AtomicFile.WriteAllText(manifest, string.Concat(todo.Select(t => Path.GetFullPath(t.Directory) + "\n")));
         var (workers, threads, chosen) = Split(options, todo);
-        var settings = new WorkerSettings(Path.GetFullPath(options.DataDir), threads, runId);
+        var settings = new WorkerSettings(Path.GetFullPath(options.DataDir), threads, runId)
+        {
+            ProgramDir = Path.GetDirectoryName(Path.GetFullPath(options.Expand.CfgDir)),
+        };
         display.Plan(todo.Count);
         display.Line($"training {todo.Count} trial(s) {options.Launcher.Describe(workers, settings)}{chosen}; {summary.AlreadyComplete} already complete"
             + (resuming > 0 ? $"; {resuming} continue from a checkpoint" : ""));
@@ -71,6 +76,12 @@ public static class Runner
         }
         if (options.Threads is { } t) return (options.Launcher.Workers(Math.Max(1, cores / t), todo.Count), t, "");
         if (todo.Count == 1 || cores == 1) return (1, cores, "");
+        // A program's thread scaling cannot be timed from here: one worker per core, each told its threads.
+        if (todo.Any(t => ProgramSchema.IsProgram(t.Config)))
+        {
+            var n = Math.Min(cores, todo.Count);
+            return (n, Math.Max(1, cores / n), " (programs: one worker per core, each given HYPERGRID_THREADS; --workers or --threads choose by hand)");
+        }
         // Waves of ceil(trials / workers), each trial at the speed-up its threads give (s at all cores, linear in between).
         double Makespan(int workers, double s) =>
             Math.Ceiling(todo.Count / (double)workers) / (1 + (s - 1) * (cores / workers - 1) / (cores - 1));

@@ -197,6 +197,7 @@ public static class TrialExecutor
         {
             var from = Path.Combine(trialDir, name);
             if (File.Exists(from)) File.Move(from, Path.Combine(target, name));
+            else if (Directory.Exists(from)) Directory.Move(from, Path.Combine(target, name));
         }
         return $"{TrialFiles.Previous}/{stamp}/";
     }

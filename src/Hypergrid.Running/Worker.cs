@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using Hypergrid.Config.Expansion;
+using Hypergrid.Config.Programs;
+using Hypergrid.Running.Programs;
+using Hypergrid.Training;
 using Hypergrid.Trials;
 using Hypergrid.Training.Native;
 using TorchSharp;
@@ -14,8 +18,6 @@ public static class Worker
     /// <summary>Runs the worker loop; returns the number of trials that failed.</summary>
     public static int Run(string manifest, WorkerSettings settings, TextWriter output, CancellationToken cancel)
     {
-        LibTorchLoader.EnsureLoaded();
-        torch.set_num_threads(settings.Threads);
         var failed = 0;
         foreach (var dir in File.ReadAllLines(manifest).Where(l => l.Length > 0))
         {
@@ -67,12 +69,27 @@ public static class Worker
             output.WriteLine($"{id}: {line}");
             log.WriteLine($"{DateTimeOffset.UtcNow:O} {line}");
         }
-        var outcome = TrialExecutor.Execute(dir, settings, log, Progress, claim.StillOwned, cancel, Say);
+        var outcome = IsProgram(dir)
+            ? ProgramExecutor.Execute(dir, settings, log, Progress, claim.StillOwned, cancel, Say)
+            : Builtin(dir, settings, log, Progress, claim, cancel, Say);
         var seconds = outcome.Seconds ?? 0;
         output.WriteLine(new TrialDone(id, outcome.Status, seconds, outcome.Status == RunStatus.Complete ? null : outcome.Error).ToLine());
         output.WriteLine($"{id}: {outcome.Status.ToString().ToLowerInvariant()} in {seconds:F1} s{(outcome.Status == RunStatus.Complete || outcome.Error is null ? "" : ": " + outcome.Error)}");
         return outcome;
     }
+
+    // libtorch is loaded by the first trial of Hypergrid's own trainers: a worker of programs never pays for it.
+    private static RunRecord Builtin(string dir, WorkerSettings settings, StreamWriter log, TrainingLoop.Progress progress, ClaimHandle claim,
+        CancellationToken cancel, Action<string> say)
+    {
+        LibTorchLoader.EnsureLoaded();
+        torch.set_num_threads(settings.Threads);
+        return TrialExecutor.Execute(dir, settings, log, progress, claim.StillOwned, cancel, say);
+    }
+
+    // The worker reads the config another process wrote; one that cannot be read goes to the built-in path, which reports why.
+    private static bool IsProgram(string dir) =>
+        TrialConfig.Load(Path.Combine(dir, TrialFiles.Config), []) is { } config && ProgramSchema.IsProgram(config);
 
     // O_APPEND: a worker that stalled and resumes after a takeover can only add lines, never overwrite the new holder's.
     private static StreamWriter OpenLog(string dir) =>
@@ -86,6 +103,8 @@ public static class Worker
     private static bool Available(string dir, string runId)
     {
         if (File.Exists(Path.Combine(dir, TrialFiles.BatchLog))) return false;
-        return RunRecord.TryRead(dir) is not { Status: RunStatus.Failed } run || run.RunId != runId;
+        // A program that exited 75 on its own asked to be continued later, not by this run at once.
+        var run = RunRecord.TryRead(dir);
+        return run is not ({ Status: RunStatus.Failed } or { Status: RunStatus.Interrupted, Yielded: true }) || run.RunId != runId;
     }
 }

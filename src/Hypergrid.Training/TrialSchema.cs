@@ -1,5 +1,6 @@
 using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
+using Hypergrid.Config.Programs;
 
 namespace Hypergrid.Training;
 
@@ -10,12 +11,15 @@ public sealed class TrialSchema : IConfigSchema
 
     public TrialConfig? Check(TrialConfig config, List<ConfigError> errors)
     {
+        // A trial with a command is trained by the user's program: its names and keys are the program's own.
+        if (ProgramSchema.IsProgram(config)) return ProgramSchema.Check(config, errors);
         TrialSpec.Parse(config, errors, out var normalized);
         return normalized;
     }
 
     public TrialConfig Effective(TrialConfig config)
     {
+        if (ProgramSchema.IsProgram(config)) return config;
         TrialSpec.Parse(config, [], out _, out var effective);
         return effective;
     }

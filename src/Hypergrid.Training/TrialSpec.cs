@@ -24,6 +24,9 @@ public sealed record TrialSpec(
     /// <summary>Optional per-batch metrics a config may list in batch_metrics.</summary>
     public static readonly string[] OptionalMetrics = ["grad_norm", "error", "iter"];
 
+    /// <summary>Metrics every trial logs; batch_metrics may name them (it changes nothing).</summary>
+    public static readonly string[] AlwaysLogged = ["loss", "acc"];
+
     /// <summary>Keys read by the runner and launchers rather than by a component.</summary>
     private static readonly string[] StructuralKeys = ["mode", "slurm"];
 
@@ -44,7 +47,7 @@ public sealed record TrialSpec(
         var trainer = r.String("trainer", "");
         var seed = r.Int("seed", 0, min: 0);                                                 // trial seed: weights, shuffling, dropout
         var device = r.String("device", "cpu", Devices.Names);                               // where to train: cpu, or cuda in a CUDA build
-        var metrics = r.Words("batch_metrics", [], OptionalMetrics).ToHashSet();            // optional per-batch metrics
+        var metrics = r.Words("batch_metrics", [], [.. OptionalMetrics, .. AlwaysLogged]).ToHashSet();            // optional per-batch metrics
         var checkpointMinutes = r.Double("checkpoint_minutes", 10, min: 0, max: 1e6);        // minutes between checkpoints within an epoch (0: epoch ends only)
         var keepCheckpoint = r.Bool("keep_checkpoint", false);                              // keep checkpoint.bin once the trial is complete
 

@@ -36,6 +36,15 @@ public sealed record RunRecord
     /// <summary>Where this attempt continued a checkpoint (null: it trained from the start).</summary>
     public string? ResumedFrom { get; init; }
 
+    /// <summary>A program asked to be continued later (exit 75) without a stop request: the same run does not start it again at once.</summary>
+    public bool Yielded { get; init; }
+
+    /// <summary>A program's exit code (null for Hypergrid's own trainers, and while it runs).</summary>
+    public int? ExitCode { get; init; }
+
+    /// <summary>A program's argument list as it was run (null for Hypergrid's own trainers).</summary>
+    public IReadOnlyList<string>? Command { get; init; }
+
     /// <summary>Reads run.json; null when missing or unreadable (a crash mid-write cannot happen: writes are atomic).</summary>
     public static RunRecord? TryRead(string trialDir)
     {

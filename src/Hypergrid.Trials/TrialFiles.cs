@@ -29,7 +29,7 @@ public static partial class TrialFiles
     public const string Previous = "previous";
 
     /// <summary>The files that make up a result; moved together to previous/ when a trial is retrained.</summary>
-    public static readonly IReadOnlyList<string> Results = [BatchLog, EpochLog, Run, WorkerLog, FailedLog, PartialLog, Checkpoint, Weights];
+    public static readonly IReadOnlyList<string> Results = [BatchLog, EpochLog, Run, WorkerLog, FailedLog, PartialLog, Checkpoint, Weights, Attempt.Folder, Attempt.CheckpointFolder];
 
     /// <summary>trial_000 … trial_999, wider only past 999.</summary>
     public static string FolderName(int number) => "trial_" + number.ToString("D3", CultureInfo.InvariantCulture);

@@ -51,8 +51,6 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
     /// <summary>The config this trial's result was trained with (from run.json), when it has one.</summary>
     public JsonObject? TrainedConfig => State is TrialState.Complete or TrialState.Stale or TrialState.Orphan ? Run?.Config : null;
 
-    private static readonly string HeaderStart = string.Join(',', Logs.BatchLogSchema.Columns.Take(3).Select(c => c.Name)) + ",";
-
     // A finished log that is empty, lacks the header or has no complete row cannot be a result, whatever run.json says.
     private static string? Damage(string batchLog, RunRecord? run)
     {
@@ -62,13 +60,14 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
             if (!SafeFiles.IsRegularFile(batchLog)) return "batch_log.csv is not a regular file; --rerun-damaged retrains it";
             using var handle = File.OpenHandle(batchLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             var length = RandomAccess.GetLength(handle);
-            var head = new byte[Math.Min(length, 256)];
+            var head = new byte[Math.Min(length, 8192)];
             var got = RandomAccess.Read(handle, head, 0);
             var text = System.Text.Encoding.UTF8.GetString(head, 0, got);
-            if (!text.StartsWith(HeaderStart, StringComparison.Ordinal))
-                return "batch_log.csv is damaged (empty or no header); --rerun-damaged retrains it";
+            // Any writer's log: a header naming epoch, mode and batch in any order, then at least one row.
             var firstLine = text.IndexOf('\n');
-            if (firstLine < 0 || (length <= head.Length && firstLine == text.Length - 1))
+            if (firstLine < 0 || Logs.BatchLogCheck.HeaderProblem(text[..firstLine]) is not null)
+                return "batch_log.csv is damaged (empty or no header naming epoch, mode and batch); --rerun-damaged retrains it";
+            if (length <= head.Length && firstLine == text.Length - 1)
                 return "batch_log.csv has no rows; --rerun-damaged retrains it";
             if (run is { Status: not RunStatus.Complete })
                 return $"batch_log.csv exists but run.json says '{run.Status.ToString().ToLowerInvariant()}'; --rerun-damaged retrains it";

@@ -73,7 +73,7 @@ public sealed class LocalLauncherContract : LauncherContract
     protected override string[] LaunchArgs => ["--workers", "2"];
 
     // 'hypergrid run' passes SIGTERM on to its workers, which release their claims.
-    protected override void Cancel(Process run, Claim claim) => Assert.True(Hypergrid.Running.Signal.Term(run.Id));
+    protected override void Cancel(Process run, Claim claim) => Assert.True(Hypergrid.Running.Signal.TermProcess(run.Id));
 }
 
 /// <summary>The same suite against a real Slurm (<see cref="LocalSlurm"/> starts one when none answers).</summary>

@@ -48,7 +48,7 @@ public class ResumeRunTests
         {
             var before = CheckpointHeader.TryRead(Path.Combine(trial, TrialFiles.Checkpoint))!.Rows;
             Study.WaitForCheckpoint(trial, after: before + 200);
-            Assert.True(Hypergrid.Running.Signal.Term(second.Id));
+            Assert.True(Hypergrid.Running.Signal.TermProcess(second.Id));
             Assert.True(second.WaitForExit(TimeSpan.FromMinutes(1)));
         }
         var run = RunRecord.TryRead(trial)!;

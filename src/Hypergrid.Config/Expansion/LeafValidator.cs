@@ -1,3 +1,4 @@
+using Hypergrid.Config.Programs;
 using Hypergrid.Config.Tree;
 using Hypergrid.Config.Yaml;
 
@@ -25,10 +26,11 @@ public static class LeafValidator
         entries.AddRange(merged.Where(e => !pathValues.ContainsKey(e.Key)));
 
         CheckSeed(leaf, merged, errors);
+        CheckCommand(entries, errors);
         var axes = new List<Axis>();
         foreach (var e in entries)
         {
-            if (e.Value is not CfgList list || Modes.StructuralLists.Contains(e.Key)) continue;
+            if (e.Value is not CfgList list || Modes.StructuralLists.Contains(e.Key) || e.Key == ProgramKeys.Command) continue;
             // A one-value list does not vary, so experiment mode accepts it: that is how a fixed list
             // hyperparameter (hidden: [[256, 128]]) is written in any mode.
             if (leaf.Mode == Modes.Experiment && e.Key != "seed" && list.Items.Count != 1)
@@ -41,6 +43,25 @@ public static class LeafValidator
             axes.Add(new Axis(e.Key, list.Items, e.File));
         }
         return errors.Count > before ? null : new LeafPlan(leaf, entries, axes);
+    }
+
+    // A command is one string whose {key} placeholders name keys every trial of the leaf has.
+    private static void CheckCommand(List<MergedEntry> entries, List<ConfigError> errors)
+    {
+        if (entries.FirstOrDefault(e => e.Key == ProgramKeys.Command) is not { } command) return;
+        if (command.Value is not CfgScalar { Kind: ScalarKind.String } s)
+        {
+            errors.Add(Errors.CommandNotString(command.KeyMark, command.Value.Canonical));
+            return;
+        }
+        if (CommandTemplate.TryParse(s.Text, out var problem) is not { } template)
+        {
+            errors.Add(Errors.BadCommand(command.KeyMark, problem!));
+            return;
+        }
+        var keys = entries.Select(e => e.Key).ToHashSet();
+        foreach (var name in template.Keys.Where(k => !keys.Contains(k)))
+            errors.Add(Errors.UnknownPlaceholder(command.KeyMark, name, keys));
     }
 
     private static void CheckSeed(Leaf leaf, IReadOnlyList<MergedEntry> merged, List<ConfigError> errors)

@@ -14,7 +14,10 @@ namespace Hypergrid.Config.Expansion;
 public sealed class TrialConfig
 {
     /// <summary>Keys that configure where or how a trial runs, not what it learns: they never make a result stale.</summary>
-    public static readonly IReadOnlySet<string> NotHyperparameters = new HashSet<string> { "slurm", "checkpoint_minutes", "keep_checkpoint" };
+    public static readonly IReadOnlySet<string> NotHyperparameters = new HashSet<string>
+    {
+        "slurm", "checkpoint_minutes", "keep_checkpoint", Programs.ProgramKeys.Command, Programs.ProgramKeys.StopGrace,
+    };
 
     private readonly Dictionary<string, int> index;
 

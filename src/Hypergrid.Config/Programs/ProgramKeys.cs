@@ -1,0 +1,17 @@
+namespace Hypergrid.Config.Programs;
+
+/// <summary>The keys of a trial trained by a program of the user's own (the <c>command</c> key): the one place they are named.</summary>
+public static class ProgramKeys
+{
+    /// <summary>The program to run per trial, a string with {key} placeholders; never an axis, never a hyperparameter.</summary>
+    public const string Command = "command";
+
+    /// <summary>Seconds a program may take to stop after SIGTERM before it is killed; not a hyperparameter.</summary>
+    public const string StopGrace = "stop_grace_seconds";
+
+    /// <summary>The grace period when <see cref="StopGrace"/> is not set.</summary>
+    public const double DefaultStopGrace = 30;
+
+    /// <summary>The largest grace period accepted (an hour).</summary>
+    public const double MaxStopGrace = 3600;
+}

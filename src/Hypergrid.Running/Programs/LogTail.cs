@@ -1,0 +1,92 @@
+using System.Text;
+using Hypergrid.Trials.Logs;
+
+namespace Hypergrid.Running.Programs;
+
+/// <summary>
+/// Follows a program's partial batch log for the live display: reads only what was appended since the last look and
+/// keeps where training is (epoch, batch, loss of the last train row, and how many train batches an epoch has).
+/// </summary>
+public sealed class LogTail(string path)
+{
+    private long offset;
+    private byte[] pending = [];
+    private int epochCol = -1, phaseCol = -1, batchCol = -1, lossCol = -1, width;
+    private bool headerRead;
+    private long currentEpoch = long.MinValue;
+    private int batchesThisEpoch;
+
+    public long Epoch { get; private set; }
+    public long Batch { get; private set; }
+    public double Loss { get; private set; } = double.NaN;
+
+    /// <summary>Train batches in the last finished epoch (0 until one finished).</summary>
+    public int BatchesPerEpoch { get; private set; }
+
+    /// <summary>Rows seen so far.</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Reads what was appended; true when a new row arrived.</summary>
+    public bool Poll()
+    {
+        if (!File.Exists(path)) return false;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        if (stream.Length < offset) Reset(); // cut back by the program on resume: read it again
+        if (stream.Length == offset) return false;
+        stream.Position = offset;
+        var fresh = new byte[stream.Length - offset];
+        var n = stream.ReadAtLeast(fresh, fresh.Length, throwOnEndOfStream: false);
+        offset += n;
+        var data = pending.Length == 0 ? fresh.AsSpan(0, n) : (byte[])[.. pending, .. fresh.AsSpan(0, n)];
+        var before = Rows;
+        var last = data.LastIndexOf((byte)'\n');
+        var lines = last < 0 ? [] : data[..(last + 1)];
+        pending = data[(last + 1)..].ToArray();
+        foreach (var range in lines[..Math.Max(0, lines.Length - 1)].Split((byte)'\n')) Line(lines[range]);
+        return Rows > before;
+    }
+
+    private void Reset()
+    {
+        offset = 0;
+        pending = [];
+        headerRead = false;
+        Rows = 0;
+    }
+
+    private void Line(ReadOnlySpan<byte> line)
+    {
+        if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
+        if (!headerRead)
+        {
+            var names = Encoding.UTF8.GetString(line).Split(',');
+            (epochCol, phaseCol, batchCol, lossCol, width) = (Array.IndexOf(names, "epoch"), Array.IndexOf(names, "mode"), Array.IndexOf(names, "batch"), Array.IndexOf(names, "loss"), names.Length);
+            headerRead = true;
+            return;
+        }
+        if (epochCol < 0 || phaseCol < 0) return;
+        double epoch = 0, batch = 0, loss = double.NaN;
+        var train = false;
+        var c = 0;
+        foreach (var range in line.Split((byte)','))
+        {
+            var cell = line[range];
+            if (c == epochCol) FastNumber.TryParse(cell, out epoch);
+            else if (c == batchCol) FastNumber.TryParse(cell, out batch);
+            else if (c == lossCol && !FastNumber.TryParse(cell, out loss)) loss = double.NaN;
+            else if (c == phaseCol) train = cell.SequenceEqual("train"u8);
+            c++;
+        }
+        if (c != width) return;
+        Rows++;
+        if (!train) return;
+        if ((long)epoch != currentEpoch)
+        {
+            if (currentEpoch != long.MinValue) BatchesPerEpoch = batchesThisEpoch;
+            currentEpoch = (long)epoch;
+            batchesThisEpoch = 0;
+        }
+        batchesThisEpoch++;
+        (Epoch, Batch, Loss) = ((long)epoch, (long)batch, loss);
+    }
+}

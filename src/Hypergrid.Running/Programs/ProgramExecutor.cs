@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Hypergrid.Config;
+using Hypergrid.Config.Expansion;
+using Hypergrid.Config.Programs;
+using Hypergrid.Training;
+using Hypergrid.Trials;
+using Hypergrid.Trials.Logs;
+
+namespace Hypergrid.Running.Programs;
+
+/// <summary>
+/// Trains a claimed trial by running the user's program (its config's <c>command</c>) in an attempt folder of its own.
+/// Exit 0 with a valid batch log completes the trial; exit 75, or an exit after a stop request, leaves it interrupted
+/// (the next claimant continues with HYPERGRID_RESUME=1); any other exit fails it with the code and the last output
+/// lines. The attempt's files stay so that a later attempt can continue them.
+/// </summary>
+public static class ProgramExecutor
+{
+    /// <summary>EX_TEMPFAIL: "interrupted, continue me".</summary>
+    public const int ExitContinue = 75;
+
+    private const int TailLines = 20;
+
+    public static RunRecord Execute(string trialDir, WorkerSettings settings, TextWriter log, TrainingLoop.Progress? progress,
+        Func<bool> stillOwned, CancellationToken cancel, Action<string> say)
+    {
+        var clock = Stopwatch.StartNew();
+        var record = new RunRecord
+        {
+            Status = RunStatus.Running,
+            RunId = settings.RunId,
+            Started = DateTimeOffset.UtcNow,
+            Host = Environment.MachineName,
+            Pid = Environment.ProcessId,
+            Threads = settings.Threads,
+            Versions = new()
+            {
+                ["hypergrid"] = typeof(ProgramExecutor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?",
+                ["dotnet"] = Environment.Version.ToString(),
+                ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+            },
+            SlurmJob = Environment.GetEnvironmentVariable("SLURM_ARRAY_JOB_ID") ?? Environment.GetEnvironmentVariable("SLURM_JOB_ID"),
+        };
+        try
+        {
+            var cfgPath = Path.GetFullPath(Path.Combine(trialDir, TrialFiles.Config));
+            var text = File.ReadAllText(cfgPath);
+            var errors = new List<ConfigError>();
+            var config = TrialConfig.Load(cfgPath, errors);
+            if (config is not null) config = ProgramSchema.Check(config, errors);
+            if (config is null) throw new ConfigException(errors);
+            var arguments = ProgramSchema.Arguments(config).ToList();
+            var workingDir = settings.ProgramDir ?? Directory.GetCurrentDirectory();
+            arguments[0] = ProgramProcess.Resolve(arguments[0], workingDir)
+                ?? throw new UsageException($"{cfgPath}: key 'command' runs '{arguments[0]}', which is not a file under {workingDir} nor a program on PATH\n  hint: check the program's name, or give its path relative to the folder that holds cfg/");
+
+            var attempt = Attempt.Begin(trialDir, carry: true, out var continued);
+            record = record with
+            {
+                CfgSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+                ParamsSha256 = config.ParamsSha256(),
+                Config = config.ToJson(),
+                Command = arguments,
+                ResumedFrom = continued ? $"its own checkpoint (attempt {attempt.Number})" : null,
+            };
+            record.Write(trialDir);
+            say((continued ? "continue" : "start") + $" {string.Join(' ', arguments)} (attempt {attempt.Number}) on {record.Host}");
+
+            var environment = new Dictionary<string, string>
+            {
+                ["HYPERGRID_TRIAL_DIR"] = Path.GetFullPath(trialDir),
+                ["HYPERGRID_CONFIG"] = cfgPath,
+                ["HYPERGRID_CONFIG_JSON"] = record.Config!.ToJsonString(),
+                ["HYPERGRID_BATCH_LOG"] = Path.GetFullPath(attempt.PartialLog),
+                ["HYPERGRID_CHECKPOINT_DIR"] = Path.GetFullPath(attempt.CheckpointDir),
+                ["HYPERGRID_RESUME"] = continued ? "1" : "0",
+                ["HYPERGRID_SEED"] = config["seed"]?.Canonical ?? "0",
+                ["HYPERGRID_THREADS"] = settings.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["OMP_NUM_THREADS"] = settings.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["PYTHONUNBUFFERED"] = "1",
+            };
+            var epochs = config["epochs"] is Config.Yaml.CfgScalar { Integer: { } e and > 0 and < int.MaxValue } ? (int)e : 0;
+            var outcome = Run(arguments, workingDir, environment, attempt, log, epochs, progress, stillOwned, ProgramSchema.StopGrace(config), cancel);
+            if (!stillOwned()) return Lost(record, log, clock);
+            record = record with { ExitCode = outcome.ExitCode };
+            if (outcome.ExitCode == 0 && !outcome.Stopped)
+                return Complete(trialDir, attempt, record, config, clock, log, say);
+            if (outcome.ExitCode == ExitContinue || outcome.Stopped)
+            {
+                var why = outcome.ExitCode == ExitContinue ? "exited 75 (continue me)" : $"stopped ({Describe(outcome.ExitCode)})";
+                record = Finish(record, RunStatus.Interrupted, clock) with
+                {
+                    Error = $"interrupted: the program {why}; the next run continues it with HYPERGRID_RESUME=1",
+                    Yielded = !outcome.Stopped,
+                };
+                record.Write(trialDir);
+                say(record.Error!);
+                return record;
+            }
+            return Fail(trialDir, record, $"the program {Describe(outcome.ExitCode)}" + Tail(outcome.LastLines), clock, log);
+        }
+        catch (Exception ex) when (!stillOwned())
+        {
+            log.WriteLine($"{DateTimeOffset.UtcNow:O} {ex.Message}");
+            return Lost(record, log, clock);
+        }
+        catch (Exception ex) when (ex is ConfigException or UsageException or IOException or UnauthorizedAccessException or InvalidDataException
+            or System.ComponentModel.Win32Exception)
+        {
+            return Fail(trialDir, record, ex.Message, clock, log);
+        }
+    }
+
+    private sealed record Outcome(int ExitCode, bool Stopped, IReadOnlyList<string> LastLines);
+
+    // Runs the program to its end: output to worker.log, the log tailed for the display, a stop forwarded as SIGTERM
+    // and followed by SIGKILL after the grace period; a lost claim kills at once.
+    private static Outcome Run(List<string> arguments, string workingDir, Dictionary<string, string> environment, Attempt attempt,
+        TextWriter log, int epochs, TrainingLoop.Progress? progress, Func<bool> stillOwned, TimeSpan grace, CancellationToken cancel)
+    {
+        var last = new Queue<string>();
+        using var program = ProgramProcess.Start(arguments, workingDir, environment);
+        var pumps = new[] { Pump(program.Output, log, last), Pump(program.Errors, log, last) };
+        var tail = new LogTail(attempt.PartialLog);
+        DateTime? killAt = null;
+        var stopped = false;
+        while (!program.HasExited)
+        {
+            if (cancel.IsCancellationRequested && !stopped)
+            {
+                stopped = true;
+                if (!stillOwned())
+                {
+                    program.SignalGroup(Signal.Kill);
+                    break;
+                }
+                program.SignalGroup(Signal.Term);
+                killAt = DateTime.UtcNow + grace;
+                log.WriteLine($"{DateTimeOffset.UtcNow:O} stop requested: SIGTERM sent to the program; it is killed after {grace.TotalSeconds:F0} s");
+            }
+            if (killAt is { } deadline && DateTime.UtcNow >= deadline)
+            {
+                log.WriteLine($"{DateTimeOffset.UtcNow:O} the program did not stop within {grace.TotalSeconds:F0} s of SIGTERM: killed");
+                program.SignalGroup(Signal.Kill);
+                killAt = null;
+            }
+            try
+            {
+                if (tail.Poll() && progress is not null)
+                    progress((int)tail.Epoch, epochs, (int)tail.Batch, tail.BatchesPerEpoch, tail.Loss);
+            }
+            catch (IOException) { }
+            Thread.Sleep(100);
+        }
+        var exited = SpinWait.SpinUntil(() => program.HasExited, TimeSpan.FromSeconds(5));
+        var code = exited ? program.ExitCode : 128 + Signal.Kill;
+        program.Dispose(); // kills what the program left behind in its group, which closes its pipes
+        Task.WaitAll(pumps, TimeSpan.FromSeconds(5));
+        lock (last) return new Outcome(code, stopped, last.ToList());
+    }
+
+    private static Task Pump(StreamReader reader, TextWriter log, Queue<string> last) => Task.Run(async () =>
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            lock (log) log.WriteLine(line);
+            lock (last)
+            {
+                last.Enqueue(line.Length > 500 ? line[..500] + "..." : line);
+                if (last.Count > TailLines) last.Dequeue();
+            }
+        }
+    });
+
+    private static RunRecord Complete(string trialDir, Attempt attempt, RunRecord record, TrialConfig config, Stopwatch clock, TextWriter log, Action<string> say)
+    {
+        if (!File.Exists(attempt.PartialLog))
+            return Fail(trialDir, record, "the program exited 0 but wrote no batch log (append rows to $HYPERGRID_BATCH_LOG: a header line, then one row per batch)", clock, log);
+        var bytes = File.ReadAllBytes(attempt.PartialLog);
+        if (BatchLogCheck.Problem(bytes, out var valid) is { } problem)
+            return Fail(trialDir, record, $"the program exited 0 but its batch log is not valid: {problem}", clock, log);
+        if (valid < bytes.Length)
+        {
+            using (var cut = new FileStream(attempt.PartialLog, FileMode.Open, FileAccess.Write)) cut.SetLength(valid);
+            log.WriteLine($"{DateTimeOffset.UtcNow:O} the batch log's last line had no newline (torn): cut");
+        }
+        var table = EpochAggregator.FromBytes(bytes.AsSpan(0, (int)valid).ToArray()) ?? throw new InvalidDataException("the batch log has no header");
+        record = Finish(record, RunStatus.Complete, clock) with { Final = table.FinalMetrics() };
+        record.Write(trialDir);
+        AtomicFile.WriteAllText(Path.Combine(trialDir, TrialFiles.EpochLog), table.ToCsv());
+        File.Move(attempt.PartialLog, Path.Combine(trialDir, TrialFiles.BatchLog));
+        File.SetLastWriteTimeUtc(Path.Combine(trialDir, TrialFiles.EpochLog), DateTime.UtcNow);
+        var keep = Path.Combine(trialDir, Attempt.CheckpointFolder);
+        if (config["keep_checkpoint"] is Config.Yaml.CfgScalar { Boolean: true } && !Directory.Exists(keep)) Directory.Move(attempt.CheckpointDir, keep);
+        Attempt.RemoveAll(trialDir);
+        var final = record.Final.Count == 0 ? $"{table.Rows} epoch rows" : string.Join(' ', record.Final.Select(kv => $"{kv.Key} {kv.Value:F4}"));
+        say($"complete in {clock.Elapsed.TotalSeconds:F1} s: {final}");
+        return record;
+    }
+
+    private static RunRecord Fail(string trialDir, RunRecord record, string error, Stopwatch clock, TextWriter log)
+    {
+        record = Finish(record, RunStatus.Failed, clock) with { Error = error };
+        try { record.Write(trialDir); }
+        catch (IOException) { }
+        lock (log) log.WriteLine($"{DateTimeOffset.UtcNow:O} failed: {error}");
+        return record;
+    }
+
+    private static string Describe(int code) => code > 128 ? $"was killed by signal {code - 128}" : $"exited with code {code}";
+
+    private static string Tail(IReadOnlyList<string> lines) =>
+        lines.Count == 0 ? " and printed nothing" : "; its last output:\n" + string.Join('\n', lines.TakeLast(8));
+
+    private static RunRecord Lost(RunRecord record, TextWriter log, Stopwatch clock)
+    {
+        lock (log) log.WriteLine($"{DateTimeOffset.UtcNow:O} claim lost to another worker after a stall; the program was killed and nothing was written");
+        return Finish(record, RunStatus.Lost, clock) with { Error = "claim lost to another worker" };
+    }
+
+    private static RunRecord Finish(RunRecord r, RunStatus status, Stopwatch clock) =>
+        r with { Status = status, Ended = DateTimeOffset.UtcNow, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3) };
+}

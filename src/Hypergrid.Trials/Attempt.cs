@@ -1,0 +1,148 @@
+using System.Globalization;
+
+namespace Hypergrid.Trials;
+
+/// <summary>
+/// One attempt at a trial: <c>attempts/NNN/</c>, holding the files it writes while training (its partial batch log
+/// and its checkpoint folder). Each attempt writes only files of its own, created by itself, so a stalled attempt that
+/// wakes up after another took the trial over writes into files nobody reads or makes final, whatever it holds open or
+/// opens again by path. A successor starts from a copy (never a rename) of its predecessor's files.
+/// </summary>
+public sealed class Attempt
+{
+    /// <summary>The folder of a trial that holds its attempts.</summary>
+    public const string Folder = "attempts";
+
+    /// <summary>The checkpoint folder of an attempt (a program's HYPERGRID_CHECKPOINT_DIR).</summary>
+    public const string CheckpointFolder = "checkpoint";
+
+    private Attempt(int number, string directory)
+    {
+        Number = number;
+        Directory = directory;
+    }
+
+    public int Number { get; }
+    public string Directory { get; }
+    public string PartialLog => Path.Combine(Directory, TrialFiles.PartialLog);
+    public string CheckpointDir => Path.Combine(Directory, CheckpointFolder);
+
+    /// <summary>Whether this attempt left anything to continue from: a log with a row, or a non-empty checkpoint folder.</summary>
+    public bool HasProgress =>
+        (System.IO.Directory.Exists(CheckpointDir) && System.IO.Directory.EnumerateFileSystemEntries(CheckpointDir).Any())
+        || (File.Exists(PartialLog) && new FileInfo(PartialLog).Length > 0);
+
+    /// <summary>The newest attempt of a trial, or null when it has none.</summary>
+    public static Attempt? Latest(string trialDir)
+    {
+        var root = Path.Combine(trialDir, Folder);
+        if (!System.IO.Directory.Exists(root)) return null;
+        var best = -1;
+        foreach (var d in System.IO.Directory.EnumerateDirectories(root))
+            if (int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > best) best = n;
+        return best < 0 ? null : new Attempt(best, Path.Combine(root, Name(best)));
+    }
+
+    /// <summary>
+    /// The partial batch log a reader follows while a trial runs: the newest attempt's, else the trial folder's own
+    /// (Hypergrid's built-in trainers write that one). Null when neither exists.
+    /// </summary>
+    public static string? LivePartialLog(string trialDir)
+    {
+        if (Latest(trialDir) is { } a && File.Exists(a.PartialLog)) return a.PartialLog;
+        var own = Path.Combine(trialDir, TrialFiles.PartialLog);
+        return File.Exists(own) ? own : null;
+    }
+
+    /// <summary>
+    /// Starts the next attempt; only the holder of the trial's claim may call this. With <paramref name="carry"/>, it
+    /// begins with copies of the newest attempt's checkpoint folder (first) and partial log cut to its last whole row
+    /// (second, so the log is at least as new as the checkpoint). The folder appears complete (built under a temporary
+    /// name, then renamed); older attempts are removed after it.
+    /// </summary>
+    public static Attempt Begin(string trialDir, bool carry, out bool continued)
+    {
+        var previous = Latest(trialDir);
+        var number = (previous?.Number ?? 0) + 1;
+        var root = Path.Combine(trialDir, Folder);
+        var building = Path.Combine(root, $".{Name(number)}.{Environment.ProcessId}");
+        if (System.IO.Directory.Exists(building)) System.IO.Directory.Delete(building, recursive: true);
+        System.IO.Directory.CreateDirectory(building);
+        var checkpoint = Path.Combine(building, CheckpointFolder);
+        continued = carry && previous is not null && previous.HasProgress;
+        if (continued)
+        {
+            CopyFolder(previous!.CheckpointDir, checkpoint);
+            CopyWholeRows(previous.PartialLog, Path.Combine(building, TrialFiles.PartialLog));
+        }
+        System.IO.Directory.CreateDirectory(checkpoint);
+        var target = Path.Combine(root, Name(number));
+        System.IO.Directory.Move(building, target);
+        foreach (var d in System.IO.Directory.EnumerateDirectories(root).Where(d => d != target))
+            TryDelete(d);
+        return new Attempt(number, target);
+    }
+
+    /// <summary>Removes a trial's attempts (once its result is final); a stalled writer may still hold files there, which is harmless.</summary>
+    public static void RemoveAll(string trialDir)
+    {
+        var root = Path.Combine(trialDir, Folder);
+        if (System.IO.Directory.Exists(root)) TryDelete(root);
+    }
+
+    private static void TryDelete(string dir)
+    {
+        try { System.IO.Directory.Delete(dir, recursive: true); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { } // a stalled writer recreated a file meanwhile: left for the next cleanup
+    }
+
+    private static string Name(int number) => number.ToString("D3", CultureInfo.InvariantCulture);
+
+    private static void CopyFolder(string from, string to)
+    {
+        System.IO.Directory.CreateDirectory(to);
+        if (!System.IO.Directory.Exists(from)) return;
+        foreach (var entry in new DirectoryInfo(from).EnumerateFileSystemInfos())
+        {
+            var target = Path.Combine(to, entry.Name);
+            if (entry.LinkTarget is { } link) File.CreateSymbolicLink(target, link);
+            else if (entry is DirectoryInfo) CopyFolder(entry.FullName, target);
+            else if (entry is FileInfo f && SafeFiles.IsRegularFile(f.FullName)) f.CopyTo(target);
+        }
+    }
+
+    // A copy, not a rename: the old inode stays with whoever may still hold it open. A torn last line is left out.
+    private static void CopyWholeRows(string from, string to)
+    {
+        if (!File.Exists(from) || !SafeFiles.IsRegularFile(from)) return;
+        using var source = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var length = WholeRowsLength(source);
+        source.Position = 0;
+        using var target = new FileStream(to, FileMode.CreateNew, FileAccess.Write);
+        var buffer = new byte[1 << 20];
+        for (long left = length; left > 0;)
+        {
+            var n = source.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (n == 0) break;
+            target.Write(buffer, 0, n);
+            left -= n;
+        }
+        target.Flush(flushToDisk: true);
+    }
+
+    /// <summary>The length of a log up to and including its last newline (0 when it has none).</summary>
+    public static long WholeRowsLength(FileStream stream)
+    {
+        var buffer = new byte[1 << 16];
+        for (var end = stream.Length; end > 0;)
+        {
+            var start = Math.Max(0, end - buffer.Length);
+            stream.Position = start;
+            var n = stream.Read(buffer, 0, (int)(end - start));
+            var nl = buffer.AsSpan(0, n).LastIndexOf((byte)'\n');
+            if (nl >= 0) return start + nl + 1;
+            end = start;
+        }
+        return 0;
+    }
+}
