@@ -18,6 +18,8 @@ async function fetchTrials() {
   return body.trials;
 }
 
+const NOT_METRICS = new Set(['epoch', 'mode', 'batch', 'time', 'n_batches']);
+
 /** Per phase: x by epoch, by cumulative training batches, and by time; and every metric. */
 function byPhase(cols) {
   const phases = {};
@@ -25,7 +27,8 @@ function byPhase(cols) {
   const trainBatchesAt = new Map();
   // Empty cells are null in CSV and JSON, NaN in float32 columns: both become gaps.
   const value = v => (v == null || Number.isNaN(v) ? null : v);
-  const metrics = store.schema.filter(k => k in cols);
+  // Every column of the epoch log is a metric but its keys and x axes: a program's own columns (val_top5, bleu) too.
+  const metrics = Object.keys(cols).filter(k => !NOT_METRICS.has(k));
   cols.mode.forEach((mode, i) => {
     if (mode === 'train') { batches += value(cols.n_batches?.[i]) ?? 1; trainBatchesAt.set(cols.epoch[i], batches); }
   });
@@ -102,7 +105,7 @@ function extend(prev, tail, metrics) {
 }
 
 async function loadSteps(trials) {
-  const metrics = view.metrics.filter(m => store.schema.includes(m));
+  const metrics = view.metrics.filter(m => store.schema.includes(m) || store.metrics.has(m));
   if (!metrics.length) return;
   const points = Math.max(200, Math.round(document.getElementById('plots').clientWidth / 2));
   const range = store.stepRange ? `&from=${store.stepRange[0]}&to=${store.stepRange[1]}` : '';

@@ -28,8 +28,8 @@ public static class PromoteVerb
         {
             var logRoot = Path.Combine(r.GetValue(outDir)!, "log");
             var (trial, why) = Source(r.GetValue(target)!, logRoot, r, report);
-            var source = TrialRecord.Read(trial.DirectoryUnder(logRoot), trial, (string?)null).Run?.Config
-                ?? throw new UsageException($"{trial} has no run.json with the config it ran with; promote a complete trial");
+            var source = TrainedConfig.Of(logRoot, TrialRecord.Read(trial.DirectoryUnder(logRoot), trial, (string?)null))
+                ?? throw new UsageException($"{trial} is not a complete trial (no batch_log.csv with rows beside its cfg.yaml, or run.json does not say complete); promote a complete trial");
             var config = TrialConfig.FromJson(source, trial + "/run.json");
             var text = Promoter.Render(r.GetValue(cfg)!, trial, config, Seeds(r.GetValue(seeds)), Training.TrialSchema.Instance, why);
             var path = Path.Combine(r.GetValue(cfg)!, Modes.Experiment, trial.Dataset, trial.Model, trial.Trainer, TrialFiles.Config);

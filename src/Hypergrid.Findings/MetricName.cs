@@ -11,12 +11,21 @@ public sealed record MetricName(string Phase, string Column)
     /// <summary>Every metric name the batch-log schema makes possible.</summary>
     public static IEnumerable<string> Known => Phases.SelectMany(p => BatchLogSchema.EpochMetrics.Append(EpochTable.BatchesColumn).Select(c => $"{p}_{c}"));
 
+    /// <summary>
+    /// PHASE_COLUMN: a phase of the batch log (train, val, or a program's own) and a column of its epoch log. Any such name
+    /// is accepted (a program logs columns of its own, e.g. val_top5); a report that finds no value for it lists the ones it found.
+    /// </summary>
     public static MetricName Parse(string text, string option)
     {
         var cut = text.IndexOf('_');
-        if (cut > 0 && Phases.Contains(text[..cut]) && Known.Contains(text)) return new MetricName(text[..cut], text[(cut + 1)..]);
-        throw new UsageException($"{option} {text} is not a metric; known: {string.Join(", ", Known)}");
+        if (cut > 0 && cut < text.Length - 1 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+            return new MetricName(text[..cut], text[(cut + 1)..]);
+        throw new UsageException($"{option} {text} is not a metric: write PHASE_COLUMN, e.g. {string.Join(", ", Known.Take(6))}");
     }
+
+    /// <summary>Every metric an epoch log offers: each phase it has with each of its columns.</summary>
+    public static IEnumerable<string> Of(EpochTable table) =>
+        table.Phases.Distinct().SelectMany(p => table.Columns.Select(c => $"{p}_{c}"));
 
     public override string ToString() => $"{Phase}_{Column}";
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
+using Hypergrid.Config.Programs;
 using Hypergrid.Config.Tree;
 using Hypergrid.Config.Yaml;
 using Hypergrid.Trials;
@@ -28,7 +29,8 @@ public static class Promoter
         var want = schema.Effective(source);
         var sb = new StringBuilder($"# Promoted by 'hypergrid promote' from {trial} ({why}).\n")
             .Append("# The keys whose value differs from what this leaf inherits, and the seeds to run.\n");
-        foreach (var e in want.Entries.Where(e => !Fixed.Contains(e.Key) && !TrialConfig.NotHyperparameters.Contains(e.Key)))
+        // A program's command is not a hyperparameter, but the experiment must run the same program.
+        foreach (var e in want.Entries.Where(e => !Fixed.Contains(e.Key) && (!TrialConfig.NotHyperparameters.Contains(e.Key) || e.Key == ProgramKeys.Command)))
         {
             if (have[e.Key]?.Canonical == e.Value.Canonical) continue;
             var text = e.Value is CfgList && !Modes.StructuralLists.Contains(e.Key) ? $"[{e.Value.Canonical}]" : YamlText.TopValue(e.Value).TrimStart();

@@ -24,21 +24,24 @@ public static class Reporter
         if (!ReportOptions.Reducers.Contains(o.Reduce)) throw new UsageException($"--reduce {o.Reduce} is not a reducer; use final or best (or --at-best OTHER)");
         var goal = o.GoalOf(o.Metric);
 
+        var offered = new SortedSet<string>(StringComparer.Ordinal);
         // Each trial is read on its own (a few small files): read them on every core, then count in order.
         var read = TrialFolders.Under(logRoot).AsParallel().AsOrdered().Select(dir =>
         {
             var id = TrialId.FromDirectory(dir);
             if (!o.Filters.Matches(id.Mode, id.Dataset, id.Model, id.Trainer)) return default;
             var record = TrialRecord.Read(dir, id, run => CurrentParams.Of(logRoot, dir, run));
-            var value = record is { State: TrialState.Complete, Run.Config: not null } && EpochLogFile.Load(logRoot, dir) is { } log
-                ? Value(log.Table, metric, atBest, goal, o) : null;
-            return (Selected: true, Record: record, Value: value);
+            var config = record.State == TrialState.Complete ? TrainedConfig.Of(logRoot, record) : null;
+            var log = config is null ? null : EpochLogFile.Load(logRoot, dir);
+            var value = log is { } l ? Value(l.Table, metric, atBest, goal, o) : null;
+            if (log is { } found && value is null) lock (offered) offered.UnionWith(MetricName.Of(found.Table));
+            return (Selected: true, Record: record, Config: config, Value: value);
         }).Where(x => x.Selected).ToList();
         var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var trials = new List<(TrialId Id, JsonObject Config, long Seed, double Value)>();
-        foreach (var (_, record, value) in read)
+        foreach (var (_, record, ran, value) in read)
         {
-            if (value is null || record.Run?.Config is not { } ran)
+            if (value is null || ran is null)
             {
                 var why = record.State == TrialState.Complete ? "no value" : record.State.ToString().ToLowerInvariant();
                 excluded[why] = excluded.GetValueOrDefault(why) + 1;
@@ -47,7 +50,8 @@ public static class Reporter
             trials.Add((record.Id, ran, ran["seed"] is JsonValue seed && seed.TryGetValue<long>(out var s) ? s : 0, value.Value));
         }
         if (trials.Count == 0)
-            throw new UsageException($"no complete trial under {logRoot} matches {o.Filters} with a value for {o.Metric} (left out: {Describe(excluded)}); train some first");
+            throw new UsageException($"no complete trial under {logRoot} matches {o.Filters} with a value for {o.Metric} (left out: {Describe(excluded)}); "
+                + (offered.Count > 0 ? $"their epoch logs offer: {string.Join(", ", offered)}" : "train some first"));
 
         var groups = trials.GroupBy(t => (t.Id.Leaf, Key: Canonical(Without(t.Config, ["seed"]))))
             .Select(g => g.OrderBy(t => t.Seed).ToList()).ToList();

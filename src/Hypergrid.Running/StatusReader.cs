@@ -1,3 +1,4 @@
+using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
 using Hypergrid.Training;
 using Hypergrid.Trials;
@@ -9,7 +10,11 @@ public static class StatusReader
 {
     public static IReadOnlyList<(string Leaf, IReadOnlyList<StatusLine> Trials)> Read(ExpandOptions options)
     {
-        var leaves = Expander.Expand(options with { DryRun = true, Schema = TrialSchema.Instance });
+        // A tree that lost its leaves (or is gone) still has trials in out/log: they are listed, as orphans.
+        var probe = new List<ConfigError>();
+        var noLeaves = !Directory.Exists(options.CfgDir)
+            || Config.Tree.LeafFinder.Find(options.CfgDir, options.Filters ?? Config.Filters.All, probe).Count == 0 && probe.All(e => e.Problem.StartsWith("has no leaf", StringComparison.Ordinal));
+        var leaves = noLeaves ? [] : Expander.Expand(options with { DryRun = true, Schema = TrialSchema.Instance });
         var result = new List<(string, IReadOnlyList<StatusLine>)>();
         foreach (var leaf in leaves)
         {
@@ -28,6 +33,7 @@ public static class StatusReader
                 .Select(Orphan).OrderBy(l => l.Record.Id.Number).ToList();
             if (trials.Count > 0) result.Add((string.Join('/', parts), trials));
         }
+        if (noLeaves && result.Count == 0) ConfigException.ThrowIfAny(probe.Count > 0 ? probe : [Errors.Unreadable(options.CfgDir, "the config folder does not exist and out/log holds no trials")]);
         return result;
     }
 
