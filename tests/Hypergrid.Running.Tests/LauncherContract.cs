@@ -16,7 +16,7 @@ public abstract class LauncherContract
     /// <summary>Stops the whole run the way its platform does (SIGTERM to 'hypergrid run', scancel of the job).</summary>
     protected abstract void Cancel(Process run, Claim claim);
 
-    private (int Code, string Output) Run(Study study, params string[] args) => study.Run([.. args, .. LaunchArgs]);
+    protected (int Code, string Output) Run(Study study, params string[] args) => study.Run([.. args, .. LaunchArgs]);
 
     [Fact]
     public void A_six_trial_sweep_trains_every_trial_exactly_once_and_ends_with_the_summary()
@@ -68,7 +68,60 @@ public abstract class LauncherContract
     }
 }
 
-public sealed class LocalLauncherContract : LauncherContract
+/// <summary>The same suite's part about trials trained by a program of their own (the command key).</summary>
+public abstract class ProgramLauncherContract : LauncherContract
+{
+    private const string Program = "sweep/clusters/softmax/sgd";
+    private const string Root = "command: python3 train.py\nseed: 0\nepochs: 3\nbatch_size: 32\n";
+
+    [Fact]
+    public void A_program_sweep_runs_the_command_once_per_trial_and_its_logs_become_results()
+    {
+        using var study = new Study().Copy("examples/stdlib/train.py").Write("", Root).Write(Program, "lr: [0.03, 0.3]\nbatch_size: [16, 64]");
+        var (code, output) = Run(study, "sweep");
+        Assert.True(code == 0, output);
+        Assert.Contains("4 trained, 0 not complete", output);
+        for (var n = 0; n < 4; n++)
+        {
+            var trial = study.Trial(Program, n);
+            var run = RunRecord.TryRead(trial)!;
+            Assert.Equal(RunStatus.Complete, run.Status);
+            Assert.Equal(0, run.ExitCode);
+            Assert.InRange(run.Final["val_acc"]!.Value, 0.5, 1.0);
+            // 512 training samples and 256 val samples, every epoch, in batches of the trial's size.
+            var batch = n < 2 ? 16 : 64; // batch_size comes first (the root names it first), so it is the outer axis
+            Assert.Equal(1 + 3 * (512 / batch + 256 / batch), File.ReadAllLines(Path.Combine(trial, TrialFiles.BatchLog)).Length);
+            Assert.False(Directory.Exists(Path.Combine(trial, Attempt.Folder)), "a complete trial keeps no attempt folder");
+        }
+        Assert.Contains("nothing to train", study.Run("sweep").Output);
+    }
+
+    [Fact]
+    public void A_program_stopped_mid_trial_is_continued_by_the_next_submission_with_the_rows_of_an_uninterrupted_run()
+    {
+        const string slow = Root + "delay: 0.05\nn_train: 1024\n";
+        using var straight = new Study().Copy("examples/stdlib/train.py").Write("", Root + "n_train: 1024\n").Write(Program, "lr: 0.1");
+        Assert.Equal(0, straight.Run("sweep").Code);
+        using var study = new Study().Copy("examples/stdlib/train.py").Write("", slow).Write(Program, "lr: 0.1");
+        var trial = study.Trial(Program, 0);
+        using var run = study.Start(["sweep", .. LaunchArgs]);
+        // Past the first epoch (32 train + 8 val rows), so that its checkpoint exists.
+        Study.WaitUntilTraining(trial, rows: 50);
+        Cancel(run, Claim.TryRead(trial) ?? throw new InvalidOperationException("the trial never started"));
+        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)));
+        Assert.False(study.IsComplete(Program, 0));
+        Assert.Equal(RunStatus.Interrupted, RunRecord.TryRead(trial)?.Status);
+
+        study.Write("", Root + "n_train: 1024\n"); // delay is the program's own key, not a hyperparameter of the result: drop it to finish fast
+        var (code, output) = Run(study, "sweep");
+        Assert.True(code == 0, output);
+        Assert.Contains("(attempt 2)", File.ReadAllText(Path.Combine(trial, TrialFiles.WorkerLog)));
+        Assert.Equal(BatchLogs.WithoutTime(Path.Combine(straight.Trial(Program, 0), TrialFiles.BatchLog)),
+            BatchLogs.WithoutTime(Path.Combine(trial, TrialFiles.BatchLog)));
+    }
+}
+
+public sealed class LocalLauncherContract : ProgramLauncherContract
 {
     protected override string[] LaunchArgs => ["--workers", "2"];
 
@@ -77,7 +130,7 @@ public sealed class LocalLauncherContract : LauncherContract
 }
 
 /// <summary>The same suite against a real Slurm (<see cref="LocalSlurm"/> starts one when none answers).</summary>
-public sealed class SlurmLauncherContract : LauncherContract, IClassFixture<LocalSlurm>, IDisposable
+public sealed class SlurmLauncherContract : ProgramLauncherContract, IClassFixture<LocalSlurm>, IDisposable
 {
     // The fixture is asked for so that xunit brings Slurm up before these tests (and down after them).
     public SlurmLauncherContract(LocalSlurm slurm) => GC.KeepAlive(slurm);

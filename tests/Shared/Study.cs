@@ -17,6 +17,31 @@ public sealed class Study : IDisposable
         return this;
     }
 
+    /// <summary>The repository's folder (the one holding Hypergrid.slnx), found from the test's own location.</summary>
+    public static string Repository
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Hypergrid.slnx"))) return dir.FullName;
+            throw new DirectoryNotFoundException("no Hypergrid.slnx above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>Copies a file of the repository (e.g. examples/stdlib/train.py) into the study's root, beside cfg/.</summary>
+    public Study Copy(string repositoryPath, string? name = null)
+    {
+        File.Copy(Path.Combine(Repository, repositoryPath), Path.Combine(Root, name ?? Path.GetFileName(repositoryPath)), overwrite: true);
+        return this;
+    }
+
+    /// <summary>Writes a file (a program of a test's own) into the study's root.</summary>
+    public Study WriteFile(string name, string text)
+    {
+        File.WriteAllText(Path.Combine(Root, name), text);
+        return this;
+    }
+
     public string Trial(string leaf, int n) => Path.Combine(Log, leaf, $"trial_{n:D3}");
 
     public bool IsComplete(string leaf, int n) => File.Exists(Path.Combine(Trial(leaf, n), TrialFiles.BatchLog));
@@ -33,12 +58,19 @@ public sealed class Study : IDisposable
         return File.Exists(log) ? File.ReadLines(log).Count(l => l.Contains(marker)) : 0;
     }
 
-    /// <summary>Waits (up to a minute) until a trial's partial log has rows: it is mid-training.</summary>
-    public static void WaitUntilTraining(string trialDir)
+    /// <summary>Waits (up to a minute) until a trial's partial log (its own or its attempt's) has more than <paramref name="rows"/> rows.</summary>
+    public static void WaitUntilTraining(string trialDir, int rows = 2)
     {
-        var partial = Path.Combine(trialDir, TrialFiles.PartialLog);
         var clock = Stopwatch.StartNew();
-        while (!(File.Exists(partial) && File.ReadAllLines(partial).Length > 3) && clock.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(50);
+        while (clock.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            try
+            {
+                if (Attempt.LivePartialLog(trialDir) is { } partial && File.ReadAllLines(partial).Length > rows + 1) return;
+            }
+            catch (IOException) { }
+            Thread.Sleep(50);
+        }
     }
 
     /// <summary>Waits (up to a minute) until a trial has a checkpoint newer than <paramref name="after"/> rows.</summary>
