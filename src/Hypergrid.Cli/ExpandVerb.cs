@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hypergrid.Config.Expansion;
+using Hypergrid.Config.Programs;
 using Spectre.Console;
 
 namespace Hypergrid.Cli;
@@ -35,13 +36,19 @@ public static class ExpandVerb
             Console.WriteLine($"  orphan: {o.Directory} (its axis values are no longer in the tree; kept, not deleted)");
     }
 
+    private static string Quote(string a) => a.Length > 0 && a.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,+@%".Contains(c)) ? a : "'" + a.Replace("'", "'\\''") + "'";
+
     private static void PrintTable(LeafExpansion leaf)
     {
         var table = new Table { Title = new TableTitle(leaf.Plan.Leaf.File.DisplayPath) };
         table.AddColumn("trial");
         foreach (var axis in leaf.Plan.Axes) table.AddColumn($"{Markup.Escape(axis.Key)}\n[dim]{Markup.Escape(axis.File)}[/]");
+        // A program's trials: the command each one runs, its placeholders filled (each argument quoted when it needs to be).
+        var programs = leaf.Trials.Count > 0 && ProgramSchema.IsProgram(leaf.Trials[0].Config);
+        if (programs) table.AddColumn("command");
         foreach (var t in leaf.Trials)
-            table.AddRow([t.Id.Folder, .. t.AxisValues.Select(v => Markup.Escape(v.Value.Canonical))]);
+            table.AddRow([t.Id.Folder, .. t.AxisValues.Select(v => Markup.Escape(v.Value.Canonical)),
+                .. programs ? [Markup.Escape(string.Join(' ', ProgramSchema.Arguments(t.Config).Select(Quote)))] : Array.Empty<string>()]);
         AnsiConsole.Write(table);
     }
 }
