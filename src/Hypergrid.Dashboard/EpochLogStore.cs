@@ -14,7 +14,7 @@ namespace Hypergrid.Dashboard;
 public sealed class EpochLogStore(string logRoot)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new();
-    private readonly ConcurrentDictionary<string, LiveLog> live = new();
+    private readonly ConcurrentDictionary<string, (string Path, LiveLog Log)> live = new();
 
     // Epoch logs already read, by trial, with the batch log's modification time: a page reload costs no disk reads.
     // Bounded; dropped whole past it.
@@ -38,10 +38,12 @@ public sealed class EpochLogStore(string logRoot)
                 if (EpochLogFile.Load(logRoot, trialDir) is not { } loaded) return null;
                 return (Remember(trialDir, stamp, loaded.Table), loaded.Source);
             }
-            if (SafeFiles.Open(logRoot, Path.Combine(trialDir, TrialFiles.PartialLog)) is not { } partial) return null;
+            // Each attempt writes a file of its own: a log kept per file never mixes the rows of two attempts.
+            if (Attempt.LivePartialLog(trialDir) is not { } path || SafeFiles.Open(logRoot, path) is not { } partial) return null;
             using (partial)
             {
-                var log = live.GetOrAdd(trialDir, _ => new LiveLog());
+                if (!live.TryGetValue(trialDir, out var known) || known.Path != path) live[trialDir] = known = (path, new LiveLog());
+                var log = known.Log;
                 return log.Refresh(partial) is { } t ? (t, TrialFiles.PartialLog) : null;
             }
         }

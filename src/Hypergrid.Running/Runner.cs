@@ -31,7 +31,7 @@ public static class Runner
         // Only after every trial checked: writing configs and moving results aside are the first writes of a run.
         foreach (var x in records.Where(x => Retrain(x.Record.State))) ArchiveResults(x.Trial.Directory);
         if (todo.Count == 0) return summary;
-        var checkpointed = todo.Where(t => File.Exists(Path.Combine(t.Directory, TrialFiles.Checkpoint)) || Attempt.Latest(t.Directory) is { HasProgress: true }).ToList();
+        var checkpointed = todo.Where(t => Attempt.LiveCheckpoint(t.Directory) is not null || ProgramSchema.IsProgram(t.Config) && Attempt.Latest(t.Directory) is { HasProgress: true }).ToList();
         if (options.Restart && checkpointed.Count > 0)
         {
             foreach (var t in checkpointed) TrialExecutor.Archive(t.Directory, [TrialFiles.Checkpoint, TrialFiles.PartialLog, Attempt.Folder]);

@@ -25,8 +25,9 @@ public static class TrialExecutor
         Func<bool> stillOwned, CancellationToken cancel, Action<string>? say = null)
     {
         say ??= line => log.WriteLine($"{DateTimeOffset.UtcNow:O} {line}");
-        var partial = Path.Combine(trialDir, TrialFiles.PartialLog);
-        var checkpoint = Path.Combine(trialDir, TrialFiles.Checkpoint);
+        // This attempt's own files: a worker that stalls past the claim timeout and wakes after a takeover can only
+        // write into these, which its successor copied (never renamed) and nobody makes final.
+        string? partial = null, checkpoint = null;
         var record = new RunRecord
         {
             Status = RunStatus.Running,
@@ -62,10 +63,13 @@ public static class TrialExecutor
                 CfgSha256 = record.CfgSha256, ParamsSha256 = record.ParamsSha256, Threads = settings.Threads,
                 Versions = record.Versions.Where(v => ExactnessVersions.Contains(v.Key)).ToDictionary(),
             };
-            var resume = Resumable(trialDir, template, say);
+            var attempt = Attempt.Begin(trialDir, carry: true, out _);
+            partial = attempt.PartialLog;
+            checkpoint = Path.Combine(attempt.CheckpointDir, TrialFiles.Checkpoint);
+            var resume = Resumable(trialDir, attempt, template, say);
             if (resume is null)
             {
-                // Left by an attempt without a usable checkpoint: this run starts the trial again, and we hold the claim.
+                // Left by an attempt without a usable checkpoint: this attempt starts the trial again.
                 if (File.Exists(partial)) File.Delete(partial);
                 if (File.Exists(checkpoint)) File.Delete(checkpoint);
             }
@@ -87,7 +91,7 @@ public static class TrialExecutor
                     MayWrite = stillOwned,
                     Written = h => log.WriteLine($"{DateTimeOffset.UtcNow:O} checkpoint: resumes at {h.ResumesAt}, row {h.Rows}"),
                 },
-                WeightsPath = Path.Combine(trialDir, TrialFiles.Weights),
+                WeightsPath = Path.Combine(attempt.Directory, TrialFiles.Weights),
             };
             using (var sink = resume is null ? new BatchLogWriter(partial) : new BatchLogWriter(partial, new LogPosition(resume.Header.Rows, resume.Header.Bytes)))
                 TrainingLoop.Run(spec, data, sink, options);
@@ -96,12 +100,16 @@ public static class TrialExecutor
             // Final metrics are the epoch log's, the same numbers the dashboard plots; the epoch log is written now too.
             var table = EpochAggregator.FromBytes(File.ReadAllBytes(partial)) ?? throw new InvalidOperationException("the batch log has no header");
             record = Finish(record, RunStatus.Complete, clock) with { Final = table.FinalMetrics(), ResumedFrom = resume?.Header.ResumesAt };
+            File.Move(Path.Combine(attempt.Directory, TrialFiles.Weights), Path.Combine(trialDir, TrialFiles.Weights), overwrite: true);
             record.Write(trialDir);
             AtomicFile.WriteAllText(Path.Combine(trialDir, TrialFiles.EpochLog), table.ToCsv());
             File.Move(partial, Path.Combine(trialDir, TrialFiles.BatchLog));
             // The epoch log must not look older than the batch log it was built from (a rename keeps the partial log's time).
             File.SetLastWriteTimeUtc(Path.Combine(trialDir, TrialFiles.EpochLog), DateTime.UtcNow);
-            if (!spec.KeepCheckpoint && File.Exists(checkpoint)) File.Delete(checkpoint);
+            if (spec.KeepCheckpoint && File.Exists(checkpoint)) File.Move(checkpoint, Path.Combine(trialDir, TrialFiles.Checkpoint), overwrite: true);
+            Attempt.RemoveAll(trialDir);
+            // A failed attempt's log of an older version must not lie beside the result.
+            File.Delete(Path.Combine(trialDir, TrialFiles.FailedLog));
             say($"complete in {clock.Elapsed.TotalSeconds:F1} s: val_loss {record.Final.GetValueOrDefault("val_loss"):F4} val_acc {record.Final.GetValueOrDefault("val_acc"):F4}");
             return record;
         }
@@ -111,10 +119,10 @@ public static class TrialExecutor
         }
         catch (OperationCanceledException)
         {
-            var at = CheckpointHeader.TryRead(checkpoint);
+            var at = checkpoint is null ? null : CheckpointHeader.TryRead(checkpoint);
             record = Finish(record, RunStatus.Interrupted, clock) with { Error = at is null ? "interrupted" : $"interrupted; resumes at {at.ResumesAt}" };
             record.Write(trialDir);
-            if (at is null && File.Exists(partial)) File.Delete(partial);
+            if (at is null && partial is not null && File.Exists(partial)) File.Delete(partial);
             say(at is null ? "interrupted; the trial stays pending" : $"interrupted after a checkpoint; the trial stays pending and resumes at {at.ResumesAt}");
             return record;
         }
@@ -127,7 +135,7 @@ public static class TrialExecutor
             var known = ex is ConfigException or UsageException or TrainingDivergedException or IOException or UnauthorizedAccessException;
             var message = known ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
             record = Finish(record, RunStatus.Failed, clock) with { Error = message };
-            TryWriteFailure(record, trialDir, partial, log);
+            TryWriteFailure(record, trialDir, log);
             if (!known) log.WriteLine(ex.ToString());
             return record;
         }
@@ -141,9 +149,9 @@ public static class TrialExecutor
     /// this build, and matched by the partial log. Otherwise it and the partial log move to previous/&lt;time&gt;/
     /// with a line saying why, and the trial starts from scratch.
     /// </summary>
-    public static CheckpointFile? Resumable(string trialDir, CheckpointHeader now, Action<string> say)
+    public static CheckpointFile? Resumable(string trialDir, Attempt attempt, CheckpointHeader now, Action<string> say)
     {
-        var path = Path.Combine(trialDir, TrialFiles.Checkpoint);
+        var path = Path.Combine(attempt.CheckpointDir, TrialFiles.Checkpoint);
         if (!File.Exists(path)) return null;
         CheckpointFile? file = null;
         string why;
@@ -154,14 +162,14 @@ public static class TrialExecutor
             var changed = now.Versions.FirstOrDefault(v => h.Versions.GetValueOrDefault(v.Key) != v.Value);
             why = h.ParamsSha256 != now.ParamsSha256 ? "it was made for other hyperparameter values (cfg.yaml changed since)"
                 : changed.Key is { } name ? $"it was made by {name} {h.Versions.GetValueOrDefault(name, "?")} and this is {changed.Value}, which may train differently"
-                : LogMismatch(Path.Combine(trialDir, TrialFiles.PartialLog), h) ?? "";
+                : LogMismatch(attempt.PartialLog, h) ?? "";
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             why = $"it is damaged: {ex.Message}";
         }
         if (why.Length == 0) return file;
-        var moved = Archive(trialDir, [TrialFiles.Checkpoint, TrialFiles.PartialLog]);
+        var moved = Archive(trialDir, [path, attempt.PartialLog]);
         say($"checkpoint.bin not used: {why}; starting from scratch (it and the partial log moved to {moved})");
         return null;
     }
@@ -187,7 +195,10 @@ public static class TrialExecutor
             : $"batch_log.partial.csv does not end a row at byte {h.Bytes} after {h.Rows} rows";
     }
 
-    /// <summary>Moves the named files of a trial into previous/&lt;time&gt;/; returns that folder relative to the trial.</summary>
+    /// <summary>
+    /// Moves the named files or folders of a trial (names in it, or paths anywhere in it) into previous/&lt;time&gt;/;
+    /// returns that folder relative to the trial.
+    /// </summary>
     internal static string Archive(string trialDir, IEnumerable<string> names)
     {
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture);
@@ -196,20 +207,22 @@ public static class TrialExecutor
         foreach (var name in names)
         {
             var from = Path.Combine(trialDir, name);
-            if (File.Exists(from)) File.Move(from, Path.Combine(target, name));
-            else if (Directory.Exists(from)) Directory.Move(from, Path.Combine(target, name));
+            var to = Path.Combine(target, Path.GetFileName(name));
+            if (File.Exists(from)) File.Move(from, to);
+            else if (Directory.Exists(from)) Directory.Move(from, to);
         }
         return $"{TrialFiles.Previous}/{stamp}/";
     }
 
     // A failure must be recorded even when the disk that caused it is still full; if that is impossible too, the
     // trial has no batch_log.csv and a dead claim, so it stays pending rather than looking finished.
-    private static void TryWriteFailure(RunRecord record, string trialDir, string partial, TextWriter log)
+    // The attempt's checkpoint and log stay where they are: a failure (a full disk, a missing file) may be passing, and
+    // the next attempt continues them if they still fit together.
+    private static void TryWriteFailure(RunRecord record, string trialDir, TextWriter log)
     {
         try
         {
             record.Write(trialDir);
-            if (File.Exists(partial)) File.Move(partial, Path.Combine(trialDir, TrialFiles.FailedLog), overwrite: true);
             log.WriteLine($"{DateTimeOffset.UtcNow:O} failed: {record.Error}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -55,6 +55,17 @@ public sealed class Attempt
     }
 
     /// <summary>
+    /// The checkpoint.bin of Hypergrid's own trainers that a trial continues from: the newest attempt's, else one kept in
+    /// the trial folder (keep_checkpoint, or written by a version before attempts). Null when there is none.
+    /// </summary>
+    public static string? LiveCheckpoint(string trialDir)
+    {
+        if (Latest(trialDir) is { } a && File.Exists(Path.Combine(a.CheckpointDir, TrialFiles.Checkpoint))) return Path.Combine(a.CheckpointDir, TrialFiles.Checkpoint);
+        var own = Path.Combine(trialDir, TrialFiles.Checkpoint);
+        return File.Exists(own) ? own : null;
+    }
+
+    /// <summary>
     /// Starts the next attempt; only the holder of the trial's claim may call this. With <paramref name="carry"/>, it
     /// begins with copies of the newest attempt's checkpoint folder (first) and partial log cut to its last whole row
     /// (second, so the log is at least as new as the checkpoint). The folder appears complete (built under a temporary
@@ -74,6 +85,16 @@ public sealed class Attempt
         {
             CopyFolder(previous!.CheckpointDir, checkpoint);
             CopyWholeRows(previous.PartialLog, Path.Combine(building, TrialFiles.PartialLog));
+        }
+        else if (carry && previous is null && File.Exists(Path.Combine(trialDir, TrialFiles.Checkpoint)) && File.Exists(Path.Combine(trialDir, TrialFiles.PartialLog)))
+        {
+            // Left in the trial folder by a version before attempts: carried over like an attempt's.
+            System.IO.Directory.CreateDirectory(checkpoint);
+            File.Copy(Path.Combine(trialDir, TrialFiles.Checkpoint), Path.Combine(checkpoint, TrialFiles.Checkpoint));
+            CopyWholeRows(Path.Combine(trialDir, TrialFiles.PartialLog), Path.Combine(building, TrialFiles.PartialLog));
+            File.Delete(Path.Combine(trialDir, TrialFiles.Checkpoint));
+            File.Delete(Path.Combine(trialDir, TrialFiles.PartialLog));
+            continued = true;
         }
         System.IO.Directory.CreateDirectory(checkpoint);
         var target = Path.Combine(root, Name(number));

@@ -38,7 +38,8 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
         var claim = Claim.TryRead(trialDir);
         if (claim is not null && claim.IsAlive()) return new(id, trialDir, TrialState.Running, null, claim, run);
         if (run is { Status: RunStatus.Failed }) return new(id, trialDir, TrialState.Failed, run.Error, claim, run);
-        var resumes = CheckpointHeader.TryRead(Path.Combine(trialDir, TrialFiles.Checkpoint))?.ResumesAt;
+        var resumes = Attempt.LiveCheckpoint(trialDir) is { } checkpoint ? CheckpointHeader.TryRead(checkpoint)?.ResumesAt
+            : Attempt.Latest(trialDir) is { HasProgress: true } a ? $"its own checkpoint (attempt {a.Number + 1})" : null;
         var note = claim is not null ? $"interrupted: claim by {claim.Host}:{claim.Pid} is dead; the next run takes it over" : null;
         if (resumes is not null) note = note is null ? $"resumes at {resumes}" : $"resumes at {resumes}; {note}";
         return new(id, trialDir, TrialState.Pending, note, claim, run) { ResumesAt = resumes };

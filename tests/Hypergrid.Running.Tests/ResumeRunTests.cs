@@ -46,7 +46,7 @@ public class ResumeRunTests
         }
         using (var second = study.Start("sweep"))
         {
-            var before = CheckpointHeader.TryRead(Path.Combine(trial, TrialFiles.Checkpoint))!.Rows;
+            var before = CheckpointHeader.TryRead(Attempt.LiveCheckpoint(trial)!)!.Rows;
             Study.WaitForCheckpoint(trial, after: before + 200);
             Assert.True(Hypergrid.Running.Signal.TermProcess(second.Id));
             Assert.True(second.WaitForExit(TimeSpan.FromMinutes(1)));
@@ -55,8 +55,8 @@ public class ResumeRunTests
         Assert.Equal(RunStatus.Interrupted, run.Status);
         Assert.StartsWith("interrupted; resumes at epoch ", run.Error);
         // SIGTERM checkpoints at the next batch boundary: nothing after the checkpoint is in the partial log.
-        var stopped = CheckpointHeader.TryRead(Path.Combine(trial, TrialFiles.Checkpoint))!;
-        Assert.Equal(stopped.Bytes, new FileInfo(Path.Combine(trial, TrialFiles.PartialLog)).Length);
+        var stopped = CheckpointHeader.TryRead(Attempt.LiveCheckpoint(trial)!)!;
+        Assert.Equal(stopped.Bytes, new FileInfo(Attempt.LivePartialLog(trial)!).Length);
 
         var (code, output) = study.Run("sweep");
         Assert.True(code == 0, output);
@@ -66,7 +66,8 @@ public class ResumeRunTests
         // time keeps counting training seconds across the three attempts.
         var times = File.ReadLines(Path.Combine(trial, TrialFiles.BatchLog)).Skip(1).Select(l => double.Parse(l.Split(',')[3])).ToList();
         Assert.Equal(times.Order(), times);
-        Assert.False(File.Exists(Path.Combine(trial, TrialFiles.Checkpoint)), "a complete trial's checkpoint is removed");
+        Assert.Null(Attempt.LiveCheckpoint(trial)); // a complete trial's checkpoint is removed
+        Assert.False(Directory.Exists(Path.Combine(trial, Attempt.Folder)), "and its attempts");
         Assert.True(File.Exists(Path.Combine(trial, TrialFiles.Weights)));
         Assert.NotNull(RunRecord.TryRead(trial)!.ResumedFrom);
     }
@@ -87,7 +88,7 @@ public class ResumeRunTests
     {
         using var study = Interrupted();
         var trial = study.Trial(Leaf, 0);
-        var file = Path.Combine(trial, TrialFiles.Checkpoint);
+        var file = Attempt.LiveCheckpoint(trial)!;
         var bytes = File.ReadAllBytes(file);
         File.WriteAllBytes(file, damage == "truncated" ? bytes[..(bytes.Length - 100)] : "garbage"u8.ToArray());
 
@@ -109,7 +110,7 @@ public class ResumeRunTests
         using (var run = study.Start("sweep"))
         {
             var trial = study.Trial(Leaf, 0);
-            var before = CheckpointHeader.TryRead(Path.Combine(trial, TrialFiles.Checkpoint))!.Rows;
+            var before = CheckpointHeader.TryRead(Attempt.LiveCheckpoint(trial)!)!.Rows;
             Study.WaitForCheckpoint(trial, after: before);
             KillWorker(trial, run);
         }

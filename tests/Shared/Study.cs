@@ -79,7 +79,7 @@ public sealed class Study : IDisposable
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromMinutes(1))
         {
-            if (CheckpointHeader.TryRead(Path.Combine(trialDir, TrialFiles.Checkpoint)) is { } h && h.Rows > after) return h;
+            if (Attempt.LiveCheckpoint(trialDir) is { } path && CheckpointHeader.TryRead(path) is { } h && h.Rows > after) return h;
             Thread.Sleep(20);
         }
         throw new TimeoutException($"no checkpoint past row {after} in {trialDir}");

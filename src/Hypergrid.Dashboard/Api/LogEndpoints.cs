@@ -31,7 +31,9 @@ public static class LogEndpoints
                 http.Response.Headers["X-Hypergrid-Source"] = result.Value.Source;
                 return Results.Text(result.Value.Table.ToCsv(), "text/csv");
             }
-            var stream = SafeFiles.Open(logRoot, Path.Combine(trialDir, file));
+            // A running trial's partial log is its newest attempt's (a program's, or Hypergrid's own trainer's).
+            var full = file == TrialFiles.PartialLog ? Attempt.LivePartialLog(trialDir) : Path.Combine(trialDir, file);
+            var stream = full is null ? null : SafeFiles.Open(logRoot, full);
             if (stream is null) return Results.NotFound();
             return Results.Stream(stream, file.EndsWith(".csv") ? "text/csv" : file.EndsWith(".json") ? "application/json" : "text/plain");
         });

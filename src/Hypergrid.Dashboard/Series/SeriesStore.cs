@@ -12,7 +12,8 @@ public sealed class SeriesStore(string logRoot)
     public async Task<T?> WithLogAsync<T>(string trialDir, IReadOnlyCollection<string> metrics, Func<StepLog, T?> read, CancellationToken cancel) where T : class
     {
         var path = Path.Combine(trialDir, TrialFiles.BatchLog);
-        if (!File.Exists(path)) path = Path.Combine(trialDir, TrialFiles.PartialLog);
+        // Keyed by file: a running trial's newest attempt has a log of its own, so two attempts' rows never mix.
+        if (!File.Exists(path)) path = Attempt.LivePartialLog(trialDir) ?? Path.Combine(trialDir, TrialFiles.PartialLog);
         var entry = logs.GetOrAdd(path, _ => (new SemaphoreSlim(1, 1), new StepLog()));
         await entry.Gate.WaitAsync(cancel);
         try

@@ -48,7 +48,7 @@ public sealed class TrialScanner(string logRoot)
     private static string? LogOf(TrialRecord r) =>
         r.State == TrialState.Damaged ? null
         : File.Exists(Path.Combine(r.Directory, TrialFiles.BatchLog)) ? TrialFiles.BatchLog
-        : File.Exists(Path.Combine(r.Directory, TrialFiles.PartialLog)) ? TrialFiles.PartialLog : null;
+        : Attempt.LivePartialLog(r.Directory) is not null ? TrialFiles.PartialLog : null;
 
     private (JsonObject? Config, string? ParamsSha256) ReadConfig(string dir)
     {
