@@ -16,10 +16,15 @@ public sealed record Claim
     public string? SlurmJobId { get; init; }
     public string? SlurmTaskId { get; init; }
 
-    /// <summary>A heartbeat older than this marks a claim dead even on another host.</summary>
-    public static TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(90);
+    /// <summary>
+    /// A heartbeat older than this marks a claim dead even on another host: 90 s, or HYPERGRID_CLAIM_TIMEOUT_SECONDS
+    /// (for tests that stall a worker past it; every process sharing an out/log must use the same value).
+    /// </summary>
+    public static TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(
+        double.TryParse(Environment.GetEnvironmentVariable("HYPERGRID_CLAIM_TIMEOUT_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 90);
 
-    public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(5);
+    /// <summary>How often a holder renews its claim: every 5 s, or more often under a short timeout.</summary>
+    public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(Math.Min(5, Timeout.TotalSeconds / 6));
 
     /// <summary>When the holder last said it is alive; the file's modification time when that is later.</summary>
     public DateTimeOffset Heartbeat { get; init; }

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Hypergrid.Trials;
+
+using Hypergrid.Tests;
+
+namespace Hypergrid.Running.Tests;
+
+/// <summary>
+/// A worker that lost its claim writes nothing, ever: a worker stopped (SIGSTOP) past the claim timeout while another run
+/// takes the trial over and completes it, then continued (SIGCONT), leaves the successor's result byte for byte as it was.
+/// </summary>
+public class StalledWorkerTests
+{
+    private const int SigStop = 19, SigCont = 18;
+    private static readonly Dictionary<string, string> ShortTimeout = new() { ["HYPERGRID_CLAIM_TIMEOUT_SECONDS"] = "3" };
+
+    [Theory]
+    [InlineData("builtin")]
+    [InlineData("program")]
+    public void A_worker_stopped_past_the_claim_timeout_and_woken_after_a_takeover_changes_nothing_of_the_successors_result(string kind)
+    {
+        var (leaf, root, tree) = kind == "builtin"
+            ? ("sweep/synthetic/mlp/adam", "seed: 0\nepochs: 3\nbatch_size: 16\nhidden: [32]\nn_train: 2048\ncheckpoint_minutes: 0.002\n", "lr: 0.01")
+            : ("sweep/clusters/softmax/sgd", "command: python3 train.py\nseed: 0\nepochs: 3\nbatch_size: 32\nn_train: 1024\ndelay: 0.03\n", "lr: 0.1");
+        Study Make() => new Study().Copy("examples/stdlib/train.py").Write("", root).Write(leaf, tree);
+        using var reference = Make();
+        Assert.Equal(0, reference.Run("sweep", "--workers", "1").Code);
+        var expected = BatchLogs.WithoutTime(Path.Combine(reference.Trial(leaf, 0), TrialFiles.BatchLog));
+
+        using var study = Make();
+        var trial = study.Trial(leaf, 0);
+        using var stalled = study.StartWith(ShortTimeout, "sweep", "--workers", "1");
+        Study.WaitUntilTraining(trial, rows: 60);
+        if (kind == "builtin") Study.WaitForCheckpoint(trial);
+        var worker = Claim.TryRead(trial)!.Pid;
+        Assert.True(Signal.Send(worker, SigStop));
+        try
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(4)); // past the timeout: the claim is dead to everyone else
+            var (code, output) = study.RunWith(ShortTimeout, "sweep", "--workers", "1");
+            Assert.True(code == 0, output);
+            Assert.True(study.IsComplete(leaf, 0), output);
+        }
+        finally
+        {
+            Signal.Send(worker, SigCont);
+        }
+        var log = Path.Combine(trial, TrialFiles.BatchLog);
+        var bytes = File.ReadAllBytes(log);
+        var run = File.ReadAllText(Path.Combine(trial, TrialFiles.Run));
+        Assert.True(stalled.WaitForExit(TimeSpan.FromSeconds(60)), "the stalled worker stops once it sees its claim lost");
+        Thread.Sleep(500);
+        Assert.Equal(bytes, File.ReadAllBytes(log));
+        Assert.Equal(run, File.ReadAllText(Path.Combine(trial, TrialFiles.Run)));
+        Assert.Equal(expected, BatchLogs.WithoutTime(log));
+        Assert.Contains("claim lost to another worker", File.ReadAllText(Path.Combine(trial, TrialFiles.WorkerLog)));
+        Assert.Contains($"complete {leaf}/trial_000", study.Run("status", "--trials").Output);
+    }
+}
