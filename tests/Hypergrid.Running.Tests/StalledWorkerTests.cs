@@ -20,7 +20,7 @@ public class StalledWorkerTests
     public void A_worker_stopped_past_the_claim_timeout_and_woken_after_a_takeover_changes_nothing_of_the_successors_result(string kind)
     {
         var (leaf, root, tree) = kind == "builtin"
-            ? ("sweep/synthetic/mlp/adam", "seed: 0\nepochs: 3\nbatch_size: 16\nhidden: [32]\nn_train: 2048\ncheckpoint_minutes: 0.002\n", "lr: 0.01")
+            ? ("sweep/synthetic/mlp/adam", "seed: 0\nepochs: 3\nbatch_size: 16\nhidden: [32]\nn_train: 8192\ncheckpoint_minutes: 0.002\n", "lr: 0.01")
             : ("sweep/clusters/softmax/sgd", "command: python3 train.py\nseed: 0\nepochs: 3\nbatch_size: 32\nn_train: 1024\ndelay: 0.03\n", "lr: 0.1");
         Study Make() => new Study().Copy("examples/stdlib/train.py").Write("", root).Write(leaf, tree);
         using var reference = Make();
