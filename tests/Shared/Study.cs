@@ -35,6 +35,19 @@ public sealed class Study : IDisposable
         return this;
     }
 
+    /// <summary>Copies a folder of the repository (an example: its program and cfg/ tree) into the study's root.</summary>
+    public Study CopyFolder(string repositoryPath)
+    {
+        var from = Path.Combine(Repository, repositoryPath);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}out{Path.DirectorySeparatorChar}")))
+        {
+            var to = Path.Combine(Root, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to, overwrite: true);
+        }
+        return this;
+    }
+
     /// <summary>Writes a file (a program of a test's own) into the study's root.</summary>
     public Study WriteFile(string name, string text)
     {
