@@ -4,6 +4,7 @@ using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Yaml;
 using Hypergrid.Trials;
+using Hypergrid.Trials.Logs;
 
 namespace Hypergrid.Dashboard.Trials;
 
@@ -15,14 +16,14 @@ namespace Hypergrid.Dashboard.Trials;
 /// </summary>
 public sealed class TrialScanner(string logRoot)
 {
-    private readonly ConcurrentDictionary<string, (DateTime Stamp, TrialRecord Record, JsonObject? Config, string? ParamsSha256, string? Log)> cache = new();
+    private readonly ConcurrentDictionary<string, (DateTime Stamp, TrialRecord Record, JsonObject? Config, string? ParamsSha256, string? Log, Dictionary<string, double?>? Final)> cache = new();
 
     public string LogRoot => logRoot;
 
     /// <summary>Every trial: its record, the config to show, and which batch log the page can plot (null: none yet).</summary>
-    public IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log)> Scan()
+    public IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> Scan()
     {
-        var result = new List<(TrialRecord, JsonObject?, string?)>();
+        var result = new List<(TrialRecord, JsonObject?, string?, Dictionary<string, double?>)>();
         if (!Directory.Exists(logRoot)) return result;
         foreach (var dir in TrialFolders.Under(logRoot))
         {
@@ -31,7 +32,7 @@ public sealed class TrialScanner(string logRoot)
             {
                 var (config, hash) = ReadConfig(dir);
                 var record = TrialRecord.Read(dir, TrialId.FromDirectory(dir), hash);
-                entry = (stamp, record, record.TrainedConfig ?? config, hash, LogOf(record));
+                entry = (stamp, record, record.TrainedConfig ?? config, hash, LogOf(record), FinalOf(record));
                 cache[dir] = entry;
             }
             else if (entry.Record.Claim is not null || entry.Record.State == TrialState.Running)
@@ -40,10 +41,14 @@ public sealed class TrialScanner(string logRoot)
                 entry.Record = TrialRecord.Read(dir, entry.Record.Id, entry.ParamsSha256);
                 entry.Log = LogOf(entry.Record);
             }
-            result.Add((entry.Record, entry.Config, entry.Log));
+            result.Add((entry.Record, entry.Config, entry.Log, entry.Record.Run?.Final ?? entry.Final ?? []));
         }
         return result;
     }
+
+    // A result written by another tool has no run.json: its final metrics come from its epoch log, as run.json's would.
+    private Dictionary<string, double?>? FinalOf(TrialRecord r) =>
+        r.Run is null && r.State is TrialState.Complete or TrialState.Orphan ? EpochLogFile.Load(logRoot, r.Directory)?.Table.FinalMetrics() : null;
 
     private static string? LogOf(TrialRecord r) =>
         r.State == TrialState.Damaged ? null
