@@ -11,6 +11,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["report"] = () => { ReportBench.Run(); return Task.CompletedTask; },
     ["series"] = SeriesBench.RunAsync,
     ["checkpoint"] = () => { CheckpointBench.Run(); return Task.CompletedTask; },
+    ["programs"] = () => { ProgramBench.Run(); return Task.CompletedTask; },
 };
 if (which == "all") foreach (var b in benches.Values) await b();
 else if (benches.TryGetValue(which, out var bench)) await bench();

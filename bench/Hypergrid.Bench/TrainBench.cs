@@ -42,6 +42,13 @@ public static class TrainBench
         return TrialSpec.Parse(TrialConfig.FromMap(YamlLoader.LoadMapping(yaml, "bench", errors)!, "bench"), errors, out _) ?? throw new ConfigException(errors);
     }
 
+    /// <summary>The CPU model and whether it has AVX-512, from /proc/cpuinfo.</summary>
+    internal static string CpuLine()
+    {
+        var avx512 = File.Exists("/proc/cpuinfo") && File.ReadLines("/proc/cpuinfo").Any(l => l.StartsWith("flags") && l.Contains(" avx512f"));
+        return $"{Cpu()} ({(avx512 ? "AVX-512" : "no AVX-512")}, {Environment.ProcessorCount} cores)";
+    }
+
     /// <summary>The CPU model, from /proc/cpuinfo.</summary>
     internal static string Cpu() =>
         File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "?" : "?";

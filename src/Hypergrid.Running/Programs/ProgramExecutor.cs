@@ -153,7 +153,8 @@ public static class ProgramExecutor
                     progress((int)tail.Epoch, epochs, (int)tail.Batch, tail.BatchesPerEpoch, tail.Loss);
             }
             catch (IOException) { }
-            Thread.Sleep(100);
+            // Returns the moment the program exits: a short trial does not wait out a polling interval.
+            program.WaitForExit(250);
         }
         var exited = SpinWait.SpinUntil(() => program.HasExited, TimeSpan.FromSeconds(5));
         var code = exited ? program.ExitCode : 128 + Signal.Kill;

@@ -27,6 +27,9 @@ public sealed class ProgramProcess : IDisposable
 
     public int Pid { get; }
     public bool HasExited => process.HasExited;
+
+    /// <summary>Waits up to <paramref name="milliseconds"/> for the program to exit; true when it has.</summary>
+    public bool WaitForExit(int milliseconds) => process.WaitForExit(milliseconds);
     public int ExitCode => process.ExitCode;
     public StreamReader Output => process.StandardOutput;
     public StreamReader Errors => process.StandardError;
