@@ -18,7 +18,7 @@ public static class DashboardVerb
         command.Options.Add(host);
         command.SetAction((r, cancel) => Exit.GuardAsync(async () =>
         {
-            var options = DashboardOptions.Checked(r.GetValue(outDir)!, r.GetValue(host)!, r.GetValue(port));
+            var options = DashboardOptions.Checked(r.GetValue(outDir)!, r.GetValue(host)!, r.GetValue(port)) with { Schema = Training.TrialSchema.Instance };
             if (!options.IsLoopback)
                 Console.Error.WriteLine($"warning: listening on {options.Host}, beyond this machine: anyone who can reach port {options.Port} can read every log under {options.LogDir}");
             await using var app = DashboardServer.Build(options);

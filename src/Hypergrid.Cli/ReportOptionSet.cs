@@ -18,5 +18,5 @@ public sealed class ReportOptionSet
     }
 
     public ReportOptions Read(ParseResult r, Filters filters, string? baseline = null) =>
-        new(filters, r.GetValue(metric)!, r.GetValue(goal), r.GetValue(reduce)!, r.GetValue(atBest), baseline);
+        new(filters, r.GetValue(metric)!, r.GetValue(goal), r.GetValue(reduce)!, r.GetValue(atBest), baseline) { Schema = Training.TrialSchema.Instance };
 }

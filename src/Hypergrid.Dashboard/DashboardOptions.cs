@@ -9,6 +9,9 @@ public sealed partial record DashboardOptions(string OutDir = "out", string Host
 {
     public string LogDir => Path.Combine(OutDir, "log");
 
+    /// <summary>What knows the trials' defaults (the registries), for staleness by effective values; null: values as written.</summary>
+    public Hypergrid.Config.Expansion.IConfigSchema? Schema { get; init; }
+
     public bool IsLoopback => Host is "localhost" || IPAddress.TryParse(Host, out var ip) && IPAddress.IsLoopback(ip);
 
     public string Url => $"http://{(Host.Contains(':') ? $"[{Host}]" : Host)}:{Port}";

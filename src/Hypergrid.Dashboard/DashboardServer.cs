@@ -26,11 +26,11 @@ public static class DashboardServer
         var app = builder.Build();
         app.UseHostCheck(options);
         app.MapPage(dashboardDir, uplotDir);
-        app.MapTrials(new TrialScanner(logRoot));
+        app.MapTrials(new TrialScanner(logRoot, options.Schema));
         var store = new EpochLogStore(logRoot);
         app.MapLogs(logRoot, store);
         app.MapEpochs(logRoot, store);
-        app.MapReport(logRoot);
+        app.MapReport(logRoot, options.Schema);
         app.MapSeries(logRoot, new Series.SeriesStore(logRoot));
         return app;
     }

@@ -71,10 +71,16 @@ public sealed class EpochLogStore(string logRoot)
         private EpochAggregator? aggregator;
         private long consumed;       // bytes up to the end of the last complete line read
         private byte[] head = [];    // the file's first bytes: a new attempt rewrites them (its times differ)
+        private readonly LogFingerprint fingerprint = new(); // the last line read: a log cut back and regrown no longer has it there
 
         public EpochTable? Refresh(FileStream stream)
         {
-            if (stream.Length < consumed || !SameHead(stream)) { aggregator = null; consumed = 0; } // a new attempt started over
+            if (stream.Length < consumed || !SameHead(stream) || !fingerprint.Matches(stream))
+            {
+                aggregator = null; // cut back (a program continuing its checkpoint) or started over: read afresh
+                consumed = 0;
+                fingerprint.Clear();
+            }
             stream.Seek(consumed, SeekOrigin.Begin);
             var fresh = new byte[stream.Length - consumed];
             stream.ReadExactly(fresh);
@@ -84,11 +90,13 @@ public sealed class EpochLogStore(string logRoot)
                 aggregator = EpochAggregator.Aggregate(fresh, out var complete);
                 consumed += complete;
                 head = fresh[..Math.Min(fresh.Length, 4096)];
+                fingerprint.Remember(stream, consumed);
                 return aggregator?.ToTable();
             }
             var span = fresh.AsSpan(0, fresh.AsSpan().LastIndexOf((byte)'\n') + 1);
             aggregator.Add(span);
             consumed += span.Length;
+            fingerprint.Remember(stream, consumed);
             return aggregator.ToTable();
         }
 

@@ -15,5 +15,8 @@ public sealed record ReportOptions(Filters Filters, string Metric = "val_acc", s
     /// <summary>max for names ending in acc, else min.</summary>
     public static string DefaultGoal(string metric) => metric.EndsWith("acc", StringComparison.Ordinal) ? "max" : "min";
 
+    /// <summary>What knows the trials' defaults (the registries), so that a default written out makes no result stale; null: values as written.</summary>
+    public Hypergrid.Config.Expansion.IConfigSchema? Schema { get; init; }
+
     public string GoalOf(string metric) => metric == Metric ? Goal ?? DefaultGoal(metric) : DefaultGoal(metric);
 }

@@ -30,7 +30,7 @@ public static class Reporter
         {
             var id = TrialId.FromDirectory(dir);
             if (!o.Filters.Matches(id.Mode, id.Dataset, id.Model, id.Trainer)) return default;
-            var record = TrialRecord.Read(dir, id, run => CurrentParams.Of(logRoot, dir, run));
+            var record = TrialRecord.Read(dir, id, run => CurrentParams.Of(logRoot, dir, run, o.Schema));
             var config = record.State == TrialState.Complete ? TrainedConfig.Of(logRoot, record) : null;
             var log = config is null ? null : EpochLogFile.Load(logRoot, dir);
             var value = log is { } l ? Value(l.Table, metric, atBest, goal, o) : null;

@@ -17,7 +17,7 @@ public static class Runner
         // Plan and check every trial without writing; every mistake is reported at the cfg/ line that made it.
         var leaves = Expander.Expand(options.Expand with { DryRun = true, Schema = TrialSchema.Instance });
         var records = leaves.SelectMany(l => l.Trials)
-            .Select(t => (Trial: t, Record: TrialRecord.Read(t.Directory, t.Id, t.Config.ParamsSha256()))).ToList();
+            .Select(t => (Trial: t, Record: TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance)))).ToList();
         int Count(TrialState s) => records.Count(x => x.Record.State == s);
         bool Retrain(TrialState s) => s == TrialState.Stale && options.RerunStale || s == TrialState.Damaged && options.RerunDamaged;
         var todo = records.Where(x => x.Record.State is TrialState.Pending or TrialState.Failed || Retrain(x.Record.State)).Select(x => x.Trial).ToList();
@@ -57,7 +57,7 @@ public static class Runner
         display.Line($"training {todo.Count} trial(s) {options.Launcher.Describe(workers, settings)}{chosen}; {summary.AlreadyComplete} already complete"
             + (resuming > 0 ? $"; {resuming} continue from a checkpoint" : ""));
         var finished = await options.Launcher.LaunchAsync(new LaunchRequest(manifest, workers, settings, options.Command, runDir, todo), display, cancel);
-        var rows = todo.Select(t => TrialRecord.Read(t.Directory, t.Id, t.Config.ParamsSha256())).ToList();
+        var rows = todo.Select(t => TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance))).ToList();
         return summary with { Rows = rows, Detached = !finished, RunId = runId };
     }
 

@@ -19,7 +19,7 @@ public static class StatusReader
         foreach (var leaf in leaves)
         {
             var lines = leaf.Trials
-                .Select(t => new StatusLine(TrialRecord.Read(t.Directory, t.Id, t.Config.ParamsSha256()), t.AxisValues))
+                .Select(t => new StatusLine(TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance)), t.AxisValues))
                 .Concat(leaf.Orphans.Select(o => Orphan(o.Directory)))
                 .ToList();
             result.Add((leaf.Plan.Leaf.RelativePath.Replace('\\', '/'), lines));

@@ -54,6 +54,7 @@ public static class TrialExecutor
             {
                 CfgSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
                 ParamsSha256 = config.ParamsSha256(),
+                EffectiveSha256 = ResultHash.Effective(config, TrialSchema.Instance),
                 Config = config.ToJson(),
                 Device = spec.Device,
                 Data = data.Record,

@@ -15,6 +15,12 @@ public sealed record RunRecord
     /// <summary>sha256 of the hyperparameter values (keys sorted, values canonical, non-hyperparameters such as slurm left out): what staleness compares.</summary>
     public string? ParamsSha256 { get; init; }
 
+    /// <summary>
+    /// sha256 of the effective hyperparameter values (every default written out, as the trial was trained): what staleness
+    /// compares, so writing a default explicitly changes nothing. Null in results from before it was recorded.
+    /// </summary>
+    public string? EffectiveSha256 { get; init; }
+
     /// <summary>The resolved config this result was trained with, so it stays known after cfg.yaml changes.</summary>
     public JsonObject? Config { get; init; }
 

@@ -31,7 +31,8 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
         {
             if (Damage(batchLog, run) is { } why) return new(id, trialDir, TrialState.Damaged, why, null, run);
             // A result from before run.json recorded its hyperparameters cannot be judged stale.
-            var stale = run?.ParamsSha256 is { } ran && currentParams(run) is { } now && ran != now;
+            // The effective values when the result recorded them (a default written out changes nothing), else the values as written.
+            var stale = (run?.EffectiveSha256 ?? run?.ParamsSha256) is { } ran && currentParams(run) is { } now && ran != now;
             return new(id, trialDir, stale ? TrialState.Stale : TrialState.Complete,
                 stale ? "its config changed since it ran (--rerun-stale retrains it)" : null, null, run);
         }

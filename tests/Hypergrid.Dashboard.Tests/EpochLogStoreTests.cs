@@ -83,6 +83,46 @@ public class EpochLogStoreTests
         Assert.Equal(SampleLogs.EpochCsv(restarted), csv);
     }
 
+    // A log longer than the head a reader compares (4 KB), cut back to the end of its first epoch and grown again past
+    // where the reader had read: a program continuing from its checkpoint does exactly this.
+    private static (string Dir, string Before, string After) CutBackAndRegrown(LogTree tree)
+    {
+        var dir = tree.AddRunning(Path1, "seed: 0\n", epochs: 2, batches: 100);
+        var before = LogTree.BatchLog(1, 2, 100, 1.0);
+        File.WriteAllText(Path.Combine(dir, TrialFiles.PartialLog), before);
+        var firstEpoch = before[..before.IndexOf("\n2,train,", StringComparison.Ordinal)] + "\n";
+        return (dir, before, firstEpoch + LogTree.BatchLog(2, 3, 100, 1.5, header: false));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_partial_log_cut_back_and_regrown_past_the_last_look_is_read_afresh_never_mixing_two_attempts(bool tornLine)
+    {
+        using var tree = new LogTree();
+        var (dir, before, after) = CutBackAndRegrown(tree);
+        var store = new EpochLogStore(tree.Log);
+        Assert.Equal(SampleLogs.EpochCsv(before), (await store.GetAsync(dir))!.Value.Table.ToCsv());
+        // With a torn line: the old attempt had half a row after its last whole one when it was read.
+        if (tornLine) File.AppendAllText(Path.Combine(dir, TrialFiles.PartialLog), "2,val,0,0.1");
+        if (tornLine) await store.GetAsync(dir);
+        File.WriteAllText(Path.Combine(dir, TrialFiles.PartialLog), after);
+        Assert.True(after.Length > before.Length);
+        Assert.Equal(SampleLogs.EpochCsv(after), (await store.GetAsync(dir))!.Value.Table.ToCsv());
+    }
+
+    [Fact]
+    public async Task The_step_series_of_a_log_cut_back_and_regrown_counts_the_rows_the_file_has()
+    {
+        using var tree = new LogTree();
+        var (dir, before, after) = CutBackAndRegrown(tree);
+        var series = new Hypergrid.Dashboard.Series.SeriesStore(tree.Log);
+        Task<object?> Rows() => series.WithLogAsync<object>(dir, ["loss"], log => log.Rows("train"), CancellationToken.None);
+        Assert.Equal(200, await Rows());
+        File.WriteAllText(Path.Combine(dir, TrialFiles.PartialLog), after);
+        Assert.Equal(300, await Rows());
+    }
+
     [Fact]
     public async Task A_cache_that_cannot_be_written_does_not_fail_the_read()
     {

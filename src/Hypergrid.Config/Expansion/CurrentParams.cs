@@ -11,13 +11,13 @@ namespace Hypergrid.Config.Expansion;
 /// </summary>
 public static class CurrentParams
 {
-    public static string? Of(string logRoot, string trialDir, RunRecord? run)
+    public static string? Of(string logRoot, string trialDir, RunRecord? run, IConfigSchema? schema = null)
     {
         var bytes = SafeFiles.ReadAll(logRoot, Path.Combine(trialDir, TrialFiles.Config));
         if (bytes is null) return null;
-        if (run?.ParamsSha256 is { } ran && run.CfgSha256 == Convert.ToHexStringLower(SHA256.HashData(bytes))) return ran;
+        if ((run?.EffectiveSha256 ?? run?.ParamsSha256) is { } ran && run!.CfgSha256 == Convert.ToHexStringLower(SHA256.HashData(bytes))) return ran;
         var file = Path.Combine(trialDir, TrialFiles.Config);
         var map = YamlLoader.LoadMapping(System.Text.Encoding.UTF8.GetString(bytes), file, []);
-        return map is null ? null : TrialConfig.FromMap(map, file).ParamsSha256();
+        return map is null ? null : ResultHash.Current(TrialConfig.FromMap(map, file), schema)(run);
     }
 }

@@ -55,6 +55,7 @@ public sealed record CfgScalar(string Text, ScalarKind Kind, SourceMark Mark) : 
     {
         if (double.IsNaN(value)) return ".nan";
         if (double.IsInfinity(value)) return value > 0 ? ".inf" : "-.inf";
+        if (value == 0) return "0.0"; // -0.0 is the same value: one trial, one hash
         var r = value.ToString("R", CultureInfo.InvariantCulture);
         var e = r.IndexOf('E');
         if (e < 0) return r.Contains('.') ? r : r + ".0";

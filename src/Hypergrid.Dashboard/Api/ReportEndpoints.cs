@@ -13,7 +13,7 @@ namespace Hypergrid.Dashboard.Api;
 /// </summary>
 public static class ReportEndpoints
 {
-    public static IEndpointRouteBuilder MapReport(this IEndpointRouteBuilder app, string logRoot)
+    public static IEndpointRouteBuilder MapReport(this IEndpointRouteBuilder app, string logRoot, Hypergrid.Config.Expansion.IConfigSchema? schema = null)
     {
         app.MapMethods("/api/report", ReadMethods.GetAndHead, (HttpContext http) =>
         {
@@ -21,7 +21,7 @@ public static class ReportEndpoints
             string[]? Many(string key) => q[key].Count > 0 ? q[key].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToArray() : null;
             var options = new ReportOptions(new Filters(Many("mode"), Many("dataset"), Many("model"), Many("trainer")),
                 q["metric"].FirstOrDefault() ?? "val_acc", q["goal"].FirstOrDefault(), q["reduce"].FirstOrDefault() ?? "final",
-                q["at_best"].FirstOrDefault(), q["baseline"].FirstOrDefault());
+                q["at_best"].FirstOrDefault(), q["baseline"].FirstOrDefault()) { Schema = schema };
             http.Response.Headers.CacheControl = "no-store";
             try { return Results.Text(ReportText.ToJson(Reporter.Build(logRoot, options)), "application/json"); }
             catch (UsageException ex) { return Results.BadRequest(ex.Message); }

@@ -16,6 +16,7 @@ public sealed class StepLog
     private int modeCol = -1;
     private long consumed;
     private byte[] head = [];
+    private readonly LogFingerprint fingerprint = new();
     private readonly Dictionary<string, int> rows = [];
     private readonly Dictionary<(string Phase, string Metric), Pyramid> series = [];
     private readonly HashSet<string> loaded = [];
@@ -36,7 +37,7 @@ public sealed class StepLog
     /// </summary>
     public bool Refresh(FileStream stream, IReadOnlyCollection<string> metrics, StepCache? cache = null)
     {
-        if (stream.Length < consumed || !SameHead(stream)) Reset();
+        if (stream.Length < consumed || !SameHead(stream) || !fingerprint.Matches(stream)) Reset();
         if (header.Length == 0 && !ReadHeader(stream)) return false;
         if (cache is not null && loaded.Count == 0 && cache.TryLoad(metrics.Where(m => Metrics.Contains(m)).Distinct().ToList(), out var cached, out var counts))
         {
@@ -50,6 +51,7 @@ public sealed class StepLog
             }
             foreach (var (phase, n) in counts) rows[phase] = n;
             consumed = stream.Length;
+            fingerprint.Remember(stream, consumed);
             return true;
         }
         // Only columns of this log are read; the caller reports the others.
@@ -58,6 +60,7 @@ public sealed class StepLog
         if (missing.Count > 0) Scan(stream, missing, until: consumed, countRows: false);
         loaded.UnionWith(missing);
         consumed = Scan(stream, loaded.ToList(), until: stream.Length, countRows: true, from: consumed);
+        fingerprint.Remember(stream, consumed);
         if (cache is not null)
             foreach (var metric in missing)
                 cache.Save(metric, rows.Keys.ToDictionary(p => p, p => series.TryGetValue((p, metric), out var s) ? s.Values : []));
@@ -69,6 +72,7 @@ public sealed class StepLog
         header = [];
         consumed = 0;
         head = [];
+        fingerprint.Clear();
         rows.Clear();
         series.Clear();
         loaded.Clear();

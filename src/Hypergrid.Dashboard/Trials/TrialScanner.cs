@@ -14,9 +14,9 @@ namespace Hypergrid.Dashboard.Trials;
 /// when its modification time changes (every write in a trial is a create or rename); a claimed trial's
 /// liveness is checked on each call. That keeps the list of 1,000 trials a matter of milliseconds.
 /// </summary>
-public sealed class TrialScanner(string logRoot)
+public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
 {
-    private readonly ConcurrentDictionary<string, (DateTime Stamp, TrialRecord Record, JsonObject? Config, string? ParamsSha256, string? Log, Dictionary<string, double?>? Final)> cache = new();
+    private readonly ConcurrentDictionary<string, (DateTime Stamp, TrialRecord Record, JsonObject? Config, Func<RunRecord?, string?> Current, string? Log, Dictionary<string, double?>? Final)> cache = new();
 
     public string LogRoot => logRoot;
 
@@ -30,15 +30,15 @@ public sealed class TrialScanner(string logRoot)
             var stamp = Directory.GetLastWriteTimeUtc(dir);
             if (!cache.TryGetValue(dir, out var entry) || entry.Stamp != stamp)
             {
-                var (config, hash) = ReadConfig(dir);
-                var record = TrialRecord.Read(dir, TrialId.FromDirectory(dir), hash);
-                entry = (stamp, record, record.TrainedConfig ?? config, hash, LogOf(record), FinalOf(record));
+                var (config, current) = ReadConfig(dir);
+                var record = TrialRecord.Read(dir, TrialId.FromDirectory(dir), current);
+                entry = (stamp, record, record.TrainedConfig ?? config, current, LogOf(record), FinalOf(record));
                 cache[dir] = entry;
             }
             else if (entry.Record.Claim is not null || entry.Record.State == TrialState.Running)
             {
                 // Liveness changes without the folder changing: a claim's holder may have died since.
-                entry.Record = TrialRecord.Read(dir, entry.Record.Id, entry.ParamsSha256);
+                entry.Record = TrialRecord.Read(dir, entry.Record.Id, entry.Current);
                 entry.Log = LogOf(entry.Record);
             }
             result.Add((entry.Record, entry.Config, entry.Log, entry.Record.Run?.Final ?? entry.Final ?? []));
@@ -55,14 +55,15 @@ public sealed class TrialScanner(string logRoot)
         : File.Exists(Path.Combine(r.Directory, TrialFiles.BatchLog)) ? TrialFiles.BatchLog
         : Attempt.LivePartialLog(r.Directory) is not null ? TrialFiles.PartialLog : null;
 
-    private (JsonObject? Config, string? ParamsSha256) ReadConfig(string dir)
+    // The config to show and the hash of what it asks for now (null: unknown, so nothing is called stale).
+    private (JsonObject? Config, Func<RunRecord?, string?> Current) ReadConfig(string dir)
     {
         var bytes = SafeFiles.ReadAll(logRoot, Path.Combine(dir, TrialFiles.Config));
-        if (bytes is null) return (null, null);
+        if (bytes is null) return (null, _ => null);
         var file = Path.GetRelativePath(logRoot, dir) + "/" + TrialFiles.Config;
         var map = YamlLoader.LoadMapping(System.Text.Encoding.UTF8.GetString(bytes), file, new List<ConfigError>());
-        if (map is null) return (null, null);
+        if (map is null) return (null, _ => null);
         var config = TrialConfig.FromMap(map, file);
-        return (config.ToJson(), config.ParamsSha256());
+        return (config.ToJson(), ResultHash.Current(config, schema));
     }
 }

@@ -41,7 +41,8 @@ public sealed class Deq : nn.Module<Tensor, Tensor>, ISolverModel
         IterBudget = (int)Math.Round(settings.IterBudget + (end - settings.IterBudget) * t);
     }
 
-    private Tensor F(Tensor z, Tensor u) => tanh(mix.forward(z) + u);
+    // Every Scalar this loop hands libtorch is held (see HeldScalars): it runs budget x batches times an epoch.
+    private Tensor F(Tensor z, Tensor u) => tanh(mix.forward(z).add(u, HeldScalars.One));
 
     public override Tensor forward(Tensor x)
     {
@@ -52,17 +53,20 @@ public sealed class Deq : nn.Module<Tensor, Tensor>, ISolverModel
         using (var solve = unroll ? null : no_grad())
         {
             var active = ones(n, ScalarType.Bool);
+            using var tiny = 1e-8.ToScalar();
+            using var tol = settings.Tol.ToScalar();
             for (var k = 1; k <= IterBudget; k++)
             {
                 var fz = F(z, u);
                 using (no_grad())
                 {
-                    var r = (fz - z).norm(1) / (fz.norm(1) + 1e-8);
+                    using var step = k.ToScalar();
+                    var r = fz.sub(z).norm(1) / fz.norm(1).add(tiny, HeldScalars.One);
                     residual = where(active, r, residual);
-                    iterations = where(active, full(n, k, ScalarType.Int32), iterations);
+                    iterations = where(active, full(n, step, ScalarType.Int32), iterations);
                 }
                 z = where(active.unsqueeze(1), fz, z);
-                active = active & (residual >= settings.Tol);
+                active = active & residual.ge(tol);
                 if (!active.any().item<bool>()) break;
             }
         }

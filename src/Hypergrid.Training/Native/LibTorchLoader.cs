@@ -12,7 +12,7 @@ namespace Hypergrid.Training.Native;
 /// version is missing, a copy with those needs marked weak is kept in a cache folder and handed to
 /// TorchSharp through a DllImport resolver, before TorchSharp first touches native code.
 /// </summary>
-public static class LibTorchLoader
+public static partial class LibTorchLoader
 {
     private const string LibName = "libLibTorchSharp.so";
     private static readonly Lock Gate = new();
@@ -50,6 +50,11 @@ public static class LibTorchLoader
             if (done) return;
             done = true;
             if (!OperatingSystem.IsLinux()) { Outcome = "not linux"; return; }
+            // Same host, same threads, same numbers: MKL otherwise picks code paths (and thread counts) run by run, which
+            // moved the last bits of a loss between two runs of one trial under load. Set in the process's own
+            // environment, where MKL reads it when it starts; a value the user set wins.
+            SetEnv("MKL_CBWR", "AUTO", 0);
+            SetEnv("MKL_DYNAMIC", "FALSE", 0);
             var original = FindLibrary();
             if (original is null) { Outcome = "LibTorchSharp not found beside the app; TorchSharp loads it itself"; return; }
             NativeFolder = Path.GetDirectoryName(original)!;
@@ -136,4 +141,7 @@ public static class LibTorchLoader
             if (File.Exists(p)) return p;
         return null;
     }
+
+    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int SetEnv(string name, string value, int overwrite);
 }

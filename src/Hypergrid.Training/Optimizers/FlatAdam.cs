@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Hypergrid.Training.Optimizers;
@@ -11,6 +12,13 @@ public sealed class FlatAdam(FlatParameters flat, double beta1, double beta2, do
     private readonly Tensor m = zeros_like(flat.Values);
     private readonly Tensor v = zeros_like(flat.Values);
     private readonly Tensor denom = zeros_like(flat.Values);
+
+    // Every Scalar passed to libtorch is held by a field or a 'using' until the call returns: a temporary made by an
+    // implicit conversion is unreachable once its handle is read, and its finalizer may free it while libtorch still
+    // reads it (libtorch's "Expected false to be true ... Scalar.h" inside addcmul_ or mul_). That includes the alpha of 1
+    // TorchSharp makes for add_(x) without one: alpha is always passed.
+    private readonly Scalar beta1Scalar = beta1.ToScalar(), keep1 = (1 - beta1).ToScalar();
+    private readonly Scalar beta2Scalar = beta2.ToScalar(), keep2 = (1 - beta2).ToScalar(), epsScalar = eps.ToScalar(), one = 1.0.ToScalar();
     private long step;
 
     public void Step(double lr)
@@ -18,15 +26,21 @@ public sealed class FlatAdam(FlatParameters flat, double beta1, double beta2, do
         var p = flat.Values;
         var g = flat.Grads;
         step++;
-        if (weightDecay > 0) p.mul_(1 - lr * weightDecay);
+        if (weightDecay > 0)
+        {
+            using var decay = (1 - lr * weightDecay).ToScalar();
+            p.mul_(decay);
+        }
         var bias1 = 1 - Math.Pow(beta1, step);
         var bias2 = 1 - Math.Pow(beta2, step);
-        m.mul_(beta1).add_(g, alpha: 1 - beta1);
-        v.mul_(beta2).addcmul_(g, g, value: 1 - beta2);
+        m.mul_(beta1Scalar).add_(g, alpha: keep1);
+        v.mul_(beta2Scalar).addcmul_(g, g, value: keep2);
         // denom = sqrt(v) / sqrt(bias2) + eps, into a buffer kept across steps (no allocation per step).
         denom.copy_(v).sqrt_();
-        denom.div_(Math.Sqrt(bias2)).add_(eps);
-        p.addcdiv_(m, denom, value: -lr / bias1);
+        using var root2 = Math.Sqrt(bias2).ToScalar();
+        using var stepSize = (-lr / bias1).ToScalar();
+        denom.div_(root2).add_(epsScalar, one);
+        p.addcdiv_(m, denom, value: stepSize);
     }
 
     public void Save(BinaryWriter writer)
@@ -50,5 +64,6 @@ public sealed class FlatAdam(FlatParameters flat, double beta1, double beta2, do
         m.Dispose();
         v.Dispose();
         denom.Dispose();
+        foreach (var s in new[] { beta1Scalar, keep1, beta2Scalar, keep2, epsScalar, one }) s.Dispose();
     }
 }

@@ -69,7 +69,11 @@ public sealed class FlatParameters : IDisposable
     {
         var norm = GradNorm();
         var coefficient = max / (norm + 1e-6);
-        if (coefficient < 1) Grads.mul_(coefficient);
+        if (coefficient < 1)
+        {
+            using var scale = coefficient.ToScalar(); // held until libtorch used it (see FlatAdam)
+            Grads.mul_(scale);
+        }
         return norm;
     }
 
