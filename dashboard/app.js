@@ -91,7 +91,7 @@ function renderTable(trials, colors) {
     });
   }
   const thead = document.querySelector('#table thead');
-  thead.innerHTML = '';
+  thead.replaceChildren();
   const tr = thead.insertRow();
   for (const c of columns) {
     const th = document.createElement('th');
@@ -116,7 +116,7 @@ function renderRows() {
   const margin = 20;
   const first = Math.max(0, Math.floor(wrap.scrollTop / rowHeight) - margin);
   const last = Math.min(rows.length, first + Math.ceil((wrap.clientHeight || 600) / rowHeight) + 2 * margin);
-  tbody.innerHTML = '';
+  tbody.replaceChildren();
   // A row without cells has no height in Chromium: the spacer's height lives on one cell across the table.
   const spacer = px => {
     const tr = tbody.insertRow();
@@ -159,7 +159,7 @@ function renderNotice(trials) {
   const many = !view.group && trials.length > MANY_LINES;
   notice.hidden = !many;
   if (!many) return;
-  notice.innerHTML = '';
+  notice.replaceChildren();
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'group by all but seed';
@@ -172,7 +172,7 @@ function renderBrowser() {
   // Rebuilt on every refresh: open leaves, and where their lists and the browser were scrolled to, are kept.
   const open = new Map([...nav.querySelectorAll('details[open]')].map(d => [d.dataset.leaf, d.querySelector('.rows')?.scrollTop ?? 0]));
   const navScroll = nav.scrollTop;
-  nav.innerHTML = '';
+  nav.replaceChildren();
   const leaves = new Map();
   for (const t of store.trials) { const l = leafOf(t); if (!leaves.has(l)) leaves.set(l, []); leaves.get(l).push(t); }
   for (const [leaf, trials] of leaves) {
@@ -308,7 +308,7 @@ function exportCsv() {
 
 /** A row of checkboxes, one per value, whose ticked values go to view[key]. */
 function checkboxes(holder, values, key) {
-  holder.innerHTML = '';
+  holder.replaceChildren();
   for (const v of values) {
     const label = document.createElement('label');
     const box = document.createElement('input');

@@ -36,13 +36,20 @@ function renderResults() {
   const numericKeys = keys.filter(k => groups.some(g => typeof g.values[k] === 'number'));
   if (keySel.dataset.known !== numericKeys.join(',')) {
     keySel.dataset.known = numericKeys.join(',');
-    keySel.innerHTML = numericKeys.map(k => `<option>${k}</option>`).join('');
+    // Keys come from cfg/ and metric names from logs: they enter the page as text, never as HTML.
+    keySel.replaceChildren(...numericKeys.map(k => new Option(k, k)));
   }
   if (!numericKeys.includes(view.r.key)) view.r.key = numericKeys[0] ?? '';
   keySel.value = view.r.key;
   const head = document.querySelector('#r-table thead'), body = document.querySelector('#r-table tbody');
-  head.innerHTML = '<tr>' + ['leaf', ...keys, results.report?.metric ?? '', '95% CI', 'Δ', 'p', 'test'].map(h => `<th>${h}</th>`).join('') + '</tr>';
-  body.innerHTML = '';
+  const headRow = document.createElement('tr');
+  for (const h of ['leaf', ...keys, results.report?.metric ?? '', '95% CI', 'Δ', 'p', 'test']) {
+    const th = document.createElement('th');
+    th.textContent = h;
+    headRow.append(th);
+  }
+  head.replaceChildren(headRow);
+  body.replaceChildren();
   for (const g of groups) {
     const row = body.insertRow();
     row.className = (g.best ? 'best' : '') + (g.tie ? ' tie' : '');
@@ -132,8 +139,8 @@ function fillMetricChoices() {
   const metricSel = document.getElementById('r-metric'), atBest = document.getElementById('r-atbest');
   if (metricSel.options.length || !store.schema.length) return;
   const names = ['val', 'train'].flatMap(p => store.schema.map(m => `${p}_${m}`));
-  metricSel.innerHTML = names.map(n => `<option>${n}</option>`).join('');
-  atBest.innerHTML += names.map(n => `<option>${n}</option>`).join('');
+  metricSel.replaceChildren(...names.map(n => new Option(n, n)));
+  atBest.append(...names.map(n => new Option(n, n)));
   metricSel.value = view.r.metric;
   atBest.value = view.r.atBest;
 }

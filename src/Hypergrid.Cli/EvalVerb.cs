@@ -27,16 +27,28 @@ public static class EvalVerb
             var run = RunRecord.TryRead(dir);
             if (!File.Exists(weights) || run is not { Status: RunStatus.Complete, Config: { } trained })
                 throw new UsageException($"{dir} has no {TrialFiles.Weights} of a complete trial; train it first ('hypergrid run'), or give a complete trial");
+            // The weights the trial wrote, and only those: a link, a FIFO or another trial's file in their place is refused.
+            byte[] bytes;
+            using (var stream = SafeFiles.OpenOwn(weights) ?? throw new UsageException($"{weights} is not a regular file; eval reads only the weights a trial wrote"))
+            {
+                bytes = new byte[stream.Length];
+                stream.ReadExactly(bytes);
+            }
+            if (run.WeightsSha256 is { } wrote && Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) != wrote)
+                throw new UsageException($"{weights} is not the file this trial wrote (its sha256 differs from run.json's weights_sha256); retrain the trial ('hypergrid run --rerun-damaged' after moving it away) or restore its own file");
             // The weights were trained with run.json's config, which stays right even when cfg.yaml changed since.
             var config = TrialConfig.FromJson(trained, Path.Combine(dir, TrialFiles.Run));
             var errors = new List<ConfigError>();
             var spec = TrialSpec.Parse(config, errors, out _) ?? throw new ConfigException(errors);
             var bundle = spec.Data.Load(r.GetValue(data)!);
             var train = r.GetValue(split) == "train";
-            var (loss, acc, batches) = TrainingLoop.Evaluate(spec, bundle, weights, train);
+            (double Loss, double Acc, int Batches) measured;
+            try { measured = TrainingLoop.Evaluate(spec, bundle, bytes, train); }
+            catch (InvalidDataException ex) { throw new UsageException($"{weights}: {ex.Message}"); }
+            var (loss, acc, batches) = measured;
             var samples = train ? bundle.TrainCount : bundle.ValCount;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{TrialId.FromDirectory(dir)} {r.GetValue(split)}: loss {loss:F6} acc {acc:F6} ({samples} samples in {batches} batches of up to {spec.TrainerFactory.Settings.BatchSize}; means over batches, as the epoch log)"));
+                $"{(TrialId.TryParse(string.Join('/', Path.GetFullPath(dir).TrimEnd('/').Split('/').TakeLast(5))) is { } id ? id.ToString() : dir)} {r.GetValue(split)}: loss {loss:F6} acc {acc:F6} ({samples} samples in {batches} batches of up to {spec.TrainerFactory.Settings.BatchSize}; means over batches, as the epoch log)"));
             return Exit.Ok;
         }));
         return command;

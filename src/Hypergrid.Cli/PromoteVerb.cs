@@ -33,6 +33,10 @@ public static class PromoteVerb
             var config = TrialConfig.FromJson(source, trial + "/run.json");
             var text = Promoter.Render(r.GetValue(cfg)!, trial, config, Seeds(r.GetValue(seeds)), Training.TrialSchema.Instance, why);
             var path = Path.Combine(r.GetValue(cfg)!, Modes.Experiment, trial.Dataset, trial.Model, trial.Trainer, TrialFiles.Config);
+            // Only a leaf under cfg/ is ever written (the names were checked; this says so for whatever the tree's links do).
+            var cfgRoot = Path.GetFullPath(r.GetValue(cfg)!).TrimEnd('/') + "/";
+            if (!Path.GetFullPath(path).StartsWith(cfgRoot, StringComparison.Ordinal))
+                throw new UsageException($"promote writes only experiment leaves under {cfgRoot}, and {path} is not one");
             if (r.GetValue(dryRun))
             {
                 Console.WriteLine($"# would write {LeafFinder.Display(path)}:");
@@ -56,7 +60,7 @@ public static class PromoteVerb
     private static (TrialId Trial, string Why) Source(string target, string logRoot, ParseResult r, ReportOptionSet report)
     {
         var parts = target.Replace('\\', '/').Trim('/').Split('/');
-        if (parts.Length is not (4 or 5) || parts[0] != Modes.Sweep)
+        if (parts.Length is not (4 or 5) || parts[0] != Modes.Sweep || !parts[..4].All(TrialId.IsName))
             throw new UsageException($"promote takes a sweep leaf or trial (sweep/<dataset>/<model>/<trainer>[/trial_###]), not '{target}'");
         if (parts.Length == 5)
             return (TrialId.TryParse(target) ?? throw new UsageException($"'{target}' is not a trial (…/trial_###)"), "chosen by hand");

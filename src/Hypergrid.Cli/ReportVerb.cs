@@ -23,6 +23,7 @@ public static class ReportVerb
         {
             var fmt = r.GetValue(format)!;
             if (!ReportText.Formats.Contains(fmt)) throw new UsageException($"--format {fmt} is not a format; use one of: {string.Join(", ", ReportText.Formats)}");
+            if (r.GetValue(output) is { } named) OutputFile.Check(named, "--output"); // refused before the report is computed
             var report = Reporter.Build(Path.Combine(r.GetValue(outDir)!, "log"), options.Read(r, filters.Read(r), r.GetValue(baseline)));
             var text = fmt switch
             {
@@ -34,8 +35,9 @@ public static class ReportVerb
             };
             if (r.GetValue(output) is { } file)
             {
-                Trials.AtomicFile.WriteAllText(file, text ?? ReportText.ToMarkdown(report));
-                Console.WriteLine($"wrote {file}");
+                var target = OutputFile.Check(file, "--output");
+                OutputFile.Write(target, text ?? ReportText.ToMarkdown(report));
+                if (target is not null) Console.WriteLine($"wrote {file}");
             }
             else if (text is not null) Console.Write(text);
             else Table(report);

@@ -25,6 +25,7 @@ public static class DashboardServer
         builder.WebHost.UseUrls(options.Url);
         var app = builder.Build();
         app.UseHostCheck(options);
+        app.UseContentPolicy();
         app.MapPage(dashboardDir, uplotDir);
         app.MapTrials(new TrialScanner(logRoot, options.Schema));
         var store = new EpochLogStore(logRoot);

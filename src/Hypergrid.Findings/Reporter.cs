@@ -39,8 +39,14 @@ public static class Reporter
         }).Where(x => x.Selected).ToList();
         var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var trials = new List<(TrialId Id, JsonObject Config, long Seed, double Value)>();
+        foreach (var stray in TrialFolders.Strays(logRoot)) excluded[$"not a trial folder: {stray}"] = 1;
         foreach (var (_, record, ran, value) in read)
         {
+            if (value is { } v && !double.IsFinite(v))
+            {
+                excluded["non-finite value"] = excluded.GetValueOrDefault("non-finite value") + 1; // a NaN mean would rank anywhere
+                continue;
+            }
             if (value is null || ran is null)
             {
                 var why = record.State == TrialState.Complete ? "no value" : record.State.ToString().ToLowerInvariant();

@@ -101,7 +101,9 @@ public static class TrialExecutor
             // Final metrics are the epoch log's, the same numbers the dashboard plots; the epoch log is written now too.
             var table = EpochAggregator.FromBytes(File.ReadAllBytes(partial)) ?? throw new InvalidOperationException("the batch log has no header");
             record = Finish(record, RunStatus.Complete, clock) with { Final = table.FinalMetrics(), ResumedFrom = resume?.Header.ResumesAt };
-            File.Move(Path.Combine(attempt.Directory, TrialFiles.Weights), Path.Combine(trialDir, TrialFiles.Weights), overwrite: true);
+            var weights = Path.Combine(attempt.Directory, TrialFiles.Weights);
+            using (var w = File.OpenRead(weights)) record = record with { WeightsSha256 = Convert.ToHexStringLower(SHA256.HashData(w)) };
+            File.Move(weights, Path.Combine(trialDir, TrialFiles.Weights), overwrite: true);
             record.Write(trialDir);
             AtomicFile.WriteAllText(Path.Combine(trialDir, TrialFiles.EpochLog), table.ToCsv());
             File.Move(partial, Path.Combine(trialDir, TrialFiles.BatchLog));

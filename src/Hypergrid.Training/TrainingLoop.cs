@@ -80,12 +80,21 @@ public static class TrainingLoop
     /// Loads saved weights and measures loss and accuracy on a split in order, in eval mode, batch by batch as the
     /// val pass does: the means over batches are the epoch log's val_loss and val_acc for the val split.
     /// </summary>
-    public static (double Loss, double Acc, int Batches) Evaluate(TrialSpec spec, DataBundle data, string weightsPath, bool trainSplit)
+    public static (double Loss, double Acc, int Batches) Evaluate(TrialSpec spec, DataBundle data, byte[] weights, bool trainSplit)
     {
         Native.LibTorchLoader.EnsureLoaded();
         var device = torch.device(spec.Device);
         using var model = spec.ModelFactory.Create(data.Shape, data.Classes);
-        model.load_safetensors(weightsPath);
+        try
+        {
+            using var stream = new MemoryStream(weights, writable: false);
+            model.load_safetensors(stream);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Whatever the library throws for a file that is not this model's weights (truncated, other shapes, other names).
+            throw new InvalidDataException($"model.safetensors does not load into the '{spec.Model}' model this trial was trained with: {ex.Message}");
+        }
         model.to(device);
         var (xs, ys, n) = trainSplit ? (data.TrainX, data.TrainY, data.TrainCount) : (data.ValX, data.ValY, data.ValCount);
         using var x = tensor(xs).reshape([n, .. data.Shape.Select(d => (long)d)]).to(device);

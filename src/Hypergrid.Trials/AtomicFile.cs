@@ -38,6 +38,24 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>Whether a file name is one of <see cref="TempPathFor"/>'s: a write that a crash (kill -9, a full disk) left behind.</summary>
+    public static bool IsTemp(string name) => name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Removes the temp files other processes left in a folder (a write cut short by kill -9 leaves a full-size one
+    /// forever otherwise). Called by the holder of a trial's claim: any other writer there is dead or has lost its claim.
+    /// </summary>
+    public static void RemoveLeftovers(string folder)
+    {
+        if (!Directory.Exists(folder)) return;
+        var mine = $".{Environment.ProcessId}.";
+        foreach (var file in Directory.EnumerateFiles(folder).Where(f => IsTemp(Path.GetFileName(f)) && !Path.GetFileName(f).Contains(mine)))
+        {
+            try { File.Delete(file); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
     /// <summary>A hidden temp name beside the target, unique per process and call, so concurrent writers never collide.</summary>
     public static string TempPathFor(string path) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!,

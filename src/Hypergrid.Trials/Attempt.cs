@@ -73,6 +73,7 @@ public sealed class Attempt
     /// </summary>
     public static Attempt Begin(string trialDir, bool carry, out bool continued)
     {
+        AtomicFile.RemoveLeftovers(trialDir);
         var previous = Latest(trialDir);
         var number = (previous?.Number ?? 0) + 1;
         var root = Path.Combine(trialDir, Folder);
@@ -128,7 +129,7 @@ public sealed class Attempt
             var target = Path.Combine(to, entry.Name);
             if (entry.LinkTarget is { } link) File.CreateSymbolicLink(target, link);
             else if (entry is DirectoryInfo) CopyFolder(entry.FullName, target);
-            else if (entry is FileInfo f && SafeFiles.IsRegularFile(f.FullName)) f.CopyTo(target);
+            else if (entry is FileInfo f && SafeFiles.IsRegularFile(f.FullName) && !AtomicFile.IsTemp(f.Name)) f.CopyTo(target); // not a write cut short
         }
     }
 

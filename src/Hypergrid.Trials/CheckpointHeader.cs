@@ -52,9 +52,11 @@ public sealed record CheckpointHeader
     {
         try
         {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var head = new byte[(int)Math.Min(RandomAccess.GetLength(handle), MaxHeader)];
-            return FromStart(head.AsSpan(0, RandomAccess.Read(handle, head, 0)), out _);
+            // Through the safe open: a link or a FIFO named checkpoint.bin reads as no checkpoint, and never blocks status.
+            using var stream = SafeFiles.OpenOwn(path);
+            if (stream is null) return null;
+            var head = new byte[(int)Math.Min(stream.Length, MaxHeader)];
+            return FromStart(head.AsSpan(0, stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)), out _);
         }
         // No checkpoint is the common case (FileNotFoundException is an IOException): one open, no separate stat.
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }

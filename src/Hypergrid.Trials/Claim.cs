@@ -35,7 +35,9 @@ public sealed record Claim
         try
         {
             if (!File.Exists(path)) return null;
-            var claim = JsonSerializer.Deserialize(File.ReadAllText(path), TrialJson.Default.Claim);
+            // A FIFO or a link named claim.json is not a claim anyone wrote: it reads as a claim being created (alive until the timeout).
+            var text = SafeFiles.ReadOwnText(path) ?? throw new IOException("claim.json is not a regular file");
+            var claim = JsonSerializer.Deserialize(text, TrialJson.Default.Claim);
             if (claim is null) return null;
             var touched = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
             return claim.Heartbeat >= touched ? claim : claim with { Heartbeat = touched };

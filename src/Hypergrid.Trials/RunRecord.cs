@@ -45,6 +45,9 @@ public sealed record RunRecord
     /// <summary>A program asked to be continued later (exit 75) without a stop request: the same run does not start it again at once.</summary>
     public bool Yielded { get; init; }
 
+    /// <summary>sha256 of the model.safetensors this trial wrote: eval refuses any other file in its place.</summary>
+    public string? WeightsSha256 { get; init; }
+
     /// <summary>A program's exit code (null for Hypergrid's own trainers, and while it runs).</summary>
     public int? ExitCode { get; init; }
 
@@ -55,7 +58,8 @@ public sealed record RunRecord
     public static RunRecord? TryRead(string trialDir)
     {
         var path = Path.Combine(trialDir, TrialFiles.Run);
-        try { return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), TrialJson.Default.RunRecord) : null; }
+        // Through the safe open: a run.json that is a link out of out/log, or a FIFO, reads as absent.
+        try { return SafeFiles.ReadOwnText(path) is { } text ? JsonSerializer.Deserialize(text, TrialJson.Default.RunRecord) : null; }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException) { return null; }
     }
 

@@ -57,6 +57,34 @@ public static partial class SafeFiles
         return Kind(real) == (folder ? FileKind.Directory : FileKind.Regular) ? real : null;
     }
 
+    /// <summary>
+    /// Opens a trial's own file (claim.json, run.json, checkpoint.bin, model.safetensors): Hypergrid writes each as a
+    /// regular file (by rename), never a link, so anything else (a link, which could lead out of out/log; a FIFO, which
+    /// would block the reader; a device) reads as absent. Null when missing or refused.
+    /// </summary>
+    public static FileStream? OpenOwn(string path)
+    {
+        if (!IsPlainFile(path)) return null;
+        try { return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>A trial's own file as text (see <see cref="OpenOwn"/>), or null.</summary>
+    public static string? ReadOwnText(string path)
+    {
+        using var stream = OpenOwn(path);
+        if (stream is null) return null;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Whether a path is itself a regular file: not a link (not followed), folder, FIFO, socket or device.</summary>
+    public static bool IsPlainFile(string path)
+    {
+        try { return !File.GetAttributes(path).HasFlag(FileAttributes.ReparsePoint) && Kind(path) == FileKind.Regular; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
+    }
+
     /// <summary>Whether a path (links followed) is a regular file: not a folder, FIFO, socket or device.</summary>
     public static bool IsRegularFile(string path) => Kind(path) == FileKind.Regular;
 

@@ -37,8 +37,9 @@ public static partial class TrialFiles
     public static bool TryParseFolder(string folderName, out int number)
     {
         number = 0;
+        // Only the name Hypergrid gives a number: trial_0000 beside trial_000 is not a second trial 0.
         var m = FolderPattern().Match(folderName);
-        return m.Success && int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out number);
+        return m.Success && int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out number) && FolderName(number) == folderName;
     }
 
     [GeneratedRegex(@"^trial_([0-9]{3,9})$")]

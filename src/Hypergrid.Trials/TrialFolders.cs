@@ -18,6 +18,17 @@ public static class TrialFolders
             .Where(t => t.Ok).OrderBy(t => t.Number).Select(t => t.Dir));
     }
 
+    /// <summary>Folders beside the trials that look like one but are not (trial_0000, trial_01): ignored by every reader, named by reports.</summary>
+    public static IEnumerable<string> Strays(string logRoot)
+    {
+        if (!Directory.Exists(logRoot)) return [];
+        IEnumerable<DirectoryInfo> level = [new DirectoryInfo(logRoot)];
+        for (var depth = 0; depth < 4; depth++) level = level.SelectMany(d => Inside(logRoot, d));
+        return level.SelectMany(d => Inside(logRoot, d))
+            .Where(t => t.Name.StartsWith("trial_", StringComparison.Ordinal) && !TrialFiles.TryParseFolder(t.Name, out _))
+            .Select(t => Path.GetRelativePath(logRoot, t.FullName).Replace('\\', '/')).Order(StringComparer.Ordinal);
+    }
+
     private static IEnumerable<DirectoryInfo> Inside(string logRoot, DirectoryInfo dir) =>
         dir.EnumerateDirectories().Where(d => !d.Attributes.HasFlag(FileAttributes.ReparsePoint) || SafeFiles.Resolve(logRoot, d.FullName, folder: true) is not null);
 }

@@ -17,9 +17,13 @@ public readonly record struct TrialId(string Mode, string Dataset, string Model,
     public static TrialId? TryParse(string path)
     {
         var parts = path.Replace('\\', '/').Trim('/').Split('/');
-        if (parts.Length != 5 || parts[..4].Any(p => p.Length == 0) || !TrialFiles.TryParseFolder(parts[4], out var n)) return null;
+        // Each part a plain name: '..' or '.' would lead out of the tree (promote would write outside cfg/).
+        if (parts.Length != 5 || parts[..4].Any(p => !IsName(p)) || !TrialFiles.TryParseFolder(parts[4], out var n)) return null;
         return new TrialId(parts[0], parts[1], parts[2], parts[3], n);
     }
+
+    /// <summary>A folder name a leaf may have: not empty, not '.' or '..', no control character.</summary>
+    public static bool IsName(string part) => part.Length > 0 && part is not ("." or "..") && !part.Any(char.IsControl);
 
     /// <summary>The id of a trial folder from the last five segments of its path.</summary>
     public static TrialId FromDirectory(string dir)

@@ -65,14 +65,15 @@ public static class SeriesEndpoints
             json.WriteBoolean("raw", raw);
             json.WriteNumber("width", width);
             json.WriteStartArray("step");
-            for (var b = 0; b < buckets; b++) json.WriteNumberValue(from + b * width);
+            for (var b = 0; b < buckets; b++) json.WriteNumberValue(from + (long)b * width);
             json.WriteEndArray();
             foreach (var metric in q.Metrics.Distinct())
             {
                 var series = log.Series(q.Phase, metric);
                 var summaries = new Summary[buckets];
+                // In long: from + width may pass int's range (width=2147483647 is one bucket over everything, not none).
                 for (var b = 0; b < buckets; b++)
-                    summaries[b] = series is null ? Summary.Empty : series.Query(from + b * width, Math.Min(from + (b + 1) * width, to));
+                    summaries[b] = series is null ? Summary.Empty : series.Query((int)(from + (long)b * width), (int)Math.Min(from + (b + 1L) * width, to));
                 json.WriteStartObject(metric);
                 foreach (var r in Reductions)
                 {

@@ -13,6 +13,9 @@ public sealed record SeriesQuery(string Phase, IReadOnlyList<string> Metrics, in
 
     public const int MaxPoints = 100_000;
 
+    /// <summary>The widest bucket asked for by width= (a billion steps: wider than any log).</summary>
+    public const int MaxWidth = 1_000_000_000;
+
     /// <summary>The steps [From, To) of a phase with this many rows, the bucket width and the number of buckets.</summary>
     public (int From, int To, int Width, long Buckets) Resolve(int rows)
     {
@@ -39,7 +42,7 @@ public sealed record SeriesQuery(string Phase, IReadOnlyList<string> Metrics, in
         var to = Int("to");
         var points = Int("points") ?? 1000;
         var width = Int("width");
-        if (problem is null && width is < 1) problem = $"width={width} must be at least 1";
+        if (problem is null && width is < 1 or > MaxWidth) problem = $"width={width} must be from 1 to {MaxWidth:N0}";
         if (problem is null && (points < 1 || points > MaxPoints)) problem = $"points={points} must be from 1 to {MaxPoints:N0}";
         if (problem is null && from is { } f && to is { } t && f > t) problem = $"from={f} is after to={t}";
         if (problem is null && metrics.Length == 0) problem = "metrics= names no metric";

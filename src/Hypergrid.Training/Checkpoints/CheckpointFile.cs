@@ -53,7 +53,10 @@ public sealed class CheckpointFile
     /// <summary>Reads and verifies a checkpoint; a damaged one is an <see cref="InvalidDataException"/> saying what is wrong.</summary>
     public static CheckpointFile Read(string path)
     {
-        var bytes = File.ReadAllBytes(path);
+        // A link or a FIFO named checkpoint.bin is not one this trial wrote (and a FIFO would block the worker).
+        using var stream = SafeFiles.OpenOwn(path) ?? throw new InvalidDataException("it is not a regular file");
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
         var magic = CheckpointHeader.Magic;
         if (bytes.Length < magic.Length + 4 + 32 || !bytes.AsSpan(0, magic.Length).SequenceEqual(magic))
             throw new InvalidDataException("it is not a Hypergrid checkpoint (or is truncated to nothing)");
