@@ -27,7 +27,11 @@ public static class DashboardVerb
             {
                 throw new Config.UsageException($"{ex.Message.TrimEnd('.')}; pass another --port (or stop what uses this one)");
             }
-            Console.WriteLine($"Hypergrid dashboard: {options.Url}/  (reading {Path.GetFullPath(options.LogDir)}; Ctrl+C stops)");
+            // What it really listens on: the port it got (for --port 0) and, for a host name, the addresses the name resolved to.
+            var bound = app.Urls.ToList();
+            var actualPort = bound.Count > 0 ? new Uri(bound[0]).Port : options.Port;
+            var listening = bound.Count > 1 || !bound.Contains((options with { Port = actualPort }).Url) ? $"listening on {string.Join(", ", bound)}; " : "";
+            Console.WriteLine($"Hypergrid dashboard: {(options with { Port = actualPort }).Url}/  ({listening}reading {Path.GetFullPath(options.LogDir)}; Ctrl+C stops)");
             await app.WaitForShutdownAsync(cancel);
             return Exit.Ok;
         }));

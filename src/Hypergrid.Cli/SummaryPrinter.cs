@@ -22,7 +22,7 @@ public static class SummaryPrinter
         foreach (var c in new[] { "trial", "state", "val loss", "val acc", "time (s)" }) table.AddColumn(c);
         foreach (var column in table.Columns) column.NoWrap();
         foreach (var r in summary.Rows)
-            table.AddRow(Markup.Escape(r.Id.ToString()), Color(r.State) + (summary.TrainedHere(r) || r.Run is null ? "" : " [dim](another run)[/]"), Num(r.Final("val_loss"), "F4"), Num(r.Final("val_acc"), "F4"), Num(r.Run?.Seconds, "F1"));
+            table.AddRow(Markup.Escape(r.Id.ToString()), Color(r.State) + Where(summary, r), Num(r.Final("val_loss"), "F4"), Num(r.Final("val_acc"), "F4"), Num(r.Run?.Seconds, "F1"));
         AnsiConsole.Write(table);
         foreach (var r in summary.Rows.Where(r => r.Error is not null))
             Console.Error.WriteLine($"failed: {r.Id}: {r.Error}");
@@ -34,6 +34,11 @@ public static class SummaryPrinter
         var running = stillRunning > 0 ? $", {stillRunning} still being trained by another run" : "";
         Console.WriteLine($"{complete} trained{byOthers}, {failed} not complete{running}, {summary.AlreadyComplete} were already complete{notes}");
     }
+
+    // Only a result or a claim of another run at the same time is "another run"; a trial left pending says where it resumes.
+    private static string Where(RunSummary summary, TrialRecord r) =>
+        r.State is TrialState.Complete or TrialState.Running && r.Run is not null && !summary.TrainedHere(r) ? " [dim](another run)[/]"
+        : r.State == TrialState.Pending && r.ResumesAt is { } at ? $" [dim](resumes at {Markup.Escape(at)})[/]" : "";
 
     private static string Color(TrialState s) => s switch
     {

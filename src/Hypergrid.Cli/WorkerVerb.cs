@@ -24,8 +24,10 @@ public static class WorkerVerb
             // Not disposed: a signal may still arrive while the process exits (Slurm follows a requeue with SIGTERM).
             var cts = new CancellationTokenSource();
             // scancel, preemption and time limits send SIGTERM: stop the batch loop and release the claim.
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cts.Cancel(); });
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; cts.Cancel(); });
+            // Registered for the life of the process, not disposed: a second SIGTERM while it exits must not kill it mid-write.
+            var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cts.Cancel(); });
+            var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; cts.Cancel(); });
+            Registrations.AddRange([sigterm, sigint]);
             // Slurm's warning before the time limit (#SBATCH --signal=B:USR1@s): checkpoint, release, submit again.
             var warned = false;
             using var sigusr1 = PosixSignalRegistration.Create(SigUsr1, ctx => { ctx.Cancel = true; warned = true; cts.Cancel(); });
@@ -37,6 +39,9 @@ public static class WorkerVerb
         }));
         return command;
     }
+
+    // Kept reachable until the process ends (a collected registration would stop handling its signal).
+    private static readonly List<PosixSignalRegistration> Registrations = [];
 
     // Linux's number for SIGUSR1; .NET accepts raw signal numbers on Unix.
     private static readonly PosixSignal SigUsr1 = (PosixSignal)10;

@@ -7,7 +7,7 @@ public sealed record ConfigError(SourceMark Where, string? Key, string Problem, 
 {
     public override string ToString()
     {
-        var key = Key is null ? "" : $"key '{Key}' ";
+        var key = Key is null ? "" : $"key '{Visible.Text(Key)}' ";
         return $"{Where}: {key}{Problem}\n  hint: {Hint}";
     }
 }

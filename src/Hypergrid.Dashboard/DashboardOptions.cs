@@ -16,6 +16,17 @@ public sealed partial record DashboardOptions(string OutDir = "out", string Host
 
     public string Url => $"http://{(Host.Contains(':') ? $"[{Host}]" : Host)}:{Port}";
 
+    /// <summary>Where to listen: the address, localhost, or each address a host name resolves to (never every interface for a name).</summary>
+    public string[] ListenUrls()
+    {
+        if (Host == "localhost" || IPAddress.TryParse(Host, out _)) return [Url];
+        IPAddress[] addresses;
+        try { addresses = Dns.GetHostAddresses(Host); }
+        catch (System.Net.Sockets.SocketException ex) { throw new UsageException($"--host {Host} does not resolve to an address of this machine ({ex.Message}); use an address such as 127.0.0.1"); }
+        if (addresses.Length == 0) throw new UsageException($"--host {Host} resolves to no address; use an address such as 127.0.0.1");
+        return addresses.Select(a => $"http://{(a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{a}]" : a.ToString())}:{Port}").Distinct().ToArray();
+    }
+
     /// <summary>
     /// The names a browser may use for this server in its Host header: the address it is bound to and localhost.
     /// Any other name means a page from elsewhere reached it (DNS rebinding): refused.

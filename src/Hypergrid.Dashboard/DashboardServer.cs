@@ -22,7 +22,8 @@ public static class DashboardServer
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // A failure to start (port in use) is reported by the dashboard verb in one line, not as a logged stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
-        builder.WebHost.UseUrls(options.Url);
+        // Kestrel listens on every interface for a host name; a name is resolved here, so it listens where the name points.
+        builder.WebHost.UseUrls(options.ListenUrls());
         var app = builder.Build();
         app.UseHostCheck(options);
         app.UseContentPolicy();

@@ -38,7 +38,7 @@ public static class Reporter
             return (Selected: true, Record: record, Config: config, Value: value);
         }).Where(x => x.Selected).ToList();
         var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var trials = new List<(TrialId Id, JsonObject Config, long Seed, double Value)>();
+        var trials = new List<(TrialId Id, JsonObject Config, long Seed, double Value, string? Data)>();
         foreach (var stray in TrialFolders.Strays(logRoot)) excluded[$"not a trial folder: {stray}"] = 1;
         foreach (var (_, record, ran, value) in read)
         {
@@ -53,23 +53,27 @@ public static class Reporter
                 excluded[why] = excluded.GetValueOrDefault(why) + 1;
                 continue;
             }
-            trials.Add((record.Id, ran, ran["seed"] is JsonValue seed && seed.TryGetValue<long>(out var s) ? s : 0, value.Value));
+            // Seeds trained on other data are not one group: the data's checksum joins the key, its source shows when it varies.
+            var data = record.Run?.Data is { } d ? $"{d.Source} ({d.Checksum[..Math.Min(8, d.Checksum.Length)]})" : null;
+            trials.Add((record.Id, ran, ran["seed"] is JsonValue seed && seed.TryGetValue<long>(out var s) ? s : 0, value.Value, data));
         }
         if (trials.Count == 0)
             throw new UsageException($"no complete trial under {logRoot} matches {o.Filters} with a value for {o.Metric} (left out: {Describe(excluded)}); "
                 + (offered.Count > 0 ? $"their epoch logs offer: {string.Join(", ", offered)}" : "train some first"));
 
-        var groups = trials.GroupBy(t => (t.Id.Leaf, Key: Canonical(Without(t.Config, ["seed"]))))
+        var groups = trials.GroupBy(t => (t.Id.Leaf, Key: Canonical(Without(t.Config, ["seed"])), t.Data))
             .Select(g => g.OrderBy(t => t.Seed).ToList()).ToList();
         var rows = new List<GroupRow>();
         foreach (var leaf in groups.GroupBy(g => g[0].Id.Leaf))
         {
             var varying = Varying(leaf.Select(g => g[0].Config).ToList());
+            var dataVaries = leaf.Select(g => g[0].Data).Distinct().Count() > 1;
             foreach (var g in leaf)
             {
                 var samples = g.Select(t => t.Value).ToList();
                 var d = Stats.Describe(samples);
                 var values = new JsonObject(varying.Select(k => KeyValuePair.Create(k, g[0].Config[k]?.DeepClone())));
+                if (dataVaries) values["data"] = g[0].Data ?? "unknown";
                 rows.Add(new GroupRow(leaf.Key, values, g.Select(t => t.Id.Folder).ToList(), g.Select(t => t.Seed).ToList(), g.Count,
                     d.Mean, d.Std, d.Sem, d.Low, d.High, d.Median, d.Min, d.Max, null, null, null, false, false)
                 { Samples = samples, Config = Without(g[0].Config, ["seed"]) });

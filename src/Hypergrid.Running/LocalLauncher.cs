@@ -44,8 +44,10 @@ public sealed class LocalLauncher : ILauncher
         await Task.WhenAll(processes.Select(p => p.WaitForExitAsync(CancellationToken.None)).Concat(pumps));
         // A worker killed by a signal (kill -9, the OOM killer) says nothing itself; its trial stays pending with a dead claim.
         for (var w = 0; w < processes.Count; w++)
-            if (processes[w].ExitCode > 128)
+            if (processes[w].ExitCode > 128 && !(cancel.IsCancellationRequested && processes[w].ExitCode == 128 + Signal.Term))
                 display.Line($"worker w{w} (pid {processes[w].Id}) was killed by signal {processes[w].ExitCode - 128}; its trial stays pending and the next run takes it over");
+            else if (processes[w].ExitCode > 128)
+                display.Line($"worker w{w} (pid {processes[w].Id}) stopped on SIGTERM after the stop request; what it trained stays to continue");
         return true;
     }
 

@@ -18,6 +18,7 @@ public static class Runner
         var leaves = Expander.Expand(options.Expand with { DryRun = true, Schema = TrialSchema.Instance });
         var records = leaves.SelectMany(l => l.Trials)
             .Select(t => (Trial: t, Record: TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance)))).ToList();
+        records = OnOtherData(records, options.DataDir);
         int Count(TrialState s) => records.Count(x => x.Record.State == s);
         bool Retrain(TrialState s) => s == TrialState.Stale && options.RerunStale || s == TrialState.Damaged && options.RerunDamaged;
         var todo = records.Where(x => x.Record.State is TrialState.Pending or TrialState.Failed || Retrain(x.Record.State)).Select(x => x.Trial).ToList();
@@ -90,16 +91,45 @@ public static class Runner
         if (Best(1) == Best(cores))
             return (Best(1), cores / Best(1), $" (chosen: for {todo.Count} trials on {cores} cores the fastest split whatever the trials' thread scaling; --workers or --threads choose by hand)");
         var spec = Spec(todo[0]);
-        var data = spec.Data.Load(options.DataDir);
         var budget = TimeSpan.FromSeconds(0.3);
-        var one = Calibration.SecondsPerBatch(spec, data, 1, budget);
-        var all = Calibration.SecondsPerBatch(spec, data, cores, budget);
+        double one, all;
+        try
+        {
+            var data = spec.Data.Load(options.DataDir);
+            one = Calibration.SecondsPerBatch(spec, data, 1, budget);
+            all = Calibration.SecondsPerBatch(spec, data, cores, budget);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A trial that cannot even take a step (its sizes overflow memory, say) fails when it trains, with its own
+            // message in run.json; the split is then chosen without timing.
+            var untimed = Best(1);
+            return (untimed, cores / untimed, $" (not timed: {todo[0].Id}'s first batch failed: {ex.Message.Split('\n')[0]}; --workers or --threads choose by hand)");
+        }
         var speedup = Math.Clamp(one / all, 1, cores);
         var best = Best(speedup);
         var other = best == 1 ? Math.Min(cores, todo.Count) : 1;
         return (best, cores / best, string.Create(CultureInfo.InvariantCulture,
             $" (chosen from {todo[0].Id}'s first batches: {one * 1000:F1} ms a batch on 1 thread, {all * 1000:F1} ms on {cores}; " +
             $"predicted {Makespan(other, speedup) / Makespan(best, speedup):F2}x faster than {other} x {cores / other}; --workers or --threads choose by hand)"));
+    }
+
+    /// <summary>
+    /// Complete results of the built-in trainers that were trained on other data than the data folder now holds (IDX files
+    /// placed in data/ after a run on the npm sample, say) are stale: retrained with --rerun-stale, never pooled as if
+    /// they were the same result. The data is loaded once per data source the trials use.
+    /// </summary>
+    private static List<(Trial Trial, TrialRecord Record)> OnOtherData(List<(Trial Trial, TrialRecord Record)> records, string dataDir)
+    {
+        var checksums = new Dictionary<Training.Data.IDataSource, string>();
+        return records.Select(x =>
+        {
+            if (x.Record is not { State: TrialState.Complete, Run.Data: { } ran } || ProgramSchema.IsProgram(x.Trial.Config)) return x;
+            var source = Spec(x.Trial).Data;
+            if (!checksums.TryGetValue(source, out var now)) checksums[source] = now = source.Load(dataDir).Checksum;
+            return now == ran.Checksum ? x
+                : (x.Trial, x.Record with { State = TrialState.Stale, Note = $"it was trained on other data ({ran.Source}); --rerun-stale retrains it" });
+        }).ToList();
     }
 
     // The trial was checked during expansion; this only builds its components from the typed values.

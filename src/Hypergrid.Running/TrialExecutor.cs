@@ -61,7 +61,7 @@ public static class TrialExecutor
             };
             var template = new CheckpointHeader
             {
-                CfgSha256 = record.CfgSha256, ParamsSha256 = record.ParamsSha256, Threads = settings.Threads,
+                CfgSha256 = record.CfgSha256, ParamsSha256 = record.ParamsSha256, Threads = settings.Threads, DataChecksum = data.Checksum,
                 Versions = record.Versions.Where(v => ExactnessVersions.Contains(v.Key)).ToDictionary(),
             };
             var attempt = Attempt.Begin(trialDir, carry: true, out _);
@@ -164,6 +164,7 @@ public static class TrialExecutor
             var h = file.Header;
             var changed = now.Versions.FirstOrDefault(v => h.Versions.GetValueOrDefault(v.Key) != v.Value);
             why = h.ParamsSha256 != now.ParamsSha256 ? "it was made for other hyperparameter values (cfg.yaml changed since)"
+                : h.DataChecksum is { } made && now.DataChecksum is { } have && made != have ? $"it was made on other data (checksum {made[..Math.Min(12, made.Length)]}, the data now {have[..Math.Min(12, have.Length)]}: the data folder changed)"
                 : changed.Key is { } name ? $"it was made by {name} {h.Versions.GetValueOrDefault(name, "?")} and this is {changed.Value}, which may train differently"
                 : LogMismatch(attempt.PartialLog, h) ?? "";
         }

@@ -23,7 +23,9 @@ public static class Calibration
             using var flat = FlatParameters.Adopt(model.parameters());
             using var optimizer = spec.TrainerFactory.Create(flat);
             var size = Math.Min(settings.BatchSize, data.TrainCount);
-            using var x = tensor(data.TrainX.AsSpan(0, size * data.Shape.Aggregate(1, (a, b) => a * b)).ToArray()).reshape([size, .. data.Shape.Select(d => (long)d)]);
+            var features = data.Shape.Aggregate(1L, (a, b) => a * b);
+            if (size * features > data.TrainX.Length) throw new InvalidDataException($"a batch of {size} samples of {features} features is more than the {data.TrainX.Length} values the data holds");
+            using var x = tensor(data.TrainX.AsSpan(0, (int)(size * features)).ToArray()).reshape([size, .. data.Shape.Select(d => (long)d)]);
             using var y = tensor(data.TrainY.AsSpan(0, size).ToArray());
             var times = new List<double>();
             var clock = Stopwatch.StartNew();

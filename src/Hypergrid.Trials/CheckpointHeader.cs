@@ -23,6 +23,9 @@ public sealed record CheckpointHeader
     /// <summary>The hyperparameter hash (as run.json's): a checkpoint never continues a trial whose values changed.</summary>
     public string ParamsSha256 { get; init; } = "";
 
+    /// <summary>The checksum of the data it was trained on (null in checkpoints from before it was recorded): other data restarts it.</summary>
+    public string? DataChecksum { get; init; }
+
     /// <summary>hypergrid, torchsharp and libtorch versions: a different build may train differently, so it restarts.</summary>
     public Dictionary<string, string> Versions { get; init; } = [];
     public int Threads { get; init; }

@@ -60,6 +60,8 @@ public sealed record MnistSource(int SampleValSamples, int? TrainLimit) : IDataS
         var raw = files.Select(ReadMaybeGz).ToArray();
         var (tx, ty) = (Images(raw[0], files[0]), Labels(raw[1], files[1]));
         var (vx, vy) = (Images(raw[2], files[2]), Labels(raw[3], files[3]));
+        if (tx.Length / 784 != ty.Length || vx.Length / 784 != vy.Length)
+            throw new UsageException($"{Path.GetDirectoryName(files[0])}: the image and label files disagree on how many digits there are; run 'hypergrid data fetch mnist' again");
         return new DataBundle("mnist", $"IDX files in {Path.GetDirectoryName(files[0])}", [1, 28, 28], 10, tx, ty, vx, vy, Checksum(raw));
     }
 
@@ -79,6 +81,9 @@ public sealed record MnistSource(int SampleValSamples, int? TrainLimit) : IDataS
         if (b.Length < 16 || BigEndian(b, 0) != 2051 || BigEndian(b, 8) != 28 || BigEndian(b, 12) != 28)
             throw new UsageException($"{file}: not an MNIST image file (IDX magic 2051, 28x28); delete it and run 'hypergrid data fetch mnist'");
         var n = BigEndian(b, 4);
+        // A truncated file (a download cut short) says more images than it holds.
+        if (n < 0 || b.Length - 16L < n * 784L)
+            throw new UsageException($"{file}: says {n} images but holds {(b.Length - 16) / 784} (truncated); delete it and run 'hypergrid data fetch mnist'");
         var x = new float[n * 784];
         for (var i = 0; i < x.Length; i++) x[i] = (b[16 + i] / 255f - Mean) / Std;
         return x;
@@ -88,7 +93,10 @@ public sealed record MnistSource(int SampleValSamples, int? TrainLimit) : IDataS
     {
         if (b.Length < 8 || BigEndian(b, 0) != 2049)
             throw new UsageException($"{file}: not an MNIST label file (IDX magic 2049); delete it and run 'hypergrid data fetch mnist'");
-        return b.AsSpan(8, BigEndian(b, 4)).ToArray().Select(v => (long)v).ToArray();
+        var n = BigEndian(b, 4);
+        if (n < 0 || b.Length - 8L < n)
+            throw new UsageException($"{file}: says {n} labels but holds {b.Length - 8} (truncated); delete it and run 'hypergrid data fetch mnist'");
+        return b.AsSpan(8, n).ToArray().Select(v => (long)v).ToArray();
     }
 
     private static DataBundle LoadSample(int valSamples)

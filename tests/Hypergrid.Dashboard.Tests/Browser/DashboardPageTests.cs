@@ -178,12 +178,12 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.True(await CanvasInk(page, "#r-scatter") > 200, "scatter drawn");
 
         await page.Locator("#r-table tbody tr", new() { HasTextString = "(n=3)" }).ClickAsync();
-        await page.WaitForFunctionAsync("location.hash.includes('g=1') && location.hash.includes('leaves=experiment')");
+        await page.WaitForFunctionAsync("() => (location.hash.includes('g=1') && location.hash.includes('leaves=experiment'))");
         Assert.Equal(3, await page.Locator("#table tbody tr").CountAsync());
 
         await page.SelectOptionAsync("#r-metric", "val_loss");
-        await page.WaitForFunctionAsync("location.hash.includes('rm=val_loss')");
-        await page.WaitForFunctionAsync("document.querySelector('#r-table thead').innerText.includes('val_loss')");
+        await page.WaitForFunctionAsync("() => (location.hash.includes('rm=val_loss'))");
+        await page.WaitForFunctionAsync("() => (document.querySelector('#r-table thead').innerText.includes('val_loss'))");
         Assert.Contains("min", await (await page.APIRequest.GetAsync(url + "/api/report?metric=val_loss")).TextAsync());
         Assert.Empty(consoleErrors);
     }

@@ -1,3 +1,4 @@
+using Hypergrid.Trials;
 
 namespace Hypergrid.Dashboard.Tests.Browser;
 
@@ -11,7 +12,7 @@ public sealed class ManyTrialsPageTests(BrowserFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Parallel.For(0, Trials, i => tree.AddComplete($"sweep/mnist/mlp/adam/trial_{i:D4}", $"seed: 0\nlr: {0.0001 * (i + 1)}\n", epochs: 2, batches: 1));
+        Parallel.For(0, Trials, i => tree.AddComplete($"sweep/mnist/mlp/adam/{TrialFiles.FolderName(i)}", $"seed: 0\nlr: {0.0001 * (i + 1)}\n", epochs: 2, batches: 1));
         server = await TestServer.StartAsync(tree);
     }
 
@@ -32,8 +33,8 @@ public sealed class ManyTrialsPageTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.InRange(rendered, 10, 200);
         Assert.DoesNotContain("trial_2999", await page.InnerTextAsync("#table tbody"));
         // Scrolled to the end (again as the measured row height settles), the last trial is rendered.
-        await page.WaitForFunctionAsync("(() => { const w = document.getElementById('table-wrap'); w.scrollTop = w.scrollHeight; " +
-            "return document.querySelector('#table tbody').innerText.includes('trial_2999'); })()");
+        await page.WaitForFunctionAsync("() => { const w = document.getElementById('table-wrap'); w.scrollTop = w.scrollHeight; " +
+            "return document.querySelector('#table tbody').innerText.includes('trial_2999'); }");
         Assert.InRange(await page.Locator("#table tbody tr:not(.spacer)").CountAsync(), 10, 200);
 
         // The trial browser too: an open leaf of 3,000 trials holds a screenful of rows, and scrolling its list brings the end.
@@ -41,12 +42,12 @@ public sealed class ManyTrialsPageTests(BrowserFixture fixture) : IAsyncLifetime
         await page.Locator("details[data-leaf='sweep/mnist/mlp/adam'] .trial").Nth(9).WaitForAsync();
         var browserRows = await page.Locator("details[data-leaf='sweep/mnist/mlp/adam'] .trial").CountAsync();
         Assert.InRange(browserRows, 10, 60);
-        await page.WaitForFunctionAsync("(() => { const b = document.querySelector(\"details[data-leaf='sweep/mnist/mlp/adam'] .rows\"); b.scrollTop = b.scrollHeight; " +
-            "return b.innerText.includes('trial_2999'); })()");
+        await page.WaitForFunctionAsync("() => { const b = document.querySelector(\"details[data-leaf='sweep/mnist/mlp/adam'] .rows\"); b.scrollTop = b.scrollHeight; " +
+            "return b.innerText.includes('trial_2999'); }");
         Assert.InRange(await page.Locator("details[data-leaf='sweep/mnist/mlp/adam'] .trial").CountAsync(), 10, 60);
 
         Assert.True(await page.IsVisibleAsync("#notice"));
         await page.ClickAsync("#notice button");
-        await page.WaitForFunctionAsync("location.hash.includes('g=1') && document.getElementById('notice').hidden");
+        await page.WaitForFunctionAsync("() => (location.hash.includes('g=1') && document.getElementById('notice').hidden)");
     }
 }

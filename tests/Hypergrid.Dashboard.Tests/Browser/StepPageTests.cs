@@ -42,7 +42,7 @@ public sealed class StepPageTests(BrowserFixture fixture) : IAsyncLifetime
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync(url + "/#m=loss&ph=train");
         await page.WaitForSelectorAsync("body[data-ready='1']");
-        await page.WaitForFunctionAsync("window.hypergrid.store.plots.length > 0 && window.hypergrid.store.steps.size > 0");
+        await page.WaitForFunctionAsync("() => (window.hypergrid.store.plots.length > 0 && window.hypergrid.store.steps.size > 0)");
         Assert.Equal("step", await page.EvalOnSelectorAsync<string>("#x", "x => x.value"));
 
         // Zoomed all the way out, the bucket holding the spike still reaches it: the y scale and the band's top are at 50.
@@ -64,19 +64,19 @@ public sealed class StepPageTests(BrowserFixture fixture) : IAsyncLifetime
         }
         const string train = "window.hypergrid.store.steps.get('sweep/mnist/mlp/adam/trial_000').train";
         await Drag(0.5f, 0.6f);
-        await page.WaitForFunctionAsync($"window.hypergrid.store.stepRange !== null && {train}.to - {train}.from < {Rows / 5}");
+        await page.WaitForFunctionAsync($"() => (window.hypergrid.store.stepRange !== null && {train}.to - {train}.from < {Rows / 5})");
         Assert.False(await page.EvaluateAsync<bool>($"{train}.raw"));
         await Drag(0.5f, 0.52f);
-        await page.WaitForFunctionAsync($"{train}.raw");
+        await page.WaitForFunctionAsync($"() => ({train}.raw)");
         var body = await page.EvaluateAsync<double[]>($"[{train}.from, {train}.to, {train}.step.length]");
         Assert.Equal(body[1] - body[0], body[2]);
 
         // Double-click resets; rows appended to the running trial's log appear on the next refresh.
         await page.Locator(".plot[data-metric='loss'] .u-over").DblClickAsync();
-        await page.WaitForFunctionAsync("window.hypergrid.store.stepRange === null");
+        await page.WaitForFunctionAsync("() => (window.hypergrid.store.stepRange === null)");
         File.AppendAllText(Path.Combine(tree.Trial("sweep/mnist/mlp/adam/trial_000"), TrialFiles.PartialLog),
             string.Concat(Enumerable.Range(Rows, 500).Select(i => $"1,train,{i},{i * 0.001},2.0,0.5,0.1,,,,,,,,\n")));
-        await page.WaitForFunctionAsync($"window.hypergrid.store.steps.get('sweep/mnist/mlp/adam/trial_000').train.rows === {Rows + 500}", null, new() { Timeout = 15000 });
+        await page.WaitForFunctionAsync($"() => (window.hypergrid.store.steps.get('sweep/mnist/mlp/adam/trial_000').train.rows === {Rows + 500})", null, new() { Timeout = 15000 });
         Assert.Empty(errors);
     }
 }
