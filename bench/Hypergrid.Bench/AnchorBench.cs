@@ -6,6 +6,7 @@ using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Yaml;
 using Hypergrid.Training;
 using Hypergrid.Training.Logging;
+using Hypergrid.Training.Native;
 
 namespace Hypergrid.Bench;
 
@@ -42,6 +43,10 @@ public static class AnchorBench
 
             var ours = new List<double>();
             var theirs = new List<double>();
+            var oursFaults = new List<double>();
+            var theirsFaults = new List<double>();
+            var untuned = new List<double>();
+            var untunedFaults = new List<double>();
             var oursSpread = new List<double>();
             var theirsSpread = new List<double>();
             string torchInfo = "";
@@ -49,13 +54,21 @@ public static class AnchorBench
             for (var round = 0; round < Rounds; round++)
             {
                 Process.GetCurrentProcess().ProcessorAffinity = 1; // CPU 0, as the PyTorch process below
-                var rates = Hypergrid(spec, data, folder);
+                var (rates, faults) = Hypergrid(spec, data, folder);
+                // The same with glibc's allocator thresholds (HYPERGRID_MALLOC_TUNING=0): what the tuning changes.
+                MallocTuning.Set(tuned: false);
+                var (plainRates, plainFaults) = Hypergrid(spec, data, folder);
+                MallocTuning.ApplyFromEnvironment();
                 Process.GetCurrentProcess().ProcessorAffinity = affinity;
                 ours.AddRange(rates.Skip(1));
+                oursFaults.AddRange(faults.Skip(1));
+                untuned.AddRange(plainRates.Skip(1));
+                untunedFaults.AddRange(plainFaults.Skip(1));
                 oursSpread.Add(rates.Skip(1).Max() / rates.Skip(1).Min());
-                var (torchRates, info) = PyTorch(python, folder);
+                var (torchRates, torchFaults, info) = PyTorch(python, folder);
                 torchInfo = info;
                 theirs.AddRange(torchRates.Skip(1));
+                theirsFaults.AddRange(torchFaults.Skip(1));
                 theirsSpread.Add(torchRates.Skip(1).Max() / torchRates.Skip(1).Min());
             }
             double Median(List<double> v) { v.Sort(); return v[v.Count / 2]; }
@@ -63,30 +76,35 @@ public static class AnchorBench
             Console.WriteLine($"  {name} vs PyTorch ({torchInfo}), pinned to CPU 0, {Rounds} alternated rounds of {Epochs} epochs, epochs 2..{Epochs}: " +
                               $"Hypergrid {a:N0} samples/s median, PyTorch {b:N0} -> {a / b:F2}x; target >= 0.9x. Epoch spread (slowest to fastest epoch): Hypergrid " +
                               $"{string.Join(", ", oursSpread.Select(s => s.ToString("F2") + "x"))}, PyTorch {string.Join(", ", theirsSpread.Select(s => s.ToString("F2") + "x"))}; target < 1.3x");
+            Console.WriteLine($"  {name}: minor page faults per batch (median of epochs 2..{Epochs}): Hypergrid {Median(oursFaults):N0}, PyTorch {Median(theirsFaults):N0}; " +
+                              $"Hypergrid with glibc's allocator defaults (HYPERGRID_MALLOC_TUNING=0) {Median(untunedFaults):N0} faults per batch at {Median(untuned):N0} samples/s -> the tuning gives {a / Median(untuned):F2}x");
         }
         finally { Directory.Delete(folder, true); }
     }
 
     /// <summary>Hypergrid's trainer with full logging; per-epoch samples/s timed from the end of the first batch to the end of the last.</summary>
-    private static List<double> Hypergrid(TrialSpec spec, Hypergrid.Training.Data.DataBundle data, string folder)
+    private static (List<double> Rates, List<double> Faults) Hypergrid(TrialSpec spec, Hypergrid.Training.Data.DataBundle data, string folder)
     {
         var log = Path.Combine(folder, "batch_log.csv");
         if (File.Exists(log)) File.Delete(log);
-        var starts = new Dictionary<int, (long Time, int Batch)>();
+        var starts = new Dictionary<int, (long Time, long Faults)>();
         var rates = new List<double>();
+        var faults = new List<double>();
         var size = spec.TrainerFactory.Settings.BatchSize;
         void Progress(int epoch, int epochs, int batch, int batches, double loss)
         {
             var now = Stopwatch.GetTimestamp();
-            if (batch == 0) starts[epoch] = (now, batch);
-            if (batch == batches - 1) rates.Add((data.TrainCount - size) / Stopwatch.GetElapsedTime(starts[epoch].Time, now).TotalSeconds);
+            if (batch == 0) starts[epoch] = (now, MallocTuning.MinorFaults());
+            if (batch != batches - 1) return;
+            rates.Add((data.TrainCount - size) / Stopwatch.GetElapsedTime(starts[epoch].Time, now).TotalSeconds);
+            faults.Add((MallocTuning.MinorFaults() - starts[epoch].Faults) / (double)(batches - 1));
         }
         using var sink = new BatchLogWriter(log);
         TrainingLoop.Run(spec, data, sink, new TrainingOptions { Progress = Progress });
-        return rates;
+        return (rates, faults);
     }
 
-    private static (List<double> Rates, string Info) PyTorch(string python, string folder)
+    private static (List<double> Rates, List<double> Faults, string Info) PyTorch(string python, string folder)
     {
         var info = new ProcessStartInfo("taskset") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "-c", "0", python, Path.Combine(AppContext.BaseDirectory, "anchor.py"), folder }) info.ArgumentList.Add(a);
@@ -104,7 +122,8 @@ public static class AnchorBench
         if (p.ExitCode != 0) throw new InvalidOperationException($"the PyTorch anchor failed: {error}");
         using var json = JsonDocument.Parse(output.Trim().Split('\n').Last());
         var rates = json.RootElement.GetProperty("rates").EnumerateArray().Select(r => r.GetDouble()).ToList();
-        return (rates, $"torch {json.RootElement.GetProperty("torch").GetString()}, {(blas is null ? "system BLAS" : "OpenBLAS from " + blas)}, " +
+        var faults = json.RootElement.GetProperty("faults").EnumerateArray().Select(r => r.GetDouble()).ToList();
+        return (rates, faults, $"torch {json.RootElement.GetProperty("torch").GetString()}, {(blas is null ? "system BLAS" : "OpenBLAS from " + blas)}, " +
                        $"its 128x784 by 784x256 matmul at {json.RootElement.GetProperty("gflops").GetDouble():F0} GFLOP/s");
     }
 

@@ -1,7 +1,7 @@
 # The PyTorch anchor of `bench train`: the same model, data, data order, batch size and optimizer as Hypergrid's trainer,
 # timed the same way (train samples/s per epoch, from the end of each epoch's first batch to the end of its last).
 # Input: a folder written by the bench (data.bin, labels.bin, order_<epoch>.bin, spec.json). Output: one JSON line.
-import json, sys, time
+import json, resource, sys, time
 import numpy as np
 import torch
 from collections import OrderedDict
@@ -24,7 +24,7 @@ else:
 model = nn.Sequential(layers)
 opt = torch.optim.Adam(model.parameters(), lr=1e-3)
 batch = spec["batch"]
-rates = []
+rates, faults = [], []
 for epoch in range(1, spec["epochs"] + 1):
     order = torch.from_numpy(np.fromfile(f"{folder}/order_{epoch}.bin", dtype=np.int64))
     model.train()
@@ -37,12 +37,13 @@ for epoch in range(1, spec["epochs"] + 1):
         opt.step()
         loss.item()
         if start is None:
-            start, first = time.perf_counter(), len(idx)
+            start, first, minflt = time.perf_counter(), len(idx), resource.getrusage(resource.RUSAGE_SELF).ru_minflt
     rates.append((len(order) - first) / (time.perf_counter() - start))
+    faults.append((resource.getrusage(resource.RUSAGE_SELF).ru_minflt - minflt) / (len(range(0, len(order), batch)) - 1))
 # Which BLAS ran shows in its speed: Debian's reference BLAS does a few GFLOP/s, OpenBLAS tens.
 a, w = torch.randn(128, 784), torch.randn(784, 256)
 start = time.perf_counter()
 for _ in range(500):
     a @ w
 gflops = 2 * 128 * 784 * 256 * 500 / (time.perf_counter() - start) / 1e9
-print(json.dumps({"rates": rates, "torch": torch.__version__, "gflops": gflops}))
+print(json.dumps({"rates": rates, "faults": faults, "torch": torch.__version__, "gflops": gflops}))

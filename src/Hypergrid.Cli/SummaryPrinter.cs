@@ -10,7 +10,7 @@ public static class SummaryPrinter
 {
     public static void Print(RunSummary summary)
     {
-        var notes = (summary.Stale > 0 ? $"; {summary.Stale} of them stale (their config changed since they ran; --rerun-stale retrains them)" : "")
+        var notes = (summary.Stale > 0 ? $"; {summary.Stale} of them stale (their config or data changed since they ran; --rerun-stale retrains them)" : "")
             + (summary.Damaged > 0 ? $"; {summary.Damaged} damaged (--rerun-damaged retrains them)" : "")
             + (summary.Running > 0 ? $"; {summary.Running} being trained by another worker" : "");
         if (summary.Rows.Count == 0)

@@ -19,6 +19,8 @@ public sealed partial record DashboardOptions(string OutDir = "out", string Host
     /// <summary>Where to listen: the address, localhost, or each address a host name resolves to (never every interface for a name).</summary>
     public string[] ListenUrls()
     {
+        // Kestrel picks no free port for 'localhost' (it would be two listeners): port 0 on localhost is 127.0.0.1's.
+        if (Host == "localhost" && Port == 0) return [$"http://127.0.0.1:0"];
         if (Host == "localhost" || IPAddress.TryParse(Host, out _)) return [Url];
         IPAddress[] addresses;
         try { addresses = Dns.GetHostAddresses(Host); }

@@ -259,6 +259,7 @@ public static class TrialExecutor
         ["torchsharp"] = Version(typeof(TorchSharp.torch).Assembly),
         ["libtorch"] = Training.Native.LibTorchLoader.LibTorchVersion,
         ["mkl"] = Training.Native.LibTorchLoader.Mkl,
+        ["malloc"] = Training.Native.MallocTuning.Outcome,
         ["dotnet"] = Environment.Version.ToString(),
         ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
     };

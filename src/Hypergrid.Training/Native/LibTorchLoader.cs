@@ -55,6 +55,7 @@ public static partial class LibTorchLoader
             // environment, where MKL reads it when it starts; a value the user set wins.
             SetEnv("MKL_CBWR", "AUTO", 0);
             SetEnv("MKL_DYNAMIC", "FALSE", 0);
+            MallocTuning.ApplyFromEnvironment();
             var original = FindLibrary();
             if (original is null) { Outcome = "LibTorchSharp not found beside the app; TorchSharp loads it itself"; return; }
             NativeFolder = Path.GetDirectoryName(original)!;
