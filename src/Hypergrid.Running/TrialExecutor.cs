@@ -28,17 +28,7 @@ public static class TrialExecutor
         // This attempt's own files: a worker that stalls past the claim timeout and wakes after a takeover can only
         // write into these, which its successor copied (never renamed) and nobody makes final.
         string? partial = null, checkpoint = null;
-        var record = new RunRecord
-        {
-            Status = RunStatus.Running,
-            RunId = settings.RunId,
-            Started = DateTimeOffset.UtcNow,
-            Host = Environment.MachineName,
-            Pid = Environment.ProcessId,
-            Threads = settings.Threads,
-            Versions = Versions(),
-            SlurmJob = SlurmJob(),
-        };
+        var record = Started(settings, Versions());
         var clock = Stopwatch.StartNew();
         try
         {
@@ -246,6 +236,19 @@ public static class TrialExecutor
     private static RunRecord Finish(RunRecord r, RunStatus status, Stopwatch clock) =>
         r with { Status = status, Ended = DateTimeOffset.UtcNow, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3) };
 
+    /// <summary>The run.json of an attempt that starts now on this host and process (any trainer).</summary>
+    internal static RunRecord Started(WorkerSettings settings, Dictionary<string, string> versions) => new()
+    {
+        Status = RunStatus.Running,
+        RunId = settings.RunId,
+        Started = DateTimeOffset.UtcNow,
+        Host = Environment.MachineName,
+        Pid = Environment.ProcessId,
+        Threads = settings.Threads,
+        Versions = versions,
+        SlurmJob = SlurmJob(),
+    };
+
     private static string? SlurmJob()
     {
         var job = Environment.GetEnvironmentVariable("SLURM_ARRAY_JOB_ID") ?? Environment.GetEnvironmentVariable("SLURM_JOB_ID");
@@ -264,6 +267,6 @@ public static class TrialExecutor
         ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
     };
 
-    private static string Version(Assembly a) =>
+    internal static string Version(Assembly a) =>
         a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? a.GetName().Version?.ToString() ?? "?";
 }

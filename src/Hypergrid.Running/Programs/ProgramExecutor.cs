@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Hypergrid.Config;
@@ -28,22 +27,13 @@ public static class ProgramExecutor
         Func<bool> stillOwned, CancellationToken cancel, Action<string> say)
     {
         var clock = Stopwatch.StartNew();
-        var record = new RunRecord
+        // No libtorch here: the program brings its own framework, whose versions are its business.
+        var record = TrialExecutor.Started(settings, new()
         {
-            Status = RunStatus.Running,
-            RunId = settings.RunId,
-            Started = DateTimeOffset.UtcNow,
-            Host = Environment.MachineName,
-            Pid = Environment.ProcessId,
-            Threads = settings.Threads,
-            Versions = new()
-            {
-                ["hypergrid"] = typeof(ProgramExecutor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?",
-                ["dotnet"] = Environment.Version.ToString(),
-                ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
-            },
-            SlurmJob = Environment.GetEnvironmentVariable("SLURM_ARRAY_JOB_ID") ?? Environment.GetEnvironmentVariable("SLURM_JOB_ID"),
-        };
+            ["hypergrid"] = TrialExecutor.Version(typeof(ProgramExecutor).Assembly),
+            ["dotnet"] = Environment.Version.ToString(),
+            ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+        });
         try
         {
             var cfgPath = Path.GetFullPath(Path.Combine(trialDir, TrialFiles.Config));
