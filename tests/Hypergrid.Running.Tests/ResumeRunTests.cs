@@ -13,12 +13,16 @@ public class ResumeRunTests
     private const string Root = "seed: 0\nepochs: 3\nbatch_size: 32\nn_train: 30000\nfeatures: 32\ncheckpoint_minutes: 0.005\n";
     private const string Params = "hidden: [64]\ndropout: 0.2\nlr: 0.005\nwarmup_steps: 100\nschedule: cosine\n";
 
+    // The exactness test runs on one thread: with two, libtorch's parallel reductions rounded one logged loss of an
+    // uninterrupted run differently in its last bit (1.3894954 against 1.3894951, weights equal) in two loaded suite runs.
+    private static readonly string[] OneThread = ["sweep", "--threads", "1"];
+
     private static Study NewStudy(string root = Root) => new Study().Write("", root).Write(Leaf, Params);
 
     private static string[] Straight()
     {
         using var study = NewStudy();
-        var (code, output) = study.Run("sweep");
+        var (code, output) = study.Run(OneThread);
         Assert.True(code == 0, output);
         return BatchLogs.WithoutTime(Path.Combine(study.Trial(Leaf, 0), TrialFiles.BatchLog));
     }
@@ -36,7 +40,7 @@ public class ResumeRunTests
         using var study = NewStudy();
         var trial = study.Trial(Leaf, 0);
 
-        using (var first = study.Start("sweep"))
+        using (var first = study.Start(OneThread))
         {
             var at = Study.WaitForCheckpoint(trial, after: 100);
             KillWorker(trial, first);
@@ -44,7 +48,7 @@ public class ResumeRunTests
             Assert.Contains("(resumes at epoch ", study.Run("status", "--trials").Output);
             Assert.True(at.Rows > 100);
         }
-        using (var second = study.Start("sweep"))
+        using (var second = study.Start(OneThread))
         {
             var before = CheckpointHeader.TryRead(Attempt.LiveCheckpoint(trial)!)!.Rows;
             Study.WaitForCheckpoint(trial, after: before + 200);
@@ -58,7 +62,7 @@ public class ResumeRunTests
         var stopped = CheckpointHeader.TryRead(Attempt.LiveCheckpoint(trial)!)!;
         Assert.Equal(stopped.Bytes, new FileInfo(Attempt.LivePartialLog(trial)!).Length);
 
-        var (code, output) = study.Run("sweep");
+        var (code, output) = study.Run(OneThread);
         Assert.True(code == 0, output);
         Assert.Contains("1 continue from a checkpoint", output);
         Assert.Equal(expected, BatchLogs.WithoutTime(Path.Combine(trial, TrialFiles.BatchLog)));

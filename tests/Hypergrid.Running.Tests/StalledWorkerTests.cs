@@ -24,12 +24,12 @@ public class StalledWorkerTests
             : ("sweep/clusters/softmax/sgd", "command: python3 train.py\nseed: 0\nepochs: 3\nbatch_size: 32\nn_train: 1024\ndelay: 0.03\n", "lr: 0.1");
         Study Make() => new Study().Copy("examples/stdlib/train.py").Write("", root).Write(leaf, tree);
         using var reference = Make();
-        Assert.Equal(0, reference.Run("sweep", "--workers", "1").Code);
+        Assert.Equal(0, reference.Run("sweep", "--workers", "1", "--threads", "1").Code);
         var expected = BatchLogs.WithoutTime(Path.Combine(reference.Trial(leaf, 0), TrialFiles.BatchLog));
 
         using var study = Make();
         var trial = study.Trial(leaf, 0);
-        using var stalled = study.StartWith(ShortTimeout, "sweep", "--workers", "1");
+        using var stalled = study.StartWith(ShortTimeout, "sweep", "--workers", "1", "--threads", "1");
         Study.WaitUntilTraining(trial, rows: 60);
         if (kind == "builtin") Study.WaitForCheckpoint(trial);
         var worker = Claim.TryRead(trial)!.Pid;
@@ -37,7 +37,7 @@ public class StalledWorkerTests
         try
         {
             Thread.Sleep(TimeSpan.FromSeconds(4)); // past the timeout: the claim is dead to everyone else
-            var (code, output) = study.RunWith(ShortTimeout, "sweep", "--workers", "1");
+            var (code, output) = study.RunWith(ShortTimeout, "sweep", "--workers", "1", "--threads", "1");
             Assert.True(code == 0, output);
             Assert.True(study.IsComplete(leaf, 0), output);
         }
