@@ -57,3 +57,30 @@ public class StalledWorkerTests
         Assert.Contains($"complete {leaf}/trial_000", study.Run("status", "--trials").Output);
     }
 }
+
+/// <summary>Failure paths keep what can be continued, and leave nothing behind once the trial completes.</summary>
+public class LeftoverTests
+{
+    [Fact]
+    public void Temp_files_of_writes_cut_short_and_a_failed_attempts_files_are_gone_once_the_trial_completes()
+    {
+        const string leaf = "sweep/synthetic/mlp/adam";
+        using var study = new Study().Write("", "seed: 0\nepochs: 1\nhidden: [8]\nn_train: 256\n").Write(leaf, "lr: 0.01");
+        Assert.Equal(0, study.Run("expand").Code);
+        var trial = study.Trial(leaf, 0);
+        // What a kill -9 during writes leaves: a full-size temp file beside run.json, one in an old attempt's checkpoint
+        // folder, and an old attempt's log.
+        File.WriteAllBytes(Path.Combine(trial, ".run.json.999999.0123abcd.tmp"), new byte[1 << 20]);
+        var old = Path.Combine(trial, Attempt.Folder, "001", Attempt.CheckpointFolder);
+        Directory.CreateDirectory(old);
+        File.WriteAllBytes(Path.Combine(old, ".checkpoint.bin.999999.4567cdef.tmp"), new byte[1 << 20]);
+        File.WriteAllText(Path.Combine(trial, Attempt.Folder, "001", TrialFiles.PartialLog), "");
+        File.WriteAllText(Path.Combine(trial, TrialFiles.FailedLog), "epoch,mode,batch\n");
+        var (code, output) = study.Run("sweep");
+        Assert.True(code == 0, output);
+        Assert.Empty(Directory.GetFiles(trial, "*.tmp", SearchOption.AllDirectories));
+        Assert.False(Directory.Exists(Path.Combine(trial, Attempt.Folder)));
+        Assert.False(File.Exists(Path.Combine(trial, TrialFiles.FailedLog)));
+        Assert.True(study.IsComplete(leaf, 0));
+    }
+}
