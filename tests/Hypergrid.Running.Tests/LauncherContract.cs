@@ -201,3 +201,31 @@ public sealed class SlurmLauncherContract : ProgramLauncherContract, IClassFixtu
         Assert.Equal(BatchLogs.WithoutTime(Path.Combine(straight.Trial("sweep/synthetic/mlp/adam", 0), TrialFiles.BatchLog)), BatchLogs.WithoutTime(log));
     }
 }
+
+/// <summary>A program of its own under Slurm's time limit: the same continuation as Hypergrid's own trainers.</summary>
+public sealed class SlurmProgramTimeLimit : IClassFixture<LocalSlurm>, IDisposable
+{
+    public SlurmProgramTimeLimit(LocalSlurm slurm) => GC.KeepAlive(slurm);
+
+    public void Dispose() => LocalSlurm.CancelJobs();
+
+    [Fact]
+    public void A_program_longer_than_the_time_limit_completes_through_several_jobs_with_the_rows_of_an_uninterrupted_run()
+    {
+        // About 80 s of a program that sleeps per batch, past Slurm's shortest limit; it checkpoints each epoch and exits 75 on SIGTERM.
+        const string root = "command: python3 train.py\nseed: 0\nepochs: 40\nbatch_size: 16\nn_train: 512\ndelay: 0.05\nslurm: {cpus_per_task: 1}\n";
+        const string leaf = "sweep/clusters/softmax/sgd";
+        using var limited = new Study().Copy("examples/stdlib/train.py").Write("", root).Write(leaf, "lr: 0.1");
+        using var straight = new Study().Copy("examples/stdlib/train.py").Write("", root).Write(leaf, "lr: 0.1");
+        using var reference = straight.Start("sweep", "--workers", "1");
+        var (code, output) = limited.Run("sweep", "--launcher", "slurm", "--tasks", "1", "--time", "1", "--signal-seconds", "30", "--wait");
+        Assert.True(code == 0, output);
+        Assert.True(reference.WaitForExit(TimeSpan.FromMinutes(3)));
+        Assert.Equal(0, reference.ExitCode);
+        Assert.Contains("task 0 submitted again as Slurm job", output);
+        Assert.Contains("1 trained, 0 not complete", output);
+        Assert.Contains("(attempt 2)", File.ReadAllText(Path.Combine(limited.Trial(leaf, 0), TrialFiles.WorkerLog)));
+        Assert.Equal(BatchLogs.WithoutTime(Path.Combine(straight.Trial(leaf, 0), TrialFiles.BatchLog)),
+            BatchLogs.WithoutTime(Path.Combine(limited.Trial(leaf, 0), TrialFiles.BatchLog)));
+    }
+}
