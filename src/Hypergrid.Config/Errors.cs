@@ -62,8 +62,13 @@ public static class Errors
         new(at, key, $"is '{value}', but the folder path says '{fromPath}'",
             $"remove the key (it comes from the path) or set it to '{fromPath}'");
 
+    private const string NoLeafProblem = "has no leaf cfg.yaml matching";
+
+    /// <summary>Whether an error says only that the tree has no leaf (a reader of out/log can still list its trials).</summary>
+    public static bool IsNoLeaf(ConfigError e) => e.Problem.StartsWith(NoLeafProblem, StringComparison.Ordinal);
+
     public static ConfigError NoLeafMatches(string cfgRoot, string filters) =>
-        new(new SourceMark(cfgRoot, 0, 0), null, $"has no leaf cfg.yaml matching {filters}",
+        new(new SourceMark(cfgRoot, 0, 0), null, $"{NoLeafProblem} {filters}",
             "check the filter values, or run 'hypergrid expand --dry-run' without filters to see the leaves");
 
     public static ConfigError UnknownModeFilter(string mode) =>

@@ -13,7 +13,7 @@ public static class StatusReader
         // A tree that lost its leaves (or is gone) still has trials in out/log: they are listed, as orphans.
         var probe = new List<ConfigError>();
         var noLeaves = !Directory.Exists(options.CfgDir)
-            || Config.Tree.LeafFinder.Find(options.CfgDir, options.Filters ?? Config.Filters.All, probe).Count == 0 && probe.All(e => e.Problem.StartsWith("has no leaf", StringComparison.Ordinal));
+            || Config.Tree.LeafFinder.Find(options.CfgDir, options.Filters ?? Config.Filters.All, probe).Count == 0 && probe.All(Errors.IsNoLeaf);
         var leaves = noLeaves ? [] : Expander.Expand(options with { DryRun = true, Schema = TrialSchema.Instance });
         var result = new List<(string, IReadOnlyList<StatusLine>)>();
         foreach (var leaf in leaves)

@@ -77,4 +77,17 @@ public class ProgramConfigTests
         Assert.Equal(2, refused.Code);
         Assert.Contains("no dataset is registered as", refused.Output);
     }
+
+    [Theory]
+    [InlineData("leaves")]
+    [InlineData("tree")]
+    public void Status_lists_the_trials_of_a_tree_that_lost_its_leaves_or_is_gone_as_orphans(string lost)
+    {
+        using var study = new Study().Write("", "command: python3 train.py\nseed: 0\n").Write("sweep/toyset/net/opt", "lr: [0.1, 0.2]\n");
+        Assert.Equal(0, study.Run("expand").Code);
+        Directory.Delete(Path.Combine(study.Root, "cfg", lost == "leaves" ? "sweep" : ""), recursive: true);
+        var (code, output) = study.Run("status", "--trials");
+        Assert.True(code == 0, output);
+        Assert.Contains("orphan   sweep/toyset/net/opt/trial_001", output);
+    }
 }

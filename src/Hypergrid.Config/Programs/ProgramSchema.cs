@@ -30,9 +30,12 @@ public static class ProgramSchema
         TimeSpan.FromSeconds(config[ProgramKeys.StopGrace] is CfgScalar { Number: { } g } ? g : ProgramKeys.DefaultStopGrace);
 
     /// <summary>The command template of a program trial (checked by expansion, so it parses).</summary>
-    public static CommandTemplate Template(TrialConfig config) =>
-        config[ProgramKeys.Command] is CfgScalar s && CommandTemplate.TryParse(s.Text, out var problem) is { } t ? t
-            : throw new ConfigException([new ConfigError(config[ProgramKeys.Command]?.Mark ?? default, ProgramKeys.Command, "is not a command", "write command: <program> <arguments>")]);
+    public static CommandTemplate Template(TrialConfig config)
+    {
+        string? problem = "is not one string";
+        if (config[ProgramKeys.Command] is CfgScalar s && CommandTemplate.TryParse(s.Text, out problem) is { } t) return t;
+        throw new ConfigException([Errors.BadCommand(config[ProgramKeys.Command]?.Mark ?? default, problem ?? "is not a command")]);
+    }
 
     /// <summary>The argument list of a trial: each {key} replaced by its value in canonical form (a string as written).</summary>
     public static IReadOnlyList<string> Arguments(TrialConfig config) =>

@@ -154,11 +154,12 @@ public static class ProgramExecutor
         lock (last) return new Outcome(code, stopped, last.ToList());
     }
 
+    // The worker hands a synchronized writer: the two pumps and the worker's own lines share it without locks here.
     private static Task Pump(StreamReader reader, TextWriter log, Queue<string> last) => Task.Run(async () =>
     {
         while (await reader.ReadLineAsync() is { } line)
         {
-            lock (log) log.WriteLine(line);
+            log.WriteLine(line);
             lock (last)
             {
                 last.Enqueue(line.Length > 500 ? line[..500] + "..." : line);
@@ -198,7 +199,7 @@ public static class ProgramExecutor
         record = Finish(record, RunStatus.Failed, clock) with { Error = error };
         try { record.Write(trialDir); }
         catch (IOException) { }
-        lock (log) log.WriteLine($"{DateTimeOffset.UtcNow:O} failed: {error}");
+        log.WriteLine($"{DateTimeOffset.UtcNow:O} failed: {error}");
         return record;
     }
 
@@ -209,7 +210,7 @@ public static class ProgramExecutor
 
     private static RunRecord Lost(RunRecord record, TextWriter log, Stopwatch clock)
     {
-        lock (log) log.WriteLine($"{DateTimeOffset.UtcNow:O} claim lost to another worker after a stall; the program was killed and nothing was written");
+        log.WriteLine($"{DateTimeOffset.UtcNow:O} claim lost to another worker after a stall; the program was killed and nothing was written");
         return Finish(record, RunStatus.Lost, clock) with { Error = "claim lost to another worker" };
     }
 
