@@ -25,7 +25,8 @@ function readView() {
     q: p.get('q') || '',
     sort: p.get('sort') || '',
     desc: p.get('desc') === '1',
-    r: { metric: p.get('rm') || 'val_acc', reduce: p.get('rr') || 'final', atBest: p.get('ra') || '', key: p.get('rk') || '', err: p.get('re') || 'std' },
+    r: { metric: p.get('rm') || 'val_acc', reduce: p.get('rr') || 'final', atBest: p.get('ra') || '', key: p.get('rk') || '', err: p.get('re') || 'std',
+      scope: p.get('rs') || 'dataset', section: p.get('rp') || '' },
   };
 }
 
@@ -44,6 +45,8 @@ function writeView() {
   p.set('rm', view.r.metric); p.set('rr', view.r.reduce); p.set('re', view.r.err);
   if (view.r.atBest) p.set('ra', view.r.atBest);
   if (view.r.key) p.set('rk', view.r.key);
+  if (view.r.scope !== 'dataset') p.set('rs', view.r.scope);
+  if (view.r.section) p.set('rp', view.r.section);
   history.replaceState(null, '', '#' + p.toString());
 }
 
@@ -262,6 +265,7 @@ async function redraw(reloadLogs) {
     mark('table');
     if (store.firstDraw == null) { store.firstDraw = performance.now(); document.body.dataset.ready = '1'; }
     if (stepFirst) { await loadLogs(trials); renderControls(); renderTable(trials, colors); }
+    refreshResults(); // the Results follow the selection (asked again only when it changed)
   } finally {
     busy = false;
     if (again !== null) { const reload = again; again = null; redraw(reload); }

@@ -1,69 +1,139 @@
 'use strict';
-// Hypergrid dashboard, results: the report of GET /api/report (groups over seeds, tests, importance) as a table,
-// parallel coordinates and a scatter with error bars. The numbers come from the server; the page only draws them.
+// Hypergrid dashboard, results: the report of GET /api/report (sections of groups over seeds, tests, importance) as
+// tables, parallel coordinates and a scatter with error bars. The numbers come from the server; the page only draws them.
 
 const results = { report: null, asked: '', completeSeen: -1 };
+const SVG = 'http://www.w3.org/2000/svg';
 
+/** Trial numbers of each leaf as ranges (0-15,17): the page's selection in a URL, even with thousands of trials. */
+function compactTrials(trials) {
+  const byLeaf = new Map();
+  for (const t of trials) {
+    const leaf = leafOf(t);
+    if (!byLeaf.has(leaf)) byLeaf.set(leaf, []);
+    byLeaf.get(leaf).push(Number(t.trial.slice(t.trial.indexOf('_') + 1)));
+  }
+  return [...byLeaf].map(([leaf, ns]) => {
+    ns.sort((a, b) => a - b);
+    const ranges = [];
+    for (let i = 0; i < ns.length; i++) {
+      let j = i;
+      while (j + 1 < ns.length && ns[j + 1] === ns[j] + 1) j++;
+      ranges.push(j > i ? `${ns[i]}-${ns[j]}` : `${ns[i]}`);
+      i = j;
+    }
+    return `${leaf}:${ranges.join(',')}`;
+  }).join(';');
+}
+
+/** The question asked of the server: the metric, and the leaves and trials selected in the page. */
 function reportQuery() {
-  const p = new URLSearchParams({ metric: view.r.metric, reduce: view.r.reduce });
+  const p = new URLSearchParams({ metric: view.r.metric, reduce: view.r.reduce, scope: view.r.scope });
   if (view.r.atBest) p.set('at_best', view.r.atBest);
+  if (view.leaves) for (const leaf of view.leaves) p.append('leaf', leaf);
+  if (view.q || view.hide.size) p.set('trials', compactTrials(selected().filter(t => t.state === 'complete')));
   return p.toString();
 }
 
-/** Asks again when the question changed or more trials completed; a report reads every complete trial's epoch log. */
+/** Asks again when the question or the selection changed or more trials completed. */
 async function refreshResults(force = false) {
   fillMetricChoices();
-  const complete = store.trials.filter(t => t.state === 'complete').length;
+  const complete = selected().filter(t => t.state === 'complete').length;
   const q = reportQuery();
   if (!force && q === results.asked && complete === results.completeSeen) return;
   results.asked = q; results.completeSeen = complete;
   const note = document.getElementById('r-note');
-  if (complete === 0) { results.report = null; note.textContent = 'no complete trial yet'; renderResults(); return; }
+  if (complete === 0) {
+    results.report = null;
+    note.textContent = store.trials.some(t => t.state === 'complete') ? 'no complete trial in the selection' : 'no complete trial yet';
+    renderResults(); return;
+  }
   const res = await fetch('/api/report?' + q, { cache: 'no-store' });
+  if (q !== results.asked) return; // a newer question was asked meanwhile
   if (!res.ok) { results.report = null; note.textContent = await res.text(); renderResults(); return; }
   results.report = await res.json();
   const left = Object.entries(results.report.excluded).map(([s, n]) => `${n} ${s}`).join(', ');
-  note.textContent = left ? `left out: ${left}` : '';
+  note.textContent = `${complete} complete trial(s) of the selection` + (left ? `; left out: ${left}` : '');
   renderResults();
 }
 
 const resultKeys = groups => [...new Set(groups.flatMap(g => Object.keys(g.values)))];
+const groupCell = g => `${num(g.mean)}${g.std != null ? ' ± ' + num(g.std) : ''} (n=${g.n})`;
 
 function renderResults() {
-  const groups = results.report?.groups ?? [];
+  const sections = results.report?.sections ?? [];
+  const holder = document.getElementById('r-sections');
+  holder.replaceChildren();
+  // Keys come from cfg/ and metric names from logs: they enter the page as text, never as HTML.
+  const sectionSel = document.getElementById('r-section');
+  const names = sections.map(s => s.name);
+  if (sectionSel.dataset.known !== names.join('\n')) {
+    sectionSel.dataset.known = names.join('\n');
+    sectionSel.replaceChildren(...names.map(n => new Option(n, n)));
+  }
+  if (!names.includes(view.r.section)) view.r.section = names[0] ?? '';
+  sectionSel.value = view.r.section;
+  for (const s of sections) holder.append(sectionTable(s));
+  const shown = sections.find(s => s.name === view.r.section);
+  const groups = shown?.groups ?? [];
   const keys = resultKeys(groups);
   const keySel = document.getElementById('r-key');
   const numericKeys = keys.filter(k => groups.some(g => typeof g.values[k] === 'number'));
-  if (keySel.dataset.known !== numericKeys.join(',')) {
-    keySel.dataset.known = numericKeys.join(',');
-    // Keys come from cfg/ and metric names from logs: they enter the page as text, never as HTML.
+  if (keySel.dataset.known !== numericKeys.join('\n')) {
+    keySel.dataset.known = numericKeys.join('\n');
     keySel.replaceChildren(...numericKeys.map(k => new Option(k, k)));
   }
   if (!numericKeys.includes(view.r.key)) view.r.key = numericKeys[0] ?? '';
   keySel.value = view.r.key;
-  const head = document.querySelector('#r-table thead'), body = document.querySelector('#r-table tbody');
-  const headRow = document.createElement('tr');
-  for (const h of ['leaf', ...keys, results.report?.metric ?? '', '95% CI', 'Δ', 'p', 'test']) {
-    const th = document.createElement('th');
-    th.textContent = h;
-    headRow.append(th);
-  }
-  head.replaceChildren(headRow);
-  body.replaceChildren();
-  for (const g of groups) {
-    const row = body.insertRow();
-    row.className = (g.best ? 'best' : '') + (g.tie ? ' tie' : '');
-    const cells = [g.leaf, ...keys.map(k => fmt(g.values[k])), `${num(g.mean)}${g.std != null ? ' ± ' + num(g.std) : ''} (n=${g.n})`,
-      g.ci_low != null ? `[${num(g.ci_low)}, ${num(g.ci_high)}]` : '', num(g.delta), g.p == null ? '' : g.p < 1e-4 ? '<0.0001' : num(g.p), g.test ?? ''];
-    cells.forEach((c, i) => { const td = row.insertCell(); td.textContent = c; if (i === keys.length + 1) td.className = 'metric'; });
-    row.title = 'click to plot this group (mean ± std over seeds)';
-    row.onclick = () => showGroup(g);
-  }
   drawParallel(groups, keys);
   drawScatter(groups);
 }
 
-/** Plots one group's trials with bands: its leaf only, the leaf's other trials hidden, grouping on. */
+/** One section: its name, why it has no p-values when it has none, and its groups best first. */
+function sectionTable(s) {
+  const box = document.createElement('div');
+  box.className = 'r-section';
+  box.dataset.section = s.name;
+  const h = document.createElement('h3');
+  h.textContent = `${s.name} `;
+  const count = document.createElement('span');
+  count.className = 'muted';
+  count.textContent = `${s.groups.length} group(s)`;
+  h.append(count);
+  box.append(h);
+  if (!s.tested && s.groups.length > 1) {
+    const note = document.createElement('p');
+    note.className = 'muted r-untested';
+    note.textContent = s.groups.every(g => g.n === 1)
+      ? 'one seed per group: ranked, not tested (promote the best to an experiment to test it over seeds)'
+      : 'not tested: a test needs two or more seeds in both a group and the section\'s best';
+    box.append(note);
+  }
+  const keys = resultKeys(s.groups);
+  const leafColumn = new Set(s.groups.map(g => g.leaf)).size > 1;
+  const table = document.createElement('table');
+  table.className = 'r-table';
+  const headRow = table.createTHead().insertRow();
+  for (const c of [...(leafColumn ? ['leaf'] : []), ...keys, results.report.metric, '95% CI', 'Δ', 'p', 'test']) {
+    const th = document.createElement('th');
+    th.textContent = c;
+    headRow.append(th);
+  }
+  const body = table.createTBody();
+  for (const g of s.groups) {
+    const row = body.insertRow();
+    row.className = (g.best ? 'best' : '') + (g.tie ? ' tie' : '');
+    const cells = [...(leafColumn ? [g.leaf] : []), ...keys.map(k => fmt(g.values[k])), groupCell(g),
+      g.ci_low != null ? `[${num(g.ci_low)}, ${num(g.ci_high)}]` : '', num(g.delta), g.p == null ? '' : g.p < 1e-4 ? '<0.0001' : num(g.p), g.test ?? ''];
+    cells.forEach((c, i) => { const td = row.insertCell(); td.textContent = c; if (i === keys.length + (leafColumn ? 1 : 0)) td.className = 'metric'; });
+    row.title = `${g.leaf}: click to plot this group (mean ± std over seeds)`;
+    row.onclick = () => showGroup(g);
+  }
+  box.append(table);
+  return box;
+}
+
+/** Plots one group's trials with bands: its leaf only, the leaf's other trials hidden, grouping on; the plots come into view. */
 function showGroup(g) {
   view.leaves = new Set([g.leaf]);
   const mine = new Set(g.trials.map(t => `${g.leaf}/${t}`));
@@ -71,67 +141,152 @@ function showGroup(g) {
   view.group = true;
   document.getElementById('group').checked = true;
   writeView(); renderBrowser(); redraw(true);
+  document.getElementById('controls').scrollIntoView({ block: 'start' });
 }
 
-/** An axis over values: numbers linear (log when they span two decades or more), anything else as evenly spaced categories. */
+// ---- axes -------------------------------------------------------------------------------------
+/** Round steps between lo and hi, about n of them. */
+function niceTicks(lo, hi, n = 5) {
+  if (hi === lo) return [lo];
+  const raw = (hi - lo) / n, mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map(m => m * mag).find(s => s >= raw);
+  const out = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
+  return out;
+}
+
+/**
+ * An axis over values: numbers linear (log when positive and spanning two decades or more), anything else as evenly
+ * spaced categories. A missing value (the key absent from a group) has no position: the plots draw it apart.
+ */
 function axisOf(values) {
-  const nums = values.filter(v => typeof v === 'number');
-  if (nums.length === values.length && nums.length > 0) {
+  const present = values.filter(v => v !== undefined);
+  const missing = present.length < values.length;
+  const nums = present.filter(v => typeof v === 'number');
+  if (nums.length === present.length && nums.length > 0) {
     const lo = Math.min(...nums), hi = Math.max(...nums);
     const log = lo > 0 && hi / lo >= 100;
     const f = log ? Math.log10 : v => v;
-    return { log, pos: v => hi === lo ? 0.5 : (f(v) - f(lo)) / (f(hi) - f(lo)), label: v => String(v) };
+    const pos = v => v === undefined ? null : hi === lo ? 0.5 : (f(v) - f(lo)) / (f(hi) - f(lo));
+    const ticks = log
+      ? Array.from({ length: Math.floor(Math.log10(hi)) - Math.ceil(Math.log10(lo)) + 1 }, (_, i) => 10 ** (Math.ceil(Math.log10(lo)) + i))
+      : niceTicks(lo, hi);
+    const shown = ticks.length >= 2 ? ticks : [lo, hi];
+    return { kind: log ? 'log' : 'linear', missing, pos, ticks: [...new Set(shown)].map(v => ({ at: pos(v), label: axisLabel(v) })) };
   }
-  const cats = [...new Set(values.map(fmt))];
-  return { log: false, pos: v => cats.length === 1 ? 0.5 : cats.indexOf(fmt(v)) / (cats.length - 1), label: fmt };
+  const cats = [...new Set(present.map(fmt))];
+  const pos = v => v === undefined ? null : cats.length === 1 ? 0.5 : cats.indexOf(fmt(v)) / (cats.length - 1);
+  return { kind: 'categorical', missing, pos, ticks: cats.map((c, i) => ({ at: cats.length === 1 ? 0.5 : i / (cats.length - 1), label: c })) };
+}
+
+/** An axis value as a reader writes it: 0.0001, 0.25, 1e-7 (four significant digits at most). */
+const axisLabel = v => String(Number(v.toPrecision(4)));
+
+const axisTitle = (name, axis) => name + (axis.kind === 'log' ? ' (log)' : axis.kind === 'categorical' ? ' (categories)' : '');
+
+function el(name, attrs = {}, text) {
+  const e = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (text !== undefined) e.textContent = text;
+  return e;
 }
 
 // Low values blue, high values red, whatever the goal: the table says which end is better.
 const heat = t => `hsl(${240 - 240 * t} 75% 45%)`;
 
+/** What hovering a group names: its leaf, its values, its number. */
+function describeGroup(g, keys) {
+  const values = keys.map(k => `${k}=${g.values[k] === undefined ? 'missing' : fmt(g.values[k])}`).join(', ');
+  return `${g.leaf}${values ? ' · ' + values : ''} · ${results.report.metric} ${groupCell(g)}${g.best ? ' · best' : ''}`;
+}
+
+/** Marks one group in both plots and says what it is. */
+function highlight(g, keys) {
+  for (const e of document.querySelectorAll('#results .r-mark')) e.classList.toggle('r-hot', g !== null && e.dataset.group === String(g.index));
+  document.getElementById('r-hover').textContent = g ? describeGroup(g, keys) : '';
+}
+
 function drawParallel(groups, keys) {
-  const canvas = document.getElementById('r-parallel'), ctx = canvas.getContext('2d');
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  const svg = document.getElementById('r-parallel');
+  svg.replaceChildren();
   if (!groups.length) return;
   const metric = results.report.metric;
   const axes = [...keys.map(k => ({ name: k, get: g => g.values[k] })), { name: metric, get: g => g.mean }];
-  const pad = 40, w = canvas.width - 2 * pad, h = canvas.height - 2 * pad;
-  const xs = axes.map((_, i) => pad + (axes.length === 1 ? w / 2 : (i * w) / (axes.length - 1)));
+  const W = 720, H = 300, left = 60, right = 60, top = 36, bottom = 44, h = H - top - bottom;
+  const missingY = H - 16; // below every axis: a missing value never reads as the axis minimum
+  const xs = axes.map((_, i) => left + (axes.length === 1 ? (W - left - right) / 2 : (i * (W - left - right)) / (axes.length - 1)));
   const scales = axes.map(a => axisOf(groups.map(a.get)));
   const m = scales[scales.length - 1];
-  ctx.font = '11px sans-serif';
+  const Y = (scale, v) => { const p = scale.pos(v); return p === null ? missingY : top + h - p * h; };
   axes.forEach((a, i) => {
-    ctx.strokeStyle = '#9ca3af'; ctx.beginPath(); ctx.moveTo(xs[i], pad); ctx.lineTo(xs[i], pad + h); ctx.stroke();
-    ctx.fillStyle = '#111'; ctx.textAlign = 'center'; ctx.fillText(a.name + (scales[i].log ? ' (log)' : ''), xs[i], pad - 14);
+    const s = scales[i];
+    const g = el('g', { class: 'r-axis', 'data-axis': a.name, 'data-kind': s.kind });
+    g.append(el('line', { x1: xs[i], x2: xs[i], y1: top, y2: top + h, stroke: '#9ca3af' }));
+    g.append(el('text', { x: xs[i], y: top - 18, 'text-anchor': 'middle', class: 'r-axis-title' }, axisTitle(a.name, s)));
+    for (const t of s.ticks) {
+      const y = top + h - t.at * h;
+      g.append(el('line', { x1: xs[i] - 4, x2: xs[i], y1: y, y2: y, stroke: '#9ca3af' }));
+      g.append(el('text', { x: xs[i] - 6, y: y + 3, 'text-anchor': 'end', class: 'r-tick' }, t.label));
+    }
+    if (s.missing) g.append(el('text', { x: xs[i], y: missingY + 12, 'text-anchor': 'middle', class: 'r-missing' }, 'missing'));
+    svg.append(g);
   });
-  for (const g of groups) {
-    ctx.strokeStyle = heat(m.pos(g.mean)); ctx.lineWidth = g.best ? 3 : 1.5; ctx.beginPath();
-    axes.forEach((a, i) => { const y = pad + h - scales[i].pos(a.get(g)) * h; i ? ctx.lineTo(xs[i], y) : ctx.moveTo(xs[i], y); });
-    ctx.stroke();
-  }
-  ctx.lineWidth = 1;
+  groups.forEach((grp, index) => {
+    grp.index = index;
+    const points = axes.map((a, i) => `${xs[i]},${Y(scales[i], a.get(grp))}`).join(' ');
+    const line = el('polyline', { points, fill: 'none', stroke: heat(m.pos(grp.mean)), 'stroke-width': grp.best ? 3 : 1.5, class: 'r-mark', 'data-group': index });
+    line.append(el('title', {}, describeGroup(grp, keys)));
+    line.addEventListener('mouseenter', () => highlight(grp, keys));
+    line.addEventListener('mouseleave', () => highlight(null, keys));
+    line.addEventListener('click', () => showGroup(grp));
+    svg.append(line);
+    axes.forEach((a, i) => { if (scales[i].pos(a.get(grp)) === null) svg.append(el('circle', { cx: xs[i], cy: missingY, r: 3, fill: '#b91c1c', class: 'r-missing-mark' })); });
+  });
 }
 
 function drawScatter(groups) {
-  const canvas = document.getElementById('r-scatter'), ctx = canvas.getContext('2d');
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  const svg = document.getElementById('r-scatter');
+  svg.replaceChildren();
   const key = view.r.key;
-  const pts = groups.filter(g => typeof g.values[key] === 'number');
-  if (!pts.length) return;
+  if (!groups.length || !key) return;
+  const keys = resultKeys(groups);
   const err = g => view.r.err === 'ci' ? (g.ci_low != null ? [g.ci_low, g.ci_high] : [g.mean, g.mean]) : [g.mean - (g.std ?? 0), g.mean + (g.std ?? 0)];
-  const xAxis = axisOf(pts.map(g => g.values[key]));
-  const lo = Math.min(...pts.map(g => err(g)[0])), hi = Math.max(...pts.map(g => err(g)[1]));
-  const pad = 40, w = canvas.width - 2 * pad, h = canvas.height - 2 * pad;
-  const X = g => pad + xAxis.pos(g.values[key]) * w, Y = v => pad + h - (hi === lo ? 0.5 : (v - lo) / (hi - lo)) * h;
-  ctx.strokeStyle = '#9ca3af'; ctx.strokeRect(pad, pad, w, h);
-  ctx.fillStyle = '#111'; ctx.font = '11px sans-serif'; ctx.textAlign = 'center';
-  ctx.fillText(`${key}${xAxis.log ? ' (log)' : ''}`, pad + w / 2, canvas.height - 8);
-  ctx.fillText(`${results.report.metric} (${view.r.err === 'ci' ? '95% CI' : '± std'})  ${num(lo)} – ${num(hi)}`, pad + w / 2, pad - 14);
-  for (const g of pts) {
-    const [a, b] = err(g), x = X(g);
-    ctx.strokeStyle = '#374151'; ctx.beginPath(); ctx.moveTo(x, Y(a)); ctx.lineTo(x, Y(b)); ctx.moveTo(x - 4, Y(a)); ctx.lineTo(x + 4, Y(a)); ctx.moveTo(x - 4, Y(b)); ctx.lineTo(x + 4, Y(b)); ctx.stroke();
-    ctx.fillStyle = g.best ? '#15803d' : '#1d4ed8'; ctx.beginPath(); ctx.arc(x, Y(g.mean), g.best ? 5 : 4, 0, 2 * Math.PI); ctx.fill();
+  const xAxis = axisOf(groups.map(g => g.values[key]));
+  const lo = Math.min(...groups.map(g => err(g)[0])), hi = Math.max(...groups.map(g => err(g)[1]));
+  const W = 520, H = 300, left = 64, right = 16, top = 24, bottom = 56, w = W - left - right - (xAxis.missing ? 40 : 0), h = H - top - bottom;
+  const missingX = left + w + 28; // right of the axis: a group without the key is drawn apart and said to be missing
+  const X = g => { const p = xAxis.pos(g.values[key]); return p === null ? missingX : left + p * w; };
+  const Y = v => top + h - (hi === lo ? 0.5 : (v - lo) / (hi - lo)) * h;
+  const frame = el('g', { class: 'r-axis', 'data-axis': key, 'data-kind': xAxis.kind });
+  frame.append(el('rect', { x: left, y: top, width: w, height: h, fill: 'none', stroke: '#9ca3af' }));
+  for (const t of xAxis.ticks) {
+    const x = left + t.at * w;
+    frame.append(el('line', { x1: x, x2: x, y1: top + h, y2: top + h + 4, stroke: '#9ca3af' }));
+    frame.append(el('text', { x, y: top + h + 16, 'text-anchor': 'middle', class: 'r-tick' }, t.label));
   }
+  frame.append(el('text', { x: left + w / 2, y: H - 8, 'text-anchor': 'middle', class: 'r-axis-title' }, axisTitle(key, xAxis)));
+  if (xAxis.missing) frame.append(el('text', { x: missingX, y: top + h + 16, 'text-anchor': 'middle', class: 'r-missing' }, 'missing'));
+  svg.append(frame);
+  const yFrame = el('g', { class: 'r-axis', 'data-axis': results.report.metric, 'data-kind': 'linear' });
+  for (const v of niceTicks(lo, hi)) {
+    yFrame.append(el('line', { x1: left - 4, x2: left, y1: Y(v), y2: Y(v), stroke: '#9ca3af' }));
+    yFrame.append(el('text', { x: left - 6, y: Y(v) + 3, 'text-anchor': 'end', class: 'r-tick' }, axisLabel(v)));
+  }
+  yFrame.append(el('text', { x: 12, y: top + h / 2, 'text-anchor': 'middle', class: 'r-axis-title', transform: `rotate(-90 12 ${top + h / 2})` },
+    `${results.report.metric} (${view.r.err === 'ci' ? '95% CI' : '± std'})`));
+  svg.append(yFrame);
+  groups.forEach((g, index) => {
+    g.index = index;
+    const [a, b] = err(g), x = X(g);
+    const mark = el('g', { class: 'r-mark', 'data-group': index });
+    mark.append(el('path', { d: `M${x},${Y(a)}V${Y(b)}M${x - 4},${Y(a)}h8M${x - 4},${Y(b)}h8`, stroke: '#374151', fill: 'none' }));
+    mark.append(el('circle', { cx: x, cy: Y(g.mean), r: g.best ? 5 : 4, fill: g.best ? '#15803d' : '#1d4ed8' }));
+    mark.append(el('title', {}, describeGroup(g, keys)));
+    mark.addEventListener('mouseenter', () => highlight(g, keys));
+    mark.addEventListener('mouseleave', () => highlight(null, keys));
+    mark.addEventListener('click', () => showGroup(g));
+    svg.append(mark);
+  });
 }
 
 /** The metric choices are the server's schema (from /api/trials) in each phase, filled once it is known. */
@@ -147,13 +302,15 @@ function fillMetricChoices() {
 
 function wireResults() {
   const bind = (id, key, then) => {
-    const el = document.getElementById(id);
-    el.value = view.r[key];
-    el.onchange = () => { view.r[key] = el.value; writeView(); then(); };
+    const e = document.getElementById(id);
+    e.value = view.r[key];
+    e.onchange = () => { view.r[key] = e.value; writeView(); then(); };
   };
   bind('r-metric', 'metric', () => refreshResults(true));
   bind('r-reduce', 'reduce', () => refreshResults(true));
   bind('r-atbest', 'atBest', () => refreshResults(true));
+  bind('r-scope', 'scope', () => refreshResults(true));
+  bind('r-section', 'section', renderResults);
   bind('r-key', 'key', renderResults);
   bind('r-err', 'err', renderResults);
 }

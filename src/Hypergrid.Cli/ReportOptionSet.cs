@@ -11,12 +11,13 @@ public sealed class ReportOptionSet
     private readonly Option<string?> goal = new("--goal") { Description = "max or min (default: max for names ending in acc, else min)" };
     private readonly Option<string> reduce = new("--reduce") { Description = "final (last epoch) or best (best epoch by the goal)", DefaultValueFactory = _ => "final" };
     private readonly Option<string?> atBest = new("--at-best") { Description = "Take the metric at the epoch where this other metric is best" };
+    private readonly Option<string> scope = new("--scope") { Description = "What each section compares: dataset (one per mode and dataset), leaf, mode (a mode's datasets together) or all", DefaultValueFactory = _ => "dataset" };
 
     public ReportOptionSet(Command command)
     {
-        foreach (var o in new Option[] { metric, goal, reduce, atBest }) command.Options.Add(o);
+        foreach (var o in new Option[] { metric, goal, reduce, atBest, scope }) command.Options.Add(o);
     }
 
     public ReportOptions Read(ParseResult r, Filters filters, string? baseline = null) =>
-        new(filters, r.GetValue(metric)!, r.GetValue(goal), r.GetValue(reduce)!, r.GetValue(atBest), baseline) { Schema = Training.TrialSchema.Instance };
+        new(filters, r.GetValue(metric)!, r.GetValue(goal), r.GetValue(reduce)!, r.GetValue(atBest), baseline) { Schema = Training.TrialSchema.Instance, Scope = r.GetValue(scope)! };
 }

@@ -11,7 +11,7 @@ public static class ReportVerb
 {
     public static Command Create()
     {
-        var command = new Command("report", "Summarise complete trials: one row per group (same config but the seed), best first, with confidence intervals and tests");
+        var command = new Command("report", "Summarise complete trials: one row per group (same config but the seed), a section per mode and dataset, best first, with confidence intervals and tests");
         var outDir = new Option<string>("--out") { Description = "The output folder whose log/ is read", DefaultValueFactory = _ => "out" };
         var filters = new FilterOptions(command);
         var options = new ReportOptionSet(command);
@@ -48,21 +48,22 @@ public static class ReportVerb
 
     private static void Table(Report report)
     {
-        foreach (var leaf in report.Groups.GroupBy(g => g.Leaf))
+        foreach (var section in report.Sections)
         {
-            var keys = leaf.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList();
-            var table = new Table { Title = new TableTitle($"{leaf.Key}: {report.Metric}, {ReportText.Reduction(report)}, {report.Goal} is better") };
-            foreach (var c in keys.Append(report.Metric).Append("95% CI").Append("Δ").Append("p")) table.AddColumn(Markup.Escape(c));
-            foreach (var g in leaf)
+            var (leafColumn, keys) = ReportText.Columns(section);
+            var table = new Table { Title = new TableTitle(Markup.Escape($"{section.Name}: {report.Metric}, {ReportText.Reduction(report)}, {report.Goal} is better")) };
+            foreach (var c in (leafColumn ? ["leaf"] : Array.Empty<string>()).Concat(keys).Append(report.Metric).Append("95% CI").Append("Δ").Append("p")) table.AddColumn(Markup.Escape(c));
+            foreach (var g in section.Groups)
             {
                 var cell = Markup.Escape(ReportText.Cell(g));
                 cell = g.Best ? $"[bold green]{cell}[/]" : g.Tie ? $"{cell} [yellow](tie)[/]" : cell;
                 var ci = g.CiLow is { } lo ? $"[{ReportText.F(lo)}, {ReportText.F(g.CiHigh)}]" : "";
-                table.AddRow([.. keys.Select(k => Markup.Escape(g.Values[k]?.ToJsonString() ?? "")), cell, Markup.Escape(ci), ReportText.F(g.Delta), ReportText.P(g)]);
+                table.AddRow([.. (leafColumn ? [Markup.Escape(g.Leaf)] : Array.Empty<string>()), .. keys.Select(k => Markup.Escape(g.Values[k]?.ToJsonString() ?? "")), cell, Markup.Escape(ci), ReportText.F(g.Delta), ReportText.P(g)]);
             }
             AnsiConsole.Write(table);
+            if (ReportText.Note(section) is { } note) Console.WriteLine("  " + note);
             var sb = new StringBuilder();
-            ReportText.AppendImportance(sb, report, leaf.Key, "  ");
+            foreach (var leaf in section.Groups.Select(g => g.Leaf).Distinct()) ReportText.AppendImportance(sb, report, leaf, "  ");
             Console.Write(sb.ToString());
         }
         if (report.Excluded.Count > 0)

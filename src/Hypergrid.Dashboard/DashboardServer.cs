@@ -24,6 +24,8 @@ public static class DashboardServer
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         // Kestrel listens on every interface for a host name; a name is resolved here, so it listens where the name points.
         builder.WebHost.UseUrls(options.ListenUrls());
+        // The page's Results names its selection in the URL (GET /api/report?trials=…): room for thousands of trials.
+        builder.WebHost.ConfigureKestrel(k => { k.Limits.MaxRequestLineSize = 1 << 20; k.Limits.MaxRequestHeadersTotalSize = 1 << 20; });
         var app = builder.Build();
         app.UseHostCheck(options);
         app.UseContentPolicy();

@@ -3,7 +3,21 @@ using System.Text.Json.Serialization;
 
 namespace Hypergrid.Findings;
 
-/// <summary>A study's findings: one row per group (a leaf's trials that agree on everything but the seed), best first, and per-key importance.</summary>
+/// <summary>
+/// A study's findings in sections of groups that answer the same question (by default one per mode and dataset), each
+/// ranked against its own best; per-leaf key importance.
+/// </summary>
 public sealed record Report(
-    string Metric, string Goal, string Reduce, [property: JsonPropertyName("at_best")] string? AtBest,
-    Dictionary<string, int> Excluded, IReadOnlyList<GroupRow> Groups, Dictionary<string, IReadOnlyList<KeyImportance>> Importance);
+    string Metric, string Goal, string Reduce, [property: JsonPropertyName("at_best")] string? AtBest, string Scope,
+    Dictionary<string, int> Excluded, IReadOnlyList<ReportSection> Sections, Dictionary<string, IReadOnlyList<KeyImportance>> Importance)
+{
+    /// <summary>Every section's groups, section by section.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<GroupRow> Groups { get; } = Sections.SelectMany(s => s.Groups).ToList();
+}
+
+/// <summary>
+/// Groups compared with each other: ranked best first, tested against the section's best (or the baseline when it is in
+/// the section). Tested is false when no two groups both have two or more seeds (a sweep's n=1 groups are ranked only).
+/// </summary>
+public sealed record ReportSection(string Name, string? Mode, string? Dataset, string? Leaf, bool Tested, IReadOnlyList<GroupRow> Groups);

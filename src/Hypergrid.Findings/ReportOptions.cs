@@ -10,6 +10,14 @@ namespace Hypergrid.Findings;
 public sealed record ReportOptions(Filters Filters, string Metric = "val_acc", string? Goal = null, string Reduce = "final", string? AtBest = null, string? Baseline = null)
 {
     public static readonly string[] Goals = ["max", "min"];
+
+    /// <summary>What a section compares: dataset (one per mode and dataset, the default), leaf, mode (datasets of a mode together), all.</summary>
+    public static readonly string[] Scopes = ["dataset", "leaf", "mode", "all"];
+
+    public string Scope { get; init; } = "dataset";
+
+    /// <summary>Trials to take beyond the filters (the page's selection); null: every trial the filters match.</summary>
+    public Func<Hypergrid.Trials.TrialId, bool>? Only { get; init; }
     public static readonly string[] Reducers = ["final", "best"];
 
     /// <summary>max for names ending in acc, else min.</summary>

@@ -16,18 +16,18 @@ public static class ReportText
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    private static readonly string[] CsvFields = ["leaf", "values", "trials", "seeds", "n", "mean", "std", "sem", "ci_low", "ci_high", "median", "min", "max", "delta", "p", "test", "tie", "best"];
+    private static readonly string[] CsvFields = ["section", "leaf", "values", "trials", "seeds", "n", "mean", "std", "sem", "ci_low", "ci_high", "median", "min", "max", "delta", "p", "test", "tie", "best"];
 
     public static string ToJson(Report r) => JsonSerializer.Serialize(r, Json);
 
     public static string ToCsv(Report r)
     {
         var sb = new StringBuilder(string.Join(',', CsvFields)).Append('\n');
-        foreach (var g in r.Groups)
+        foreach (var (section, g) in r.Sections.SelectMany(s => s.Groups.Select(g => (s, g))))
         {
             string[] cells =
             [
-                g.Leaf, string.Join(';', Values(g)), string.Join(';', g.Trials), string.Join(';', g.Seeds), g.N.ToString(CultureInfo.InvariantCulture),
+                section.Name, g.Leaf, string.Join(';', Values(g)), string.Join(';', g.Trials), string.Join(';', g.Seeds), g.N.ToString(CultureInfo.InvariantCulture),
                 N(g.Mean), N(g.Std), N(g.Sem), N(g.CiLow), N(g.CiHigh), N(g.Median), N(g.Min), N(g.Max), N(g.Delta), N(g.P),
                 g.Test ?? "", g.Tie ? "true" : "false", g.Best ? "true" : "false",
             ];
@@ -36,45 +36,61 @@ public static class ReportText
         return sb.ToString();
     }
 
-    /// <summary>One table for the whole report (a leaf column when several leaves are in it), then each leaf's importance.</summary>
+    /// <summary>A table per section (a leaf column when several leaves are in it), then each leaf's importance.</summary>
     public static string ToMarkdown(Report r)
     {
-        var (leafColumn, keys) = Columns(r);
-        var sb = new StringBuilder($"{r.Metric}, {Reduction(r)} epoch, {r.Goal} is better; best in bold, (tie): not significantly different from it (p >= 0.05)\n\n");
-        var heads = (leafColumn ? ["leaf"] : Array.Empty<string>()).Concat(keys).Append(r.Metric).Append("Δ").Append("p").ToList();
-        sb.Append("| ").Append(string.Join(" | ", heads)).Append(" |\n");
-        sb.Append('|').Append(string.Concat(Enumerable.Repeat(" --- |", heads.Count))).Append('\n');
-        foreach (var g in r.Groups)
+        var sb = new StringBuilder($"{r.Metric}, {Reduction(r)} epoch, {r.Goal} is better; best of each section in bold, (tie): not significantly different from it (p >= 0.05)\n\n");
+        foreach (var section in r.Sections)
         {
-            var cell = g.Best ? $"**{Cell(g)}**" : g.Tie ? Cell(g) + " (tie)" : Cell(g);
-            var cells = (leafColumn ? [g.Leaf] : Array.Empty<string>()).Concat(keys.Select(k => g.Values[k]?.ToJsonString() ?? "")).Append(cell).Append(F(g.Delta)).Append(P(g));
-            sb.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
+            var (leafColumn, keys) = Columns(section);
+            sb.Append($"### {section.Name}\n\n");
+            if (Note(section) is { } note) sb.Append(note).Append("\n\n");
+            var heads = (leafColumn ? ["leaf"] : Array.Empty<string>()).Concat(keys).Append(r.Metric).Append("Δ").Append("p").ToList();
+            sb.Append("| ").Append(string.Join(" | ", heads)).Append(" |\n");
+            sb.Append('|').Append(string.Concat(Enumerable.Repeat(" --- |", heads.Count))).Append('\n');
+            foreach (var g in section.Groups)
+            {
+                var cell = g.Best ? $"**{Cell(g)}**" : g.Tie ? Cell(g) + " (tie)" : Cell(g);
+                var cells = (leafColumn ? [g.Leaf] : Array.Empty<string>()).Concat(keys.Select(k => g.Values[k]?.ToJsonString() ?? "")).Append(cell).Append(F(g.Delta)).Append(P(g));
+                sb.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
+            }
+            sb.Append('\n');
+            foreach (var leaf in section.Groups.Select(g => g.Leaf).Distinct()) AppendImportance(sb, r, leaf, "- ");
         }
-        sb.Append('\n');
-        foreach (var leaf in r.Importance.Keys) AppendImportance(sb, r, leaf, "- ");
         return sb.ToString();
     }
+
+    /// <summary>Why a section of several groups has no p-values, or null when it has them.</summary>
+    public static string? Note(ReportSection s) =>
+        s.Tested || s.Groups.Count < 2 ? null
+        : s.Groups.All(g => g.N == 1) ? "one seed per group: ranked, not tested (promote the best to an experiment to test it over seeds)"
+        : "not tested: a test needs two or more seeds in both a group and the section's best";
 
     public static string ToLatex(Report r)
     {
-        var (leafColumn, keys) = Columns(r);
-        var heads = (leafColumn ? ["leaf"] : Array.Empty<string>()).Concat(keys).Select(Tex).Append(Tex(r.Metric)).Append("$\\Delta$").Append("$p$").ToList();
-        var sb = new StringBuilder($"% {r.Metric}, {Reduction(r)} epoch, {r.Goal} is better; best in bold, $\\approx$: not significantly different from it (p >= 0.05)\n");
-        sb.Append("\\begin{tabular}{").Append(new string('l', heads.Count - 3)).Append("rrr}\n\\hline\n");
-        sb.Append(string.Join(" & ", heads)).Append(" \\\\\n\\hline\n");
-        foreach (var g in r.Groups)
+        var sb = new StringBuilder($"% {r.Metric}, {Reduction(r)} epoch, {r.Goal} is better; best of each section in bold, $\\approx$: not significantly different from it (p >= 0.05)\n");
+        foreach (var section in r.Sections)
         {
-            var cell = Cell(g).Replace("±", "$\\pm$");
-            cell = g.Best ? $"\\textbf{{{cell}}}" : g.Tie ? cell + " $\\approx$" : cell;
-            var cells = (leafColumn ? [Tex(g.Leaf)] : Array.Empty<string>()).Concat(keys.Select(k => Tex(g.Values[k]?.ToJsonString() ?? ""))).Append(cell).Append(F(g.Delta)).Append(P(g));
-            sb.Append(string.Join(" & ", cells)).Append(" \\\\\n");
+            var (leafColumn, keys) = Columns(section);
+            var heads = (leafColumn ? ["leaf"] : Array.Empty<string>()).Concat(keys).Select(Tex).Append(Tex(r.Metric)).Append("$\\Delta$").Append("$p$").ToList();
+            sb.Append($"% {Tex(section.Name)}{(Note(section) is { } note ? ": " + note : "")}\n");
+            sb.Append("\\begin{tabular}{").Append(new string('l', heads.Count - 3)).Append("rrr}\n\\hline\n");
+            sb.Append($"\\multicolumn{{{heads.Count}}}{{l}}{{\\textit{{{Tex(section.Name)}}}}} \\\\\n\\hline\n");
+            sb.Append(string.Join(" & ", heads)).Append(" \\\\\n\\hline\n");
+            foreach (var g in section.Groups)
+            {
+                var cell = Cell(g).Replace("±", "$\\pm$");
+                cell = g.Best ? $"\\textbf{{{cell}}}" : g.Tie ? cell + " $\\approx$" : cell;
+                var cells = (leafColumn ? [Tex(g.Leaf)] : Array.Empty<string>()).Concat(keys.Select(k => Tex(g.Values[k]?.ToJsonString() ?? ""))).Append(cell).Append(F(g.Delta)).Append(P(g));
+                sb.Append(string.Join(" & ", cells)).Append(" \\\\\n");
+            }
+            sb.Append("\\hline\n\\end{tabular}\n\n");
         }
-        sb.Append("\\hline\n\\end{tabular}\n");
         return sb.ToString();
     }
 
-    private static (bool LeafColumn, List<string> Keys) Columns(Report r) =>
-        (r.Groups.Select(g => g.Leaf).Distinct().Count() > 1, r.Groups.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList());
+    public static (bool LeafColumn, List<string> Keys) Columns(ReportSection s) =>
+        (s.Groups.Select(g => g.Leaf).Distinct().Count() > 1, s.Groups.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList());
 
     /// <summary>0.9475 ± 0.0015 (n=5); one trial is its value and n=1.</summary>
     public static string Cell(GroupRow g) => g.Std is { } s ? $"{F(g.Mean)} ± {F(s)} (n={g.N})" : $"{F(g.Mean)} (n=1)";

@@ -23,13 +23,14 @@ public static class Reporter
         if (o.Goal is not null && !ReportOptions.Goals.Contains(o.Goal)) throw new UsageException($"--goal {o.Goal} is not a goal; use max or min");
         if (!ReportOptions.Reducers.Contains(o.Reduce)) throw new UsageException($"--reduce {o.Reduce} is not a reducer; use final or best (or --at-best OTHER)");
         var goal = o.GoalOf(o.Metric);
+        if (!ReportOptions.Scopes.Contains(o.Scope)) throw new UsageException($"--scope {o.Scope} is not a scope; use one of: {string.Join(", ", ReportOptions.Scopes)} (dataset: one section per mode and dataset)");
 
         var offered = new SortedSet<string>(StringComparer.Ordinal);
         // Each trial is read on its own (a few small files): read them on every core, then count in order.
         var read = TrialFolders.Under(logRoot).AsParallel().AsOrdered().Select(dir =>
         {
             var id = TrialId.FromDirectory(dir);
-            if (!o.Filters.Matches(id.Mode, id.Dataset, id.Model, id.Trainer)) return default;
+            if (!o.Filters.Matches(id.Mode, id.Dataset, id.Model, id.Trainer) || o.Only is { } only && !only(id)) return default;
             var record = TrialRecord.Read(dir, id, run => CurrentParams.Of(logRoot, dir, run, o.Schema));
             var config = record.State == TrialState.Complete ? TrainedConfig.Of(logRoot, record) : null;
             var log = config is null ? null : EpochLogFile.Load(logRoot, dir);
@@ -64,28 +65,59 @@ public static class Reporter
         var groups = trials.GroupBy(t => (t.Id.Leaf, Key: Canonical(Without(t.Config, ["seed"])), t.Data))
             .Select(g => g.OrderBy(t => t.Seed).ToList()).ToList();
         var rows = new List<GroupRow>();
-        foreach (var leaf in groups.GroupBy(g => g[0].Id.Leaf))
+        // The columns of a section are the keys whose value differs between its groups.
+        foreach (var part in groups.GroupBy(g => SectionOf(g[0].Id.Leaf, o.Scope).Name))
         {
-            var varying = Varying(leaf.Select(g => g[0].Config).ToList());
-            var dataVaries = leaf.Select(g => g[0].Data).Distinct().Count() > 1;
-            foreach (var g in leaf)
+            var varying = Varying(part.Select(g => g[0].Config).ToList());
+            var dataVaries = part.Select(g => g[0].Data).Distinct().Count() > 1;
+            foreach (var g in part)
             {
                 var samples = g.Select(t => t.Value).ToList();
                 var d = Stats.Describe(samples);
-                var values = new JsonObject(varying.Select(k => KeyValuePair.Create(k, g[0].Config[k]?.DeepClone())));
+                // A key the group's config lacks is left out (missing), unlike a key set to null.
+                var values = new JsonObject(varying.Where(g[0].Config.ContainsKey).Select(k => KeyValuePair.Create(k, g[0].Config[k]?.DeepClone())));
                 if (dataVaries) values["data"] = g[0].Data ?? "unknown";
-                rows.Add(new GroupRow(leaf.Key, values, g.Select(t => t.Id.Folder).ToList(), g.Select(t => t.Seed).ToList(), g.Count,
+                rows.Add(new GroupRow(g[0].Id.Leaf, values, g.Select(t => t.Id.Folder).ToList(), g.Select(t => t.Seed).ToList(), g.Count,
                     d.Mean, d.Std, d.Sem, d.Low, d.High, d.Median, d.Min, d.Max, null, null, null, false, false)
                 { Samples = samples, Config = Without(g[0].Config, ["seed"]) });
             }
         }
+        var scope = o.Scope;
         var sign = goal == "max" ? -1 : 1;
-        rows = rows.OrderBy(r => sign * r.Mean).ThenBy(r => r.Leaf, StringComparer.Ordinal).ToList();
-        var reference = o.Baseline is null ? rows[0] : Baseline(rows, o.Baseline);
-        rows = rows.Select(r => Compare(r, reference, rows[0])).ToList();
-        var importance = rows.GroupBy(r => r.Leaf).Select(l => (l.Key, Importance.Of(l.ToList()))).Where(x => x.Item2 is not null)
+        var sections = new List<ReportSection>();
+        var baseline = o.Baseline is null ? null : Baseline(rows, o.Baseline); // one group, or an error naming those there are
+        foreach (var part in rows.GroupBy(r => SectionOf(r.Leaf, scope)).OrderBy(p => p.Key.Name, StringComparer.Ordinal))
+        {
+            var ranked = part.OrderBy(r => sign * r.Mean).ThenBy(r => r.Leaf, StringComparer.Ordinal).ToList();
+            var best = ranked[0];
+            var reference = baseline is not null && ranked.Contains(baseline) ? baseline : best;
+            ranked = ranked.Select(r => Compare(r, reference, best)).ToList();
+            sections.Add(new ReportSection(part.Key.Name, part.Key.Mode, part.Key.Dataset, part.Key.Leaf, ranked.Any(r => r.Test is not null), ranked));
+        }
+        // Importance is a leaf's grid: only the keys that vary within the leaf.
+        var importance = rows.GroupBy(r => r.Leaf).Select(l => (l.Key, Importance.Of(WithinLeaf(l.ToList())))).Where(x => x.Item2 is not null)
             .ToDictionary(x => x.Key, x => x.Item2!);
-        return new Report(o.Metric, goal, atBest is null ? o.Reduce : "at_best", o.AtBest, new Dictionary<string, int>(excluded), rows, importance);
+        return new Report(o.Metric, goal, atBest is null ? o.Reduce : "at_best", o.AtBest, scope, new Dictionary<string, int>(excluded), sections, importance);
+    }
+
+    private static List<GroupRow> WithinLeaf(List<GroupRow> leaf)
+    {
+        var keys = leaf.SelectMany(r => r.Values.Select(kv => kv.Key)).Distinct()
+            .Where(k => leaf.Select(r => Canonical(r.Values[k])).Distinct().Count() > 1).ToHashSet();
+        return leaf.Select(r => r with { Values = new JsonObject(r.Values.Where(kv => keys.Contains(kv.Key)).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone()))) }).ToList();
+    }
+
+    /// <summary>The section a leaf's groups belong to: its mode and dataset (default), the leaf alone, or one for everything.</summary>
+    private static (string Name, string? Mode, string? Dataset, string? Leaf) SectionOf(string leaf, string scope)
+    {
+        var parts = leaf.Split('/');
+        return scope switch
+        {
+            "leaf" => (leaf, parts[0], parts[1], leaf),
+            "mode" => (parts[0], parts[0], null, null),
+            "all" => ("all", null, null, null),
+            _ => ($"{parts[0]}/{parts[1]}", parts[0], parts[1], null),
+        };
     }
 
     /// <summary>One trial's number: the metric's final or best epoch, or its value at the epoch where another metric is best (ties to the earliest).</summary>

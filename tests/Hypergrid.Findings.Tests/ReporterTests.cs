@@ -27,8 +27,89 @@ public sealed class ReporterTests : IDisposable
         new RunRecord { Status = RunStatus.Complete, Config = config.ToJson(), ParamsSha256 = config.ParamsSha256(), Data = data }.Write(dir);
     }
 
-    private Report Build(string metric = "val_acc", string reduce = "final", string? atBest = null, string? baseline = null, string? mode = null) =>
-        Reporter.Build(Log, new ReportOptions(new Filters(mode is null ? null : [mode]), metric, null, reduce, atBest, baseline));
+    private Report Build(string metric = "val_acc", string reduce = "final", string? atBest = null, string? baseline = null, string? mode = null, string scope = "dataset") =>
+        Reporter.Build(Log, new ReportOptions(new Filters(mode is null ? null : [mode]), metric, null, reduce, atBest, baseline) { Scope = scope });
+
+    /// <summary>
+    /// The shipped study's shape: a one-seed sweep whose best beats every experiment group, a 5-seed experiment of two
+    /// groups on the same dataset, and a second dataset.
+    /// </summary>
+    private void MixedStudy()
+    {
+        for (var i = 0; i < 3; i++) Trial("sweep/mnist/cnn/adam", i, $"seed: 0\nlr: 0.00{i + 1}\n", 0.2 + 0.1 * i);
+        Trial("sweep/mnist/mlp/sgd", 0, "seed: 0\nlr: 0.1\n", 0.6);
+        for (var s = 0; s < 5; s++)
+        {
+            Trial("experiment/mnist/cnn/adam", s, $"seed: {s}\nlr: 0.001\n", 0.5 + 0.01 * s);
+            Trial("experiment/mnist/mlp/sgd", s, $"seed: {s}\nlr: 0.1\n", 0.8 + 0.013 * s * s);
+            Trial("experiment/fashion/cnn/adam", s, $"seed: {s}\nlr: 0.001\n", 0.1 + 0.01 * s);
+        }
+    }
+
+    [Fact]
+    public void Each_mode_and_dataset_is_a_section_with_its_own_best_and_tests()
+    {
+        MixedStudy();
+        var report = Build();
+        Assert.Equal(["experiment/fashion", "experiment/mnist", "sweep/mnist"], report.Sections.Select(s => s.Name));
+        Assert.All(report.Sections, s => Assert.Single(s.Groups, g => g.Best));
+        var experiment = report.Sections.Single(s => s.Name == "experiment/mnist");
+        // The sweep's one-seed best is better than every experiment group, and still the experiment's groups are tested against each other.
+        Assert.Equal("experiment/mnist/cnn/adam", experiment.Groups[0].Leaf);
+        Assert.Equal("paired", experiment.Groups[1].Test);
+        Assert.NotNull(experiment.Groups[1].P);
+        Assert.True(experiment.Tested);
+        var sweep = report.Sections.Single(s => s.Name == "sweep/mnist");
+        Assert.Equal(4, sweep.Groups.Count);
+        Assert.False(sweep.Tested);
+        Assert.All(sweep.Groups, g => Assert.Null(g.P));
+        Assert.Contains("ranked, not tested", ReportText.ToMarkdown(report));
+        // The fashion groups are never compared with mnist's.
+        Assert.Single(report.Sections.Single(s => s.Name == "experiment/fashion").Groups);
+    }
+
+    [Theory]
+    [InlineData("leaf", 5)]
+    [InlineData("mode", 2)]
+    [InlineData("all", 1)]
+    public void Another_scope_gives_other_sections(string scope, int sections)
+    {
+        MixedStudy();
+        var report = Build(scope: scope);
+        Assert.Equal(sections, report.Sections.Count);
+        Assert.Equal(7, report.Groups.Count);
+        Assert.Equal(sections, report.Groups.Count(g => g.Best));
+    }
+
+    [Fact]
+    public void An_unknown_scope_is_refused_with_the_ones_there_are()
+    {
+        MixedStudy();
+        var ex = Assert.Throws<UsageException>(() => Build(scope: "datasets"));
+        Assert.Contains("dataset, leaf, mode, all", ex.Message);
+    }
+
+    [Fact]
+    public void Every_format_carries_the_sections()
+    {
+        MixedStudy();
+        var report = Build();
+        using var json = System.Text.Json.JsonDocument.Parse(ReportText.ToJson(report));
+        var sections = json.RootElement.GetProperty("sections");
+        Assert.Equal(3, sections.GetArrayLength());
+        Assert.Equal("experiment/mnist", sections[1].GetProperty("name").GetString());
+        Assert.Equal(2, sections[1].GetProperty("groups").GetArrayLength());
+        var csv = ReportText.ToCsv(report).TrimEnd('\n').Split('\n');
+        Assert.Equal(8, csv.Length);
+        Assert.StartsWith("section,leaf,", csv[0]);
+        Assert.Equal(4, csv.Count(l => l.StartsWith("sweep/mnist,", StringComparison.Ordinal)));
+        var md = ReportText.ToMarkdown(report);
+        Assert.Equal(3, md.Split("\n### ").Length - 1 + (md.StartsWith("### ") ? 1 : 0));
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(md, @"\*\*\d").Count);
+        var tex = ReportText.ToLatex(report);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(tex, @"\\begin\{tabular\}").Count);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(tex, @"\\textbf\{").Count);
+    }
 
     [Fact]
     public void Trials_that_differ_only_in_seed_form_one_group_with_its_statistics_best_first()
@@ -128,8 +209,8 @@ public sealed class ReporterTests : IDisposable
         for (var s = 0; s < 2; s++) { Trial("experiment/d/mlp/adam", s, $"seed: {s}\n", 1 + s * 0.1); Trial("experiment/d/mlp/sgd", s, $"seed: {s}\n", 2 + s * 0.1); }
         var report = Build();
         using var json = System.Text.Json.JsonDocument.Parse(ReportText.ToJson(report));
-        Assert.Equal(2, json.RootElement.GetProperty("groups").GetArrayLength());
-        Assert.True(json.RootElement.GetProperty("groups")[0].GetProperty("best").GetBoolean());
+        Assert.Equal(2, json.RootElement.GetProperty("sections")[0].GetProperty("groups").GetArrayLength());
+        Assert.True(json.RootElement.GetProperty("sections")[0].GetProperty("groups")[0].GetProperty("best").GetBoolean());
         Assert.Equal(System.Text.Json.JsonValueKind.Number, JsonValueKindOf(json, "ci_low"));
         Assert.Equal(3, ReportText.ToCsv(report).TrimEnd('\n').Split('\n').Length);
         Assert.Contains($"**{ReportText.Cell(report.Groups[0])}**", ReportText.ToMarkdown(report));
@@ -137,7 +218,7 @@ public sealed class ReporterTests : IDisposable
     }
 
     private static System.Text.Json.JsonValueKind JsonValueKindOf(System.Text.Json.JsonDocument doc, string field) =>
-        doc.RootElement.GetProperty("groups")[0].GetProperty(field).ValueKind;
+        doc.RootElement.GetProperty("sections")[0].GetProperty("groups")[0].GetProperty(field).ValueKind;
 
     // Data is part of a result's identity: a report never pools seeds trained on different data into one group.
     [Theory]

@@ -21,11 +21,40 @@ public static class ReportEndpoints
             string[]? Many(string key) => q[key].Count > 0 ? q[key].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToArray() : null;
             var options = new ReportOptions(new Filters(Many("mode"), Many("dataset"), Many("model"), Many("trainer")),
                 q["metric"].FirstOrDefault() ?? "val_acc", q["goal"].FirstOrDefault(), q["reduce"].FirstOrDefault() ?? "final",
-                q["at_best"].FirstOrDefault(), q["baseline"].FirstOrDefault()) { Schema = schema };
+                q["at_best"].FirstOrDefault(), q["baseline"].FirstOrDefault()) { Schema = schema, Scope = q["scope"].FirstOrDefault() ?? "dataset", Only = Selection(Many("leaf"), q["trials"].FirstOrDefault()) };
             http.Response.Headers.CacheControl = "no-store";
             try { return Results.Text(ReportText.ToJson(Reporter.Build(logRoot, options)), "application/json"); }
             catch (UsageException ex) { return Results.BadRequest(ex.Message); }
         });
         return app;
+    }
+
+    /// <summary>
+    /// The page's selection: leaf=… (repeated) keeps those leaves; trials=LEAF:RANGES;LEAF:RANGES (ranges like 0-15,17)
+    /// keeps those trials, short enough for a URL with thousands of trials. Null: no selection beyond the filters.
+    /// </summary>
+    internal static Func<Hypergrid.Trials.TrialId, bool>? Selection(string[]? leaves, string? trials)
+    {
+        var leafSet = leaves is { Length: > 0 } ? leaves.ToHashSet(StringComparer.Ordinal) : null;
+        Dictionary<string, HashSet<int>>? numbers = null;
+        if (trials is not null)
+        {
+            numbers = new(StringComparer.Ordinal);
+            foreach (var part in trials.Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var colon = part.LastIndexOf(':');
+                if (colon <= 0) throw new UsageException($"trials={part} is not LEAF:RANGES, e.g. sweep/mnist/cnn/adam:0-15,17");
+                var set = numbers.TryGetValue(part[..colon], out var have) ? have : numbers[part[..colon]] = [];
+                foreach (var range in part[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var ends = range.Split('-');
+                    if (ends.Length > 2 || !int.TryParse(ends[0], out var lo) || !int.TryParse(ends[^1], out var hi) || lo < 0 || hi < lo || hi - lo > 1_000_000)
+                        throw new UsageException($"trials=…{range}… is not a trial number or range like 0-15");
+                    for (var n = lo; n <= hi; n++) set.Add(n);
+                }
+            }
+        }
+        if (leafSet is null && numbers is null) return null;
+        return id => (leafSet is null || leafSet.Contains(id.Leaf)) && (numbers is null || numbers.TryGetValue(id.Leaf, out var set) && set.Contains(id.Number));
     }
 }

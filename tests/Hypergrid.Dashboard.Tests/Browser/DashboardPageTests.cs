@@ -155,35 +155,32 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.Empty(consoleErrors);
     }
 
-    private static Task<int> CanvasInk(IPage page, string selector) => page.EvaluateAsync<int>(@"sel => {
-        const c = document.querySelector(sel);
-        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0) n++;
-        return n;
-    }", selector);
-
     [Fact]
     public async Task The_results_view_shows_the_servers_groups_draws_them_and_a_click_plots_a_group_with_bands()
     {
         var page = await Open();
-        await page.WaitForSelectorAsync("#r-table tbody tr");
-        // Three groups: the experiment's three seeds are one group; the two sweep trials are one each.
-        Assert.Equal(3, await page.Locator("#r-table tbody tr").CountAsync());
-        var best = page.Locator("#r-table tbody tr.best");
-        Assert.Equal(1, await best.CountAsync());
-        Assert.Contains("sweep/mnist/mlp/sgd", await best.InnerTextAsync()); // scale 0.5: the highest val acc
-        Assert.Contains("(n=3)", await page.Locator("#r-table tbody").InnerTextAsync());
-        Assert.True(await CanvasInk(page, "#r-parallel") > 500, "parallel coordinates drawn");
-        Assert.True(await CanvasInk(page, "#r-scatter") > 200, "scatter drawn");
+        await page.WaitForSelectorAsync(".r-table tbody tr");
+        // Two sections: the experiment's three seeds are one group; the two sweep trials are one each, ranked apart from it.
+        Assert.Equal(["experiment/mnist", "sweep/mnist"], await page.Locator(".r-section").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.section)"));
+        Assert.Equal(3, await page.Locator(".r-table tbody tr").CountAsync());
+        var sweepBest = page.Locator(".r-section[data-section='sweep/mnist'] tbody tr.best");
+        Assert.Equal(1, await sweepBest.CountAsync());
+        Assert.Contains("0.1", await sweepBest.InnerTextAsync()); // lr 0.1, scale 0.5: the highest val acc
+        Assert.Contains("ranked, not tested", await page.Locator(".r-section[data-section='sweep/mnist']").InnerTextAsync());
+        Assert.Contains("(n=3)", await page.Locator(".r-section[data-section='experiment/mnist'] tbody").InnerTextAsync());
+        Assert.True(await page.Locator("#r-parallel .r-mark").CountAsync() >= 1, "parallel coordinates drawn");
 
-        await page.Locator("#r-table tbody tr", new() { HasTextString = "(n=3)" }).ClickAsync();
+        await page.SelectOptionAsync("#r-section", "sweep/mnist");
+        await page.WaitForFunctionAsync("() => (document.querySelectorAll('#r-scatter .r-mark').length === 2)");
+        await page.Locator(".r-table tbody tr", new() { HasTextString = "(n=3)" }).ClickAsync();
         await page.WaitForFunctionAsync("() => (location.hash.includes('g=1') && location.hash.includes('leaves=experiment'))");
         Assert.Equal(3, await page.Locator("#table tbody tr").CountAsync());
+        // The plot the click asked for is on screen.
+        Assert.True(await page.EvaluateAsync<bool>("() => { const r = document.getElementById('plots').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"));
 
         await page.SelectOptionAsync("#r-metric", "val_loss");
         await page.WaitForFunctionAsync("() => (location.hash.includes('rm=val_loss'))");
-        await page.WaitForFunctionAsync("() => (document.querySelector('#r-table thead').innerText.includes('val_loss'))");
+        await page.WaitForFunctionAsync("() => (document.querySelector('.r-table thead').innerText.includes('val_loss'))");
         Assert.Contains("min", await (await page.APIRequest.GetAsync(url + "/api/report?metric=val_loss")).TextAsync());
         Assert.Empty(consoleErrors);
     }
