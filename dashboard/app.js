@@ -22,6 +22,7 @@ function readView() {
     log: p.get('log') === '1',
     smooth: Number(p.get('sm') || 0),
     group: p.get('g') === '1',
+    band: p.get('b') === 'range' ? 'range' : 'std',
     q: p.get('q') || '',
     sort: p.get('sort') || '',
     desc: p.get('desc') === '1',
@@ -40,6 +41,7 @@ function writeView() {
   if (view.log) p.set('log', '1');
   if (view.smooth) p.set('sm', String(view.smooth));
   if (view.group) p.set('g', '1');
+  if (view.band !== 'std') p.set('b', view.band);
   if (view.q) p.set('q', view.q);
   if (view.sort) { p.set('sort', view.sort); if (view.desc) p.set('desc', '1'); }
   p.set('rm', view.r.metric); p.set('rr', view.r.reduce); p.set('re', view.r.err);
@@ -166,7 +168,7 @@ function renderNotice(trials) {
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'group by all but seed';
-  button.onclick = () => { view.group = true; document.getElementById('group').checked = true; writeView(); redraw(false); };
+  button.onclick = () => { view.group = true; document.getElementById('group').checked = true; writeView(); redraw(view.x === 'step'); };
   notice.append(`${trials.length} trials selected: one line each. `, button, ' draws mean ± std bands per group instead.');
 }
 
@@ -351,7 +353,13 @@ function wire() {
   sm.value = view.smooth;
   document.getElementById('smooth-value').textContent = view.smooth;
   sm.oninput = () => { view.smooth = Number(sm.value); document.getElementById('smooth-value').textContent = sm.value; writeView(); redraw(false); };
-  toggle('group', 'group');
+  const group = document.getElementById('group');
+  group.checked = view.group;
+  // At step resolution a group's buckets come from the server: grouping asks for them.
+  group.onchange = () => { view.group = group.checked; writeView(); redraw(view.x === 'step'); };
+  const band = document.getElementById('band');
+  band.value = view.band;
+  band.onchange = () => { view.band = band.value; writeView(); redraw(false); };
   const filter = document.getElementById('filter');
   filter.value = view.q;
   filter.oninput = () => { view.q = filter.value; writeView(); redraw(true); };

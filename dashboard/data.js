@@ -107,6 +107,7 @@ function extend(prev, tail, metrics) {
 async function loadSteps(trials) {
   const metrics = view.metrics.filter(m => store.schema.includes(m) || store.metrics.has(m));
   if (!metrics.length) return;
+  if (view.group) return loadGroupSteps(trials, metrics);
   const points = Math.max(200, Math.round(document.getElementById('plots').clientWidth / 2));
   const range = store.stepRange ? `&from=${store.stepRange[0]}&to=${store.stepRange[1]}` : '';
   // Same question as last time: only running trials (whose logs grow) and trials not yet loaded are asked again.
@@ -137,4 +138,38 @@ async function loadSteps(trials) {
     }
   }
   await Promise.all(jobs);
+}
+
+/**
+ * Step resolution grouped by all but seed: per group and phase, GET /api/series-group computes on the server, per
+ * bucket, the seeds' mean and std and the true min and max over all their rows. Asked again while a member runs.
+ */
+async function loadGroupSteps(trials, metrics) {
+  const points = Math.max(200, Math.round(document.getElementById('plots').clientWidth / 2));
+  const range = store.stepRange ? `&from=${store.stepRange[0]}&to=${store.stepRange[1]}` : '';
+  const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}`;
+  const fresh = key !== store.groupStepsKey;
+  store.groupStepsKey = key;
+  if (fresh) store.groupSteps = new Map();
+  const jobs = [];
+  for (const [gk, members] of seedGroups(trials.filter(t => t.log))) {
+    const states = members.map(t => t.state).join(',');
+    const prev = store.groupSteps.get(gk);
+    if (prev && prev.states === states && !members.some(t => t.state === 'running')) continue;
+    const entry = { states, members };
+    const who = members.map(t => `trial=${encodeURIComponent(t.path)}`).join('&');
+    for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
+      jobs.push(fetch(`/api/series-group?${who}&phase=${phase}&metrics=${metrics.join(',')}&points=${points}${range}`, { cache: 'no-store' })
+        .then(r => (r.ok ? r.json() : null)).then(body => { if (body) entry[phase] = body; }).catch(() => {}));
+    }
+    store.groupSteps.set(gk, entry);
+  }
+  await Promise.all(jobs);
+}
+
+/** Trials that differ only by seed, in the order first seen. */
+function seedGroups(trials) {
+  const groups = new Map();
+  for (const t of trials) { const k = groupKey(t); if (!groups.has(k)) groups.set(k, []); groups.get(k).push(t); }
+  return groups;
 }

@@ -20,6 +20,24 @@ function shortNames(trials) {
 function seriesFor(metric, trials, colors) {
   const out = [];
   const names = shortNames(trials);
+  // At step resolution x is the train step (train batches done): a val pass sits where it ran, so train and val align.
+  const stepXs = (body, ph) => (ph === 'train' ? body.step : body.at);
+  if (view.x === 'step' && view.group) {
+    // Per bucket, from the server: the seeds' mean with a ±std band, or the true min–max over all seeds' rows.
+    let gi = 0;
+    for (const entry of store.groupSteps?.values() ?? []) {
+      const c = color(gi++);
+      const name = entry.members.length > 1 ? `${leafOf(entry.members[0])} seeds ${entry.members.map(m => m.config?.seed).join(',')}` : names.get(entry.members[0].path);
+      for (const ph of view.phases) {
+        const body = entry[ph], m = body?.[metric];
+        if (!m || !m.mean.some(v => v != null)) continue;
+        const band = view.band === 'range' ? { upper: m.max, lower: m.min }
+          : { upper: m.mean.map((v, i) => v == null ? null : v + (m.std[i] ?? 0)), lower: m.mean.map((v, i) => v == null ? null : v - (m.std[i] ?? 0)) };
+        out.push({ label: `${name} ${ph} (n=${Math.max(...m.n)})`, color: c, dash: ph !== 'train', xs: stepXs(body, ph), ys: smooth(m.mean, view.smooth), band });
+      }
+    }
+    return out;
+  }
   if (view.x === 'step') {
     // Per bucket: the line through the last values, and a light band from the true min to the true max.
     for (const t of trials) {
@@ -27,7 +45,7 @@ function seriesFor(metric, trials, colors) {
         const body = store.steps.get(t.path)?.[ph];
         const m = body?.[metric];
         if (!m || !m.last.some(v => v != null)) continue;
-        out.push({ label: `${names.get(t.path)} ${ph}`, color: colors.get(t.path), dash: ph !== 'train', xs: body.step, ys: smooth(m.last, view.smooth),
+        out.push({ label: `${names.get(t.path)} ${ph}`, color: colors.get(t.path), dash: ph !== 'train', xs: stepXs(body, ph), ys: smooth(ph === 'train' ? m.last : m.mean, view.smooth),
           band: body.raw ? undefined : { upper: m.max, lower: m.min } });
       }
     }
@@ -44,8 +62,7 @@ function seriesFor(metric, trials, colors) {
     }
     return out;
   }
-  const groups = new Map();
-  for (const t of trials) { const k = groupKey(t); if (!groups.has(k)) groups.set(k, []); groups.get(k).push(t); }
+  const groups = seedGroups(trials);
   let gi = 0;
   for (const members of groups.values()) {
     const c = color(gi); // one colour per group, spread around the wheel
@@ -113,7 +130,7 @@ function buildPlot(metric, series, el) {
     scales: { x: { time: false }, y: view.log ? { distr: 3 } : {} },
     axes: [
       // Epochs and batches are counts: no ticks between them.
-      { label: view.x === 'time' ? 'time (s)' : view.x === 'step' ? 'step (batch of the phase)' : view.x, incrs: view.x === 'time' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
+      { label: view.x === 'time' ? 'time (s)' : view.x === 'step' ? 'train step (train batches done)' : view.x, incrs: view.x === 'time' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
       { label: metric, size: 64, values: (u, splits) => splits.map(tick) },
     ],
     series: uSeries,
@@ -148,7 +165,7 @@ function tick(v) {
 }
 
 function signature(metric, series) {
-  return [metric, view.x, view.log, view.group, ...series.map(s => s.label + (s.band ? '+band' : ''))].join('|');
+  return [metric, view.x, view.log, view.group, view.band, ...series.map(s => s.label + (s.band ? '+band' : ''))].join('|');
 }
 
 function drawPlots(trials, colors) {

@@ -8,14 +8,22 @@ namespace Hypergrid.Dashboard.Api;
 
 /// <summary>
 /// GET /api/series/&lt;mode&gt;/&lt;dataset&gt;/&lt;model&gt;/&lt;trainer&gt;/trial_###?phase=train&amp;metrics=loss,acc&amp;from=A&amp;to=B&amp;points=N:
-/// the rows of one phase with step in [A, B) (step: the row's ordinal among that phase's rows), in N buckets of
+/// the rows of one phase whose train step is in [A, B) ("axis": "train_step": a row's step is the number of train rows
+/// before it, so a val pass sits at the train batches done when it ran and train and val align), in N buckets of
 /// w = ceil((B - A) / N) steps, each with the first, last, min, max and mean of every metric (empty cells skipped; a
-/// bucket where a metric has none gives nulls), or the rows themselves when B - A &lt;= N (raw). Exact at every zoom:
-/// every number is a reduction of the rows, answered from the step log's block summaries.
+/// bucket where a metric has none gives nulls) and "at", the step of its last row; "raw" when every bucket is one row.
+/// Exact at every zoom: every number is a reduction of the rows, answered from the step log's block summaries.
+/// GET /api/series-group?trial=PATH&amp;trial=PATH…&amp;(same): the same buckets over a group of trials (its seeds): per bucket
+/// the mean and sample std of the trials' bucket means, n (trials with a value), and the true min and max of all rows.
 /// </summary>
 public static class SeriesEndpoints
 {
     private static readonly string[] Reductions = ["first", "last", "min", "max", "mean"];
+
+    /// <summary>What the step of every answer counts.</summary>
+    public const string Axis = "train_step";
+
+    private const int MaxGroup = 1000;
 
     public static IEndpointRouteBuilder MapSeries(this IEndpointRouteBuilder app, string logRoot, SeriesStore store)
     {
@@ -28,15 +36,10 @@ public static class SeriesEndpoints
             string? problem = null;
             var body = await store.WithLogAsync(dir, query.Metrics, log =>
             {
-                var unknown = query.Metrics.Where(m => !log.Metrics.Contains(m)).ToList();
-                if (unknown.Count > 0) { problem = $"unknown metric {string.Join(", ", unknown)}; this log has: {string.Join(", ", log.Metrics)}"; return null; }
-                if (!log.Phases.Contains(query.Phase)) { problem = $"unknown phase {query.Phase}; this log has: {string.Join(", ", log.Phases)}"; return null; }
-                var range = query.Resolve(log.Rows(query.Phase));
-                if (range.Buckets > SeriesQuery.MaxPoints)
-                {
-                    problem = $"width={range.Width} makes more than {SeriesQuery.MaxPoints:N0} buckets; ask for a wider width or a shorter range";
-                    return null;
-                }
+                problem = Check(log, query);
+                if (problem is not null) return null;
+                var range = query.Resolve(log.Extent);
+                if (range.Buckets > SeriesQuery.MaxPoints) { problem = TooMany(range.Width); return null; }
                 return Answer(log, query, range);
             }, http.RequestAborted);
             if (problem is not null) return Results.BadRequest(problem);
@@ -44,50 +47,140 @@ public static class SeriesEndpoints
             http.Response.Headers.CacheControl = "no-store";
             return Results.Bytes(body, "application/json");
         });
+        app.MapMethods("/api/series-group", ReadMethods.GetAndHead, async (HttpContext http) =>
+        {
+            var query = SeriesQuery.Parse(k => http.Request.Query[k].FirstOrDefault(), out var error);
+            if (error is not null) return Results.BadRequest(error);
+            var paths = http.Request.Query["trial"].Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).Distinct().ToList();
+            if (paths.Count is 0 or > MaxGroup) return Results.BadRequest($"name 1 to {MaxGroup} trials with trial=PATH (repeated)");
+            var dirs = paths.Select(p => TrialPaths.Folder(logRoot, p.Trim('/'))).ToList();
+            if (paths.Where((_, i) => dirs[i] is null).FirstOrDefault() is { } unknown) return Results.NotFound($"no such trial under out/log: {unknown}");
+            // First the step axis all of them span, then each one's buckets over it.
+            var extent = 0;
+            string? problem = null;
+            foreach (var dir in dirs)
+                await store.WithLogAsync(dir!, query.Metrics, log => { problem ??= Check(log, query); extent = Math.Max(extent, log.Extent); return ""; }, http.RequestAborted);
+            if (problem is not null) return Results.BadRequest(problem);
+            var range = query.Resolve(extent);
+            if (range.Buckets > SeriesQuery.MaxPoints) return Results.BadRequest(TooMany(range.Width));
+            var each = new List<(Dictionary<string, Summary[]> Metrics, int?[] At)>();
+            foreach (var dir in dirs)
+                if (await store.WithLogAsync(dir!, query.Metrics, log => new Box<(Dictionary<string, Summary[]>, int?[])>(Buckets(log, query, range)), http.RequestAborted) is { } got)
+                    each.Add(got.Value);
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.Bytes(GroupAnswer(query, range, each), "application/json");
+        });
         return app;
     }
 
+    private sealed record Box<T>(T Value);
+
+    private static string? Check(StepLog log, SeriesQuery query)
+    {
+        var unknown = query.Metrics.Where(m => !log.Metrics.Contains(m)).ToList();
+        if (unknown.Count > 0) return $"unknown metric {string.Join(", ", unknown)}; this log has: {string.Join(", ", log.Metrics)}";
+        if (!log.Phases.Contains(query.Phase)) return $"unknown phase {query.Phase}; this log has: {string.Join(", ", log.Phases)}";
+        return null;
+    }
+
+    private static string TooMany(int width) => $"width={width} makes more than {SeriesQuery.MaxPoints:N0} buckets; ask for a wider width or a shorter range";
+
+    /// <summary>Each metric's summary per bucket, and the step of each bucket's last row (null: no row).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static (Dictionary<string, Summary[]> Metrics, int?[] At) Buckets(StepLog log, SeriesQuery q, (int From, int To, int Width, long Buckets) range)
+    {
+        var (from, to, width, count) = range;
+        var rowsOf = new (int From, int To)[count];
+        var at = new int?[count];
+        // In long: from + width may pass int's range (width=2147483647 is one bucket over everything, not none).
+        for (var b = 0; b < count; b++)
+        {
+            rowsOf[b] = log.RowsAt(q.Phase, from + (long)b * width, Math.Min(from + (b + 1L) * width, to));
+            if (rowsOf[b].To > rowsOf[b].From) at[b] = log.StepOf(q.Phase, rowsOf[b].To - 1);
+        }
+        var metrics = new Dictionary<string, Summary[]>();
+        foreach (var metric in q.Metrics.Distinct())
+        {
+            var series = log.Series(q.Phase, metric);
+            metrics[metric] = rowsOf.Select(r => series is null || r.To <= r.From ? Summary.Empty : series.Query(r.From, r.To)).ToArray();
+        }
+        return (metrics, at);
+    }
+
     private static byte[] Answer(StepLog log, SeriesQuery q, (int From, int To, int Width, long Buckets) range)
     {
-        var rows = log.Rows(q.Phase);
-        var (from, to, width, count) = range;
-        var buckets = (int)count;
-        var raw = width == 1;
+        var (metrics, at) = Buckets(log, q, range);
+        // Raw: every bucket one step and at most one row (several val rows of one pass share a step).
+        var raw = range.Width == 1 && log.RowsAt(q.Phase, range.From, range.To) is var (lo, hi) && hi - lo == at.Count(a => a is not null);
+        return Json(q, range, log.Rows(q.Phase), raw, at, json =>
+        {
+            foreach (var (metric, summaries) in metrics)
+            {
+                json.WriteStartObject(metric);
+                foreach (var r in Reductions)
+                    Numbers(json, r, summaries.Select(s => s.Count == 0 ? (double?)null
+                        : r switch { "first" => s.First, "last" => s.Last, "min" => s.Min, "max" => s.Max, _ => s.Sum / s.Count }));
+                json.WriteEndObject();
+            }
+        });
+    }
+
+    private static byte[] GroupAnswer(SeriesQuery q, (int From, int To, int Width, long Buckets) range, List<(Dictionary<string, Summary[]> Metrics, int?[] At)> each)
+    {
+        var at = Enumerable.Range(0, (int)range.Buckets).Select(b => each.Select(e => e.At[b]).Max()).ToArray();
+        return Json(q, range, null, false, at, json =>
+        {
+            json.WriteNumber("trials", each.Count);
+            foreach (var metric in q.Metrics.Distinct())
+            {
+                var cells = Enumerable.Range(0, (int)range.Buckets).Select(b => each.Select(e => e.Metrics[metric][b]).Where(s => s.Count > 0).ToList()).ToList();
+                json.WriteStartObject(metric);
+                Numbers(json, "mean", cells.Select(c => c.Count == 0 ? (double?)null : c.Average(s => s.Sum / s.Count)));
+                Numbers(json, "std", cells.Select(c => c.Count < 2 ? (double?)null : SampleStd(c.Select(s => s.Sum / s.Count).ToList())));
+                Numbers(json, "min", cells.Select(c => c.Count == 0 ? (double?)null : c.Min(s => s.Min)));
+                Numbers(json, "max", cells.Select(c => c.Count == 0 ? (double?)null : c.Max(s => s.Max)));
+                json.WriteStartArray("n");
+                foreach (var c in cells) json.WriteNumberValue(c.Count);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+        });
+    }
+
+    private static double SampleStd(List<double> x)
+    {
+        var mean = x.Average();
+        return Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / (x.Count - 1));
+    }
+
+    private static void Numbers(Utf8JsonWriter json, string name, IEnumerable<double?> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values)
+            if (v is { } d && double.IsFinite(d)) json.WriteNumberValue(d); else json.WriteNullValue();
+        json.WriteEndArray();
+    }
+
+    private static byte[] Json(SeriesQuery q, (int From, int To, int Width, long Buckets) range, int? rows, bool raw, int?[] at, Action<Utf8JsonWriter> body)
+    {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
+            json.WriteString("axis", Axis);
             json.WriteString("phase", q.Phase);
-            json.WriteNumber("rows", rows);
-            json.WriteNumber("from", from);
-            json.WriteNumber("to", to);
+            if (rows is { } n) json.WriteNumber("rows", n);
+            json.WriteNumber("from", range.From);
+            json.WriteNumber("to", range.To);
             json.WriteBoolean("raw", raw);
-            json.WriteNumber("width", width);
+            json.WriteNumber("width", range.Width);
             json.WriteStartArray("step");
-            for (var b = 0; b < buckets; b++) json.WriteNumberValue(from + (long)b * width);
+            for (var b = 0; b < range.Buckets; b++) json.WriteNumberValue(range.From + (long)b * range.Width);
             json.WriteEndArray();
-            foreach (var metric in q.Metrics.Distinct())
-            {
-                var series = log.Series(q.Phase, metric);
-                var summaries = new Summary[buckets];
-                // In long: from + width may pass int's range (width=2147483647 is one bucket over everything, not none).
-                for (var b = 0; b < buckets; b++)
-                    summaries[b] = series is null ? Summary.Empty : series.Query((int)(from + (long)b * width), (int)Math.Min(from + (b + 1L) * width, to));
-                json.WriteStartObject(metric);
-                foreach (var r in Reductions)
-                {
-                    json.WriteStartArray(r);
-                    foreach (var s in summaries)
-                    {
-                        if (s.Count == 0) { json.WriteNullValue(); continue; }
-                        var v = r switch { "first" => s.First, "last" => s.Last, "min" => s.Min, "max" => s.Max, _ => s.Sum / s.Count };
-                        if (double.IsFinite(v)) json.WriteNumberValue(v); else json.WriteNullValue();
-                    }
-                    json.WriteEndArray();
-                }
-                json.WriteEndObject();
-            }
+            json.WriteStartArray("at");
+            foreach (var a in at) if (a is { } v) json.WriteNumberValue(v); else json.WriteNullValue();
+            json.WriteEndArray();
+            body(json);
             json.WriteEndObject();
         }
         return buffer.ToArray();

@@ -16,11 +16,11 @@ public sealed record SeriesQuery(string Phase, IReadOnlyList<string> Metrics, in
     /// <summary>The widest bucket asked for by width= (a billion steps: wider than any log).</summary>
     public const int MaxWidth = 1_000_000_000;
 
-    /// <summary>The steps [From, To) of a phase with this many rows, the bucket width and the number of buckets.</summary>
-    public (int From, int To, int Width, long Buckets) Resolve(int rows)
+    /// <summary>The steps [From, To) of a step axis this long, the bucket width and the number of buckets.</summary>
+    public (int From, int To, int Width, long Buckets) Resolve(int extent)
     {
-        var from = Math.Min(From ?? 0, rows);
-        var to = Math.Min(To ?? rows, rows);
+        var from = Math.Min(From ?? 0, extent);
+        var to = Math.Min(To ?? extent, extent);
         var width = Width ?? (to - from <= Points ? 1 : (to - from + Points - 1) / Points);
         return (from, to, width, ((long)to - from + width - 1) / width);
     }

@@ -4,8 +4,9 @@ using Hypergrid.Trials.Logs;
 namespace Hypergrid.Dashboard.Series;
 
 /// <summary>
-/// A trial's batch log by step: for each phase, the rows in file order (step = ordinal among that phase's rows), and for
-/// each metric asked for so far, a <see cref="Pyramid"/>. A metric is read from the file the first time it is asked for;
+/// A trial's batch log by step: for each phase, the rows in file order, each at its train step (the number of train rows
+/// before it in the file: a train row's ordinal, and for a val row the train batches done when its pass ran), and for
+/// each metric asked for so far, a <see cref="Pyramid"/> over the phase's rows. A metric is read from the file the first time it is asked for;
 /// after that only the bytes appended since the last look are read (a growing partial log), and only whole lines.
 /// A log rewritten from the start (a new attempt) is read afresh.
 /// </summary>
@@ -18,6 +19,13 @@ public sealed class StepLog
     private byte[] head = [];
     private readonly LogFingerprint fingerprint = new();
     private readonly Dictionary<string, int> rows = [];
+    private readonly Dictionary<string, List<int>> steps = [];
+
+    /// <summary>The phase whose rows count the steps.</summary>
+    public const string StepPhase = "train";
+
+    /// <summary>The cache's name for the steps of each phase's rows (not a column name: a column cannot hold ':').</summary>
+    private const string StepColumn = ":step";
     private readonly Dictionary<(string Phase, string Metric), Pyramid> series = [];
     private readonly HashSet<string> loaded = [];
 
@@ -31,6 +39,30 @@ public sealed class StepLog
 
     public Pyramid? Series(string phase, string metric) => series.GetValueOrDefault((phase, metric));
 
+    /// <summary>One past the last step of any row: the step axis' length.</summary>
+    public int Extent => Math.Max(rows.GetValueOrDefault(StepPhase), steps.Values.Where(s => s.Count > 0).Select(s => s[^1] + 1).DefaultIfEmpty(0).Max());
+
+    /// <summary>The rows of a phase whose step is in [from, to): steps never decrease in file order, so a binary search.</summary>
+    public (int From, int To) RowsAt(string phase, long from, long to)
+    {
+        if (!steps.TryGetValue(phase, out var at)) return (0, 0);
+        return (LowerBound(at, from), LowerBound(at, to));
+    }
+
+    /// <summary>The step of a phase's row.</summary>
+    public int StepOf(string phase, int row) => steps[phase][row];
+
+    private static int LowerBound(List<int> at, long step)
+    {
+        int lo = 0, hi = at.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (at[mid] < step) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
     /// <summary>
     /// Brings the log up to date and makes sure these metrics are loaded. False when the file has no usable header.
     /// With <paramref name="cache"/> (a finished log's), metrics are read from and written to its step cache.
@@ -39,11 +71,12 @@ public sealed class StepLog
     {
         if (stream.Length < consumed || !SameHead(stream) || !fingerprint.Matches(stream)) Reset();
         if (header.Length == 0 && !ReadHeader(stream)) return false;
-        if (cache is not null && loaded.Count == 0 && cache.TryLoad(metrics.Where(m => Metrics.Contains(m)).Distinct().ToList(), out var cached, out var counts))
+        if (cache is not null && loaded.Count == 0 && cache.TryLoad(metrics.Where(m => Metrics.Contains(m)).Distinct().Append(StepColumn).ToList(), out var cached, out var counts))
         {
             // A finished log does not grow: what the cache holds is all of it.
             foreach (var ((phase, metric), values) in cached)
             {
+                if (metric == StepColumn) { steps[phase] = values.Select(v => (int)v).ToList(); continue; }
                 var p = new Pyramid();
                 p.Append(values);
                 series[(phase, metric)] = p;
@@ -61,9 +94,12 @@ public sealed class StepLog
         loaded.UnionWith(missing);
         consumed = Scan(stream, loaded.ToList(), until: stream.Length, countRows: true, from: consumed);
         fingerprint.Remember(stream, consumed);
-        if (cache is not null)
+        if (cache is not null && missing.Count > 0)
+        {
             foreach (var metric in missing)
                 cache.Save(metric, rows.Keys.ToDictionary(p => p, p => series.TryGetValue((p, metric), out var s) ? s.Values : []));
+            cache.Save(StepColumn, rows.Keys.ToDictionary(p => p, p => steps.TryGetValue(p, out var at) ? at.Select(v => (double)v).ToArray() : []));
+        }
         return true;
     }
 
@@ -74,6 +110,7 @@ public sealed class StepLog
         head = [];
         fingerprint.Clear();
         rows.Clear();
+        steps.Clear();
         series.Clear();
         loaded.Clear();
     }
@@ -154,7 +191,12 @@ public sealed class StepLog
                 at += len + 1;
             }
             var phase = Phase(line.Slice(starts[modeCol], lengths[modeCol]));
-            if (countRows) rows[phase] = rows.GetValueOrDefault(phase) + 1;
+            if (countRows)
+            {
+                if (!steps.TryGetValue(phase, out var stepsOf)) steps[phase] = stepsOf = [];
+                stepsOf.Add(rows.GetValueOrDefault(StepPhase)); // train rows before this one
+                rows[phase] = rows.GetValueOrDefault(phase) + 1;
+            }
             if (!pending.TryGetValue(phase, out var lists)) pending[phase] = lists = metrics.Select(_ => new List<double>()).ToArray();
             for (var m = 0; m < cols.Length; m++)
             {

@@ -107,12 +107,37 @@ public sealed class SeriesTests : IAsyncLifetime
     [Fact]
     public async Task A_range_no_wider_than_the_points_is_the_rows_themselves()
     {
-        var body = await Get("phase=val&metrics=loss,acc&from=10&to=20&points=1000");
-        Assert.True(body.GetProperty("raw").GetBoolean());
-        Assert.Equal(Enumerable.Range(10, 10), body.GetProperty("step").EnumerateArray().Select(s => s.GetInt32()));
-        Assert.All(body.GetProperty("acc").GetProperty("last").EnumerateArray(), v => Assert.Equal(0.75, v.GetDouble()));
-        var train = await Get("phase=train&metrics=loss&from=3&to=4");
+        var train = await Get("phase=train&metrics=loss&from=3&to=9");
+        Assert.True(train.GetProperty("raw").GetBoolean());
+        Assert.Equal(Enumerable.Range(3, 6), train.GetProperty("at").EnumerateArray().Select(s => s.GetInt32()));
         Assert.Equal(JsonValueKind.Null, train.GetProperty("loss").GetProperty("mean")[0].ValueKind); // step 3 has no loss
+    }
+
+    // A val row is at the train step where it was taken: the train rows before it in the log (here, after every 10th).
+    [Theory]
+    [InlineData(0, 5000, 1000)]
+    [InlineData(15, 47, 1000)]
+    [InlineData(0, 5000, 33)]
+    public async Task Val_rows_sit_at_the_train_step_of_their_pass_and_train_and_val_share_the_axis(int from, int to, int points)
+    {
+        var val = await Get($"phase=val&metrics=acc&from={from}&to={to}&points={points}");
+        Assert.Equal("train_step", val.GetProperty("axis").GetString());
+        var w = (to - from + points - 1) / points;
+        var at = val.GetProperty("at").EnumerateArray().Select(a => a.ValueKind == JsonValueKind.Null ? (int?)null : a.GetInt32()).ToList();
+        // Val row j follows train row 10j + 9: 10(j + 1) train rows before it.
+        var valSteps = Enumerable.Range(0, 500).Select(j => 10 * (j + 1)).Where(x => x >= from && x < to).ToList();
+        if (w == 1) Assert.Equal(valSteps, at.OfType<int>());
+        for (var b = 0; b < at.Count; b++)
+        {
+            var inBucket = valSteps.Where(x => x >= from + b * w && x < Math.Min(from + (b + 1) * w, to)).ToList();
+            Assert.Equal(inBucket.Count == 0 ? null : inBucket[^1], at[b]);
+            var acc = val.GetProperty("acc").GetProperty("mean")[b];
+            Assert.Equal(inBucket.Count == 0, acc.ValueKind == JsonValueKind.Null);
+        }
+        var train = await Get($"phase=train&metrics=loss&from={from}&to={to}&points={points}");
+        Assert.Equal(val.GetProperty("step").GetRawText(), train.GetProperty("step").GetRawText());
+        Assert.Equal(5000, train.GetProperty("rows").GetInt32());
+        Assert.Equal(500, val.GetProperty("rows").GetInt32());
     }
 
     [Fact]
