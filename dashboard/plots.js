@@ -135,17 +135,91 @@ function buildPlot(metric, series, el) {
     ],
     series: uSeries,
     bands,
-    cursor: { drag: { x: true, y: false } },
-    legend: { live: true },
-    hooks: view.x === 'step' ? { setSelect: [u => zoomSteps(u)] } : {},
+    // The nearest line to the cursor is drawn strong and the others faded; the legend below lists the lines under it.
+    cursor: { drag: { x: true, y: false }, focus: { prox: 24 } },
+    focus: { alpha: 0.3 },
+    legend: { show: false },
+    hooks: {
+      ...(view.x === 'step' ? { setSelect: [u => zoomSteps(u)] } : {}),
+      setCursor: [u => renderLegend(u, legend)],
+    },
   };
+  const legend = document.createElement('div');
+  legend.className = 'legend';
   const plot = new uPlot(opts, data, el);
+  el.append(legend);
+  legend.pinned = null;
+  legend.idx = null;
+  renderLegend(plot, legend);
   if (view.x === 'step') plot.over.addEventListener('dblclick', () => { store.stepRange = null; redraw(true); });
-  // The ± std series exist only to bound the bands: keep them out of the legend.
-  const rows = plot.root.querySelectorAll('.u-legend .u-series');
-  uSeries.forEach((s, i) => { if (s.stroke === 'transparent' && rows[i]) rows[i].style.display = 'none'; });
   return plot;
 }
+
+/** How many lines the legend lists at most: the plot stays the main thing on screen, whatever the number of lines. */
+const LEGEND_ROWS = 8;
+
+/**
+ * The lines under the cursor, nearest first, with their values at the cursor's x; clicking one pins it (drawn strong,
+ * the others faded) until it is clicked again. Without a cursor: how many lines there are and the pinned one.
+ */
+function renderLegend(u, legend) {
+  // The series that only bound a band are transparent: not lines.
+  const lines = u.series.map((s, i) => ({ s, i })).filter(({ s, i }) => i > 0 && s.show !== false && strokeOf(u, i) !== 'transparent');
+  // The cursor left the plot (for the legend, say): the lines it was over stay listed, so that one can be clicked.
+  const here = u.cursor.idx != null && u.cursor.left >= 0 && u.cursor.top >= 0;
+  if (here) legend.idx = u.cursor.idx, legend.top = u.cursor.top;
+  else if (legend.idx != null && legend.idx >= u.data[0].length) legend.idx = null;
+  const idx = legend.idx ?? null, top = legend.top;
+  const rows = [];
+  if (idx != null) {
+    for (const { s, i } of lines) {
+      const v = u.data[i][idx];
+      if (v == null) continue;
+      rows.push({ i, label: s.label, color: strokeOf(u, i), value: v, dist: Math.abs(u.valToPos(v, 'y') - top) });
+    }
+    rows.sort((a, b) => a.dist - b.dist);
+  }
+  legend.replaceChildren();
+  const head = document.createElement('div');
+  head.className = 'legend-head muted';
+  const x = idx != null ? u.data[0][idx] : null;
+  head.textContent = x != null
+    ? `${view.x} ${tick(x)}: ${Math.min(rows.length, LEGEND_ROWS)} of ${lines.length} lines, nearest the cursor first`
+    : `${lines.length} line(s): hover the plot to read the lines under the cursor; click one here to highlight it`;
+  legend.append(head);
+  const shown = rows.slice(0, LEGEND_ROWS);
+  if (legend.pinned != null && !shown.some(r => r.i === legend.pinned)) {
+    const s = u.series[legend.pinned];
+    if (s) shown.push({ i: legend.pinned, label: s.label, color: strokeOf(u, legend.pinned), value: idx != null ? u.data[legend.pinned][idx] : null, dist: Infinity });
+  }
+  for (const r of shown) {
+    const row = document.createElement('div');
+    row.className = 'legend-row' + (legend.pinned === r.i ? ' pinned' : '');
+    row.dataset.series = String(r.i);
+    if (Number.isFinite(r.dist)) row.dataset.dist = r.dist.toFixed(1);
+    const sw = document.createElement('span');
+    sw.className = 'swatch';
+    sw.style.background = r.color;
+    const value = document.createElement('span');
+    value.className = 'legend-value';
+    value.textContent = r.value == null ? '' : tick(r.value);
+    const name = document.createElement('span');
+    name.className = 'legend-label';
+    name.textContent = r.label; // trial paths and metric names are text, never HTML
+    row.append(sw, value, name);
+    row.title = 'click to highlight this line (click again to release)';
+    row.onclick = () => {
+      legend.pinned = legend.pinned === r.i ? null : r.i;
+      // The pinned line is drawn thick whatever the cursor focuses.
+      u.series.forEach((s, i) => { if (i > 0) s.width = i === legend.pinned ? 4 : 1.5; });
+      u.redraw(false);
+      renderLegend(u, legend);
+    };
+    legend.append(row);
+  }
+}
+
+const strokeOf = (u, i) => u.series[i].stroke(u, i);
 
 /** A drag over a step plot asks the server again for just that range, down to the raw rows. */
 function zoomSteps(u) {

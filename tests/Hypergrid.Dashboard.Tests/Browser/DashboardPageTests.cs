@@ -90,7 +90,9 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IAsyncLifetime
         await page.Locator("#group").CheckAsync();
         await page.WaitForFunctionAsync("() => location.hash.includes('g=1')");
         await page.WaitForTimeoutAsync(200);
-        var legend = await page.Locator(".plot[data-metric='loss'] .u-legend").InnerTextAsync();
+        var box = (await page.Locator(".plot[data-metric='loss'] .u-over").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        var legend = await page.Locator(".plot[data-metric='loss'] .legend").InnerTextAsync();
         Assert.Contains("(n=3)", legend);
         var banded = await ColouredPixels(page, "loss");
         Assert.True(banded > lines * 1.5, $"a filled band adds area: {lines} coloured pixels before, {banded} after");
