@@ -17,4 +17,5 @@ var root = new RootCommand("Hypergrid: expand a tree of YAML configs into trials
     WorkerVerb.Create(),
 };
 var parse = root.Parse(args);
-return parse.Errors.Count > 0 ? Exit.ParseErrors(parse) : await parse.InvokeAsync();
+// Ctrl-C is the verbs' own (a run checkpoints its trials and says so): no forced exit after two seconds.
+return parse.Errors.Count > 0 ? Exit.ParseErrors(parse) : await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

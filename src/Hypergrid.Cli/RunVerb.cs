@@ -7,6 +7,9 @@ namespace Hypergrid.Cli;
 /// <summary>hypergrid run | sweep | experiment: expand, validate, train every trial that is not complete, summarise.</summary>
 public static class RunVerb
 {
+    /// <summary>The exit code of a run stopped by Ctrl-C (128 + SIGINT, as a shell reports it).</summary>
+    public const int Interrupted = 130;
+
     public static Command Create(string name, string? mode, string description)
     {
         var command = new Command(name, description);
@@ -37,6 +40,21 @@ public static class RunVerb
             };
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cts.Cancel(); });
+            // Ctrl-C: the first asks every running trial to checkpoint and stop, and says so; a second stops at once.
+            var interrupts = 0;
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx =>
+            {
+                ctx.Cancel = true;
+                if (Interlocked.Increment(ref interrupts) == 1)
+                {
+                    Console.Error.WriteLine("stopping: the running trials write a checkpoint and stop (Ctrl-C again stops at once)");
+                    cts.Cancel();
+                    return;
+                }
+                var killed = LocalLauncher.KillAll();
+                Console.Error.WriteLine($"stopped at once{(killed > 0 ? $" ({killed} worker(s) killed)" : "")}: each trial continues from its last checkpoint when you rerun this command");
+                Environment.Exit(Interrupted);
+            });
             RunSummary? summary = null;
             if (Console.IsOutputRedirected)
                 summary = await Runner.RunAsync(options, new PlainDisplay(Console.Out), cts.Token);
@@ -48,7 +66,9 @@ public static class RunVerb
                 return Exit.Ok;
             }
             SummaryPrinter.Print(summary);
-            return summary.ExitCode;
+            if (Volatile.Read(ref interrupts) == 0) return summary.ExitCode;
+            Console.WriteLine(SummaryPrinter.Stopped(summary));
+            return Interrupted;
         }));
         return command;
     }

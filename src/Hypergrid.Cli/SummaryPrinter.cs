@@ -35,6 +35,18 @@ public static class SummaryPrinter
         Console.WriteLine($"{complete} trained{byOthers}, {failed} not complete{running}, {summary.AlreadyComplete} were already complete{notes}");
     }
 
+    /// <summary>What a run stopped by Ctrl-C did: e.g. "stopping: 2 trials checkpointed at epoch 3 batch 0; rerun to continue".</summary>
+    public static string Stopped(RunSummary summary)
+    {
+        var paused = summary.Rows.Where(r => r.State == TrialState.Pending).ToList();
+        var at = paused.Where(r => r.ResumesAt is not null).GroupBy(r => r.ResumesAt!).Select(g => g.Key).ToList();
+        var fresh = paused.Count(r => r.ResumesAt is null);
+        var what = paused.Count == 0 ? "no trial was left unfinished"
+            : $"{paused.Count} trial(s) " + (at.Count == 0 ? "stopped before their first checkpoint"
+                : $"checkpointed at {string.Join(", ", at)}" + (fresh > 0 ? $" ({fresh} before their first checkpoint: they start again)" : ""));
+        return $"stopping: {what}; rerun to continue";
+    }
+
     // Only a result or a claim of another run at the same time is "another run"; a trial left pending says where it resumes.
     private static string Where(RunSummary summary, TrialRecord r) =>
         r.State is TrialState.Complete or TrialState.Running && r.Run is not null && !summary.TrainedHere(r) ? " [dim](another run)[/]"

@@ -65,10 +65,11 @@ public static class Reporter
         var groups = trials.GroupBy(t => (t.Id.Leaf, Key: Canonical(Without(t.Config, ["seed"])), t.Data))
             .Select(g => g.OrderBy(t => t.Seed).ToList()).ToList();
         var rows = new List<GroupRow>();
-        // The columns of a section are the keys whose value differs between its groups.
+        // The columns of a section are the keys that vary within one of its leaves: keys that differ only between
+        // leaves (another model's own keys) are told apart by the leaf column, not by a column each.
         foreach (var part in groups.GroupBy(g => SectionOf(g[0].Id.Leaf, o.Scope).Name))
         {
-            var varying = Varying(part.Select(g => g[0].Config).ToList());
+            var varying = part.GroupBy(g => g[0].Id.Leaf).SelectMany(leaf => Varying(leaf.Select(g => g[0].Config).ToList())).Distinct().ToList();
             var dataVaries = part.Select(g => g[0].Data).Distinct().Count() > 1;
             foreach (var g in part)
             {

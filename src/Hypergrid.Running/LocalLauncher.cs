@@ -7,6 +7,18 @@ public sealed class LocalLauncher : ILauncher
 {
     public string Folder => "runs";
 
+    // The workers alive in this process, for a stop that cannot wait (a second Ctrl-C).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Process> Live = new();
+
+    /// <summary>SIGKILL to every worker this process started that is still alive (their programs die with them); how many.</summary>
+    public static int KillAll()
+    {
+        var n = 0;
+        foreach (var p in Live.Values)
+            if (!p.HasExited && Signal.Send(p.Id, Signal.Kill)) n++;
+        return n;
+    }
+
     public bool SharesCores => true;
 
     // More workers than trials would only start idle processes.
@@ -32,6 +44,7 @@ public sealed class LocalLauncher : ILauncher
             info.Environment["HYPERGRID_WORKER"] = w.ToString();
             var p = Process.Start(info) ?? throw new InvalidOperationException($"could not start {request.Command.FileName}");
             processes.Add(p);
+            Live[p.Id] = p;
             var worker = w;
             pumps.Add(Pump(p.StandardOutput, worker, display, error: false));
             pumps.Add(Pump(p.StandardError, worker, display, error: true));
@@ -42,6 +55,7 @@ public sealed class LocalLauncher : ILauncher
             foreach (var p in processes) if (!p.HasExited) _ = Signal.TermProcess(p.Id);
         });
         await Task.WhenAll(processes.Select(p => p.WaitForExitAsync(CancellationToken.None)).Concat(pumps));
+        foreach (var p in processes) Live.TryRemove(p.Id, out _);
         // A worker killed by a signal (kill -9, the OOM killer) says nothing itself; its trial stays pending with a dead claim.
         for (var w = 0; w < processes.Count; w++)
             if (processes[w].ExitCode > 128 && !(cancel.IsCancellationRequested && processes[w].ExitCode == 128 + Signal.Term))

@@ -21,8 +21,15 @@ public static class LeafValidator
 
         var merged = Merge.Shallow(chain);
         var entries = new List<MergedEntry>();
-        foreach (var key in Modes.PathKeys)
-            entries.Add(new MergedEntry(key, CfgScalar.Plain(pathValues[key], new SourceMark(leaf.File.DisplayPath, 0, 0)), leaf.File.DisplayPath, default));
+        // A path key is written by its folder: a mistake in it names that folder (cfg/sweep/mnistx), not a line.
+        var leafFolder = Path.GetDirectoryName(leaf.File.DisplayPath) ?? "";
+        for (var k = 0; k < Modes.PathKeys.Count; k++)
+        {
+            var folder = leafFolder;
+            for (var up = k; up < Modes.PathKeys.Count - 1; up++) folder = Path.GetDirectoryName(folder) ?? folder;
+            var mark = new SourceMark(folder + "/", 0, 0);
+            entries.Add(new MergedEntry(Modes.PathKeys[k], CfgScalar.Plain(pathValues[Modes.PathKeys[k]], mark), leaf.File.DisplayPath, mark));
+        }
         entries.AddRange(merged.Where(e => !pathValues.ContainsKey(e.Key)));
 
         CheckSeed(leaf, merged, errors);
