@@ -1,4 +1,4 @@
 namespace Hypergrid.Trials;
 
-/// <summary>The state of a trial as read from its folder (see the README's "What a trial folder holds").</summary>
+/// <summary>The state of a trial as read from its folder (see docs/files.md).</summary>
 public enum TrialState { Pending, Running, Complete, Failed, Stale, Damaged, Orphan }

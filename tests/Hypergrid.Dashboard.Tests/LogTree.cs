@@ -2,7 +2,7 @@ using Hypergrid.Trials;
 
 namespace Hypergrid.Dashboard.Tests;
 
-/// <summary>Writes an out/log tree as the trainer would (see the README's "What a trial folder holds"), for the dashboard to read.</summary>
+/// <summary>Writes an out/log tree as the trainer would (see docs/files.md), for the dashboard to read.</summary>
 public sealed class LogTree : IDisposable
 {
     public string Root { get; } = Directory.CreateTempSubdirectory("hypergrid-dash-").FullName;
