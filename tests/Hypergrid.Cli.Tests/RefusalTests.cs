@@ -98,11 +98,11 @@ public class RefusalTests
         using var study = Trained();
         var (code, said) = Quick(study, "report", "--format", "csv", "--output", "-");
         Assert.Equal(0, code);
-        Assert.StartsWith("leaf,values", said);
+        Assert.StartsWith("section,leaf,values", said);
         var file = Path.Combine(study.Root, "report.csv");
         File.WriteAllText(file, "old");
         Assert.Equal(0, Quick(study, "report", "--format", "csv", "--output", file).Code);
-        Assert.StartsWith("leaf,values", File.ReadAllText(file));
+        Assert.StartsWith("section,leaf,values", File.ReadAllText(file));
     }
 
     [Theory]
@@ -183,7 +183,7 @@ public class RefusalTests
         foreach (var f in Directory.GetFiles(study.Trial(Leaf, 0))) File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
         var (code, said) = Quick(study, "report", "--format", "csv");
         Assert.Equal(0, code);
-        Assert.Equal(2, said.Split('\n').Count(l => l.StartsWith(Leaf + ",", StringComparison.Ordinal)));
+        Assert.Equal(2, said.Split('\n').Count(l => l.Contains("," + Leaf + ",", StringComparison.Ordinal)));
         Assert.DoesNotContain(",2,", said.Split('\n').First(l => l.Contains("trial_000")));
         var table = Quick(study, "report").Output;
         Assert.Equal(1, table.Split($"{Leaf}/{stray}").Length - 1);

@@ -118,14 +118,15 @@ public sealed class ResultsPageTests(BrowserFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Hovering_a_line_names_its_group_and_values()
     {
-        var page = await Open("#rp=experiment%2Fmnist");
-        await page.WaitForFunctionAsync("() => (document.querySelectorAll('#r-parallel .r-mark').length === 2)");
+        var page = await Open("#rp=sweep%2Fmnist");
+        await page.WaitForFunctionAsync("() => (document.querySelectorAll('#r-parallel .r-mark').length === 4)");
         var line = page.Locator("#r-parallel polyline.r-mark").First;
-        Assert.Contains("experiment/mnist/cnn/adam", await line.Locator("title").TextContentAsync());
+        Assert.Contains("sweep/mnist/cnn/adam", await line.Locator("title").TextContentAsync());
         await line.DispatchEventAsync("mouseenter");
         var said = await page.Locator("#r-hover").TextContentAsync();
-        Assert.Contains("experiment/mnist/cnn/adam", said);
-        Assert.Contains("(n=3)", said);
+        Assert.Contains("sweep/mnist/cnn/adam", said);
+        Assert.Contains("lr=", said);
+        Assert.Contains("(n=1)", said);
         Assert.Equal(2, await page.Locator("#results .r-mark.r-hot").CountAsync()); // the line and its scatter point
         Assert.Empty(consoleErrors);
     }
