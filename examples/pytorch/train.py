@@ -17,6 +17,7 @@ import torch.nn.functional as F
 
 cfg = json.loads(os.environ["HYPERGRID_CONFIG_JSON"])                       # [hypergrid] the trial's resolved config
 seed, epochs = int(cfg["seed"]), int(cfg.get("epochs", 2))
+stop_after = int(os.environ.get("HYPERGRID_STOP_AFTER_EPOCH", epochs))           # [hypergrid] a search rung: last epoch of this attempt
 lr, batch_size = float(cfg.get("lr", 1e-3)), int(cfg.get("batch_size", 128))
 channels, fc = list(cfg.get("channels", [16, 32])), int(cfg.get("fc", 64))
 val_samples, train_limit = int(cfg.get("val_samples", 2000)), cfg.get("train_limit")
@@ -112,6 +113,6 @@ for epoch in range(start_epoch, epochs + 1):
     seconds = time.monotonic() - started
     save(epoch)
     print(f"epoch {epoch}/{epochs} val loss {loss.item():.4f}", flush=True)
-    if stop:
+    if stop or epoch >= stop_after and epoch < epochs:
         sys.exit(75)                                                             # [hypergrid] "interrupted, continue me"
 log.close()

@@ -4,7 +4,9 @@
 It speaks the contract of Hypergrid's `command` key: its config comes in HYPERGRID_CONFIG_JSON, it appends one row per
 batch to HYPERGRID_BATCH_LOG (a header first), checkpoints into HYPERGRID_CHECKPOINT_DIR at every epoch end, and on
 SIGTERM exits 75 ("continue me"). With HYPERGRID_RESUME=1 it continues from its checkpoint and cuts the log back to
-the rows that checkpoint covers, so an interrupted trial ends with exactly the rows of an uninterrupted one.
+the rows that checkpoint covers, so an interrupted trial ends with exactly the rows of an uninterrupted one. Under a
+search (successive halving), HYPERGRID_STOP_AFTER_EPOCH names the last epoch this attempt may train: it checkpoints
+there and exits 75, and continues from that checkpoint if a decision promotes the trial.
 """
 import json, math, os, random, signal, sys, time
 
@@ -16,6 +18,7 @@ batch_size = int(cfg.get("batch_size", 32))
 features, classes = int(cfg.get("features", 8)), int(cfg.get("classes", 4))
 n_train, n_val = int(cfg.get("n_train", 512)), int(cfg.get("n_val", 256))
 delay = float(cfg.get("delay", 0))  # seconds per batch: lets tests stop a trial mid-way
+stop_after = int(os.environ.get("HYPERGRID_STOP_AFTER_EPOCH", epochs))  # a search rung: the last epoch of this attempt
 
 log_path = os.environ["HYPERGRID_BATCH_LOG"]
 ckpt_dir = os.environ["HYPERGRID_CHECKPOINT_DIR"]
@@ -111,5 +114,8 @@ for epoch in range(start_epoch, epochs + 1):
     print(f"epoch {epoch}/{epochs}: val loss {loss:.4f} acc {acc:.3f}", flush=True)
     if stop:
         print("SIGTERM: checkpointed; exiting 75 so that Hypergrid continues this trial later", flush=True)
+        sys.exit(75)
+    if epoch >= stop_after and epoch < epochs:
+        print(f"search rung at epoch {epoch}: checkpointed; exiting 75 until a decision promotes this trial", flush=True)
         sys.exit(75)
 log.close()

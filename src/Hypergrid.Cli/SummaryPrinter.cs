@@ -28,11 +28,13 @@ public static class SummaryPrinter
             Console.Error.WriteLine($"failed: {r.Id}: {r.Error}");
         var complete = summary.Rows.Count(r => r.State == TrialState.Complete);
         var stillRunning = summary.Rows.Count(r => r.State == TrialState.Running);
-        var failed = summary.Rows.Count - complete - stillRunning;
+        var paused = summary.Rows.Count(r => r.State == TrialState.Paused);
+        var failed = summary.Rows.Count - complete - stillRunning - paused;
         var elsewhere = summary.Rows.Count(r => r.State == TrialState.Complete && !summary.TrainedHere(r));
         var byOthers = elsewhere > 0 ? $" ({elsewhere} of them by another run at the same time)" : "";
         var running = stillRunning > 0 ? $", {stillRunning} still being trained by another run" : "";
-        Console.WriteLine($"{complete} trained{byOthers}, {failed} not complete{running}, {summary.AlreadyComplete} were already complete{notes}");
+        var pausedNote = paused > 0 ? $", {paused} paused at a search rung ('hypergrid status --trials' gives their ranks)" : "";
+        Console.WriteLine($"{complete} trained{byOthers}{pausedNote}, {failed} not complete{running}, {summary.AlreadyComplete} were already complete{notes}");
     }
 
     /// <summary>What a run stopped by Ctrl-C did: e.g. "stopping: 2 trials checkpointed at epoch 3 batch 0; rerun to continue".</summary>
@@ -50,7 +52,8 @@ public static class SummaryPrinter
     // Only a result or a claim of another run at the same time is "another run"; a trial left pending says where it resumes.
     private static string Where(RunSummary summary, TrialRecord r) =>
         r.State is TrialState.Complete or TrialState.Running && r.Run is not null && !summary.TrainedHere(r) ? " [dim](another run)[/]"
-        : r.State == TrialState.Pending && r.ResumesAt is { } at ? $" [dim](resumes at {Markup.Escape(at)})[/]" : "";
+        : r.State == TrialState.Pending && r.ResumesAt is { } at ? $" [dim](resumes at {Markup.Escape(at)})[/]"
+        : r.State == TrialState.Paused && r.Run?.PausedAt is { } p ? $" [dim](epoch {p}{(r.Run.Epochs is { } e ? $" of {e}" : "")})[/]" : "";
 
     private static string Color(TrialState s) => s switch
     {

@@ -136,9 +136,7 @@ public static class Reporter
             var at = rows.Where(r => table.Epochs[r] == epoch).ToList();
             return at.Count == 0 ? null : At(metric, at[0]);
         }
-        if (o.Reduce == "final") return At(metric, rows[^1]);
-        var best = goal == "max" ? rows.Max(r => At(metric, r)!.Value) : rows.Min(r => At(metric, r)!.Value);
-        return best;
+        return table.Value(metric.Phase, metric.Column, o.Reduce, goal);
     }
 
     private static GroupRow Compare(GroupRow r, GroupRow reference, GroupRow best)

@@ -16,6 +16,14 @@ public static class Runner
     {
         // Plan and check every trial without writing; every mistake is reported at the cfg/ line that made it.
         var leaves = Expander.Expand(options.Expand with { DryRun = true, Schema = TrialSchema.Instance });
+        // Decisions a search leaf is due (a larger keep, or values added to an axis, since the last run) come first: they
+        // may promote paused trials, which this run then trains.
+        foreach (var leaf in leaves.Where(l => l.Trials.Count > 0))
+        {
+            var dir = Search.Halving.LeafOf(leaf.Trials[0].Directory);
+            if (Directory.Exists(dir) && Search.Halving.Of(leaf.Trials[0].Config) is var (spec, epochs))
+                foreach (var line in Search.Halving.Describe(Search.Halving.Decide(dir, spec, epochs))) display.Line($"{leaf.Trials[0].Id.Leaf}: {line}");
+        }
         var records = leaves.SelectMany(l => l.Trials)
             .Select(t => (Trial: t, Record: TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance)))).ToList();
         records = OnOtherData(records, options.DataDir);
@@ -48,7 +56,10 @@ public static class Runner
         var runDir = Path.Combine(options.Expand.OutDir, options.Launcher.Folder, runId);
         Directory.CreateDirectory(runDir);
         var manifest = Path.Combine(runDir, "trials.txt");
-        AtomicFile.WriteAllText(manifest, string.Concat(todo.Select(t => Path.GetFullPath(t.Directory) + "\n")));
+        // Paused trials of a search leaf that trains in this run may be promoted by its decisions: the workers see them too.
+        var leavesTraining = todo.Select(t => t.Id.Leaf).ToHashSet();
+        var waiting = records.Where(x => x.Record.State == TrialState.Paused && leavesTraining.Contains(x.Trial.Id.Leaf)).Select(x => x.Trial).ToList();
+        AtomicFile.WriteAllText(manifest, string.Concat(todo.Concat(waiting).Select(t => Path.GetFullPath(t.Directory) + "\n")));
         var (workers, threads, chosen) = Split(options, todo);
         var settings = new WorkerSettings(Path.GetFullPath(options.DataDir), threads, runId)
         {
@@ -56,9 +67,10 @@ public static class Runner
         };
         display.Plan(todo.Count);
         display.Line($"training {todo.Count} trial(s) {options.Launcher.Describe(workers, settings)}{chosen}; {summary.AlreadyComplete} already complete"
-            + (resuming > 0 ? $"; {resuming} continue from a checkpoint" : ""));
+            + (resuming > 0 ? $"; {resuming} continue from a checkpoint" : "")
+            + (waiting.Count > 0 ? $"; {waiting.Count} paused at a search rung, trained on if a decision promotes them" : ""));
         var finished = await options.Launcher.LaunchAsync(new LaunchRequest(manifest, workers, settings, options.Command, runDir, todo), display, cancel);
-        var rows = todo.Select(t => TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance))).ToList();
+        var rows = todo.Concat(waiting).Select(t => TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance))).ToList();
         return summary with { Rows = rows, Detached = !finished, RunId = runId };
     }
 

@@ -83,10 +83,20 @@ public static class TrialExecutor
                     Written = h => log.WriteLine($"{DateTimeOffset.UtcNow:O} checkpoint: resumes at {h.ResumesAt}, row {h.Rows}"),
                 },
                 WeightsPath = Path.Combine(attempt.Directory, TrialFiles.Weights),
+                StopAfterEpoch = spec.Search is { } search ? Search.Halving.StopAfter(trialDir, search, spec.TrainerFactory.Settings.Epochs) : null,
             };
+            bool finished;
             using (var sink = resume is null ? new BatchLogWriter(partial) : new BatchLogWriter(partial, new LogPosition(resume.Header.Rows, resume.Header.Bytes)))
-                TrainingLoop.Run(spec, data, sink, options);
+                finished = TrainingLoop.Run(spec, data, sink, options);
             if (!stillOwned()) return Lost(record, log, clock);
+            if (!finished)
+            {
+                // A search rung: the checkpoint (the next epoch's start) and the log stay in the attempt for a promotion.
+                record = Finish(record, RunStatus.Paused, clock) with { PausedAt = options.StopAfterEpoch, Epochs = spec.TrainerFactory.Settings.Epochs, ResumedFrom = resume?.Header.ResumesAt };
+                record.Write(trialDir);
+                say($"paused at epoch {options.StopAfterEpoch} of {spec.TrainerFactory.Settings.Epochs} (search rung); its checkpoint is kept");
+                return record;
+            }
 
             // Final metrics are the epoch log's, the same numbers the dashboard plots; the epoch log is written now too.
             var table = EpochAggregator.FromBytes(File.ReadAllBytes(partial)) ?? throw new InvalidOperationException("the batch log has no header");

@@ -15,32 +15,61 @@ namespace Hypergrid.Running;
 /// </summary>
 public static class Worker
 {
-    /// <summary>Runs the worker loop; returns the number of trials that failed.</summary>
+    /// <summary>
+    /// Runs the worker loop; returns the number of trials that failed. Passes over the manifest repeat while they train
+    /// something (a search decision may have promoted paused trials), and wait while another worker trains a trial of a
+    /// search leaf (its rung's decision may promote more).
+    /// </summary>
     public static int Run(string manifest, WorkerSettings settings, TextWriter output, CancellationToken cancel)
     {
         var failed = 0;
-        foreach (var dir in File.ReadAllLines(manifest).Where(l => l.Length > 0))
+        var dirs = File.ReadAllLines(manifest).Where(l => l.Length > 0).ToList();
+        var searched = dirs.Where(d => Search.Halving.Of(d) is not null).ToHashSet();
+        while (!cancel.IsCancellationRequested)
         {
-            if (cancel.IsCancellationRequested) break;
-            try
+            var trained = 0;
+            foreach (var dir in dirs)
             {
-                if (!Available(dir, settings.RunId)) continue;
-                using var claim = ClaimHandle.TryAcquire(dir);
-                if (claim is null || !Available(dir, settings.RunId)) continue;
-                using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, claim.Lost);
-                if (RunOne(dir, settings, output, claim, either.Token).Status == RunStatus.Failed) failed++;
+                if (cancel.IsCancellationRequested) break;
+                try
+                {
+                    if (!Available(dir, settings.RunId)) continue;
+                    using var claim = ClaimHandle.TryAcquire(dir);
+                    if (claim is null || !Available(dir, settings.RunId)) continue;
+                    using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, claim.Lost);
+                    trained++;
+                    var outcome = RunOne(dir, settings, output, claim, either.Token);
+                    if (outcome.Status == RunStatus.Failed) failed++;
+                    if (outcome.Status is RunStatus.Paused or RunStatus.Complete && !cancel.IsCancellationRequested) DecideSearch(dir, output);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // A trial folder that vanished or a full disk fails this trial, not the worker: the next one still trains.
+                    var id = TrialId.FromDirectory(dir).ToString();
+                    output.WriteLine(new TrialDone(id, RunStatus.Failed, 0, ex.Message).ToLine());
+                    output.WriteLine($"{id}: failed: {ex.Message}");
+                    failed++;
+                }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // A trial folder that vanished or a full disk fails this trial, not the worker: the next one still trains.
-                var id = TrialId.FromDirectory(dir).ToString();
-                output.WriteLine(new TrialDone(id, RunStatus.Failed, 0, ex.Message).ToLine());
-                output.WriteLine($"{id}: failed: {ex.Message}");
-                failed++;
-            }
+            if (trained > 0) continue;
+            if (!searched.Any(SearchTrialRunsElsewhere)) break;
+            cancel.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(500));
         }
         return failed;
     }
+
+    /// <summary>After a trial of a search leaf paused or completed: the decisions that are now due, made once under the leaf's lock.</summary>
+    private static void DecideSearch(string dir, TextWriter output)
+    {
+        if (Search.Halving.Of(dir) is not var (spec, epochs)) return;
+        var leaf = Search.Halving.LeafOf(dir);
+        foreach (var line in Search.Halving.Describe(Search.Halving.Decide(leaf, spec, epochs)))
+            output.WriteLine($"{TrialId.FromDirectory(dir).Leaf}: {line}");
+    }
+
+    // A trial of a search leaf that another worker trains now: when it reaches its rung, a decision may promote trials here.
+    private static bool SearchTrialRunsElsewhere(string dir) =>
+        Claim.TryRead(dir) is { } claim && claim.IsAlive() && !File.Exists(Path.Combine(dir, TrialFiles.BatchLog));
 
     /// <summary>Trains one claimed trial, telling the launcher (events) and the reader (plain lines) how it goes.</summary>
     private static RunRecord RunOne(string dir, WorkerSettings settings, TextWriter output, ClaimHandle claim, CancellationToken cancel)
@@ -107,6 +136,10 @@ public static class Worker
         if (File.Exists(Path.Combine(dir, TrialFiles.BatchLog))) return false;
         // A program that exited 75 on its own asked to be continued later, not by this run at once.
         var run = RunRecord.TryRead(dir);
+        // A trial paused at a search rung waits for a decision that promotes it past where it stopped.
+        if (run is { Status: RunStatus.Paused, PausedAt: { } at }
+            && Trials.Search.SearchDecision.Budget(Trials.Search.SearchDecision.ReadAll(Search.Halving.LeafOf(dir)), TrialId.FromDirectory(dir).Number, at) <= at)
+            return false;
         return run is not ({ Status: RunStatus.Failed } or { Status: RunStatus.Interrupted, Yielded: true }) || run.RunId != runId;
     }
 }

@@ -17,8 +17,12 @@ public static class TrainingLoop
     /// <summary>Reports where training is, for progress bars; called once per batch.</summary>
     public delegate void Progress(int epoch, int epochs, int batch, int batches, double loss);
 
-    /// <summary>Trains the trial to the end; every metric leaves through <paramref name="sink"/>. Throws when a loss is not finite.</summary>
-    public static void Run(TrialSpec spec, DataBundle data, IBatchSink sink, TrainingOptions? options = null)
+    /// <summary>
+    /// Trains the trial to the end (true), or to <see cref="TrainingOptions.StopAfterEpoch"/> when that comes first (false:
+    /// paused, with a checkpoint of the next epoch's start); every metric leaves through <paramref name="sink"/>.
+    /// Throws when a loss is not finite.
+    /// </summary>
+    public static bool Run(TrialSpec spec, DataBundle data, IBatchSink sink, TrainingOptions? options = null)
     {
         options ??= new TrainingOptions();
         Native.LibTorchLoader.EnsureLoaded();
@@ -72,8 +76,14 @@ public static class TrainingLoop
                 () => run.Stop(epoch, batches, solver, options.Cancel, trainEnd), options.Cancel);
             run.EpochDone(valLoss, valAcc);
             run.Save(epoch + 1, 0, solver);
+            if (options.StopAfterEpoch is { } stop && epoch >= stop && epoch < settings.Epochs)
+            {
+                sink.Flush();
+                return false;
+            }
         }
         if (options.WeightsPath is { } weights) AtomicFile.Write(weights, stream => model.save_safetensors(stream, leaveOpen: true));
+        return true;
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ public sealed record TrainingOptions
     /// <summary>Null: no checkpoints and no resume.</summary>
     public Checkpointing? Checkpoints { get; init; }
 
+    /// <summary>Pause after this epoch (a search rung): its val pass done and a checkpoint written; null: train to the end.</summary>
+    public int? StopAfterEpoch { get; init; }
+
     /// <summary>Where the final weights go as safetensors once the last epoch ends (null: not written).</summary>
     public string? WeightsPath { get; init; }
 }

@@ -18,6 +18,9 @@ public sealed record TrialSpec(
     /// <summary>Keep checkpoint.bin after the trial completes (it is removed by default: model.safetensors holds the weights).</summary>
     public bool KeepCheckpoint { get; init; }
 
+    /// <summary>Successive halving over the leaf's grid (null: the trial trains to the end).</summary>
+    public Config.Search.SearchSpec? Search { get; init; }
+
     /// <summary>The time between checkpoints within an epoch.</summary>
     public TimeSpan CheckpointEvery => CheckpointMinutes > 0 ? TimeSpan.FromMinutes(CheckpointMinutes) : TimeSpan.MaxValue;
 
@@ -28,7 +31,7 @@ public sealed record TrialSpec(
     public static readonly string[] AlwaysLogged = ["loss", "acc"];
 
     /// <summary>Keys read by the runner and launchers rather than by a component.</summary>
-    private static readonly string[] StructuralKeys = ["mode", "slurm"];
+    private static readonly string[] StructuralKeys = ["mode", "slurm", Config.Search.SearchSpec.Key];
 
     /// <summary>
     /// Checks a resolved trial config and builds what trains it; every problem is collected in <paramref name="errors"/>.
@@ -60,6 +63,11 @@ public sealed record TrialSpec(
         // With a component unknown, its keys look unknown too: that would bury the one real mistake.
         if (data is not null && modelFactory is not null && trainerFactory is not null)
             r.RejectUnknownKeys($"the '{dataset}' dataset, '{model}' model and '{trainer}' trainer");
+        // search: its own checks ran with the leaf; here its last rung meets the epochs the trainer defaults to.
+        var search = Config.Search.SearchSpec.Parse(config[Config.Search.SearchSpec.Key], (config["mode"] as Config.Yaml.CfgScalar)?.Text ?? "", null, []);
+        if (search is not null && trainerFactory is not null && search.Rungs[^1] >= trainerFactory.Settings.Epochs)
+            r.Problem(Config.Search.SearchSpec.Key, $"has its last rung at epoch {search.Rungs[^1]}, but the trials train {trainerFactory.Settings.Epochs} epochs",
+                $"make every rung less than {trainerFactory.Settings.Epochs}, or set epochs");
         errors.AddRange(r.Errors);
         normalized = r.Normalized;
         effective = r.WithDefaults;
@@ -68,6 +76,7 @@ public sealed record TrialSpec(
         {
             CheckpointMinutes = checkpointMinutes,
             KeepCheckpoint = keepCheckpoint,
+            Search = search,
         };
     }
 

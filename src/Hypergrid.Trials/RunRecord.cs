@@ -45,6 +45,12 @@ public sealed record RunRecord
     /// <summary>A program asked to be continued later (exit 75) without a stop request: the same run does not start it again at once.</summary>
     public bool Yielded { get; init; }
 
+    /// <summary>The epoch a paused trial stopped after (a search rung).</summary>
+    public int? PausedAt { get; init; }
+
+    /// <summary>The epochs the trial trains in all (written with a pause, for "paused at epoch 3 of 9").</summary>
+    public int? Epochs { get; init; }
+
     /// <summary>sha256 of the model.safetensors this trial wrote: eval refuses any other file in its place.</summary>
     public string? WeightsSha256 { get; init; }
 

@@ -12,4 +12,6 @@ public enum RunStatus
     [JsonStringEnumMemberName("interrupted")] Interrupted,
     /// <summary>Another worker took the claim over after a stall; never written to run.json (the files are the new holder's).</summary>
     [JsonStringEnumMemberName("lost")] Lost,
+    /// <summary>Stopped at a search rung's epoch with its checkpoint kept; continues only if a decision promotes it.</summary>
+    [JsonStringEnumMemberName("paused")] Paused,
 }

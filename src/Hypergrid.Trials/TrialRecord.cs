@@ -39,11 +39,28 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
         var claim = Claim.TryRead(trialDir);
         if (claim is not null && claim.IsAlive()) return new(id, trialDir, TrialState.Running, null, claim, run);
         if (run is { Status: RunStatus.Failed }) return new(id, trialDir, TrialState.Failed, run.Error, claim, run);
+        // A trial paused at a search rung stays paused until a decision promotes it past where it stopped.
+        if (run is { Status: RunStatus.Paused, PausedAt: { } pausedAt })
+        {
+            var decisions = Search.SearchDecision.ReadAll(Path.GetDirectoryName(trialDir)!);
+            if (Search.SearchDecision.Budget(decisions, id.Number, pausedAt) <= pausedAt)
+                return new(id, trialDir, TrialState.Paused, PausedNote(run, Search.SearchDecision.Latest(decisions, id.Number) is { } d && d.Epoch == pausedAt ? d : null), claim, run);
+        }
         var resumes = Attempt.LiveCheckpoint(trialDir) is { } checkpoint ? CheckpointHeader.TryRead(checkpoint)?.ResumesAt
             : Attempt.Latest(trialDir) is { HasProgress: true } a ? $"its own checkpoint (attempt {a.Number + 1})" : null;
         var note = claim is not null ? $"interrupted: claim by {claim.Host}:{claim.Pid} is dead; the next run takes it over" : null;
         if (resumes is not null) note = note is null ? $"resumes at {resumes}" : $"resumes at {resumes}; {note}";
         return new(id, trialDir, TrialState.Pending, note, claim, run) { ResumesAt = resumes };
+    }
+
+    /// <summary>"paused at epoch 3 of 9; rank 12 of 27 at epoch 3 (value 0.9123, cut-off 0.9311)".</summary>
+    private static string PausedNote(RunRecord run, Search.SearchDecision? latest)
+    {
+        var of = run.Epochs is { } e ? $" of {e}" : "";
+        var where = $"paused at epoch {run.PausedAt}{of}";
+        if (latest is null) return where + "; waiting for the other trials of its rung";
+        static string F(double? v) => v?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+        return $"{where}; rank {latest.Rank} of {latest.Of} at epoch {latest.Epoch} (value {F(latest.Value)}, cut-off {F(latest.Cutoff)})";
     }
 
     /// <summary>A folder whose axis values left the tree: reported, never deleted.</summary>

@@ -34,6 +34,9 @@ public static class LeafValidator
 
         CheckSeed(leaf, merged, errors);
         CheckCommand(entries, errors);
+        // search: checked once per leaf here (its epochs when written; the built-in default is checked with the trial).
+        var epochsNode = entries.FirstOrDefault(e => e.Key == "epochs")?.Value as CfgScalar;
+        Search.SearchSpec.Parse(entries.FirstOrDefault(e => e.Key == Search.SearchSpec.Key)?.Value, leaf.Mode, epochsNode?.Integer, errors);
         var axes = new List<Axis>();
         foreach (var e in entries)
         {

@@ -74,11 +74,21 @@ public static class ProgramExecutor
                 ["PYTHONUNBUFFERED"] = "1",
             };
             var epochs = config["epochs"] is Config.Yaml.CfgScalar { Integer: { } e and > 0 and < int.MaxValue } ? (int)e : 0;
-            var outcome = Run(arguments, workingDir, environment, attempt, log, epochs, progress, stillOwned, ProgramSchema.StopGrace(config), cancel);
+            // A search rung: the program is told the last epoch it may train, and ends that attempt with exit 75.
+            var stopAfter = Search.Halving.Of(config) is var (search, all) ? Search.Halving.StopAfter(trialDir, search, all) : null;
+            if (stopAfter is { } last) environment["HYPERGRID_STOP_AFTER_EPOCH"] = last.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var outcome = Run(arguments, workingDir, environment, attempt, log, epochs, progress, stillOwned, ProgramSchema.StopGrace(config), cancel, stopAfter);
             if (!stillOwned()) return Lost(record, log, clock);
             record = record with { ExitCode = outcome.ExitCode };
             if (outcome.ExitCode == 0 && !outcome.Stopped)
                 return Complete(trialDir, attempt, record, config, clock, log, say);
+            if (stopAfter is { } rung && (outcome.ExitCode == ExitContinue || outcome.PastRung) && !cancel.IsCancellationRequested && ReachedEpoch(attempt.PartialLog) >= rung)
+            {
+                record = Finish(record, RunStatus.Paused, clock) with { PausedAt = rung, Epochs = epochs > 0 ? epochs : null, Error = null };
+                record.Write(trialDir);
+                say($"paused at epoch {rung}{(epochs > 0 ? $" of {epochs}" : "")} (search rung); its checkpoint folder is kept");
+                return record;
+            }
             if (outcome.ExitCode == ExitContinue || outcome.Stopped)
             {
                 var why = outcome.ExitCode == ExitContinue ? "exited 75 (continue me)" : $"stopped ({Describe(outcome.ExitCode)})";
@@ -105,12 +115,24 @@ public static class ProgramExecutor
         }
     }
 
-    private sealed record Outcome(int ExitCode, bool Stopped, IReadOnlyList<string> LastLines);
+    private sealed record Outcome(int ExitCode, bool Stopped, IReadOnlyList<string> LastLines)
+    {
+        /// <summary>Stopped by Hypergrid because it wrote rows past its search rung (not by a stop request).</summary>
+        public bool PastRung { get; init; }
+    }
+
+    // The last epoch of the log with a row (0: none), for a program that says it stopped at its rung.
+    private static long ReachedEpoch(string partialLog)
+    {
+        if (!File.Exists(partialLog)) return 0;
+        var table = EpochAggregator.FromBytes(File.ReadAllBytes(partialLog));
+        return table is null || table.Rows == 0 ? 0 : table.Epochs.Max();
+    }
 
     // Runs the program to its end: output to worker.log, the log tailed for the display, a stop forwarded as SIGTERM
     // and followed by SIGKILL after the grace period; a lost claim kills at once.
     private static Outcome Run(List<string> arguments, string workingDir, Dictionary<string, string> environment, Attempt attempt,
-        TextWriter log, int epochs, TrainingLoop.Progress? progress, Func<bool> stillOwned, TimeSpan grace, CancellationToken cancel)
+        TextWriter log, int epochs, TrainingLoop.Progress? progress, Func<bool> stillOwned, TimeSpan grace, CancellationToken cancel, int? stopAfter = null)
     {
         var last = new Queue<string>();
         using var program = ProgramProcess.Start(arguments, workingDir, environment);
@@ -118,8 +140,17 @@ public static class ProgramExecutor
         var tail = new LogTail(attempt.PartialLog);
         DateTime? killAt = null;
         var stopped = false;
+        var pastRung = false;
         while (!program.HasExited)
         {
+            // A program that trains on past its rung is stopped as any other: SIGTERM, then SIGKILL after the grace.
+            if (stopAfter is { } rung && !stopped && !pastRung && tail.Epoch > rung)
+            {
+                pastRung = true;
+                program.SignalGroup(Signal.Term);
+                killAt = DateTime.UtcNow + grace;
+                log.WriteLine($"{DateTimeOffset.UtcNow:O} the program wrote rows of epoch {tail.Epoch}, past its search rung {rung}: SIGTERM sent; it is killed after {grace.TotalSeconds:F0} s");
+            }
             if (cancel.IsCancellationRequested && !stopped)
             {
                 stopped = true;
@@ -151,7 +182,7 @@ public static class ProgramExecutor
         var code = exited ? program.ExitCode : 128 + Signal.Kill;
         program.Dispose(); // kills what the program left behind in its group, which closes its pipes
         Task.WaitAll(pumps, TimeSpan.FromSeconds(5));
-        lock (last) return new Outcome(code, stopped, last.ToList());
+        lock (last) return new Outcome(code, stopped, last.ToList()) { PastRung = pastRung };
     }
 
     // The worker hands a synchronized writer: the two pumps and the worker's own lines share it without locks here.

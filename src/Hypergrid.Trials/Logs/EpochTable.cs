@@ -72,6 +72,19 @@ public sealed class EpochTable
     public IEnumerable<int> RowsOf(string phase) => Enumerable.Range(0, Rows).Where(r => Phases[r] == phase);
 
     /// <summary>
+    /// One trial's number for a phase's column over the epochs up to <paramref name="upTo"/>: the last such epoch's value
+    /// ("final") or the best one by <paramref name="goal"/> ("best"); null when none has a value. What report ranks and
+    /// what a search rung compares.
+    /// </summary>
+    public double? Value(string phase, string column, string reduce, string goal, long upTo = long.MaxValue)
+    {
+        var rows = RowsOf(phase).Where(r => Epochs[r] <= upTo && Get(r, column) is not null).ToList();
+        if (rows.Count == 0) return null;
+        if (reduce == "final") return Get(rows[^1], column);
+        return goal == "max" ? rows.Max(r => Get(r, column)!.Value) : rows.Min(r => Get(r, column)!.Value);
+    }
+
+    /// <summary>
     /// What run.json, the summary, status and the page's table call final: the last val epoch's loss and acc
     /// and the best val acc, exactly as the epoch log reduces them (the unweighted mean over batches).
     /// </summary>

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Hypergrid.Config.Expansion;
+using Hypergrid.Config.Programs;
+using Hypergrid.Config.Search;
+using Hypergrid.Config.Yaml;
+using Hypergrid.Training;
+using Hypergrid.Trials;
+using Hypergrid.Trials.Logs;
+using Hypergrid.Trials.Search;
+
+namespace Hypergrid.Running.Search;
+
+/// <summary>
+/// Successive halving over a sweep leaf, without a coordinator: whichever worker (or Slurm task) finds a rung ready makes
+/// its decision under the leaf's lock and appends it to the leaf's decisions file; every worker reads its trials'
+/// budgets from that file. A rung is decided once every trial admitted to it has reached it (ties broken by trial
+/// number), so the same tree gives the same decisions whatever the number of workers and the order they finish in; a
+/// decision already made is never undone, and a larger set (values added to an axis) or a larger keep adds promotions.
+/// </summary>
+public static class Halving
+{
+    /// <summary>A trial's search and epochs, from its cfg.yaml (null: no search, or a config that does not read).</summary>
+    public static (SearchSpec Spec, int Epochs)? Of(string trialDir)
+    {
+        var config = TrialConfig.Load(Path.Combine(trialDir, TrialFiles.Config), []);
+        return config is null ? null : Of(config);
+    }
+
+    public static (SearchSpec Spec, int Epochs)? Of(TrialConfig config)
+    {
+        var spec = SearchSpec.Parse(config[SearchSpec.Key], (config["mode"] as CfgScalar)?.Text ?? "", null, []);
+        return spec is null ? null : (spec, EpochsOf(config));
+    }
+
+    /// <summary>The epochs a trial trains in all: its trainer's, or a program's <c>epochs</c> key (unbounded without one).</summary>
+    public static int EpochsOf(TrialConfig config)
+    {
+        if (ProgramSchema.IsProgram(config))
+            return config["epochs"] is CfgScalar { Integer: { } e and > 0 and < int.MaxValue } ? (int)e : int.MaxValue;
+        return TrialSpec.Parse(config, [], out _) is { } spec ? spec.TrainerFactory.Settings.Epochs : int.MaxValue;
+    }
+
+    /// <summary>The epoch a trial pauses after (its budget), or null when it may train to the end.</summary>
+    public static int? StopAfter(string trialDir, SearchSpec spec, int epochs)
+    {
+        var budget = SearchDecision.Budget(SearchDecision.ReadAll(LeafOf(trialDir)), TrialId.FromDirectory(trialDir).Number, spec.Rungs[0]);
+        return budget >= epochs ? null : budget;
+    }
+
+    public static string LeafOf(string trialDir) => Path.GetDirectoryName(Path.GetFullPath(trialDir).TrimEnd('/'))!;
+
+    /// <summary>Makes every decision of the leaf that is due, under its lock; returns the new ones (none when nothing was due).</summary>
+    public static IReadOnlyList<SearchDecision> Decide(string leafDir, SearchSpec spec, int epochs)
+    {
+        using var gate = LeafLock.Acquire(leafDir);
+        var decisions = SearchDecision.ReadAll(leafDir);
+        // The leaf's trials on disk (folders with canonical names and a cfg.yaml).
+        var trials = new Dictionary<int, string>();
+        foreach (var dir in Directory.EnumerateDirectories(leafDir))
+            if (TrialFiles.TryParseFolder(Path.GetFileName(dir), out var number) && File.Exists(Path.Combine(dir, TrialFiles.Config))) trials[number] = dir;
+        var fresh = new List<SearchDecision>();
+        var now = DateTimeOffset.UtcNow;
+        for (var rung = 0; rung < spec.Rungs.Count; rung++)
+        {
+            var epoch = spec.Rungs[rung];
+            var all = decisions.Concat(fresh).ToList();
+            var admitted = rung == 0 ? trials.Keys.Order().ToList()
+                : all.Where(d => d.Rung == rung - 1 && d.Promotes).Select(d => d.Trial).Distinct().Where(trials.ContainsKey).Order().ToList();
+            if (admitted.Count == 0) break;
+            var reached = admitted.Where(t => Reached(trials[t], epoch, all.Any(d => d.Rung == rung && d.Trial == t && d.Promotes))).ToList();
+            var settled = reached.Count == admitted.Count;
+            // Synchronous: a rung is decided only over all its trials, and a later rung only once this one is settled.
+            if (!spec.Async && !settled) break;
+            var compared = spec.Async ? reached : admitted;
+            if (compared.Count == 0) break;
+            var round = Round(rung, spec, compared);
+            if (all.Any(d => d.Round == round)) continue;
+            var sign = spec.Goal == "max" ? -1 : 1;
+            var ranked = compared.Select(t => (Trial: t, Value: ValueAt(trials[t], spec, epoch)))
+                .OrderBy(x => x.Value is null ? 1 : 0).ThenBy(x => sign * (x.Value ?? 0)).ThenBy(x => x.Trial).ToList();
+            // Asynchronous (ASHA): the top fraction of those that reached the rung so far, none until the fraction is one.
+            var kept = spec.Async && !settled ? (int)Math.Floor(spec.Keep * ranked.Count + 1e-9) : spec.Kept(ranked.Count);
+            var cutoff = kept > 0 ? ranked[kept - 1].Value : null;
+            var to = spec.NextEpoch(rung, epochs);
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                var before = all.Any(d => d.Rung == rung && d.Trial == ranked[i].Trial && d.Promotes);
+                var decision = before ? SearchDecision.Promoted : i < kept && ranked[i].Value is not null ? SearchDecision.Promote : SearchDecision.Pause;
+                fresh.Add(new SearchDecision(round, rung, epoch, ranked[i].Trial, ranked[i].Value, i + 1, ranked.Count, cutoff, decision, to, now));
+            }
+        }
+        if (fresh.Count > 0)
+            AtomicFile.WriteAllText(Path.Combine(leafDir, SearchDecision.File),
+                string.Concat(decisions.Concat(fresh).Select(d => d.ToLine() + "\n")));
+        return fresh;
+    }
+
+    // One round per rung, keep and set of trials compared: the same question is never decided twice.
+    private static string Round(int rung, SearchSpec spec, IReadOnlyList<int> trials)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"{rung}|{spec.Keep:R}|{spec.Metric}|{spec.Goal}|{spec.Reduce}|{string.Join(',', trials)}");
+        return $"r{rung}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12]}";
+    }
+
+    /// <summary>
+    /// Whether a trial has finished a rung's epoch: complete, paused at or after it, promoted past it already, or with a
+    /// checkpoint that resumes after it.
+    /// </summary>
+    private static bool Reached(string trialDir, int epoch, bool promotedHere)
+    {
+        if (promotedHere || File.Exists(Path.Combine(trialDir, TrialFiles.BatchLog))) return true;
+        var run = RunRecord.TryRead(trialDir);
+        if (run is { Status: RunStatus.Paused, PausedAt: { } at } && at >= epoch) return true;
+        return Attempt.LiveCheckpoint(trialDir) is { } path && CheckpointHeader.TryRead(path) is { } h && h.Epoch > epoch;
+    }
+
+    /// <summary>The trial's value at a rung, read from its log as report reads it (epochs up to the rung's).</summary>
+    public static double? ValueAt(string trialDir, SearchSpec spec, int epoch)
+    {
+        var log = File.Exists(Path.Combine(trialDir, TrialFiles.BatchLog)) ? Path.Combine(trialDir, TrialFiles.BatchLog) : Attempt.LivePartialLog(trialDir);
+        if (log is null) return null;
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(log); }
+        catch (IOException) { return null; }
+        var table = EpochAggregator.FromBytes(bytes);
+        var underscore = spec.Metric.IndexOf('_');
+        var value = table?.Value(spec.Metric[..underscore], spec.Metric[(underscore + 1)..], spec.Reduce, spec.Goal, epoch);
+        return value is { } v && double.IsFinite(v) ? v : null;
+    }
+
+    /// <summary>What a worker says of new decisions: "rung 1 (epoch 1): 9 of 27 go on to epoch 3, cut-off 0.9312".</summary>
+    public static IEnumerable<string> Describe(IReadOnlyList<SearchDecision> fresh) =>
+        fresh.GroupBy(d => d.Round).Select(g =>
+        {
+            var first = g.First();
+            var on = g.Count(d => d.Promotes);
+            var cut = first.Cutoff?.ToString("0.####", CultureInfo.InvariantCulture) ?? "none";
+            return $"search rung {first.Rung + 1} (epoch {first.Epoch}): {on} of {first.Of} go on to epoch {first.To}, cut-off {cut}";
+        });
+}
+
+/// <summary>
+/// A leaf's decision lock: an exclusive lock (flock) on <c>search.lock</c> in the leaf folder, held while a decision is
+/// read, made and written; the kernel releases it when its holder dies, so a kill -9 mid-decision blocks nobody.
+/// </summary>
+public sealed class LeafLock : IDisposable
+{
+    private readonly FileStream stream;
+
+    private LeafLock(FileStream stream) => this.stream = stream;
+
+    public static LeafLock Acquire(string leafDir)
+    {
+        var path = Path.Combine(leafDir, SearchDecision.Lock);
+        for (var wait = 10; ; wait = Math.Min(wait * 2, 200))
+        {
+            try { return new LeafLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)); }
+            catch (IOException) { Thread.Sleep(wait); }
+        }
+    }
+
+    public void Dispose() => stream.Dispose();
+}

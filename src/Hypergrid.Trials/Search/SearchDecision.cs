@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Hypergrid.Trials.Search;
+
+/// <summary>
+/// One line of a leaf's decisions file: at a rung (its epoch), a trial's value and rank among those compared, the
+/// cut-off value, and what was decided: "promote" (goes on to <see cref="To"/> epochs), "promoted" (promoted by an
+/// earlier round, never undone) or "pause". A round is one decision over one set of trials; its id says which.
+/// </summary>
+public sealed record SearchDecision(string Round, int Rung, int Epoch, int Trial, double? Value, int Rank, int Of, double? Cutoff, string Decision, int To, DateTimeOffset Time)
+{
+    public const string Promote = "promote", Promoted = "promoted", Pause = "pause";
+
+    /// <summary>The decisions file of a leaf folder under out/log.</summary>
+    public const string File = "search_decisions.jsonl";
+
+    /// <summary>The lock file a decision is made under (held by one process at a time, released when it dies).</summary>
+    public const string Lock = "search.lock";
+
+    public bool Promotes => Decision is Promote or Promoted;
+
+    // A file people read: "+00:00", not "\u002B00:00".
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string ToLine()
+    {
+        var o = new JsonObject
+        {
+            ["round"] = Round, ["rung"] = Rung, ["epoch"] = Epoch, ["trial"] = Trial, ["value"] = Value, ["rank"] = Rank, ["of"] = Of,
+            ["cutoff"] = Cutoff, ["decision"] = Decision, ["to"] = To, ["time"] = Time.ToString("O", CultureInfo.InvariantCulture),
+        };
+        return o.ToJsonString(Relaxed);
+    }
+
+    /// <summary>Every decision of a leaf, in the order made; a line that does not parse (none should) is skipped.</summary>
+    public static List<SearchDecision> ReadAll(string leafDir)
+    {
+        var path = Path.Combine(leafDir, File);
+        var list = new List<SearchDecision>();
+        if (!System.IO.File.Exists(path)) return list;
+        string text;
+        try { text = System.IO.File.ReadAllText(path, Encoding.UTF8); }
+        catch (IOException) { return list; }
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            try
+            {
+                if (JsonNode.Parse(line) is not JsonObject o) continue;
+                list.Add(new SearchDecision((string)o["round"]!, (int)o["rung"]!, (int)o["epoch"]!, (int)o["trial"]!, (double?)o["value"], (int)o["rank"]!,
+                    (int)o["of"]!, (double?)o["cutoff"], (string)o["decision"]!, (int)o["to"]!, DateTimeOffset.Parse((string)o["time"]!, CultureInfo.InvariantCulture)));
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NullReferenceException) { }
+        }
+        return list;
+    }
+
+    /// <summary>The epochs a trial may train to: the furthest promotion it got, else the first rung's epoch.</summary>
+    public static int Budget(IEnumerable<SearchDecision> decisions, int trial, int firstRung) =>
+        decisions.Where(d => d.Trial == trial && d.Promotes).Select(d => d.To).DefaultIfEmpty(firstRung).Max();
+
+    /// <summary>The newest decision about a trial (what status says of a paused one), or null.</summary>
+    public static SearchDecision? Latest(IEnumerable<SearchDecision> decisions, int trial) => decisions.LastOrDefault(d => d.Trial == trial);
+}

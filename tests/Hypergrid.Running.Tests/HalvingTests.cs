@@ -1,0 +1,158 @@
+using System.Text.Json.Nodes;
+using Hypergrid.Tests;
+using Hypergrid.Trials;
+using Hypergrid.Trials.Search;
+
+namespace Hypergrid.Running.Tests;
+
+/// <summary>
+/// Successive halving through the real CLI and workers (built-in trainers on one thread, for exact logs): what trains,
+/// what pauses, decisions that do not depend on the workers, promotions of paused trials that continue exactly.
+/// </summary>
+public class HalvingTests
+{
+    private const string Leaf = "sweep/synthetic/mlp/adam";
+    private const string Root = "seed: 0\nepochs: 6\nhidden: [8]\nn_train: 256\n";
+    private const string Grid = "lr: [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0]\n";
+    private const string Search = "search: {method: halving, metric: val_acc, rungs: [1, 3], keep: KEEP}\n";
+
+    private static Study Halving(string keep = "0.34", string grid = Grid) => new Study().Write("", Root).Write(Leaf, grid + Search.Replace("KEEP", keep));
+
+    private static void Train(Study study, params string[] extra)
+    {
+        var (code, output) = study.Run(["sweep", "--threads", "1", .. extra]);
+        Assert.True(code == 0, output);
+    }
+
+    private static TrialRecord Record(Study study, int n) =>
+        TrialRecord.Read(study.Trial(Leaf, n), TrialId.FromDirectory(study.Trial(Leaf, n)), (string?)null);
+
+    // The epochs a trial's log holds (complete or partial).
+    private static int EpochsTrained(Study study, int n)
+    {
+        var dir = study.Trial(Leaf, n);
+        var log = File.Exists(Path.Combine(dir, TrialFiles.BatchLog)) ? Path.Combine(dir, TrialFiles.BatchLog) : Attempt.LivePartialLog(dir);
+        return log is null ? 0 : File.ReadLines(log).Skip(1).Select(l => int.Parse(l.Split(',')[0])).DefaultIfEmpty(0).Max();
+    }
+
+    private static string[] Log(Study study, int n)
+    {
+        var dir = study.Trial(Leaf, n);
+        return BatchLogs.WithoutTime(File.Exists(Path.Combine(dir, TrialFiles.BatchLog)) ? Path.Combine(dir, TrialFiles.BatchLog) : Attempt.LivePartialLog(dir)!);
+    }
+
+    // Decisions without their time: what must be equal between two runs.
+    private static List<string> Decisions(Study study) =>
+        SearchDecision.ReadAll(Path.Combine(study.Log, Leaf)).Select(d => (d with { Time = default }).ToLine()).ToList();
+
+    [Fact]
+    public void The_kept_fraction_goes_on_and_the_rest_pause_with_their_checkpoints()
+    {
+        using var study = Halving();
+        Train(study);
+        var states = Enumerable.Range(0, 9).Select(n => Record(study, n)).ToList();
+        Assert.Equal(1, states.Count(s => s.State == TrialState.Complete));
+        Assert.Equal(8, states.Count(s => s.State == TrialState.Paused));
+        Assert.All(states.Where(s => s.State == TrialState.Paused), s => Assert.NotNull(Attempt.LiveCheckpoint(s.Directory)));
+        // 9 trials to epoch 1, 3 of them to epoch 3, 1 to epoch 6: 18 epochs of the full grid's 54.
+        Assert.Equal(18, Enumerable.Range(0, 9).Sum(n => EpochsTrained(study, n)));
+        Assert.Equal([1, 1, 1, 1, 1, 1, 3, 3, 6], Enumerable.Range(0, 9).Select(n => EpochsTrained(study, n)).Order());
+
+        var decisions = SearchDecision.ReadAll(Path.Combine(study.Log, Leaf));
+        Assert.Equal(9, decisions.Count(d => d.Rung == 0));
+        Assert.Equal(3, decisions.Count(d => d.Rung == 0 && d.Decision == SearchDecision.Promote));
+        Assert.Equal(3, decisions.Count(d => d.Rung == 1));
+        Assert.Equal(1, decisions.Count(d => d.Rung == 1 && d.Decision == SearchDecision.Promote));
+        // Ranked by value (max), ties by trial number; the cut-off is the last kept value.
+        var rung0 = decisions.Where(d => d.Rung == 0).OrderBy(d => d.Rank).ToList();
+        Assert.True(rung0.Zip(rung0.Skip(1)).All(p => p.First.Value > p.Second.Value || p.First.Value == p.Second.Value && p.First.Trial < p.Second.Trial));
+        Assert.All(rung0, d => Assert.Equal(rung0[2].Value, d.Cutoff));
+
+        var status = study.Run("status", "--trials").Output;
+        Assert.Matches(@"paused\s+sweep/synthetic/mlp/adam/trial_\d+ .*paused at epoch 1 of 6; rank \d of 9 at epoch 1 \(value [\d.]+, cut-off [\d.]+\)", status);
+        Assert.Contains("paused at epoch 3 of 6; rank", status);
+        Assert.Contains("8 paused", study.Run("report").Output);
+        Assert.Contains("nothing to train", study.Run("sweep", "--threads", "1").Output);
+    }
+
+    [Fact]
+    public void The_same_tree_gives_the_same_decisions_and_logs_whatever_the_number_of_workers()
+    {
+        using var one = Halving();
+        using var two = Halving();
+        Train(one, "--workers", "1");
+        Train(two, "--workers", "2");
+        Assert.Equal(Decisions(one), Decisions(two));
+        for (var n = 0; n < 9; n++) Assert.Equal(Log(one, n), Log(two, n));
+        // Each question was decided once, though two workers reached the rungs.
+        Assert.Equal(2, SearchDecision.ReadAll(Path.Combine(two.Log, Leaf)).Select(d => d.Round).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_larger_keep_promotes_paused_trials_which_finish_with_the_log_of_a_run_without_search_and_nothing_is_undone()
+    {
+        using var study = Halving("0.34");
+        Train(study);
+        var first = Enumerable.Range(0, 9).Where(n => Record(study, n).State == TrialState.Complete).ToList();
+        study.Write(Leaf, Grid + Search.Replace("KEEP", "0.67"));
+        Train(study);
+        var complete = Enumerable.Range(0, 9).Where(n => Record(study, n).State == TrialState.Complete).ToList();
+        Assert.Subset(complete.ToHashSet(), first.ToHashSet());        // promotions already made are never undone
+        Assert.Equal(4, complete.Count);                                 // 6 of 9 at rung 1, then 4 of those 6
+        Assert.Equal(5, Enumerable.Range(0, 9).Count(n => Record(study, n).State == TrialState.Paused));
+
+        using var plain = new Study().Write("", Root).Write(Leaf, Grid);
+        Train(plain);
+        foreach (var n in complete) Assert.Equal(Log(plain, n), Log(study, n));
+    }
+
+    [Fact]
+    public void Values_added_to_an_axis_train_to_the_first_rung_and_join_its_decision()
+    {
+        using var study = Halving(grid: "lr: [0.001, 0.01, 0.1]\n");
+        Train(study);
+        Assert.Single(Enumerable.Range(0, 3), n => Record(study, n).State == TrialState.Complete);
+        study.Write(Leaf, "lr: [0.001, 0.01, 0.1, 0.3, 1.0, 0.03]\n" + Search.Replace("KEEP", "0.34"));
+        Train(study);
+        Assert.All(new[] { 3, 4, 5 }, n => Assert.True(EpochsTrained(study, n) >= 1, $"trial {n} trained to the first rung"));
+        var decisions = SearchDecision.ReadAll(Path.Combine(study.Log, Leaf));
+        var rounds = decisions.Where(d => d.Rung == 0).GroupBy(d => d.Round).ToList();
+        Assert.Equal(2, rounds.Count);
+        Assert.Equal(6, rounds[1].Count());                              // the second round compares all six
+        Assert.Equal(2, rounds[1].Count(d => d.Promotes));               // two of six go on; the first round's stays
+        Assert.Contains(rounds[1], d => d.Decision == SearchDecision.Promoted);
+    }
+
+    [Theory]
+    [InlineData("search: {method: grid, rungs: [1]}", "search.method")]
+    [InlineData("search: {method: halving, rungs: [3, 1]}", "search.rungs")]
+    [InlineData("search: {method: halving, rungs: [1, 6]}", "search.rungs")]
+    [InlineData("search: {method: halving, rungs: []}", "search.rungs")]
+    [InlineData("search: {method: halving, rungs: [1], keep: 1.5}", "search.keep")]
+    [InlineData("search: {method: halving, rungs: [1], goal: up}", "search.goal")]
+    [InlineData("search: {method: halving, rungs: [1], metric: acc}", "search.metric")]
+    [InlineData("search: {method: halving, rungs: [1], patience: 2}", "search.patience")]
+    [InlineData("search: halving", "search")]
+    public void A_bad_search_is_an_expansion_error_at_its_line(string search, string key)
+    {
+        using var study = new Study().Write("", Root).Write(Leaf, "lr: [0.1, 0.2]\n" + search + "\n");
+        var (code, output) = study.Run("expand");
+        Assert.Equal(2, code);
+        Assert.Contains(Path.Combine("cfg", "sweep", "synthetic", "mlp", "adam", "cfg.yaml") + ":2:", output);
+        Assert.Contains($"key '{key}'", output);
+        Assert.False(Directory.Exists(study.Log));
+    }
+
+    [Fact]
+    public void Search_in_experiment_mode_is_an_error_and_epochs_by_default_are_checked_too()
+    {
+        using var experiment = new Study().Write("", "seed: 0\nsearch: {method: halving, rungs: [1]}\n").Write("experiment/synthetic/mlp/adam", "lr: 0.1\n");
+        var (code, output) = experiment.Run("expand");
+        Assert.Equal(2, code);
+        Assert.Contains("is set in experiment mode", output);
+        using var byDefault = new Study().Write("", "seed: 0\n").Write(Leaf, "lr: [0.1, 0.2]\nsearch: {method: halving, rungs: [1, 5]}\n");
+        var (code2, output2) = byDefault.Run("expand");
+        Assert.Equal(2, code2);
+        Assert.Contains("but the trials train 5 epochs", output2);
+    }
+}
