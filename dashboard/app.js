@@ -153,6 +153,8 @@ function renderRows() {
 
 /** A trial's state as status prints it: a pending trial with a checkpoint says where it resumes. */
 function stateText(t) {
+  // A paused trial says where it stopped and how it ranked at its search rung (value and cut-off).
+  if (t.state === 'paused' && t.note) return t.note;
   return t.resumesAt ? `${t.state} (resumes at ${t.resumesAt})` : t.state;
 }
 

@@ -16,6 +16,9 @@ function shortNames(trials) {
   return new Map(trials.map((t, i) => [t.path, parts[i].slice(common).join('/')]));
 }
 
+/** A paused trial's line ends where it stopped at its search rung, and its name says so. */
+const pausedMark = t => (t.state === 'paused' ? ' (paused at a search rung)' : '');
+
 /** Series of one metric: a line per trial and phase, or mean ± std per group of seeds. */
 function seriesFor(metric, trials, colors) {
   const out = [];
@@ -45,7 +48,7 @@ function seriesFor(metric, trials, colors) {
         const body = store.steps.get(t.path)?.[ph];
         const m = body?.[metric];
         if (!m || !m.last.some(v => v != null)) continue;
-        out.push({ label: `${names.get(t.path)} ${ph}`, color: colors.get(t.path), dash: ph !== 'train', xs: stepXs(body, ph), ys: smooth(ph === 'train' ? m.last : m.mean, view.smooth),
+        out.push({ label: `${names.get(t.path)} ${ph}${pausedMark(t)}`, color: colors.get(t.path), dash: ph !== 'train', xs: stepXs(body, ph), ys: smooth(ph === 'train' ? m.last : m.mean, view.smooth),
           band: body.raw ? undefined : { upper: m.max, lower: m.min } });
       }
     }
@@ -57,7 +60,7 @@ function seriesFor(metric, trials, colors) {
       for (const ph of view.phases) {
         const p = phases[ph];
         if (!p?.m[metric]?.some(v => v != null)) continue;
-        out.push({ label: `${names.get(t.path)} ${ph}`, color: colors.get(t.path), dash: ph !== 'train', xs: p[view.x], ys: smooth(p.m[metric], view.smooth) });
+        out.push({ label: `${names.get(t.path)} ${ph}${pausedMark(t)}`, color: colors.get(t.path), dash: ph !== 'train', xs: p[view.x], ys: smooth(p.m[metric], view.smooth) });
       }
     }
     return out;

@@ -155,4 +155,99 @@ public class HalvingTests
         Assert.Equal(2, code2);
         Assert.Contains("but the trials train 5 epochs", output2);
     }
+
+    [Fact]
+    public void Asynchronous_halving_promotes_from_the_trials_that_reached_the_rung_so_far()
+    {
+        using var study = new Study().Write("", Root).Write(Leaf, Grid + "search: {method: halving, metric: val_acc, rungs: [1, 3], keep: 0.34, async: true}\n");
+        Train(study, "--workers", "1");
+        var rung0 = SearchDecision.ReadAll(Path.Combine(study.Log, Leaf)).Where(d => d.Rung == 0).GroupBy(d => d.Round).ToList();
+        // One worker: a round each time a trial reaches the rung; the first promotion once three have (a third of three).
+        Assert.Equal(Enumerable.Range(1, 9), rung0.Select(r => r.First().Of));
+        Assert.DoesNotContain(rung0.TakeWhile(r => r.First().Of < 3).SelectMany(r => r), d => d.Promotes);
+        Assert.Contains(rung0.First(r => r.First().Of == 3), d => d.Decision == SearchDecision.Promote);
+        Assert.True(Enumerable.Range(0, 9).Count(n => Record(study, n).State == TrialState.Complete) >= 1);
+    }
+
+    [Fact]
+    public void A_worker_killed_in_the_middle_of_a_rung_loses_nothing_and_no_decision_is_made_twice()
+    {
+        // About a second an epoch, so that the kill lands mid-epoch.
+        const string slow = "seed: 0\nepochs: 3\nbatch_size: 32\nn_train: 30000\nfeatures: 32\nhidden: [16]\ncheckpoint_minutes: 0.005\n";
+        const string leaf = "lr: [0.001, 0.01, 0.1]\nsearch: {method: halving, metric: val_acc, rungs: [1], keep: 0.34}\n";
+        using var straight = new Study().Write("", slow).Write(Leaf, leaf);
+        Train(straight, "--workers", "1");
+        using var study = new Study().Write("", slow).Write(Leaf, leaf);
+        using (var run = study.Start("sweep", "--threads", "1", "--workers", "1"))
+        {
+            // Killed while trial_001 trains toward the rung (claimed, rows written, not yet paused).
+            var trial = study.Trial(Leaf, 1);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Claim? holder = null;
+            while (clock.Elapsed < TimeSpan.FromMinutes(1))
+            {
+                holder = Claim.TryRead(trial);
+                if (holder is not null && Attempt.LivePartialLog(trial) is { } partial && File.ReadLines(partial).Count() > 100) break;
+                Thread.Sleep(10);
+            }
+            Assert.NotNull(holder);
+            System.Diagnostics.Process.GetProcessById(holder.Pid).Kill();
+            Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)));
+            Assert.Equal(TrialState.Pending, Record(study, 1).State);
+        }
+        Train(study, "--workers", "1");
+        Assert.Equal(Decisions(straight), Decisions(study));
+        for (var n = 0; n < 3; n++) Assert.Equal(Log(straight, n), Log(study, n));
+    }
+
+    // A program of the contract under a search: it stops at HYPERGRID_STOP_AFTER_EPOCH with exit 75 (examples/stdlib).
+    [Fact]
+    public void A_program_pauses_at_its_rung_with_exit_75_and_continues_when_promoted()
+    {
+        const string programLeaf = "sweep/clusters/softmax/sgd";
+        using var study = new Study().Copy("examples/stdlib/train.py").Write("", "command: python3 train.py\nseed: 0\nepochs: 3\nbatch_size: 32\n")
+            .Write(programLeaf, "lr: [0.001, 0.01, 0.1]\nsearch: {method: halving, metric: val_acc, rungs: [1], keep: 0.34}\n");
+        var (code, output) = study.Run("sweep");
+        Assert.True(code == 0, output);
+        var records = Enumerable.Range(0, 3).Select(n => TrialRecord.Read(study.Trial(programLeaf, n), TrialId.FromDirectory(study.Trial(programLeaf, n)), (string?)null)).ToList();
+        Assert.Single(records, r => r.State == TrialState.Complete);
+        Assert.Equal(2, records.Count(r => r.State == TrialState.Paused));
+        Assert.All(records.Where(r => r.State == TrialState.Paused), r =>
+        {
+            Assert.Equal(75, r.Run!.ExitCode);
+            Assert.Equal(1, r.Run.PausedAt);
+            Assert.True(File.Exists(Path.Combine(Attempt.Latest(r.Directory)!.CheckpointDir, "state.json")));
+        });
+        // The promoted one continued from its own checkpoint: its log equals a run without search.
+        using var plain = new Study().Copy("examples/stdlib/train.py").Write("", "command: python3 train.py\nseed: 0\nepochs: 3\nbatch_size: 32\n")
+            .Write(programLeaf, "lr: [0.001, 0.01, 0.1]\n");
+        Assert.Equal(0, plain.Run("sweep").Code);
+        var done = records.Single(r => r.State == TrialState.Complete).Id.Number;
+        Assert.Equal(BatchLogs.WithoutTime(Path.Combine(plain.Trial(programLeaf, done), TrialFiles.BatchLog)),
+            BatchLogs.WithoutTime(Path.Combine(study.Trial(programLeaf, done), TrialFiles.BatchLog)));
+    }
+
+    [Fact]
+    public void A_program_that_trains_past_its_rung_is_stopped_by_sigterm_and_paused()
+    {
+        const string programLeaf = "sweep/clusters/softmax/sgd";
+        // Ignores HYPERGRID_STOP_AFTER_EPOCH; on SIGTERM it exits 75 at once. acc is its lr: the larger lr goes on.
+        using var study = new Study().WriteFile("prog.py", """
+            import json, os, signal, sys, time
+            signal.signal(signal.SIGTERM, lambda *a: sys.exit(75))
+            lr = json.loads(os.environ['HYPERGRID_CONFIG_JSON'])['lr']
+            log = open(os.environ['HYPERGRID_BATCH_LOG'], 'a')
+            if log.tell() == 0: log.write('epoch,mode,batch,loss,acc\n')
+            for epoch in range(1, 4):
+                log.write(f'{epoch},train,0,1.0,{lr}\n{epoch},val,0,1.0,{lr}\n'); log.flush()
+                time.sleep(0.6)
+            """).Write("", "command: python3 prog.py\nseed: 0\nepochs: 3\nstop_grace_seconds: 5\n")
+            .Write(programLeaf, "lr: [0.1, 0.2]\nsearch: {method: halving, metric: val_acc, rungs: [1], keep: 0.5}\n");
+        var (code, output) = study.Run("sweep", "--workers", "1");
+        Assert.True(code == 0, output);
+        var low = TrialRecord.Read(study.Trial(programLeaf, 0), TrialId.FromDirectory(study.Trial(programLeaf, 0)), (string?)null);
+        Assert.Equal(TrialState.Paused, low.State);
+        Assert.Contains("past its search rung 1: SIGTERM sent", File.ReadAllText(Path.Combine(low.Directory, TrialFiles.WorkerLog)));
+        Assert.True(File.Exists(Path.Combine(study.Trial(programLeaf, 1), TrialFiles.BatchLog)), "the better one completes");
+    }
 }

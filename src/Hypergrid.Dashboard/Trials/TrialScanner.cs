@@ -28,6 +28,9 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         foreach (var dir in TrialFolders.Under(logRoot))
         {
             var stamp = Directory.GetLastWriteTimeUtc(dir);
+            // A paused trial's state and rank also change with its leaf's search decisions (a file beside the trials).
+            var decisions = File.GetLastWriteTimeUtc(Path.Combine(Path.GetDirectoryName(dir)!, Hypergrid.Trials.Search.SearchDecision.File));
+            if (decisions > stamp) stamp = decisions;
             if (!cache.TryGetValue(dir, out var entry) || entry.Stamp != stamp)
             {
                 var (config, current) = ReadConfig(dir);
