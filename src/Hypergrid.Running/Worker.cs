@@ -53,7 +53,7 @@ public static class Worker
             }
             if (trained > 0) continue;
             if (!searched.Any(SearchTrialRunsElsewhere)) break;
-            cancel.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(500));
+            cancel.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200));
         }
         return failed;
     }
