@@ -16,6 +16,9 @@ public sealed record ReportOptions(Filters Filters, string Metric = "val_acc", s
 
     public string Scope { get; init; } = "dataset";
 
+    /// <summary>Count trials paused at a search rung with the epochs they trained (left out, and counted, by default).</summary>
+    public bool IncludePaused { get; init; }
+
     /// <summary>Trials to take beyond the filters (the page's selection); null: every trial the filters match.</summary>
     public Func<Hypergrid.Trials.TrialId, bool>? Only { get; init; }
     public static readonly string[] Reducers = ["final", "best"];

@@ -32,10 +32,12 @@ public static class Reporter
             var id = TrialId.FromDirectory(dir);
             if (!o.Filters.Matches(id.Mode, id.Dataset, id.Model, id.Trainer) || o.Only is { } only && !only(id)) return default;
             var record = TrialRecord.Read(dir, id, run => CurrentParams.Of(logRoot, dir, run, o.Schema));
-            var config = record.State == TrialState.Complete ? TrainedConfig.Of(logRoot, record) : null;
-            var log = config is null ? null : EpochLogFile.Load(logRoot, dir);
-            var value = log is { } l ? Value(l.Table, metric, atBest, goal, o) : null;
-            if (log is { } found && value is null) lock (offered) offered.UnionWith(MetricName.Of(found.Table));
+            var config = record.State == TrialState.Complete ? TrainedConfig.Of(logRoot, record)
+                : record.State == TrialState.Paused && o.IncludePaused ? record.Run?.Config : null;
+            // A paused trial (asked for) counts with the epochs it trained: its own attempt's log.
+            var table = config is null ? null : record.State == TrialState.Paused ? PausedLog(logRoot, dir) : EpochLogFile.Load(logRoot, dir)?.Table;
+            var value = table is { } l ? Value(l, metric, atBest, goal, o) : null;
+            if (table is { } found && value is null) lock (offered) offered.UnionWith(MetricName.Of(found));
             return (Selected: true, Record: record, Config: config, Value: value);
         }).Where(x => x.Selected).ToList();
         var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -107,6 +109,9 @@ public static class Reporter
             .Where(k => leaf.Select(r => Canonical(r.Values[k])).Distinct().Count() > 1).ToHashSet();
         return leaf.Select(r => r with { Values = new JsonObject(r.Values.Where(kv => keys.Contains(kv.Key)).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone()))) }).ToList();
     }
+
+    private static EpochTable? PausedLog(string logRoot, string trialDir) =>
+        Attempt.LivePartialLog(trialDir) is { } partial && SafeFiles.ReadAll(logRoot, partial) is { } bytes ? EpochAggregator.FromBytes(bytes) : null;
 
     /// <summary>The section a leaf's groups belong to: its mode and dataset (default), the leaf alone, or one for everything.</summary>
     private static (string Name, string? Mode, string? Dataset, string? Leaf) SectionOf(string leaf, string scope)

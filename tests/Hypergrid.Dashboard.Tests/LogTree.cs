@@ -56,6 +56,15 @@ public sealed class LogTree : IDisposable
         return dir;
     }
 
+    /// <summary>A trial paused at a search rung: its log up to that epoch and run.json saying where it stopped.</summary>
+    public string AddPaused(string path, string configBody, int pausedAt, int epochs, int batches, double scale = 1.0)
+    {
+        var dir = AddTrial(path, configBody);
+        File.WriteAllText(Path.Combine(dir, TrialFiles.PartialLog), BatchLog(1, pausedAt, batches, scale));
+        new RunRecord { Status = RunStatus.Paused, PausedAt = pausedAt, Epochs = epochs }.Write(dir);
+        return dir;
+    }
+
     public static string BatchLog(int fromEpoch, int toEpoch, int batches, double scale, bool header = true) =>
         Hypergrid.Tests.SampleLogs.BatchLog(fromEpoch, toEpoch, batches, scale, header);
 

@@ -72,6 +72,10 @@ public class HalvingTests
         Assert.Matches(@"paused\s+sweep/synthetic/mlp/adam/trial_\d+ .*paused at epoch 1 of 6; rank \d of 9 at epoch 1 \(value [\d.]+, cut-off [\d.]+\)", status);
         Assert.Contains("paused at epoch 3 of 6; rank", status);
         Assert.Contains("8 paused", study.Run("report").Output);
+        var csv = study.Run("report", "--format", "csv").Output.Trim().Split('\n');
+        Assert.Equal(2, csv.Length);                                      // the one complete trial
+        var all = study.Run("report", "--format", "csv", "--include-paused").Output.Trim().Split('\n');
+        Assert.Equal(10, all.Length);                                     // and the eight paused ones, at the epochs they trained
         Assert.Contains("nothing to train", study.Run("sweep", "--threads", "1").Output);
     }
 

@@ -55,6 +55,21 @@ public abstract class LauncherContract
         Assert.Equal(2, study.Starts(Leaf, 0));
     }
 
+    // Promotions are taken up by the same workers (or array tasks) without a coordinator; the decisions are the local ones.
+    [Fact]
+    public void A_halving_sweep_is_decided_and_promoted_by_the_workers_themselves()
+    {
+        using var study = new Study().Write("", "seed: 0\nepochs: 4\nhidden: [8]\nn_train: 256\n")
+            .Write(Leaf, "lr: [0.0001, 0.001, 0.01, 0.1, 1.0, 0.3]\nsearch: {method: halving, metric: val_acc, rungs: [1, 2], keep: 0.34}");
+        var (code, output) = Run(study, "sweep");
+        Assert.True(code == 0, output);
+        var states = Enumerable.Range(0, 6).Select(n => TrialRecord.Read(study.Trial(Leaf, n), TrialId.FromDirectory(study.Trial(Leaf, n)), (string?)null).State).ToList();
+        Assert.Equal(1, states.Count(s => s == TrialState.Complete));
+        Assert.Equal(5, states.Count(s => s == TrialState.Paused));
+        var rounds = Trials.Search.SearchDecision.ReadAll(Path.Combine(study.Log, Leaf)).GroupBy(d => d.Round).ToList();
+        Assert.Equal([6, 2], rounds.Select(r => r.Count()));             // rung 1 over six, rung 2 over the two kept, each once
+    }
+
     [Fact]
     public void A_failing_trial_shows_as_failed_with_its_message_in_status()
     {
