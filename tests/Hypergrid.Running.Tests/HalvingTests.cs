@@ -176,8 +176,8 @@ public class HalvingTests
     [Fact]
     public void A_worker_killed_in_the_middle_of_a_rung_loses_nothing_and_no_decision_is_made_twice()
     {
-        // About a second an epoch, so that the kill lands mid-epoch.
-        const string slow = "seed: 0\nepochs: 3\nbatch_size: 32\nn_train: 30000\nfeatures: 32\nhidden: [16]\ncheckpoint_minutes: 0.005\n";
+        // About 1.5 s an epoch here (6,250 train rows; checkpoints every 0.3 s), so that the kill lands mid-epoch.
+        const string slow = "seed: 0\nepochs: 3\nbatch_size: 32\nn_train: 200000\nfeatures: 64\nhidden: [256]\ncheckpoint_minutes: 0.005\n";
         const string leaf = "lr: [0.001, 0.01, 0.1]\nsearch: {method: halving, metric: val_acc, rungs: [1], keep: 0.34}\n";
         using var straight = new Study().Write("", slow).Write(Leaf, leaf);
         Train(straight, "--workers", "1");
@@ -191,7 +191,8 @@ public class HalvingTests
             while (clock.Elapsed < TimeSpan.FromMinutes(1))
             {
                 holder = Claim.TryRead(trial);
-                if (holder is not null && Attempt.LivePartialLog(trial) is { } partial && File.ReadLines(partial).Count() > 100) break;
+                // A checkpoint inside epoch 1 (the rung): the trial is mid-rung.
+                if (holder is not null && Attempt.LiveCheckpoint(trial) is { } path && CheckpointHeader.TryRead(path) is { Epoch: 1, Batch: > 0 }) break;
                 Thread.Sleep(10);
             }
             Assert.NotNull(holder);
