@@ -8,35 +8,18 @@ namespace Hypergrid.Dashboard.Tests.Browser;
 /// the plot stays the main thing on screen; a long leaf name and its failed count are not cut off in the sidebar.
 /// </summary>
 [Collection("browser")]
-public sealed class LegendPageTests(BrowserFixture fixture) : IAsyncLifetime
+public sealed class LegendPageTests(BrowserFixture fixture) : PageTests(fixture)
 {
     private const int Trials = 31;
     private const string LongLeaf = "sweep/a_dataset_with_a_rather_long_name/convolutional_network_wide/adam_with_warmup";
-    private readonly LogTree tree = new();
-    private TestServer? server;
 
-    public async Task InitializeAsync()
+    protected override void Build(LogTree tree)
     {
         for (var i = 0; i < Trials; i++)
             tree.AddComplete($"sweep/mnist/mlp/adam/{TrialFiles.FolderName(i)}", $"seed: 0\nlr: {0.001 * (i + 1)}\n", epochs: 6, batches: 3, scale: 0.5 + 0.05 * i);
         tree.AddComplete($"{LongLeaf}/trial_000", "seed: 0\n", epochs: 2, batches: 1);
         var failed = tree.AddTrial($"{LongLeaf}/trial_001", "seed: 1\n");
         new RunRecord { Status = RunStatus.Failed, Error = "diverged" }.Write(failed);
-        server = await TestServer.StartAsync(tree);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (server is not null) await server.DisposeAsync();
-        tree.Dispose();
-    }
-
-    private async Task<IPage> Open(string hash)
-    {
-        var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        await page.GotoAsync(server!.Url + "/" + hash);
-        await page.WaitForSelectorAsync("body[data-ready='1']");
-        return page;
     }
 
     [Fact]

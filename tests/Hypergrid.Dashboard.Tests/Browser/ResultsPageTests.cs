@@ -7,13 +7,9 @@ namespace Hypergrid.Dashboard.Tests.Browser;
 /// that spans three decades: sections, the selection, labelled axes, missing values and hovering, in Chromium.
 /// </summary>
 [Collection("browser")]
-public sealed class ResultsPageTests(BrowserFixture fixture) : IAsyncLifetime
+public sealed class ResultsPageTests(BrowserFixture fixture) : PageTests(fixture)
 {
-    private readonly LogTree tree = new();
-    private TestServer? server;
-    private readonly List<string> consoleErrors = [];
-
-    public async Task InitializeAsync()
+    protected override void Build(LogTree tree)
     {
         string[] lrs = ["0.1", "0.01", "0.001", "0.0001"];
         for (var i = 0; i < lrs.Length; i++)
@@ -24,22 +20,12 @@ public sealed class ResultsPageTests(BrowserFixture fixture) : IAsyncLifetime
             tree.AddComplete($"experiment/mnist/mlp/sgd/trial_00{s}", $"seed: {s}\nlr: 0.1\n", epochs: 3, batches: 2, scale: 1.5 + 0.05 * s * s);
             tree.AddComplete($"experiment/fashion/cnn/adam/trial_00{s}", $"seed: {s}\nlr: 0.001\n", epochs: 3, batches: 2, scale: 2 + 0.1 * s);
         }
-        server = await TestServer.StartAsync(tree);
     }
 
-    public async Task DisposeAsync()
+    // The page once its Results have come from the server.
+    private async Task<IPage> OpenResults(string hash = "")
     {
-        if (server is not null) await server.DisposeAsync();
-        tree.Dispose();
-    }
-
-    private async Task<IPage> Open(string hash = "")
-    {
-        var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
-        page.PageError += (_, e) => consoleErrors.Add(e);
-        await page.GotoAsync(server!.Url + "/" + hash);
-        await page.WaitForSelectorAsync("body[data-ready='1']");
+        var page = await Open(hash);
         await page.WaitForSelectorAsync(".r-section");
         return page;
     }
@@ -49,7 +35,7 @@ public sealed class ResultsPageTests(BrowserFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Each_mode_and_dataset_is_a_section_and_the_experiment_groups_are_tested_against_each_other()
     {
-        var page = await Open();
+        var page = await OpenResults();
         Assert.Equal(["experiment/fashion", "experiment/mnist", "sweep/mnist"], await Sections(page));
         var experiment = page.Locator(".r-section[data-section='experiment/mnist']");
         Assert.Equal(1, await experiment.Locator("tbody tr.best").CountAsync());
@@ -60,13 +46,13 @@ public sealed class ResultsPageTests(BrowserFixture fixture) : IAsyncLifetime
         await page.SelectOptionAsync("#r-scope", "all");
         await page.WaitForFunctionAsync("() => (document.querySelectorAll('.r-section').length === 1)");
         Assert.Equal(1, await page.Locator(".r-table tbody tr.best").CountAsync());
-        Assert.Empty(consoleErrors);
+        Assert.Empty(ConsoleErrors);
     }
 
     [Fact]
     public async Task The_results_follow_the_leaves_ticked_and_the_filter()
     {
-        var page = await Open();
+        var page = await OpenResults();
         await page.Locator("#browser summary", new() { HasTextString = "experiment/fashion/cnn/adam" }).Locator("input").UncheckAsync();
         await page.WaitForFunctionAsync("() => (!document.querySelector(\".r-section[data-section='experiment/fashion']\"))");
         Assert.Equal(["experiment/mnist", "sweep/mnist"], await Sections(page));
@@ -75,13 +61,13 @@ public sealed class ResultsPageTests(BrowserFixture fixture) : IAsyncLifetime
         await page.WaitForFunctionAsync("() => (document.querySelectorAll('.r-table tbody tr').length === 2)");
         Assert.Equal(["experiment/mnist", "sweep/mnist"], await Sections(page));
         Assert.DoesNotContain("mlp/sgd", await page.Locator("#r-sections").InnerTextAsync());
-        Assert.Empty(consoleErrors);
+        Assert.Empty(ConsoleErrors);
     }
 
     [Fact]
     public async Task Axes_have_ticks_and_values_a_log_axis_says_so_and_categories_are_named()
     {
-        var page = await Open("#rp=sweep%2Fmnist");
+        var page = await OpenResults("#rp=sweep%2Fmnist");
         await page.WaitForFunctionAsync("() => (document.querySelectorAll('#r-parallel .r-mark').length === 4)");
         var lr = page.Locator("#r-parallel .r-axis[data-axis='lr']");
         Assert.Equal("log", await lr.GetAttributeAsync("data-kind"));
@@ -95,13 +81,13 @@ public sealed class ResultsPageTests(BrowserFixture fixture) : IAsyncLifetime
         // The scatter's axes are labelled too: the key below, the metric on the left, each with values.
         Assert.True(await page.Locator("#r-scatter .r-axis[data-axis='lr'] .r-tick").CountAsync() >= 2);
         Assert.True(await page.Locator("#r-scatter .r-axis[data-axis='val_acc'] .r-tick").CountAsync() >= 2);
-        Assert.Empty(consoleErrors);
+        Assert.Empty(ConsoleErrors);
     }
 
     [Fact]
     public async Task A_missing_value_is_drawn_apart_from_the_axis_and_said_to_be_missing()
     {
-        var page = await Open("#rp=sweep%2Fmnist");
+        var page = await OpenResults("#rp=sweep%2Fmnist");
         await page.WaitForFunctionAsync("() => (document.querySelectorAll('#r-parallel .r-mark').length === 4)");
         Assert.Equal("missing", await page.Locator("#r-parallel .r-axis[data-axis='act'] .r-missing").TextContentAsync());
         Assert.Equal(1, await page.Locator("#r-parallel .r-missing-mark").CountAsync());
@@ -112,13 +98,13 @@ public sealed class ResultsPageTests(BrowserFixture fixture) : IAsyncLifetime
             return [Number(axis.getAttribute('y2')), Number(mark.getAttribute('cy'))];
         }");
         Assert.True(ys[1] > ys[0] + 5, $"missing at y={ys[1]}, axis ends at {ys[0]}");
-        Assert.Empty(consoleErrors);
+        Assert.Empty(ConsoleErrors);
     }
 
     [Fact]
     public async Task Hovering_a_line_names_its_group_and_values()
     {
-        var page = await Open("#rp=sweep%2Fmnist");
+        var page = await OpenResults("#rp=sweep%2Fmnist");
         await page.WaitForFunctionAsync("() => (document.querySelectorAll('#r-parallel .r-mark').length === 4)");
         var line = page.Locator("#r-parallel polyline.r-mark").First;
         Assert.Contains("sweep/mnist/cnn/adam", await line.Locator("title").TextContentAsync());
@@ -128,6 +114,6 @@ public sealed class ResultsPageTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.Contains("lr=", said);
         Assert.Contains("(n=1)", said);
         Assert.Equal(2, await page.Locator("#results .r-mark.r-hot").CountAsync()); // the line and its scatter point
-        Assert.Empty(consoleErrors);
+        Assert.Empty(ConsoleErrors);
     }
 }

@@ -6,13 +6,11 @@ namespace Hypergrid.Dashboard.Tests.Browser;
 
 /// <summary>A halving leaf on the page: paused trials drawn to where they stopped, named so, with rank and cut-off.</summary>
 [Collection("browser")]
-public sealed class SearchPageTests(BrowserFixture fixture) : IAsyncLifetime
+public sealed class SearchPageTests(BrowserFixture fixture) : PageTests(fixture)
 {
     private const string Leaf = "sweep/mnist/mlp/adam";
-    private readonly LogTree tree = new();
-    private TestServer? server;
 
-    public async Task InitializeAsync()
+    protected override void Build(LogTree tree)
     {
         tree.AddComplete($"{Leaf}/trial_000", "seed: 0\nlr: 0.01\nepochs: 6\n", epochs: 6, batches: 2, scale: 0.5);
         tree.AddPaused($"{Leaf}/trial_001", "seed: 0\nlr: 0.1\nepochs: 6\n", pausedAt: 1, epochs: 6, batches: 2, scale: 2);
@@ -21,21 +19,12 @@ public sealed class SearchPageTests(BrowserFixture fixture) : IAsyncLifetime
         SearchDecision D(int trial, double value, int rank, string decision) => new("r0-test", 0, 1, trial, value, rank, 3, 0.8, decision, 6, now);
         File.WriteAllText(Path.Combine(tree.Log, Leaf, SearchDecision.File),
             string.Concat(new[] { D(0, 0.8, 1, SearchDecision.Promote), D(1, 0.7, 2, SearchDecision.Pause), D(2, 0.6, 3, SearchDecision.Pause) }.Select(d => d.ToLine() + "\n")));
-        server = await TestServer.StartAsync(tree);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (server is not null) await server.DisposeAsync();
-        tree.Dispose();
     }
 
     [Fact]
     public async Task Paused_trials_show_where_they_stopped_their_rank_and_the_cutoff_and_are_drawn_to_there()
     {
-        var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        await page.GotoAsync(server!.Url + "/#m=loss&ph=train");
-        await page.WaitForSelectorAsync("body[data-ready='1']");
+        var page = await Open("#m=loss&ph=train");
         var row = page.Locator("#table tbody tr", new() { HasTextString = "trial_001" });
         Assert.Contains("paused at epoch 1 of 6; rank 2 of 3 at epoch 1 (value 0.7, cut-off 0.8)", await row.InnerTextAsync());
         Assert.Equal("state-paused", await row.Locator("td").Nth(1).GetAttributeAsync("class"));

@@ -10,15 +10,13 @@ namespace Hypergrid.Dashboard.Tests.Browser;
 /// server's mean over seeds with a ±std or min–max band.
 /// </summary>
 [Collection("browser")]
-public sealed class StepAlignPageTests(BrowserFixture fixture) : IAsyncLifetime
+public sealed class StepAlignPageTests(BrowserFixture fixture) : PageTests(fixture)
 {
     private const int Epochs = 2, TrainBatches = 50, ValBatches = 10, Seeds = 3;
     private const string Leaf = "experiment/mnist/mlp/adam";
-    private readonly LogTree tree = new();
-    private TestServer? server;
     private readonly double[,] trainLoss = new double[Seeds, Epochs * TrainBatches];
 
-    public async Task InitializeAsync()
+    protected override void Build(LogTree tree)
     {
         for (var seed = 0; seed < Seeds; seed++)
         {
@@ -36,21 +34,6 @@ public sealed class StepAlignPageTests(BrowserFixture fixture) : IAsyncLifetime
             var dir = tree.AddTrial($"{Leaf}/trial_00{seed}", $"seed: {seed}\nepochs: {Epochs}\n");
             File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), sb.ToString());
         }
-        server = await TestServer.StartAsync(tree);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (server is not null) await server.DisposeAsync();
-        tree.Dispose();
-    }
-
-    private async Task<IPage> Open(string hash)
-    {
-        var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        await page.GotoAsync(server!.Url + "/" + hash);
-        await page.WaitForSelectorAsync("body[data-ready='1']");
-        return page;
     }
 
     private const string Series = "window.hypergrid.store.plots.find(p => p.metric === 'loss')?.series ?? []";
