@@ -101,12 +101,10 @@ function sectionTable(s) {
   count.textContent = `${s.groups.length} group(s)`;
   h.append(count);
   box.append(h);
-  if (!s.tested && s.groups.length > 1) {
+  if (s.note) {
     const note = document.createElement('p');
     note.className = 'muted r-untested';
-    note.textContent = s.groups.every(g => g.n === 1)
-      ? 'one seed per group: ranked, not tested (promote the best to an experiment to test it over seeds)'
-      : 'not tested: a test needs two or more seeds in both a group and the section\'s best';
+    note.textContent = s.note; // the server's words, as every report format says them
     box.append(note);
   }
   const keys = resultKeys(s.groups);

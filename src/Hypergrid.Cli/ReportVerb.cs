@@ -61,7 +61,7 @@ public static class ReportVerb
                 table.AddRow([.. (leafColumn ? [Markup.Escape(g.Leaf)] : Array.Empty<string>()), .. keys.Select(k => Markup.Escape(g.Values[k]?.ToJsonString() ?? "")), cell, Markup.Escape(ci), ReportText.F(g.Delta), ReportText.P(g)]);
             }
             AnsiConsole.Write(table);
-            if (ReportText.Note(section) is { } note) Console.WriteLine("  " + note);
+            if (section.Note is { } note) Console.WriteLine("  " + note);
             var sb = new StringBuilder();
             foreach (var leaf in section.Groups.Select(g => g.Leaf).Distinct()) ReportText.AppendImportance(sb, report, leaf, "  ");
             Console.Write(sb.ToString());

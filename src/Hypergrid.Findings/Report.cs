@@ -20,4 +20,11 @@ public sealed record Report(
 /// Groups compared with each other: ranked best first, tested against the section's best (or the baseline when it is in
 /// the section). Tested is false when no two groups both have two or more seeds (a sweep's n=1 groups are ranked only).
 /// </summary>
-public sealed record ReportSection(string Name, string? Mode, string? Dataset, string? Leaf, bool Tested, IReadOnlyList<GroupRow> Groups);
+public sealed record ReportSection(string Name, string? Mode, string? Dataset, string? Leaf, bool Tested, IReadOnlyList<GroupRow> Groups)
+{
+    /// <summary>Why a section of several groups has no p-values (every format and the page say it), or null when it has them.</summary>
+    public string? Note =>
+        Tested || Groups.Count < 2 ? null
+        : Groups.All(g => g.N == 1) ? "one seed per group: ranked, not tested (promote the best to an experiment to test it over seeds)"
+        : "not tested: a test needs two or more seeds in both a group and the section's best";
+}

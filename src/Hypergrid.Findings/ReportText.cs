@@ -44,7 +44,7 @@ public static class ReportText
         {
             var (leafColumn, keys) = Columns(section);
             sb.Append($"### {section.Name}\n\n");
-            if (Note(section) is { } note) sb.Append(note).Append("\n\n");
+            if (section.Note is { } note) sb.Append(note).Append("\n\n");
             var heads = (leafColumn ? ["leaf"] : Array.Empty<string>()).Concat(keys).Append(r.Metric).Append("Δ").Append("p").ToList();
             sb.Append("| ").Append(string.Join(" | ", heads)).Append(" |\n");
             sb.Append('|').Append(string.Concat(Enumerable.Repeat(" --- |", heads.Count))).Append('\n');
@@ -60,11 +60,6 @@ public static class ReportText
         return sb.ToString();
     }
 
-    /// <summary>Why a section of several groups has no p-values, or null when it has them.</summary>
-    public static string? Note(ReportSection s) =>
-        s.Tested || s.Groups.Count < 2 ? null
-        : s.Groups.All(g => g.N == 1) ? "one seed per group: ranked, not tested (promote the best to an experiment to test it over seeds)"
-        : "not tested: a test needs two or more seeds in both a group and the section's best";
 
     public static string ToLatex(Report r)
     {
@@ -73,7 +68,7 @@ public static class ReportText
         {
             var (leafColumn, keys) = Columns(section);
             var heads = (leafColumn ? ["leaf"] : Array.Empty<string>()).Concat(keys).Select(Tex).Append(Tex(r.Metric)).Append("$\\Delta$").Append("$p$").ToList();
-            sb.Append($"% {Tex(section.Name)}{(Note(section) is { } note ? ": " + note : "")}\n");
+            sb.Append($"% {Tex(section.Name)}{(section.Note is { } note ? ": " + note : "")}\n");
             sb.Append("\\begin{tabular}{").Append(new string('l', heads.Count - 3)).Append("rrr}\n\\hline\n");
             sb.Append($"\\multicolumn{{{heads.Count}}}{{l}}{{\\textit{{{Tex(section.Name)}}}}} \\\\\n\\hline\n");
             sb.Append(string.Join(" & ", heads)).Append(" \\\\\n\\hline\n");
