@@ -91,6 +91,8 @@ public static class Halving
                 fresh.Add(new SearchDecision(round, rung, epoch, ranked[i].Trial, ranked[i].Value, i + 1, ranked.Count, cutoff, decision, to, now));
             }
         }
+        // A fault for tests only: a decision made but not yet written holds the lock a while, so that its worker can be killed there.
+        if (fresh.Count > 0 && Environment.GetEnvironmentVariable("HYPERGRID_FAULT_DECISION_MS") is { } ms && int.TryParse(ms, out var wait)) Thread.Sleep(wait);
         if (fresh.Count > 0)
             AtomicFile.WriteAllText(Path.Combine(leafDir, SearchDecision.File),
                 string.Concat(decisions.Concat(fresh).Select(d => d.ToLine() + "\n")));
