@@ -104,12 +104,18 @@ function extend(prev, tail, metrics) {
   return out;
 }
 
+/** The step buckets a plot asks for: about one per two pixels of its width, over the zoomed range (all until zoomed). */
+function stepWindow() {
+  const points = Math.max(200, Math.round(document.getElementById('plots').clientWidth / 2));
+  const range = store.stepRange ? `&from=${store.stepRange[0]}&to=${store.stepRange[1]}` : '';
+  return { points, range };
+}
+
 async function loadSteps(trials) {
   const metrics = view.metrics.filter(m => store.schema.includes(m) || store.metrics.has(m));
   if (!metrics.length) return;
   if (view.group) return loadGroupSteps(trials, metrics);
-  const points = Math.max(200, Math.round(document.getElementById('plots').clientWidth / 2));
-  const range = store.stepRange ? `&from=${store.stepRange[0]}&to=${store.stepRange[1]}` : '';
+  const { points, range } = stepWindow();
   // Same question as last time: only running trials (whose logs grow) and trials not yet loaded are asked again.
   const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}`;
   const fresh = key !== store.stepsKey;
@@ -145,8 +151,7 @@ async function loadSteps(trials) {
  * bucket, the seeds' mean and std and the true min and max over all their rows. Asked again while a member runs.
  */
 async function loadGroupSteps(trials, metrics) {
-  const points = Math.max(200, Math.round(document.getElementById('plots').clientWidth / 2));
-  const range = store.stepRange ? `&from=${store.stepRange[0]}&to=${store.stepRange[1]}` : '';
+  const { points, range } = stepWindow();
   const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}`;
   const fresh = key !== store.groupStepsKey;
   store.groupStepsKey = key;

@@ -19,6 +19,10 @@ function shortNames(trials) {
 /** A paused trial's line ends where it stopped at its search rung, and its name says so. */
 const pausedMark = t => (t.state === 'paused' ? ' (paused at a search rung)' : '');
 
+/** A group's line: its leaf and seeds, or the one trial's short name. */
+const groupName = (members, names) =>
+  members.length > 1 ? `${leafOf(members[0])} seeds ${members.map(m => m.config?.seed).join(',')}` : names.get(members[0].path);
+
 /** Series of one metric: a line per trial and phase, or mean ± std per group of seeds. */
 function seriesFor(metric, trials, colors) {
   const out = [];
@@ -30,7 +34,7 @@ function seriesFor(metric, trials, colors) {
     let gi = 0;
     for (const entry of store.groupSteps?.values() ?? []) {
       const c = color(gi++);
-      const name = entry.members.length > 1 ? `${leafOf(entry.members[0])} seeds ${entry.members.map(m => m.config?.seed).join(',')}` : names.get(entry.members[0].path);
+      const name = groupName(entry.members, names);
       for (const ph of view.phases) {
         const body = entry[ph], m = body?.[metric];
         if (!m || !m.mean.some(v => v != null)) continue;
@@ -69,7 +73,7 @@ function seriesFor(metric, trials, colors) {
   let gi = 0;
   for (const members of groups.values()) {
     const c = color(gi); // one colour per group, spread around the wheel
-    const name = members.length > 1 ? `${leafOf(members[0])} seeds ${members.map(m => m.config?.seed).join(',')}` : names.get(members[0].path);
+    const name = groupName(members, names);
     for (const ph of view.phases) {
       const byX = new Map();
       for (const t of members) {

@@ -174,7 +174,7 @@ function axisOf(values) {
   }
   const cats = [...new Set(present.map(fmt))];
   const pos = v => v === undefined ? null : cats.length === 1 ? 0.5 : cats.indexOf(fmt(v)) / (cats.length - 1);
-  return { kind: 'categorical', missing, pos, ticks: cats.map((c, i) => ({ at: cats.length === 1 ? 0.5 : i / (cats.length - 1), label: c })) };
+  return { kind: 'categorical', missing, pos, ticks: cats.map(c => ({ at: pos(c), label: c })) };
 }
 
 /** An axis value as a reader writes it: 0.0001, 0.25, 1e-7 (four significant digits at most). */

@@ -13,15 +13,18 @@ public sealed record Report(
 {
     /// <summary>Every section's groups, section by section.</summary>
     [JsonIgnore]
-    public IReadOnlyList<GroupRow> Groups { get; } = Sections.SelectMany(s => s.Groups).ToList();
+    public IReadOnlyList<GroupRow> Groups => Sections.SelectMany(s => s.Groups).ToList();
 }
 
 /// <summary>
 /// Groups compared with each other: ranked best first, tested against the section's best (or the baseline when it is in
-/// the section). Tested is false when no two groups both have two or more seeds (a sweep's n=1 groups are ranked only).
+/// the section).
 /// </summary>
-public sealed record ReportSection(string Name, string? Mode, string? Dataset, string? Leaf, bool Tested, IReadOnlyList<GroupRow> Groups)
+public sealed record ReportSection(string Name, string? Mode, string? Dataset, string? Leaf, IReadOnlyList<GroupRow> Groups)
 {
+    /// <summary>Whether any group was tested: false when no two groups both have two or more seeds (a sweep's n=1 groups are ranked only).</summary>
+    public bool Tested => Groups.Any(g => g.Test is not null);
+
     /// <summary>Why a section of several groups has no p-values (every format and the page say it), or null when it has them.</summary>
     public string? Note =>
         Tested || Groups.Count < 2 ? null

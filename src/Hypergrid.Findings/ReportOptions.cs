@@ -24,7 +24,7 @@ public sealed record ReportOptions(Filters Filters, string Metric = "val_acc", s
     public static readonly string[] Reducers = ["final", "best"];
 
     /// <summary>max for names ending in acc, else min.</summary>
-    public static string DefaultGoal(string metric) => metric.EndsWith("acc", StringComparison.Ordinal) ? "max" : "min";
+    public static string DefaultGoal(string metric) => MetricName.DefaultGoal(metric);
 
     /// <summary>What knows the trials' defaults (the registries), so that a default written out makes no result stale; null: values as written.</summary>
     public Hypergrid.Config.Expansion.IConfigSchema? Schema { get; init; }

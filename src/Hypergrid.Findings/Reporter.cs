@@ -95,7 +95,7 @@ public static class Reporter
             var best = ranked[0];
             var reference = baseline is not null && ranked.Contains(baseline) ? baseline : best;
             ranked = ranked.Select(r => Compare(r, reference, best)).ToList();
-            sections.Add(new ReportSection(part.Key.Name, part.Key.Mode, part.Key.Dataset, part.Key.Leaf, ranked.Any(r => r.Test is not null), ranked));
+            sections.Add(new ReportSection(part.Key.Name, part.Key.Mode, part.Key.Dataset, part.Key.Leaf, ranked));
         }
         // Importance is a leaf's grid: only the keys that vary within the leaf.
         var importance = rows.GroupBy(r => r.Leaf).Select(l => (l.Key, Importance.Of(WithinLeaf(l.ToList())))).Where(x => x.Item2 is not null)

@@ -24,7 +24,8 @@ public static class Worker
     {
         var failed = 0;
         var dirs = File.ReadAllLines(manifest).Where(l => l.Length > 0).ToList();
-        var searched = dirs.Where(d => Search.Halving.Of(d) is not null).ToHashSet();
+        // search: is a leaf's (inherited, never an axis): one cfg.yaml a leaf says whether its trials are searched.
+        var searched = dirs.GroupBy(Search.Halving.LeafOf).Where(leaf => Search.Halving.Of(leaf.First()) is not null).SelectMany(leaf => leaf).ToList();
         while (!cancel.IsCancellationRequested)
         {
             var trained = 0;

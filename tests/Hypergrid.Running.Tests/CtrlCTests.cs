@@ -23,15 +23,21 @@ public class CtrlCTests
         return Process.Start(info)!;
     }
 
+    // The command started in its group, its output being read, once its trial has written a checkpoint.
+    private static (Process Run, Task<string> Stdout, Task<string> Stderr) StartedTraining(Study study)
+    {
+        var run = StartInGroup(study);
+        var output = (run, run.StandardOutput.ReadToEndAsync(), run.StandardError.ReadToEndAsync());
+        Study.WaitForCheckpoint(study.Trial(Leaf, 0), after: 50);
+        return output;
+    }
+
     [Fact]
     public async Task The_first_ctrl_c_checkpoints_the_trials_and_says_where_they_continue()
     {
         using var study = NewStudy();
-        var trial = study.Trial(Leaf, 0);
-        using var run = StartInGroup(study);
-        var stdout = run.StandardOutput.ReadToEndAsync();
-        var stderr = run.StandardError.ReadToEndAsync();
-        Study.WaitForCheckpoint(trial, after: 50);
+        var (run, stdout, stderr) = StartedTraining(study);
+        using var started = run;
         Assert.True(Signal.Send(-run.Id, 2));
         Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)), "the run stopped");
         Assert.Equal(130, run.ExitCode);
@@ -50,13 +56,9 @@ public class CtrlCTests
     public async Task A_second_ctrl_c_stops_at_once_and_the_trial_continues_from_its_last_checkpoint()
     {
         using var study = NewStudy();
-        var trial = study.Trial(Leaf, 0);
-        using var run = StartInGroup(study);
-        var stderr = run.StandardError.ReadToEndAsync();
-        _ = run.StandardOutput.ReadToEndAsync();
-        Study.WaitForCheckpoint(trial, after: 50);
-        var worker = Claim.TryRead(trial)!.Pid;
-        var clock = Stopwatch.StartNew();
+        var (run, _, stderr) = StartedTraining(study);
+        using var started = run;
+        var worker = Claim.TryRead(study.Trial(Leaf, 0))!.Pid;
         Assert.True(Signal.Send(-run.Id, 2));
         Thread.Sleep(50);
         Assert.True(Signal.Send(-run.Id, 2));

@@ -17,9 +17,6 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
 
     private static readonly string[] Keys = ["method", "metric", "goal", "reduce", "rungs", "keep", "async"];
 
-    /// <summary>max for metric names ending in acc, else min (as report).</summary>
-    public static string DefaultGoal(string metric) => metric.EndsWith("acc", StringComparison.Ordinal) ? "max" : "min";
-
     /// <summary>How many of <paramref name="n"/> trials at a rung go on: the keep fraction, at least one.</summary>
     public int Kept(int n) => Math.Max(1, (int)Math.Floor(Keep * n + 1e-9));
 
@@ -54,11 +51,10 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
         if (method != "halving") Bad(At("method"), "search.method", method is null ? "is missing" : $"is '{method}'", "write method: halving (successive halving over the grid)");
 
         var metric = Scalar("metric") is { Kind: ScalarKind.String } m ? m.Text : "val_acc";
-        var underscore = metric.IndexOf('_');
-        if (map["metric"] is { } mn && (mn is not CfgScalar { Kind: ScalarKind.String } || underscore <= 0 || underscore == metric.Length - 1))
+        if (map["metric"] is { } mn && (mn is not CfgScalar { Kind: ScalarKind.String } || MetricName.TryParse(metric) is null))
             Bad(At("metric"), "search.metric", $"is {mn.Canonical}, not a phase and an epoch-log column", "write e.g. metric: val_acc or metric: val_loss (as report --metric)");
 
-        var goal = Scalar("goal")?.Text ?? DefaultGoal(metric);
+        var goal = Scalar("goal")?.Text ?? MetricName.DefaultGoal(metric);
         if (goal is not ("max" or "min")) Bad(At("goal"), "search.goal", $"is '{goal}'", "write goal: max or goal: min (default: max for names ending in acc, else min)");
 
         var reduce = Scalar("reduce")?.Text ?? "final";

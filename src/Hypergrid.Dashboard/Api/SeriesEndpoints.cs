@@ -59,21 +59,26 @@ public static class SeriesEndpoints
             var extent = 0;
             string? problem = null;
             foreach (var dir in dirs)
-                await store.WithLogAsync(dir!, query.Metrics, log => { problem ??= Check(log, query); extent = Math.Max(extent, log.Extent); return ""; }, http.RequestAborted);
+                if (await store.WithLogAsync(dir!, query.Metrics, log => new Span(log.Extent, Check(log, query)), http.RequestAborted) is { } span)
+                    (extent, problem) = (Math.Max(extent, span.Extent), problem ?? span.Problem);
             if (problem is not null) return Results.BadRequest(problem);
             var range = query.Resolve(extent);
             if (range.Buckets > SeriesQuery.MaxPoints) return Results.BadRequest(TooMany(range.Width));
-            var each = new List<(Dictionary<string, Summary[]> Metrics, int?[] At)>();
+            var each = new List<Bucketed>();
             foreach (var dir in dirs)
-                if (await store.WithLogAsync(dir!, query.Metrics, log => new Box<(Dictionary<string, Summary[]>, int?[])>(Buckets(log, query, range)), http.RequestAborted) is { } got)
-                    each.Add(got.Value);
+                if (await store.WithLogAsync(dir!, query.Metrics, log => Buckets(log, query, range), http.RequestAborted) is { } got)
+                    each.Add(got);
             http.Response.Headers.CacheControl = "no-store";
             return Results.Bytes(GroupAnswer(query, range, each), "application/json");
         });
         return app;
     }
 
-    private sealed record Box<T>(T Value);
+    /// <summary>A log's step axis length, and why a query cannot be answered from it (null: it can).</summary>
+    private sealed record Span(int Extent, string? Problem);
+
+    /// <summary>Each metric's summary per bucket, and the step of each bucket's last row (null: no row).</summary>
+    private sealed record Bucketed(Dictionary<string, Summary[]> Metrics, int?[] At);
 
     private static string? Check(StepLog log, SeriesQuery query)
     {
@@ -85,9 +90,9 @@ public static class SeriesEndpoints
 
     private static string TooMany(int width) => $"width={width} makes more than {SeriesQuery.MaxPoints:N0} buckets; ask for a wider width or a shorter range";
 
-    /// <summary>Each metric's summary per bucket, and the step of each bucket's last row (null: no row).</summary>
+    /// <summary>One log's buckets over the range: each summary from the block pyramid, each bucket's rows found by binary search of the steps.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static (Dictionary<string, Summary[]> Metrics, int?[] At) Buckets(StepLog log, SeriesQuery q, (int From, int To, int Width, long Buckets) range)
+    private static Bucketed Buckets(StepLog log, SeriesQuery q, (int From, int To, int Width, long Buckets) range)
     {
         var (from, to, width, count) = range;
         var rowsOf = new (int From, int To)[count];
@@ -104,7 +109,7 @@ public static class SeriesEndpoints
             var series = log.Series(q.Phase, metric);
             metrics[metric] = rowsOf.Select(r => series is null || r.To <= r.From ? Summary.Empty : series.Query(r.From, r.To)).ToArray();
         }
-        return (metrics, at);
+        return new Bucketed(metrics, at);
     }
 
     private static byte[] Answer(StepLog log, SeriesQuery q, (int From, int To, int Width, long Buckets) range)
@@ -125,7 +130,7 @@ public static class SeriesEndpoints
         });
     }
 
-    private static byte[] GroupAnswer(SeriesQuery q, (int From, int To, int Width, long Buckets) range, List<(Dictionary<string, Summary[]> Metrics, int?[] At)> each)
+    private static byte[] GroupAnswer(SeriesQuery q, (int From, int To, int Width, long Buckets) range, List<Bucketed> each)
     {
         var at = Enumerable.Range(0, (int)range.Buckets).Select(b => each.Select(e => e.At[b]).Max()).ToArray();
         return Json(q, range, null, false, at, json =>

@@ -25,11 +25,15 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
     {
         var result = new List<(TrialRecord, JsonObject?, string?, Dictionary<string, double?>)>();
         if (!Directory.Exists(logRoot)) return result;
+        var decisionStamps = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         foreach (var dir in TrialFolders.Under(logRoot))
         {
             var stamp = Directory.GetLastWriteTimeUtc(dir);
-            // A paused trial's state and rank also change with its leaf's search decisions (a file beside the trials).
-            var decisions = File.GetLastWriteTimeUtc(Path.Combine(Path.GetDirectoryName(dir)!, Hypergrid.Trials.Search.SearchDecision.File));
+            // A paused trial's state and rank also change with its leaf's search decisions (a file beside the trials):
+            // looked at once per leaf and scan.
+            var leaf = Path.GetDirectoryName(dir)!;
+            if (!decisionStamps.TryGetValue(leaf, out var decisions))
+                decisionStamps[leaf] = decisions = File.GetLastWriteTimeUtc(Path.Combine(leaf, Hypergrid.Trials.Search.SearchDecision.File));
             if (decisions > stamp) stamp = decisions;
             if (!cache.TryGetValue(dir, out var entry) || entry.Stamp != stamp)
             {

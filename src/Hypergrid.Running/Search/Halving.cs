@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Programs;
 using Hypergrid.Config.Search;
@@ -126,9 +127,8 @@ public static class Halving
         byte[] bytes;
         try { bytes = File.ReadAllBytes(log); }
         catch (IOException) { return null; }
-        var table = EpochAggregator.FromBytes(bytes);
-        var underscore = spec.Metric.IndexOf('_');
-        var value = table?.Value(spec.Metric[..underscore], spec.Metric[(underscore + 1)..], spec.Reduce, spec.Goal, epoch);
+        var metric = MetricName.Parse(spec.Metric, "search.metric"); // checked when the tree was expanded
+        var value = EpochAggregator.FromBytes(bytes)?.Value(metric.Phase, metric.Column, spec.Reduce, spec.Goal, epoch);
         return value is { } v && double.IsFinite(v) ? v : null;
     }
 

@@ -35,12 +35,25 @@ public sealed record SearchDecision(string Round, int Rung, int Epoch, int Trial
         return o.ToJsonString(Relaxed);
     }
 
+    // The decisions last read per file, with the file's time and length: status and the page read a leaf's file once per
+    // paused trial, and it changes only by an atomic rename (a new time, a longer file).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime Time, long Length, IReadOnlyList<SearchDecision> Decisions)> Read = new();
+
     /// <summary>Every decision of a leaf, in the order made; a line that does not parse (none should) is skipped.</summary>
-    public static List<SearchDecision> ReadAll(string leafDir)
+    public static IReadOnlyList<SearchDecision> ReadAll(string leafDir)
     {
         var path = Path.Combine(leafDir, File);
+        var info = new FileInfo(path);
+        if (!info.Exists) return [];
+        if (Read.TryGetValue(path, out var seen) && seen.Time == info.LastWriteTimeUtc && seen.Length == info.Length) return seen.Decisions;
+        var list = Parse(path);
+        Read[path] = (info.LastWriteTimeUtc, info.Length, list);
+        return list;
+    }
+
+    private static List<SearchDecision> Parse(string path)
+    {
         var list = new List<SearchDecision>();
-        if (!System.IO.File.Exists(path)) return list;
         string text;
         try { text = System.IO.File.ReadAllText(path, Encoding.UTF8); }
         catch (IOException) { return list; }
