@@ -273,6 +273,7 @@ public static class TrialExecutor
         ["libtorch"] = Training.Native.LibTorchLoader.LibTorchVersion,
         ["mkl"] = Training.Native.LibTorchLoader.Mkl,
         ["malloc"] = Training.Native.MallocTuning.Outcome,
+        ["pool"] = Training.Models.ReluMaxPool.Outcome,
         ["dotnet"] = Environment.Version.ToString(),
         ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
     };
