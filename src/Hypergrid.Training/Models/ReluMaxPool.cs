@@ -14,8 +14,8 @@ public sealed class ReluMaxPool : nn.Module<Tensor, Tensor>
     public static bool Fused { get; set; } = Environment.GetEnvironmentVariable("HYPERGRID_FUSED_POOL") != "0";
 
     /// <summary>Which computation runs, for run.json (the numbers are the same either way).</summary>
-    public static string Outcome => !Fused ? "libtorch relu + max_pool2d (HYPERGRID_FUSED_POOL=0)"
-        : System.Runtime.Intrinsics.X86.Avx2.IsSupported ? "fused relu + 2x2 max-pool (AVX2)" : "fused relu + 2x2 max-pool (portable)";
+    public static string Outcome => !Fused ? "libtorch relu and max_pool2d (HYPERGRID_FUSED_POOL=0)"
+        : System.Runtime.Intrinsics.X86.Avx2.IsSupported ? "fused relu and 2x2 max-pool (AVX2)" : "fused relu and 2x2 max-pool (portable)";
 
     public ReluMaxPool() : base("relu_max_pool") { }
 
