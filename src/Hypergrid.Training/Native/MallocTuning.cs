@@ -9,10 +9,16 @@ namespace Hypergrid.Training.Native;
 /// come from the heap) and the trim threshold to 2 GiB (the heap keeps what it freed), so a batch reuses the last batch's
 /// pages. Every process that trains applies it: workers, Slurm tasks and an in-process run. HYPERGRID_MALLOC_TUNING=0
 /// leaves glibc's defaults; run.json records which it was.
+/// It also sets glibc's perturb byte: memory is filled with 0x5A when allocated and 0xA5 when freed, so a read of memory
+/// nobody wrote sees finite numbers (1.5e16, -2.9e-16), never a NaN left by an earlier tensor. libtorch's oneDNN
+/// convolutions read the padding of channel blocks that a reorder leaves unwritten (6 or 8 channels padded to 16 on
+/// AVX-512) and multiply it by zero weights: garbage that happened to be NaN or infinite made the gradients NaN in about
+/// one backward pass in twenty, and a trial "diverge" at random. Finite garbage times zero is zero.
 /// </summary>
 public static partial class MallocTuning
 {
-    private const int TrimThreshold = -1, MmapThreshold = -3; // mallopt's M_TRIM_THRESHOLD, M_MMAP_THRESHOLD
+    private const int TrimThreshold = -1, MmapThreshold = -3, Perturb = -6; // mallopt's M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_PERTURB
+    public const int PerturbByte = 0xA5;
     public const int MmapBytes = 32 << 20;                    // glibc's largest mmap threshold on 64-bit
     public const int TrimBytes = int.MaxValue;
 
@@ -23,16 +29,17 @@ public static partial class MallocTuning
     public static void ApplyFromEnvironment()
     {
         if (Environment.GetEnvironmentVariable("HYPERGRID_MALLOC_TUNING") == "0") { Outcome = "glibc defaults (HYPERGRID_MALLOC_TUNING=0)"; return; }
-        Outcome = Set(tuned: true) ? "mmap_threshold=32MiB trim_threshold=2GiB" : "not applied: mallopt refused (not glibc?)";
+        Outcome = Set(tuned: true) ? "mmap_threshold=32MiB trim_threshold=2GiB perturb=0xA5" : "not applied: mallopt refused (not glibc?)";
     }
 
-    /// <summary>Sets the tuned thresholds, or glibc's initial ones (128 KiB each); false when mallopt is missing or refuses.</summary>
+    /// <summary>Sets the tuned thresholds and perturb byte, or glibc's initial ones (128 KiB each, no perturbing); false when mallopt is missing or refuses.</summary>
     public static bool Set(bool tuned)
     {
         if (!OperatingSystem.IsLinux()) return false;
         try
         {
-            return mallopt(MmapThreshold, tuned ? MmapBytes : 128 << 10) == 1 && mallopt(TrimThreshold, tuned ? TrimBytes : 128 << 10) == 1;
+            return mallopt(MmapThreshold, tuned ? MmapBytes : 128 << 10) == 1 && mallopt(TrimThreshold, tuned ? TrimBytes : 128 << 10) == 1 &&
+                   mallopt(Perturb, tuned ? PerturbByte : 0) == 1;
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException) { return false; }
     }
