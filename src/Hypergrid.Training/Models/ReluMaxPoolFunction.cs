@@ -27,6 +27,9 @@ internal sealed class ReluMaxPoolFunction : autograd.SingleTensorFunction<ReluMa
         var (output, code) = Run(x);
         ctx.save_for_backward([code]);
         ctx.save_data("shape", x.shape);
+        // TorchSharp hands libtorch this tensor's handle only; held by the node, its wrapper cannot be finalized before
+        // libtorch took its own reference (outside a dispose scope nothing else holds it).
+        ctx.save_data("output", new Holder(output));
         return output;
     }
 
@@ -38,8 +41,12 @@ internal sealed class ReluMaxPoolFunction : autograd.SingleTensorFunction<ReluMa
         var input = shape[2] % 2 == 0 && shape[3] % 2 == 0 ? empty(shape, dtype: ScalarType.Float32) : zeros(shape, dtype: ScalarType.Float32);
         using var g = grad.contiguous();
         PoolKernels.Backward(g, ctx.get_saved_variables()[0], input, shape[0] * shape[1], shape[2], shape[3]);
+        ctx.save_data("input gradient", new Holder(input)); // as the output above: libtorch copies it after this returns
         return [input];
     }
+
+    /// <summary>A reference the context keeps (it refuses tensors as data, to steer them to save_for_backward).</summary>
+    private sealed record Holder(Tensor Tensor);
 
     private static (Tensor Output, Tensor Code) Run(Tensor x)
     {

@@ -99,4 +99,37 @@ public class ReluMaxPoolTests
         }
         finally { ReluMaxPool.Fused = true; }
     }
+
+    [Fact]
+    public void Outside_a_dispose_scope_with_collections_running_alongside_the_results_stay_libtorch_s()
+    {
+        // Nothing but the node holds the tensors TorchSharp hands to libtorch by handle; a collection on another thread
+        // must not free one before libtorch took its reference.
+        using var stop = new CancellationTokenSource();
+        var collector = new Thread(() => { while (!stop.IsCancellationRequested) { GC.Collect(); Thread.Sleep(1); } });
+        collector.Start();
+        try
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                var input = randn(16, 8, 28, 28);
+                var theirs = input.clone().requires_grad_();
+                var ours = input.clone().requires_grad_();
+                var expected = nn.functional.max_pool2d(nn.functional.relu(theirs), [2L]);
+                var actual = new ReluMaxPool().forward(ours);
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var grad = randn_like(expected);
+                expected.backward([grad]);
+                actual.backward([grad]);
+                Same(expected, actual, $"pass {i}, outputs");
+                Same(theirs.grad!, ours.grad!, $"pass {i}, gradients");
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            collector.Join();
+        }
+    }
 }
