@@ -26,6 +26,7 @@ public static class TrainingLoop
     {
         options ??= new TrainingOptions();
         Native.LibTorchLoader.EnsureLoaded();
+        Native.MallocTuning.GuardPadding(spec.ModelFactory is Cnn.Factory { PaddedByOneDnn: true });
         random.manual_seed(spec.Seed);
         var settings = spec.TrainerFactory.Settings;
         var device = torch.device(spec.Device);
@@ -93,6 +94,7 @@ public static class TrainingLoop
     public static (double Loss, double Acc, int Batches) Evaluate(TrialSpec spec, DataBundle data, byte[] weights, bool trainSplit)
     {
         Native.LibTorchLoader.EnsureLoaded();
+        Native.MallocTuning.GuardPadding(spec.ModelFactory is Cnn.Factory { PaddedByOneDnn: true }); // the forward pass reads the padding too
         var device = torch.device(spec.Device);
         using var model = spec.ModelFactory.Create(data.Shape, data.Classes);
         try

@@ -44,5 +44,11 @@ public sealed class Cnn : nn.Module<Tensor, Tensor>
             : Channels.Length >= 31 || shape[1] >> Channels.Length == 0 ? $"has {Channels.Length} pooling layers, too many for {shape[1]}x{shape[2]} images" : null;
 
         public nn.Module<Tensor, Tensor> Create(int[] shape, int classes) => new Cnn(shape, Channels, Fc, Dropout, classes);
+
+        /// <summary>
+        /// Whether oneDNN pads a channel count to its block (16 on AVX-512, 8 on AVX2): such convolutions read memory
+        /// nobody wrote (see <see cref="Native.MallocTuning.GuardPadding"/>).
+        /// </summary>
+        public bool PaddedByOneDnn => Channels.Any(c => c % 16 != 0);
     }
 }

@@ -9,11 +9,13 @@ namespace Hypergrid.Training.Native;
 /// come from the heap) and the trim threshold to 2 GiB (the heap keeps what it freed), so a batch reuses the last batch's
 /// pages. Every process that trains applies it: workers, Slurm tasks and an in-process run. HYPERGRID_MALLOC_TUNING=0
 /// leaves glibc's defaults; run.json records which it was.
-/// It also sets glibc's perturb byte: memory is filled with 0x5A when allocated and 0xA5 when freed, so a read of memory
-/// nobody wrote sees finite numbers (1.5e16, -2.9e-16), never a NaN left by an earlier tensor. libtorch's oneDNN
-/// convolutions read the padding of channel blocks that a reorder leaves unwritten (6 or 8 channels padded to 16 on
-/// AVX-512) and multiply it by zero weights: garbage that happened to be NaN or infinite made the gradients NaN in about
-/// one backward pass in twenty, and a trial "diverge" at random. Finite garbage times zero is zero.
+/// For models whose convolutions oneDNN pads (<see cref="GuardPadding"/>) it also sets glibc's perturb byte: memory is
+/// filled with 0x5A when allocated and 0xA5 when freed, so a read of memory nobody wrote sees finite numbers (1.5e16,
+/// -2.9e-16), never a NaN left by an earlier tensor. libtorch's oneDNN convolutions read the padding of channel blocks
+/// that a reorder leaves unwritten (6 or 8 channels padded to 16 on AVX-512) and multiply it by zero weights: garbage
+/// that happened to be NaN or infinite made the gradients NaN in about one backward pass in twenty, and a trial
+/// "diverge" at random. Finite garbage times zero is zero. The filling costs time (a quarter of the MLP's speed when it
+/// was on for every model), so only those models pay it.
 /// </summary>
 public static partial class MallocTuning
 {
@@ -22,25 +24,37 @@ public static partial class MallocTuning
     public const int MmapBytes = 32 << 20;                    // glibc's largest mmap threshold on 64-bit
     public const int TrimBytes = int.MaxValue;
 
-    /// <summary>What was done, for run.json: "mmap_threshold=32MiB trim_threshold=2GiB", or why not.</summary>
-    public static string Outcome { get; private set; } = "not applied";
+    private static string thresholds = "not applied";
+    private static bool tuned, perturbing;
+
+    /// <summary>What is done, for run.json: "mmap_threshold=32MiB trim_threshold=2GiB" (and " perturb=0xA5" while a padded model trains), or why not.</summary>
+    public static string Outcome => perturbing ? thresholds + " perturb=0xA5" : thresholds;
 
     /// <summary>Applies the thresholds unless HYPERGRID_MALLOC_TUNING=0 (glibc on Linux only).</summary>
     public static void ApplyFromEnvironment()
     {
-        if (Environment.GetEnvironmentVariable("HYPERGRID_MALLOC_TUNING") == "0") { Outcome = "glibc defaults (HYPERGRID_MALLOC_TUNING=0)"; return; }
-        Outcome = Set(tuned: true) ? "mmap_threshold=32MiB trim_threshold=2GiB perturb=0xA5" : "not applied: mallopt refused (not glibc?)";
+        if (Environment.GetEnvironmentVariable("HYPERGRID_MALLOC_TUNING") == "0") { thresholds = "glibc defaults (HYPERGRID_MALLOC_TUNING=0)"; return; }
+        tuned = Set(tuned: true);
+        thresholds = tuned ? "mmap_threshold=32MiB trim_threshold=2GiB" : "not applied: mallopt refused (not glibc?)";
     }
 
-    /// <summary>Sets the tuned thresholds and perturb byte, or glibc's initial ones (128 KiB each, no perturbing); false when mallopt is missing or refuses.</summary>
-    public static bool Set(bool tuned)
+    /// <summary>Sets the tuned thresholds, or glibc's initial ones (128 KiB each); false when mallopt is missing or refuses.</summary>
+    public static bool Set(bool tuned) =>
+        Mallopt(MmapThreshold, tuned ? MmapBytes : 128 << 10) && Mallopt(TrimThreshold, tuned ? TrimBytes : 128 << 10);
+
+    /// <summary>
+    /// Turns the perturb byte on for a model oneDNN pads (before it trains) and off for any other, when the tuning is on;
+    /// a worker trains its trials one after another, so the setting is the current trial's.
+    /// </summary>
+    public static void GuardPadding(bool padded)
+    {
+        if (tuned && Mallopt(Perturb, padded ? PerturbByte : 0)) perturbing = padded;
+    }
+
+    private static bool Mallopt(int param, int value)
     {
         if (!OperatingSystem.IsLinux()) return false;
-        try
-        {
-            return mallopt(MmapThreshold, tuned ? MmapBytes : 128 << 10) == 1 && mallopt(TrimThreshold, tuned ? TrimBytes : 128 << 10) == 1 &&
-                   mallopt(Perturb, tuned ? PerturbByte : 0) == 1;
-        }
+        try { return mallopt(param, value) == 1; }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException) { return false; }
     }
 

@@ -45,8 +45,22 @@ public class MallocTuningTests
     [Fact]
     public void The_tuning_is_applied_when_libtorch_loads_unless_switched_off()
     {
-        Assert.Equal(Environment.GetEnvironmentVariable("HYPERGRID_MALLOC_TUNING") == "0"
-            ? "glibc defaults (HYPERGRID_MALLOC_TUNING=0)" : "mmap_threshold=32MiB trim_threshold=2GiB perturb=0xA5", MallocTuning.Outcome);
+        Assert.StartsWith(Environment.GetEnvironmentVariable("HYPERGRID_MALLOC_TUNING") == "0"
+            ? "glibc defaults (HYPERGRID_MALLOC_TUNING=0)" : "mmap_threshold=32MiB trim_threshold=2GiB", MallocTuning.Outcome);
+    }
+
+    [Theory]
+    [InlineData("model: cnn\nchannels: [6, 8]\nfc: 16\n", true)]
+    [InlineData("model: cnn\nchannels: [16, 32]\nfc: 16\n", false)]
+    [InlineData("model: mlp\nhidden: [16]\n", false)]
+    public void Training_a_model_whose_channels_onednn_pads_turns_the_perturb_byte_on_and_any_other_turns_it_off(string model, bool padded)
+    {
+        if (Environment.GetEnvironmentVariable("HYPERGRID_MALLOC_TUNING") == "0") return;
+        var spec = Training.TrainingLoopTests.Spec("mode: sweep\nseed: 0\nepochs: 1\ndataset: mnist\nval_samples: 9000\nbatch_size: 100\ntrainer: adam\n" + model);
+        MallocTuning.GuardPadding(!padded); // the opposite first: the run must change it
+        using (var sink = new Hypergrid.Training.Logging.BatchLogWriter(Path.Combine(Directory.CreateTempSubdirectory("hypergrid-perturb-").FullName, "b.csv")))
+            TrainingLoop.Run(spec, spec.Data.Load("data"), sink);
+        Assert.Equal(padded, MallocTuning.Outcome.EndsWith(" perturb=0xA5"));
     }
 
     [Fact]
@@ -60,6 +74,7 @@ public class MallocTuningTests
         try
         {
             set_num_threads(1);
+            MallocTuning.GuardPadding(true); // as training this model does
             using var x = randn(64, 1, 28, 28);
             using var y = randint(0, 10, 64, dtype: ScalarType.Int64);
             for (var i = 0; i < 120; i++)
@@ -76,6 +91,7 @@ public class MallocTuningTests
         finally
         {
             Hypergrid.Training.Models.ReluMaxPool.Fused = true;
+            MallocTuning.GuardPadding(false);
             set_num_threads(before);
         }
         Assert.True(nan.Count == 0, $"NaN gradients in {string.Join(", ", nan)} of 120");
