@@ -88,6 +88,7 @@ public static class TrialExecutor
             bool finished;
             using (var sink = resume is null ? new BatchLogWriter(partial) : new BatchLogWriter(partial, new LogPosition(resume.Header.Rows, resume.Header.Bytes)))
                 finished = TrainingLoop.Run(spec, data, sink, options);
+            record.Versions["malloc"] = Training.Native.MallocTuning.Outcome; // the perturb byte is set per model when training starts
             if (!stillOwned()) return Lost(record, log, clock);
             if (!finished)
             {
