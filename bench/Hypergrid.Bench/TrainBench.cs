@@ -60,23 +60,19 @@ public static class TrainBench
         var data = spec.Data.Load("data");
         var log = Path.Combine(Path.GetTempPath(), "hypergrid-bench-batch.csv");
         var bare = Rate(5, data.TrainCount, () => Bare(spec, data));
-        var ours = Rate(5, data.TrainCount, () =>
+        void Trainer()
         {
             if (File.Exists(log)) File.Delete(log);
             using var sink = new BatchLogWriter(log);
             TrainingLoop.Run(spec, data, sink);
-        });
+        }
+        var ours = Rate(5, data.TrainCount, Trainer);
         Console.WriteLine($"  {name}: bare TorchSharp loop {bare.Best:N0} / {bare.Median:N0}; Hypergrid trainer with full logging {ours.Best:N0} / {ours.Median:N0} " +
                           $"-> {ours.Best / bare.Best:F3}x (best), {ours.Median / bare.Median:F3}x (median); target >= 0.95x");
         if (spec.ModelFactory is not Hypergrid.Training.Models.Cnn.Factory) return;
         // The same trainer with libtorch's ReLU and max-pool instead of the fused kernel (the same numbers, bit for bit).
         Hypergrid.Training.Models.ReluMaxPool.Fused = false;
-        var plain = Rate(5, data.TrainCount, () =>
-        {
-            if (File.Exists(log)) File.Delete(log);
-            using var sink = new BatchLogWriter(log);
-            TrainingLoop.Run(spec, data, sink);
-        });
+        var plain = Rate(5, data.TrainCount, Trainer);
         Hypergrid.Training.Models.ReluMaxPool.Fused = true;
         Console.WriteLine($"  {name}: with libtorch's relu + max_pool2d (HYPERGRID_FUSED_POOL=0) {plain.Best:N0} / {plain.Median:N0} -> the fused kernel gives " +
                           $"{ours.Best / plain.Best:F2}x (best), {ours.Median / plain.Median:F2}x (median)");

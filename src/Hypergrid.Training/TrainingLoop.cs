@@ -26,7 +26,7 @@ public static class TrainingLoop
     {
         options ??= new TrainingOptions();
         Native.LibTorchLoader.EnsureLoaded();
-        Native.MallocTuning.GuardPadding(spec.ModelFactory is Cnn.Factory { PaddedByOneDnn: true });
+        GuardPadding(spec);
         random.manual_seed(spec.Seed);
         var settings = spec.TrainerFactory.Settings;
         var device = torch.device(spec.Device);
@@ -94,7 +94,7 @@ public static class TrainingLoop
     public static (double Loss, double Acc, int Batches) Evaluate(TrialSpec spec, DataBundle data, byte[] weights, bool trainSplit)
     {
         Native.LibTorchLoader.EnsureLoaded();
-        Native.MallocTuning.GuardPadding(spec.ModelFactory is Cnn.Factory { PaddedByOneDnn: true }); // the forward pass reads the padding too
+        GuardPadding(spec); // the forward pass reads the padding too
         var device = torch.device(spec.Device);
         using var model = spec.ModelFactory.Create(data.Shape, data.Classes);
         try
@@ -113,6 +113,9 @@ public static class TrainingLoop
         using var y = tensor(ys).to(device);
         return Validate(spec, model, model as ISolverModel, x, y, Discard.Instance, 0, () => 0, 0, () => { }, CancellationToken.None);
     }
+
+    // The perturb byte for the models whose convolutions oneDNN pads, off for any other (see MallocTuning).
+    private static void GuardPadding(TrialSpec spec) => Native.MallocTuning.GuardPadding(spec.ModelFactory is Cnn.Factory { PaddedByOneDnn: true });
 
     /// <summary>Where an evaluation's rows go: nowhere (only their means are wanted).</summary>
     private sealed class Discard : IBatchSink

@@ -25,7 +25,7 @@ public static partial class MallocTuning
     public const int TrimBytes = int.MaxValue;
 
     private static string thresholds = "not applied";
-    private static bool tuned, perturbing;
+    private static bool applied, perturbing;
 
     /// <summary>What is done, for run.json: "mmap_threshold=32MiB trim_threshold=2GiB" (and " perturb=0xA5" while a padded model trains), or why not.</summary>
     public static string Outcome => perturbing ? thresholds + " perturb=0xA5" : thresholds;
@@ -34,8 +34,8 @@ public static partial class MallocTuning
     public static void ApplyFromEnvironment()
     {
         if (Environment.GetEnvironmentVariable("HYPERGRID_MALLOC_TUNING") == "0") { thresholds = "glibc defaults (HYPERGRID_MALLOC_TUNING=0)"; return; }
-        tuned = Set(tuned: true);
-        thresholds = tuned ? "mmap_threshold=32MiB trim_threshold=2GiB" : "not applied: mallopt refused (not glibc?)";
+        applied = Set(tuned: true);
+        thresholds = applied ? "mmap_threshold=32MiB trim_threshold=2GiB" : "not applied: mallopt refused (not glibc?)";
     }
 
     /// <summary>Sets the tuned thresholds, or glibc's initial ones (128 KiB each); false when mallopt is missing or refuses.</summary>
@@ -48,7 +48,7 @@ public static partial class MallocTuning
     /// </summary>
     public static void GuardPadding(bool padded)
     {
-        if (tuned && Mallopt(Perturb, padded ? PerturbByte : 0)) perturbing = padded;
+        if (applied && Mallopt(Perturb, padded ? PerturbByte : 0)) perturbing = padded;
     }
 
     private static bool Mallopt(int param, int value)

@@ -44,7 +44,7 @@ public class ReluMaxPoolTests
                 for (var i = 0; i < 12; i++) flat[rng.Next((int)flat.shape[0])] = float.NaN;
                 break;
             case "zeros": // -0 and +0 inputs, where only the sign bit tells them apart
-                t = t.mul(2).round().clamp(-1, 1).mul(0.0f).where(t.gt(0), t.mul(-0.0f));
+                t = zeros(shape).where(t.gt(0), full(shape, -0.0f));
                 break;
         }
         return t;
