@@ -83,7 +83,7 @@ public static class CheckpointBench
         var template = new CheckpointHeader { ParamsSha256 = "bench", Versions = new() { ["hypergrid"] = "bench" } };
         void Prepare()
         {
-            Attempt.RemoveAll(trial);
+            Attempt.RemoveUpTo(trial, int.MaxValue);
             var text = new StringBuilder(BatchLogSchema.Header).Append('\n');
             for (var i = 0; i < rows; i++) text.Append("2,train,").Append(i % 63).Append(",1234.5678,0.123456,0.96875,0.001,,,,,,,,0.4567\n");
             var upTo = Encoding.UTF8.GetByteCount(text.ToString());

@@ -22,7 +22,7 @@ public static class Runner
         {
             var dir = Search.Halving.LeafOf(leaf.Trials[0].Directory);
             if (Directory.Exists(dir) && Search.Halving.Of(leaf.Trials[0].Config) is var (spec, epochs))
-                foreach (var line in Search.Halving.Describe(Search.Halving.Decide(dir, spec, epochs))) display.Line($"{leaf.Trials[0].Id.Leaf}: {line}");
+                foreach (var line in Search.Halving.Describe(Search.Halving.Decide(dir, spec, epochs, display.Line))) display.Line($"{leaf.Trials[0].Id.Leaf}: {line}");
         }
         var records = leaves.SelectMany(l => l.Trials)
             .Select(t => (Trial: t, Record: TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance)))).ToList();

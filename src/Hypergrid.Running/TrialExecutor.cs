@@ -104,14 +104,17 @@ public static class TrialExecutor
             record = Finish(record, RunStatus.Complete, clock) with { Final = table.FinalMetrics(), ResumedFrom = resume?.Header.ResumesAt };
             var weights = Path.Combine(attempt.Directory, TrialFiles.Weights);
             using (var w = File.OpenRead(weights)) record = record with { WeightsSha256 = Convert.ToHexStringLower(SHA256.HashData(w)) };
+            // The results are written only while the claim is still this worker's, asked again just before each step.
+            if (!stillOwned()) return Lost(record, log, clock);
             File.Move(weights, Path.Combine(trialDir, TrialFiles.Weights), overwrite: true);
             record.Write(trialDir);
             AtomicFile.WriteAllText(Path.Combine(trialDir, TrialFiles.EpochLog), table.ToCsv());
+            if (!stillOwned()) return Lost(record, log, clock);
             File.Move(partial, Path.Combine(trialDir, TrialFiles.BatchLog));
             // The epoch log must not look older than the batch log it was built from (a rename keeps the partial log's time).
             File.SetLastWriteTimeUtc(Path.Combine(trialDir, TrialFiles.EpochLog), DateTime.UtcNow);
             if (spec.KeepCheckpoint && File.Exists(checkpoint)) File.Move(checkpoint, Path.Combine(trialDir, TrialFiles.Checkpoint), overwrite: true);
-            Attempt.RemoveAll(trialDir);
+            Attempt.RemoveUpTo(trialDir, attempt.Number);
             // A failed attempt's log of an older version must not lie beside the result.
             File.Delete(Path.Combine(trialDir, TrialFiles.FailedLog));
             say($"complete in {clock.Elapsed.TotalSeconds:F1} s: val_loss {record.Final.GetValueOrDefault("val_loss"):F4} val_acc {record.Final.GetValueOrDefault("val_acc"):F4}");

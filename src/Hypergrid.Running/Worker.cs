@@ -26,6 +26,10 @@ public static class Worker
         var dirs = File.ReadAllLines(manifest).Where(l => l.Length > 0).ToList();
         // search: is a leaf's (inherited, never an axis): one cfg.yaml a leaf says whether its trials are searched.
         var searched = dirs.GroupBy(Search.Halving.LeafOf).Where(leaf => Search.Halving.Of(leaf.First()) is not null).SelectMany(leaf => leaf).ToList();
+        if (dirs.Count > 0 && Directory.Exists(Search.Halving.LeafOf(dirs[0])) && ClockSkew.Measure(Search.Halving.LeafOf(dirs[0])) is { } skew
+            && ClockSkew.Describe(skew, Search.Halving.LeafOf(dirs[0])) is { } said)
+            output.WriteLine(said);
+        var waitSaid = false;
         while (!cancel.IsCancellationRequested)
         {
             var trained = 0;
@@ -53,7 +57,14 @@ public static class Worker
                 }
             }
             if (trained > 0) continue;
-            if (!searched.Any(SearchTrialRunsElsewhere)) break;
+            // A claim held on another host is taken over only once this worker has seen it unchanged for the timeout.
+            var watched = dirs.Count(d => Available(d, settings.RunId) && ClaimNotYetKnown(d));
+            if (!searched.Any(SearchTrialRunsElsewhere) && watched == 0) break;
+            if (watched > 0 && !waitSaid)
+            {
+                waitSaid = true;
+                output.WriteLine($"waiting up to {Claim.Timeout.TotalSeconds:0} s to see whether the claims of {watched} trial(s) held elsewhere are renewed (taken over if not)");
+            }
             cancel.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200));
         }
         return failed;
@@ -64,9 +75,13 @@ public static class Worker
     {
         if (Search.Halving.Of(dir) is not var (spec, epochs)) return;
         var leaf = Search.Halving.LeafOf(dir);
-        foreach (var line in Search.Halving.Describe(Search.Halving.Decide(leaf, spec, epochs)))
+        foreach (var line in Search.Halving.Describe(Search.Halving.Decide(leaf, spec, epochs, output.WriteLine)))
             output.WriteLine($"{TrialId.FromDirectory(dir).Leaf}: {line}");
     }
+
+    // A trial still to train whose claim this worker has not yet seen renewed nor seen standing for the timeout.
+    private static bool ClaimNotYetKnown(string dir) =>
+        !File.Exists(Path.Combine(dir, TrialFiles.BatchLog)) && Claim.TryRead(dir) is { } claim && claim.Liveness() == ClaimWatch.Verdict.Unknown;
 
     // A trial of a search leaf that another worker trains now: when it reaches its rung, a decision may promote trials here.
     private static bool SearchTrialRunsElsewhere(string dir) =>
@@ -123,9 +138,8 @@ public static class Worker
     private static bool IsProgram(string dir) =>
         TrialConfig.Load(Path.Combine(dir, TrialFiles.Config), []) is { } config && ProgramSchema.IsProgram(config);
 
-    // O_APPEND: a worker that stalled and resumes after a takeover can only add lines, never overwrite the new holder's.
-    private static StreamWriter OpenLog(string dir) =>
-        new(new FileStream(Path.Combine(dir, TrialFiles.WorkerLog), FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+    // O_APPEND and whole lines: a worker that stalled and resumes after a takeover can only add lines, never overwrite the new holder's.
+    private static Trials.Posix.AppendLineWriter OpenLog(string dir) => Trials.Posix.AppendLineWriter.Open(Path.Combine(dir, TrialFiles.WorkerLog));
 
     /// <summary>Trials of the manifest that still need training in this run (not complete, not failed in it).</summary>
     public static int Remaining(string manifest, string runId) =>

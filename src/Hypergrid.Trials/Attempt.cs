@@ -105,11 +105,23 @@ public sealed class Attempt
         return new Attempt(number, target);
     }
 
-    /// <summary>Removes a trial's attempts (once its result is final); a stalled writer may still hold files there, which is harmless.</summary>
-    public static void RemoveAll(string trialDir)
+    /// <summary>
+    /// Removes a trial's attempts up to and including <paramref name="number"/> (once its result is final), and the
+    /// attempts folder when nothing else is left in it: a later attempt is another holder's (one that took the trial
+    /// over) and is never touched. A stalled writer may still hold files there, which is harmless.
+    /// </summary>
+    public static void RemoveUpTo(string trialDir, int number)
     {
         var root = Path.Combine(trialDir, Folder);
-        if (System.IO.Directory.Exists(root)) TryDelete(root);
+        if (!System.IO.Directory.Exists(root)) return;
+        foreach (var d in System.IO.Directory.EnumerateDirectories(root))
+        {
+            var name = Path.GetFileName(d);
+            // A folder being built (".NNN.pid") belongs to whoever builds it, which may be a new holder.
+            if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= number) TryDelete(d);
+        }
+        try { System.IO.Directory.Delete(root); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { } // not empty: another holder's attempt, or a stalled writer's file
     }
 
     private static void TryDelete(string dir)

@@ -1,11 +1,14 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Hypergrid.Trials;
 
 /// <summary>
-/// claim.json: who trains a trial (host, pid, start, heartbeat). Created exclusively; the holder rewrites
-/// it (temp file + rename) every few seconds with a new heartbeat.
-/// A claim is dead when its process is gone on this host or its heartbeat is older than the timeout.
+/// claim.json: who trains a trial (host, pid, start) and a heartbeat counter. Created exclusively; the holder rewrites
+/// it (temp file + rename) every few seconds with the counter one higher.
+/// A claim is dead when its process is gone on this host, or when this process has seen it unchanged for the timeout
+/// (<see cref="ClaimWatch"/>): clocks of different nodes are never compared, so a node ahead or behind neither takes a
+/// live claim over nor waits past the timeout for a dead one.
 /// </summary>
 public sealed record Claim
 {
@@ -16,8 +19,11 @@ public sealed record Claim
     public string? SlurmJobId { get; init; }
     public string? SlurmTaskId { get; init; }
 
+    /// <summary>The holder's heartbeat counter: one higher at every renewal (what a taker watches).</summary>
+    public long Beat { get; init; }
+
     /// <summary>
-    /// A heartbeat older than this marks a claim dead even on another host: 90 s, or HYPERGRID_CLAIM_TIMEOUT_SECONDS
+    /// A claim seen unchanged this long is dead, even on another host: 90 s, or HYPERGRID_CLAIM_TIMEOUT_SECONDS
     /// (for tests that stall a worker past it; every process sharing an out/log must use the same value).
     /// </summary>
     public static TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(
@@ -26,12 +32,21 @@ public sealed record Claim
     /// <summary>How often a holder renews its claim: every 5 s, or more often under a short timeout.</summary>
     public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(Math.Min(5, Timeout.TotalSeconds / 6));
 
-    /// <summary>When the holder last said it is alive; the file's modification time when that is later.</summary>
+    /// <summary>When the holder last renewed its claim, by the holder's clock: shown to people, never compared with another clock.</summary>
     public DateTimeOffset Heartbeat { get; init; }
+
+    /// <summary>The file this claim was read from.</summary>
+    [JsonIgnore] public string Path { get; init; } = "";
+
+    /// <summary>The file's text as read: any change of it (a new counter, a new holder) shows its holder alive.</summary>
+    [JsonIgnore] public string Text { get; init; } = "";
+
+    /// <summary>The file's modification time (the filesystem's clock on a shared filesystem); for display only.</summary>
+    [JsonIgnore] public DateTimeOffset Touched { get; init; }
 
     public static Claim? TryRead(string trialDir)
     {
-        var path = Path.Combine(trialDir, TrialFiles.Claim);
+        var path = System.IO.Path.Combine(trialDir, TrialFiles.Claim);
         try
         {
             if (!File.Exists(path)) return null;
@@ -39,22 +54,40 @@ public sealed record Claim
             var text = SafeFiles.ReadOwnText(path) ?? throw new IOException("claim.json is not a regular file");
             var claim = JsonSerializer.Deserialize(text, TrialJson.Default.Claim);
             if (claim is null) return null;
-            var touched = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
-            return claim.Heartbeat >= touched ? claim : claim with { Heartbeat = touched };
+            return claim with { Path = path, Text = text, Touched = Mtime(path) };
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
         {
-            // A claim being created is momentarily empty; treat it as alive until the timeout says otherwise.
-            return File.Exists(path) ? new Claim { Host = "?", Heartbeat = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero) } : null;
+            // A claim being created is momentarily empty; treat it as unknown until it is seen unchanged for the timeout.
+            return File.Exists(path) ? new Claim { Host = "?", Path = path, Text = "?", Touched = Mtime(path) } : null;
         }
     }
 
-    public bool IsAlive()
+    private static DateTimeOffset Mtime(string path) => new(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
+
+    /// <summary>What this process knows of the claim: its holder's process on this host, else the watch of its counter.</summary>
+    public ClaimWatch.Verdict Liveness()
     {
-        if (DateTimeOffset.UtcNow - Heartbeat > Timeout) return false;
-        if (Host != Environment.MachineName || Pid <= 0) return true;
-        return ProcessIsAlive(Pid);
+        var watched = ClaimWatch.Process.Observe(Path, Text, Timeout);
+        if (Host != Environment.MachineName || Pid <= 0) return watched;
+        // On this host the process answers at once; a live one that stopped renewing (stopped, hung) is dead after the timeout.
+        if (!ProcessIsAlive(Pid)) return ClaimWatch.Verdict.Dead;
+        return watched == ClaimWatch.Verdict.Dead ? ClaimWatch.Verdict.Dead : ClaimWatch.Verdict.Alive;
     }
+
+    /// <summary>Whether a worker must leave the claim alone: not seen dead (a claim not known yet is respected).</summary>
+    public bool IsAlive() => Liveness() != ClaimWatch.Verdict.Dead;
+
+    /// <summary>
+    /// What status and the page show (a process that looks once cannot watch a counter): alive unless known dead, or
+    /// not known and its file untouched for the timeout by this host's clock.
+    /// </summary>
+    public bool LooksAlive() => Liveness() switch
+    {
+        ClaimWatch.Verdict.Dead => false,
+        ClaimWatch.Verdict.Alive => true,
+        _ => DateTimeOffset.UtcNow - Touched <= Timeout,
+    };
 
     private static bool ProcessIsAlive(int pid)
     {

@@ -6,11 +6,14 @@ namespace Hypergrid.Trials;
 /// A held claim on a trial. Claims are created with O_EXCL, so two workers never hold one trial.
 /// A dead claim is taken over by whoever first creates <c>takeover.N</c> exclusively for its epoch N;
 /// only that worker replaces it (by rename, with epoch N+1), so a fresh claim is never replaced by a slower rival.
+/// Whether a claim or a marker is dead is judged by <see cref="ClaimWatch"/>, never by comparing this host's clock with
+/// a file's time.
 /// </summary>
 public sealed class ClaimHandle : IDisposable
 {
     private readonly string path;
     private readonly Claim claim;
+    private long beat;
     private readonly Timer heartbeat;
     private readonly CancellationTokenSource lost = new();
 
@@ -39,9 +42,9 @@ public sealed class ClaimHandle : IDisposable
         var marker = Path.Combine(trialDir, $"takeover.{existing.Epoch}");
         if (!TryCreateExclusive(marker, "")) return StaleTakeover(marker) ? TryAcquire(trialDir) : null;
         var again = Claim.TryRead(trialDir);
-        if (again is null || again.Epoch != existing.Epoch || again.Pid != existing.Pid || again.Host != existing.Host)
+        if (again is null || again.Text != existing.Text)
         {
-            // Someone took over and finished while we looked: our marker must not block a later takeover.
+            // Someone took over and finished while we looked, or the holder renewed after all: our marker must not block a later takeover.
             File.Delete(marker);
             return null;
         }
@@ -64,11 +67,13 @@ public sealed class ClaimHandle : IDisposable
         SlurmTaskId = Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID"),
     };
 
-    // A takeover marker left by a worker that died during the takeover must not block the trial forever.
+    // A takeover marker left by a worker that died during the takeover must not block the trial forever; one this
+    // process has not yet seen standing for the timeout may be a rival's takeover under way (whatever its file's time).
     private static bool StaleTakeover(string marker)
     {
-        if (!File.Exists(marker) || DateTime.UtcNow - File.GetLastWriteTimeUtc(marker) < Claim.Timeout) return false;
+        if (!File.Exists(marker) || ClaimWatch.Process.Observe(marker, "", Claim.Timeout) != ClaimWatch.Verdict.Dead) return false;
         File.Delete(marker);
+        ClaimWatch.Process.Forget(marker);
         return true;
     }
 
@@ -105,7 +110,7 @@ public sealed class ClaimHandle : IDisposable
                 lost.Cancel();
                 return;
             }
-            AtomicFile.WriteAllText(path, Serialize(claim with { Heartbeat = DateTimeOffset.UtcNow }));
+            AtomicFile.WriteAllText(path, Serialize(claim with { Beat = Interlocked.Increment(ref beat), Heartbeat = DateTimeOffset.UtcNow }));
         }
         catch (IOException) { }
     }
@@ -121,7 +126,12 @@ public sealed class ClaimHandle : IDisposable
         }
         lost.Dispose();
         var dir = Path.GetDirectoryName(path)!;
-        foreach (var marker in Directory.GetFiles(dir, "takeover.*")) File.Delete(marker);
+        foreach (var marker in Directory.GetFiles(dir, "takeover.*"))
+        {
+            File.Delete(marker);
+            ClaimWatch.Process.Forget(marker);
+        }
         if (File.Exists(path)) File.Delete(path);
+        ClaimWatch.Process.Forget(path);
     }
 }

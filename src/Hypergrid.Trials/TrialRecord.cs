@@ -37,7 +37,7 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
                 stale ? "its config changed since it ran (--rerun-stale retrains it)" : null, null, run);
         }
         var claim = Claim.TryRead(trialDir);
-        if (claim is not null && claim.IsAlive()) return new(id, trialDir, TrialState.Running, null, claim, run);
+        if (claim is not null && claim.LooksAlive()) return new(id, trialDir, TrialState.Running, null, claim, run);
         if (run is { Status: RunStatus.Failed }) return new(id, trialDir, TrialState.Failed, run.Error, claim, run);
         // A trial paused at a search rung stays paused until a decision promotes it past where it stopped.
         if (run is { Status: RunStatus.Paused, PausedAt: { } pausedAt })

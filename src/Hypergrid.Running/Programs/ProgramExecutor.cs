@@ -82,7 +82,7 @@ public static class ProgramExecutor
             if (!stillOwned()) return Lost(record, log, clock);
             record = record with { ExitCode = outcome.ExitCode };
             if (outcome.ExitCode == 0 && !outcome.Stopped)
-                return Complete(trialDir, attempt, record, config, clock, log, say);
+                return Complete(trialDir, attempt, record, config, clock, log, say, stillOwned);
             if (stopAfter is { } rung && (outcome.ExitCode == ExitContinue || outcome.PastRung) && !cancel.IsCancellationRequested && ReachedEpoch(attempt.PartialLog) >= rung)
             {
                 record = Finish(record, RunStatus.Paused, clock) with { PausedAt = rung, Epochs = epochs > 0 ? epochs : null, Error = null };
@@ -200,7 +200,8 @@ public static class ProgramExecutor
         }
     });
 
-    private static RunRecord Complete(string trialDir, Attempt attempt, RunRecord record, TrialConfig config, Stopwatch clock, TextWriter log, Action<string> say)
+    private static RunRecord Complete(string trialDir, Attempt attempt, RunRecord record, TrialConfig config, Stopwatch clock, TextWriter log, Action<string> say,
+        Func<bool> stillOwned)
     {
         if (!File.Exists(attempt.PartialLog))
             return Fail(trialDir, record, "the program exited 0 but wrote no batch log (append rows to $HYPERGRID_BATCH_LOG: a header line, then one row per batch)", clock, log);
@@ -214,13 +215,16 @@ public static class ProgramExecutor
         }
         var table = EpochAggregator.FromBytes(bytes.AsSpan(0, (int)valid).ToArray()) ?? throw new InvalidDataException("the batch log has no header");
         record = Finish(record, RunStatus.Complete, clock) with { Final = table.FinalMetrics() };
+        // The results are written only while the claim is still this worker's, asked again just before each step.
+        if (!stillOwned()) return Lost(record, log, clock);
         record.Write(trialDir);
         AtomicFile.WriteAllText(Path.Combine(trialDir, TrialFiles.EpochLog), table.ToCsv());
+        if (!stillOwned()) return Lost(record, log, clock);
         File.Move(attempt.PartialLog, Path.Combine(trialDir, TrialFiles.BatchLog));
         File.SetLastWriteTimeUtc(Path.Combine(trialDir, TrialFiles.EpochLog), DateTime.UtcNow);
         var keep = Path.Combine(trialDir, Attempt.CheckpointFolder);
         if (config["keep_checkpoint"] is Config.Yaml.CfgScalar { Boolean: true } && !Directory.Exists(keep)) Directory.Move(attempt.CheckpointDir, keep);
-        Attempt.RemoveAll(trialDir);
+        Attempt.RemoveUpTo(trialDir, attempt.Number);
         var final = record.Final.Count == 0 ? $"{table.Rows} epoch rows" : string.Join(' ', record.Final.Select(kv => $"{kv.Key} {kv.Value:F4}"));
         say($"complete in {clock.Elapsed.TotalSeconds:F1} s: {final}");
         return record;

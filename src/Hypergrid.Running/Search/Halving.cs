@@ -9,6 +9,7 @@ using Hypergrid.Config.Yaml;
 using Hypergrid.Training;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Logs;
+using Hypergrid.Trials.Posix;
 using Hypergrid.Trials.Search;
 
 namespace Hypergrid.Running.Search;
@@ -52,11 +53,19 @@ public static class Halving
 
     public static string LeafOf(string trialDir) => Path.GetDirectoryName(Path.GetFullPath(trialDir).TrimEnd('/'))!;
 
-    /// <summary>Makes every decision of the leaf that is due, under its lock; returns the new ones (none when nothing was due).</summary>
-    public static IReadOnlyList<SearchDecision> Decide(string leafDir, SearchSpec spec, int epochs)
+    /// <summary>
+    /// Makes every decision of the leaf that is due and appends it; returns the rounds this call made (none when nothing
+    /// was due, or when another decider wrote the same rounds first). Correct without the lock: see <see cref="DecisionFile"/>.
+    /// What a decider should know is said through <paramref name="say"/>: a lock that failed, rounds not counted, settings
+    /// changed since decisions were made.
+    /// </summary>
+    public static IReadOnlyList<SearchDecision> Decide(string leafDir, SearchSpec spec, int epochs, Action<string>? say = null)
     {
-        using var gate = LeafLock.Acquire(leafDir);
-        var decisions = SearchDecision.ReadAll(leafDir);
+        say ??= _ => { };
+        using var gate = LeafLock.Acquire(leafDir, say);
+        var log = SearchDecision.ReadLog(leafDir);
+        Tell(leafDir, log, Settings(spec, epochs), say);
+        var decisions = log.Decisions;
         // The leaf's trials on disk (folders with canonical names and a cfg.yaml).
         var trials = new Dictionary<int, string>();
         foreach (var dir in Directory.EnumerateDirectories(leafDir))
@@ -76,7 +85,8 @@ public static class Halving
             if (!spec.Async && !settled) break;
             var compared = spec.Async ? reached : admitted;
             if (compared.Count == 0) break;
-            var round = Round(rung, spec, compared);
+            var to = spec.NextEpoch(rung, epochs);
+            var round = Round(rung, epoch, to, spec, compared);
             if (all.Any(d => d.Round == round)) continue;
             var sign = spec.Goal == "max" ? -1 : 1;
             var ranked = compared.Select(t => (Trial: t, Value: ValueAt(trials[t], spec, epoch)))
@@ -84,7 +94,6 @@ public static class Halving
             // Asynchronous (ASHA): the top fraction of those that reached the rung so far, none until the fraction is one.
             var kept = spec.Async && !settled ? (int)Math.Floor(spec.Keep * ranked.Count + 1e-9) : spec.Kept(ranked.Count);
             var cutoff = kept > 0 ? ranked[kept - 1].Value : null;
-            var to = spec.NextEpoch(rung, epochs);
             for (var i = 0; i < ranked.Count; i++)
             {
                 var before = all.Any(d => d.Rung == rung && d.Trial == ranked[i].Trial && d.Promotes);
@@ -94,16 +103,53 @@ public static class Halving
         }
         // A fault for tests only: a decision made but not yet written holds the lock a while, so that its worker can be killed there.
         if (fresh.Count > 0 && Environment.GetEnvironmentVariable("HYPERGRID_FAULT_DECISION_MS") is { } ms && int.TryParse(ms, out var wait)) Thread.Sleep(wait);
-        if (fresh.Count > 0)
-            AtomicFile.WriteAllText(Path.Combine(leafDir, SearchDecision.File),
-                string.Concat(decisions.Concat(fresh).Select(d => d.ToLine() + "\n")));
-        return fresh;
+        if (fresh.Count == 0) return fresh;
+        // One record, one write, at the end of the file as it is then: no decider can erase another's rounds.
+        var by = $"{Environment.MachineName} {Environment.ProcessId} {Guid.NewGuid():N}";
+        var path = Path.Combine(leafDir, SearchDecision.File);
+        var record = DecisionFile.Format(fresh.GroupBy(d => d.Round), Settings(spec, epochs), by);
+        AppendFile.Append(path, Encoding.UTF8.GetBytes(EndsInsideALine(path) ? "\n" + record : record));
+        // A round another decider wrote first is its, and said by it: this one says only those it made.
+        var made = SearchDecision.ReadLog(leafDir).MadeBy;
+        return fresh.Where(d => made.GetValueOrDefault(d.Round) == by).ToList();
+    }
+
+    // A file cut inside a line (a writer killed mid-write on a filesystem that tore it): the next record starts on a line of its own.
+    private static bool EndsInsideALine(string path)
+    {
+        try
+        {
+            using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (f.Length == 0) return false;
+            f.Position = f.Length - 1;
+            return f.ReadByte() != '\n';
+        }
+        catch (FileNotFoundException) { return false; }
+    }
+
+    /// <summary>The settings a round is made under, as its end line records them: what a later change is compared with.</summary>
+    public static string Settings(SearchSpec spec, int epochs) => string.Create(CultureInfo.InvariantCulture,
+        $"rungs [{string.Join(", ", spec.Rungs)}], keep {spec.Keep:R}, metric {spec.Metric}, goal {spec.Goal}, reduce {spec.Reduce}, async {(spec.Async ? "true" : "false")}, epochs {(epochs == int.MaxValue ? "unbounded" : epochs)}");
+
+    // What a decider is told once per leaf and process: damage not counted, and settings that changed since rounds were made.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Told = new();
+
+    private static void Tell(string leafDir, DecisionLog log, string settings, Action<string> say)
+    {
+        var file = Path.Combine(leafDir, SearchDecision.File);
+        foreach (var damage in log.Damage)
+            if (Told.TryAdd(file + "|" + damage, 0)) say($"{file}: {damage}");
+        foreach (var before in log.Settings.Values.Where(v => v.Length > 0 && v != settings).Distinct())
+            if (Told.TryAdd(file + "|" + before + "|" + settings, 0))
+                say($"{file}: the search settings changed since rounds were made under them (then: {before}; now: {settings}); "
+                    + "those rounds stay made and their promotions are never undone; rounds are decided again under the new settings");
     }
 
     // One round per rung, keep and set of trials compared: the same question is never decided twice.
-    private static string Round(int rung, SearchSpec spec, IReadOnlyList<int> trials)
+    // The rung's epoch and where its promotions go are part of the question: a change of rungs or epochs is a new round.
+    private static string Round(int rung, int epoch, int to, SearchSpec spec, IReadOnlyList<int> trials)
     {
-        var text = string.Create(CultureInfo.InvariantCulture, $"{rung}|{spec.Keep:R}|{spec.Metric}|{spec.Goal}|{spec.Reduce}|{string.Join(',', trials)}");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{rung}|{epoch}|{to}|{spec.Keep:R}|{spec.Metric}|{spec.Goal}|{spec.Reduce}|{string.Join(',', trials)}");
         return $"r{rung}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12]}";
     }
 
@@ -119,7 +165,10 @@ public static class Halving
         return Attempt.LiveCheckpoint(trialDir) is { } path && CheckpointHeader.TryRead(path) is { } h && h.Epoch > epoch;
     }
 
-    /// <summary>The trial's value at a rung, read from its log as report reads it (epochs up to the rung's).</summary>
+    /// <summary>
+    /// The trial's value at a rung, read from its log as report reads it (epochs up to the rung's); null when its log
+    /// has no row of the metric's phase at or past the rung's epoch (it has not reached the rung).
+    /// </summary>
     public static double? ValueAt(string trialDir, SearchSpec spec, int epoch)
     {
         var log = File.Exists(Path.Combine(trialDir, TrialFiles.BatchLog)) ? Path.Combine(trialDir, TrialFiles.BatchLog) : Attempt.LivePartialLog(trialDir);
@@ -128,7 +177,10 @@ public static class Halving
         try { bytes = File.ReadAllBytes(log); }
         catch (IOException) { return null; }
         var metric = MetricName.Parse(spec.Metric, "search.metric"); // checked when the tree was expanded
-        var value = EpochAggregator.FromBytes(bytes)?.Value(metric.Phase, metric.Column, spec.Reduce, spec.Goal, epoch);
+        var table = EpochAggregator.FromBytes(bytes);
+        // A trial that ended (exit 0, a shorter run) before the rung's epoch did not reach it: no value, never an earlier epoch's.
+        if (table is null || !table.RowsOf(metric.Phase).Any(r => table.Epochs[r] >= epoch)) return null;
+        var value = table.Value(metric.Phase, metric.Column, spec.Reduce, spec.Goal, epoch);
         return value is { } v && double.IsFinite(v) ? v : null;
     }
 
@@ -139,29 +191,8 @@ public static class Halving
             var first = g.First();
             var on = g.Count(d => d.Promotes);
             var cut = first.Cutoff?.ToString("0.####", CultureInfo.InvariantCulture) ?? "none";
-            return $"search rung {first.Rung + 1} (epoch {first.Epoch}): {on} of {first.Of} go on to epoch {first.To}, cut-off {cut}";
+            var missing = g.Count(d => d.Value is null);
+            var without = missing == 0 ? "" : $"; {missing} without a value at epoch {first.Epoch} (ended before it, or no finite value), ranked last";
+            return $"search rung {first.Rung + 1} (epoch {first.Epoch}): {on} of {first.Of} go on to epoch {first.To}, cut-off {cut}{without}";
         });
-}
-
-/// <summary>
-/// A leaf's decision lock: an exclusive lock (flock) on <c>search.lock</c> in the leaf folder, held while a decision is
-/// read, made and written; the kernel releases it when its holder dies, so a kill -9 mid-decision blocks nobody.
-/// </summary>
-public sealed class LeafLock : IDisposable
-{
-    private readonly FileStream stream;
-
-    private LeafLock(FileStream stream) => this.stream = stream;
-
-    public static LeafLock Acquire(string leafDir)
-    {
-        var path = Path.Combine(leafDir, SearchDecision.Lock);
-        for (var wait = 10; ; wait = Math.Min(wait * 2, 200))
-        {
-            try { return new LeafLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)); }
-            catch (IOException) { Thread.Sleep(wait); }
-        }
-    }
-
-    public void Dispose() => stream.Dispose();
 }

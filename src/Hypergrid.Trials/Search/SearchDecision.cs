@@ -35,39 +35,26 @@ public sealed record SearchDecision(string Round, int Rung, int Epoch, int Trial
         return o.ToJsonString(Relaxed);
     }
 
-    // The decisions last read per file, with the file's time and length: status and the page read a leaf's file once per
-    // paused trial, and it changes only by an atomic rename (a new time, a longer file).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime Time, long Length, IReadOnlyList<SearchDecision> Decisions)> Read = new();
+    // The file last read per leaf, with its time and length: status and the page read a leaf's file once per paused
+    // trial, and it changes only by appends (a longer file) or a rewrite of an older version (a new time).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime Time, long Length, DecisionLog Log)> Read = new();
 
-    /// <summary>Every decision of a leaf, in the order made; a line that does not parse (none should) is skipped.</summary>
-    public static IReadOnlyList<SearchDecision> ReadAll(string leafDir)
+    /// <summary>Every decision of a leaf's rounds made, in the order first written (see <see cref="DecisionFile"/>).</summary>
+    public static IReadOnlyList<SearchDecision> ReadAll(string leafDir) => ReadLog(leafDir).Decisions;
+
+    /// <summary>A leaf's decisions file read whole: its rounds made, their settings, and what was not counted.</summary>
+    public static DecisionLog ReadLog(string leafDir)
     {
         var path = Path.Combine(leafDir, File);
         var info = new FileInfo(path);
-        if (!info.Exists) return [];
-        if (Read.TryGetValue(path, out var seen) && seen.Time == info.LastWriteTimeUtc && seen.Length == info.Length) return seen.Decisions;
-        var list = Parse(path);
-        Read[path] = (info.LastWriteTimeUtc, info.Length, list);
-        return list;
-    }
-
-    private static List<SearchDecision> Parse(string path)
-    {
-        var list = new List<SearchDecision>();
+        if (!info.Exists) return DecisionLog.Empty;
+        if (Read.TryGetValue(path, out var seen) && seen.Time == info.LastWriteTimeUtc && seen.Length == info.Length) return seen.Log;
         string text;
         try { text = System.IO.File.ReadAllText(path, Encoding.UTF8); }
-        catch (IOException) { return list; }
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            try
-            {
-                if (JsonNode.Parse(line) is not JsonObject o) continue;
-                list.Add(new SearchDecision((string)o["round"]!, (int)o["rung"]!, (int)o["epoch"]!, (int)o["trial"]!, (double?)o["value"], (int)o["rank"]!,
-                    (int)o["of"]!, (double?)o["cutoff"], (string)o["decision"]!, (int)o["to"]!, DateTimeOffset.Parse((string)o["time"]!, CultureInfo.InvariantCulture)));
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NullReferenceException) { }
-        }
-        return list;
+        catch (IOException) { return DecisionLog.Empty; }
+        var log = DecisionFile.Parse(text);
+        Read[path] = (info.LastWriteTimeUtc, Encoding.UTF8.GetByteCount(text), log);
+        return log;
     }
 
     /// <summary>The epochs a trial may train to: the furthest promotion it got, else the first rung's epoch.</summary>
