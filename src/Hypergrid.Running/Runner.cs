@@ -39,7 +39,12 @@ public static class Runner
         Expander.Write(leaves);
         // Only after every trial checked: writing configs and moving results aside are the first writes of a run.
         foreach (var x in records.Where(x => Retrain(x.Record.State))) ArchiveResults(x.Trial.Directory);
-        if (todo.Count == 0) return summary;
+        // Trials a worker on another host holds: whether it is alive is known only by watching its claim (clocks are not
+        // compared), so this run's workers watch them and take one over that stops being renewed for the timeout.
+        var elsewhere = records.Where(x => x.Record.State == TrialState.Running && x.Record.Claim is { } c && c.Host != Environment.MachineName)
+            .Select(x => x.Trial).ToList();
+        if (todo.Count == 0 && elsewhere.Count == 0) return summary;
+        var launched = todo.Count > 0 ? todo : elsewhere;
         var checkpointed = todo.Where(t => Attempt.LiveCheckpoint(t.Directory) is not null || ProgramSchema.IsProgram(t.Config) && Attempt.Latest(t.Directory) is { HasProgress: true }).ToList();
         if (options.Restart && checkpointed.Count > 0)
         {
@@ -59,8 +64,8 @@ public static class Runner
         // Paused trials of a search leaf that trains in this run may be promoted by its decisions: the workers see them too.
         var leavesTraining = todo.Select(t => t.Id.Leaf).ToHashSet();
         var waiting = records.Where(x => x.Record.State == TrialState.Paused && leavesTraining.Contains(x.Trial.Id.Leaf)).Select(x => x.Trial).ToList();
-        AtomicFile.WriteAllText(manifest, string.Concat(todo.Concat(waiting).Select(t => Path.GetFullPath(t.Directory) + "\n")));
-        var (workers, threads, chosen) = Split(options, todo);
+        AtomicFile.WriteAllText(manifest, string.Concat(todo.Concat(waiting).Concat(elsewhere).Select(t => Path.GetFullPath(t.Directory) + "\n")));
+        var (workers, threads, chosen) = Split(options, launched);
         var settings = new WorkerSettings(Path.GetFullPath(options.DataDir), threads, runId)
         {
             ProgramDir = Path.GetDirectoryName(Path.GetFullPath(options.Expand.CfgDir)),
@@ -68,9 +73,10 @@ public static class Runner
         display.Plan(todo.Count);
         display.Line($"training {todo.Count} trial(s) {options.Launcher.Describe(workers, settings)}{chosen}; {summary.AlreadyComplete} already complete"
             + (resuming > 0 ? $"; {resuming} continue from a checkpoint" : "")
-            + (waiting.Count > 0 ? $"; {waiting.Count} paused at a search rung, trained on if a decision promotes them" : ""));
-        var finished = await options.Launcher.LaunchAsync(new LaunchRequest(manifest, workers, settings, options.Command, runDir, todo), display, cancel);
-        var rows = todo.Concat(waiting).Select(t => TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance))).ToList();
+            + (waiting.Count > 0 ? $"; {waiting.Count} paused at a search rung, trained on if a decision promotes them" : "")
+            + (elsewhere.Count > 0 ? $"; {elsewhere.Count} held by workers on other hosts, taken over if their claims stop being renewed for {Claim.Timeout.TotalSeconds:0} s" : ""));
+        var finished = await options.Launcher.LaunchAsync(new LaunchRequest(manifest, workers, settings, options.Command, runDir, launched), display, cancel);
+        var rows = todo.Concat(waiting).Concat(elsewhere).Select(t => TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance))).ToList();
         return summary with { Rows = rows, Detached = !finished, RunId = runId };
     }
 

@@ -79,14 +79,15 @@ public sealed record Claim
     public bool IsAlive() => Liveness() != ClaimWatch.Verdict.Dead;
 
     /// <summary>
-    /// What status and the page show (a process that looks once cannot watch a counter): alive unless known dead, or
-    /// not known and its file untouched for the timeout by this host's clock.
+    /// What status, the page and a run's plan show (a process that looks once cannot watch a counter): alive unless
+    /// known dead, or not known and its file untouched for the timeout by the filesystem's clock (this host's clock
+    /// corrected by its measured difference from the file times of the claim's folder).
     /// </summary>
     public bool LooksAlive() => Liveness() switch
     {
         ClaimWatch.Verdict.Dead => false,
         ClaimWatch.Verdict.Alive => true,
-        _ => DateTimeOffset.UtcNow - Touched <= Timeout,
+        _ => DateTimeOffset.UtcNow - ClockSkew.Of(System.IO.Path.GetDirectoryName(Path) ?? ".") - Touched <= Timeout,
     };
 
     private static bool ProcessIsAlive(int pid)

@@ -36,6 +36,14 @@ public static class ClockSkew
         }
     }
 
+    private static TimeSpan? measured;
+
+    /// <summary>
+    /// The difference measured once per process (in the first folder asked; zero where it cannot be written): what a
+    /// reader subtracts from this host's clock to compare it with file times.
+    /// </summary>
+    public static TimeSpan Of(string folder) => measured ??= Measure(folder) ?? TimeSpan.Zero;
+
     /// <summary>The line to say of a difference, or null within <see cref="Tolerance"/>.</summary>
     public static string? Describe(TimeSpan skew, string folder)
     {
