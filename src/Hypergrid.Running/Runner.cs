@@ -29,7 +29,8 @@ public static class Runner
         records = OnOtherData(records, options.DataDir);
         int Count(TrialState s) => records.Count(x => x.Record.State == s);
         bool Retrain(TrialState s) => s == TrialState.Stale && options.RerunStale || s == TrialState.Damaged && options.RerunDamaged;
-        var todo = records.Where(x => x.Record.State is TrialState.Pending or TrialState.Failed || Retrain(x.Record.State)).Select(x => x.Trial).ToList();
+        var todo = records.Where(x => x.Record.State is TrialState.Pending or TrialState.Failed || Retrain(x.Record.State) || BelowFirstRung(x.Trial, x.Record))
+            .Select(x => x.Trial).ToList();
         var summary = new RunSummary([], Count(TrialState.Complete) + (options.RerunStale ? 0 : Count(TrialState.Stale)))
         {
             Stale = options.RerunStale ? 0 : Count(TrialState.Stale),
@@ -79,6 +80,10 @@ public static class Runner
         var rows = todo.Concat(waiting).Concat(elsewhere).Select(t => TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance))).ToList();
         return summary with { Rows = rows, Detached = !finished, RunId = runId };
     }
+
+    // A trial paused below its leaf's first rung (the rungs were changed since it paused) trains on to the new first rung.
+    private static bool BelowFirstRung(Trial trial, TrialRecord record) =>
+        record is { State: TrialState.Paused, Run.PausedAt: { } at } && Search.Halving.Of(trial.Config) is var (spec, _) && at < spec.Rungs[0];
 
     /// <summary>
     /// Workers and threads per worker. Given flags win; otherwise, on a launcher whose workers share this machine's cores,

@@ -141,6 +141,11 @@ public static class Worker
     // O_APPEND and whole lines: a worker that stalled and resumes after a takeover can only add lines, never overwrite the new holder's.
     private static Trials.Posix.AppendLineWriter OpenLog(string dir) => Trials.Posix.AppendLineWriter.Open(Path.Combine(dir, TrialFiles.WorkerLog));
 
+    // The first rung of a searched trial's leaf, read once per trial and process (0 without a search).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> FirstRungs = new();
+
+    private static int FirstRung(string dir) => FirstRungs.GetOrAdd(dir, d => Search.Halving.Of(d) is var (spec, _) ? spec.Rungs[0] : 0);
+
     /// <summary>Trials of the manifest that still need training in this run (not complete, not failed in it).</summary>
     public static int Remaining(string manifest, string runId) =>
         File.ReadAllLines(manifest).Where(l => l.Length > 0).Count(dir => Available(dir, runId));
@@ -152,8 +157,9 @@ public static class Worker
         // A program that exited 75 on its own asked to be continued later, not by this run at once.
         var run = RunRecord.TryRead(dir);
         // A trial paused at a search rung waits for a decision that promotes it past where it stopped.
+        // Below the first rung (the rungs changed since it paused), it trains on to it.
         if (run is { Status: RunStatus.Paused, PausedAt: { } at }
-            && Trials.Search.SearchDecision.Budget(Trials.Search.SearchDecision.ReadAll(Search.Halving.LeafOf(dir)), TrialId.FromDirectory(dir).Number, at) <= at)
+            && Trials.Search.SearchDecision.Budget(Trials.Search.SearchDecision.ReadAll(Search.Halving.LeafOf(dir)), TrialId.FromDirectory(dir).Number, Math.Max(at, FirstRung(dir))) <= at)
             return false;
         return run is not ({ Status: RunStatus.Failed } or { Status: RunStatus.Interrupted, Yielded: true }) || run.RunId != runId;
     }

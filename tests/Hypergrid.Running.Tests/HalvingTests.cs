@@ -234,6 +234,142 @@ public class HalvingTests
         for (var n = 0; n < 9; n++) Assert.Equal(Log(straight, n), Log(study, n));
     }
 
+    // All nine trials paused at the first rung with no decision written: a run whose decider is killed while it holds one.
+    private static void PausedWithoutDecisions(Study study)
+    {
+        using var run = study.StartWith(new Dictionary<string, string> { ["HYPERGRID_FAULT_DECISION_MS"] = "600000" }, "sweep", "--threads", "1", "--workers", "1");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        List<RunRecord?> runs = [];
+        while (clock.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            runs = Enumerable.Range(0, 9).Select(n => RunRecord.TryRead(study.Trial(Leaf, n))).ToList();
+            if (runs.All(r => r is { Status: RunStatus.Paused })) break;
+            Thread.Sleep(20);
+        }
+        Thread.Sleep(300);
+        System.Diagnostics.Process.GetProcessById(runs.Last()!.Pid).Kill();
+        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)));
+        Assert.Empty(SearchDecision.ReadAll(Path.Combine(study.Log, Leaf)));
+    }
+
+    [Theory]
+    [InlineData("noop")]
+    [InlineData("enolck")]
+    public void Two_runs_deciding_at_once_where_flock_does_not_lock_make_each_round_once_as_a_single_run_does(string flock)
+    {
+        using var straight = Halving();
+        Train(straight, "--workers", "1");
+        using var study = Halving();
+        PausedWithoutDecisions(study);
+        // Both runs decide the first rung as they start and hold their decision 2 s before writing it: they overlap.
+        var environment = FlockShim.Environment(flock);
+        environment["HYPERGRID_FAULT_DECISION_MS"] = "2000";
+        using var a = study.StartWith(environment, "sweep", "--threads", "1", "--workers", "1");
+        using var b = study.StartWith(environment, "sweep", "--threads", "1", "--workers", "1");
+        var outputs = new[] { a, b }.Select(p => (Out: p.StandardOutput.ReadToEndAsync(), Err: p.StandardError.ReadToEndAsync())).ToList();
+        Assert.True(a.WaitForExit(TimeSpan.FromMinutes(2)) && b.WaitForExit(TimeSpan.FromMinutes(2)));
+        var text = outputs.Select(o => o.Out.Result + o.Err.Result).ToList();
+        Assert.True(a.ExitCode == 0 && b.ExitCode == 0, string.Join("\n----\n", text));
+        var all = string.Join('\n', text);
+
+        // Both wrote the first rung (they decided at once), yet it counts once and each rung is said once.
+        var raw = File.ReadAllLines(Path.Combine(study.Log, Leaf, SearchDecision.File));
+        Assert.True(raw.Count(l => l.Contains("\"end\"") && l.Contains("\"round\":\"r0-")) >= 2, string.Join('\n', raw));
+        Assert.Single(all.Split('\n'), l => l.Contains("search rung 1 (epoch 1)"));
+        Assert.Single(all.Split('\n'), l => l.Contains("search rung 2 (epoch 3)"));
+        Assert.Equal(Decisions(straight), Decisions(study));
+        for (var n = 0; n < 9; n++) Assert.Equal(Log(straight, n), Log(study, n));
+        if (flock == "enolck") Assert.Contains("flock failed (ENOLCK", all);
+        else Assert.DoesNotContain("flock failed", all);
+    }
+
+    [Theory]
+    [InlineData("rungs: [1, 3]", "rungs: [2, 3]")]
+    [InlineData("metric: val_acc", "metric: val_loss")]
+    public void A_search_setting_changed_after_decisions_is_applied_to_what_is_not_yet_decided_and_said(string from, string to)
+    {
+        using var study = Halving();
+        Train(study);
+        var before = SearchDecision.ReadAll(Path.Combine(study.Log, Leaf)).Select(d => d.Round).ToHashSet();
+        study.Write(Leaf, Grid + Search.Replace("KEEP", "0.34").Replace(from, to));
+        var (code, output) = study.Run("sweep", "--threads", "1");
+        Assert.True(code == 0, output);
+        Assert.Contains("search_decisions.jsonl: the search settings changed since rounds were made under them", output);
+        Assert.Contains(from.Replace(": ", " "), output);                // then ...
+        Assert.Contains(to.Replace(": ", " "), output);                  // now ...
+        var decisions = SearchDecision.ReadAll(Path.Combine(study.Log, Leaf));
+        var fresh = decisions.Where(d => !before.Contains(d.Round)).ToList();
+        // The first rung is decided again over all nine, under the new settings (at its new epoch).
+        var first = fresh.Where(d => d.Rung == 0).GroupBy(d => d.Round).Single();
+        Assert.Equal(9, first.Count());
+        Assert.Equal(to.StartsWith("rungs") ? 2 : 1, first.First().Epoch);
+        // What was promoted stays promoted.
+        Assert.All(decisions.Where(d => before.Contains(d.Round) && d.Rung == 0 && d.Promotes), d =>
+            Assert.Contains(first, f => f.Trial == d.Trial && f.Promotes));
+    }
+
+    [Theory]
+    [InlineData("inside a line")]
+    [InlineData("at a line's end, before the round's end line")]
+    public void A_decisions_file_cut_in_the_middle_of_a_round_is_said_and_the_round_made_again_as_before(string where)
+    {
+        using var straight = Halving();
+        Train(straight);
+        using var study = Halving();
+        Train(study);
+        var path = Path.Combine(study.Log, Leaf, SearchDecision.File);
+        var lines = File.ReadAllLines(path);
+        // The first rung's round: nine lines and its end line; cut after its fifth line (or inside its sixth).
+        var keep = string.Concat(lines.Take(5).Select(l => l + "\n"));
+        File.WriteAllText(path, where == "inside a line" ? keep + lines[5][..40] : keep);
+        Assert.Empty(SearchDecision.ReadAll(Path.Combine(study.Log, Leaf)));   // a round is made only when whole
+        var (code, output) = study.Run("sweep", "--threads", "1");
+        Assert.True(code == 0, output);
+        Assert.Matches("search_decisions.jsonl: (round r0-\\w+ has 5 line\\(s\\) but no end|line 6 is not whole)", output);
+        Assert.Equal(Decisions(straight), Decisions(study));
+        for (var n = 0; n < 9; n++) Assert.Equal(Log(straight, n), Log(study, n));
+    }
+
+    // The better value (acc) is the lr; trial 0 (lr 0.9) ends with exit 0 before the rung's epoch 2.
+    private const string EndsEarly = """
+        import json, os, sys
+        cfg = json.loads(os.environ['HYPERGRID_CONFIG_JSON'])
+        lr, epochs, variant = cfg['lr'], int(cfg['epochs']), cfg['variant']
+        stop = int(os.environ.get('HYPERGRID_STOP_AFTER_EPOCH', epochs))
+        path = os.environ['HYPERGRID_BATCH_LOG']
+        done = 0
+        if os.path.exists(path):
+            rows = [l.split(',') for l in open(path).read().splitlines()[1:]]
+            done = max([int(r[0]) for r in rows], default=0)
+        log = open(path, 'a')
+        if log.tell() == 0: log.write('epoch,mode,batch,loss,acc\n')
+        for epoch in range(done + 1, epochs + 1):
+            if lr == 0.9 and epoch == 2:
+                if variant == 'train rows only': log.write(f'{epoch},train,0,1.0,{lr}\n')
+                sys.exit(0)
+            log.write(f'{epoch},train,0,1.0,{lr}\n{epoch},val,0,1.0,{lr}\n'); log.flush()
+            if epoch == stop and stop < epochs: sys.exit(75)
+        """;
+
+    [Theory]
+    [InlineData("stops before")]
+    [InlineData("train rows only")]
+    public void A_program_that_ends_before_its_rung_epoch_is_not_compared_on_an_earlier_epochs_value(string variant)
+    {
+        const string programLeaf = "sweep/clusters/softmax/sgd";
+        using var study = new Study().WriteFile("prog.py", EndsEarly).Write("", $"command: python3 prog.py\nseed: 0\nepochs: 3\nvariant: {variant}\n")
+            .Write(programLeaf, "lr: [0.9, 0.5]\nsearch: {method: halving, metric: val_acc, rungs: [2], keep: 0.5}\n");
+        var (code, output) = study.Run("sweep", "--workers", "1");
+        Assert.True(code == 0, output);
+        var decisions = SearchDecision.ReadAll(Path.Combine(study.Log, programLeaf));
+        var early = Assert.Single(decisions, d => d.Trial == 0);
+        Assert.Null(early.Value);                                        // not its epoch-1 value 0.9
+        Assert.Equal(SearchDecision.Pause, early.Decision);
+        Assert.Equal(SearchDecision.Promote, Assert.Single(decisions, d => d.Trial == 1).Decision);
+        Assert.Contains("1 without a value at epoch 2", output);
+        Assert.True(File.Exists(Path.Combine(study.Trial(programLeaf, 1), TrialFiles.BatchLog)), "the trial that reached the rung goes on and completes");
+    }
+
     // A program of the contract under a search: it stops at HYPERGRID_STOP_AFTER_EPOCH with exit 75 (examples/stdlib).
     [Fact]
     public void A_program_pauses_at_its_rung_with_exit_75_and_continues_when_promoted()
