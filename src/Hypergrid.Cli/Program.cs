@@ -15,6 +15,7 @@ var root = new RootCommand("Hypergrid: expand a tree of YAML configs into trials
     DashboardVerb.Create(),
     DataVerb.Create(),
     WorkerVerb.Create(),
+    DoctorVerb.Create(),
 };
 var parse = root.Parse(args);
 // Ctrl-C is the verbs' own (a run checkpoints its trials and says so): no forced exit after two seconds.

@@ -262,7 +262,7 @@ public class HalvingTests
         using var study = Halving();
         PausedWithoutDecisions(study);
         // Both runs decide the first rung as they start and hold their decision 2 s before writing it: they overlap.
-        var environment = FlockShim.Environment(flock);
+        var environment = FilesystemShim.Environment(flock);
         environment["HYPERGRID_FAULT_DECISION_MS"] = "2000";
         using var a = study.StartWith(environment, "sweep", "--threads", "1", "--workers", "1");
         using var b = study.StartWith(environment, "sweep", "--threads", "1", "--workers", "1");
