@@ -53,7 +53,11 @@ public class StalledWorkerTests
         Assert.Equal(bytes, File.ReadAllBytes(log));
         Assert.Equal(run, File.ReadAllText(Path.Combine(trial, TrialFiles.Run)));
         Assert.Equal(expected, BatchLogs.WithoutTime(log));
-        Assert.Contains("claim lost to another worker", File.ReadAllText(Path.Combine(trial, TrialFiles.WorkerLog)));
+        // worker.log is appended by both: the old holder's last line lands after the new holder's, which stay whole.
+        var lines = File.ReadAllLines(Path.Combine(trial, TrialFiles.WorkerLog));
+        Assert.Contains(lines, l => l.Contains("claim lost to another worker"));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d{4}-\d\d-\d\dT\S+ complete in "));
+        Assert.All(lines, l => Assert.True(System.Text.RegularExpressions.Regex.Matches(l, @"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d").Count <= 1, l));
         Assert.Contains($"complete {leaf}/trial_000", study.Run("status", "--trials").Output);
     }
 }

@@ -1,5 +1,7 @@
 namespace Hypergrid.Trials.Tests;
 
+// With ClaimHandleTests, which shorten Claim.Timeout for a moment: never at the same time.
+[Collection("Claim.Timeout")]
 public class TrialRecordTests : IDisposable
 {
     private const string Params = "params-now";
@@ -91,13 +93,16 @@ public class TrialRecordTests : IDisposable
         Assert.NotEqual(TrialState.Running, Read().State);
     }
 
-    [Fact]
-    public void The_heartbeat_written_in_the_claim_counts_even_when_the_file_time_is_old()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3600)]
+    public void The_heartbeat_time_written_in_a_claim_is_the_holders_clock_and_never_keeps_a_claim_alive(int aheadSeconds)
     {
-        var now = DateTimeOffset.UtcNow.ToString("O");
-        Touch(TrialFiles.Claim, $"{{\"host\":\"elsewhere\",\"pid\":1,\"heartbeat\":\"{now}\"}}");
+        // A holder whose clock is an hour ahead writes heartbeats an hour in the future: only the file's time counts.
+        var written = DateTimeOffset.UtcNow.AddSeconds(aheadSeconds).ToString("O");
+        Touch(TrialFiles.Claim, $"{{\"host\":\"elsewhere\",\"pid\":1,\"heartbeat\":\"{written}\"}}");
         File.SetLastWriteTimeUtc(Path.Combine(dir, TrialFiles.Claim), DateTime.UtcNow - Claim.Timeout - TimeSpan.FromSeconds(5));
-        Assert.Equal(TrialState.Running, Read().State);
+        Assert.NotEqual(TrialState.Running, Read().State);
     }
 
     [Fact]
