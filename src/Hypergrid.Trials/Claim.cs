@@ -6,9 +6,9 @@ namespace Hypergrid.Trials;
 /// <summary>
 /// claim.json: who trains a trial (host, pid, start) and a heartbeat counter. Created exclusively; the holder rewrites
 /// it (temp file + rename) every few seconds with the counter one higher.
-/// A claim is dead when its process is gone on this host, or when this process has seen it unchanged for the timeout
-/// (<see cref="ClaimWatch"/>): clocks of different nodes are never compared, so a node ahead or behind neither takes a
-/// live claim over nor waits past the timeout for a dead one.
+/// A claim is dead when its process is gone on this host, or its holder here left it unrenewed for the timeout, or when
+/// this process has seen it unchanged for the timeout (<see cref="ClaimWatch"/>): clocks of different nodes are never
+/// compared, so a node ahead or behind neither takes a live claim over nor waits past the timeout for a dead one.
 /// </summary>
 public sealed record Claim
 {
@@ -70,10 +70,15 @@ public sealed record Claim
     {
         var watched = ClaimWatch.Process.Observe(Path, Text, Timeout);
         if (Host != Environment.MachineName || Pid <= 0) return watched;
-        // On this host the process answers at once; a live one that stopped renewing (stopped, hung) is dead after the timeout.
+        // On this host the process answers at once. A live one that stopped renewing (stopped, hung) is dead once its file is
+        // older than the timeout: this host stamped it (or the file server did, as it stamps this host's probe), so the
+        // file's age is measured against the same clock that made it.
         if (!ProcessIsAlive(Pid)) return ClaimWatch.Verdict.Dead;
-        return watched == ClaimWatch.Verdict.Dead ? ClaimWatch.Verdict.Dead : ClaimWatch.Verdict.Alive;
+        return watched == ClaimWatch.Verdict.Dead || FileAge() > Timeout ? ClaimWatch.Verdict.Dead : ClaimWatch.Verdict.Alive;
     }
+
+    // How long ago the file was written, by the clock that stamps files in its folder.
+    private TimeSpan FileAge() => DateTimeOffset.UtcNow - ClockSkew.Of(System.IO.Path.GetDirectoryName(Path) ?? ".") - Touched;
 
     /// <summary>Whether a worker must leave the claim alone: not seen dead (a claim not known yet is respected).</summary>
     public bool IsAlive() => Liveness() != ClaimWatch.Verdict.Dead;
@@ -87,7 +92,7 @@ public sealed record Claim
     {
         ClaimWatch.Verdict.Dead => false,
         ClaimWatch.Verdict.Alive => true,
-        _ => DateTimeOffset.UtcNow - ClockSkew.Of(System.IO.Path.GetDirectoryName(Path) ?? ".") - Touched <= Timeout,
+        _ => FileAge() <= Timeout,
     };
 
     private static bool ProcessIsAlive(int pid)
