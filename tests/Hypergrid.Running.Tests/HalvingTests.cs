@@ -211,30 +211,14 @@ public class HalvingTests
         using var straight = Halving();
         Train(straight, "--workers", "1");
         using var study = Halving();
-        // The worker that made the first rung's decision holds the leaf's lock 3 s before writing it (an injected delay): killed there.
-        using (var run = study.StartWith(new Dictionary<string, string> { ["HYPERGRID_FAULT_DECISION_MS"] = "3000" }, "sweep", "--threads", "1", "--workers", "1"))
-        {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            List<RunRecord?> runs = [];
-            while (clock.Elapsed < TimeSpan.FromMinutes(1))
-            {
-                runs = Enumerable.Range(0, 9).Select(n => RunRecord.TryRead(study.Trial(Leaf, n))).ToList();
-                if (runs.All(r => r is { Status: RunStatus.Paused })) break;   // the last one paused: its worker decides now
-                Thread.Sleep(20);
-            }
-            var paused = runs.Last();
-            Assert.NotNull(paused);
-            Thread.Sleep(300);
-            System.Diagnostics.Process.GetProcessById(paused.Pid).Kill();
-            Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)));
-        }
-        Assert.Empty(SearchDecision.ReadAll(Path.Combine(study.Log, Leaf)));   // nothing half-written
+        PausedWithoutDecisions(study);                                   // killed while it held a decision: nothing half-written
         Train(study, "--workers", "1");
         Assert.Equal(Decisions(straight), Decisions(study));
         for (var n = 0; n < 9; n++) Assert.Equal(Log(straight, n), Log(study, n));
     }
 
-    // All nine trials paused at the first rung with no decision written: a run whose decider is killed while it holds one.
+    // All nine trials paused at the first rung with no decision written: a run whose decider is killed while it holds one
+    // made but unwritten (an injected delay).
     private static void PausedWithoutDecisions(Study study)
     {
         using var run = study.StartWith(new Dictionary<string, string> { ["HYPERGRID_FAULT_DECISION_MS"] = "600000" }, "sweep", "--threads", "1", "--workers", "1");

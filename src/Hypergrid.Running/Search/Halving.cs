@@ -131,7 +131,7 @@ public static class Halving
     public static string Settings(SearchSpec spec, int epochs) => string.Create(CultureInfo.InvariantCulture,
         $"rungs [{string.Join(", ", spec.Rungs)}], keep {spec.Keep:R}, metric {spec.Metric}, goal {spec.Goal}, reduce {spec.Reduce}, async {(spec.Async ? "true" : "false")}, epochs {(epochs == int.MaxValue ? "unbounded" : epochs)}");
 
-    // What a decider is told once per leaf and process: damage not counted, and settings that changed since rounds were made.
+    // What a decider is told once per leaf and process: damage not counted, and settings that changed since the last round was made.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Told = new();
 
     private static void Tell(string leafDir, DecisionLog log, string settings, Action<string> say)
@@ -139,10 +139,10 @@ public static class Halving
         var file = Path.Combine(leafDir, SearchDecision.File);
         foreach (var damage in log.Damage)
             if (Told.TryAdd(file + "|" + damage, 0)) say($"{file}: {damage}");
-        foreach (var before in log.Settings.Values.Where(v => v.Length > 0 && v != settings).Distinct())
-            if (Told.TryAdd(file + "|" + before + "|" + settings, 0))
-                say($"{file}: the search settings changed since rounds were made under them (then: {before}; now: {settings}); "
-                    + "those rounds stay made and their promotions are never undone; rounds are decided again under the new settings");
+        // Said until a round is made under the new settings.
+        if (log.LatestSettings is { Length: > 0 } before && before != settings && Told.TryAdd(file + "|" + before + "|" + settings, 0))
+            say($"{file}: the search settings changed since rounds were made under them (then: {before}; now: {settings}); "
+                + "those rounds stay made and their promotions are never undone; rounds are decided again under the new settings");
     }
 
     // One round per rung, keep and set of trials compared: the same question is never decided twice.

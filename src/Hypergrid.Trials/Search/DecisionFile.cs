@@ -47,14 +47,18 @@ public static class DecisionFile
         return Sum(json) == line.Substring(at + SumKey.Length, SumLength) ? json : null;
     }
 
-    /// <summary>Reads a decisions file's text: the rounds made, in the order first written, and what was not counted.</summary>
+    /// <summary>
+    /// Reads a decisions file's text: the rounds made, in the order first written, and what is not counted and not yet
+    /// repaired (a cut round made again later, or a stray line followed by rounds made since, is not said again).
+    /// </summary>
     public static DecisionLog Parse(string text)
     {
         var decisions = new List<SearchDecision>();
         var settings = new Dictionary<string, string>();
         var madeBy = new Dictionary<string, string>();
-        var damage = new List<string>();
+        var damage = new List<(string Text, string? Round, int MadeBefore)>();
         var run = new List<SearchDecision>();   // whole checksummed decision lines since the last end line
+        string? latest = null;
         var number = 0;
         var all = text.Split('\n');
         foreach (var raw in all)
@@ -67,7 +71,7 @@ public static class DecisionFile
             catch (JsonException) { }
             if (o is null)
             {
-                damage.Add($"line {number} is not whole{(number == all.Length ? " (the file ends inside it)" : "")}");
+                damage.Add(($"line {number} is not whole{(number == all.Length ? " (the file ends inside it)" : "")}", null, madeBy.Count));
                 run.Clear();
                 continue;
             }
@@ -80,25 +84,27 @@ public static class DecisionFile
                 if (madeBy.ContainsKey(round)) continue;    // made already: a second decider wrote it too
                 if (lines is null || lines.Any(d => d.Round != round))
                 {
-                    damage.Add($"round {round} (line {number}) is not whole: counted once its decisions are made again");
+                    damage.Add(($"round {round} (line {number}) is not whole: not counted, decided again", round, madeBy.Count));
                     continue;
                 }
                 decisions.AddRange(lines);
-                settings[round] = (string?)o["settings"] ?? "";
+                settings[round] = latest = (string?)o["settings"] ?? "";
                 madeBy[round] = (string?)o["by"] ?? "";
                 continue;
             }
             if (ToDecision(o) is not { } decision)
             {
-                damage.Add($"line {number} is not a decision");
+                damage.Add(($"line {number} is not a decision", null, madeBy.Count));
                 run.Clear();
                 continue;
             }
             if (sealedLine) run.Add(decision);
             else decisions.Add(decision); // an older version's line: it replaced the file whole
         }
-        if (run.Count > 0) damage.Add($"round {run[0].Round} has {run.Count} line(s) but no end (a write cut short): not counted, decided again");
-        return new DecisionLog(decisions, settings, damage) { MadeBy = madeBy };
+        if (run.Count > 0) damage.Add(($"round {run[0].Round} has {run.Count} line(s) but no end (a write cut short): not counted, decided again", run[0].Round, madeBy.Count));
+        // Damage repaired since (its round made later, or rounds made after a stray line) is not said again.
+        var open = damage.Where(d => d.Round is { } r ? !madeBy.ContainsKey(r) : d.MadeBefore == madeBy.Count).Select(d => d.Text).ToList();
+        return new DecisionLog(decisions, settings, open) { MadeBy = madeBy, LatestSettings = latest };
     }
 
     private static SearchDecision? ToDecision(JsonObject o)

@@ -11,4 +11,7 @@ public sealed record DecisionLog(IReadOnlyList<SearchDecision> Decisions, IReadO
 
     /// <summary>Who first wrote each round (the <c>by</c> of its end record): a decider prints only the rounds it made.</summary>
     public IReadOnlyDictionary<string, string> MadeBy { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The settings the last round made was made under (null when none recorded them).</summary>
+    public string? LatestSettings { get; init; }
 }

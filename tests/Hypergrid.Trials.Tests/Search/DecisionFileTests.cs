@@ -69,15 +69,20 @@ public sealed class DecisionFileTests
         var first = text.IndexOf(from, StringComparison.Ordinal);
         var log = DecisionFile.Parse(text[..first] + to + text[(first + from.Length)..]);
         Assert.Equal(Rung1, log.Decisions);
-        Assert.Contains(log.Damage, d => d.Contains("line 1"));
+        Assert.Contains(log.Damage, d => d.Contains("round r0-a") && d.Contains("not whole"));
     }
 
-    [Fact]
-    public void A_round_appended_after_a_cut_line_on_a_line_of_its_own_is_made()
+    [Theory]
+    [InlineData(25)]     // cut inside its first line
+    [InlineData(-1)]     // cut before its end line
+    public void A_round_made_again_after_a_cut_is_made_and_the_damage_is_not_said_again(int cutAt)
     {
-        var cut = Record(Rung0)[..25];
-        var log = DecisionFile.Parse(cut + "\n" + Record(Rung0) + Record(Rung1));
+        var whole = Record(Rung0);
+        var cut = cutAt > 0 ? whole[..cutAt] + "\n" : whole[..(whole.TrimEnd('\n').LastIndexOf('\n') + 1)];
+        Assert.NotEmpty(DecisionFile.Parse(cut).Damage);
+        var log = DecisionFile.Parse(cut + whole + Record(Rung1));
         Assert.Equal(Rung0.Concat(Rung1), log.Decisions);
+        Assert.Empty(log.Damage);
     }
 
     [Fact]
