@@ -16,6 +16,7 @@ public static class Runner
     {
         // Plan and check every trial without writing; every mistake is reported at the cfg/ line that made it.
         var leaves = Expander.Expand(options.Expand with { DryRun = true, Schema = TrialSchema.Instance });
+        foreach (var warning in leaves.SelectMany(l => l.Warnings)) display.Line(warning);
         // Decisions a search leaf is due (a larger keep, or values added to an axis, since the last run) come first: they
         // may promote paused trials, which this run then trains.
         foreach (var leaf in leaves.Where(l => l.Trials.Count > 0))
