@@ -27,6 +27,7 @@ public static class ProgramExecutor
         Func<bool> stillOwned, CancellationToken cancel, Action<string> say)
     {
         var clock = Stopwatch.StartNew();
+        var previous = RunRecord.TryRead(trialDir);
         // No libtorch here: the program brings its own framework, whose versions are its business.
         var record = TrialExecutor.Started(settings, new()
         {
@@ -56,6 +57,8 @@ public static class ProgramExecutor
                 Config = config.ToJson(),
                 Command = arguments,
                 ResumedFrom = continued ? $"its own checkpoint (attempt {attempt.Number})" : null,
+                // A continued trial's time is the sum of its attempts; one started again counts from here.
+                AttemptSeconds = continued ? RunRecord.EarlierAttempts(previous) : null,
             };
             record.Write(trialDir);
             say((continued ? "continue" : "start") + $" {string.Join(' ', arguments)} (attempt {attempt.Number}) on {record.Host}");
@@ -246,6 +249,5 @@ public static class ProgramExecutor
         return Finish(record, RunStatus.Lost, clock) with { Error = "claim lost to another worker" };
     }
 
-    private static RunRecord Finish(RunRecord r, RunStatus status, Stopwatch clock) =>
-        r with { Status = status, Ended = DateTimeOffset.UtcNow, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3) };
+    private static RunRecord Finish(RunRecord r, RunStatus status, Stopwatch clock) => r.Finished(status, clock.Elapsed.TotalSeconds);
 }
