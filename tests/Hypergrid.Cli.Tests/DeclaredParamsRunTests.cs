@@ -8,7 +8,7 @@ public class DeclaredParamsRunTests
 {
     // Logs one row per epoch; its columns say what it was given: the --lr argument as written, and whether
     // HYPERGRID_CONFIG_JSON's lr is a Python float.
-    private const string Program = """
+    internal const string Program = """
         import json, os, sys
         cfg = json.loads(os.environ["HYPERGRID_CONFIG_JSON"])
         with open(os.environ["HYPERGRID_BATCH_LOG"], "w") as log:

@@ -167,6 +167,7 @@ public class ProgramRunTests
         Assert.Equal(first.Seconds, run.AttemptSeconds[0]);
         Assert.InRange(run.AttemptSeconds[1], 0.5, 30);
         Assert.Equal(Math.Round(run.AttemptSeconds.Sum(), 3), run.Seconds);
+        Assert.Single(output.Split('\n'), l => l.Contains("trial_000: complete")); // said once, with its metrics
         // The end-of-run table shows the trial's time, not its last attempt's.
         Assert.Contains($"│ {run.Seconds:F1} ", output.Split('\n').Single(l => l.Contains("trial_000 ")));
     }
