@@ -106,9 +106,9 @@ public static class Errors
         new(at, "command", declared ? $"names {{{name}}}, which is not a declared parameter" : $"names {{{name}}}, which is not a key of this trial",
             $"use one of: {string.Join(", ", keys.Order(StringComparer.Ordinal).Select(k => "{" + k + "}"))} (write {{{{ for a literal brace)");
 
-    public static ConfigError MisspelledKey(SourceMark at, string key, string meant) =>
+    public static ConfigError MisspelledKey(SourceMark at, string key, string meant, bool program) =>
         new(at, key, $"is not a key of Hypergrid's; did you mean '{meant}'?",
-            $"write {meant}: (or, if your program reads '{key}', declare it under {Programs.ProgramKeys.Params}:)");
+            program ? $"write {meant}: (or, if your program reads '{key}', declare it under {Programs.ProgramKeys.Params}:)" : $"write {meant}:");
 
     public static ConfigError UndeclaredKey(SourceMark at, string key, string? nearest, IEnumerable<string> declared) =>
         new(at, key, nearest is null ? "is not a declared parameter of the program" : $"is not a declared parameter of the program; did you mean '{nearest}'?",

@@ -14,12 +14,13 @@ public static class ProgramKeyCheck
     {
         var paramsEntry = entries.FirstOrDefault(e => e.Key == ProgramKeys.Params);
         var declaration = paramsEntry is null ? null : ParamDeclaration.Parse(paramsEntry.Value, errors);
-        if (paramsEntry is not null && !entries.Any(e => e.Key == ProgramKeys.Command)) errors.Add(Errors.ParamsWithoutCommand(paramsEntry.KeyMark));
         var declared = declaration?.ByName ?? new Dictionary<string, DeclaredParam>();
+        var program = entries.Any(e => e.Key == ProgramKeys.Command);
+        if (paramsEntry is not null && !program) errors.Add(Errors.ParamsWithoutCommand(paramsEntry.KeyMark));
         foreach (var e in entries)
         {
             if (declared.ContainsKey(e.Key) || HypergridKeys.All.Contains(e.Key)) continue;
-            if (HypergridKeys.Misspelled(e.Key) is { } meant) errors.Add(Errors.MisspelledKey(e.KeyMark, e.Key, meant));
+            if (HypergridKeys.Misspelled(e.Key) is { } meant) errors.Add(Errors.MisspelledKey(e.KeyMark, e.Key, meant, program));
             else if (declaration is not null)
                 errors.Add(Errors.UndeclaredKey(e.KeyMark, e.Key, Spelling.Nearest(e.Key, declared.Keys, Math.Max(2, e.Key.Length / 3)), declared.Keys));
         }

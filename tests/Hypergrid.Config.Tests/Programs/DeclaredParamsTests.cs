@@ -84,11 +84,12 @@ public class DeclaredParamsTests
         using var declared = Tree("lr: 0.1\n" + line);
         using var undeclared = new CfgTree().Write("", "command: python3 train.py\nseed: 0\n").Write("sweep/digits/cnn/adam", line);
         using var builtIn = new CfgTree().Write("", "seed: 0\n").Write("sweep/mnist/mlp/adam", line);
-        foreach (var tree in new[] { declared, undeclared, builtIn })
+        foreach (var (tree, program) in new[] { (declared, true), (undeclared, true), (builtIn, false) })
         {
             var e = Assert.Single(Fails(tree));
             Assert.Equal(key, e.Key);
             Assert.Contains($"is not a key of Hypergrid's; did you mean '{meant}'?", e.Problem);
+            Assert.Equal(program, e.Hint.Contains("declare it under params:")); // a built-in trial has no params to declare
         }
     }
 
