@@ -188,6 +188,10 @@ public static class Reporter
         null => "null",
         JsonObject o => "{" + string.Join(",", o.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"\"{kv.Key}\":{Canonical(kv.Value)}")) + "}",
         JsonArray a => "[" + string.Join(",", a.Select(Canonical)) + "]",
+        // A number by its value: 1.0 (a float, as run.json now keeps it) and 1 (as it kept a whole float before) are one value.
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
+            => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
         _ => node.ToJsonString(),
     };
 
