@@ -53,7 +53,7 @@ public static class ProgramExecutor
             {
                 CfgSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
                 ParamsSha256 = config.ParamsSha256(),
-                EffectiveSha256 = ResultHash.Effective(config, null), // a program's defaults are its own: its values as written
+                EffectiveSha256 = ResultHash.Effective(config, null), // its values as checked: declared types, declared defaults written out
                 Config = config.ToJson(),
                 Command = arguments,
                 ResumedFrom = continued ? $"its own checkpoint (attempt {attempt.Number})" : null,
