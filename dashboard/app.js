@@ -143,7 +143,7 @@ function renderRows() {
         td.append(sw, t.path);
       } else td.textContent = c.num ? num(v, c.num) : fmt(v);
       if (c.num) td.className = 'num';
-      if (c.key === 'state') { td.className = 'state-' + t.state; if (t.error) td.title = t.error; }
+      if (c.key === 'state') { td.className = 'state-' + t.state; if (t.error || t.note) td.title = t.error || t.note; }
     }
   }
   if (last < rows.length) spacer((rows.length - last) * rowHeight);
@@ -155,6 +155,8 @@ function renderRows() {
 function stateText(t) {
   // A paused trial says where it stopped and how it ranked at its search rung (value and cut-off).
   if (t.state === 'paused' && t.note) return t.note;
+  // A result whose code files changed since it ran: kept, shown, never pooled with today's (the note names the files).
+  if (t.state === 'other-code') return 'trained by other code';
   return t.resumesAt ? `${t.state} (resumes at ${t.resumesAt})` : t.state;
 }
 

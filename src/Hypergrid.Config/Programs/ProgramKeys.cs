@@ -9,6 +9,13 @@ public static class ProgramKeys
     /// <summary>Seconds a program may take to stop after SIGTERM before it is killed; not a hyperparameter.</summary>
     public const string StopGrace = "stop_grace_seconds";
 
+    /// <summary>
+    /// Globs of the files that are a program's code, relative to the folder that holds cfg/ (<c>code: ["*.py", "lib/**/*.py"]</c>):
+    /// their contents are part of a result's identity. Default (not set): the files the command names there
+    /// (<c>python3 train.py</c>: train.py). A list of values, never an axis; not a hyperparameter.
+    /// </summary>
+    public const string Code = "code";
+
     /// <summary>The grace period when <see cref="StopGrace"/> is not set.</summary>
     public const double DefaultStopGrace = 30;
 

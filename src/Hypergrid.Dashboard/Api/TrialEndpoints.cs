@@ -43,7 +43,7 @@ public static class TrialEndpoints
         return new
         {
             path = r.Id.ToString(), mode = r.Id.Mode, dataset = r.Id.Dataset, model = r.Id.Model, trainer = r.Id.Trainer, trial = r.Id.Folder,
-            state = r.State.ToString().ToLowerInvariant(), note = r.Note, resumesAt = r.ResumesAt, config,
+            state = r.State.Name(), note = r.Note, resumesAt = r.ResumesAt, config,
             dataSource = run?.Data?.Source, trainSamples = run?.Data?.TrainSamples, valSamples = run?.Data?.ValSamples,
             final, seconds = run?.Seconds, error = r.Error, log,
         };

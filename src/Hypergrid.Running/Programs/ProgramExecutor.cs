@@ -6,6 +6,7 @@ using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Programs;
 using Hypergrid.Training;
 using Hypergrid.Trials;
+using Hypergrid.Trials.Code;
 using Hypergrid.Trials.Logs;
 
 namespace Hypergrid.Running.Programs;
@@ -48,8 +49,15 @@ public static class ProgramExecutor
                 ?? throw new UsageException($"{cfgPath}: key 'command' runs '{arguments[0]}', which is not a file under {workingDir} nor a program on PATH\n  hint: check the program's name, or give its path relative to the folder that holds cfg/");
 
             var attempt = Attempt.Begin(trialDir, carry: true, out var continued);
+            // What produced the result: the code files (hashed once per worker and file version) and what ran them.
+            var code = CodeIdentity.Of(workingDir, arguments, ProgramSchema.CodeGlobs(config), [OutFolder(trialDir)]);
+            // A checkpoint made by other code keeps that code's record: the result is then shown as trained by other code.
+            var previous = continued ? RunRecord.TryRead(trialDir)?.Code : null;
+            var mixed = previous?.Sha256 is { } before && before != code.Sha256;
             record = record with
             {
+                Code = mixed ? previous : code,
+                Interpreter = Interpreter.Of(arguments[0], workingDir),
                 CfgSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
                 ParamsSha256 = config.ParamsSha256(),
                 EffectiveSha256 = ResultHash.Effective(config, null), // a program's defaults are its own: its values as written
@@ -58,6 +66,8 @@ public static class ProgramExecutor
                 ResumedFrom = continued ? $"its own checkpoint (attempt {attempt.Number})" : null,
             };
             record.Write(trialDir);
+            if (mixed)
+                say($"note: this attempt continues a checkpoint made by other code ({CodeJudge.Changes(previous!.Files, code.Files)} since); run.json keeps that code, so the result shows as trained by other code (--retrain-other-code trains it from the start)");
             say((continued ? "continue" : "start") + $" {string.Join(' ', arguments)} (attempt {attempt.Number}) on {record.Host}");
 
             var environment = new Dictionary<string, string>
@@ -72,6 +82,8 @@ public static class ProgramExecutor
                 ["HYPERGRID_THREADS"] = settings.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["OMP_NUM_THREADS"] = settings.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["PYTHONUNBUFFERED"] = "1",
+                // Where the program may report what it ran with (the Python helper writes its versions there).
+                ["HYPERGRID_PROGRAM_INFO"] = Path.GetFullPath(Path.Combine(attempt.Directory, ProgramInfo.File)),
             };
             var all = Search.Halving.EpochsOf(config);
             var epochs = all == int.MaxValue ? 0 : all; // 0: the program did not say (the bar shows no total)
@@ -80,7 +92,9 @@ public static class ProgramExecutor
             if (stopAfter is { } last) environment["HYPERGRID_STOP_AFTER_EPOCH"] = last.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var outcome = Run(arguments, workingDir, environment, attempt, log, epochs, progress, stillOwned, ProgramSchema.StopGrace(config), cancel, stopAfter);
             if (!stillOwned()) return Lost(record, log, clock);
-            record = record with { ExitCode = outcome.ExitCode };
+            var versions = ProgramInfo.Read(attempt.Directory, out var infoProblem);
+            if (infoProblem is not null) log.WriteLine($"{DateTimeOffset.UtcNow:O} {infoProblem}");
+            record = record with { ExitCode = outcome.ExitCode, ProgramVersions = versions ?? record.ProgramVersions };
             if (outcome.ExitCode == 0 && !outcome.Stopped)
                 return Complete(trialDir, attempt, record, config, clock, log, say);
             if (stopAfter is { } rung && (outcome.ExitCode == ExitContinue || outcome.PastRung) && !cancel.IsCancellationRequested && ReachedEpoch(attempt.PartialLog) >= rung)
@@ -115,6 +129,9 @@ public static class ProgramExecutor
             return Fail(trialDir, record, ex.Message, clock, log);
         }
     }
+
+    // out/ of out/log/<mode>/<dataset>/<model>/<trainer>/<trial>: results are not code, whatever a glob says.
+    private static string OutFolder(string trialDir) => Path.GetFullPath(Path.Combine(trialDir, "..", "..", "..", "..", "..", ".."));
 
     private sealed record Outcome(int ExitCode, bool Stopped, IReadOnlyList<string> LastLines)
     {
