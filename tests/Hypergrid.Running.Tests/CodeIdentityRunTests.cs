@@ -42,7 +42,7 @@ public class CodeIdentityRunTests
 
         // A comment in a file the study does not name: nothing changes.
         Append(study, "notes.py", "# another note\n");
-        Assert.DoesNotContain("other-code", Ok(study.Run("status", "--trials")).Output);
+        Assert.DoesNotContain($"other-code {Leaf}", Ok(study.Run("status", "--trials")).Output);
         Assert.Contains("nothing to train", Ok(study.Run("experiment")).Output);
 
         // A comment in train.py: both results were trained by other code; run keeps them.
@@ -105,15 +105,15 @@ public class CodeIdentityRunTests
         // A new commit that touches only notes.py: the results are today's.
         Append(study, "notes.py", "# more\n");
         Git(study, "commit", "-q", "-am", "notes");
-        Assert.DoesNotContain("other-code", Ok(study.Run("status", "--trials")).Output);
+        Assert.DoesNotContain($"other-code {Leaf}", Ok(study.Run("status", "--trials")).Output);
 
         // An uncommitted edit of train.py: other code; retrained, run.json says the work tree differed from the commit.
         Append(study, "train.py", "# uncommitted\n");
-        Assert.Contains("other-code", Ok(study.Run("status", "--trials")).Output);
+        Assert.Contains($"other-code {Leaf}", Ok(study.Run("status", "--trials")).Output);
         Ok(study.Run("experiment", "--retrain-other-code"));
         var again = RunRecord.TryRead(study.Trial(Leaf, 0))!.Code!;
         Assert.Equal(Head(study), again.GitCommit);
         Assert.True(again.GitDirty);
-        Assert.DoesNotContain("other-code", Ok(study.Run("status", "--trials")).Output);
+        Assert.DoesNotContain($"other-code {Leaf}", Ok(study.Run("status", "--trials")).Output);
     }
 }

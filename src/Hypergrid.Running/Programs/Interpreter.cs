@@ -15,7 +15,9 @@ public static partial class Interpreter
     /// <summary>The interpreter of an argument list whose first word is already resolved (see <see cref="ProgramProcess.Resolve"/>).</summary>
     public static InterpreterRecord Of(string program, string workingDir)
     {
-        if (Shebang(program) is { } named) program = ProgramProcess.Resolve(named, workingDir) ?? named;
+        // A script of the study's own (./train.sh) names its interpreter; a program from PATH (a pyenv shim, too) is it.
+        var inStudy = Path.GetFullPath(program).StartsWith(Path.GetFullPath(workingDir).TrimEnd('/') + "/", StringComparison.Ordinal);
+        if (inStudy && Shebang(program) is { } named) program = ProgramProcess.Resolve(named, workingDir) ?? named;
         var real = Real(program);
         var version = real is not null && Python().IsMatch(Path.GetFileName(real)) ? Versions.GetOrAdd(real, Ask) : null;
         return new InterpreterRecord(program, real, version);
