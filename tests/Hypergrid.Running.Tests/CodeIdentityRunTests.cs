@@ -69,6 +69,18 @@ public class CodeIdentityRunTests
         Assert.True(Directory.Exists(Path.Combine(study.Trial(Leaf, 0), "previous"))); // the old result is kept, not deleted
     }
 
+    [Fact]
+    public void Promote_says_when_the_best_trial_was_trained_by_other_code()
+    {
+        using var study = new Study().Copy("examples/stdlib/train.py").Write("", Root.Replace("epochs: 1", "epochs: 1\nseed: 0")).Write("sweep/clusters/softmax/sgd", "lr: 0.1");
+        Ok(study.Run("sweep"));
+        Assert.DoesNotContain("other code", Ok(study.Run("promote", "sweep/clusters/softmax/sgd", "--dry-run")).Output);
+        Append(study, "train.py", "# edited\n");
+        var promoted = Ok(study.Run("promote", "sweep/clusters/softmax/sgd", "--dry-run")).Output;
+        Assert.Contains("note: sweep/clusters/softmax/sgd/trial_000 was trained by other code: train.py changed since it ran", promoted);
+        Assert.Contains("lr: 0.1", promoted);
+    }
+
     private static void Git(Study study, params string[] args)
     {
         var info = new ProcessStartInfo("git") { WorkingDirectory = study.Root, RedirectStandardOutput = true, RedirectStandardError = true };
