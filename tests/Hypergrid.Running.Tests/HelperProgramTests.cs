@@ -89,12 +89,15 @@ public class HelperProgramTests
     }
 
     // The helper as the worker runs it, without the CLI: the environment of an attempt, set by hand.
-    private static (int Code, string Output) Python(string dir, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    private static (int Code, string Output) Python(string dir, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        PythonOf("python3", dir, environment, args);
+
+    private static (int Code, string Output) PythonOf(string python, string dir, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var info = new ProcessStartInfo("python3") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(python) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("HYPERGRID_", StringComparison.Ordinal)).ToList()) info.Environment.Remove(name);
         foreach (var (k, v) in environment) info.Environment[k] = v;
-        info.ArgumentList.Add("prog.py");
+        if (args.FirstOrDefault() is not ("-c" or "-m")) info.ArgumentList.Add("prog.py");
         foreach (var a in args) info.ArgumentList.Add(a);
         using var p = Process.Start(info)!;
         var output = p.StandardOutput.ReadToEndAsync();
@@ -138,6 +141,31 @@ public class HelperProgramTests
         var lines = File.ReadAllLines(log);
         Assert.Equal("epoch,mode,batch,loss,acc,time", lines[0]);
         Assert.Equal(1 + 2 * 9, lines.Length);
+    }
+
+    [Fact]
+    public void The_helper_is_Python_3_8_grammar_and_installs_with_pip_from_the_repository_path_without_a_network()
+    {
+        var helper = Path.Combine(Study.Repository, "python", "hypergrid.py");
+        var (code, output) = Python(Study.Repository, new Dictionary<string, string?>(), "-c",
+            $"import ast; ast.parse(open({System.Text.Json.JsonSerializer.Serialize(helper)}).read(), feature_version=(3, 8)); print('ok')");
+        Assert.True(code == 0 && output.Contains("ok"), output);
+        var target = Directory.CreateTempSubdirectory("hypergrid-pip-").FullName;
+        var build = Directory.CreateTempSubdirectory("hypergrid-pip-src-").FullName;
+        try
+        {
+            // A copy: pip's in-tree build writes build/ and *.egg-info beside pyproject.toml.
+            foreach (var f in new[] { "hypergrid.py", "pyproject.toml" }) File.Copy(Path.Combine(Study.Repository, "python", f), Path.Combine(build, f));
+            // Debian's Python: its pip builds with the setuptools and wheel it has (a pyenv Python may lack wheel).
+            var pip = PythonOf("/usr/bin/python3", build, new Dictionary<string, string?>(), "-m", "pip", "install", "--no-build-isolation", "--no-deps", "--no-index", "--target", target, ".");
+            Assert.True(pip.Code == 0, pip.Output);
+            Assert.True(File.Exists(Path.Combine(target, "hypergrid.py")), pip.Output);
+        }
+        finally
+        {
+            Directory.Delete(target, true);
+            Directory.Delete(build, true);
+        }
     }
 
     [Fact]
