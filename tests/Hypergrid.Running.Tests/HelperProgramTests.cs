@@ -63,13 +63,10 @@ public class HelperProgramTests
         Assert.Equal(["prog.py"], run.Code!.Files.Keys); // hypergrid.py beside it is not named by the command
     }
 
-    [Fact]
-    public void A_helper_program_stopped_with_SIGTERM_exits_75_at_its_epoch_end_and_continues_to_the_rows_of_an_uninterrupted_one()
+    // A study whose trial 0 was stopped with SIGTERM in its second epoch (the run stopped), its program set to run fast again.
+    private static Study Stopped()
     {
-        using var straight = Helped();
-        Assert.Equal(0, straight.Run("sweep", "--workers", "1").Code);
-
-        using var stopped = Helped(leaf: "lr: [1, 0.25]\ndelay: 0.05");
+        var stopped = Helped(leaf: "lr: [1, 0.25]\ndelay: 0.05");
         stopped.Write("", "command: python3 prog.py --delay {delay}\nseed: 3\nepochs: 3\n");
         var trial = stopped.Trial(Leaf, 0);
         using (var run = stopped.Start("sweep", "--workers", "1"))
@@ -78,15 +75,44 @@ public class HelperProgramTests
             Assert.True(Signal.TermProcess(run.Id));
             Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)));
         }
-        var interrupted = RunRecord.TryRead(trial)!;
-        Assert.Equal(75, interrupted.ExitCode);
+        Assert.Equal(75, RunRecord.TryRead(trial)!.ExitCode);
         Assert.False(stopped.IsComplete(Leaf, 0));
         stopped.Write("", "command: python3 prog.py --delay 0\nseed: 3\nepochs: 3\n");
+        return stopped;
+    }
+
+    [Fact]
+    public void A_helper_program_stopped_with_SIGTERM_exits_75_at_its_epoch_end_and_continues_to_the_rows_of_an_uninterrupted_one()
+    {
+        using var straight = Helped();
+        Assert.Equal(0, straight.Run("sweep", "--workers", "1").Code);
+        using var stopped = Stopped();
+        var trial = stopped.Trial(Leaf, 0);
         var (code, output) = stopped.Run("sweep", "--workers", "1");
         Assert.True(code == 0, output);
         Assert.NotNull(RunRecord.TryRead(trial)!.ResumedFrom);
         Assert.Equal(BatchLogs.WithoutTime(Path.Combine(straight.Trial(Leaf, 0), TrialFiles.BatchLog)), BatchLogs.WithoutTime(Path.Combine(trial, TrialFiles.BatchLog)));
     }
+
+    [Fact]
+    public void A_checkpoint_made_by_other_code_is_not_continued_the_trial_starts_again_with_todays_code()
+    {
+        using var stopped = Stopped();
+        var trial = stopped.Trial(Leaf, 0);
+        File.AppendAllText(Path.Combine(stopped.Root, "prog.py"), "# edited while the trial waited\n");
+        File.SetLastWriteTimeUtc(Path.Combine(stopped.Root, "prog.py"), DateTime.UtcNow.AddSeconds(2));
+        var (code, output) = stopped.Run("sweep", "--workers", "1");
+        Assert.True(code == 0, output);
+        Assert.Contains("its checkpoint is not used: it was made by other code (prog.py changed since); starting from scratch", File.ReadAllText(Path.Combine(trial, TrialFiles.WorkerLog)));
+        var run = RunRecord.TryRead(trial)!;
+        Assert.Null(run.ResumedFrom);
+        Assert.Equal(CodeOf(stopped, "prog.py"), run.Code!.Files["prog.py"]);
+        Assert.Single(Directory.GetDirectories(Path.Combine(trial, TrialFiles.Previous)));
+        Assert.DoesNotContain("other-code", stopped.Run("status", "--trials").Output.Split('\n').Where(l => l.Contains("trial_")));
+    }
+
+    private static string CodeOf(Study study, string file) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(study.Root, file))));
 
     // The helper as the worker runs it, without the CLI: the environment of an attempt, set by hand.
     private static (int Code, string Output) Python(string dir, IReadOnlyDictionary<string, string?> environment, params string[] args) =>

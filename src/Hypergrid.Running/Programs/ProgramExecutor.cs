@@ -48,15 +48,19 @@ public static class ProgramExecutor
             arguments[0] = ProgramProcess.Resolve(arguments[0], workingDir)
                 ?? throw new UsageException($"{cfgPath}: key 'command' runs '{arguments[0]}', which is not a file under {workingDir} nor a program on PATH\n  hint: check the program's name, or give its path relative to the folder that holds cfg/");
 
-            var attempt = Attempt.Begin(trialDir, carry: true, out var continued);
             // What produced the result: the code files (hashed once per worker and file version) and what ran them.
             var code = CodeIdentity.Of(workingDir, arguments, ProgramSchema.CodeGlobs(config), [OutFolder(trialDir)]);
-            // A checkpoint made by other code keeps that code's record: the result is then shown as trained by other code.
-            var previous = continued ? RunRecord.TryRead(trialDir)?.Code : null;
-            var mixed = previous?.Sha256 is { } before && before != code.Sha256;
+            // A checkpoint made by other code is not continued (as one made for other values is not): a result is
+            // trained by one code. Its attempts move to previous/, nothing is deleted.
+            if (RunRecord.TryRead(trialDir)?.Code is { Sha256: { } before } made && before != code.Sha256 && Attempt.Latest(trialDir) is { HasProgress: true })
+            {
+                var moved = TrialExecutor.Archive(trialDir, [Attempt.Folder]);
+                say($"its checkpoint is not used: it was made by other code ({CodeJudge.Changes(made.Files, code.Files)} since); starting from scratch (its attempts moved to {moved})");
+            }
+            var attempt = Attempt.Begin(trialDir, carry: true, out var continued);
             record = record with
             {
-                Code = mixed ? previous : code,
+                Code = code,
                 Interpreter = Interpreter.Of(arguments[0], workingDir),
                 CfgSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
                 ParamsSha256 = config.ParamsSha256(),
@@ -66,8 +70,6 @@ public static class ProgramExecutor
                 ResumedFrom = continued ? $"its own checkpoint (attempt {attempt.Number})" : null,
             };
             record.Write(trialDir);
-            if (mixed)
-                say($"note: this attempt continues a checkpoint made by other code ({CodeJudge.Changes(previous!.Files, code.Files)} since); run.json keeps that code, so the result shows as trained by other code (--retrain-other-code trains it from the start)");
             say((continued ? "continue" : "start") + $" {string.Join(' ', arguments)} (attempt {attempt.Number}) on {record.Host}");
 
             var environment = new Dictionary<string, string>
