@@ -75,7 +75,8 @@ function varyingKeys(trials) {
 const fmt = v => v === undefined ? '' : v === null ? 'null' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 const num = (v, d = 4) => v == null ? '' : Number(v).toFixed(d);
 const color = i => `hsl(${(i * 137.508) % 360} 70% 42%)`;
-const groupKey = t => JSON.stringify(Object.entries(t.config ?? {}).filter(([k]) => k !== 'seed').sort());
+// Seeds of one config, trained by one code (a program's), as the report groups them.
+const groupKey = t => JSON.stringify([Object.entries(t.config ?? {}).filter(([k]) => k !== 'seed').sort(), t.code ?? null]);
 
 function renderTable(trials, colors) {
   const varying = varyingKeys(trials);

@@ -47,4 +47,13 @@ public sealed class OtherCodeApiTests : IAsyncLifetime
         Assert.Equal(("other-code", "trained by other code: train.py changed since it ran (--retrain-other-code retrains it)"), states["trial_000"]);
         Assert.Equal("complete", states["trial_001"].State);
     }
+
+    [Fact]
+    public async Task Each_program_trial_carries_its_codes_short_hash_so_the_page_never_bands_two_codes_together()
+    {
+        using var doc = JsonDocument.Parse(await server!.Http.GetStringAsync("/api/trials"));
+        var codes = doc.RootElement.GetProperty("trials").EnumerateArray().ToDictionary(t => t.GetProperty("trial").GetString()!, t => t.GetProperty("code").GetString());
+        Assert.Equal(RunRecord.TryRead(tree.Trial($"{Leaf}/trial_000"))!.Code!.Sha256![..8], codes["trial_000"]);
+        Assert.NotEqual(codes["trial_000"], codes["trial_001"]);
+    }
 }
