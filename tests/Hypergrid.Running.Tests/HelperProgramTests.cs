@@ -67,7 +67,8 @@ public class HelperProgramTests
     private static Study Stopped()
     {
         var stopped = Helped(leaf: "lr: [1, 0.25]\ndelay: 0.05");
-        stopped.Write("", "command: python3 prog.py --delay {delay}\nseed: 3\nepochs: 3\n");
+        // Four epochs: a stop that lands in the second or the third is never at the last (which ends with exit 0).
+        stopped.Write("", "command: python3 prog.py --delay {delay}\nseed: 3\nepochs: 4\n");
         var trial = stopped.Trial(Leaf, 0);
         using (var run = stopped.Start("sweep", "--workers", "1"))
         {
@@ -77,14 +78,14 @@ public class HelperProgramTests
         }
         Assert.Equal(75, RunRecord.TryRead(trial)!.ExitCode);
         Assert.False(stopped.IsComplete(Leaf, 0));
-        stopped.Write("", "command: python3 prog.py --delay 0\nseed: 3\nepochs: 3\n");
+        stopped.Write("", "command: python3 prog.py --delay 0\nseed: 3\nepochs: 4\n");
         return stopped;
     }
 
     [Fact]
     public void A_helper_program_stopped_with_SIGTERM_exits_75_at_its_epoch_end_and_continues_to_the_rows_of_an_uninterrupted_one()
     {
-        using var straight = Helped();
+        using var straight = Helped(root: "command: python3 prog.py\nseed: 3\nepochs: 4\n");
         Assert.Equal(0, straight.Run("sweep", "--workers", "1").Code);
         using var stopped = Stopped();
         var trial = stopped.Trial(Leaf, 0);
