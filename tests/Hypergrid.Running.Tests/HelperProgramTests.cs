@@ -115,6 +115,25 @@ public class HelperProgramTests
     private static string CodeOf(Study study, string file) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(study.Root, file))));
 
+    [Fact]
+    public void Under_successive_halving_a_helper_program_pauses_at_its_rung_and_the_promoted_one_continues_exactly()
+    {
+        using var study = Helped(leaf: "lr: [1, 0.5, 0.25]\nsearch: {method: halving, metric: val_loss, goal: min, rungs: [1], keep: 0.34}\n");
+        var (code, output) = study.Run("sweep");
+        Assert.True(code == 0, output);
+        var records = Enumerable.Range(0, 3).Select(n => TrialRecord.Read(study.Trial(Leaf, n), TrialId.FromDirectory(study.Trial(Leaf, n)), (string?)null)).ToList();
+        var done = Assert.Single(records, r => r.State == TrialState.Complete);
+        Assert.All(records.Where(r => r != done), r =>
+        {
+            Assert.Equal((TrialState.Paused, 75, 1), (r.State, r.Run!.ExitCode, r.Run.PausedAt));
+            Assert.True(File.Exists(Path.Combine(Attempt.Latest(r.Directory)!.CheckpointDir, "hypergrid_state.pt")));
+        });
+        using var plain = Helped(leaf: "lr: [1, 0.5, 0.25]\n");
+        Assert.Equal(0, plain.Run("sweep").Code);
+        Assert.Equal(BatchLogs.WithoutTime(Path.Combine(plain.Trial(Leaf, done.Id.Number), TrialFiles.BatchLog)),
+            BatchLogs.WithoutTime(Path.Combine(done.Directory, TrialFiles.BatchLog)));
+    }
+
     // The helper as the worker runs it, without the CLI: the environment of an attempt, set by hand.
     private static (int Code, string Output) Python(string dir, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         PythonOf("python3", dir, environment, args);
