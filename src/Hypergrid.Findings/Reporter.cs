@@ -35,7 +35,7 @@ public static class Reporter
         {
             var id = TrialId.FromDirectory(dir);
             if (!o.Filters.Matches(id.Mode, id.Dataset, id.Model, id.Trainer) || o.Only is { } only && !only(id)) return default;
-            var record = code.Judge(TrialRecord.Read(dir, id, run => CurrentParams.Of(logRoot, dir, run, o.Schema)));
+            var record = code.Judge(TrialRecord.Read(dir, id, o.Current?.Invoke(id) ?? (run => CurrentParams.Of(logRoot, dir, run, o.Schema))));
             // A result trained by other code is a result: reported, as its own group, and said so.
             var config = record.State is TrialState.Complete or TrialState.OtherCode ? TrainedConfig.Of(logRoot, record)
                 : record.State == TrialState.Paused && o.IncludePaused ? record.Run?.Config : null;
@@ -57,7 +57,12 @@ public static class Reporter
             }
             if (value is null || ran is null)
             {
-                var why = record.State is TrialState.Complete or TrialState.OtherCode ? "no value" : record.State.Name();
+                var why = record.State switch
+                {
+                    TrialState.Complete or TrialState.OtherCode => "no value",
+                    TrialState.Stale => "stale (their config changed since they ran; 'hypergrid run --rerun-stale' retrains them)",
+                    _ => record.State.Name(),
+                };
                 excluded[why] = excluded.GetValueOrDefault(why) + 1;
                 continue;
             }
@@ -192,6 +197,10 @@ public static class Reporter
         null => "null",
         JsonObject o => "{" + string.Join(",", o.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"\"{kv.Key}\":{Canonical(kv.Value)}")) + "}",
         JsonArray a => "[" + string.Join(",", a.Select(Canonical)) + "]",
+        // A number by its value: 1.0 (a float, as run.json now keeps it) and 1 (as it kept a whole float before) are one value.
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
+            => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
         _ => node.ToJsonString(),
     };
 

@@ -32,6 +32,8 @@ public class ProgramConfigTests
     [InlineData("command: python3 train.py\ncode: [\"/etc/*.py\"]\n", "'/etc/*.py' is an absolute path")]
     [InlineData("command: python3 train.py\ncode: [\"lib/../../x.py\"]\n", "reaches out of the study folder")]
     [InlineData("command: python3 train.py\ncode: [\"*.py\", 3]\n", "'3' is not a string")]
+    [InlineData("comand: python3 train.py\n", "key 'comand' is not a key of Hypergrid's; did you mean 'command'?")]
+    [InlineData("command: python3 train.py\nserach: {method: halving}\n", "key 'serach' is not a key of Hypergrid's; did you mean 'search'?")]
     public void A_mistake_in_a_programs_config_stops_expansion_at_its_line_and_writes_nothing(string root, string problem)
     {
         using var study = new Study().Write("", root + "seed: 0\n").Write("sweep/toyset/net/opt", "lr: [0.1, 0.2]\n");

@@ -28,6 +28,7 @@ public static class ProgramExecutor
         Func<bool> stillOwned, CancellationToken cancel, Action<string> say)
     {
         var clock = Stopwatch.StartNew();
+        var previous = RunRecord.TryRead(trialDir);
         // No libtorch here: the program brings its own framework, whose versions are its business.
         var record = TrialExecutor.Started(settings, new()
         {
@@ -52,7 +53,7 @@ public static class ProgramExecutor
             var code = CodeIdentity.Of(workingDir, arguments, ProgramSchema.CodeGlobs(config), [OutFolder(trialDir)]);
             // A checkpoint made by other code is not continued (as one made for other values is not): a result is
             // trained by one code. Its attempts move to previous/, nothing is deleted.
-            if (RunRecord.TryRead(trialDir)?.Code is { Sha256: { } before } made && before != code.Sha256 && Attempt.Latest(trialDir) is { HasProgress: true })
+            if (previous?.Code is { Sha256: { } before } made && before != code.Sha256 && Attempt.Latest(trialDir) is { HasProgress: true })
             {
                 var moved = TrialExecutor.Archive(trialDir, [Attempt.Folder]);
                 say($"its checkpoint is not used: it was made by other code ({CodeJudge.Changes(made.Files, code.Files)} since); starting from scratch (its attempts moved to {moved})");
@@ -64,10 +65,12 @@ public static class ProgramExecutor
                 Interpreter = Interpreter.Of(arguments[0], workingDir),
                 CfgSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
                 ParamsSha256 = config.ParamsSha256(),
-                EffectiveSha256 = ResultHash.Effective(config, null), // a program's defaults are its own: its values as written
+                EffectiveSha256 = ResultHash.Effective(config, null), // its values as checked: declared types, declared defaults written out
                 Config = config.ToJson(),
                 Command = arguments,
                 ResumedFrom = continued ? $"its own checkpoint (attempt {attempt.Number})" : null,
+                // A continued trial's time is the sum of its attempts; one started again counts from here.
+                AttemptSeconds = continued ? RunRecord.EarlierAttempts(previous) : null,
             };
             record.Write(trialDir);
             say((continued ? "continue" : "start") + $" {string.Join(' ', arguments)} (attempt {attempt.Number}) on {record.Host}");
@@ -265,6 +268,5 @@ public static class ProgramExecutor
         return Finish(record, RunStatus.Lost, clock) with { Error = "claim lost to another worker" };
     }
 
-    private static RunRecord Finish(RunRecord r, RunStatus status, Stopwatch clock) =>
-        r with { Status = status, Ended = DateTimeOffset.UtcNow, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3) };
+    private static RunRecord Finish(RunRecord r, RunStatus status, Stopwatch clock) => r.Finished(status, clock.Elapsed.TotalSeconds);
 }
