@@ -9,23 +9,12 @@ namespace Hypergrid.Findings.Tests;
 /// <summary>Reports over a generated out/log: complete trials with batch logs whose loss scales with a chosen factor.</summary>
 public sealed class ReporterTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("hypergrid-report-").FullName;
-    private string Log => Path.Combine(root, "log");
+    private readonly TrialLog log = new();
+    private string Log => log.Log;
 
-    public void Dispose() => Directory.Delete(root, true);
+    public void Dispose() => log.Dispose();
 
-    /// <summary>A complete trial: cfg.yaml, run.json with the config it ran with, and a 3-epoch batch log (val acc = 1 - loss/4).</summary>
-    private void Trial(string leaf, int number, string body, double scale, DataRecord? data = null)
-    {
-        var p = leaf.Split('/');
-        var dir = Path.Combine(Log, leaf, TrialFiles.FolderName(number));
-        Directory.CreateDirectory(dir);
-        var yaml = $"mode: {p[0]}\ndataset: {p[1]}\nmodel: {p[2]}\ntrainer: {p[3]}\n{body}";
-        File.WriteAllText(Path.Combine(dir, TrialFiles.Config), yaml);
-        var config = TrialConfig.FromMap(YamlLoader.LoadMapping(yaml, "t", [])!, "t");
-        File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), SampleLogs.BatchLog(1, 3, 2, scale));
-        new RunRecord { Status = RunStatus.Complete, Config = config.ToJson(), ParamsSha256 = config.ParamsSha256(), Data = data }.Write(dir);
-    }
+    private void Trial(string leaf, int number, string body, double scale, DataRecord? data = null) => log.Trial(leaf, number, body, scale, data);
 
     private Report Build(string metric = "val_acc", string reduce = "final", string? atBest = null, string? baseline = null, string? mode = null, string scope = "dataset") =>
         Reporter.Build(Log, new ReportOptions(new Filters(mode is null ? null : [mode]), metric, null, reduce, atBest, baseline) { Scope = scope });
