@@ -28,7 +28,9 @@ public static class PromoteVerb
         {
             var logRoot = Path.Combine(r.GetValue(outDir)!, "log");
             var (trial, why) = Source(r.GetValue(target)!, logRoot, r, report);
-            var source = TrainedConfig.Of(logRoot, TrialRecord.Read(trial.DirectoryUnder(logRoot), trial, (string?)null))
+            var record = TrialRecord.Read(trial.DirectoryUnder(logRoot), trial, (string?)null);
+            if (record.State == TrialState.Diverged) throw new UsageException($"{trial} {record.Note}; promote a trial that did not diverge");
+            var source = TrainedConfig.Of(logRoot, record)
                 ?? throw new UsageException($"{trial} is not a complete trial (no batch_log.csv with rows beside its cfg.yaml, or run.json does not say complete); promote a complete trial");
             var config = TrialConfig.FromJson(source, trial + "/run.json");
             var text = Promoter.Render(r.GetValue(cfg)!, trial, config, Seeds(r.GetValue(seeds)), Training.TrialSchema.Instance, why);

@@ -58,7 +58,7 @@ public static class SummaryPrinter
     private static string Color(TrialState s) => s switch
     {
         TrialState.Complete => "[green]complete[/]",
-        TrialState.Failed or TrialState.Damaged => $"[red]{s.ToString().ToLowerInvariant()}[/]",
+        TrialState.Failed or TrialState.Damaged or TrialState.Diverged => $"[red]{s.ToString().ToLowerInvariant()}[/]",
         _ => $"[yellow]{s.ToString().ToLowerInvariant()}[/]",
     };
 

@@ -30,7 +30,7 @@ public static class Runner
         int Count(TrialState s) => records.Count(x => x.Record.State == s);
         bool Retrain(TrialState s) => s == TrialState.Stale && options.RerunStale || s == TrialState.Damaged && options.RerunDamaged;
         var todo = records.Where(x => x.Record.State is TrialState.Pending or TrialState.Failed || Retrain(x.Record.State)).Select(x => x.Trial).ToList();
-        var summary = new RunSummary([], Count(TrialState.Complete) + (options.RerunStale ? 0 : Count(TrialState.Stale)))
+        var summary = new RunSummary([], Count(TrialState.Complete) + Count(TrialState.Diverged) + (options.RerunStale ? 0 : Count(TrialState.Stale)))
         {
             Stale = options.RerunStale ? 0 : Count(TrialState.Stale),
             Damaged = options.RerunDamaged ? 0 : Count(TrialState.Damaged),
