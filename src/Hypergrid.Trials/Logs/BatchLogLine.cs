@@ -18,19 +18,33 @@ public static class BatchLogLine
         return true;
     }
 
+    /// <summary>How many cells a line has; a row is one only when this is the header's width.</summary>
+    public static int Width(ReadOnlySpan<byte> line) => line.Count((byte)',') + 1;
+
+    /// <summary>The first cell of a line and the rest after its comma (empty after the last cell; check <see cref="Width"/> first).</summary>
+    public static ReadOnlySpan<byte> Cell(scoped ref ReadOnlySpan<byte> rest)
+    {
+        var comma = rest.IndexOf((byte)',');
+        if (comma < 0)
+        {
+            var last = rest;
+            rest = default;
+            return last;
+        }
+        var cell = rest[..comma];
+        rest = rest[(comma + 1)..];
+        return cell;
+    }
+
     /// <summary>Where each cell starts and how long it is; false when the line has another number of cells than <paramref name="starts"/> holds.</summary>
     public static bool Split(ReadOnlySpan<byte> line, Span<int> starts, Span<int> lengths)
     {
-        var at = 0;
+        if (Width(line) != starts.Length) return false;
+        var rest = line;
         for (var c = 0; c < starts.Length; c++)
         {
-            var comma = line[at..].IndexOf((byte)',');
-            var last = c == starts.Length - 1;
-            if (comma < 0 != last) return false; // fewer or more cells than the header
-            var len = comma < 0 ? line.Length - at : comma;
-            starts[c] = at;
-            lengths[c] = len;
-            at += len + 1;
+            starts[c] = line.Length - rest.Length;
+            lengths[c] = Cell(ref rest).Length;
         }
         return true;
     }

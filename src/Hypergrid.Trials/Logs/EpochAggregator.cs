@@ -54,21 +54,19 @@ public sealed class EpochAggregator
         for (var m = 0; m < metricCols.Length; m++) role[metricCols[m]] = m;
         Span<double> values = metricCols.Length <= 512 ? stackalloc double[metricCols.Length] : new double[metricCols.Length];
         Span<bool> present = metricCols.Length <= 512 ? stackalloc bool[metricCols.Length] : new bool[metricCols.Length];
-        Span<int> starts = width <= 512 ? stackalloc int[width] : new int[width];
-        Span<int> lengths = width <= 512 ? stackalloc int[width] : new int[width];
         while (BatchLogLine.Next(ref lines, out var line))
-            if (AddRow(line, role, values, present, starts, lengths)) RowCount++;
+            if (AddRow(line, role, values, present)) RowCount++;
     }
 
     // One row: cells parsed by their column's role (any column order), then added to the row's (epoch, phase) group.
-    private bool AddRow(ReadOnlySpan<byte> line, ReadOnlySpan<int> role, Span<double> values, Span<bool> present, Span<int> starts, Span<int> lengths)
+    private bool AddRow(ReadOnlySpan<byte> line, ReadOnlySpan<int> role, Span<double> values, Span<bool> present)
     {
-        if (!BatchLogLine.Split(line, starts, lengths)) return false;
+        if (BatchLogLine.Width(line) != role.Length) return false;
         ReadOnlySpan<byte> epoch = default, phase = default;
         present.Clear();
         for (var c = 0; c < role.Length; c++)
         {
-            var cell = line.Slice(starts[c], lengths[c]);
+            var cell = BatchLogLine.Cell(ref line);
             var r = role[c];
             if (r >= 0) present[r] = cell.Length > 0 && FastNumber.TryParse(cell, out values[r]);
             else if (r == -1) epoch = cell;
