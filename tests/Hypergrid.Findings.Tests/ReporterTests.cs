@@ -206,6 +206,26 @@ public sealed class ReporterTests : IDisposable
         Assert.Contains("\\textbf{", ReportText.ToLatex(report));
     }
 
+    // Values near the largest double: a group's mean, spread and test are those of the values, never an overflow.
+    [Theory]
+    [InlineData(1e308, 1.01e308)]
+    [InlineData(-1.7e308, -1.69e308)]
+    public void Statistics_of_values_near_the_largest_double_are_finite(double low, double high)
+    {
+        string Log(double v) => $"epoch,mode,batch,loss\n1,val,0,{v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}\n";
+        for (var s = 0; s < 2; s++)
+        {
+            log.Trial("experiment/d/mlp/adam", s, $"seed: {s}\n", 1, batchLog: Log(s == 0 ? low : high));
+            log.Trial("experiment/d/mlp/sgd", s, $"seed: {s}\n", 1, batchLog: Log(s == 0 ? high : high * 0.99 + low * 0.01));
+        }
+        var report = Build("val_loss");
+        var adam = report.Groups.Single(g => g.Leaf.EndsWith("adam", StringComparison.Ordinal));
+        Assert.Equal(low / 2 + high / 2, adam.Mean, Math.Abs(high) * 1e-15);
+        Assert.Equal(Math.Abs(high - low) / Math.Sqrt(2), adam.Std!.Value, Math.Abs(high) * 1e-12);
+        Assert.All(report.Groups, g => Assert.True(double.IsFinite(g.CiLow!.Value) && double.IsFinite(g.CiHigh!.Value)));
+        Assert.InRange(report.Groups.Single(g => !g.Best).P!.Value, 0, 1);
+    }
+
     private static System.Text.Json.JsonValueKind JsonValueKindOf(System.Text.Json.JsonDocument doc, string field) =>
         doc.RootElement.GetProperty("sections")[0].GetProperty("groups")[0].GetProperty(field).ValueKind;
 
