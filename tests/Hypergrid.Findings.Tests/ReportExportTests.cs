@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hypergrid.Config;
+using Hypergrid.Tests;
 
 namespace Hypergrid.Findings.Tests;
 
@@ -49,11 +50,9 @@ public sealed class ReportExportTests : IDisposable
     public void No_csv_cell_of_a_hostile_study_starts_a_formula(string key)
     {
         var csv = ReportText.ToCsv(HostileStudy(key, "1", "2"));
-        var rows = CsvRows(csv);
+        var rows = CsvCells.Rows(csv);
         Assert.Equal(3, rows.Count);
-        foreach (var cell in rows.Skip(1).SelectMany(r => r))
-            Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '@' or '\t' or '\r' || cell.StartsWith('-') && !double.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out _),
-                $"cell '{cell}' would start a formula");
+        foreach (var cell in rows.Skip(1).SelectMany(r => r)) Assert.False(CsvCells.StartsFormula(cell), $"cell '{cell}' would start a formula");
         Assert.All(rows.Skip(1), r => Assert.StartsWith("'", r[2])); // the values column: key=value
     }
 
@@ -81,29 +80,5 @@ public sealed class ReportExportTests : IDisposable
         var output = p.StandardOutput.ReadToEndAsync();
         if (!p.WaitForExit(60_000)) { p.Kill(true); Assert.Fail("pdflatex did not finish in 60 s"); }
         return (p.ExitCode, output.Result);
-    }
-
-    // RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks.
-    private static List<List<string>> CsvRows(string csv)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else cell.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(cell.ToString()); cell.Clear(); }
-            else if (c == '\n') { row.Add(cell.ToString()); cell.Clear(); rows.Add(row); row = []; }
-            else cell.Append(c);
-        }
-        return rows;
     }
 }

@@ -30,12 +30,7 @@ public sealed class ForeignLogSeriesTests : IAsyncLifetime
         tree.Dispose();
     }
 
-    private async Task<JsonElement> Get(string url)
-    {
-        var response = await server!.Http.GetAsync(url);
-        Assert.True(response.IsSuccessStatusCode, url + ": " + await response.Content.ReadAsStringAsync());
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-    }
+    private Task<JsonElement> Get(string url) => server!.GetJson(url);
 
     // A series' bucket means, where a bucket has a row (steps without one are null).
     private static double[] Numbers(JsonElement body, string metric) =>

@@ -49,12 +49,7 @@ public sealed class HonestValueTests : IAsyncLifetime
         tree.Dispose();
     }
 
-    private async Task<JsonElement> Get(string url)
-    {
-        var response = await server!.Http.GetAsync(url);
-        Assert.True(response.IsSuccessStatusCode, url + ": " + await response.Content.ReadAsStringAsync());
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-    }
+    private Task<JsonElement> Get(string url) => server!.GetJson(url);
 
     private static double Mean(int i) => double.Parse(Large[i].A, CultureInfo.InvariantCulture) / 2 + double.Parse(Large[i].B, CultureInfo.InvariantCulture) / 2;
 

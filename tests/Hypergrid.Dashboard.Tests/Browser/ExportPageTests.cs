@@ -1,3 +1,4 @@
+using Hypergrid.Tests;
 using Hypergrid.Trials;
 using Microsoft.Playwright;
 
@@ -28,14 +29,12 @@ public sealed class ExportPageTests(BrowserFixture fixture) : PageTests(fixture)
         var page = await Open("#m=" + string.Join(',', Hostile.Select(Uri.EscapeDataString)) + "&leaves=sweep/toyset/net/sgd");
         await page.WaitForFunctionAsync($"() => hypergrid.store.plots.length === {Hostile.Length}");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export").ClickAsync());
-        var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
-        Assert.Equal("metric,series,x,y", lines[0]);
-        var cells = lines.Skip(1).Select(Cells).ToList();
+        var rows = CsvCells.Rows(await File.ReadAllTextAsync((await download.PathAsync())!));
+        Assert.Equal(["metric", "series", "x", "y"], rows[0]);
+        var cells = rows.Skip(1).ToList();
         Assert.Equal(Hostile.Length * 2 * 2 * 3, cells.Count); // metrics x trials x phases x epochs
         Assert.Equal(Hostile.Select(h => "'" + h).Order(), cells.Select(c => c[0]).Distinct().Order());
-        foreach (var cell in cells.SelectMany(c => c))
-            Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '@' or '\t' or '\r' || cell.StartsWith('-') && !double.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out _),
-                $"cell '{cell}' would start a formula");
+        foreach (var cell in cells.SelectMany(c => c)) Assert.False(CsvCells.StartsFormula(cell), $"cell '{cell}' would start a formula");
         Assert.Empty(ConsoleErrors);
     }
 
@@ -54,23 +53,5 @@ public sealed class ExportPageTests(BrowserFixture fixture) : PageTests(fixture)
     {
         var page = await Open();
         Assert.Equal(cell, await page.EvaluateAsync<string>("v => hypergrid.csvCell(v)", value));
-    }
-
-    // The export's cells: quoted ones may hold commas and doubled quotes.
-    private static string[] Cells(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
-            else if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
-            else cell.Append(c);
-        }
-        cells.Add(cell.ToString());
-        return [.. cells];
     }
 }
