@@ -148,38 +148,28 @@ public sealed class EpochTable
     /// <summary>Reads epoch_log.csv (the file edge), on its bytes; rows with the wrong number of cells are dropped. Null without an epoch,mode header.</summary>
     public static EpochTable? Parse(ReadOnlySpan<byte> csv)
     {
-        var headerEnd = csv.IndexOf((byte)'\n');
-        if (headerEnd < 0) return null;
-        var header = Encoding.UTF8.GetString(csv[..headerEnd]).TrimEnd('\r').Split(',');
+        if (BatchLogHeader.Read(csv) is not { } read) return null;
+        var header = read.Names.ToArray();
         if (header.Length < 2 || header[0] != "epoch" || header[1] != "mode") return null;
         var columns = header[2..];
         var text = csv.ToArray();
         var epochs = new List<long>();
         var phases = new List<string>();
         var cells = new List<int>();
-        var pos = headerEnd + 1;
-        // Only whole lines: anything after the last newline is a line still being written.
-        for (var nl = csv[pos..].IndexOf((byte)'\n'); nl >= 0; pos += nl + 1, nl = csv[pos..].IndexOf((byte)'\n'))
+        // Only whole lines, split as the batch log's rows are: anything after the last newline is a line still being written.
+        var rest = csv[read.Length..];
+        while (true)
         {
-            var line = csv.Slice(pos, nl);
-            if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
-            if (line.Count((byte)',') != header.Length - 1) continue;
-            var comma = line.IndexOf((byte)',');
-            if (!FastNumber.TryParse(line[..comma], out var epoch) || epoch != Math.Floor(epoch)) continue;
-            var start = pos + comma + 1;
-            var rest = line[(comma + 1)..];
-            comma = rest.IndexOf((byte)',');
-            var phase = Encoding.UTF8.GetString(rest[..comma]);
-            start += comma + 1;
-            rest = rest[(comma + 1)..];
+            var lineStart = csv.Length - rest.Length;
+            if (!BatchLogLine.Next(ref rest, out var line)) break;
+            if (BatchLogLine.Width(line) != header.Length) continue;
+            var cellsOf = line;
+            if (!FastNumber.TryParse(BatchLogLine.Cell(ref cellsOf), out var epoch) || epoch != Math.Floor(epoch)) continue;
+            var phase = Encoding.UTF8.GetString(BatchLogLine.Cell(ref cellsOf));
             for (var c = 0; c < columns.Length; c++)
             {
-                comma = rest.IndexOf((byte)',');
-                var length = comma < 0 ? rest.Length : comma;
-                cells.Add(start);
-                cells.Add(length);
-                start += length + 1;
-                rest = comma < 0 ? default : rest[(comma + 1)..];
+                cells.Add(lineStart + line.Length - cellsOf.Length);
+                cells.Add(BatchLogLine.Cell(ref cellsOf).Length);
             }
             epochs.Add((long)epoch);
             phases.Add(phase);
