@@ -102,6 +102,10 @@ public static class Errors
     public static ConfigError BadCommand(SourceMark at, string problem) =>
         new(at, "command", problem, "write the program and its arguments, with {key} for a trial's value of key");
 
+    public static ConfigError BadCodeGlob(SourceMark at, string glob, string problem) =>
+        new(at, "code", $"'{glob}' {problem}",
+            "list the program's files as globs relative to the folder that holds cfg/, e.g. code: [\"*.py\", \"lib/**/*.py\"], or leave code out to hash the files the command names");
+
     public static ConfigError UnknownPlaceholder(SourceMark at, string name, IEnumerable<string> keys, bool declared = false) =>
         new(at, "command", declared ? $"names {{{name}}}, which is not a declared parameter" : $"names {{{name}}}, which is not a key of this trial",
             $"use one of: {string.Join(", ", keys.Order(StringComparer.Ordinal).Select(k => "{" + k + "}"))} (write {{{{ for a literal brace)");
