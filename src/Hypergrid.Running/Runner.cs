@@ -51,6 +51,7 @@ public static class Runner
         // What a data source says depends on the dataset and the data folder, not the trial: one trial per dataset is asked.
         var builtins = todo.Where(t => !ProgramSchema.IsProgram(t.Config)).ToList();
         foreach (var line in builtins.GroupBy(t => t.Leaf.Dataset).Select(g => Spec(g.First()).Data.Describe(options.DataDir)).OfType<string>()) display.Line(line);
+        if (builtins.Count < todo.Count && !Programs.ProgramContainment.Namespaced) display.Line(Programs.ProgramContainment.Warning);
 
         var runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}";
         var runDir = Path.Combine(options.Expand.OutDir, options.Launcher.Folder, runId);

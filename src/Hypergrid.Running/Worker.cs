@@ -26,6 +26,9 @@ public static class Worker
         var dirs = File.ReadAllLines(manifest).Where(l => l.Length > 0).ToList();
         // search: is a leaf's (inherited, never an axis): one cfg.yaml a leaf says whether its trials are searched.
         var searched = dirs.GroupBy(Search.Halving.LeafOf).Where(leaf => Search.Halving.Of(leaf.First()) is not null).SelectMany(leaf => leaf).ToList();
+        // Trials whose claim this worker lost: another worker has them, or something broke their claim; never claimed
+        // again by this worker (a program that deletes claim.json would otherwise be started again and again).
+        var lost = new HashSet<string>();
         while (!cancel.IsCancellationRequested)
         {
             var trained = 0;
@@ -34,12 +37,13 @@ public static class Worker
                 if (cancel.IsCancellationRequested) break;
                 try
                 {
-                    if (!Available(dir, settings.RunId)) continue;
+                    if (lost.Contains(dir) || !Available(dir, settings.RunId)) continue;
                     using var claim = ClaimHandle.TryAcquire(dir);
                     if (claim is null || !Available(dir, settings.RunId)) continue;
                     using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, claim.Lost);
                     trained++;
                     var outcome = RunOne(dir, settings, output, claim, either.Token);
+                    if (outcome.Status == RunStatus.Lost && lost.Add(dir) && ClaimDeleted(dir, outcome, output)) failed++;
                     if (outcome.Status == RunStatus.Failed) failed++;
                     if (outcome.Status is RunStatus.Paused or RunStatus.Complete && !cancel.IsCancellationRequested) DecideSearch(dir, output);
                 }
@@ -57,6 +61,23 @@ public static class Worker
             cancel.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200));
         }
         return failed;
+    }
+
+    /// <summary>
+    /// A claim lost because claim.json vanished (a program deleted it: no worker removes another's claim) is not a
+    /// takeover: the trial is claimed again, failed with what happened, and released. True when it was.
+    /// </summary>
+    private static bool ClaimDeleted(string dir, RunRecord outcome, TextWriter output)
+    {
+        var path = Path.Combine(dir, TrialFiles.Claim);
+        if (File.Exists(path) || new FileInfo(path).LinkTarget is not null) return false;
+        using var again = ClaimHandle.TryAcquire(dir);
+        if (again is null) return false;
+        var error = $"{TrialFiles.Claim} was deleted while the trial trained (by its program, or by hand): it is Hypergrid's claim on the trial and must be left as it is; " +
+            "the program was stopped and the trial failed (the next run retries it)";
+        ((RunRecord.TryRead(dir) ?? outcome) with { Status = RunStatus.Failed, Error = error, Ended = DateTimeOffset.UtcNow }).Write(dir);
+        output.WriteLine($"{TrialId.FromDirectory(dir)}: failed: {error}");
+        return true;
     }
 
     /// <summary>After a trial of a search leaf paused or completed: the decisions that are now due, made once under the leaf's lock.</summary>
@@ -124,8 +145,17 @@ public static class Worker
         TrialConfig.Load(Path.Combine(dir, TrialFiles.Config), []) is { } config && ProgramSchema.IsProgram(config);
 
     // O_APPEND: a worker that stalled and resumes after a takeover can only add lines, never overwrite the new holder's.
-    private static StreamWriter OpenLog(string dir) =>
-        new(new FileStream(Path.Combine(dir, TrialFiles.WorkerLog), FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+    // Never through a link: a program that put one (or a FIFO) in worker.log's place gets it removed, and said.
+    private static StreamWriter OpenLog(string dir)
+    {
+        var path = Path.Combine(dir, TrialFiles.WorkerLog);
+        if (SafeFiles.OpenOwnForAppend(path) is { } stream) return new(stream) { AutoFlush = true };
+        var was = new FileInfo(path).LinkTarget is { } target ? $"a link to {target}" : "not a regular file";
+        File.Delete(path);
+        var log = new StreamWriter(SafeFiles.OpenOwnForAppend(path) ?? throw new IOException($"{path}: cannot be created as a regular file")) { AutoFlush = true };
+        log.WriteLine($"{DateTimeOffset.UtcNow:O} worker.log was {Hypergrid.Config.Visible.Short(was)}, which Hypergrid never writes: removed, and this file started in its place");
+        return log;
+    }
 
     /// <summary>Trials of the manifest that still need training in this run (not complete, not failed in it).</summary>
     public static int Remaining(string manifest, string runId) =>

@@ -134,10 +134,11 @@ public sealed class Attempt
     }
 
     // A copy, not a rename: the old inode stays with whoever may still hold it open. A torn last line is left out.
+    // A program may have put a link in the log's place: it is not followed (nothing outside out/log is copied in).
     private static void CopyWholeRows(string from, string to)
     {
-        if (!File.Exists(from) || !SafeFiles.IsRegularFile(from)) return;
-        using var source = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var source = SafeFiles.OpenOwn(from);
+        if (source is null) return;
         var length = WholeRowsLength(source);
         source.Position = 0;
         using var target = new FileStream(to, FileMode.CreateNew, FileAccess.Write);

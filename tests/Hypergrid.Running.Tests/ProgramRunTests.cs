@@ -218,16 +218,9 @@ public class ProgramRunTests
         Assert.Contains("sweep/clusters/softmax/sgd", report.Output);
     }
 
-    // The Python processes running in the study's folder (a program's working folder is the one holding cfg/).
-    private static List<int> Programs(Study study) =>
-        Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(p => int.TryParse(p, out _)).Select(int.Parse!)
-            .Where(pid =>
-            {
-                try { return new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(false)?.FullName == study.Root && File.ReadAllText($"/proc/{pid}/cmdline").Contains("python"); }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
-            }).ToList();
+    private static List<int> Programs(Study study) => study.Processes();
 
-    private static void WaitFor(Func<bool> condition, string what)
+    internal static void WaitFor(Func<bool> condition, string what)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())
