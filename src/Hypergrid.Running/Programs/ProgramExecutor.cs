@@ -83,6 +83,13 @@ public static class ProgramExecutor
             var outcome = Run(arguments, workingDir, environment, attempt, log, epochs, progress, stillOwned, ProgramSchema.StopGrace(config), cancel, stopAfter);
             if (!stillOwned()) return Lost(record, log, clock);
             record = record with { ExitCode = outcome.ExitCode };
+            // The finished log's name is Hypergrid's: one the program wrote would make the trial look complete.
+            if (Present(Path.Combine(trialDir, TrialFiles.BatchLog)))
+            {
+                var moved = TrialExecutor.Archive(trialDir, [TrialFiles.BatchLog]);
+                return Fail(trialDir, record, $"the program wrote {TrialFiles.BatchLog} in its trial folder itself; that name is Hypergrid's (the finished log, copied from " +
+                    $"$HYPERGRID_BATCH_LOG when the program ends): it was moved to {moved}; write rows only to $HYPERGRID_BATCH_LOG", clock, log);
+            }
             var reached = ReachedEpoch(attempt.PartialLog);
             // Rows past the rung at exit, however fast they came (a burst, then exit): said, counted, kept.
             var pastRung = stopAfter is { } told && reached > told;
@@ -225,12 +232,6 @@ public static class ProgramExecutor
             return Fail(trialDir, record, $"the program exited 0 but its batch log is not valid: {problem}", clock, log);
         if (valid < bytes.Length) log.WriteLine($"{DateTimeOffset.UtcNow:O} the batch log's last line had no newline (torn): cut");
         var result = Path.Combine(trialDir, TrialFiles.BatchLog);
-        if (Present(result))
-        {
-            var moved = TrialExecutor.Archive(trialDir, [TrialFiles.BatchLog]);
-            return Fail(trialDir, record, $"the program wrote {TrialFiles.BatchLog} in its trial folder itself; that name is Hypergrid's (the finished log, copied from " +
-                $"$HYPERGRID_BATCH_LOG when the program ends): it was moved to {moved}; write rows only to $HYPERGRID_BATCH_LOG", clock, log);
-        }
         var table = EpochAggregator.FromBytes(bytes.AsSpan(0, (int)valid).ToArray()) ?? throw new InvalidDataException("the batch log has no header");
         record = Finish(record, RunStatus.Complete, clock) with { Final = table.FinalMetrics() };
         record.Write(trialDir);
@@ -264,9 +265,11 @@ public static class ProgramExecutor
 
     private static RunRecord Lost(RunRecord record, TextWriter log, Stopwatch clock)
     {
-        log.WriteLine($"{DateTimeOffset.UtcNow:O} claim lost to another worker after a stall; the program was killed and nothing was written");
-        return Finish(record, RunStatus.Lost, clock) with { Error = "claim lost to another worker" };
+        log.WriteLine($"{DateTimeOffset.UtcNow:O} {LostClaim}; the program was killed and nothing was written");
+        return Finish(record, RunStatus.Lost, clock) with { Error = LostClaim };
     }
+
+    private const string LostClaim = "claim lost to another worker after a stall, or claim.json was rewritten (by the program?): it no longer names this worker";
 
     private static RunRecord Finish(RunRecord r, RunStatus status, Stopwatch clock) =>
         r with { Status = status, Ended = DateTimeOffset.UtcNow, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3) };
