@@ -28,9 +28,10 @@ public sealed class Attempt
     public string CheckpointDir => Path.Combine(Directory, CheckpointFolder);
 
     /// <summary>Whether this attempt left anything to continue from: a log with a row, or a non-empty checkpoint folder.</summary>
-    public bool HasProgress =>
-        (System.IO.Directory.Exists(CheckpointDir) && System.IO.Directory.EnumerateFileSystemEntries(CheckpointDir).Any())
-        || (File.Exists(PartialLog) && new FileInfo(PartialLog).Length > 0);
+    public bool HasProgress => HasCheckpoint || (File.Exists(PartialLog) && new FileInfo(PartialLog).Length > 0);
+
+    /// <summary>Whether this attempt's checkpoint folder holds anything (a program's checkpoint; rows alone are not one).</summary>
+    public bool HasCheckpoint => System.IO.Directory.Exists(CheckpointDir) && System.IO.Directory.EnumerateFileSystemEntries(CheckpointDir).Any();
 
     /// <summary>The newest attempt of a trial, or null when it has none.</summary>
     public static Attempt? Latest(string trialDir)

@@ -133,6 +133,31 @@ public class ProgramRunTests
         Assert.Contains("pending  sweep/clusters/softmax/sgd/trial_000", study.Run("status", "--trials").Output);
     }
 
+    [Theory]
+    [InlineData("signal.signal(signal.SIGTERM, signal.SIG_IGN)", false)]                    // killed after its grace period
+    [InlineData("signal.signal(signal.SIGTERM, lambda *_: sys.exit(75))", false)]            // exits 75 at once, with rows only
+    [InlineData("signal.signal(signal.SIGTERM, lambda *_: sys.exit(75)); ckpt()", true)]     // exits 75 with a checkpoint
+    public async Task A_program_stopped_by_ctrl_c_is_said_checkpointed_only_when_its_checkpoint_folder_holds_one(string handler, bool checkpointed)
+    {
+        using var study = Custom($$"""
+            def ckpt(): open(os.path.join(os.environ['HYPERGRID_CHECKPOINT_DIR'], 'state'), 'w').write('1')
+            {{handler}}
+            log.write('epoch,mode,batch,loss\n'); log.flush()
+            for i in range(100000):
+                log.write('1,train,%d,0.5\n' % i); log.flush(); time.sleep(0.02)
+            """, "stop_grace_seconds: 1\n");
+        study.Write(Leaf, "lr: 1");
+        using var run = study.Start("sweep", "--workers", "1");
+        var output = run.StandardOutput.ReadToEndAsync();
+        Study.WaitUntilTraining(Trial(study));
+        Assert.True(Signal.Send(run.Id, 2));
+        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(30)));
+        var said = await output;
+        if (checkpointed) Assert.Contains("1 trial(s) checkpointed at its own checkpoint (attempt 2)", said);
+        else Assert.Contains("1 trial(s) stopped before their first checkpoint", said);
+        Assert.Equal(checkpointed, study.Run("status", "--trials").Output.Contains("resumes at"));
+    }
+
     [Fact]
     public void A_program_that_exits_75_on_its_own_is_interrupted_and_continued_by_the_next_run_not_the_same_one()
     {

@@ -113,9 +113,11 @@ public static class ProgramExecutor
             if (outcome.ExitCode == ExitContinue || outcome.Stopped)
             {
                 var why = outcome.ExitCode == ExitContinue ? "exited 75 (continue me)" : $"stopped ({Describe(outcome.ExitCode)})";
+                var next = attempt.HasCheckpoint ? "the next run continues it with HYPERGRID_RESUME=1"
+                    : "it left no checkpoint (its checkpoint folder is empty): the next run gives it HYPERGRID_RESUME=1 with its log and no checkpoint";
                 record = Finish(record, RunStatus.Interrupted, clock) with
                 {
-                    Error = $"interrupted: the program {why}; the next run continues it with HYPERGRID_RESUME=1",
+                    Error = $"interrupted: the program {why}; {next}",
                     Yielded = !outcome.Stopped,
                 };
                 record.Write(trialDir);
