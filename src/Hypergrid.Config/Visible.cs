@@ -20,7 +20,7 @@ public static class Visible
     {
         if (s.Length <= MaxShown && Text(s) is var whole && whole.Length <= MaxShown) return Text(s);
         var head = Text(s[..Math.Min(s.Length, MaxShown)]);
-        return (head.Length > MaxShown ? head[..MaxShown] : head) + $"... ({s.Length.ToString(CultureInfo.InvariantCulture)} characters)";
+        return (head.Length > MaxShown ? head[..MaxShown] : head) + $"... ({s.Length.ToString("N0", CultureInfo.InvariantCulture)} characters)";
     }
 
     public static string Text(string s)
