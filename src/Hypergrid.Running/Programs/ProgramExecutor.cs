@@ -97,7 +97,8 @@ public static class ProgramExecutor
             {
                 var past = (int)(reached - stopAfter!.Value);
                 record = record with { EpochsPastRung = (record.EpochsPastRung ?? 0) + past };
-                say($"trained {past} epoch(s) past its search rung (HYPERGRID_STOP_AFTER_EPOCH={stopAfter}); its rows are kept and its decision is made at epoch {stopAfter}");
+                // In worker.log; the run's output and status say it once per leaf (PastRung).
+                log.WriteLine($"{DateTimeOffset.UtcNow:O} trained {past} epoch(s) past its search rung (HYPERGRID_STOP_AFTER_EPOCH={stopAfter}); its rows are kept and its decision is made at epoch {stopAfter}");
             }
             // Exit 0 is complete when nobody stopped it, or when it stopped with every epoch in its log.
             var wholeLog = epochs > 0 && reached >= epochs;
