@@ -43,7 +43,7 @@ public static class Worker
                     using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, claim.Lost);
                     trained++;
                     var outcome = RunOne(dir, settings, output, claim, either.Token);
-                    if (outcome.Status == RunStatus.Lost && lost.Add(dir) && ClaimDeleted(dir, outcome, output)) failed++;
+                    if (outcome.Status == RunStatus.Lost && lost.Add(dir) && ClaimDeleted(dir, output)) failed++;
                     if (outcome.Status == RunStatus.Failed) failed++;
                     if (outcome.Status is RunStatus.Paused or RunStatus.Complete && !cancel.IsCancellationRequested) DecideSearch(dir, output);
                 }
@@ -64,18 +64,21 @@ public static class Worker
     }
 
     /// <summary>
-    /// A claim lost because claim.json vanished (a program deleted it: no worker removes another's claim) is not a
-    /// takeover: the trial is claimed again, failed with what happened, and released. True when it was.
+    /// A claim lost because claim.json vanished while run.json is still this worker's (a program deleted it: a successor
+    /// would have written its own run.json first) is not a takeover: the trial is claimed again, failed with what
+    /// happened, and released. True when it was.
     /// </summary>
-    private static bool ClaimDeleted(string dir, RunRecord outcome, TextWriter output)
+    private static bool ClaimDeleted(string dir, TextWriter output)
     {
         var path = Path.Combine(dir, TrialFiles.Claim);
         if (File.Exists(path) || new FileInfo(path).LinkTarget is not null) return false;
         using var again = ClaimHandle.TryAcquire(dir);
-        if (again is null) return false;
+        // Gone because a successor took the trial over, finished and released it: its run.json is not this worker's.
+        if (again is null || File.Exists(Path.Combine(dir, TrialFiles.BatchLog))
+            || RunRecord.TryRead(dir) is not { } mine || mine.Pid != Environment.ProcessId || mine.Host != Environment.MachineName) return false;
         var error = $"{TrialFiles.Claim} was deleted while the trial trained (by its program, or by hand): it is Hypergrid's claim on the trial and must be left as it is; " +
             "the program was stopped and the trial failed (the next run retries it)";
-        ((RunRecord.TryRead(dir) ?? outcome) with { Status = RunStatus.Failed, Error = error, Ended = DateTimeOffset.UtcNow }).Write(dir);
+        (mine with { Status = RunStatus.Failed, Error = error, Ended = DateTimeOffset.UtcNow }).Write(dir);
         output.WriteLine($"{TrialId.FromDirectory(dir)}: failed: {error}");
         return true;
     }
