@@ -249,12 +249,38 @@ function signature(metric, series) {
   return [metric, view.x, view.log, view.group, view.band, ...series.map(s => s.label + (s.band ? '+band' : ''))].join('|');
 }
 
+/** Whether any line of a plot has a point: a plot of none would invent its axis ranges. */
+const hasPoints = series => series.some(s => s.xs.some((x, i) => x != null && s.ys[i] != null));
+
+/** A trial's loaded log (epoch or step resolution) has rows. */
+function hasRows(t) {
+  const phases = store.logs.get(t.path)?.phases;
+  if (phases && Object.keys(phases).length) return true;
+  const steps = store.steps.get(t.path);
+  return Boolean(steps && ['train', 'val'].some(p => steps[p]?.rows > 0));
+}
+
+/** Running trials of the selection that have written no row yet are named as waiting; returns how many. */
+function renderWaiting(trials) {
+  const waiting = trials.filter(t => t.state === 'running' && !hasRows(t));
+  const el = document.getElementById('waiting');
+  el.hidden = waiting.length === 0;
+  const names = waiting.slice(0, 3).map(t => t.path).join(', ') + (waiting.length > 3 ? ` and ${waiting.length - 3} more` : '');
+  // Trial paths are text, never HTML.
+  el.textContent = waiting.length === 0 ? ''
+    : `${names} ${waiting.length === 1 ? 'is' : 'are'} running: waiting for the first rows of the batch log ` +
+      '(a program writes them as they come when its log file is line-buffered)';
+  return waiting.length;
+}
+
 function drawPlots(trials, colors) {
   const holder = document.getElementById('plots');
+  const waiting = renderWaiting(trials);
   const wanted = view.metrics.filter(m => store.metrics.has(m));
   const next = [];
   for (const metric of wanted) {
     const series = seriesFor(metric, trials, colors);
+    if (waiting && !hasPoints(series)) continue; // no row in the selection yet: the words above, not made-up axes
     const sig = signature(metric, series);
     const old = store.plots.find(p => p.metric === metric);
     if (old && old.sig === sig) {

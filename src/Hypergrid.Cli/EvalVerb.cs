@@ -25,6 +25,8 @@ public static class EvalVerb
             var dir = Folder(r.GetValue(target)!, Path.Combine(r.GetValue(outDir)!, "log"));
             var weights = Path.Combine(dir, TrialFiles.Weights);
             var run = RunRecord.TryRead(dir);
+            if (TrainedByProgram(dir, run))
+                throw new UsageException($"{dir} was trained by a program of your own (its command), and eval is for the built-in trainers (it loads their {TrialFiles.Weights}): evaluate the trial with your program");
             if (!File.Exists(weights) || run is not { Status: RunStatus.Complete, Config: { } trained })
                 throw new UsageException($"{dir} has no {TrialFiles.Weights} of a complete trial; train it first ('hypergrid run'), or give a complete trial");
             // The weights the trial wrote, and only those: a link, a FIFO or another trial's file in their place is refused.
@@ -52,6 +54,14 @@ public static class EvalVerb
             return Exit.Ok;
         }));
         return command;
+    }
+
+    // run.json's config says it; a folder without one (written by another tool) has its cfg.yaml.
+    private static bool TrainedByProgram(string dir, RunRecord? run)
+    {
+        if (run?.Config is { } config) return config.ContainsKey(Config.Programs.ProgramKeys.Command);
+        var text = SafeFiles.ReadOwnText(Path.Combine(dir, TrialFiles.Config));
+        return text is not null && Config.Yaml.YamlLoader.LoadMapping(text, TrialFiles.Config, []) is { } map && map.ContainsKey(Config.Programs.ProgramKeys.Command);
     }
 
     private static string Folder(string target, string logRoot)

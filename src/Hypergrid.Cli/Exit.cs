@@ -102,22 +102,7 @@ public static class Exit
     /// <summary>"; did you mean 'sweep'?" for the nearest name (edit distance), or the names there are.</summary>
     public static string Suggest(string typed, IReadOnlyList<string> names, bool listAll = false)
     {
-        var best = names.Select(n => (Name: n, Distance: Distance(typed.ToLowerInvariant(), n.ToLowerInvariant()))).OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal).FirstOrDefault();
-        if (best.Name is not null && best.Distance <= Math.Max(2, typed.Length / 3)) return $"; did you mean '{best.Name}'?";
+        if (Config.Spelling.Nearest(typed, names, Math.Max(2, typed.Length / 3)) is { } best) return $"; did you mean '{best}'?";
         return listAll || names.Count <= 12 ? $"; it is one of: {string.Join(", ", names)}" : "";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1); // a swap
-            }
-        return d[a.Length, b.Length];
     }
 }

@@ -18,6 +18,7 @@ public static class ExpandVerb
         {
             var options = tree.Read(r) with { DryRun = r.GetValue(dryRun) };
             var leaves = Expander.Expand(options);
+            foreach (var warning in leaves.SelectMany(l => l.Warnings)) Console.Error.WriteLine(warning);
             foreach (var leaf in leaves)
             {
                 if (options.DryRun) PrintTable(leaf);

@@ -13,18 +13,27 @@ public static class ReportVerb
     {
         var command = new Command("report", "Summarise complete trials: one row per group (same config but the seed), a section per mode and dataset, best first, with confidence intervals and tests");
         var outDir = new Option<string>("--out") { Description = "The output folder whose log/ is read", DefaultValueFactory = _ => "out" };
+        var cfgDir = new Option<string>("--cfg")
+        {
+            Description = "The config tree: where it exists, a result whose config there changed since it ran is stale and left out, as status says",
+            DefaultValueFactory = _ => "cfg",
+        };
         var filters = new FilterOptions(command);
         var options = new ReportOptionSet(command);
         var baseline = new Option<string?>("--baseline") { Description = "Compare against this group instead of the best: LEAF[/key=value...]" };
         var format = new Option<string>("--format") { Description = "table, markdown, latex, csv or json", DefaultValueFactory = _ => "table" };
         var output = new Option<string?>("--output") { Description = "Write to this file instead of the terminal" };
-        foreach (var o in new Option[] { outDir, baseline, format, output }) command.Options.Add(o);
+        foreach (var o in new Option[] { cfgDir, outDir, baseline, format, output }) command.Options.Add(o);
         command.SetAction(r => Exit.Guard(() =>
         {
             var fmt = r.GetValue(format)!;
             if (!ReportText.Formats.Contains(fmt)) throw new UsageException($"--format {fmt} is not a format; use one of: {string.Join(", ", ReportText.Formats)}");
             if (r.GetValue(output) is { } named) OutputFile.Check(named, "--output"); // refused before the report is computed
-            var report = Reporter.Build(Path.Combine(r.GetValue(outDir)!, "log"), options.Read(r, filters.Read(r), r.GetValue(baseline)));
+            var selection = filters.Read(r);
+            // Stale as status says it: the tree's current values when there is a tree, else out/log's cfg.yaml files.
+            var current = Running.CurrentHashes.Of(new Config.Expansion.ExpandOptions(r.GetValue(cfgDir)!, r.GetValue(outDir)!, selection), out var unread);
+            if (unread is not null) Console.Error.WriteLine($"warning: {unread}; staleness is judged from the cfg.yaml files in out/log");
+            var report = Reporter.Build(Path.Combine(r.GetValue(outDir)!, "log"), options.Read(r, selection, r.GetValue(baseline)) with { Current = current });
             var text = fmt switch
             {
                 "json" => ReportText.ToJson(report),

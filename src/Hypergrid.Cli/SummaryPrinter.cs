@@ -35,19 +35,32 @@ public static class SummaryPrinter
         var byOthers = elsewhere > 0 ? $" ({elsewhere} of them by another run at the same time)" : "";
         var running = stillRunning > 0 ? $", {stillRunning} still being trained by another run" : "";
         var pausedNote = paused > 0 ? $", {paused} paused at a search rung ('hypergrid status --trials' gives their ranks)" : "";
-        Console.WriteLine($"{complete} trained{byOthers}{pausedNote}, {failed} not complete{running}, {summary.AlreadyComplete} were already complete{notes}");
+        Console.WriteLine(Totals(summary, complete, failed, byOthers + pausedNote, running, notes));
     }
 
-    /// <summary>What a run stopped by Ctrl-C did: e.g. "stopping: 2 trials checkpointed at epoch 3 batch 0; rerun to continue".</summary>
+    /// <summary>"2 trained, 1 not complete; 5 of the 6 selected trials are complete (3 not trained in this run)": the run and its whole selection.</summary>
+    public static string Totals(RunSummary summary, int complete, int failed, string trainedNote = "", string running = "", string notes = "")
+    {
+        var all = complete + summary.OthersComplete;
+        return $"{complete} trained{trainedNote}, {failed} not complete{running}; {all} of the {summary.Selected} selected trial(s) are complete"
+            + (summary.OthersComplete > 0 ? $" ({summary.OthersComplete} not trained in this run)" : "") + notes;
+    }
+
+    /// <summary>
+    /// What a run stopped by Ctrl-C did, each trial counted once: e.g. "stopping: 2 trial(s) checkpointed at epoch 3 batch 0,
+    /// 1 stopped before its first checkpoint (it starts again), 1 not started; rerun to continue".
+    /// </summary>
     public static string Stopped(RunSummary summary)
     {
-        var paused = summary.Rows.Where(r => r.State == TrialState.Pending).ToList();
-        var at = paused.Where(r => r.ResumesAt is not null).GroupBy(r => r.ResumesAt!).Select(g => g.Key).ToList();
-        var fresh = paused.Count(r => r.ResumesAt is null);
-        var what = paused.Count == 0 ? "no trial was left unfinished"
-            : $"{paused.Count} trial(s) " + (at.Count == 0 ? "stopped before their first checkpoint"
-                : $"checkpointed at {string.Join(", ", at)}" + (fresh > 0 ? $" ({fresh} before their first checkpoint: they start again)" : ""));
-        return $"stopping: {what}; rerun to continue";
+        var pending = summary.Rows.Where(r => r.State == TrialState.Pending).ToList();
+        var checkpointed = pending.Where(r => r.ResumesAt is not null).ToList();
+        var fresh = pending.Count(r => r.ResumesAt is null && r.Run is not null && summary.TrainedHere(r));
+        var notStarted = pending.Count - checkpointed.Count - fresh;
+        var parts = new List<string>();
+        if (checkpointed.Count > 0) parts.Add($"{checkpointed.Count} trial(s) checkpointed at {string.Join(", ", checkpointed.Select(r => r.ResumesAt).Distinct())}");
+        if (fresh > 0) parts.Add($"{fresh} stopped before {(fresh == 1 ? "its" : "their")} first checkpoint ({(fresh == 1 ? "it starts" : "they start")} again)");
+        if (notStarted > 0) parts.Add($"{notStarted} not started");
+        return $"stopping: {(parts.Count == 0 ? "no trial was left unfinished" : string.Join(", ", parts))}; rerun to continue";
     }
 
     // Only a result or a claim of another run at the same time is "another run"; a trial left pending says where it resumes.

@@ -118,9 +118,48 @@ public static class Errors
         new(at, key, $"makes the program's arguments and environment {bytes:N0} bytes; the system starts a program with at most {limit:N0} (ARG_MAX)",
             "pass large values in files: write each to a file beside cfg/ and give its path as the value (the program reads it)");
 
-    public static ConfigError UnknownPlaceholder(SourceMark at, string name, IEnumerable<string> keys) =>
-        new(at, "command", $"names {{{name}}}, which is not a key of this trial",
+    public static ConfigError UnknownPlaceholder(SourceMark at, string name, IEnumerable<string> keys, bool declared = false) =>
+        new(at, "command", declared ? $"names {{{name}}}, which is not a declared parameter" : $"names {{{name}}}, which is not a key of this trial",
             $"use one of: {string.Join(", ", keys.Order(StringComparer.Ordinal).Select(k => "{" + k + "}"))} (write {{{{ for a literal brace)");
+
+    public static ConfigError MisspelledKey(SourceMark at, string key, string meant, bool program) =>
+        new(at, key, $"is not a key of Hypergrid's; did you mean '{meant}'?",
+            program ? $"write {meant}: (or, if your program reads '{key}', declare it under {Programs.ProgramKeys.Params}:)" : $"write {meant}:");
+
+    public static ConfigError UndeclaredKey(SourceMark at, string key, string? nearest, IEnumerable<string> declared) =>
+        new(at, key, nearest is null ? "is not a declared parameter of the program" : $"is not a declared parameter of the program; did you mean '{nearest}'?",
+            nearest is null
+                ? $"fix its spelling, or add it to {Programs.ProgramKeys.Params}: (declared: {string.Join(", ", declared)})"
+                : $"write {nearest}: here, or add '{key}' to {Programs.ProgramKeys.Params}: if the program reads it too");
+
+    public static ConfigError ParamMissing(string leaf, Programs.DeclaredParam p) =>
+        new(new SourceMark(leaf, 0, 0), p.Name, $"is declared without a default ({p.Mark}), and this leaf gives it no value",
+            $"set {p.Name}: in this leaf or a parent cfg.yaml, or give it a default: {p.Name}: {{type: {p.Type.ToString().ToLowerInvariant()}, default: ...}}");
+
+    public static ConfigError ParamsWithoutCommand(SourceMark at) =>
+        new(at, Programs.ProgramKeys.Params, "declares a program's parameters, but this leaf's trials have no command (they are built-in trials)",
+            "add command: to run your program, or remove params: (a built-in trainer knows its own keys)");
+
+    public static ConfigError ParamsNotMapping(SourceMark at, string value) =>
+        new(at, Programs.ProgramKeys.Params, $"is {value}, not a mapping of parameter names to types",
+            "write e.g. params: {lr: float, batch_size: int, gamma: {type: float, default: 0.7}, optimizer: {choices: [adam, sgd]}}");
+
+    public static ConfigError ParamIsHypergrids(SourceMark at, string name) =>
+        new(at, $"{Programs.ProgramKeys.Params}.{name}", "is a key of Hypergrid's own, not a parameter a program can declare",
+            "remove it from params: (Hypergrid reads it; the program finds it in HYPERGRID_CONFIG_JSON all the same)");
+
+    public static ConfigError ParamType(SourceMark at, string name, string? written) =>
+        new(at, $"{Programs.ProgramKeys.Params}.{name}", written is null ? "has no type" : $"has type '{written}', which is not a type",
+            "write one of float, int, bool, str, list; or a mapping {type: float, default: 0.7}, or {choices: [adam, sgd]}");
+
+    public static ConfigError ParamSetting(SourceMark at, string name, string setting, IEnumerable<string> settings) =>
+        new(at, $"{Programs.ProgramKeys.Params}.{name}.{setting}", "is not a setting of a declared parameter", $"use: {string.Join(", ", settings)}");
+
+    public static ConfigError ParamChoices(SourceMark at, string name, string value) =>
+        new(at, $"{Programs.ProgramKeys.Params}.{name}.choices", $"is {value}, not a list of values", "write e.g. choices: [adam, sgd]");
+
+    public static ConfigError ParamValue(SourceMark at, string key, string problem, Programs.DeclaredParam p) =>
+        new(at, key, problem, $"write {p.TypeWords}" + (p.Choices is null ? "" : $", one of [{string.Join(", ", p.Choices.Select(c => c.Canonical))}]") + $", or change the declaration at {p.Mark}");
 
     private static string Text(Yaml.CfgNode node) => node is Yaml.CfgScalar s ? s.Text : node.Canonical;
 }

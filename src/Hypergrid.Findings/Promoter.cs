@@ -29,12 +29,14 @@ public static class Promoter
         var want = schema.Effective(source);
         var sb = new StringBuilder($"# Promoted by 'hypergrid promote' from {trial} ({why}).\n")
             .Append("# The keys whose value differs from what this leaf inherits, and the seeds to run.\n");
-        // A program's command is not a hyperparameter, but the experiment must run the same program.
-        foreach (var e in want.Entries.Where(e => !Fixed.Contains(e.Key) && (!TrialConfig.NotHyperparameters.Contains(e.Key) || e.Key == ProgramKeys.Command)))
+        // A program's command and declared parameters are not hyperparameters, but the experiment must run the same
+        // program with its values checked the same way.
+        foreach (var e in want.Entries.Where(e => !Fixed.Contains(e.Key) && (!TrialConfig.NotHyperparameters.Contains(e.Key) || e.Key is ProgramKeys.Command or ProgramKeys.Params)))
         {
             if (have[e.Key]?.Canonical == e.Value.Canonical) continue;
-            var text = e.Value is CfgList && !Modes.StructuralLists.Contains(e.Key) ? $"[{e.Value.Canonical}]" : YamlText.TopValue(e.Value).TrimStart();
-            sb.Append(YamlText.Key(e.Key)).Append(": ").Append(text).Append('\n');
+            // A mapping is a block below its key (TopValue starts it on the next line); anything else follows "key: ".
+            var text = e.Value is CfgList && !Modes.StructuralLists.Contains(e.Key) ? $" [{e.Value.Canonical}]" : YamlText.TopValue(e.Value);
+            sb.Append(YamlText.Key(e.Key)).Append(':').Append(text).Append('\n');
         }
         var seedList = seeds ?? (inherited["seed"] is CfgList ? null : DefaultSeeds);
         if (seedList is not null) sb.Append("seed: [").Append(string.Join(", ", seedList)).Append("]\n");

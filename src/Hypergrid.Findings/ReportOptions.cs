@@ -29,5 +29,12 @@ public sealed record ReportOptions(Filters Filters, string Metric = "val_acc", s
     /// <summary>What knows the trials' defaults (the registries), so that a default written out makes no result stale; null: values as written.</summary>
     public Hypergrid.Config.Expansion.IConfigSchema? Schema { get; init; }
 
+    /// <summary>
+    /// What each trial's config in the cfg/ tree hashes to now, when the tree exists (as <c>status</c> reads it: a result
+    /// whose config there changed since it ran is stale even before 'expand'); null for a trial the tree does not plan,
+    /// whose cfg.yaml in out/log then decides.
+    /// </summary>
+    public Func<Hypergrid.Trials.TrialId, Func<Hypergrid.Trials.RunRecord?, string?>?>? Current { get; init; }
+
     public string GoalOf(string metric) => metric == Metric ? Goal ?? DefaultGoal(metric) : DefaultGoal(metric);
 }

@@ -31,7 +31,7 @@ public static class Reporter
         {
             var id = TrialId.FromDirectory(dir);
             if (!o.Filters.Matches(id.Mode, id.Dataset, id.Model, id.Trainer) || o.Only is { } only && !only(id)) return default;
-            var record = TrialRecord.Read(dir, id, run => CurrentParams.Of(logRoot, dir, run, o.Schema));
+            var record = TrialRecord.Read(dir, id, o.Current?.Invoke(id) ?? (run => CurrentParams.Of(logRoot, dir, run, o.Schema)));
             var config = record.State == TrialState.Complete ? TrainedConfig.Of(logRoot, record)
                 : record.State == TrialState.Paused && o.IncludePaused ? record.Run?.Config : null;
             // A paused trial (asked for) counts with the epochs it trained: its own attempt's log.
@@ -52,7 +52,12 @@ public static class Reporter
             }
             if (value is null || ran is null)
             {
-                var why = record.State == TrialState.Complete ? "no value" : record.State.ToString().ToLowerInvariant();
+                var why = record.State switch
+                {
+                    TrialState.Complete => "no value",
+                    TrialState.Stale => "stale (their config changed since they ran; 'hypergrid run --rerun-stale' retrains them)",
+                    _ => record.State.ToString().ToLowerInvariant(),
+                };
                 excluded[why] = excluded.GetValueOrDefault(why) + 1;
                 continue;
             }
@@ -183,6 +188,10 @@ public static class Reporter
         null => "null",
         JsonObject o => "{" + string.Join(",", o.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"\"{kv.Key}\":{Canonical(kv.Value)}")) + "}",
         JsonArray a => "[" + string.Join(",", a.Select(Canonical)) + "]",
+        // A number by its value: 1.0 (a float, as run.json now keeps it) and 1 (as it kept a whole float before) are one value.
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
+            => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
         _ => node.ToJsonString(),
     };
 

@@ -17,6 +17,12 @@ public sealed record RunSummary(IReadOnlyList<TrialRecord> Rows, int AlreadyComp
     /// <summary>Trials another live worker is training right now; left to it.</summary>
     public int Running { get; init; }
 
+    /// <summary>How many trials the run's selection holds (those it trained and all the others).</summary>
+    public int Selected { get; init; }
+
+    /// <summary>Trials of the selection this run did not train that are complete (stale ones too) when it ends: before it, or by another run meanwhile.</summary>
+    public int OthersComplete { get; init; }
+
     /// <summary>This run's id: a row whose run.json names another run was trained by a run alongside this one.</summary>
     public string? RunId { get; init; }
 

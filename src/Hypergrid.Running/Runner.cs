@@ -16,6 +16,7 @@ public static class Runner
     {
         // Plan and check every trial without writing; every mistake is reported at the cfg/ line that made it.
         var leaves = Expander.Expand(options.Expand with { DryRun = true, Schema = TrialSchema.Instance });
+        foreach (var warning in leaves.SelectMany(l => l.Warnings)) display.Line(warning);
         // Decisions a search leaf is due (a larger keep, or values added to an axis, since the last run) come first: they
         // may promote paused trials, which this run then trains.
         foreach (var leaf in leaves.Where(l => l.Trials.Count > 0))
@@ -73,7 +74,12 @@ public static class Runner
             + (waiting.Count > 0 ? $"; {waiting.Count} paused at a search rung, trained on if a decision promotes them" : ""));
         var finished = await options.Launcher.LaunchAsync(new LaunchRequest(manifest, workers, settings, options.Command, runDir, todo), display, cancel);
         var rows = todo.Concat(waiting).Select(t => TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance))).ToList();
-        return summary with { Rows = rows, Detached = !finished, RunId = runId };
+        // The rest of the selection as it ends: a trial another run was training may have completed meanwhile.
+        var tried = todo.Concat(waiting).Select(t => t.Directory).ToHashSet();
+        var othersComplete = records.Where(x => !tried.Contains(x.Trial.Directory))
+            .Select(x => x.Record.State == TrialState.Running ? TrialRecord.Read(x.Trial.Directory, x.Trial.Id, ResultHash.Current(x.Trial.Config, TrialSchema.Instance)) : x.Record)
+            .Count(r => r.State is TrialState.Complete or TrialState.Stale);
+        return summary with { Rows = rows, Detached = !finished, RunId = runId, Selected = records.Count, OthersComplete = othersComplete };
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ public static class TrialExecutor
         // This attempt's own files: a worker that stalls past the claim timeout and wakes after a takeover can only
         // write into these, which its successor copied (never renamed) and nobody makes final.
         string? partial = null, checkpoint = null;
+        var previous = RunRecord.TryRead(trialDir);
         var record = Started(settings, Versions());
         var clock = Stopwatch.StartNew();
         try
@@ -64,6 +65,8 @@ public static class TrialExecutor
                 if (File.Exists(partial)) File.Delete(partial);
                 if (File.Exists(checkpoint)) File.Delete(checkpoint);
             }
+            // A continued trial's time is the sum of its attempts; one started again counts from here.
+            record = record with { AttemptSeconds = resume is null ? null : RunRecord.EarlierAttempts(previous) };
             record.Write(trialDir);
             var threadsNote = resume is { Header.Threads: var t } && t != settings.Threads
                 ? $"; the checkpoint was made with {t} thread(s), so later rows may differ from an uninterrupted run in the last bits" : "";
@@ -244,8 +247,7 @@ public static class TrialExecutor
         return Finish(record, RunStatus.Lost, clock) with { Error = "claim lost to another worker" };
     }
 
-    private static RunRecord Finish(RunRecord r, RunStatus status, Stopwatch clock) =>
-        r with { Status = status, Ended = DateTimeOffset.UtcNow, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3) };
+    private static RunRecord Finish(RunRecord r, RunStatus status, Stopwatch clock) => r.Finished(status, clock.Elapsed.TotalSeconds);
 
     /// <summary>The run.json of an attempt that starts now on this host and process (any trainer).</summary>
     internal static RunRecord Started(WorkerSettings settings, Dictionary<string, string> versions) => new()

@@ -130,7 +130,9 @@ public static class Worker
             : Builtin(dir, settings, log, Progress, claim, cancel, Say);
         var seconds = outcome.Seconds ?? 0;
         output.WriteLine(new TrialDone(id, outcome.Status, seconds, outcome.Status == RunStatus.Complete ? null : outcome.Error).ToLine());
-        output.WriteLine($"{id}: {outcome.Status.ToString().ToLowerInvariant()} in {seconds:F1} s{(outcome.Status == RunStatus.Complete || outcome.Error is null ? "" : ": " + outcome.Error)}");
+        // A complete trial was said by its executor, with its final metrics: once is enough.
+        if (outcome.Status != RunStatus.Complete)
+            output.WriteLine($"{id}: {outcome.Status.ToString().ToLowerInvariant()} in {seconds:F1} s{(outcome.Error is null ? "" : ": " + outcome.Error)}");
         return outcome;
     }
 

@@ -19,7 +19,7 @@ public sealed class TrialSchema : IConfigSchema
 
     public TrialConfig Effective(TrialConfig config)
     {
-        if (ProgramSchema.IsProgram(config)) return config;
+        if (ProgramSchema.IsProgram(config)) return ProgramSchema.Effective(config);
         TrialSpec.Parse(config, [], out _, out var effective);
         return effective;
     }

@@ -26,7 +26,14 @@ public sealed record RunRecord
 
     public DateTimeOffset Started { get; init; }
     public DateTimeOffset? Ended { get; init; }
+    /// <summary>The trial's time: the sum of <see cref="AttemptSeconds"/>, the attempts this result took (what status, the summary and the page show).</summary>
     public double? Seconds { get; init; }
+
+    /// <summary>
+    /// Each attempt's seconds, oldest first: those of the attempts this one continued (interrupted, paused or failed with a
+    /// checkpoint), then its own once it ended. Null in results from before it was recorded.
+    /// </summary>
+    public IReadOnlyList<double>? AttemptSeconds { get; init; }
     public string Host { get; init; } = "";
     public int Pid { get; init; }
     public int Threads { get; init; }
@@ -66,6 +73,22 @@ public sealed record RunRecord
 
     /// <summary>A program's argument list as it was run (null for Hypergrid's own trainers).</summary>
     public IReadOnlyList<string>? Command { get; init; }
+
+    /// <summary>The attempts a continuing attempt carries on from: those of the previous record unless it was complete.</summary>
+    public static IReadOnlyList<double> EarlierAttempts(RunRecord? previous) => previous switch
+    {
+        null or { Status: RunStatus.Complete } => [],
+        { AttemptSeconds: { } earlier } => earlier,
+        { Status: not RunStatus.Running, Seconds: { } seconds } => [seconds], // recorded before attempts were
+        _ => [],
+    };
+
+    /// <summary>This attempt ended after <paramref name="seconds"/>: it is appended to the attempts, and the trial's time is their sum.</summary>
+    public RunRecord Finished(RunStatus status, double seconds)
+    {
+        IReadOnlyList<double> attempts = [.. AttemptSeconds ?? [], Math.Round(seconds, 3)];
+        return this with { Status = status, Ended = DateTimeOffset.UtcNow, AttemptSeconds = attempts, Seconds = Math.Round(attempts.Sum(), 3) };
+    }
 
     /// <summary>Reads run.json; null when missing or unreadable (a crash mid-write cannot happen: writes are atomic).</summary>
     public static RunRecord? TryRead(string trialDir)

@@ -29,6 +29,8 @@ public class ProgramConfigTests
     [InlineData("command: python3 train.py\nscale: .inf\n", "is .inf, which is not a finite number")]
     [InlineData("command: python3 train.py\nnested: {a: [1, 1e400]}\n", "is 1e400, which is not a finite number")]
     [InlineData("command: python3 train.py\nstop_grace_seconds: -1\n", "not a number of seconds from 0 to 3600")]
+    [InlineData("comand: python3 train.py\n", "key 'comand' is not a key of Hypergrid's; did you mean 'command'?")]
+    [InlineData("command: python3 train.py\nserach: {method: halving}\n", "key 'serach' is not a key of Hypergrid's; did you mean 'search'?")]
     public void A_mistake_in_a_programs_config_stops_expansion_at_its_line_and_writes_nothing(string root, string problem)
     {
         using var study = new Study().Write("", root + "seed: 0\n").Write("sweep/toyset/net/opt", "lr: [0.1, 0.2]\n");

@@ -193,6 +193,19 @@ public sealed class ReporterTests : IDisposable
     }
 
     [Fact]
+    public void A_whole_float_kept_as_1_by_an_older_run_json_and_as_1_0_today_is_one_group_and_a_baseline_value_either_way()
+    {
+        Trial("sweep/d/mlp/adam", 0, "seed: 0\nlr: 1.0\n", 1);
+        Trial("sweep/d/mlp/adam", 1, "seed: 1\nlr: 1\n", 1.1); // as run.json kept lr: 1.0 before floats kept their '.0'
+        Trial("sweep/d/mlp/adam", 2, "seed: 0\nlr: 0.5\n", 2);
+        var report = Build();
+        Assert.Equal(2, report.Groups.Count);
+        Assert.Contains(report.Groups, g => g.N == 2);
+        foreach (var written in new[] { "1", "1.0" })
+            Assert.Null(Build(baseline: $"sweep/d/mlp/adam/lr={written}").Groups.Single(g => g.N == 2).Delta);
+    }
+
+    [Fact]
     public void A_baseline_names_the_group_the_others_are_compared_with()
     {
         for (var lr = 1; lr <= 3; lr++) Trial("sweep/d/mlp/adam", lr, $"seed: 0\nlr: 0.{lr}\n", lr);

@@ -50,6 +50,10 @@ public class CtrlCTests
         Assert.True(code == 0, output);
         Assert.Contains("1 continue from a checkpoint", output);
         Assert.True(study.IsComplete(Leaf, 0));
+        // Its time is both attempts' (the stopped one's and the one that finished), as for a program.
+        var record = RunRecord.TryRead(study.Trial(Leaf, 0))!;
+        Assert.Equal(2, record.AttemptSeconds!.Count);
+        Assert.Equal(Math.Round(record.AttemptSeconds.Sum(), 3), record.Seconds);
     }
 
     [Fact]

@@ -217,6 +217,29 @@ public class ProgramRunTests
         Assert.Equal(["epoch,mode,batch,loss", "1,train,0,0.5", "1,val,0,0.25"], File.ReadAllLines(Path.Combine(Trial(study), TrialFiles.BatchLog)));
     }
 
+    [Fact]
+    public void A_continued_trials_time_is_the_sum_of_its_attempts_in_run_json_and_the_end_of_run_table()
+    {
+        using var study = Custom("""
+            if os.environ['HYPERGRID_RESUME'] == '0':
+                log.write('epoch,mode,batch,loss\n1,train,0,0.5\n'); log.flush(); time.sleep(0.8); sys.exit(75)
+            time.sleep(0.5); log.write('1,val,0,0.25\n')
+            """);
+        study.Run("sweep", "--workers", "1");
+        var first = RunRecord.TryRead(Trial(study))!;
+        Assert.Equal(RunStatus.Interrupted, first.Status);
+        var (code, output) = study.Run("sweep", "--workers", "1");
+        Assert.True(code == 0, output);
+        var run = RunRecord.TryRead(Trial(study))!;
+        Assert.Equal(2, run.AttemptSeconds!.Count);
+        Assert.Equal(first.Seconds, run.AttemptSeconds[0]);
+        Assert.InRange(run.AttemptSeconds[1], 0.5, 30);
+        Assert.Equal(Math.Round(run.AttemptSeconds.Sum(), 3), run.Seconds);
+        Assert.Single(output.Split('\n'), l => l.Contains("trial_000: complete")); // said once, with its metrics
+        // The end-of-run table shows the trial's time, not its last attempt's.
+        Assert.Contains($"│ {run.Seconds:F1} ", output.Split('\n').Single(l => l.Contains("trial_000 ")));
+    }
+
     // An uninterrupted run's rows, and a study of the same slow trial killed (as 'kill' does it) past the given rows.
     private static (string[] Expected, Study Study) KilledMidway(int rows, Action<Study> kill)
     {

@@ -11,6 +11,8 @@ public static class ConfigJson
         CfgScalar { Kind: ScalarKind.Null } => null,
         CfgScalar { Boolean: { } b } => JsonValue.Create(b),
         CfgScalar { Integer: { } l } => JsonValue.Create(l),
+        // A whole float keeps its '.0' (JSON would write 1.0 as 1, and a program would read an int where the tree says float).
+        CfgScalar { Kind: ScalarKind.Float, Number: { } d } when double.IsFinite(d) && d == Math.Floor(d) => JsonNode.Parse(CfgScalar.FloatText(d)),
         CfgScalar { Kind: ScalarKind.Float, Number: { } d } when double.IsFinite(d) => JsonValue.Create(d),
         CfgScalar s => JsonValue.Create(s.Kind == ScalarKind.String ? s.Text : s.Canonical),
         CfgList list => new JsonArray(list.Items.Select(From).ToArray()),

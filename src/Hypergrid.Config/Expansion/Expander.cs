@@ -119,7 +119,7 @@ public static class Expander
         }
         var orphans = existing.Where(t => !matched.Contains(t.Number)).Select(t => new Orphan(t.Number, t.Directory)).ToList();
         trials.Sort((a, b) => a.Number.CompareTo(b.Number));
-        return new LeafExpansion(plan, trials, orphans, added, changed);
+        return new LeafExpansion(plan, trials, orphans, added, changed) { Warnings = Programs.SameCommand.Warnings(plan, trials) };
     }
 
     /// <summary>

@@ -8,4 +8,7 @@ public sealed record LeafExpansion(LeafPlan Plan, IReadOnlyList<Trial> Trials, I
 {
     /// <summary>How many cfg.yaml files the expansion writes (or would write, in a dry run).</summary>
     public int Written => Changed.Count;
+
+    /// <summary>What is allowed but probably a mistake (an axis no placeholder names, so trials run the same command), one line each.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -33,7 +33,8 @@ public static class LeafValidator
         entries.AddRange(merged.Where(e => !pathValues.ContainsKey(e.Key)));
 
         CheckSeed(leaf, merged, errors);
-        CheckCommand(entries, errors);
+        var declaration = ProgramKeyCheck.Check(leaf, entries, errors);
+        CheckCommand(entries, declaration, errors);
         // search: checked once per leaf here (its epochs when written; the built-in default is checked with the trial).
         var epochsNode = entries.FirstOrDefault(e => e.Key == "epochs")?.Value as CfgScalar;
         Search.SearchSpec.Parse(entries.FirstOrDefault(e => e.Key == Search.SearchSpec.Key)?.Value, leaf.Mode, epochsNode?.Integer, errors);
@@ -56,7 +57,8 @@ public static class LeafValidator
     }
 
     // A command is one string whose {key} placeholders name keys every trial of the leaf has.
-    private static void CheckCommand(List<MergedEntry> entries, List<ConfigError> errors)
+    // With declared parameters a placeholder names one of them (or a key of Hypergrid's with a value: {seed}, {dataset}).
+    private static void CheckCommand(List<MergedEntry> entries, Programs.ParamDeclaration? declaration, List<ConfigError> errors)
     {
         if (entries.FirstOrDefault(e => e.Key == ProgramKeys.Command) is not { } command) return;
         if (command.Value is not CfgScalar { Kind: ScalarKind.String } s)
@@ -69,9 +71,11 @@ public static class LeafValidator
             errors.Add(Errors.BadCommand(command.KeyMark, problem!));
             return;
         }
-        var keys = entries.Select(e => e.Key).ToHashSet();
+        var keys = declaration is null
+            ? entries.Select(e => e.Key).ToHashSet()
+            : [.. declaration.ByName.Keys, .. entries.Select(e => e.Key).Where(k => HypergridKeys.All.Contains(k) && !HypergridKeys.NotDeclarable.Contains(k))];
         foreach (var name in template.Keys.Where(k => !keys.Contains(k)))
-            errors.Add(Errors.UnknownPlaceholder(command.KeyMark, name, keys));
+            errors.Add(Errors.UnknownPlaceholder(command.KeyMark, name, keys, declared: declaration is not null));
     }
 
     private static void CheckSeed(Leaf leaf, IReadOnlyList<MergedEntry> merged, List<ConfigError> errors)

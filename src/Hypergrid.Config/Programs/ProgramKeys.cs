@@ -9,6 +9,12 @@ public static class ProgramKeys
     /// <summary>Seconds a program may take to stop after SIGTERM before it is killed; not a hyperparameter.</summary>
     public const string StopGrace = "stop_grace_seconds";
 
+    /// <summary>
+    /// The program's parameters, declared once (<c>params: {lr: float, gamma: {type: float, default: 0.7}}</c>): with a
+    /// declaration every other trial key is an error and values take the declared type; never an axis, never a hyperparameter.
+    /// </summary>
+    public const string Params = "params";
+
     /// <summary>The grace period when <see cref="StopGrace"/> is not set.</summary>
     public const double DefaultStopGrace = 30;
 

@@ -13,10 +13,14 @@ public static class ProgramSchema
     /// <summary>Whether a trial is trained by a program of its own (its config has a command).</summary>
     public static bool IsProgram(TrialConfig config) => config[ProgramKeys.Command] is not null;
 
-    /// <summary>Checks the config; returns it, or null after adding each problem to <paramref name="errors"/>.</summary>
+    /// <summary>
+    /// Checks the config; returns it (with declared parameters in their types and their defaults written out), or null
+    /// after adding each problem to <paramref name="errors"/>.
+    /// </summary>
     public static TrialConfig? Check(TrialConfig config, List<ConfigError> errors)
     {
         var before = errors.Count;
+        if (ParamDeclaration.Of(config) is { } declaration) config = declaration.Apply(config, errors);
         foreach (var e in config.Entries) CheckFinite(e.Key, e.Value, errors);
         ProgramLimits.Check(config, errors);
         if (config.Entry(ProgramKeys.StopGrace) is { } grace
@@ -25,6 +29,9 @@ public static class ProgramSchema
                 $"write how long your program may take to save and exit after SIGTERM, e.g. {ProgramKeys.StopGrace}: 60"));
         return errors.Count > before ? null : config;
     }
+
+    /// <summary>What a program trial runs with: its declared parameters in their types, defaults included (the config itself without a declaration).</summary>
+    public static TrialConfig Effective(TrialConfig config) => ParamDeclaration.Of(config)?.Apply(config, []) ?? config;
 
     /// <summary>The seconds a program gets between SIGTERM and SIGKILL.</summary>
     public static TimeSpan StopGrace(TrialConfig config) =>

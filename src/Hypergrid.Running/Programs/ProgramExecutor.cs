@@ -27,6 +27,7 @@ public static class ProgramExecutor
         Func<bool> stillOwned, CancellationToken cancel, Action<string> say)
     {
         var clock = Stopwatch.StartNew();
+        var previous = RunRecord.TryRead(trialDir);
         // No libtorch here: the program brings its own framework, whose versions are its business.
         var record = TrialExecutor.Started(settings, new()
         {
@@ -54,10 +55,12 @@ public static class ProgramExecutor
                 EpochsPastRung = continued ? before?.EpochsPastRung : null,
                 CfgSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
                 ParamsSha256 = config.ParamsSha256(),
-                EffectiveSha256 = ResultHash.Effective(config, null), // a program's defaults are its own: its values as written
+                EffectiveSha256 = ResultHash.Effective(config, null), // its values as checked: declared types, declared defaults written out
                 Config = config.ToJson(),
                 Command = arguments,
                 ResumedFrom = continued ? $"its own checkpoint (attempt {attempt.Number})" : null,
+                // A continued trial's time is the sum of its attempts; one started again counts from here.
+                AttemptSeconds = continued ? RunRecord.EarlierAttempts(previous) : null,
             };
             record.Write(trialDir);
             say((continued ? "continue" : "start") + $" {string.Join(' ', arguments)} (attempt {attempt.Number}) on {record.Host}");
@@ -274,6 +277,5 @@ public static class ProgramExecutor
 
     private const string LostClaim = "claim lost to another worker after a stall, or claim.json was rewritten (by the program?): it no longer names this worker";
 
-    private static RunRecord Finish(RunRecord r, RunStatus status, Stopwatch clock) =>
-        r with { Status = status, Ended = DateTimeOffset.UtcNow, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3) };
+    private static RunRecord Finish(RunRecord r, RunStatus status, Stopwatch clock) => r.Finished(status, clock.Elapsed.TotalSeconds);
 }
