@@ -154,7 +154,7 @@ public class ProgramRunTests
         Assert.True(run.WaitForExit(TimeSpan.FromSeconds(30)));
         var said = await output;
         if (checkpointed) Assert.Contains("1 trial(s) checkpointed at its own checkpoint (attempt 2)", said);
-        else Assert.Contains("1 trial(s) stopped before their first checkpoint", said);
+        else Assert.Contains("1 stopped before its first checkpoint", said);
         Assert.Equal(checkpointed, study.Run("status", "--trials").Output.Contains("resumes at"));
     }
 
