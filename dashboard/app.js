@@ -75,7 +75,8 @@ function varyingKeys(trials) {
 const fmt = v => v === undefined ? '' : v === null ? 'null' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 const num = (v, d = 4) => v == null ? '' : Number(v).toFixed(d);
 const color = i => `hsl(${(i * 137.508) % 360} 70% 42%)`;
-const groupKey = t => JSON.stringify(Object.entries(t.config ?? {}).filter(([k]) => k !== 'seed').sort());
+// Seeds of one config, trained by one code (a program's), as the report groups them.
+const groupKey = t => JSON.stringify([Object.entries(t.config ?? {}).filter(([k]) => k !== 'seed').sort(), t.code ?? null]);
 
 function renderTable(trials, colors) {
   const varying = varyingKeys(trials);
@@ -143,7 +144,7 @@ function renderRows() {
         td.append(sw, t.path);
       } else td.textContent = c.num ? num(v, c.num) : fmt(v);
       if (c.num) td.className = 'num';
-      if (c.key === 'state') { td.className = 'state-' + t.state; if (t.error) td.title = t.error; }
+      if (c.key === 'state') { td.className = 'state-' + t.state; if (t.error || t.note) td.title = t.error || t.note; }
     }
   }
   if (last < rows.length) spacer((rows.length - last) * rowHeight);
@@ -155,6 +156,8 @@ function renderRows() {
 function stateText(t) {
   // A paused trial says where it stopped and how it ranked at its search rung (value and cut-off).
   if (t.state === 'paused' && t.note) return t.note;
+  // A result whose code files changed since it ran: kept, shown, never pooled with today's (the note names the files).
+  if (t.state === 'other-code') return 'trained by other code';
   return t.resumesAt ? `${t.state} (resumes at ${t.resumesAt})` : t.state;
 }
 

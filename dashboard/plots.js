@@ -17,7 +17,7 @@ function shortNames(trials) {
 }
 
 /** A paused trial's line ends where it stopped at its search rung, and its name says so. */
-const pausedMark = t => (t.state === 'paused' ? ' (paused at a search rung)' : '');
+const pausedMark = t => (t.state === 'paused' ? ' (paused at a search rung)' : t.state === 'other-code' ? ' (trained by other code)' : '');
 
 /** A group's line: its leaf and seeds, or the one trial's short name. */
 const groupName = (members, names) =>

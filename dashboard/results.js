@@ -26,26 +26,29 @@ function compactTrials(trials) {
   }).join(';');
 }
 
+/** A result the report counts: complete, or complete by other code than the study holds now (its own group there). */
+const isResult = t => t.state === 'complete' || t.state === 'other-code';
+
 /** The question asked of the server: the metric, and the leaves and trials selected in the page. */
 function reportQuery() {
   const p = new URLSearchParams({ metric: view.r.metric, reduce: view.r.reduce, scope: view.r.scope });
   if (view.r.atBest) p.set('at_best', view.r.atBest);
   if (view.leaves) for (const leaf of view.leaves) p.append('leaf', leaf);
-  if (view.q || view.hide.size) p.set('trials', compactTrials(selected().filter(t => t.state === 'complete')));
+  if (view.q || view.hide.size) p.set('trials', compactTrials(selected().filter(isResult)));
   return p.toString();
 }
 
 /** Asks again when the question or the selection changed or more trials completed. */
 async function refreshResults(force = false) {
   fillMetricChoices();
-  const complete = selected().filter(t => t.state === 'complete').length;
+  const complete = selected().filter(isResult).length;
   const q = reportQuery();
   if (!force && q === results.asked && complete === results.completeSeen) return;
   results.asked = q; results.completeSeen = complete;
   const note = document.getElementById('r-note');
   if (complete === 0) {
     results.report = null;
-    note.textContent = store.trials.some(t => t.state === 'complete') ? 'no complete trial in the selection' : 'no complete trial yet';
+    note.textContent = store.trials.some(isResult) ? 'no complete trial in the selection' : 'no complete trial yet';
     renderResults(); return;
   }
   const res = await fetch('/api/report?' + q, { cache: 'no-store' });

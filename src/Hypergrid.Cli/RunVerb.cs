@@ -24,6 +24,8 @@ public static class RunVerb
         command.Options.Add(data);
         command.Options.Add(rerunStale);
         command.Options.Add(rerunDamaged);
+        var retrainOtherCode = new Option<bool>("--retrain-other-code") { Description = "Retrain program trials trained by other code than the study holds now (old results move to previous/)" };
+        command.Options.Add(retrainOtherCode);
         var restart = new Option<bool>("--restart") { Description = "Start interrupted trials from scratch instead of continuing their checkpoints (which move to previous/)" };
         command.Options.Add(restart);
         var slurm = new SlurmOptions(command);
@@ -35,6 +37,7 @@ public static class RunVerb
             {
                 Launcher = slurm.Launcher(r),
                 RerunDamaged = r.GetValue(rerunDamaged),
+                RetrainOtherCode = r.GetValue(retrainOtherCode),
                 Restart = r.GetValue(restart),
                 Threads = r.GetValue(threads),
             };

@@ -19,7 +19,7 @@ public static class StatusVerb
             var report = StatusReader.Read(tree.Read(r));
             var table = new Table();
             table.AddColumn(new TableColumn("leaf").NoWrap());
-            foreach (var s in Enum.GetValues<TrialState>()) table.AddColumn(new TableColumn(s.ToString().ToLowerInvariant()).RightAligned());
+            foreach (var s in Enum.GetValues<TrialState>()) table.AddColumn(new TableColumn(s.Name()).RightAligned());
             foreach (var (leaf, trials) in report)
                 table.AddRow([Markup.Escape(leaf), .. Enum.GetValues<TrialState>().Select(s => trials.Count(t => t.Record.State == s).ToString())]);
             AnsiConsole.Write(table);
@@ -46,7 +46,7 @@ public static class StatusVerb
             { Note: { } note } => $"  ({note}){(slurmText.Length > 0 ? $" [{slurmText.Trim()}]" : "")}",
             _ => "",
         };
-        return $"{t.Record.State.ToString().ToLowerInvariant(),-8} {t.Record.Id}  {axes}{extra}";
+        return $"{t.Record.State.Name(),-8} {t.Record.Id}  {axes}{extra}";
     }
 
     // Only asked when a trial is held by a Slurm task, so machines without Slurm never call squeue.

@@ -11,6 +11,7 @@ public static class SummaryPrinter
     public static void Print(RunSummary summary)
     {
         var notes = (summary.Stale > 0 ? $"; {summary.Stale} of them stale (their config or data changed since they ran; --rerun-stale retrains them)" : "")
+            + (summary.OtherCode > 0 ? $"; {summary.OtherCode} trained by other code (their code files changed since; --retrain-other-code retrains them)" : "")
             + (summary.Damaged > 0 ? $"; {summary.Damaged} damaged (--rerun-damaged retrains them)" : "")
             + (summary.Running > 0 ? $"; {summary.Running} being trained by another worker" : "");
         if (summary.Rows.Count == 0)
@@ -72,8 +73,8 @@ public static class SummaryPrinter
     private static string Color(TrialState s) => s switch
     {
         TrialState.Complete => "[green]complete[/]",
-        TrialState.Failed or TrialState.Damaged => $"[red]{s.ToString().ToLowerInvariant()}[/]",
-        _ => $"[yellow]{s.ToString().ToLowerInvariant()}[/]",
+        TrialState.Failed or TrialState.Damaged => $"[red]{s.Name()}[/]",
+        _ => $"[yellow]{s.Name()}[/]",
     };
 
     private static string Num(double? v, string format) => v?.ToString(format, CultureInfo.InvariantCulture) ?? "";

@@ -118,6 +118,10 @@ public static class Errors
         new(at, key, $"makes the program's arguments and environment {bytes:N0} bytes; the system starts a program with at most {limit:N0} (ARG_MAX)",
             "pass large values in files: write each to a file beside cfg/ and give its path as the value (the program reads it)");
 
+    public static ConfigError BadCodeGlob(SourceMark at, string glob, string problem) =>
+        new(at, "code", $"'{glob}' {problem}",
+            "list the program's files as globs relative to the folder that holds cfg/, e.g. code: [\"*.py\", \"lib/**/*.py\"], or leave code out to hash the files the command names");
+
     public static ConfigError UnknownPlaceholder(SourceMark at, string name, IEnumerable<string> keys, bool declared = false) =>
         new(at, "command", declared ? $"names {{{name}}}, which is not a declared parameter" : $"names {{{name}}}, which is not a key of this trial",
             $"use one of: {string.Join(", ", keys.Order(StringComparer.Ordinal).Select(k => "{" + k + "}"))} (write {{{{ for a literal brace)");

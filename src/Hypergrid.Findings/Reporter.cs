@@ -3,6 +3,7 @@ using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Yaml;
 using Hypergrid.Trials;
+using Hypergrid.Trials.Code;
 using Hypergrid.Trials.Logs;
 
 namespace Hypergrid.Findings;
@@ -14,6 +15,8 @@ namespace Hypergrid.Findings;
 /// </summary>
 public static class Reporter
 {
+    private const string OtherCodeMark = " (trained by other code)";
+
     private static readonly HashSet<string> NotCompared = ["seed", "mode", "dataset", "model", "trainer"];
 
     public static Report Build(string logRoot, ReportOptions o)
@@ -26,13 +29,15 @@ public static class Reporter
         if (!ReportOptions.Scopes.Contains(o.Scope)) throw new UsageException($"--scope {o.Scope} is not a scope; use one of: {string.Join(", ", ReportOptions.Scopes)} (dataset: one section per mode and dataset)");
 
         var offered = new SortedSet<string>(StringComparer.Ordinal);
+        var code = CodeJudge.ForLog(logRoot);
         // Each trial is read on its own (a few small files): read them on every core, then count in order.
         var read = TrialFolders.Under(logRoot).AsParallel().AsOrdered().Select(dir =>
         {
             var id = TrialId.FromDirectory(dir);
             if (!o.Filters.Matches(id.Mode, id.Dataset, id.Model, id.Trainer) || o.Only is { } only && !only(id)) return default;
-            var record = TrialRecord.Read(dir, id, o.Current?.Invoke(id) ?? (run => CurrentParams.Of(logRoot, dir, run, o.Schema)));
-            var config = record.State == TrialState.Complete ? TrainedConfig.Of(logRoot, record)
+            var record = code.Judge(TrialRecord.Read(dir, id, o.Current?.Invoke(id) ?? (run => CurrentParams.Of(logRoot, dir, run, o.Schema))));
+            // A result trained by other code is a result: reported, as its own group, and said so.
+            var config = record.State is TrialState.Complete or TrialState.OtherCode ? TrainedConfig.Of(logRoot, record)
                 : record.State == TrialState.Paused && o.IncludePaused ? record.Run?.Config : null;
             // A paused trial (asked for) counts with the epochs it trained: its own attempt's log.
             var table = config is null ? null : record.State == TrialState.Paused ? PausedLog(logRoot, dir) : EpochLogFile.Load(logRoot, dir)?.Table;
@@ -41,7 +46,7 @@ public static class Reporter
             return (Selected: true, Record: record, Config: config, Value: value);
         }).Where(x => x.Selected).ToList();
         var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var trials = new List<(TrialId Id, JsonObject Config, long Seed, double Value, string? Data)>();
+        var trials = new List<(TrialId Id, JsonObject Config, long Seed, double Value, string? Data, string? Code)>();
         foreach (var stray in TrialFolders.Strays(logRoot)) excluded[$"not a trial folder: {stray}"] = 1;
         foreach (var (_, record, ran, value) in read)
         {
@@ -54,22 +59,24 @@ public static class Reporter
             {
                 var why = record.State switch
                 {
-                    TrialState.Complete => "no value",
+                    TrialState.Complete or TrialState.OtherCode => "no value",
                     TrialState.Stale => "stale (their config changed since they ran; 'hypergrid run --rerun-stale' retrains them)",
-                    _ => record.State.ToString().ToLowerInvariant(),
+                    _ => record.State.Name(),
                 };
                 excluded[why] = excluded.GetValueOrDefault(why) + 1;
                 continue;
             }
             // Seeds trained on other data are not one group: the data's checksum joins the key, its source shows when it varies.
             var data = record.Run?.Data is { } d ? $"{d.Source} ({d.Checksum[..Math.Min(8, d.Checksum.Length)]})" : null;
-            trials.Add((record.Id, ran, ran["seed"] is JsonValue seed && seed.TryGetValue<long>(out var s) ? s : 0, value.Value, data));
+            // Seeds trained by other code are not one group either: the code's hash joins the key; it shows when it varies or is not today's.
+            var codeOf = record.Run?.Code is { Sha256: not null } c ? c.Short + (record.State == TrialState.OtherCode ? OtherCodeMark : "") : null;
+            trials.Add((record.Id, ran, ran["seed"] is JsonValue seed && seed.TryGetValue<long>(out var s) ? s : 0, value.Value, data, codeOf));
         }
         if (trials.Count == 0)
             throw new UsageException($"no complete trial under {logRoot} matches {o.Filters} with a value for {Visible.Short(o.Metric)} (left out: {Describe(excluded)}); "
                 + (offered.Count > 0 ? $"their epoch logs offer: {string.Join(", ", offered.Select(Visible.Short))}" : "train some first"));
 
-        var groups = trials.GroupBy(t => (t.Id.Leaf, Key: Canonical(Without(t.Config, ["seed"])), t.Data))
+        var groups = trials.GroupBy(t => (t.Id.Leaf, Key: Canonical(Without(t.Config, ["seed"])), t.Data, t.Code))
             .Select(g => g.OrderBy(t => t.Seed).ToList()).ToList();
         var rows = new List<GroupRow>();
         // The columns of a section are the keys that vary within one of its leaves: keys that differ only between
@@ -78,6 +85,7 @@ public static class Reporter
         {
             var varying = part.GroupBy(g => g[0].Id.Leaf).SelectMany(leaf => Varying(leaf.Select(g => g[0].Config).ToList())).Distinct().ToList();
             var dataVaries = part.Select(g => g[0].Data).Distinct().Count() > 1;
+            var codeShown = part.Select(g => g[0].Code).Distinct().Count() > 1 || part.Any(g => g[0].Code?.EndsWith(OtherCodeMark, StringComparison.Ordinal) == true);
             foreach (var g in part)
             {
                 var samples = g.Select(t => t.Value).ToList();
@@ -85,6 +93,7 @@ public static class Reporter
                 // A key the group's config lacks is left out (missing), unlike a key set to null.
                 var values = new JsonObject(varying.Where(g[0].Config.ContainsKey).Select(k => KeyValuePair.Create(k, g[0].Config[k]?.DeepClone())));
                 if (dataVaries) values["data"] = g[0].Data ?? "unknown";
+                if (codeShown) values["code"] = g[0].Code ?? "unknown";
                 rows.Add(new GroupRow(g[0].Id.Leaf, values, g.Select(t => t.Id.Folder).ToList(), g.Select(t => t.Seed).ToList(), g.Count,
                     d.Mean, d.Std, d.Sem, d.Low, d.High, d.Median, d.Min, d.Max, null, null, null, false, false)
                 { Samples = samples, Config = Without(g[0].Config, ["seed"]) });

@@ -11,6 +11,9 @@ public sealed record RunOptions(ExpandOptions Expand, int? Workers = 1, string D
     /// <summary>Retrain trials whose results are damaged (the bad files move to previous/).</summary>
     public bool RerunDamaged { get; init; }
 
+    /// <summary>Retrain program trials whose results were trained by other code than the study holds now (old results move to previous/).</summary>
+    public bool RetrainOtherCode { get; init; }
+
     /// <summary>Start interrupted trials from scratch instead of continuing their checkpoints (which move to previous/).</summary>
     public bool Restart { get; init; }
 

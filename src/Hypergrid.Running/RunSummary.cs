@@ -11,6 +11,9 @@ public sealed record RunSummary(IReadOnlyList<TrialRecord> Rows, int AlreadyComp
     /// <summary>Complete trials whose config changed since; retrained only with --rerun-stale.</summary>
     public int Stale { get; init; }
 
+    /// <summary>Complete program trials trained by other code than the study holds now; retrained only with --retrain-other-code.</summary>
+    public int OtherCode { get; init; }
+
     /// <summary>Trials whose results are damaged; retrained only with --rerun-damaged.</summary>
     public int Damaged { get; init; }
 

@@ -3,6 +3,7 @@ using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Programs;
 using Hypergrid.Training;
 using Hypergrid.Trials;
+using Hypergrid.Trials.Code;
 
 namespace Hypergrid.Running;
 
@@ -28,11 +29,16 @@ public static class Runner
         var records = leaves.SelectMany(l => l.Trials)
             .Select(t => (Trial: t, Record: TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance)))).ToList();
         records = OnOtherData(records, options.DataDir);
+        // A program's result whose code files changed since it ran is kept, and shown as trained by other code.
+        var code = new CodeJudge(StudyFolder(options), [options.Expand.OutDir]);
+        records = records.Select(x => (x.Trial, code.Judge(x.Record))).ToList();
         int Count(TrialState s) => records.Count(x => x.Record.State == s);
-        bool Retrain(TrialState s) => s == TrialState.Stale && options.RerunStale || s == TrialState.Damaged && options.RerunDamaged;
+        bool Retrain(TrialState s) => s == TrialState.Stale && options.RerunStale || s == TrialState.Damaged && options.RerunDamaged
+            || s == TrialState.OtherCode && options.RetrainOtherCode;
         var todo = records.Where(x => x.Record.State is TrialState.Pending or TrialState.Failed || Retrain(x.Record.State)).Select(x => x.Trial).ToList();
-        var summary = new RunSummary([], Count(TrialState.Complete) + (options.RerunStale ? 0 : Count(TrialState.Stale)))
+        var summary = new RunSummary([], Count(TrialState.Complete) + (options.RerunStale ? 0 : Count(TrialState.Stale)) + (options.RetrainOtherCode ? 0 : Count(TrialState.OtherCode)))
         {
+            OtherCode = options.RetrainOtherCode ? 0 : Count(TrialState.OtherCode),
             Stale = options.RerunStale ? 0 : Count(TrialState.Stale),
             Damaged = options.RerunDamaged ? 0 : Count(TrialState.Damaged),
             Running = Count(TrialState.Running),
@@ -66,7 +72,7 @@ public static class Runner
         var (workers, threads, chosen) = Split(options, todo);
         var settings = new WorkerSettings(Path.GetFullPath(options.DataDir), threads, runId)
         {
-            ProgramDir = Path.GetDirectoryName(Path.GetFullPath(options.Expand.CfgDir)),
+            ProgramDir = StudyFolder(options),
         };
         display.Plan(todo.Count);
         display.Line($"training {todo.Count} trial(s) {options.Launcher.Describe(workers, settings)}{chosen}; {summary.AlreadyComplete} already complete"
@@ -81,6 +87,9 @@ public static class Runner
             .Count(r => r.State is TrialState.Complete or TrialState.Stale);
         return summary with { Rows = rows, Detached = !finished, RunId = runId, Selected = records.Count, OthersComplete = othersComplete };
     }
+
+    // The folder that holds cfg/: where programs run and where their code files are.
+    private static string StudyFolder(RunOptions options) => Path.GetDirectoryName(Path.GetFullPath(options.Expand.CfgDir))!;
 
     /// <summary>
     /// Workers and threads per worker. Given flags win; otherwise, on a launcher whose workers share this machine's cores,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Hypergrid.Trials.Code;
 
 namespace Hypergrid.Trials;
 
@@ -73,6 +74,15 @@ public sealed record RunRecord
 
     /// <summary>A program's argument list as it was run (null for Hypergrid's own trainers).</summary>
     public IReadOnlyList<string>? Command { get; init; }
+
+    /// <summary>A program's code: the files that ran and their hashes, the identity a reader compares (null for Hypergrid's own trainers).</summary>
+    public CodeRecord? Code { get; init; }
+
+    /// <summary>What ran a program's code (its interpreter, found on PATH; null for Hypergrid's own trainers).</summary>
+    public InterpreterRecord? Interpreter { get; init; }
+
+    /// <summary>The versions a program reported itself (python, torch, numpy... through the Python helper); null when it reported none.</summary>
+    public SortedDictionary<string, string>? ProgramVersions { get; init; }
 
     /// <summary>The attempts a continuing attempt carries on from: those of the previous record unless it was complete.</summary>
     public static IReadOnlyList<double> EarlierAttempts(RunRecord? previous) => previous switch

@@ -68,7 +68,7 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
         new(id, trialDir, TrialState.Orphan, "its axis values are no longer in the tree; kept, not deleted", null, RunRecord.TryRead(trialDir));
 
     /// <summary>The config this trial's result was trained with (from run.json), when it has one.</summary>
-    public JsonObject? TrainedConfig => State is TrialState.Complete or TrialState.Stale or TrialState.Orphan ? Run?.Config : null;
+    public JsonObject? TrainedConfig => State is TrialState.Complete or TrialState.Stale or TrialState.Orphan or TrialState.OtherCode ? Run?.Config : null;
 
     // A finished log that is empty, lacks the header or has no complete row cannot be a result, whatever run.json says.
     private static string? Damage(string batchLog, RunRecord? run)

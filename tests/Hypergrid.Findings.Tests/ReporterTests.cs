@@ -15,7 +15,7 @@ public sealed class ReporterTests : IDisposable
     public void Dispose() => Directory.Delete(root, true);
 
     /// <summary>A complete trial: cfg.yaml, run.json with the config it ran with, and a 3-epoch batch log (val acc = 1 - loss/4).</summary>
-    private void Trial(string leaf, int number, string body, double scale, DataRecord? data = null)
+    private void Trial(string leaf, int number, string body, double scale, DataRecord? data = null, Trials.Code.CodeRecord? code = null)
     {
         var p = leaf.Split('/');
         var dir = Path.Combine(Log, leaf, TrialFiles.FolderName(number));
@@ -24,7 +24,7 @@ public sealed class ReporterTests : IDisposable
         File.WriteAllText(Path.Combine(dir, TrialFiles.Config), yaml);
         var config = TrialConfig.FromMap(YamlLoader.LoadMapping(yaml, "t", [])!, "t");
         File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), SampleLogs.BatchLog(1, 3, 2, scale));
-        new RunRecord { Status = RunStatus.Complete, Config = config.ToJson(), ParamsSha256 = config.ParamsSha256(), Data = data }.Write(dir);
+        new RunRecord { Status = RunStatus.Complete, Config = config.ToJson(), ParamsSha256 = config.ParamsSha256(), Data = data, Code = code }.Write(dir);
     }
 
     private Report Build(string metric = "val_acc", string reduce = "final", string? atBest = null, string? baseline = null, string? mode = null, string scope = "dataset") =>
@@ -260,5 +260,40 @@ public sealed class ReporterTests : IDisposable
         var g = Assert.Single(Build().Groups);
         Assert.Equal(3, g.N);
         Assert.False(g.Values.ContainsKey("data"));
+    }
+
+    // Code is part of a program result's identity: seeds trained by two versions of a program are never one group.
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Seeds_trained_by_other_code_form_groups_of_their_own_marked_so(int perCode)
+    {
+        const string leaf = "experiment/clusters/softmax/sgd";
+        var study = Directory.CreateDirectory(Path.Combine(root, "study")).FullName;
+        var train = Path.Combine(study, "train.py");
+        File.WriteAllText(train, "print('v1')\n");
+        var v1 = Trials.Code.CodeIdentity.Of(study, ["python3", "train.py"], null, []);
+        File.WriteAllText(train, "print('v2')\n");
+        File.SetLastWriteTimeUtc(train, DateTime.UtcNow.AddSeconds(5));
+        var v2 = Trials.Code.CodeIdentity.Of(study, ["python3", "train.py"], null, []);
+        for (var s = 0; s < perCode; s++) Trial(leaf, s, $"command: python3 train.py\nseed: {s}\nlr: 0.1\n", 1.0 + 0.01 * s, code: v1);
+        for (var s = 0; s < perCode; s++) Trial(leaf, perCode + s, $"command: python3 train.py\nseed: {s}\nlr: 0.1\n", 2.0 + 0.01 * s, code: v2);
+        var report = Build();
+        Assert.Equal(2, report.Groups.Count);
+        Assert.All(report.Groups, g => Assert.Equal(perCode, g.N));
+        Assert.Equal(v2.Short, report.Groups.Single(g => g.Trials.Contains("trial_" + (perCode).ToString("D3"))).Values["code"]!.GetValue<string>());
+        Assert.Equal($"{v1.Short} (trained by other code)", report.Groups.Single(g => g.Trials.Contains("trial_000")).Values["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Seeds_of_todays_code_stay_one_group_without_a_code_column()
+    {
+        var study = Directory.CreateDirectory(Path.Combine(root, "study")).FullName;
+        File.WriteAllText(Path.Combine(study, "train.py"), "print('v1')\n");
+        var code = Trials.Code.CodeIdentity.Of(study, ["python3", "train.py"], null, []);
+        for (var s = 0; s < 3; s++) Trial("experiment/clusters/softmax/sgd", s, $"command: python3 train.py\nseed: {s}\nlr: 0.1\n", 1.0 + 0.01 * s, code: code);
+        var g = Assert.Single(Build().Groups);
+        Assert.Equal(3, g.N);
+        Assert.False(g.Values.ContainsKey("code"));
     }
 }

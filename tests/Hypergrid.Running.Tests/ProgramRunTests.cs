@@ -28,7 +28,7 @@ public class ProgramRunTests
             import json
             cfg = json.loads(os.environ['HYPERGRID_CONFIG_JSON'])
             log.write('epoch,mode,batch,loss\n1,train,0,' + sys.argv[1] + '\n1,val,0,' + str(cfg['lr']) + '\n')
-            names = ['HYPERGRID_TRIAL_DIR', 'HYPERGRID_CONFIG', 'HYPERGRID_BATCH_LOG', 'HYPERGRID_CHECKPOINT_DIR', 'HYPERGRID_RESUME', 'HYPERGRID_SEED', 'HYPERGRID_THREADS']
+            names = ['HYPERGRID_TRIAL_DIR', 'HYPERGRID_CONFIG', 'HYPERGRID_BATCH_LOG', 'HYPERGRID_CHECKPOINT_DIR', 'HYPERGRID_RESUME', 'HYPERGRID_SEED', 'HYPERGRID_THREADS', 'HYPERGRID_PROGRAM_INFO']
             print('\n'.join(n + '=' + os.environ[n] for n in names)); print('cwd=' + os.getcwd()); print('args=' + '|'.join(sys.argv[1:]))
             """.Replace("python3 prog.py", ""));
         study.Write("", "command: python3 prog.py {lr} '{{literal}}' x{seed}y\nseed: 7\n");
@@ -42,6 +42,7 @@ public class ProgramRunTests
         Assert.Contains("HYPERGRID_RESUME=0", said);
         Assert.Contains("HYPERGRID_SEED=7", said);
         Assert.Contains($"HYPERGRID_CHECKPOINT_DIR={Path.Combine(trial, Attempt.Folder, "001", Attempt.CheckpointFolder)}", said);
+        Assert.Contains($"HYPERGRID_PROGRAM_INFO={Path.Combine(trial, Attempt.Folder, "001", Trials.Code.ProgramInfo.File)}", said);
         Assert.Contains($"cwd={study.Root}", said);
         // The value arrives typed: lr 2 is the integer 2 in JSON, and the val row carries it as the program read it.
         Assert.Equal(2.0, RunRecord.TryRead(trial)!.Final["val_loss"]);

@@ -13,7 +13,7 @@ public static class TrainedConfig
     public static JsonObject? Of(string logRoot, TrialRecord record)
     {
         if (record.TrainedConfig is { } ran) return ran;
-        if (record.Run is not null || record.State is not (TrialState.Complete or TrialState.Stale or TrialState.Orphan)) return null;
+        if (record.Run is not null || record.State is not (TrialState.Complete or TrialState.Stale or TrialState.Orphan or TrialState.OtherCode)) return null;
         var path = Path.Combine(record.Directory, TrialFiles.Config);
         var bytes = SafeFiles.ReadAll(logRoot, path);
         if (bytes is null) return null;

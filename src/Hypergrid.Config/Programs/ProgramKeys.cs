@@ -10,6 +10,13 @@ public static class ProgramKeys
     public const string StopGrace = "stop_grace_seconds";
 
     /// <summary>
+    /// Globs of the files that are a program's code, relative to the folder that holds cfg/ (<c>code: ["*.py", "lib/**/*.py"]</c>):
+    /// their contents are part of a result's identity. Default (not set): the files the command names there
+    /// (<c>python3 train.py</c>: train.py). A list of values, never an axis; not a hyperparameter.
+    /// </summary>
+    public const string Code = "code";
+
+    /// <summary>
     /// The program's parameters, declared once (<c>params: {lr: float, gamma: {type: float, default: 0.7}}</c>): with a
     /// declaration every other trial key is an error and values take the declared type; never an axis, never a hyperparameter.
     /// </summary>

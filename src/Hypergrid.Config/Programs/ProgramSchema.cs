@@ -27,7 +27,27 @@ public static class ProgramSchema
             && (grace.Value is not CfgScalar s || s.Number is not { } g || g < 0 || g > ProgramKeys.MaxStopGrace))
             errors.Add(new ConfigError(grace.Value.Mark, ProgramKeys.StopGrace, $"is {grace.Value.Canonical}, not a number of seconds from 0 to {ProgramKeys.MaxStopGrace}",
                 $"write how long your program may take to save and exit after SIGTERM, e.g. {ProgramKeys.StopGrace}: 60"));
+        if (config.Entry(ProgramKeys.Code) is { } code) CheckCode(code.Value, errors);
         return errors.Count > before ? null : config;
+    }
+
+    /// <summary>The <c>code:</c> globs of a program trial (null: the files its command names).</summary>
+    public static IReadOnlyList<string>? CodeGlobs(TrialConfig config) => config[ProgramKeys.Code] switch
+    {
+        CfgScalar { Kind: ScalarKind.String } s => [s.Text],
+        CfgList list => list.Items.OfType<CfgScalar>().Select(s => s.Text).ToList(),
+        _ => null,
+    };
+
+    private static void CheckCode(CfgNode node, List<ConfigError> errors)
+    {
+        var items = node is CfgList list ? list.Items : [node];
+        if (items.Count == 0) errors.Add(Errors.BadCodeGlob(node.Mark, "[]", "is an empty list"));
+        foreach (var item in items)
+        {
+            if (item is not CfgScalar { Kind: ScalarKind.String } s) errors.Add(Errors.BadCodeGlob(item.Mark, item.Canonical, "is not a string"));
+            else if (Trials.Code.CodeGlob.Problem(s.Text) is { } problem) errors.Add(Errors.BadCodeGlob(s.Mark, s.Text, problem));
+        }
     }
 
     /// <summary>What a program trial runs with: its declared parameters in their types, defaults included (the config itself without a declaration).</summary>

@@ -11,5 +11,5 @@ public static class Modes
     public static readonly IReadOnlyList<string> PathKeys = ["mode", "dataset", "model", "trainer"];
 
     /// <summary>Top-level lists that are values, never sweep axes.</summary>
-    public static readonly IReadOnlySet<string> StructuralLists = new HashSet<string> { "batch_metrics" };
+    public static readonly IReadOnlySet<string> StructuralLists = new HashSet<string> { "batch_metrics", Programs.ProgramKeys.Code };
 }

@@ -43,8 +43,9 @@ public static class TrialEndpoints
         return new
         {
             path = r.Id.ToString(), mode = r.Id.Mode, dataset = r.Id.Dataset, model = r.Id.Model, trainer = r.Id.Trainer, trial = r.Id.Folder,
-            state = r.State.ToString().ToLowerInvariant(), note = r.Note, resumesAt = r.ResumesAt, config,
+            state = r.State.Name(), note = r.Note, resumesAt = r.ResumesAt, config,
             dataSource = run?.Data?.Source, trainSamples = run?.Data?.TrainSamples, valSamples = run?.Data?.ValSamples,
+            code = run?.Code?.Sha256 is null ? null : run.Code.Short, // a program's code (short hash): bands never pool two codes
             final, seconds = run?.Seconds, error = r.Error, log,
         };
     }

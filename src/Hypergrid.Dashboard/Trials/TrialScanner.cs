@@ -4,6 +4,7 @@ using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Yaml;
 using Hypergrid.Trials;
+using Hypergrid.Trials.Code;
 using Hypergrid.Trials.Logs;
 
 namespace Hypergrid.Dashboard.Trials;
@@ -26,6 +27,8 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         var result = new List<(TrialRecord, JsonObject?, string?, Dictionary<string, double?>)>();
         if (!Directory.Exists(logRoot)) return result;
         var decisionStamps = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        // An edit of a program's code changes no trial folder: each scan judges the cached results by today's code.
+        var code = CodeJudge.ForLog(logRoot);
         foreach (var dir in TrialFolders.Under(logRoot))
         {
             var stamp = Directory.GetLastWriteTimeUtc(dir);
@@ -48,7 +51,7 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
                 entry.Record = TrialRecord.Read(dir, entry.Record.Id, entry.Current);
                 entry.Log = LogOf(entry.Record);
             }
-            result.Add((entry.Record, entry.Config, entry.Log, entry.Record.Run?.Final ?? entry.Final ?? []));
+            result.Add((code.Judge(entry.Record), entry.Config, entry.Log, entry.Record.Run?.Final ?? entry.Final ?? []));
         }
         return result;
     }

@@ -6,6 +6,7 @@ using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Programs;
 using Hypergrid.Training;
 using Hypergrid.Trials;
+using Hypergrid.Trials.Code;
 using Hypergrid.Trials.Logs;
 
 namespace Hypergrid.Running.Programs;
@@ -48,11 +49,21 @@ public static class ProgramExecutor
             arguments[0] = ProgramProcess.Resolve(arguments[0], workingDir)
                 ?? throw new UsageException($"{cfgPath}: key 'command' runs '{arguments[0]}', which is not a file under {workingDir} nor a program on PATH\n  hint: check the program's name, or give its path relative to the folder that holds cfg/");
 
-            var before = RunRecord.TryRead(trialDir);
+            // What produced the result: the code files (hashed once per worker and file version) and what ran them.
+            var code = CodeIdentity.Of(workingDir, arguments, ProgramSchema.CodeGlobs(config), [OutFolder(trialDir)]);
+            // A checkpoint made by other code is not continued (as one made for other values is not): a result is
+            // trained by one code. Its attempts move to previous/, nothing is deleted.
+            if (previous?.Code is { Sha256: { } before } made && before != code.Sha256 && Attempt.Latest(trialDir) is { HasProgress: true })
+            {
+                var moved = TrialExecutor.Archive(trialDir, [Attempt.Folder]);
+                say($"its checkpoint is not used: it was made by other code ({CodeJudge.Changes(made.Files, code.Files)} since); starting from scratch (its attempts moved to {moved})");
+            }
             var attempt = Attempt.Begin(trialDir, carry: true, out var continued);
             record = record with
             {
-                EpochsPastRung = continued ? before?.EpochsPastRung : null,
+                EpochsPastRung = continued ? previous?.EpochsPastRung : null,
+                Code = code,
+                Interpreter = Interpreter.Of(arguments[0], workingDir),
                 CfgSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
                 ParamsSha256 = config.ParamsSha256(),
                 EffectiveSha256 = ResultHash.Effective(config, null), // its values as checked: declared types, declared defaults written out
@@ -77,6 +88,8 @@ public static class ProgramExecutor
                 ["HYPERGRID_THREADS"] = settings.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["OMP_NUM_THREADS"] = settings.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["PYTHONUNBUFFERED"] = "1",
+                // Where the program may report what it ran with (the Python helper writes its versions there).
+                ["HYPERGRID_PROGRAM_INFO"] = Path.GetFullPath(Path.Combine(attempt.Directory, ProgramInfo.File)),
             };
             var all = Search.Halving.EpochsOf(config);
             var epochs = all == int.MaxValue ? 0 : all; // 0: the program did not say (the bar shows no total)
@@ -85,7 +98,9 @@ public static class ProgramExecutor
             if (stopAfter is { } last) environment["HYPERGRID_STOP_AFTER_EPOCH"] = last.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var outcome = Run(arguments, workingDir, environment, attempt, log, epochs, progress, stillOwned, ProgramSchema.StopGrace(config), cancel, stopAfter);
             if (!stillOwned()) return Lost(record, log, clock);
-            record = record with { ExitCode = outcome.ExitCode };
+            var versions = ProgramInfo.Read(attempt.Directory, out var infoProblem);
+            if (infoProblem is not null) log.WriteLine($"{DateTimeOffset.UtcNow:O} {infoProblem}");
+            record = record with { ExitCode = outcome.ExitCode, ProgramVersions = versions ?? record.ProgramVersions };
             // The finished log's name is Hypergrid's: one the program wrote would make the trial look complete.
             if (Present(Path.Combine(trialDir, TrialFiles.BatchLog)))
             {
@@ -141,6 +156,9 @@ public static class ProgramExecutor
             return Fail(trialDir, record, ex.Message, clock, log);
         }
     }
+
+    // out/ of out/log/<mode>/<dataset>/<model>/<trainer>/<trial>: results are not code, whatever a glob says.
+    private static string OutFolder(string trialDir) => Path.GetFullPath(Path.Combine(trialDir, "..", "..", "..", "..", "..", ".."));
 
     private sealed record Outcome(int ExitCode, bool Stopped, IReadOnlyList<string> LastLines)
     {
