@@ -303,11 +303,22 @@ async function refresh() {
   }
 }
 
+/**
+ * One CSV cell that a spreadsheet opens as text: a cell that would start a formula (= + - @, tab, carriage return) and
+ * is not a plain number gets a leading apostrophe; commas, quotes and line breaks are quoted. Metric and trial names
+ * come from cfg/ and the programs' logs.
+ */
+function csvCell(value) {
+  let cell = String(value);
+  if (/^[=+\-@\t\r]/.test(cell) && !/^[+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|Infinity)$/.test(cell)) cell = "'" + cell;
+  return /[",\r\n]/.test(cell) ? '"' + cell.replaceAll('"', '""') + '"' : cell;
+}
+
 function exportCsv() {
   const lines = ['metric,series,x,y'];
   for (const p of store.plots) {
     for (const s of p.series) {
-      s.xs.forEach((x, i) => { if (s.ys[i] != null) lines.push(`${p.metric},"${s.label}",${x},${s.ys[i]}`); });
+      s.xs.forEach((x, i) => { if (s.ys[i] != null) lines.push([p.metric, s.label, x, s.ys[i]].map(csvCell).join(',')); });
     }
   }
   const a = document.createElement('a');
@@ -373,7 +384,7 @@ function wire() {
   window.addEventListener('resize', () => { for (const p of store.plots) p.plot.setSize({ width: Math.max(360, p.el.clientWidth - 10), height: 280 }); });
 }
 
-window.hypergrid = { store, view, refresh };
+window.hypergrid = { store, view, refresh, csvCell };
 wire();
 wireResults();
 refresh().then(() => setInterval(refresh, REFRESH_MS));

@@ -25,8 +25,9 @@ function byPhase(cols) {
   const phases = {};
   let batches = 0;
   const trainBatchesAt = new Map();
-  // Empty cells are null in CSV and JSON, NaN in float32 columns: both become gaps.
-  const value = v => (v == null || Number.isNaN(v) ? null : v);
+  // Empty cells are null in CSV and JSON, NaN in float32 columns: both become gaps, as do a diverged trial's NaN and
+  // infinities (its state says diverged; a plot cannot scale to them).
+  const value = v => (v == null || !Number.isFinite(v) ? null : v);
   // Every column of the epoch log is a metric but its keys and x axes: a program's own columns (val_top5, bleu) too.
   const metrics = Object.keys(cols).filter(k => !NOT_METRICS.has(k));
   cols.mode.forEach((mode, i) => {

@@ -29,6 +29,7 @@ public static class PromoteVerb
             var logRoot = Path.Combine(r.GetValue(outDir)!, "log");
             var (trial, why) = Source(r.GetValue(target)!, logRoot, r, report);
             var record = Trials.Code.CodeJudge.ForLog(logRoot).Judge(TrialRecord.Read(trial.DirectoryUnder(logRoot), trial, (string?)null));
+            if (record.State == TrialState.Diverged) throw new UsageException($"{trial} {record.Note}; promote a trial that did not diverge");
             // Its values still stand; its ranking was made by code the study no longer holds: said, not hidden.
             if (record.State == TrialState.OtherCode) Console.Error.WriteLine($"note: {trial} was {record.Note}; the experiment trains today's code");
             var source = TrainedConfig.Of(logRoot, record)

@@ -73,7 +73,7 @@ public static class SummaryPrinter
     private static string Color(TrialState s) => s switch
     {
         TrialState.Complete => "[green]complete[/]",
-        TrialState.Failed or TrialState.Damaged => $"[red]{s.Name()}[/]",
+        TrialState.Failed or TrialState.Damaged or TrialState.Diverged => $"[red]{s.Name()}[/]",
         _ => $"[yellow]{s.Name()}[/]",
     };
 

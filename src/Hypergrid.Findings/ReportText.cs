@@ -31,7 +31,7 @@ public static class ReportText
                 N(g.Mean), N(g.Std), N(g.Sem), N(g.CiLow), N(g.CiHigh), N(g.Median), N(g.Min), N(g.Max), N(g.Delta), N(g.P),
                 g.Test ?? "", g.Tie ? "true" : "false", g.Best ? "true" : "false",
             ];
-            sb.Append(string.Join(',', cells.Select(Quote))).Append('\n');
+            sb.Append(string.Join(',', cells.Select(Inert.Csv))).Append('\n');
         }
         return sb.ToString();
     }
@@ -39,23 +39,24 @@ public static class ReportText
     /// <summary>A table per section (a leaf column when several leaves are in it), then each leaf's importance.</summary>
     public static string ToMarkdown(Report r)
     {
-        var sb = new StringBuilder($"{r.Metric}, {Reduction(r)} epoch, {r.Goal} is better; best of each section in bold, (tie): not significantly different from it (p >= 0.05)\n\n");
+        var md = Inert.Markdown;
+        var sb = new StringBuilder($"{md(r.Metric)}, {md(Reduction(r))} epoch, {r.Goal} is better; best of each section in bold, (tie): not significantly different from it (p >= 0.05)\n\n");
         foreach (var section in r.Sections)
         {
             var (leafColumn, keys) = Columns(section);
-            sb.Append($"### {section.Name}\n\n");
+            sb.Append($"### {md(section.Name)}\n\n");
             if (section.Note is { } note) sb.Append(note).Append("\n\n");
-            var heads = (leafColumn ? ["leaf"] : Array.Empty<string>()).Concat(keys).Append(r.Metric).Append("Δ").Append("p").ToList();
+            var heads = (leafColumn ? ["leaf"] : Array.Empty<string>()).Concat(keys).Append(r.Metric).Select(md).Append("Δ").Append("p").ToList();
             sb.Append("| ").Append(string.Join(" | ", heads)).Append(" |\n");
             sb.Append('|').Append(string.Concat(Enumerable.Repeat(" --- |", heads.Count))).Append('\n');
             foreach (var g in section.Groups)
             {
                 var cell = g.Best ? $"**{Cell(g)}**" : g.Tie ? Cell(g) + " (tie)" : Cell(g);
-                var cells = (leafColumn ? [g.Leaf] : Array.Empty<string>()).Concat(keys.Select(k => g.Values[k]?.ToJsonString() ?? "")).Append(cell).Append(F(g.Delta)).Append(P(g));
+                var cells = (leafColumn ? [g.Leaf] : Array.Empty<string>()).Concat(keys.Select(k => g.Values[k]?.ToJsonString() ?? "")).Select(md).Append(cell).Append(F(g.Delta)).Append(P(g));
                 sb.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
             }
             sb.Append('\n');
-            foreach (var leaf in section.Groups.Select(g => g.Leaf).Distinct()) AppendImportance(sb, r, leaf, "- ");
+            foreach (var leaf in section.Groups.Select(g => g.Leaf).Distinct()) AppendImportance(sb, r, leaf, "- ", md);
         }
         return sb.ToString();
     }
@@ -63,12 +64,12 @@ public static class ReportText
 
     public static string ToLatex(Report r)
     {
-        var sb = new StringBuilder($"% {r.Metric}, {Reduction(r)} epoch, {r.Goal} is better; best of each section in bold, $\\approx$: not significantly different from it (p >= 0.05)\n");
+        var sb = new StringBuilder($"% {Inert.Tex(r.Metric)}, {Inert.Tex(Reduction(r))} epoch, {r.Goal} is better; best of each section in bold, $\\approx$: not significantly different from it (p >= 0.05)\n");
         foreach (var section in r.Sections)
         {
             var (leafColumn, keys) = Columns(section);
             var heads = (leafColumn ? ["leaf"] : Array.Empty<string>()).Concat(keys).Select(Tex).Append(Tex(r.Metric)).Append("$\\Delta$").Append("$p$").ToList();
-            sb.Append($"% {Tex(section.Name)}{(section.Note is { } note ? ": " + note : "")}\n");
+            sb.Append($"% {Tex(section.Name)}{(section.Note is { } note ? ": " + Tex(note) : "")}\n");
             sb.Append("\\begin{tabular}{").Append(new string('l', heads.Count - 3)).Append("rrr}\n\\hline\n");
             sb.Append($"\\multicolumn{{{heads.Count}}}{{l}}{{\\textit{{{Tex(section.Name)}}}}} \\\\\n\\hline\n");
             sb.Append(string.Join(" & ", heads)).Append(" \\\\\n\\hline\n");
@@ -96,11 +97,13 @@ public static class ReportText
 
     public static IEnumerable<string> Values(GroupRow g) => g.Values.Select(kv => $"{kv.Key}={kv.Value?.ToJsonString()}");
 
-    public static void AppendImportance(StringBuilder sb, Report r, string leaf, string bullet)
+    /// <summary>Each key's share of a leaf's variance; <paramref name="escape"/> makes the names safe for the format (none: the terminal's plain text).</summary>
+    public static void AppendImportance(StringBuilder sb, Report r, string leaf, string bullet, Func<string, string>? escape = null)
     {
         if (!r.Importance.TryGetValue(leaf, out var keys)) return;
-        sb.Append($"Importance in {leaf} (share of the sum of squares, F-test p):\n");
-        foreach (var k in keys) sb.Append(bullet).Append($"{k.Key}: {k.Share:P1}, p {(k.P is { } p ? p.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a")}\n");
+        escape ??= s => s;
+        sb.Append($"Importance in {escape(leaf)} (share of the sum of squares, F-test p):\n");
+        foreach (var k in keys) sb.Append(bullet).Append($"{escape(k.Key)}: {k.Share:P1}, p {(k.P is { } p ? p.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a")}\n");
         sb.Append('\n');
     }
 
@@ -108,7 +111,5 @@ public static class ReportText
 
     private static string N(double? v) => v?.ToString("R", CultureInfo.InvariantCulture) ?? "";
 
-    private static string Quote(string cell) => cell.Contains(',') || cell.Contains('"') ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
-
-    private static string Tex(string text) => text.Replace("\\", "\\textbackslash{}").Replace("_", "\\_").Replace("&", "\\&").Replace("%", "\\%").Replace("#", "\\#").Replace("$", "\\$");
+    private static string Tex(string text) => Inert.Tex(text);
 }

@@ -43,6 +43,8 @@ public static class Reporter
             var table = config is null ? null : record.State == TrialState.Paused ? PausedLog(logRoot, dir) : EpochLogFile.Load(logRoot, dir)?.Table;
             var value = table is { } l ? Value(l, metric, atBest, goal, o) : null;
             if (table is { } found && value is null) lock (offered) offered.UnionWith(MetricName.Of(found));
+            // A log without run.json (or a paused trial's) can have diverged too: its final loss says so, as run.json's would.
+            if (table is { Diverged: true }) record = record with { State = TrialState.Diverged };
             return (Selected: true, Record: record, Config: config, Value: value);
         }).Where(x => x.Selected).ToList();
         var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -50,6 +52,11 @@ public static class Reporter
         foreach (var stray in TrialFolders.Strays(logRoot)) excluded[$"not a trial folder: {stray}"] = 1;
         foreach (var (_, record, ran, value) in read)
         {
+            if (record.State == TrialState.Diverged)
+            {
+                excluded["diverged"] = excluded.GetValueOrDefault("diverged") + 1; // its last loss is NaN: no value of it is a result
+                continue;
+            }
             if (value is { } v && !double.IsFinite(v))
             {
                 excluded["non-finite value"] = excluded.GetValueOrDefault("non-finite value") + 1; // a NaN mean would rank anywhere
@@ -150,6 +157,9 @@ public static class Reporter
         {
             var judge = table.RowsOf(atBest.Phase).Where(r => At(atBest, r) is not null).ToList();
             if (judge.Count == 0) return null;
+            // A judge that ended non-finite has no best epoch; a non-finite epoch is never the best one.
+            if (!double.IsFinite(At(atBest, judge[^1])!.Value)) return double.NaN;
+            judge = judge.Where(r => double.IsFinite(At(atBest, r)!.Value)).ToList();
             var sign = o.GoalOf(atBest.ToString()) == "max" ? -1 : 1;
             var epoch = table.Epochs[judge.OrderBy(r => sign * At(atBest, r)!.Value).ThenBy(r => table.Epochs[r]).First()];
             var at = rows.Where(r => table.Epochs[r] == epoch).ToList();

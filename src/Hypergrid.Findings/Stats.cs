@@ -7,8 +7,16 @@ namespace Hypergrid.Findings;
 public static class Stats
 {
     /// <summary>Mean, sample std (n-1), standard error, the 95% t confidence interval of the mean, median, min, max; spread null for n = 1.</summary>
-    public static (double Mean, double? Std, double? Sem, double? Low, double? High, double Median, double Min, double Max) Describe(IReadOnlyList<double> x)
+    public static (double Mean, double? Std, double? Sem, double? Low, double? High, double Median, double Min, double Max) Describe(IReadOnlyList<double> values)
     {
+        // Values near the largest double are described at a scale where their sums and squares stay finite.
+        var scale = Scale(values);
+        if (scale != 1)
+        {
+            var d = Describe(values.Select(v => v / scale).ToList());
+            return (d.Mean * scale, d.Std * scale, d.Sem * scale, d.Low * scale, d.High * scale, d.Median * scale, d.Min * scale, d.Max * scale);
+        }
+        var x = values;
         var mean = x.Mean();
         var median = x.Median();
         if (x.Count < 2) return (mean, null, null, null, null, median, x.Min(), x.Max());
@@ -21,7 +29,8 @@ public static class Stats
     /// <summary>Two-sided p of the paired t-test on equal-length samples (same seeds, same order).</summary>
     public static double PairedT(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {
-        var d = a.Zip(b, (x, y) => x - y).ToList();
+        var scale = Scale([.. a, .. b]); // p does not change with the unit
+        var d = a.Zip(b, (x, y) => x / scale - y / scale).ToList();
         var sd = d.StandardDeviation();
         return TwoSided(d.Mean(), sd / Math.Sqrt(d.Count), d.Count - 1);
     }
@@ -29,9 +38,18 @@ public static class Stats
     /// <summary>Two-sided p of Welch's t-test (unequal variances, Welch–Satterthwaite degrees of freedom).</summary>
     public static double WelchT(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {
+        var scale = Scale([.. a, .. b]); // p does not change with the unit
+        if (scale != 1) return WelchT(a.Select(v => v / scale).ToList(), b.Select(v => v / scale).ToList());
         double va = a.Variance() / a.Count, vb = b.Variance() / b.Count;
         var df = (va + vb) * (va + vb) / (va * va / (a.Count - 1) + vb * vb / (b.Count - 1));
         return TwoSided(a.Mean() - b.Mean(), Math.Sqrt(va + vb), df);
+    }
+
+    // 1, or for values so large that a sum or square of them would overflow, a power of two that brings them near 1 (exact).
+    private static double Scale(IReadOnlyList<double> x)
+    {
+        var max = x.Count == 0 ? 0 : x.Max(Math.Abs);
+        return max > 1e150 && double.IsFinite(max) ? Math.ScaleB(1, Math.ILogB(max)) : 1;
     }
 
     /// <summary>Upper-tail p of an F statistic.</summary>

@@ -36,7 +36,7 @@ public static class Runner
         bool Retrain(TrialState s) => s == TrialState.Stale && options.RerunStale || s == TrialState.Damaged && options.RerunDamaged
             || s == TrialState.OtherCode && options.RetrainOtherCode;
         var todo = records.Where(x => x.Record.State is TrialState.Pending or TrialState.Failed || Retrain(x.Record.State)).Select(x => x.Trial).ToList();
-        var summary = new RunSummary([], Count(TrialState.Complete) + (options.RerunStale ? 0 : Count(TrialState.Stale)) + (options.RetrainOtherCode ? 0 : Count(TrialState.OtherCode)))
+        var summary = new RunSummary([], Count(TrialState.Complete) + Count(TrialState.Diverged) + (options.RerunStale ? 0 : Count(TrialState.Stale)) + (options.RetrainOtherCode ? 0 : Count(TrialState.OtherCode)))
         {
             OtherCode = options.RetrainOtherCode ? 0 : Count(TrialState.OtherCode),
             Stale = options.RerunStale ? 0 : Count(TrialState.Stale),

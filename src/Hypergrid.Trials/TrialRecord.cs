@@ -33,6 +33,9 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
             // A result from before run.json recorded its hyperparameters cannot be judged stale.
             // The effective values when the result recorded them (a default written out changes nothing), else the values as written.
             var stale = (run?.EffectiveSha256 ?? run?.ParamsSha256) is { } ran && currentParams(run) is { } now && ran != now;
+            // A result that ended in NaN has no value to rank or promote: it is shown as what it is.
+            if (!stale && run?.Final.GetValueOrDefault("val_loss") is { } loss && !double.IsFinite(loss))
+                return new(id, trialDir, TrialState.Diverged, $"diverged: its last val loss is {loss.ToString(System.Globalization.CultureInfo.InvariantCulture)}; report and promote leave it out (and count it)", null, run);
             return new(id, trialDir, stale ? TrialState.Stale : TrialState.Complete,
                 stale ? "its config changed since it ran (--rerun-stale retrains it)" : null, null, run);
         }
@@ -78,15 +81,12 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
             // A FIFO would block the reader (status, the dashboard) forever.
             if (!SafeFiles.IsRegularFile(batchLog)) return "batch_log.csv is not a regular file; --rerun-damaged retrains it";
             using var handle = File.OpenHandle(batchLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var length = RandomAccess.GetLength(handle);
-            var head = new byte[Math.Min(length, 8192)];
-            var got = RandomAccess.Read(handle, head, 0);
-            var text = System.Text.Encoding.UTF8.GetString(head, 0, got);
-            // Any writer's log: a header naming epoch, mode and batch in any order, then at least one row.
-            var firstLine = text.IndexOf('\n');
-            if (firstLine < 0 || Logs.BatchLogCheck.HeaderProblem(text[..firstLine]) is not null)
+            // Any writer's log, read as the worker read it: a header naming epoch, mode and batch in any order (any length,
+            // a byte-order mark or not), then at least one row.
+            var header = Logs.BatchLogHeader.Read(handle);
+            if (header is null || header.Problem is not null)
                 return "batch_log.csv is damaged (empty or no header naming epoch, mode and batch); --rerun-damaged retrains it";
-            if (length <= head.Length && firstLine == text.Length - 1)
+            if (RandomAccess.GetLength(handle) <= header.Length)
                 return "batch_log.csv has no rows; --rerun-damaged retrains it";
             if (run is { Status: not RunStatus.Complete })
                 return $"batch_log.csv exists but run.json says '{run.Status.ToString().ToLowerInvariant()}'; --rerun-damaged retrains it";

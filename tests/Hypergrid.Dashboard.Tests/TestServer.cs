@@ -17,6 +17,14 @@ public sealed class TestServer : IAsyncDisposable
     public string Url { get; }
     public HttpClient Http { get; }
 
+    /// <summary>A GET that must succeed, as JSON (the body is in the failure message otherwise).</summary>
+    public async Task<System.Text.Json.JsonElement> GetJson(string url)
+    {
+        var response = await Http.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, url + ": " + await response.Content.ReadAsStringAsync());
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
     public static async Task<TestServer> StartAsync(LogTree tree)
     {
         var app = DashboardServer.Build(new DashboardOptions(tree.Out, Port: 0));

@@ -9,23 +9,12 @@ namespace Hypergrid.Findings.Tests;
 /// <summary>Reports over a generated out/log: complete trials with batch logs whose loss scales with a chosen factor.</summary>
 public sealed class ReporterTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("hypergrid-report-").FullName;
-    private string Log => Path.Combine(root, "log");
+    private readonly TrialLog log = new();
+    private string Log => log.Log;
 
-    public void Dispose() => Directory.Delete(root, true);
+    public void Dispose() => log.Dispose();
 
-    /// <summary>A complete trial: cfg.yaml, run.json with the config it ran with, and a 3-epoch batch log (val acc = 1 - loss/4).</summary>
-    private void Trial(string leaf, int number, string body, double scale, DataRecord? data = null, Trials.Code.CodeRecord? code = null)
-    {
-        var p = leaf.Split('/');
-        var dir = Path.Combine(Log, leaf, TrialFiles.FolderName(number));
-        Directory.CreateDirectory(dir);
-        var yaml = $"mode: {p[0]}\ndataset: {p[1]}\nmodel: {p[2]}\ntrainer: {p[3]}\n{body}";
-        File.WriteAllText(Path.Combine(dir, TrialFiles.Config), yaml);
-        var config = TrialConfig.FromMap(YamlLoader.LoadMapping(yaml, "t", [])!, "t");
-        File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), SampleLogs.BatchLog(1, 3, 2, scale));
-        new RunRecord { Status = RunStatus.Complete, Config = config.ToJson(), ParamsSha256 = config.ParamsSha256(), Data = data, Code = code }.Write(dir);
-    }
+    private void Trial(string leaf, int number, string body, double scale, DataRecord? data = null, Trials.Code.CodeRecord? code = null) => log.Trial(leaf, number, body, scale, data, code: code);
 
     private Report Build(string metric = "val_acc", string reduce = "final", string? atBest = null, string? baseline = null, string? mode = null, string scope = "dataset") =>
         Reporter.Build(Log, new ReportOptions(new Filters(mode is null ? null : [mode]), metric, null, reduce, atBest, baseline) { Scope = scope });
@@ -230,6 +219,26 @@ public sealed class ReporterTests : IDisposable
         Assert.Contains("\\textbf{", ReportText.ToLatex(report));
     }
 
+    // Values near the largest double: a group's mean, spread and test are those of the values, never an overflow.
+    [Theory]
+    [InlineData(1e308, 1.01e308)]
+    [InlineData(-1.7e308, -1.69e308)]
+    public void Statistics_of_values_near_the_largest_double_are_finite(double low, double high)
+    {
+        string Log(double v) => $"epoch,mode,batch,loss\n1,val,0,{v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}\n";
+        for (var s = 0; s < 2; s++)
+        {
+            log.Trial("experiment/d/mlp/adam", s, $"seed: {s}\n", 1, batchLog: Log(s == 0 ? low : high));
+            log.Trial("experiment/d/mlp/sgd", s, $"seed: {s}\n", 1, batchLog: Log(s == 0 ? high : high * 0.99 + low * 0.01));
+        }
+        var report = Build("val_loss");
+        var adam = report.Groups.Single(g => g.Leaf.EndsWith("adam", StringComparison.Ordinal));
+        Assert.Equal(low / 2 + high / 2, adam.Mean, Math.Abs(high) * 1e-15);
+        Assert.Equal(Math.Abs(high - low) / Math.Sqrt(2), adam.Std!.Value, Math.Abs(high) * 1e-12);
+        Assert.All(report.Groups, g => Assert.True(double.IsFinite(g.CiLow!.Value) && double.IsFinite(g.CiHigh!.Value)));
+        Assert.InRange(report.Groups.Single(g => !g.Best).P!.Value, 0, 1);
+    }
+
     private static System.Text.Json.JsonValueKind JsonValueKindOf(System.Text.Json.JsonDocument doc, string field) =>
         doc.RootElement.GetProperty("sections")[0].GetProperty("groups")[0].GetProperty(field).ValueKind;
 
@@ -269,7 +278,7 @@ public sealed class ReporterTests : IDisposable
     public void Seeds_trained_by_other_code_form_groups_of_their_own_marked_so(int perCode)
     {
         const string leaf = "experiment/clusters/softmax/sgd";
-        var study = Directory.CreateDirectory(Path.Combine(root, "study")).FullName;
+        var study = Directory.CreateDirectory(Path.Combine(log.Root, "study")).FullName;
         var train = Path.Combine(study, "train.py");
         File.WriteAllText(train, "print('v1')\n");
         var v1 = Trials.Code.CodeIdentity.Of(study, ["python3", "train.py"], null, []);
@@ -288,7 +297,7 @@ public sealed class ReporterTests : IDisposable
     [Fact]
     public void Seeds_of_todays_code_stay_one_group_without_a_code_column()
     {
-        var study = Directory.CreateDirectory(Path.Combine(root, "study")).FullName;
+        var study = Directory.CreateDirectory(Path.Combine(log.Root, "study")).FullName;
         File.WriteAllText(Path.Combine(study, "train.py"), "print('v1')\n");
         var code = Trials.Code.CodeIdentity.Of(study, ["python3", "train.py"], null, []);
         for (var s = 0; s < 3; s++) Trial("experiment/clusters/softmax/sgd", s, $"command: python3 train.py\nseed: {s}\nlr: 0.1\n", 1.0 + 0.01 * s, code: code);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hypergrid.Dashboard.Series;
+using Hypergrid.Trials.Logs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -124,7 +125,7 @@ public static class SeriesEndpoints
                 json.WriteStartObject(metric);
                 foreach (var r in Reductions)
                     Numbers(json, r, summaries.Select(s => s.Count == 0 ? (double?)null
-                        : r switch { "first" => s.First, "last" => s.Last, "min" => s.Min, "max" => s.Max, _ => s.Sum / s.Count }));
+                        : r switch { "first" => s.First, "last" => s.Last, "min" => s.Min, "max" => s.Max, _ => s.Mean }));
                 json.WriteEndObject();
             }
         });
@@ -140,8 +141,8 @@ public static class SeriesEndpoints
             {
                 var cells = Enumerable.Range(0, (int)range.Buckets).Select(b => each.Select(e => e.Metrics[metric][b]).Where(s => s.Count > 0).ToList()).ToList();
                 json.WriteStartObject(metric);
-                Numbers(json, "mean", cells.Select(c => c.Count == 0 ? (double?)null : c.Average(s => s.Sum / s.Count)));
-                Numbers(json, "std", cells.Select(c => c.Count < 2 ? (double?)null : SampleStd(c.Select(s => s.Sum / s.Count).ToList())));
+                Numbers(json, "mean", cells.Select(c => c.Count == 0 ? (double?)null : ScaledSum.Mean(c.Select(s => s.Mean))));
+                Numbers(json, "std", cells.Select(c => c.Count < 2 ? (double?)null : SampleStd(c.Select(s => s.Mean).ToList())));
                 Numbers(json, "min", cells.Select(c => c.Count == 0 ? (double?)null : c.Min(s => s.Min)));
                 Numbers(json, "max", cells.Select(c => c.Count == 0 ? (double?)null : c.Max(s => s.Max)));
                 json.WriteStartArray("n");
@@ -154,8 +155,11 @@ public static class SeriesEndpoints
 
     private static double SampleStd(List<double> x)
     {
-        var mean = x.Average();
-        return Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / (x.Count - 1));
+        // Scaled by the largest magnitude, so that the squares of large values do not overflow.
+        var scale = x.Max(Math.Abs);
+        if (scale == 0 || !double.IsFinite(scale)) return scale == 0 ? 0 : double.NaN;
+        var mean = x.Average(v => v / scale);
+        return scale * Math.Sqrt(x.Sum(v => (v / scale - mean) * (v / scale - mean)) / (x.Count - 1));
     }
 
     private static void Numbers(Utf8JsonWriter json, string name, IEnumerable<double?> values)

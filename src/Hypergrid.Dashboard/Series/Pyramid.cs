@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Hypergrid.Trials.Logs;
 
 namespace Hypergrid.Dashboard.Series;
 
@@ -88,13 +89,19 @@ public sealed class Pyramid
     }
 }
 
-/// <summary>The reductions of a run of steps; <see cref="Then"/> appends a later run (first stays, last moves).</summary>
-public readonly record struct Summary(double Min, double Max, double Sum, long Count, double First, double Last)
+/// <summary>
+/// The reductions of a run of steps; <see cref="Then"/> appends a later run (first stays, last moves). The sum is kept
+/// scaled too, so that <see cref="Mean"/> of large finite values does not overflow (<see cref="ScaledSum"/>).
+/// </summary>
+public readonly record struct Summary(double Min, double Max, double Sum, long Count, double First, double Last, double Scaled)
 {
-    public static readonly Summary Empty = new(double.PositiveInfinity, double.NegativeInfinity, 0, 0, double.NaN, double.NaN);
+    public static readonly Summary Empty = new(double.PositiveInfinity, double.NegativeInfinity, 0, 0, double.NaN, double.NaN, 0);
 
-    public static Summary Of(double v) => double.IsNaN(v) ? Empty : new(v, v, v, 1, v, v);
+    public static Summary Of(double v) => double.IsNaN(v) ? Empty : new(v, v, v, 1, v, v, v * ScaledSum.Scale);
+
+    /// <summary>The values' mean: an infinity among them makes it infinite, large finite values never do.</summary>
+    public double Mean => ScaledSum.Mean(Sum, Scaled, Count);
 
     public Summary Then(Summary later) => later.Count == 0 ? this : Count == 0 ? later
-        : new(Math.Min(Min, later.Min), Math.Max(Max, later.Max), Sum + later.Sum, Count + later.Count, First, later.Last);
+        : new(Math.Min(Min, later.Min), Math.Max(Max, later.Max), Sum + later.Sum, Count + later.Count, First, later.Last, Scaled + later.Scaled);
 }

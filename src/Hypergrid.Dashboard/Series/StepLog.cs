@@ -15,6 +15,7 @@ public sealed class StepLog
     private const int Chunk = 4 << 20;
     private string[] header = [];
     private int modeCol = -1;
+    private int headerLength;
     private long consumed;
     private byte[] head = [];
     private readonly LogFingerprint fingerprint = new();
@@ -106,6 +107,7 @@ public sealed class StepLog
     private void Reset()
     {
         header = [];
+        headerLength = 0;
         consumed = 0;
         head = [];
         fingerprint.Clear();
@@ -115,18 +117,17 @@ public sealed class StepLog
         loaded.Clear();
     }
 
+    // The header as every reader reads it (any length, a byte-order mark or not).
     private bool ReadHeader(FileStream stream)
     {
+        if (BatchLogHeader.Read(stream) is not { Phase: >= 0 } read) return false;
+        header = [.. read.Names];
+        modeCol = read.Phase;
+        headerLength = read.Length;
+        head = new byte[Math.Min(stream.Length, 4096)];
         stream.Seek(0, SeekOrigin.Begin);
-        var buffer = new byte[Math.Min(stream.Length, 64 * 1024)];
-        var n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        var nl = Array.IndexOf(buffer, (byte)'\n', 0, n);
-        if (nl < 0) return false;
-        header = Encoding.UTF8.GetString(buffer, 0, nl).TrimEnd('\r').Split(',');
-        modeCol = Array.IndexOf(header, "mode");
-        if (modeCol < 0) { header = []; return false; }
-        head = buffer[..Math.Min(n, 4096)];
-        consumed = nl + 1;
+        head = head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
+        consumed = headerLength;
         return true;
     }
 
@@ -137,7 +138,7 @@ public sealed class StepLog
     private long Scan(FileStream stream, List<string> metrics, long until, bool countRows, long from = -1)
     {
         var cols = metrics.Select(m => Array.IndexOf(header, m)).ToArray();
-        var dataStart = HeaderLength();
+        var dataStart = headerLength;
         var start = from < 0 ? dataStart : Math.Max(from, dataStart);
         var end = until;
         var pending = new Dictionary<string, List<double>[]>();
@@ -168,28 +169,13 @@ public sealed class StepLog
         return pos - carry;
     }
 
-    private long HeaderLength() => Encoding.UTF8.GetByteCount(string.Join(',', header)) + 1;
-
     private void Lines(ReadOnlySpan<byte> text, int[] cols, List<string> metrics, Dictionary<string, List<double>[]> pending, bool countRows)
     {
-        Span<int> starts = stackalloc int[header.Length];
-        Span<int> lengths = stackalloc int[header.Length];
-        while (text.Length > 0)
+        Span<int> starts = header.Length <= 512 ? stackalloc int[header.Length] : new int[header.Length];
+        Span<int> lengths = header.Length <= 512 ? stackalloc int[header.Length] : new int[header.Length];
+        while (BatchLogLine.Next(ref text, out var line))
         {
-            var nl = text.IndexOf((byte)'\n');
-            var line = text[..nl];
-            text = text[(nl + 1)..];
-            if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
-            if (line.Count((byte)',') != header.Length - 1) continue; // a damaged line, as the epoch log skips it
-            var at = 0;
-            for (var c = 0; c < header.Length; c++)
-            {
-                var comma = line[at..].IndexOf((byte)',');
-                var len = comma < 0 ? line.Length - at : comma;
-                starts[c] = at;
-                lengths[c] = len;
-                at += len + 1;
-            }
+            if (!BatchLogLine.Split(line, starts, lengths)) continue; // a damaged line, as the epoch log skips it
             var phase = Phase(line.Slice(starts[modeCol], lengths[modeCol]));
             if (countRows)
             {

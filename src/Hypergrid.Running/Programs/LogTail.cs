@@ -1,4 +1,3 @@
-using System.Text;
 using Hypergrid.Trials.Logs;
 
 namespace Hypergrid.Running.Programs;
@@ -48,8 +47,9 @@ public sealed class LogTail(string path)
         if (last < 0) return false;
         if (!headerRead)
         {
+            // The header as every reader reads it (any length, a byte-order mark or not): 'lines' ends before a newline, so one is lent.
             var end = lines.IndexOf((byte)'\n');
-            Header(end < 0 ? lines : lines[..end]);
+            Header(BatchLogHeader.Read([.. end < 0 ? lines : lines[..end], (byte)'\n'])!);
             if (end < 0) return false;
             lines = lines[(end + 1)..];
         }
@@ -65,10 +65,9 @@ public sealed class LogTail(string path)
         return Rows > before;
     }
 
-    private void Header(ReadOnlySpan<byte> line)
+    private void Header(BatchLogHeader header)
     {
-        var names = Encoding.UTF8.GetString(line).TrimEnd('\r').Split(',');
-        (epochCol, phaseCol, batchCol, lossCol, width) = (Array.IndexOf(names, "epoch"), Array.IndexOf(names, "mode"), Array.IndexOf(names, "batch"), Array.IndexOf(names, "loss"), names.Length);
+        (epochCol, phaseCol, batchCol, lossCol, width) = (header.Epoch, header.Phase, header.Batch, header.Names.ToList().IndexOf("loss"), header.Width);
         headerRead = true;
     }
 
@@ -85,19 +84,12 @@ public sealed class LogTail(string path)
     {
         if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
         if (epochCol < 0 || phaseCol < 0) return false;
+        Span<int> starts = new int[width], lengths = new int[width];
+        if (!BatchLogLine.Split(line, starts, lengths) || !line.Slice(starts[phaseCol], lengths[phaseCol]).SequenceEqual("train"u8)) return false;
         double epoch = 0, batch = 0, loss = double.NaN;
-        var train = false;
-        var c = 0;
-        foreach (var range in line.Split((byte)','))
-        {
-            var cell = line[range];
-            if (c == epochCol) FastNumber.TryParse(cell, out epoch);
-            else if (c == batchCol) FastNumber.TryParse(cell, out batch);
-            else if (c == lossCol && !FastNumber.TryParse(cell, out loss)) loss = double.NaN;
-            else if (c == phaseCol) train = cell.SequenceEqual("train"u8);
-            c++;
-        }
-        if (c != width || !train) return false;
+        FastNumber.TryParse(line.Slice(starts[epochCol], lengths[epochCol]), out epoch);
+        if (batchCol >= 0) FastNumber.TryParse(line.Slice(starts[batchCol], lengths[batchCol]), out batch);
+        if (lossCol >= 0 && !FastNumber.TryParse(line.Slice(starts[lossCol], lengths[lossCol]), out loss)) loss = double.NaN;
         if ((long)epoch != currentEpoch)
         {
             if (currentEpoch != long.MinValue) BatchesPerEpoch = batchesThisEpoch;

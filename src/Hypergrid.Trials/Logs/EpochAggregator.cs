@@ -31,11 +31,11 @@ public sealed class EpochAggregator
     public int RowCount { get; private set; }
 
     /// <summary>An aggregator for a log with this header line; null when it lacks epoch or mode.</summary>
-    public static EpochAggregator? ForHeader(string headerLine)
-    {
-        var names = headerLine.TrimEnd('\r').Split(',');
-        return names.Contains("epoch") && names.Contains("mode") ? new EpochAggregator(names) : null;
-    }
+    public static EpochAggregator? ForHeader(string headerLine) => ForHeader(BatchLogHeader.Read(Encoding.UTF8.GetBytes(headerLine + "\n"))!);
+
+    /// <summary>An aggregator for a log with this header; null when it lacks epoch or mode.</summary>
+    public static EpochAggregator? ForHeader(BatchLogHeader header) =>
+        header.Epoch >= 0 && header.Phase >= 0 ? new EpochAggregator([.. header.Names]) : null;
 
     private EpochAggregator Empty() => new(header);
 
@@ -46,62 +46,36 @@ public sealed class EpochAggregator
     {
         var width = header.Length;
         // Column roles, decided once: -1 epoch, -2 mode, -3 ignored, else the metric's index.
-        Span<int> role = stackalloc int[width];
+        // A header of a few hundred columns fits the stack; one of thousands does not need to.
+        Span<int> role = width <= 512 ? stackalloc int[width] : new int[width];
         role.Fill(-3);
         role[epochCol] = -1;
         role[modeCol] = -2;
         for (var m = 0; m < metricCols.Length; m++) role[metricCols[m]] = m;
-        Span<double> values = stackalloc double[metricCols.Length];
-        Span<bool> present = stackalloc bool[metricCols.Length];
-        while (true)
-        {
-            var nl = lines.IndexOf((byte)'\n');
-            if (nl < 0) return;
-            var line = lines[..nl];
-            lines = lines[(nl + 1)..];
-            if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
+        Span<double> values = metricCols.Length <= 512 ? stackalloc double[metricCols.Length] : new double[metricCols.Length];
+        Span<bool> present = metricCols.Length <= 512 ? stackalloc bool[metricCols.Length] : new bool[metricCols.Length];
+        while (BatchLogLine.Next(ref lines, out var line))
             if (AddRow(line, role, values, present)) RowCount++;
-        }
     }
-
-    private static int CountCells(ReadOnlySpan<byte> line) => line.Count((byte)',') + 1;
 
     // One row: cells parsed by their column's role (any column order), then added to the row's (epoch, phase) group.
     private bool AddRow(ReadOnlySpan<byte> line, ReadOnlySpan<int> role, Span<double> values, Span<bool> present)
     {
-        if (CountCells(line) != role.Length) return false;
+        if (BatchLogLine.Width(line) != role.Length) return false;
         ReadOnlySpan<byte> epoch = default, phase = default;
         present.Clear();
         for (var c = 0; c < role.Length; c++)
         {
-            var comma = line.IndexOf((byte)',');
-            var cell = comma < 0 ? line : line[..comma];
+            var cell = BatchLogLine.Cell(ref line);
             var r = role[c];
             if (r >= 0) present[r] = cell.Length > 0 && FastNumber.TryParse(cell, out values[r]);
             else if (r == -1) epoch = cell;
             else if (r == -2) phase = cell;
-            line = comma < 0 ? default : line[(comma + 1)..];
         }
         var group = GroupOf(epoch, phase);
         group.BeginRow();
         for (var m = 0; m < values.Length; m++)
             if (present[m]) group.Add(m, reductions[m], values[m]);
-        return true;
-    }
-
-    private static bool Split(ReadOnlySpan<byte> line, Span<int> starts, Span<int> lengths)
-    {
-        var pos = 0;
-        for (var c = 0; c < starts.Length; c++)
-        {
-            if (pos > line.Length) return false; // fewer cells than the header: a damaged line
-            var rest = line[pos..];
-            var comma = rest.IndexOf((byte)',');
-            var len = comma < 0 ? rest.Length : comma;
-            starts[c] = pos;
-            lengths[c] = len;
-            pos += len + 1;
-        }
         return true;
     }
 
@@ -158,11 +132,8 @@ public sealed class EpochAggregator
     public static EpochAggregator? Aggregate(byte[] data, out int consumed)
     {
         consumed = 0;
-        var headerEnd = Array.IndexOf(data, (byte)'\n');
-        if (headerEnd < 0) return null;
-        var first = ForHeader(Encoding.UTF8.GetString(data, 0, headerEnd));
-        if (first is null) return null;
-        var bodyStart = headerEnd + 1;
+        if (BatchLogHeader.Read(data) is not { } header || ForHeader(header) is not { } first) return null;
+        var bodyStart = header.Length;
         var bodyEnd = Array.LastIndexOf(data, (byte)'\n') + 1;
         var chunks = bodyEnd - bodyStart < 1 << 20 ? 1 : Environment.ProcessorCount;
         var bounds = new int[chunks + 1];
@@ -203,9 +174,9 @@ public sealed class EpochAggregator
 
     private byte[] KeyOf(ReadOnlySpan<byte> line)
     {
-        Span<int> starts = stackalloc int[header.Length];
-        Span<int> lengths = stackalloc int[header.Length];
-        if (!Split(line, starts, lengths)) return line.ToArray();
+        Span<int> starts = new int[header.Length], lengths = new int[header.Length];
+        if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
+        if (!BatchLogLine.Split(line, starts, lengths)) return line.ToArray();
         return [.. line.Slice(starts[epochCol], lengths[epochCol]), (byte)'\n', .. line.Slice(starts[modeCol], lengths[modeCol])];
     }
 }

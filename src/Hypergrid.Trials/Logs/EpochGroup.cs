@@ -8,6 +8,7 @@ internal sealed class EpochGroup
     // An empty median cell; parsed NaNs carry the canonical NaN bits, never these.
     private static readonly long Missing = 0x7FF8_DEAD_BEEF_0001;
     private readonly double[] acc;
+    private readonly double[] scaled; // means: the sum scaled by 2^-64, for sums that overflow (ScaledSum)
     private readonly int[] count;
     private readonly int[] slot;   // metric index -> column in the median rows, or -1
     private readonly int width;    // median columns per row
@@ -20,6 +21,7 @@ internal sealed class EpochGroup
         EpochBytes = Encoding.UTF8.GetBytes(epoch);
         PhaseBytes = Encoding.UTF8.GetBytes(phase);
         acc = new double[reductions.Length];
+        scaled = new double[reductions.Length];
         count = new int[reductions.Length];
         slot = new int[reductions.Length];
         for (var m = 0; m < reductions.Length; m++) slot[m] = reductions[m] == Reduction.Median ? width++ : -1;
@@ -32,7 +34,7 @@ internal sealed class EpochGroup
     public byte[] PhaseBytes { get; }
     public int Batches { get; private set; }
 
-    /// <summary>The reduced values (NaN where a column had no value), kept until a new row arrives, so a growing log reduces only its open epoch again.</summary>
+    /// <summary>The reduced values (<see cref="EpochTable.Missing"/> where a column had no value), kept until a new row arrives, so a growing log reduces only its open epoch again.</summary>
     public double[]? Reduced { get; set; }
 
     public void BeginRow()
@@ -51,7 +53,7 @@ internal sealed class EpochGroup
     {
         switch (r)
         {
-            case Reduction.Mean: acc[m] += v; break;
+            case Reduction.Mean: acc[m] += v; scaled[m] += v * ScaledSum.Scale; break;
             case Reduction.Last: acc[m] = v; break;
             case Reduction.Max: acc[m] = count[m] == 0 ? v : Math.Max(acc[m], v); break;
             case Reduction.Median: rows[(Batches - 1) * width + slot[m]] = v; break;
@@ -66,7 +68,7 @@ internal sealed class EpochGroup
             if (later.count[m] == 0) continue;
             switch (reductions[m])
             {
-                case Reduction.Mean: acc[m] += later.acc[m]; break;
+                case Reduction.Mean: acc[m] += later.acc[m]; scaled[m] += later.scaled[m]; break;
                 case Reduction.Last: acc[m] = later.acc[m]; break;
                 case Reduction.Max: acc[m] = count[m] == 0 ? later.acc[m] : Math.Max(acc[m], later.acc[m]); break;
             }
@@ -82,11 +84,11 @@ internal sealed class EpochGroup
         Reduced = null;
     }
 
-    /// <summary>Each metric reduced, then n_batches.</summary>
+    /// <summary>Each metric reduced (<see cref="EpochTable.Missing"/> where a column had no value), then n_batches.</summary>
     public double[] Reduce(Reduction[] reductions)
     {
         var values = new double[reductions.Length + 1];
-        for (var m = 0; m < reductions.Length; m++) values[m] = Value(m, reductions[m]) ?? double.NaN;
+        for (var m = 0; m < reductions.Length; m++) values[m] = Value(m, reductions[m]) ?? EpochTable.Missing;
         values[^1] = Batches;
         return values;
     }
@@ -96,8 +98,8 @@ internal sealed class EpochGroup
         if (count[m] == 0) return null;
         return r switch
         {
-            Reduction.Mean => acc[m] / count[m],
-            Reduction.Median => Median.Of(Column(slot[m])),
+            Reduction.Mean => ScaledSum.Mean(acc[m], scaled[m], count[m]),
+            Reduction.Median => Column(slot[m]) is var column && column.Exists(double.IsNaN) ? double.NaN : Median.Of(column), // NaN, as in a mean or max
             _ => acc[m],
         };
     }

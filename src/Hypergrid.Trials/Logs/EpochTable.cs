@@ -4,13 +4,22 @@ using System.Text;
 namespace Hypergrid.Trials.Logs;
 
 /// <summary>
-/// An epoch log as data: one row per (epoch, phase) with each metric reduced (NaN where a column had no
-/// value) and n_batches. The aggregator makes it, the dashboard caches it and serves float32 columns from it,
+/// An epoch log as data: one row per (epoch, phase) with each metric reduced (<see cref="Missing"/> where a column had
+/// no value; NaN and infinities where the batches' values made them) and n_batches. The aggregator makes it, the dashboard caches it and serves float32 columns from it,
 /// run.json's final metrics and reports read it; CSV is only its file form.
 /// </summary>
 public sealed class EpochTable
 {
     public const string BatchesColumn = "n_batches";
+
+    /// <summary>
+    /// A cell with no value: a NaN whose bits no arithmetic or parser makes, so that a metric that became NaN (a trial that
+    /// diverged) is told apart from one that was never logged. Written as an empty cell, a NaN as "NaN".
+    /// </summary>
+    public static readonly double Missing = BitConverter.Int64BitsToDouble(0x7FF8_0000_4E4F_4E45);
+
+    /// <summary>Whether a value is <see cref="Missing"/> (not a NaN that was computed or read).</summary>
+    public static bool IsMissing(double value) => BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits(Missing);
 
     public EpochTable(IReadOnlyList<string> columns, IReadOnlyList<long> epochs, IReadOnlyList<string> phases, IReadOnlyList<double[]> values)
     {
@@ -40,7 +49,7 @@ public sealed class EpochTable
     public IReadOnlyList<long> Epochs { get; }
     public IReadOnlyList<string> Phases { get; }
 
-    /// <summary>Per row, one value per column of <see cref="Columns"/> (NaN: no value).</summary>
+    /// <summary>Per row, one value per column of <see cref="Columns"/> (<see cref="Missing"/>: no value).</summary>
     public IReadOnlyList<double[]> Values => values ??= Enumerable.Range(0, Rows).Select(r => Enumerable.Range(0, Columns.Count).Select(c => Cell(r, c)).ToArray()).ToArray();
 
     private double Cell(int row, int column)
@@ -48,18 +57,18 @@ public sealed class EpochTable
         if (values is not null) return values[row][column];
         var at = (row * Columns.Count + column) * 2;
         var cell = text.AsSpan(cells![at], cells[at + 1]);
-        return cell.Length > 0 && FastNumber.TryParse(cell, out var v) ? v : double.NaN;
+        return cell.Length > 0 && FastNumber.TryParse(cell, out var v) ? v : Missing;
     }
 
     public int Rows => Epochs.Count;
 
-    /// <summary>A column's value in one row; null when the row has none.</summary>
+    /// <summary>A column's value in one row (NaN or an infinity when the batches made it so); null when the row has none.</summary>
     public double? Get(int row, string column)
     {
         var c = IndexOf(column);
         if (c < 0) return null;
         var v = Cell(row, c);
-        return double.IsNaN(v) ? null : v;
+        return IsMissing(v) ? null : v;
     }
 
     public int IndexOf(string column)
@@ -73,15 +82,30 @@ public sealed class EpochTable
 
     /// <summary>
     /// One trial's number for a phase's column over the epochs up to <paramref name="upTo"/>: the last such epoch's value
-    /// ("final") or the best one by <paramref name="goal"/> ("best"); null when none has a value. What report ranks and
-    /// what a search rung compares.
+    /// ("final") or the best finite one by <paramref name="goal"/> ("best"); null when none has a value. A last value that
+    /// is not finite (the trial diverged) is the answer either way: a non-finite number is never a best, and an earlier
+    /// epoch's value never stands in for it. What report ranks and what a search rung compares (both leave non-finite out).
     /// </summary>
     public double? Value(string phase, string column, string reduce, string goal, long upTo = long.MaxValue)
     {
-        var rows = RowsOf(phase).Where(r => Epochs[r] <= upTo && Get(r, column) is not null).ToList();
-        if (rows.Count == 0) return null;
-        if (reduce == "final") return Get(rows[^1], column);
-        return goal == "max" ? rows.Max(r => Get(r, column)!.Value) : rows.Min(r => Get(r, column)!.Value);
+        var values = RowsOf(phase).Where(r => Epochs[r] <= upTo).Select(r => Get(r, column)).OfType<double>().ToList();
+        if (values.Count == 0) return null;
+        if (reduce == "final" || !double.IsFinite(values[^1])) return values[^1];
+        return goal == "max" ? values.Where(double.IsFinite).Max() : values.Where(double.IsFinite).Min();
+    }
+
+    /// <summary>
+    /// Whether the trial diverged: the last loss of its val phase (of its train phase when it has no val rows) is NaN or
+    /// infinite. Its final metrics say so (run.json keeps the NaN), status and the page show it as diverged, and report
+    /// leaves it out and counts it.
+    /// </summary>
+    public bool Diverged
+    {
+        get
+        {
+            var phase = RowsOf("val").Any() ? "val" : "train";
+            return RowsOf(phase).Select(r => Get(r, "loss")).OfType<double>().LastOrDefault(0) is var loss && !double.IsFinite(loss);
+        }
     }
 
     /// <summary>
@@ -92,7 +116,7 @@ public sealed class EpochTable
     {
         var val = RowsOf("val").ToList();
         if (val.Count == 0) return [];
-        var accs = val.Select(r => Get(r, "acc")).OfType<double>().ToList();
+        var accs = val.Select(r => Get(r, "acc")).OfType<double>().Where(double.IsFinite).ToList();
         return new()
         {
             ["val_loss"] = Get(val[^1], "loss"),
@@ -101,7 +125,7 @@ public sealed class EpochTable
         };
     }
 
-    /// <summary>The epoch_log.csv text: epoch, mode, the columns; empty cells for missing values.</summary>
+    /// <summary>The epoch_log.csv text: epoch, mode, the columns; empty cells for missing values, NaN and Infinity as .NET writes them.</summary>
     public string ToCsv()
     {
         var sb = new StringBuilder(64 + Rows * (16 + 12 * Columns.Count));
@@ -114,7 +138,7 @@ public sealed class EpochTable
             foreach (var v in Values[r])
             {
                 sb.Append(',');
-                if (!double.IsNaN(v)) sb.Append(CsvNumber.Format(v));
+                if (!IsMissing(v)) sb.Append(CsvNumber.Format(v));
             }
             sb.Append('\n');
         }
@@ -124,38 +148,28 @@ public sealed class EpochTable
     /// <summary>Reads epoch_log.csv (the file edge), on its bytes; rows with the wrong number of cells are dropped. Null without an epoch,mode header.</summary>
     public static EpochTable? Parse(ReadOnlySpan<byte> csv)
     {
-        var headerEnd = csv.IndexOf((byte)'\n');
-        if (headerEnd < 0) return null;
-        var header = Encoding.UTF8.GetString(csv[..headerEnd]).TrimEnd('\r').Split(',');
+        if (BatchLogHeader.Read(csv) is not { } read) return null;
+        var header = read.Names.ToArray();
         if (header.Length < 2 || header[0] != "epoch" || header[1] != "mode") return null;
         var columns = header[2..];
         var text = csv.ToArray();
         var epochs = new List<long>();
         var phases = new List<string>();
         var cells = new List<int>();
-        var pos = headerEnd + 1;
-        // Only whole lines: anything after the last newline is a line still being written.
-        for (var nl = csv[pos..].IndexOf((byte)'\n'); nl >= 0; pos += nl + 1, nl = csv[pos..].IndexOf((byte)'\n'))
+        // Only whole lines, split as the batch log's rows are: anything after the last newline is a line still being written.
+        var rest = csv[read.Length..];
+        while (true)
         {
-            var line = csv.Slice(pos, nl);
-            if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
-            if (line.Count((byte)',') != header.Length - 1) continue;
-            var comma = line.IndexOf((byte)',');
-            if (!FastNumber.TryParse(line[..comma], out var epoch) || epoch != Math.Floor(epoch)) continue;
-            var start = pos + comma + 1;
-            var rest = line[(comma + 1)..];
-            comma = rest.IndexOf((byte)',');
-            var phase = Encoding.UTF8.GetString(rest[..comma]);
-            start += comma + 1;
-            rest = rest[(comma + 1)..];
+            var lineStart = csv.Length - rest.Length;
+            if (!BatchLogLine.Next(ref rest, out var line)) break;
+            if (BatchLogLine.Width(line) != header.Length) continue;
+            var cellsOf = line;
+            if (!FastNumber.TryParse(BatchLogLine.Cell(ref cellsOf), out var epoch) || epoch != Math.Floor(epoch)) continue;
+            var phase = Encoding.UTF8.GetString(BatchLogLine.Cell(ref cellsOf));
             for (var c = 0; c < columns.Length; c++)
             {
-                comma = rest.IndexOf((byte)',');
-                var length = comma < 0 ? rest.Length : comma;
-                cells.Add(start);
-                cells.Add(length);
-                start += length + 1;
-                rest = comma < 0 ? default : rest[(comma + 1)..];
+                cells.Add(lineStart + line.Length - cellsOf.Length);
+                cells.Add(BatchLogLine.Cell(ref cellsOf).Length);
             }
             epochs.Add((long)epoch);
             phases.Add(phase);

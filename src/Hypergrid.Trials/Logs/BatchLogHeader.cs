@@ -1,0 +1,94 @@
+using System.Text;
+
+namespace Hypergrid.Trials.Logs;
+
+/// <summary>
+/// The first line of a batch log as every reader reads it (the worker's tail and check, the epoch aggregation, the
+/// dashboard's series, status): any length, a UTF-8 byte-order mark skipped, a CR before the newline dropped. A log the
+/// worker accepts is so read everywhere, and none is refused by one reader and read by another.
+/// </summary>
+public sealed class BatchLogHeader
+{
+    private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
+
+    private BatchLogHeader(string[] names, int length)
+    {
+        Names = names;
+        Length = length;
+        Epoch = Array.IndexOf(names, "epoch");
+        Phase = Array.IndexOf(names, "mode");
+        Batch = Array.IndexOf(names, "batch");
+    }
+
+    /// <summary>The column names, in file order.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>Bytes from the start of the file to the first row: the mark, the names and the newline.</summary>
+    public int Length { get; }
+
+    /// <summary>The epoch, phase (mode) and batch columns; -1 where the header lacks one.</summary>
+    public int Epoch { get; }
+    public int Phase { get; }
+    public int Batch { get; }
+
+    /// <summary>Cells a row has.</summary>
+    public int Width => Names.Count;
+
+    /// <summary>The header of a log's first bytes; null until its first line is whole.</summary>
+    public static BatchLogHeader? Read(ReadOnlySpan<byte> data)
+    {
+        var nl = data.IndexOf((byte)'\n');
+        return nl < 0 ? null : Parse(data[..nl], nl + 1);
+    }
+
+    // However long the first line is; null when the file has no newline.
+    private static BatchLogHeader? Read(Reader read)
+    {
+        var buffer = new byte[64 * 1024];
+        var have = 0;
+        while (true)
+        {
+            var n = read(buffer.AsSpan(have), have);
+            if (n <= 0) return null;
+            var nl = buffer.AsSpan(have, n).IndexOf((byte)'\n');
+            if (nl >= 0) return Parse(buffer.AsSpan(0, have + nl), have + nl + 1);
+            have += n;
+            if (have == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+        }
+    }
+
+    /// <summary>Reads a file's header from its start (the stream's position is left after what was read).</summary>
+    public static BatchLogHeader? Read(Stream stream)
+    {
+        stream.Seek(0, SeekOrigin.Begin);
+        return Read((into, _) => stream.Read(into));
+    }
+
+    /// <summary>Reads a file's header through its handle (positional reads: the handle is shared).</summary>
+    public static BatchLogHeader? Read(Microsoft.Win32.SafeHandles.SafeFileHandle handle) =>
+        Read((into, at) => RandomAccess.Read(handle, into, at));
+
+    // Reads into a buffer from a file offset; returns the bytes read (0 at the end).
+    private delegate int Reader(Span<byte> into, long offset);
+
+    private static BatchLogHeader Parse(ReadOnlySpan<byte> line, int length)
+    {
+        if (line.StartsWith(Bom)) line = line[Bom.Length..];
+        if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
+        return new BatchLogHeader(Encoding.UTF8.GetString(line).Split(','), length);
+    }
+
+    /// <summary>Whether the header names the required columns (epoch, mode, batch), each once, and no empty column; null when it does.</summary>
+    public string? Problem
+    {
+        get
+        {
+            var header = string.Join(',', Names);
+            var missing = BatchLogCheck.Required.Where(r => !Names.Contains(r)).ToList();
+            if (missing.Count > 0) return $"its header '{BatchLogCheck.Cut(header)}' lacks {string.Join(", ", missing)} (the first line must name the columns, e.g. epoch,mode,batch,loss)";
+            if (Names.Any(n => n.Length == 0)) return $"its header '{BatchLogCheck.Cut(header)}' has an empty column name";
+            var twice = Names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+            return twice is null ? null : $"its header names '{BatchLogCheck.Cut(twice.Key)}' twice";
+        }
+    }
+}
