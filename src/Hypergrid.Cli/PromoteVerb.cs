@@ -52,8 +52,17 @@ public static class PromoteVerb
                 if (!r.GetValue(force)) throw new UsageException($"{LeafFinder.Display(path)} exists; --force overwrites it (after showing the difference), --dry-run prints the new file");
                 foreach (var line in Diff(File.ReadAllLines(path), text.TrimEnd('\n').Split('\n'))) Console.WriteLine(line);
             }
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            AtomicFile.WriteAllText(path, text);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                AtomicFile.WriteAllText(path, text);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // cfg/ is the user's tree, not --out: say which folder refused, and how to get the file anyway.
+                var refused = ex is UnauthorizedAccessException ? "the folder is not writable (permission denied, or read-only)" : ex.Message;
+                throw new UsageException($"cannot write {LeafFinder.Display(path)}: {refused}\n  hint: make {Path.GetDirectoryName(LeafFinder.Display(path))}/ (or the first of its folders that exists) writable, or print the file with --dry-run and save it yourself");
+            }
             Console.WriteLine($"wrote {LeafFinder.Display(path)} from {trial} ({why}); train it with 'hypergrid experiment'");
             return Exit.Ok;
         }));

@@ -23,6 +23,7 @@ public static class StatusVerb
             foreach (var (leaf, trials) in report)
                 table.AddRow([Markup.Escape(leaf), .. Enum.GetValues<TrialState>().Select(s => trials.Count(t => t.Record.State == s).ToString())]);
             AnsiConsole.Write(table);
+            foreach (var line in Trials.Search.PastRung.Lines(report.SelectMany(l => l.Trials).Select(t => t.Record))) Console.WriteLine(line);
             if (r.GetValue(perTrial))
             {
                 var slurm = SlurmStates(report.SelectMany(l => l.Trials));

@@ -27,6 +27,7 @@ public static class SummaryPrinter
         AnsiConsole.Write(table);
         foreach (var r in summary.Rows.Where(r => r.Error is not null))
             Console.Error.WriteLine($"failed: {r.Id}: {r.Error}");
+        foreach (var line in Trials.Search.PastRung.Lines(summary.Rows)) Console.WriteLine(line);
         var complete = summary.Rows.Count(r => r.State == TrialState.Complete);
         var stillRunning = summary.Rows.Count(r => r.State == TrialState.Running);
         var paused = summary.Rows.Count(r => r.State == TrialState.Paused);

@@ -102,6 +102,22 @@ public static class Errors
     public static ConfigError BadCommand(SourceMark at, string problem) =>
         new(at, "command", problem, "write the program and its arguments, with {key} for a trial's value of key");
 
+    public static ConfigError NulInArgument(SourceMark at, string key) =>
+        new(at, key, "holds a NUL character (\\0), which no program argument can carry: the argument would end there, silently cut",
+            "remove the NUL from the value (pass binary data in a file and its path as the value)");
+
+    public static ConfigError ArgumentTooLong(SourceMark at, string key, long bytes, long limit) =>
+        new(at, key, $"makes an argument of the command {bytes:N0} bytes long; the system takes at most {limit:N0} bytes in one argument",
+            "pass a large value in a file: write it to a file beside cfg/ and give its path as the value (the program reads it)");
+
+    public static ConfigError EnvironmentTooLong(SourceMark at, string key, long bytes, long limit) =>
+        new(at, key, $"makes HYPERGRID_CONFIG_JSON {bytes:N0} bytes long; the system takes at most {limit:N0} bytes in one environment variable",
+            "pass a large value in a file: write it to a file beside cfg/ and give its path as the value (the program reads it)");
+
+    public static ConfigError CommandTooLong(SourceMark at, string key, long bytes, long limit) =>
+        new(at, key, $"makes the program's arguments and environment {bytes:N0} bytes; the system starts a program with at most {limit:N0} (ARG_MAX)",
+            "pass large values in files: write each to a file beside cfg/ and give its path as the value (the program reads it)");
+
     public static ConfigError BadCodeGlob(SourceMark at, string glob, string problem) =>
         new(at, "code", $"'{glob}' {problem}",
             "list the program's files as globs relative to the folder that holds cfg/, e.g. code: [\"*.py\", \"lib/**/*.py\"], or leave code out to hash the files the command names");

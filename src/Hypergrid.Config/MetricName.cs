@@ -18,7 +18,7 @@ public sealed record MetricName(string Phase, string Column)
     /// is accepted (a program logs columns of its own, e.g. val_top5); a report that finds no value for it lists the ones it found.
     /// </summary>
     public static MetricName Parse(string text, string option) =>
-        TryParse(text) ?? throw new UsageException($"{option} {text} is not a metric: write PHASE_COLUMN, e.g. {string.Join(", ", Known.Take(6))}");
+        TryParse(text) ?? throw new UsageException($"{option} {Visible.Short(text)} is not a metric: write PHASE_COLUMN, e.g. {string.Join(", ", Known.Take(6))}");
 
     /// <summary>As <see cref="Parse"/>; null for a name that is not PHASE_COLUMN.</summary>
     public static MetricName? TryParse(string text)

@@ -80,8 +80,8 @@ public static class Reporter
             trials.Add((record.Id, ran, ran["seed"] is JsonValue seed && seed.TryGetValue<long>(out var s) ? s : 0, value.Value, data, codeOf));
         }
         if (trials.Count == 0)
-            throw new UsageException($"no complete trial under {logRoot} matches {o.Filters} with a value for {o.Metric} (left out: {Describe(excluded)}); "
-                + (offered.Count > 0 ? $"their epoch logs offer: {string.Join(", ", offered)}" : "train some first"));
+            throw new UsageException($"no complete trial under {logRoot} matches {o.Filters} with a value for {Visible.Short(o.Metric)} (left out: {Describe(excluded)}); "
+                + (offered.Count > 0 ? $"their epoch logs offer: {string.Join(", ", offered.Select(Visible.Short))}" : "train some first"));
 
         var groups = trials.GroupBy(t => (t.Id.Leaf, Key: Canonical(Without(t.Config, ["seed"])), t.Data, t.Code))
             .Select(g => g.OrderBy(t => t.Seed).ToList()).ToList();

@@ -59,11 +59,13 @@ public static class Runner
             foreach (var t in checkpointed) TrialExecutor.Archive(t.Directory, [TrialFiles.Checkpoint, TrialFiles.PartialLog, Attempt.Folder]);
             display.Line($"--restart: {checkpointed.Count} checkpoint(s) moved to previous/; those trials start from scratch");
         }
-        var resuming = options.Restart ? 0 : checkpointed.Count;
+        // Rows without a checkpoint are progress to move aside on --restart, but nothing to continue from.
+        var resuming = options.Restart ? 0 : checkpointed.Count(t => !ProgramSchema.IsProgram(t.Config) || Attempt.Latest(t.Directory) is { HasCheckpoint: true });
 
         // What a data source says depends on the dataset and the data folder, not the trial: one trial per dataset is asked.
         var builtins = todo.Where(t => !ProgramSchema.IsProgram(t.Config)).ToList();
         foreach (var line in builtins.GroupBy(t => t.Leaf.Dataset).Select(g => Spec(g.First()).Data.Describe(options.DataDir)).OfType<string>()) display.Line(line);
+        if (builtins.Count < todo.Count && !Programs.ProgramContainment.Namespaced) display.Line(Programs.ProgramContainment.Warning);
 
         var runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}";
         var runDir = Path.Combine(options.Expand.OutDir, options.Launcher.Folder, runId);

@@ -219,7 +219,7 @@ public static class TrialExecutor
         {
             var from = Path.Combine(trialDir, name);
             var to = Path.Combine(target, Path.GetFileName(name));
-            if (File.Exists(from)) File.Move(from, to);
+            if (File.Exists(from) || new FileInfo(from).LinkTarget is not null) File.Move(from, to); // a link moves as itself
             else if (Directory.Exists(from)) Directory.Move(from, to);
         }
         return $"{TrialFiles.Previous}/{stamp}/";

@@ -30,6 +30,9 @@ public static class Worker
             && ClockSkew.Describe(skew, Search.Halving.LeafOf(dirs[0])) is { } said)
             output.WriteLine(said);
         var waitSaid = false;
+        // Trials whose claim this worker lost: another worker has them, or something broke their claim; never claimed
+        // again by this worker (a program that deletes claim.json would otherwise be started again and again).
+        var lost = new HashSet<string>();
         while (!cancel.IsCancellationRequested)
         {
             var trained = 0;
@@ -38,12 +41,13 @@ public static class Worker
                 if (cancel.IsCancellationRequested) break;
                 try
                 {
-                    if (!Available(dir, settings.RunId)) continue;
+                    if (lost.Contains(dir) || !Available(dir, settings.RunId)) continue;
                     using var claim = ClaimHandle.TryAcquire(dir);
                     if (claim is null || !Available(dir, settings.RunId)) continue;
                     using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, claim.Lost);
                     trained++;
                     var outcome = RunOne(dir, settings, output, claim, either.Token);
+                    if (outcome.Status == RunStatus.Lost && lost.Add(dir) && ClaimDeleted(dir, output)) failed++;
                     if (outcome.Status == RunStatus.Failed) failed++;
                     if (outcome.Status is RunStatus.Paused or RunStatus.Complete && !cancel.IsCancellationRequested) DecideSearch(dir, output);
                 }
@@ -68,6 +72,26 @@ public static class Worker
             cancel.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200));
         }
         return failed;
+    }
+
+    /// <summary>
+    /// A claim lost because claim.json vanished while run.json is still this worker's (a program deleted it: a successor
+    /// would have written its own run.json first) is not a takeover: the trial is claimed again, failed with what
+    /// happened, and released. True when it was.
+    /// </summary>
+    private static bool ClaimDeleted(string dir, TextWriter output)
+    {
+        var path = Path.Combine(dir, TrialFiles.Claim);
+        if (File.Exists(path) || new FileInfo(path).LinkTarget is not null) return false;
+        using var again = ClaimHandle.TryAcquire(dir);
+        // Gone because a successor took the trial over, finished and released it: its run.json is not this worker's.
+        if (again is null || File.Exists(Path.Combine(dir, TrialFiles.BatchLog))
+            || RunRecord.TryRead(dir) is not { } mine || mine.Pid != Environment.ProcessId || mine.Host != Environment.MachineName) return false;
+        var error = $"{TrialFiles.Claim} was deleted while the trial trained (by its program, or by hand): it is Hypergrid's claim on the trial and must be left as it is; " +
+            "the program was stopped and the trial failed (the next run retries it)";
+        (mine with { Status = RunStatus.Failed, Error = error, Ended = DateTimeOffset.UtcNow }).Write(dir);
+        output.WriteLine($"{TrialId.FromDirectory(dir)}: failed: {error}");
+        return true;
     }
 
     /// <summary>After a trial of a search leaf paused or completed: the decisions that are now due, made once under the leaf's lock.</summary>
@@ -140,8 +164,22 @@ public static class Worker
     private static bool IsProgram(string dir) =>
         TrialConfig.Load(Path.Combine(dir, TrialFiles.Config), []) is { } config && ProgramSchema.IsProgram(config);
 
-    // O_APPEND and whole lines: a worker that stalled and resumes after a takeover can only add lines, never overwrite the new holder's.
-    private static Trials.Posix.AppendLineWriter OpenLog(string dir) => Trials.Posix.AppendLineWriter.Open(Path.Combine(dir, TrialFiles.WorkerLog));
+    // O_APPEND and whole lines: a worker that stalled and resumes after a takeover can only add lines, never overwrite the
+    // new holder's. Never through a link: a program that put one (or a FIFO) in worker.log's place gets it removed, and said.
+    private static TextWriter OpenLog(string dir)
+    {
+        var path = Path.Combine(dir, TrialFiles.WorkerLog);
+        if (SafeFiles.OpenOwnForAppend(path) is { } checkedStream)
+        {
+            checkedStream.Dispose();
+            return Trials.Posix.AppendLineWriter.Open(path);   // O_NOFOLLOW: a link put there since is refused, not followed
+        }
+        var was = new FileInfo(path).LinkTarget is { } target ? $"a link to {target}" : "not a regular file";
+        File.Delete(path);
+        var log = Trials.Posix.AppendLineWriter.Open(path);
+        log.WriteLine($"{DateTimeOffset.UtcNow:O} worker.log was {Hypergrid.Config.Visible.Short(was)}, which Hypergrid never writes: removed, and this file started in its place");
+        return log;
+    }
 
     // The first rung of a searched trial's leaf, read once per trial and process (0 without a search).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> FirstRungs = new();

@@ -28,9 +28,10 @@ public sealed class Attempt
     public string CheckpointDir => Path.Combine(Directory, CheckpointFolder);
 
     /// <summary>Whether this attempt left anything to continue from: a log with a row, or a non-empty checkpoint folder.</summary>
-    public bool HasProgress =>
-        (System.IO.Directory.Exists(CheckpointDir) && System.IO.Directory.EnumerateFileSystemEntries(CheckpointDir).Any())
-        || (File.Exists(PartialLog) && new FileInfo(PartialLog).Length > 0);
+    public bool HasProgress => HasCheckpoint || (File.Exists(PartialLog) && new FileInfo(PartialLog).Length > 0);
+
+    /// <summary>Whether this attempt's checkpoint folder holds anything (a program's checkpoint; rows alone are not one).</summary>
+    public bool HasCheckpoint => System.IO.Directory.Exists(CheckpointDir) && System.IO.Directory.EnumerateFileSystemEntries(CheckpointDir).Any();
 
     /// <summary>The newest attempt of a trial, or null when it has none.</summary>
     public static Attempt? Latest(string trialDir)
@@ -146,10 +147,11 @@ public sealed class Attempt
     }
 
     // A copy, not a rename: the old inode stays with whoever may still hold it open. A torn last line is left out.
+    // A program may have put a link in the log's place: it is not followed (nothing outside out/log is copied in).
     private static void CopyWholeRows(string from, string to)
     {
-        if (!File.Exists(from) || !SafeFiles.IsRegularFile(from)) return;
-        using var source = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var source = SafeFiles.OpenOwn(from);
+        if (source is null) return;
         var length = WholeRowsLength(source);
         source.Position = 0;
         using var target = new FileStream(to, FileMode.CreateNew, FileAccess.Write);

@@ -59,6 +59,13 @@ public sealed record RunRecord
     /// <summary>The epochs the trial trains in all (written with a pause, for "paused at epoch 3 of 9").</summary>
     public int? Epochs { get; init; }
 
+    /// <summary>
+    /// A program under a search that wrote rows past the epoch it was told to stop after (HYPERGRID_STOP_AFTER_EPOCH):
+    /// the epochs it trained past its rungs, summed over its attempts (null when it honoured them). Its rows are kept;
+    /// decisions are made at the rung.
+    /// </summary>
+    public int? EpochsPastRung { get; init; }
+
     /// <summary>sha256 of the model.safetensors this trial wrote: eval refuses any other file in its place.</summary>
     public string? WeightsSha256 { get; init; }
 

@@ -64,9 +64,59 @@ public static partial class SafeFiles
     /// </summary>
     public static FileStream? OpenOwn(string path)
     {
-        if (!IsPlainFile(path)) return null;
-        try { return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+        if (!OperatingSystem.IsLinux())
+        {
+            if (!IsPlainFile(path)) return null;
+            try { return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+        }
+        return OpenNoFollow(path, ORead, FileAccess.Read);
+    }
+
+    /// <summary>A trial's own file's bytes (see <see cref="OpenOwn"/>), or null.</summary>
+    public static byte[]? ReadOwnBytes(string path)
+    {
+        using var stream = OpenOwn(path);
+        if (stream is null) return null;
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    /// <summary>
+    /// Opens (creating it) a file Hypergrid appends to in a folder a program may write in (worker.log): O_APPEND, so
+    /// every write lands at the end, and never through a link or into a FIFO a program put in its place. Null when
+    /// the name holds something else than a regular file (the caller removes it and tries again).
+    /// </summary>
+    public static FileStream? OpenOwnForAppend(string path)
+    {
+        if (!OperatingSystem.IsLinux()) return new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        return OpenNoFollow(path, OWrite | OCreate | OAppend, FileAccess.Write);
+    }
+
+    // open(2) flags (Linux: x64 and arm64 share these values).
+    private const int ORead = 0, OWrite = 1, OCreate = 0x40, OAppend = 0x400, ONonBlock = 0x800, ONoFollow = 0x20000, OCloseOnExec = 0x80000;
+
+    // O_NOFOLLOW: a link at the last component fails the open (no check-then-open race); O_NONBLOCK: a FIFO does not
+    // block it; fstat on the open file: only a regular file is kept.
+    private static FileStream? OpenNoFollow(string path, int flags, FileAccess access)
+    {
+        var fd = open(path, flags | ONoFollow | ONonBlock | OCloseOnExec, 0b110_100_100);
+        if (fd < 0) return null;
+        var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+        var buffer = new byte[256];
+        var offset = RuntimeInformation.ProcessArchitecture switch { Architecture.X64 => 24, Architecture.Arm64 => 16, _ => -1 };
+        if (offset < 0 || fstat(fd, buffer) != 0 || (BitConverter.ToUInt32(buffer, offset) & 0xF000) != 0x8000)
+        {
+            handle.Dispose();
+            return null;
+        }
+        try { return new FileStream(handle, access); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            handle.Dispose();
+            return null;
+        }
     }
 
     /// <summary>A trial's own file as text (see <see cref="OpenOwn"/>), or null.</summary>
@@ -119,4 +169,10 @@ public static partial class SafeFiles
 
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int stat(string path, [Out] byte[] buffer);
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int open(string path, int flags, int mode);
+
+    [LibraryImport("libc")]
+    private static partial int fstat(int fd, [Out] byte[] buffer);
 }

@@ -50,7 +50,7 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
                 return new(id, trialDir, TrialState.Paused, PausedNote(run, Search.SearchDecision.Latest(decisions, id.Number) is { } d && d.Epoch == pausedAt ? d : null), claim, run);
         }
         var resumes = Attempt.LiveCheckpoint(trialDir) is { } checkpoint ? CheckpointHeader.TryRead(checkpoint)?.ResumesAt
-            : Attempt.Latest(trialDir) is { HasProgress: true } a ? $"its own checkpoint (attempt {a.Number + 1})" : null;
+            : Attempt.Latest(trialDir) is { HasCheckpoint: true } a ? $"its own checkpoint (attempt {a.Number + 1})" : null;
         var note = claim is not null ? $"interrupted: claim by {claim.Host}:{claim.Pid} is dead; the next run takes it over" : null;
         if (resumes is not null) note = note is null ? $"resumes at {resumes}" : $"resumes at {resumes}; {note}";
         return new(id, trialDir, TrialState.Pending, note, claim, run) { ResumesAt = resumes };

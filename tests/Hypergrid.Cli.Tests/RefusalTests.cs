@@ -21,6 +21,47 @@ public class RefusalTests
         return study;
     }
 
+    [Theory]
+    [InlineData(false)] // cfg/ read-only: no experiment folder can be made
+    [InlineData(true)]  // the experiment leaf exists in a read-only folder: --force cannot replace it
+    public void Promote_onto_a_read_only_cfg_says_which_file_and_how_and_writes_nothing(bool leafExists)
+    {
+        using var study = Trained();
+        var leaf = Path.Combine(study.Root, "cfg", "experiment", "synthetic", "mlp", "adam");
+        if (leafExists) study.Write("experiment/synthetic/mlp/adam", "seed: [0, 1]\n");
+        var locked = leafExists ? leaf : Path.Combine(study.Root, "cfg");
+        var before = Directory.GetFiles(Path.Combine(study.Root, "cfg"), "*", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
+        ReadOnly(locked, true);
+        try
+        {
+            var (code, said) = Quick(study, "promote", Leaf + "/trial_000", "--force");
+            Assert.Equal(2, code);
+            Assert.Contains("cannot write cfg/experiment/synthetic/mlp/adam/cfg.yaml: the folder is not writable", said);
+            Assert.Contains("--dry-run", said);
+            Assert.DoesNotContain("--out", said);
+            Assert.DoesNotContain("Access to the path", said);
+        }
+        finally { ReadOnly(locked, false); }
+        Assert.Equal(before, Directory.GetFiles(Path.Combine(study.Root, "cfg"), "*", SearchOption.AllDirectories).Select(File.ReadAllText).ToList());
+    }
+
+    // Read-only to root too: root ignores permission bits, not the immutable attribute (set last, cleared first).
+    private static void ReadOnly(string dir, bool on)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        if (!on) Chattr("-i", dir);
+        File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead
+            | UnixFileMode.OtherExecute | (on ? 0 : UnixFileMode.UserWrite));
+        if (on) Chattr("+i", dir);
+    }
+
+    private static void Chattr(string flag, string dir)
+    {
+        if (Environment.UserName != "root") return;
+        using var p = Process.Start("chattr", [flag, dir]);
+        p.WaitForExit();
+    }
+
     private static void Fifo(string path)
     {
         File.Delete(path);

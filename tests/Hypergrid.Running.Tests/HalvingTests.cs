@@ -404,4 +404,34 @@ public class HalvingTests
         Assert.Contains("past its search rung 1: SIGTERM sent", File.ReadAllText(Path.Combine(low.Directory, TrialFiles.WorkerLog)));
         Assert.True(File.Exists(Path.Combine(study.Trial(programLeaf, 1), TrialFiles.BatchLog)), "the better one completes");
     }
+    [Theory]
+    [InlineData(3, TrialState.Complete)] // every epoch in one burst, then exit 0: complete, and said
+    [InlineData(2, TrialState.Paused)]   // past its rung but not to the end, then exit 0: paused at its rung, not complete with 2 of 3 epochs
+    public void A_program_that_trains_past_its_rung_in_a_burst_is_said_so_once_per_leaf_with_what_it_cost(int burst, TrialState lowState)
+    {
+        const string programLeaf = "sweep/clusters/softmax/sgd";
+        // Ignores HYPERGRID_STOP_AFTER_EPOCH and writes its epochs at once (a buffered log); acc is its lr.
+        using var study = new Study().WriteFile("prog.py", $$"""
+            import json, os
+            lr = json.loads(os.environ['HYPERGRID_CONFIG_JSON'])['lr']
+            log = open(os.environ['HYPERGRID_BATCH_LOG'], 'a')
+            start = 1 if log.tell() == 0 else 1 + max(int(l.split(',')[0]) for l in open(os.environ['HYPERGRID_BATCH_LOG']).read().splitlines()[1:])
+            if log.tell() == 0: log.write('epoch,mode,batch,loss,acc\n')
+            end = {{burst}} if 'HYPERGRID_STOP_AFTER_EPOCH' in os.environ else 3
+            for epoch in range(start, end + 1):
+                log.write(f'{epoch},train,0,1.0,{lr}\n{epoch},val,0,1.0,{lr}\n')
+            """).Write("", "command: python3 prog.py\nseed: 0\nepochs: 3\nstop_grace_seconds: 5\n")
+            .Write(programLeaf, "lr: [0.1, 0.2]\nsearch: {method: halving, metric: val_acc, rungs: [1], keep: 0.5}\n");
+        var (code, output) = study.Run("sweep", "--workers", "1");
+        Assert.True(code == 0, output);
+        var low = TrialRecord.Read(study.Trial(programLeaf, 0), TrialId.FromDirectory(study.Trial(programLeaf, 0)), (string?)null);
+        Assert.Equal(lowState, low.State);
+        Assert.True(study.IsComplete(programLeaf, 1), "the better one completes");
+        var cost = $"{programLeaf}: 2 trial(s) trained past their search rung: {2 * (burst - 1)} epoch(s) that halving would have saved";
+        Assert.Equal(1, output.Split("trained past their search rung").Length - 1);
+        Assert.Contains(cost, output);
+        var status = study.Run("status").Output;
+        Assert.Equal(1, status.Split("trained past their search rung").Length - 1);
+        Assert.Contains(cost, status);
+    }
 }

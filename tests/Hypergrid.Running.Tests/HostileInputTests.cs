@@ -107,6 +107,23 @@ public class HostileInputTests
         Assert.Equal(content, File.ReadAllText(Path.Combine(previous, TrialFiles.BatchLog)));
     }
 
+    [Theory]
+    [InlineData(false, 100_000)] // a 100 KB name that is no PHASE_COLUMN
+    [InlineData(true, 7_000)]    // a log's own column (as long as a header the readers take), offered when the metric asked for is missing
+    public void A_long_metric_name_is_cut_when_echoed(bool inTheLog, int length)
+    {
+        var huge = new string('x', length);
+        using var study = new Study().Write("", "command: python3 train.py\nseed: 0\n").Write("sweep/clusters/softmax/sgd", "lr: 0.1");
+        Assert.Equal(0, study.Run("expand").Code);
+        File.WriteAllText(Path.Combine(study.Trial("sweep/clusters/softmax/sgd", 0), TrialFiles.BatchLog), $"epoch,mode,batch,loss,c{huge}\n1,val,0,0.5,1\n");
+        var (code, output) = study.Run("report", "--metric", inTheLog ? "val_missing" : huge + "!");
+        Assert.Equal(2, code);
+        Assert.Contains(inTheLog ? "their epoch logs offer:" : "is not a metric", output);
+        var echoed = inTheLog ? "val_c" + huge : huge + "!";
+        Assert.Contains($"({echoed.Length.ToString("N0", CultureInfo.InvariantCulture)} characters)", output);
+        Assert.InRange(output.Length, 50, 2000);
+    }
+
     [Fact]
     public void The_trials_of_a_deleted_leaf_are_orphans_in_status()
     {

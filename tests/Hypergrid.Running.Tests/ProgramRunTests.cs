@@ -134,6 +134,74 @@ public class ProgramRunTests
         Assert.Contains("pending  sweep/clusters/softmax/sgd/trial_000", study.Run("status", "--trials").Output);
     }
 
+    [Theory]
+    [InlineData("signal.signal(signal.SIGTERM, signal.SIG_IGN)", false)]                    // killed after its grace period
+    [InlineData("signal.signal(signal.SIGTERM, lambda *_: sys.exit(75))", false)]            // exits 75 at once, with rows only
+    [InlineData("signal.signal(signal.SIGTERM, lambda *_: sys.exit(75)); ckpt()", true)]     // exits 75 with a checkpoint
+    public async Task A_program_stopped_by_ctrl_c_is_said_checkpointed_only_when_its_checkpoint_folder_holds_one(string handler, bool checkpointed)
+    {
+        using var study = Custom($$"""
+            def ckpt(): open(os.path.join(os.environ['HYPERGRID_CHECKPOINT_DIR'], 'state'), 'w').write('1')
+            {{handler}}
+            log.write('epoch,mode,batch,loss\n'); log.flush()
+            for i in range(100000):
+                log.write('1,train,%d,0.5\n' % i); log.flush(); time.sleep(0.02)
+            """, "stop_grace_seconds: 1\n");
+        study.Write(Leaf, "lr: 1");
+        using var run = study.Start("sweep", "--workers", "1");
+        var output = run.StandardOutput.ReadToEndAsync();
+        Study.WaitUntilTraining(Trial(study));
+        Assert.True(Signal.Send(run.Id, 2));
+        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(30)));
+        var said = await output;
+        if (checkpointed) Assert.Contains("1 trial(s) checkpointed at its own checkpoint (attempt 2)", said);
+        else Assert.Contains("1 stopped before its first checkpoint", said);
+        Assert.Equal(checkpointed, study.Run("status", "--trials").Output.Contains("resumes at"));
+    }
+
+    [Theory]
+    [InlineData("signal.signal(signal.SIGTERM, signal.SIG_IGN)")]                              // ignores the stop and finishes within its grace
+    [InlineData("signal.signal(signal.SIGTERM, lambda *_: globals().update(stop=True))")]      // notes it, finishes its last epoch, exits 0
+    public void A_program_that_exits_0_with_a_complete_log_after_a_stop_request_is_complete(string handler)
+    {
+        using var study = Custom($$"""
+            {{handler}}
+            log.write('epoch,mode,batch,loss\n'); log.flush()
+            for epoch in (1, 2):
+                for i in range(30):
+                    log.write('%d,train,%d,0.5\n' % (epoch, i)); log.flush(); time.sleep(0.03)
+                log.write('%d,val,0,0.25\n' % epoch); log.flush()
+            """, "epochs: 2\nstop_grace_seconds: 10\n");
+        study.Write(Leaf, "lr: 1");
+        using var run = study.Start("sweep", "--workers", "1");
+        Study.WaitUntilTraining(Trial(study), 5);
+        Assert.True(Signal.TermProcess(run.Id));
+        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(30)));
+        Assert.True(study.IsComplete(Leaf, 0));
+        var record = RunRecord.TryRead(Trial(study))!;
+        Assert.Equal(RunStatus.Complete, record.Status);
+        Assert.Equal(0, record.ExitCode);
+        Assert.Equal(0.25, record.Final["val_loss"]);
+    }
+
+    [Fact]
+    public void A_program_that_exits_0_after_a_stop_request_with_epochs_missing_is_interrupted_not_complete()
+    {
+        using var study = Custom("""
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+            log.write('epoch,mode,batch,loss\n'); log.flush()
+            for i in range(100000):
+                log.write('1,train,%d,0.5\n' % i); log.flush(); time.sleep(0.02)
+            """, "epochs: 2\n");
+        study.Write(Leaf, "lr: 1");
+        using var run = study.Start("sweep", "--workers", "1");
+        Study.WaitUntilTraining(Trial(study));
+        Assert.True(Signal.TermProcess(run.Id));
+        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(30)));
+        Assert.False(study.IsComplete(Leaf, 0));
+        Assert.Equal(RunStatus.Interrupted, RunRecord.TryRead(Trial(study))!.Status);
+    }
+
     [Fact]
     public void A_program_that_exits_75_on_its_own_is_interrupted_and_continued_by_the_next_run_not_the_same_one()
     {
@@ -242,16 +310,9 @@ public class ProgramRunTests
         Assert.Contains("sweep/clusters/softmax/sgd", report.Output);
     }
 
-    // The Python processes running in the study's folder (a program's working folder is the one holding cfg/).
-    private static List<int> Programs(Study study) =>
-        Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(p => int.TryParse(p, out _)).Select(int.Parse!)
-            .Where(pid =>
-            {
-                try { return new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(false)?.FullName == study.Root && File.ReadAllText($"/proc/{pid}/cmdline").Contains("python"); }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
-            }).ToList();
+    private static List<int> Programs(Study study) => study.Processes();
 
-    private static void WaitFor(Func<bool> condition, string what)
+    internal static void WaitFor(Func<bool> condition, string what)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())

@@ -98,6 +98,15 @@ public sealed class Study : IDisposable
         throw new TimeoutException($"no checkpoint past row {after} in {trialDir}");
     }
 
+    /// <summary>The processes running in the study's folder whose command line names <paramref name="name"/> (a program's working folder is the one holding cfg/).</summary>
+    public List<int> Processes(string name = "python") =>
+        Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(p => int.TryParse(p, out _)).Select(int.Parse!)
+            .Where(pid =>
+            {
+                try { return new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(false)?.FullName == Root && File.ReadAllText($"/proc/{pid}/cmdline").Contains(name); }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
+            }).ToList();
+
     public Process Start(params string[] args) => StartWith(new Dictionary<string, string>(), args);
 
     /// <summary>Starts the CLI with extra environment variables.</summary>

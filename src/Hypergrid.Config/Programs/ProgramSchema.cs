@@ -22,6 +22,7 @@ public static class ProgramSchema
         var before = errors.Count;
         if (ParamDeclaration.Of(config) is { } declaration) config = declaration.Apply(config, errors);
         foreach (var e in config.Entries) CheckFinite(e.Key, e.Value, errors);
+        ProgramLimits.Check(config, errors);
         if (config.Entry(ProgramKeys.StopGrace) is { } grace
             && (grace.Value is not CfgScalar s || s.Number is not { } g || g < 0 || g > ProgramKeys.MaxStopGrace))
             errors.Add(new ConfigError(grace.Value.Mark, ProgramKeys.StopGrace, $"is {grace.Value.Canonical}, not a number of seconds from 0 to {ProgramKeys.MaxStopGrace}",

@@ -35,7 +35,7 @@ public sealed record SeriesQuery(string Phase, IReadOnlyList<string> Metrics, in
             var text = get(key);
             if (text is null) return null;
             if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v >= 0 && v <= int.MaxValue) return (int)v;
-            problem ??= $"{key}={text} is not a non-negative integer";
+            problem ??= OutOfRange(key, text);
             return null;
         }
         var from = Int("from");
@@ -48,5 +48,16 @@ public sealed record SeriesQuery(string Phase, IReadOnlyList<string> Metrics, in
         if (problem is null && metrics.Length == 0) problem = "metrics= names no metric";
         error = problem;
         return new SeriesQuery(phase, metrics, from, to, points) { Width = width };
+    }
+
+    // What is wrong with a value that is not a step number: its sign, its size, or its writing (cut when long).
+    private static string OutOfRange(string key, string text)
+    {
+        var shown = Config.Visible.Short(text);
+        var digits = text.TrimStart('+', '-');
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit)) return $"{key}={shown} is not a non-negative integer (write digits, e.g. {key}=1000)";
+        return text.StartsWith('-') && digits.Any(c => c != '0')
+            ? $"{key}={shown} is negative: write a number from 0 to {int.MaxValue:N0}"
+            : $"{key}={shown} is out of range: at most {int.MaxValue:N0}";
     }
 }

@@ -31,8 +31,9 @@ public sealed class LogTail(string path)
     /// </summary>
     public bool Poll()
     {
-        if (!File.Exists(path)) return false;
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        // Never through a link a program put in the log's place.
+        using var stream = Hypergrid.Trials.SafeFiles.OpenOwn(path);
+        if (stream is null) return false;
         if (stream.Length < offset) Reset(); // cut back by the program on resume: read it again
         if (stream.Length == offset) return false;
         stream.Position = offset;

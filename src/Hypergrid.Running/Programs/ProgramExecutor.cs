@@ -61,6 +61,7 @@ public static class ProgramExecutor
             var attempt = Attempt.Begin(trialDir, carry: true, out var continued);
             record = record with
             {
+                EpochsPastRung = continued ? previous?.EpochsPastRung : null,
                 Code = code,
                 Interpreter = Interpreter.Of(arguments[0], workingDir),
                 CfgSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
@@ -100,9 +101,28 @@ public static class ProgramExecutor
             var versions = ProgramInfo.Read(attempt.Directory, out var infoProblem);
             if (infoProblem is not null) log.WriteLine($"{DateTimeOffset.UtcNow:O} {infoProblem}");
             record = record with { ExitCode = outcome.ExitCode, ProgramVersions = versions ?? record.ProgramVersions };
-            if (outcome.ExitCode == 0 && !outcome.Stopped)
+            // The finished log's name is Hypergrid's: one the program wrote would make the trial look complete.
+            if (Present(Path.Combine(trialDir, TrialFiles.BatchLog)))
+            {
+                var moved = TrialExecutor.Archive(trialDir, [TrialFiles.BatchLog]);
+                return Fail(trialDir, record, $"the program wrote {TrialFiles.BatchLog} in its trial folder itself; that name is Hypergrid's (the finished log, copied from " +
+                    $"$HYPERGRID_BATCH_LOG when the program ends): it was moved to {moved}; write rows only to $HYPERGRID_BATCH_LOG", clock, log);
+            }
+            var reached = ReachedEpoch(attempt.PartialLog);
+            // Rows past the rung at exit, however fast they came (a burst, then exit): said, counted, kept.
+            var pastRung = stopAfter is { } told && reached > told;
+            if (pastRung)
+            {
+                var past = (int)(reached - stopAfter!.Value);
+                record = record with { EpochsPastRung = (record.EpochsPastRung ?? 0) + past };
+                // In worker.log; the run's output and status say it once per leaf (PastRung).
+                log.WriteLine($"{DateTimeOffset.UtcNow:O} trained {past} epoch(s) past its search rung (HYPERGRID_STOP_AFTER_EPOCH={stopAfter}); its rows are kept and its decision is made at epoch {stopAfter}");
+            }
+            // Exit 0 is complete when nobody stopped it, or when it stopped with every epoch in its log.
+            var wholeLog = epochs > 0 && reached >= epochs;
+            if (outcome.ExitCode == 0 && (!outcome.Stopped && !outcome.PastRung && !pastRung || wholeLog))
                 return Complete(trialDir, attempt, record, config, clock, log, say, stillOwned);
-            if (stopAfter is { } rung && (outcome.ExitCode == ExitContinue || outcome.PastRung) && !cancel.IsCancellationRequested && ReachedEpoch(attempt.PartialLog) >= rung)
+            if (stopAfter is { } rung && (outcome.ExitCode is ExitContinue or 0 || outcome.PastRung) && !cancel.IsCancellationRequested && reached >= rung)
             {
                 record = Finish(record, RunStatus.Paused, clock) with { PausedAt = rung, Epochs = epochs > 0 ? epochs : null, Error = null };
                 record.Write(trialDir);
@@ -112,9 +132,11 @@ public static class ProgramExecutor
             if (outcome.ExitCode == ExitContinue || outcome.Stopped)
             {
                 var why = outcome.ExitCode == ExitContinue ? "exited 75 (continue me)" : $"stopped ({Describe(outcome.ExitCode)})";
+                var next = attempt.HasCheckpoint ? "the next run continues it with HYPERGRID_RESUME=1"
+                    : "it left no checkpoint (its checkpoint folder is empty): the next run gives it HYPERGRID_RESUME=1 with its log and no checkpoint";
                 record = Finish(record, RunStatus.Interrupted, clock) with
                 {
-                    Error = $"interrupted: the program {why}; the next run continues it with HYPERGRID_RESUME=1",
+                    Error = $"interrupted: the program {why}; {next}",
                     Yielded = !outcome.Stopped,
                 };
                 record.Write(trialDir);
@@ -144,11 +166,11 @@ public static class ProgramExecutor
         public bool PastRung { get; init; }
     }
 
-    // The last epoch of the log with a row (0: none), for a program that says it stopped at its rung.
+    // The last epoch of the log with a row (0: none, or not a log): where the program got to.
     private static long ReachedEpoch(string partialLog)
     {
-        if (!File.Exists(partialLog)) return 0;
-        var table = EpochAggregator.FromBytes(File.ReadAllBytes(partialLog));
+        if (SafeFiles.ReadOwnBytes(partialLog) is not { } bytes || BatchLogCheck.Problem(bytes, out var valid) is not null) return 0;
+        var table = EpochAggregator.FromBytes(bytes.AsSpan(0, (int)valid).ToArray());
         return table is null || table.Rows == 0 ? 0 : table.Epochs.Max();
     }
 
@@ -170,7 +192,7 @@ public static class ProgramExecutor
             if (stopAfter is { } rung && !stopped && !pastRung && tail.Epoch > rung)
             {
                 pastRung = true;
-                program.SignalGroup(Signal.Term);
+                program.Terminate();
                 killAt = DateTime.UtcNow + grace;
                 log.WriteLine($"{DateTimeOffset.UtcNow:O} the program wrote rows of epoch {tail.Epoch}, past its search rung {rung}: SIGTERM sent; it is killed after {grace.TotalSeconds:F0} s");
             }
@@ -179,17 +201,17 @@ public static class ProgramExecutor
                 stopped = true;
                 if (!stillOwned())
                 {
-                    program.SignalGroup(Signal.Kill);
+                    program.Kill();
                     break;
                 }
-                program.SignalGroup(Signal.Term);
+                program.Terminate();
                 killAt = DateTime.UtcNow + grace;
                 log.WriteLine($"{DateTimeOffset.UtcNow:O} stop requested: SIGTERM sent to the program; it is killed after {grace.TotalSeconds:F0} s");
             }
             if (killAt is { } deadline && DateTime.UtcNow >= deadline)
             {
                 log.WriteLine($"{DateTimeOffset.UtcNow:O} the program did not stop within {grace.TotalSeconds:F0} s of SIGTERM: killed");
-                program.SignalGroup(Signal.Kill);
+                program.Kill();
                 killAt = null;
             }
             try
@@ -222,19 +244,19 @@ public static class ProgramExecutor
         }
     });
 
+    // The result is a copy of the log, written by Hypergrid beside it: whatever still holds the partial log open (a
+    // process that escaped its attempt on a host without namespaces) writes into a file nobody reads or makes final.
     private static RunRecord Complete(string trialDir, Attempt attempt, RunRecord record, TrialConfig config, Stopwatch clock, TextWriter log, Action<string> say,
         Func<bool> stillOwned)
     {
-        if (!File.Exists(attempt.PartialLog))
-            return Fail(trialDir, record, "the program exited 0 but wrote no batch log (append rows to $HYPERGRID_BATCH_LOG: a header line, then one row per batch)", clock, log);
-        var bytes = File.ReadAllBytes(attempt.PartialLog);
+        if (SafeFiles.ReadOwnBytes(attempt.PartialLog) is not { } bytes)
+            return Fail(trialDir, record, Present(attempt.PartialLog)
+                ? $"the program replaced its batch log ({attempt.PartialLog}) with a link or a special file; Hypergrid reads only the regular file $HYPERGRID_BATCH_LOG names: append rows to it, do not replace it"
+                : "the program exited 0 but wrote no batch log (append rows to $HYPERGRID_BATCH_LOG: a header line, then one row per batch)", clock, log);
         if (BatchLogCheck.Problem(bytes, out var valid) is { } problem)
             return Fail(trialDir, record, $"the program exited 0 but its batch log is not valid: {problem}", clock, log);
-        if (valid < bytes.Length)
-        {
-            using (var cut = new FileStream(attempt.PartialLog, FileMode.Open, FileAccess.Write)) cut.SetLength(valid);
-            log.WriteLine($"{DateTimeOffset.UtcNow:O} the batch log's last line had no newline (torn): cut");
-        }
+        if (valid < bytes.Length) log.WriteLine($"{DateTimeOffset.UtcNow:O} the batch log's last line had no newline (torn): cut");
+        var result = Path.Combine(trialDir, TrialFiles.BatchLog);
         var table = EpochAggregator.FromBytes(bytes.AsSpan(0, (int)valid).ToArray()) ?? throw new InvalidDataException("the batch log has no header");
         record = Finish(record, RunStatus.Complete, clock) with { Final = table.FinalMetrics() };
         // The results are written only while the claim is still this worker's, asked again just before each step.
@@ -242,7 +264,7 @@ public static class ProgramExecutor
         record.Write(trialDir);
         AtomicFile.WriteAllText(Path.Combine(trialDir, TrialFiles.EpochLog), table.ToCsv());
         if (!stillOwned()) return Lost(record, log, clock);
-        File.Move(attempt.PartialLog, Path.Combine(trialDir, TrialFiles.BatchLog));
+        AtomicFile.WriteAllBytes(result, bytes.AsSpan(0, (int)valid));
         File.SetLastWriteTimeUtc(Path.Combine(trialDir, TrialFiles.EpochLog), DateTime.UtcNow);
         var keep = Path.Combine(trialDir, Attempt.CheckpointFolder);
         if (config["keep_checkpoint"] is Config.Yaml.CfgScalar { Boolean: true } && !Directory.Exists(keep)) Directory.Move(attempt.CheckpointDir, keep);
@@ -251,6 +273,9 @@ public static class ProgramExecutor
         say($"complete in {clock.Elapsed.TotalSeconds:F1} s: {final}");
         return record;
     }
+
+    // Any entry under that name, a dangling link included.
+    private static bool Present(string path) => new FileInfo(path) is var f && (f.Exists || f.LinkTarget is not null);
 
     private static RunRecord Fail(string trialDir, RunRecord record, string error, Stopwatch clock, TextWriter log)
     {
@@ -268,9 +293,11 @@ public static class ProgramExecutor
 
     private static RunRecord Lost(RunRecord record, TextWriter log, Stopwatch clock)
     {
-        log.WriteLine($"{DateTimeOffset.UtcNow:O} claim lost to another worker after a stall; the program was killed and nothing was written");
-        return Finish(record, RunStatus.Lost, clock) with { Error = "claim lost to another worker" };
+        log.WriteLine($"{DateTimeOffset.UtcNow:O} {LostClaim}; the program was killed and nothing was written");
+        return Finish(record, RunStatus.Lost, clock) with { Error = LostClaim };
     }
+
+    private const string LostClaim = "claim lost to another worker after a stall, or claim.json was rewritten (by the program?): it no longer names this worker";
 
     private static RunRecord Finish(RunRecord r, RunStatus status, Stopwatch clock) => r.Finished(status, clock.Elapsed.TotalSeconds);
 }

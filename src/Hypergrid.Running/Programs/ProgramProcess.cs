@@ -4,7 +4,8 @@ namespace Hypergrid.Running.Programs;
 
 /// <summary>
 /// A user's training program as a process that never outlives its worker: it runs in a session and process group of
-/// its own (setsid), so a stop reaches it and everything it started, and the kernel kills it when the worker dies,
+/// its own (setsid) and, where the host allows it, in a PID namespace of its own (see <see cref="ProgramContainment"/>),
+/// so a stop reaches it and everything it started, and the kernel kills it all when the program ends or the worker dies,
 /// even by kill -9 (setpriv --pdeathsig KILL). The death signal follows the thread that started the process, so a
 /// dedicated thread starts it and lives until it exits.
 /// </summary>
@@ -48,8 +49,8 @@ public sealed class ProgramProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        if (Guarded) foreach (var a in new[] { SetPriv, "--pdeathsig", "KILL", "--", arguments[0] }) info.ArgumentList.Add(a);
-        foreach (var a in arguments.Skip(1)) info.ArgumentList.Add(a);
+        if (Guarded) foreach (var a in new[] { SetPriv, "--pdeathsig", "KILL", "--" }.Concat(ProgramContainment.Prefix)) info.ArgumentList.Add(a);
+        foreach (var a in Guarded ? arguments : arguments.Skip(1)) info.ArgumentList.Add(a);
         foreach (var (k, v) in environment) info.Environment[k] = v;
 
         var started = new TaskCompletionSource<Process>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -67,8 +68,22 @@ public sealed class ProgramProcess : IDisposable
         return new ProgramProcess(process, owner);
     }
 
-    /// <summary>Sends a signal to the program's whole process group (or to the program alone when it has none).</summary>
-    public void SignalGroup(int signal) => Signal.Send(Guarded ? -Pid : Pid, signal);
+    /// <summary>
+    /// Asks the program to stop: SIGTERM to every process of its namespace (through its init, which forwards it once),
+    /// else to its process group (or to the program alone when it has none).
+    /// </summary>
+    public void Terminate()
+    {
+        if (Guarded && ProgramContainment.Namespaced)
+        {
+            // Not to the group: unshare would die of it, and the namespace with it, before the program could checkpoint.
+            if (ProgramContainment.InitOf(Pid) is { } init) Signal.Send(init, Signal.Term);
+        }
+        else Signal.Send(Guarded ? -Pid : Pid, Signal.Term);
+    }
+
+    /// <summary>Kills the program and, with it, every process of its namespace or group.</summary>
+    public void Kill() => Signal.Send(Guarded ? -Pid : Pid, Signal.Kill);
 
     public void Dispose()
     {

@@ -170,6 +170,31 @@ public sealed class SeriesTests : IAsyncLifetime
         Assert.True(reason.Length > 5);
     }
 
+    [Theory]
+    [InlineData("to=1000000000000", "to=1000000000000 is out of range: at most 2,147,483,647")] // a size, not a spelling
+    [InlineData("from=-12", "from=-12 is negative")]
+    [InlineData("to=10^12", "to=10^12 is not a non-negative integer (write digits")]
+    public async Task A_step_that_is_no_step_number_is_400_saying_what_is_wrong_with_it(string query, string reason)
+    {
+        var response = await http.GetAsync($"/api/series/{Trial}?{query.Replace("^", "%5E")}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("from=")]  // digits: cut to the first characters and the length
+    [InlineData("to=x")]   // not digits
+    public async Task A_long_value_is_cut_when_echoed(string start)
+    {
+        // As long as a request line may be (8 KiB): the reason stays a line.
+        var response = await http.GetAsync($"/api/series/{Trial}?{start}{new string('9', 6000)}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var reason = await response.Content.ReadAsStringAsync();
+        Assert.InRange(reason.Length, 10, 400);
+        Assert.Contains(",00", reason);
+        Assert.Contains("characters)", reason);
+    }
+
     [Fact]
     public async Task A_finished_log_is_cached_on_disk_and_a_new_server_answers_the_same_from_the_cache()
     {

@@ -31,7 +31,7 @@ public abstract class PageTests(BrowserFixture fixture) : IAsyncLifetime
     protected async Task<IPage> Open(string hash = "")
     {
         var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        page.Console += (_, m) => { if (m.Type == "error") ConsoleErrors.Add(m.Text); };
+        page.Console += (_, m) => { if (m.Type == "error") ConsoleErrors.Add(m.Text + " " + m.Location); };
         page.PageError += (_, e) => ConsoleErrors.Add(e);
         await page.GotoAsync(Server.Url + "/" + hash);
         await page.WaitForSelectorAsync("body[data-ready='1']");
