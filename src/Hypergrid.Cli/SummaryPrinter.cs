@@ -12,6 +12,7 @@ public static class SummaryPrinter
     {
         var notes = (summary.Stale > 0 ? $"; {summary.Stale} of them stale (their config or data changed since they ran; --rerun-stale retrains them)" : "")
             + (summary.OtherCode > 0 ? $"; {summary.OtherCode} trained by other code (their code files changed since; --retrain-other-code retrains them)" : "")
+            + (summary.Diverged > 0 ? $"; {summary.Diverged} diverged (their last loss is NaN or infinite; report and promote leave them out)" : "")
             + (summary.Damaged > 0 ? $"; {summary.Damaged} damaged (--rerun-damaged retrains them)" : "")
             + (summary.Running > 0 ? $"; {summary.Running} being trained by another worker" : "");
         if (summary.Rows.Count == 0)
@@ -28,15 +29,18 @@ public static class SummaryPrinter
         foreach (var r in summary.Rows.Where(r => r.Error is not null))
             Console.Error.WriteLine($"failed: {r.Id}: {r.Error}");
         foreach (var line in Trials.Search.PastRung.Lines(summary.Rows)) Console.WriteLine(line);
-        var complete = summary.Rows.Count(r => r.State == TrialState.Complete);
+        // A diverged result is finished (not retrained, not a failure): it counts as the opening line counts it, and is named.
+        var complete = summary.Rows.Count(r => r.State is TrialState.Complete or TrialState.Diverged);
+        var diverged = summary.Rows.Count(r => r.State == TrialState.Diverged);
         var stillRunning = summary.Rows.Count(r => r.State == TrialState.Running);
         var paused = summary.Rows.Count(r => r.State == TrialState.Paused);
         var failed = summary.Rows.Count - complete - stillRunning - paused;
         var elsewhere = summary.Rows.Count(r => r.State == TrialState.Complete && !summary.TrainedHere(r));
         var byOthers = elsewhere > 0 ? $" ({elsewhere} of them by another run at the same time)" : "";
         var running = stillRunning > 0 ? $", {stillRunning} still being trained by another run" : "";
+        var divergedNote = diverged > 0 ? $", {diverged} of them diverged (last loss NaN or infinite; left out of report and promote)" : "";
         var pausedNote = paused > 0 ? $", {paused} paused at a search rung ('hypergrid status --trials' gives their ranks)" : "";
-        Console.WriteLine(Totals(summary, complete, failed, byOthers + pausedNote, running, notes));
+        Console.WriteLine(Totals(summary, complete, failed, byOthers + divergedNote + pausedNote, running, notes));
     }
 
     /// <summary>"2 trained, 1 not complete; 5 of the 6 selected trials are complete (3 not trained in this run)": the run and its whole selection.</summary>

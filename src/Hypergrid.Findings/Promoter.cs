@@ -17,6 +17,7 @@ public static class Promoter
 {
     public static readonly long[] DefaultSeeds = [0, 1, 2, 3, 4];
     private static readonly HashSet<string> Fixed = ["mode", "dataset", "model", "trainer", "seed"];
+    private static readonly HashSet<string> ProgramSettings = [ProgramKeys.Command, ProgramKeys.Params, ProgramKeys.Code, ProgramKeys.StopGrace];
 
     /// <summary>The experiment leaf's file for <paramref name="trial"/>, whose config (as trained) is <paramref name="source"/>.</summary>
     public static string Render(string cfgDir, TrialId trial, TrialConfig source, IReadOnlyList<long>? seeds, IConfigSchema schema, string why)
@@ -29,9 +30,9 @@ public static class Promoter
         var want = schema.Effective(source);
         var sb = new StringBuilder($"# Promoted by 'hypergrid promote' from {trial} ({why}).\n")
             .Append("# The keys whose value differs from what this leaf inherits, and the seeds to run.\n");
-        // A program's command and declared parameters are not hyperparameters, but the experiment must run the same
-        // program with its values checked the same way.
-        foreach (var e in want.Entries.Where(e => !Fixed.Contains(e.Key) && (!TrialConfig.NotHyperparameters.Contains(e.Key) || e.Key is ProgramKeys.Command or ProgramKeys.Params)))
+        // A program's command, declared parameters, code globs and stop grace are not hyperparameters, but the experiment
+        // must run the same program, with its values checked, its code judged and its stops waited for the same way.
+        foreach (var e in want.Entries.Where(e => !Fixed.Contains(e.Key) && (!TrialConfig.NotHyperparameters.Contains(e.Key) || ProgramSettings.Contains(e.Key))))
         {
             if (have[e.Key]?.Canonical == e.Value.Canonical) continue;
             // A mapping is a block below its key (TopValue starts it on the next line); anything else follows "key: ".

@@ -14,6 +14,9 @@ public sealed record RunSummary(IReadOnlyList<TrialRecord> Rows, int AlreadyComp
     /// <summary>Complete program trials trained by other code than the study holds now; retrained only with --retrain-other-code.</summary>
     public int OtherCode { get; init; }
 
+    /// <summary>Results that ended in NaN or inf (diverged): finished, never retrained by a run, left out of reports.</summary>
+    public int Diverged { get; init; }
+
     /// <summary>Trials whose results are damaged; retrained only with --rerun-damaged.</summary>
     public int Damaged { get; init; }
 

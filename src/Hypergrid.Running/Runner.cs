@@ -40,6 +40,7 @@ public static class Runner
         var summary = new RunSummary([], Count(TrialState.Complete) + Count(TrialState.Diverged) + (options.RerunStale ? 0 : Count(TrialState.Stale)) + (options.RetrainOtherCode ? 0 : Count(TrialState.OtherCode)))
         {
             OtherCode = options.RetrainOtherCode ? 0 : Count(TrialState.OtherCode),
+            Diverged = Count(TrialState.Diverged),
             Stale = options.RerunStale ? 0 : Count(TrialState.Stale),
             Damaged = options.RerunDamaged ? 0 : Count(TrialState.Damaged),
             Running = Count(TrialState.Running),
@@ -91,7 +92,7 @@ public static class Runner
         var tried = todo.Concat(waiting).Concat(elsewhere).Select(t => t.Directory).ToHashSet();
         var othersComplete = records.Where(x => !tried.Contains(x.Trial.Directory))
             .Select(x => x.Record.State == TrialState.Running ? TrialRecord.Read(x.Trial.Directory, x.Trial.Id, ResultHash.Current(x.Trial.Config, TrialSchema.Instance)) : x.Record)
-            .Count(r => r.State is TrialState.Complete or TrialState.Stale);
+            .Count(r => r.State is TrialState.Complete or TrialState.Stale or TrialState.OtherCode or TrialState.Diverged); // as the opening line counts them
         return summary with { Rows = rows, Detached = !finished, RunId = runId, Selected = records.Count, OthersComplete = othersComplete };
     }
 

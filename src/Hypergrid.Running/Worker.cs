@@ -62,7 +62,8 @@ public static class Worker
             }
             if (trained > 0) continue;
             // A claim held on another host is taken over only once this worker has seen it unchanged for the timeout.
-            var watched = dirs.Count(d => Available(d, settings.RunId) && ClaimNotYetKnown(d));
+            // Not one this worker lost: it is never claimed again in this run, so waiting on it would be waiting for nothing.
+            var watched = dirs.Count(d => !lost.Contains(d) && Available(d, settings.RunId) && ClaimNotYetKnown(d));
             if (!searched.Any(SearchTrialRunsElsewhere) && watched == 0) break;
             if (watched > 0 && !waitSaid)
             {

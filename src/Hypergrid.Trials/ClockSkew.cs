@@ -39,10 +39,16 @@ public static class ClockSkew
     private static TimeSpan? measured;
 
     /// <summary>
+    /// Whether this process may write its probe (a worker, a run). The dashboard writes nothing into out/log: it takes
+    /// this host's clock as the file clock, which holds where it serves a local out/log.
+    /// </summary>
+    public static bool MayProbe { get; set; } = true;
+
+    /// <summary>
     /// The difference measured once per process (in the first folder asked; zero where it cannot be written): what a
     /// reader subtracts from this host's clock to compare it with file times.
     /// </summary>
-    public static TimeSpan Of(string folder) => measured ??= Measure(folder) ?? TimeSpan.Zero;
+    public static TimeSpan Of(string folder) => measured ??= (MayProbe ? Measure(folder) : null) ?? TimeSpan.Zero;
 
     /// <summary>The line to say of a difference, or null within <see cref="Tolerance"/>.</summary>
     public static string? Describe(TimeSpan skew, string folder)

@@ -34,8 +34,9 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
             // The effective values when the result recorded them (a default written out changes nothing), else the values as written.
             var stale = (run?.EffectiveSha256 ?? run?.ParamsSha256) is { } ran && currentParams(run) is { } now && ran != now;
             // A result that ended in NaN has no value to rank or promote: it is shown as what it is.
-            if (!stale && run?.Final.GetValueOrDefault("val_loss") is { } loss && !double.IsFinite(loss))
-                return new(id, trialDir, TrialState.Diverged, $"diverged: its last val loss is {loss.ToString(System.Globalization.CultureInfo.InvariantCulture)}; report and promote leave it out (and count it)", null, run);
+            // The same rule as EpochTable.Diverged: the last val loss, or the last train loss of a log without val rows.
+            if (!stale && run?.Final is { } final && (final.ContainsKey("val_loss") ? final["val_loss"] : final.GetValueOrDefault("train_loss")) is { } loss && !double.IsFinite(loss))
+                return new(id, trialDir, TrialState.Diverged, $"diverged: its last {(final.ContainsKey("val_loss") ? "val" : "train")} loss is {loss.ToString(System.Globalization.CultureInfo.InvariantCulture)}; report and promote leave it out (and count it)", null, run);
             return new(id, trialDir, stale ? TrialState.Stale : TrialState.Complete,
                 stale ? "its config changed since it ran (--rerun-stale retrains it)" : null, null, run);
         }

@@ -24,6 +24,15 @@ public class ExampleTests
         Assert.Contains("val_margin", margin.Output);
     }
 
+    // The README says to copy an example: a link to python/ would dangle in the copy, so the example holds the helper itself.
+    [Fact]
+    public void The_pytorch_examples_helper_is_a_file_of_its_own_equal_to_the_shipped_helper()
+    {
+        var copy = Path.Combine(Study.Repository, "examples", "pytorch", "hypergrid.py");
+        Assert.Null(new FileInfo(copy).LinkTarget);
+        Assert.Equal(File.ReadAllText(Path.Combine(Study.Repository, "python", "hypergrid.py")), File.ReadAllText(copy));
+    }
+
     // Debian's python3-torch is in the system Python, which the example's command names.
     private static void RequireTorch()
     {

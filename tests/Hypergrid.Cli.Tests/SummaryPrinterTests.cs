@@ -38,4 +38,17 @@ public class SummaryPrinterTests
         Assert.Equal("6 trained, 0 not complete; 6 of the 6 selected trial(s) are complete",
             SummaryPrinter.Totals(new RunSummary([], 0) { Selected = 6 }, complete: 6, failed: 0));
     }
+
+    // A diverged result is finished, as the run's opening line counts it: not "not complete", and named.
+    [Fact]
+    public void A_diverged_trial_trained_here_counts_as_finished_and_is_named_as_diverged()
+    {
+        TrialRecord Row(int n, TrialState state) => new(new TrialId("sweep", "d", "m", "t", n), $"/t/{n}", state, null, null, new RunRecord { RunId = ThisRun, Status = RunStatus.Complete });
+        var output = new StringWriter();
+        var before = Console.Out;
+        Console.SetOut(output);
+        try { SummaryPrinter.Print(new RunSummary([Row(0, TrialState.Complete), Row(1, TrialState.Diverged)], 0) { RunId = ThisRun, Selected = 2 }); }
+        finally { Console.SetOut(before); }
+        Assert.Contains("2 trained, 1 of them diverged (last loss NaN or infinite; left out of report and promote), 0 not complete", output.ToString());
+    }
 }

@@ -15,6 +15,7 @@ public sealed class PromoterTests : IDisposable
     [Theory]
     [InlineData("params: {lr: float, gamma: {type: float, default: 0.7}}\nlr: 1.0\n")]
     [InlineData("lr: 2.0\nschedule: {kind: cosine, warmup: 5}\n")]
+    [InlineData("code: [train.py, 'lib/**/*.py']\nstop_grace_seconds: 20\nlr: 0.5\n")]
     public void A_programs_declaration_and_mapping_values_are_written_as_yaml_that_reads_back_as_the_values_the_sweep_ran(string values)
     {
         File.WriteAllText(Path.Combine(cfg, "cfg.yaml"), "seed: 0\n"); // the experiment inherits neither the command nor the values

@@ -34,4 +34,19 @@ public sealed class DivergedRecordTests : IDisposable
     [Fact]
     public void A_diverged_result_whose_config_changed_is_stale_and_retrained_by_rerun_stale() =>
         Assert.Equal(TrialState.Stale, Read(double.NaN, "abc", "def").State);
+
+    // A log without val rows: the same rule as the report's (EpochTable.Diverged), from the final metrics the worker writes.
+    [Theory]
+    [InlineData("epoch,mode,batch,loss\n1,train,0,0.5\n2,train,0,nan\n", true)]
+    [InlineData("epoch,mode,batch,loss\n1,train,0,0.5\n2,train,0,-inf\n", true)]
+    [InlineData("epoch,mode,batch,loss\n1,train,0,nan\n2,train,0,0.5\n", false)]
+    [InlineData("epoch,mode,batch,loss\n1,train,0,0.5\n1,val,0,0.4\n2,train,0,nan\n2,val,0,0.3\n", false)]
+    public void A_result_without_val_rows_is_diverged_by_its_last_train_loss_as_the_report_judges_it(string log, bool diverged)
+    {
+        File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), log);
+        var table = Hypergrid.Trials.Logs.EpochAggregator.FromBytes(System.Text.Encoding.UTF8.GetBytes(log))!;
+        new RunRecord { Status = RunStatus.Complete, ParamsSha256 = "abc", Final = table.FinalMetrics() }.Write(dir);
+        Assert.Equal(diverged, table.Diverged);
+        Assert.Equal(diverged ? TrialState.Diverged : TrialState.Complete, TrialRecord.Read(dir, new TrialId("sweep", "d", "m", "t", 0), "abc").State);
+    }
 }

@@ -173,9 +173,12 @@ public static class Halving
     {
         var log = File.Exists(Path.Combine(trialDir, TrialFiles.BatchLog)) ? Path.Combine(trialDir, TrialFiles.BatchLog) : Attempt.LivePartialLog(trialDir);
         if (log is null) return null;
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(log); }
+        // Read as the trial's own file: a link or a FIFO a lingering process put in its place reads as no value, never
+        // a file outside out/log or a decider blocked under the leaf's lock.
+        byte[]? bytes;
+        try { bytes = SafeFiles.ReadOwnBytes(log); }
         catch (IOException) { return null; }
+        if (bytes is null) return null;
         var metric = MetricName.Parse(spec.Metric, "search.metric"); // checked when the tree was expanded
         var table = EpochAggregator.FromBytes(bytes);
         // A trial that ended (exit 0, a shorter run) before the rung's epoch did not reach it: no value, never an earlier epoch's.

@@ -17,7 +17,8 @@ public sealed class CodeJudge(string? root, IReadOnlyList<string> skip)
     /// <summary>The record as it stands: a complete result whose code changed since it ran becomes <see cref="TrialState.OtherCode"/>.</summary>
     public TrialRecord Judge(TrialRecord record)
     {
-        if (record.State != TrialState.Complete || record.Run?.Code is not { Sha256: { } ran } code) return record;
+        // A diverged result too: fixing the code that made it NaN is what --retrain-other-code is for.
+        if (record.State is not (TrialState.Complete or TrialState.Diverged) || record.Run?.Code is not { Sha256: { } ran } code) return record;
         if (Now(code) is not { } now || CodeIdentity.Combine(now) == ran) return record;
         return record with { State = TrialState.OtherCode, Note = $"trained by other code: {Changes(code.Files, now)} since it ran (--retrain-other-code retrains it)" };
     }

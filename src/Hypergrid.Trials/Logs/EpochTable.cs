@@ -115,7 +115,8 @@ public sealed class EpochTable
     public Dictionary<string, double?> FinalMetrics()
     {
         var val = RowsOf("val").ToList();
-        if (val.Count == 0) return [];
+        // Without val rows the last train loss is what tells a finished run from a diverged one (see Diverged).
+        if (val.Count == 0) return RowsOf("train").Select(r => Get(r, "loss")).OfType<double>().ToList() is { Count: > 0 } train ? new() { ["train_loss"] = train[^1] } : [];
         var accs = val.Select(r => Get(r, "acc")).OfType<double>().Where(double.IsFinite).ToList();
         return new()
         {

@@ -46,6 +46,17 @@ public sealed class CodeJudgeTests : IDisposable
         Assert.Equal("trained by other code: train.py changed since it ran (--retrain-other-code retrains it)", judged.Note);
     }
 
+    // Fixing the code that made a run NaN is what --retrain-other-code is for: a diverged result is judged too.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_diverged_result_is_other_code_once_its_code_changed_and_stays_diverged_until_then(bool edit)
+    {
+        var ran = Complete(Named()) with { State = TrialState.Diverged };
+        if (edit) Edit("train.py", "print('v2')\n");
+        Assert.Equal(edit ? TrialState.OtherCode : TrialState.Diverged, Judge().Judge(ran).State);
+    }
+
     [Fact]
     public void An_edit_of_a_file_the_study_does_not_name_changes_nothing()
     {
