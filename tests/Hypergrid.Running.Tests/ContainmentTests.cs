@@ -78,6 +78,8 @@ public class ContainmentTests
             var (code, output) = study.RunWith(new Dictionary<string, string> { ["HYPERGRID_CONTAINMENT"] = "group" }, "sweep", "--workers", "1");
             Assert.True(code == 0, output);
             Assert.Equal(1, output.Split("programs run without a PID namespace here").Length - 1);
+            // The attempt's own record says it too: on a cluster the node that ran it, not the run's host, decides.
+            Assert.Contains("programs run without a PID namespace here", File.ReadAllText(Path.Combine(study.Trial(Leaf, 0), TrialFiles.WorkerLog)));
             Assert.NotEmpty(study.Processes()); // the fallback cannot catch it: said, not hidden
             Thread.Sleep(1000);
             Assert.Equal(3, File.ReadAllLines(Path.Combine(study.Trial(Leaf, 0), TrialFiles.BatchLog)).Length);
