@@ -275,7 +275,14 @@ public class ProgramRunTests
     [Fact]
     public void A_program_killed_alone_fails_its_trial_and_the_next_run_continues_from_its_checkpoint_exactly()
     {
-        var (expected, study) = KilledMidway(45, s => { foreach (var pid in Programs(s)) Process.GetProcessById(pid).Kill(); });
+        // The program itself (python3), not the namespace's unshare or init, whose command lines name it too: killing one
+        // of those first took the rest with it, and the next kill found its process gone.
+        var (expected, study) = KilledMidway(45, s =>
+        {
+            var programs = Programs(s).Where(pid => File.ReadAllText($"/proc/{pid}/comm").StartsWith("python")).ToList();
+            Assert.NotEmpty(programs);
+            foreach (var pid in programs) Process.GetProcessById(pid).Kill();
+        });
         using var _ = study;
         var failed = RunRecord.TryRead(Trial(study))!;
         Assert.Equal(RunStatus.Failed, failed.Status);
