@@ -141,11 +141,7 @@ public static class Worker
             output.WriteLine($"{id}: {line}");
             log.WriteLine($"{DateTimeOffset.UtcNow:O} {line}");
         }
-        var program = IsProgram(dir);
-        // The host that runs the attempt decides its containment (a Slurm node may differ from where the run started):
-        // the attempt's own log says when it had none.
-        if (program && !ProgramContainment.Namespaced) log.WriteLine($"{DateTimeOffset.UtcNow:O} {ProgramContainment.Warning}");
-        var outcome = program
+        var outcome = IsProgram(dir)
             ? ProgramExecutor.Execute(dir, settings, log, Progress, claim.StillOwned, cancel, Say)
             : Builtin(dir, settings, log, Progress, claim, cancel, Say);
         var seconds = outcome.Seconds ?? 0;

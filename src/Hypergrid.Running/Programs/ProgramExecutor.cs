@@ -28,6 +28,9 @@ public static class ProgramExecutor
         Func<bool> stillOwned, CancellationToken cancel, Action<string> say)
     {
         var clock = Stopwatch.StartNew();
+        // The host that runs the attempt decides its containment (a Slurm node may differ from where the run started):
+        // the attempt's own log says when it had none.
+        if (!ProgramContainment.Namespaced) log.WriteLine($"{DateTimeOffset.UtcNow:O} {ProgramContainment.Warning}");
         var previous = RunRecord.TryRead(trialDir);
         // No libtorch here: the program brings its own framework, whose versions are its business.
         var record = TrialExecutor.Started(settings, new()
