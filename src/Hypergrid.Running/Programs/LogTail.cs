@@ -11,6 +11,7 @@ public sealed class LogTail(string path)
     private long offset;
     private byte[] pending = [];
     private int epochCol = -1, phaseCol = -1, batchCol = -1, lossCol = -1, width;
+    private int[] starts = [], lengths = []; // a row's cells, sized once per header: the tail runs for every row a program writes
     private bool headerRead;
     private long currentEpoch = long.MinValue;
     private int batchesThisEpoch;
@@ -68,6 +69,7 @@ public sealed class LogTail(string path)
     private void Header(BatchLogHeader header)
     {
         (epochCol, phaseCol, batchCol, lossCol, width) = (header.Epoch, header.Phase, header.Batch, header.Names.ToList().IndexOf("loss"), header.Width);
+        (starts, lengths) = (new int[width], new int[width]);
         headerRead = true;
     }
 
@@ -84,7 +86,6 @@ public sealed class LogTail(string path)
     {
         if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
         if (epochCol < 0 || phaseCol < 0) return false;
-        Span<int> starts = new int[width], lengths = new int[width];
         if (!BatchLogLine.Split(line, starts, lengths) || !line.Slice(starts[phaseCol], lengths[phaseCol]).SequenceEqual("train"u8)) return false;
         double epoch = 0, batch = 0, loss = double.NaN;
         FastNumber.TryParse(line.Slice(starts[epochCol], lengths[epochCol]), out epoch);
