@@ -36,13 +36,14 @@ public static class FigureLayout
         double Y(double v) => top + plotH - (fy(yHi) == fy(yLo) ? 0.5 : (fy(v) - fy(yLo)) / (fy(yHi) - fy(yLo))) * plotH;
         bool Shown(double? v) => v is { } d && double.IsFinite(d) && (!f.LogY || d > 0);
 
-        // Bands first, under every line.
+        // Bands first, under every line; a bucket without a value is spanned, as the line spans it.
         foreach (var line in f.Lines.Where(l => l.Lower is not null && l.Upper is not null && !l.Markers))
-            foreach (var run in Runs(line.X.Length, i => Shown(line.Lower![i]) && Shown(line.Upper![i])))
-            {
-                var poly = run.Select(i => (X(line.X[i]), Y(line.Upper![i]!.Value))).Concat(run.AsEnumerable().Reverse().Select(i => (X(line.X[i]), Y(line.Lower![i]!.Value)))).ToList();
-                canvas.Polygon(poly, Palette.Of(line.Color), 0.2, clip: true);
-            }
+        {
+            var run = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Lower![i]) && Shown(line.Upper![i]) && double.IsFinite(line.X[i])).ToList();
+            if (run.Count == 0) continue;
+            var poly = run.Select(i => (X(line.X[i]), Y(line.Upper![i]!.Value))).Concat(Enumerable.Reverse(run).Select(i => (X(line.X[i]), Y(line.Lower![i]!.Value)))).ToList();
+            canvas.Polygon(poly, Palette.Of(line.Color), 0.2, clip: true);
+        }
         foreach (var line in f.Lines)
         {
             var color = Palette.Of(line.Color);
@@ -61,7 +62,7 @@ public static class FigureLayout
                 continue;
             }
             // A gap (a bucket without rows) is spanned, as the page's lines span it.
-            var points = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Y[i])).Select(i => (X(line.X[i]), Y(line.Y[i]!.Value))).ToList();
+            var points = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Y[i]) && double.IsFinite(line.X[i])).Select(i => (X(line.X[i]), Y(line.Y[i]!.Value))).ToList();
             if (points.Count > 0) canvas.Polyline(points, color, 1.0, line.Dashed, clip: true);
         }
 
@@ -145,19 +146,6 @@ public static class FigureLayout
             if ((row + 1) * lfs * 1.25 <= height * 0.4) break;
         }
         return (placed, placed[^1].Item3 + 1, lfs);
-    }
-
-    /// <summary>Runs of consecutive indices where the predicate holds.</summary>
-    private static IEnumerable<int[]> Runs(int count, Func<int, bool> ok)
-    {
-        var run = new List<int>();
-        for (var i = 0; i < count; i++)
-        {
-            if (ok(i)) { run.Add(i); continue; }
-            if (run.Count > 0) yield return run.ToArray();
-            run.Clear();
-        }
-        if (run.Count > 0) yield return run.ToArray();
     }
 
     /// <summary>The x and y ranges of every shown value and band (y padded by 4%; log y in positive values only).</summary>
