@@ -13,6 +13,9 @@ public sealed record Figure(string XLabel, string YLabel, IReadOnlyList<FigureLi
     /// <summary>A log y axis (values at or below 0 are left out, as on the page).</summary>
     public bool LogY { get; init; }
 
+    /// <summary>How many things the colours tell apart (groups or trials): colour i is <see cref="Palette.Of"/>(i, ColorCount).</summary>
+    public int ColorCount { get; init; } = Palette.Colors.Count;
+
     /// <summary>Whole numbers only on the x axis (epochs): no tick at 1.5.</summary>
     public bool WholeX { get; init; }
 

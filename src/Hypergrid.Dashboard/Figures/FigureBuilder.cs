@@ -28,7 +28,7 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
             _ => $", mean of {most} seeds",
         };
         var phaseWord = r.Phases.Count == 1 ? r.Phases[0] + " " : "";
-        return new Figure(XLabel(r.X), phaseWord + r.Metric + (r.Metric == "time" ? " (s)" : "") + band, lines) { LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch" };
+        return new Figure(XLabel(r.X), phaseWord + r.Metric + (r.Metric == "time" ? " (s)" : "") + band, lines) { LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", ColorCount = groups.Count };
     }
 
     public static string XLabel(string x) => x switch

@@ -24,7 +24,7 @@ public static class FigureErrors
         new($"band={Visible.Short(text)} is not a band; write std (mean ± std over seeds), range (min–max of all rows) or none");
 
     public static UsageException NoTrials(string what) =>
-        new($"no trial with a batch log matches {what}; 'hypergrid status' lists the trials, and a trial plots once it has written rows");
+        new($"no trial matches {what}; 'hypergrid status' lists the trials");
 
     public static UsageException UnknownMetric(string metric, IEnumerable<string> known) =>
         new($"metric '{Visible.Short(metric)}' is in no selected trial's log; the logs have: {string.Join(", ", known)}");

@@ -42,11 +42,11 @@ public static class FigureLayout
             var run = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Lower![i]) && Shown(line.Upper![i]) && double.IsFinite(line.X[i])).ToList();
             if (run.Count == 0) continue;
             var poly = run.Select(i => (X(line.X[i]), Y(line.Upper![i]!.Value))).Concat(Enumerable.Reverse(run).Select(i => (X(line.X[i]), Y(line.Lower![i]!.Value)))).ToList();
-            canvas.Polygon(poly, Palette.Of(line.Color), 0.2, clip: true);
+            canvas.Polygon(poly, Palette.Of(line.Color, f.ColorCount), 0.2, clip: true);
         }
         foreach (var line in f.Lines)
         {
-            var color = Palette.Of(line.Color);
+            var color = Palette.Of(line.Color, f.ColorCount);
             if (line.Markers)
             {
                 for (var i = 0; i < line.X.Length; i++)
@@ -90,7 +90,7 @@ public static class FigureLayout
             var x = left + dx;
             var y = y0 + row * legendFs * 1.25 + legendFs * 0.8;
             if (item.Entry is not { } entry) { canvas.Text(x, y, item.Text, legendFs, Anchor.Start); continue; }
-            canvas.Polyline([(x, y - legendFs * 0.3), (x + legendFs * 1.6, y - legendFs * 0.3)], entry.Color is { } c ? Palette.Of(c) : ink, 1.2, entry.Dashed, false);
+            canvas.Polyline([(x, y - legendFs * 0.3), (x + legendFs * 1.6, y - legendFs * 0.3)], entry.Color is { } c ? Palette.Of(c, f.ColorCount) : ink, 1.2, entry.Dashed, false);
             canvas.Text(x + legendFs * 2.0, y, item.Text, legendFs, Anchor.Start);
         }
         return canvas.Finish();

@@ -2,11 +2,14 @@ using Hypergrid.Dashboard.Trials;
 
 namespace Hypergrid.Dashboard.Figures;
 
-/// <summary>The trials under out/log that a figure can draw (those with a batch log), in the page's order, by path.</summary>
+/// <summary>
+/// Every trial under out/log in the page's order: those without a batch log draw nothing but keep their place, so
+/// group i has the page's colour i.
+/// </summary>
 public static class FigureTrials
 {
     public static List<FigureTrial> Under(TrialScanner scanner) =>
-        scanner.Scan().Where(t => t.Log is not null)
+        scanner.Scan()
             .Select(t => new FigureTrial(t.Record.Id.ToString(), t.Record.Directory, t.Config, t.Record.Run?.Code?.Sha256 is null ? null : t.Record.Run.Code.Short))
             .ToList();
 }

@@ -16,8 +16,8 @@ public static class PgfplotsWriter
         tex.Append("% Hypergrid figure (pgfplots). Needs in the preamble: \\usepackage{pgfplots} \\pgfplotsset{compat=1.16}\n");
         tex.Append("% Include with \\input{this file}; every curve's data is inline below.\n");
         tex.Append("\\begin{tikzpicture}\n");
-        var colors = f.Lines.Select(l => l.Color % Palette.Colors.Count).Distinct().Order().ToList();
-        foreach (var c in colors) tex.Append(CultureInfo.InvariantCulture, $"\\definecolor{{hg{c}}}{{HTML}}{{{Palette.Of(c)[1..]}}}\n");
+        var colors = f.Lines.Select(l => l.Color).Distinct().Order().ToList();
+        foreach (var c in colors) tex.Append(CultureInfo.InvariantCulture, $"\\definecolor{{hg{c}}}{{HTML}}{{{Palette.Of(c, f.ColorCount)[1..]}}}\n");
         var fs = N(size.FontSize);
         var font = $"\\fontsize{{{fs}}}{{{N(size.FontSize * 1.2)}}}\\selectfont";
         var legendCount = f.Lines.Count(l => l.InLegend);
@@ -39,7 +39,7 @@ public static class PgfplotsWriter
         {
             var rows = Enumerable.Range(0, line.X.Length).Where(i => Shown(f, line.Lower![i]) && Shown(f, line.Upper![i]) && double.IsFinite(line.X[i])).ToList();
             if (rows.Count == 0) continue;
-            tex.Append(CultureInfo.InvariantCulture, $"\\addplot[draw=none, fill=hg{line.Color % Palette.Colors.Count}, fill opacity=0.2, forget plot] table[row sep=\\\\] {{\nx y \\\\\n");
+            tex.Append(CultureInfo.InvariantCulture, $"\\addplot[draw=none, fill=hg{line.Color}, fill opacity=0.2, forget plot] table[row sep=\\\\] {{\nx y \\\\\n");
             foreach (var i in rows) tex.Append(CultureInfo.InvariantCulture, $"{R(line.X[i])} {R(line.Upper![i]!.Value)} \\\\\n");
             foreach (var i in Enumerable.Reverse(rows)) tex.Append(CultureInfo.InvariantCulture, $"{R(line.X[i])} {R(line.Lower![i]!.Value)} \\\\\n");
             tex.Append("} -- cycle;\n");
@@ -49,7 +49,7 @@ public static class PgfplotsWriter
         {
             var rows = Enumerable.Range(0, line.X.Length).Where(i => Shown(f, line.Y[i]) && double.IsFinite(line.X[i])).ToList();
             if (rows.Count == 0) continue;
-            var color = $"hg{line.Color % Palette.Colors.Count}";
+            var color = $"hg{line.Color}";
             var errors = line.Markers && line.Lower is not null && line.Upper is not null;
             var style = line.Markers
                 ? $"color={color}, only marks, mark=*, mark size=1.5pt" + (errors ? ", error bars/.cd, y dir=both, y explicit" : "")
