@@ -28,7 +28,8 @@ function readView() {
     sort: p.get('sort') || '',
     desc: p.get('desc') === '1',
     r: { metric: p.get('rm') || 'val_acc', reduce: oneOf(p.get('rr'), ['final', 'best'], 'final'), atBest: p.get('ra') || '', key: p.get('rk') || '',
-      err: oneOf(p.get('re'), ['std', 'ci'], 'std'), scope: oneOf(p.get('rs'), ['dataset', 'leaf', 'mode', 'all'], 'dataset'), section: p.get('rp') || '' },
+      err: oneOf(p.get('re'), ['std', 'ci'], 'std'), scope: oneOf(p.get('rs'), ['dataset', 'leaf', 'mode', 'all'], 'dataset'), section: p.get('rp') || '',
+      labels: p.get('rl') === '1' },
   };
 }
 
@@ -50,6 +51,7 @@ function writeView() {
   if (view.r.key) p.set('rk', view.r.key);
   if (view.r.scope !== 'dataset') p.set('rs', view.r.scope);
   if (view.r.section) p.set('rp', view.r.section);
+  if (view.r.labels) p.set('rl', '1');
   history.replaceState(null, '', '#' + p.toString());
 }
 
@@ -385,7 +387,7 @@ function wire() {
   window.addEventListener('resize', () => { for (const p of store.plots) p.plot.setSize({ width: Math.max(360, p.el.clientWidth - 10), height: 280 }); });
 }
 
-window.hypergrid = { store, view, refresh, csvCell, color, trialColors, figureUrl, stepScale };
+window.hypergrid = { store, view, refresh, csvCell, color, trialColors, figureUrl, stepScale, results: () => results };
 wire();
 wireResults();
 refresh().then(() => setInterval(refresh, REFRESH_MS));
