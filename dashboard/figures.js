@@ -2,7 +2,7 @@
 // Hypergrid dashboard, figures: a plot's current view as a vector figure for a paper (SVG, PDF or pgfplots with its
 // data), drawn by the server (GET /api/figure) with the code `hypergrid plot` uses.
 
-const FIGURE_AXES = new Set(['epoch', 'step', 'samples']);
+const FIGURE_AXES = new Set(['epoch', 'step', 'samples', 'epochf']);
 
 /** The figure request for a metric's plot as it is now: the selection, phases, axis, grouping, band, zoom, size. */
 function figureUrl(metric, format) {
@@ -34,7 +34,7 @@ function figureButtons(metric) {
     button.dataset.format = format;
     const ok = FIGURE_AXES.has(view.x);
     button.disabled = !ok;
-    button.title = ok ? `this plot as ${name} for a paper (size chosen above)` : 'figures are drawn by epoch, step or samples seen';
+    button.title = ok ? `this plot as ${name} for a paper (size chosen above)` : 'figures are drawn by epoch, step, samples seen or epoch (every batch)';
     button.onclick = () => downloadFigure(metric, format, row);
     row.append(button, ' ');
   }

@@ -19,7 +19,7 @@ public static class PlotVerb
         var trials = new Option<string[]>("--trial") { Description = "Only this trial, as mode/dataset/model/trainer/trial_### (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var metric = new Option<string>("--metric") { Description = "The metric to plot (a batch-log column: loss, acc, or a program's own)", DefaultValueFactory = _ => "loss" };
         var phase = new Option<string>("--phase") { Description = "train, val or train,val (val dashed)", DefaultValueFactory = _ => "train,val" };
-        var x = new Option<string>("--x") { Description = "epoch, step (train batches done) or samples (steps × batch_size)", DefaultValueFactory = _ => "epoch" };
+        var x = new Option<string>("--x") { Description = "epoch, step (train batches done), samples (steps × batch_size) or epochf (epochs as a fraction, every batch)", DefaultValueFactory = _ => "epoch" };
         var group = new Option<bool>("--group") { Description = "One line per group of trials that differ only by seed: their mean with a band" };
         var band = new Option<string>("--band") { Description = "A group's band: std (± std over seeds), range (min–max of every row) or none", DefaultValueFactory = _ => "std" };
         var logY = new Option<bool>("--log-y") { Description = "A logarithmic y axis" };

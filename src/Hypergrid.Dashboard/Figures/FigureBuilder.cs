@@ -35,6 +35,7 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
     {
         "step" => "train step (batches)",
         "samples" => "samples seen (train steps × batch size)",
+        "epochf" => "epoch (train steps ÷ batches per epoch)",
         _ => "epoch",
     };
 
@@ -53,7 +54,13 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
             return problem.StartsWith("unknown phase", StringComparison.Ordinal) ? null : throw new Config.UsageException($"{members[0].Path}: {problem}");
         if (group is null || group.Trials == 0) return null;
         var stats = group.Metrics[r.Metric];
-        var scale = r.X == "samples" ? BatchSize(members[0]) : 1;
+        var scale = r.X switch
+        {
+            "samples" => BatchSize(members[0]),
+            "epochf" => members[0].TrainSamples is > 0 and var n && SeedGroups.Number(members[0].Config?["batch_size"]) is > 0 and var b
+                ? 1.0 / Math.Ceiling(n / b) : throw FigureErrors.NoEpochSize(members[0].Path),
+            _ => 1,
+        };
         // Train buckets sit at their first step; a val pass at the train step where it ran (the page's x).
         var xs = phase == "train" ? group.Steps.Select(s => (double)s * scale).ToArray() : group.At.Select(a => a is { } v ? (double)v * scale : double.NaN).ToArray();
         var y = stats.Mean.Select((v, i) => double.IsNaN(xs[i]) ? null : v).ToArray();

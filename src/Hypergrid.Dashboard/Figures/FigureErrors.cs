@@ -18,7 +18,7 @@ public static class FigureErrors
         new($"'{Visible.Short(text)}' is not a figure format; write svg, pdf or tex (pgfplots), or name the output file with one of these extensions");
 
     public static UsageException UnknownAxis(string text) =>
-        new($"x={Visible.Short(text)} is not an axis a figure draws; write epoch, step (train batches done) or samples (step times batch_size)");
+        new($"x={Visible.Short(text)} is not an axis a figure draws; write epoch, step (train batches done), samples (step times batch_size) or epochf (epochs as a fraction, every batch)");
 
     public static UsageException UnknownBand(string text) =>
         new($"band={Visible.Short(text)} is not a band; write std (mean ± std over seeds), range (min–max of all rows) or none");
@@ -31,6 +31,9 @@ public static class FigureErrors
 
     public static UsageException NoBatchSize(string trial) =>
         new($"x=samples needs batch_size in the config of {trial} (samples seen = train steps × batch_size); draw x=step instead");
+
+    public static UsageException NoEpochSize(string trial) =>
+        new($"x=epochf needs batch_size in the config of {trial} and the size of its train set (run.json's data, written when it trains); draw x=step instead");
 
     public static UsageException TooSmall(FigureSize size, int entries) =>
         new($"a figure of {size.Width / 72 * 2.54:0.#} x {size.Height / 72 * 2.54:0.#} cm at {size.FontSize:0.#} pt has no room for its plot" +

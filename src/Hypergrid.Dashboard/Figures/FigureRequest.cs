@@ -9,7 +9,7 @@ namespace Hypergrid.Dashboard.Figures;
 /// </summary>
 public sealed record FigureRequest(IReadOnlyList<string> Trials, string Metric)
 {
-    public static readonly string[] Axes = ["epoch", "step", "samples"];
+    public static readonly string[] Axes = ["epoch", "step", "samples", "epochf"];
     public static readonly string[] Bands = ["std", "range", "none"];
     public static readonly string[] Formats = ["svg", "pdf", "tex"];
 

@@ -82,7 +82,7 @@ public static class PgfplotsWriter
             {
                 '\\' => "\\textbackslash{}", '{' => "\\{", '}' => "\\}", '$' => "\\$", '&' => "\\&", '#' => "\\#", '%' => "\\%", '_' => "\\_",
                 '^' => "\\textasciicircum{}", '~' => "\\textasciitilde{}", '<' => "\\textless{}", '>' => "\\textgreater{}", '|' => "\\textbar{}",
-                '±' => "$\\pm$", '×' => "$\\times$", '–' => "--", '—' => "---", '·' => "$\\cdot$",
+                '±' => "$\\pm$", '×' => "$\\times$", '÷' => "$\\div$", '–' => "--", '—' => "---", '·' => "$\\cdot$",
                 _ when c < ' ' => " ",
                 _ when c > '~' && c < '\u00A0' || c > '\u00FF' => "?",
                 _ => c.ToString(),
