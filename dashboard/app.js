@@ -288,11 +288,12 @@ async function refresh() {
     const changed = trials !== null;
     if (changed) store.trials = trials;
     mark('trials');
-    // A short study (three epochs or fewer) shows its shape batch by batch: open on step unless the URL chose an axis.
+    // A short study (three epochs or fewer) shows its shape batch by batch: open on step unless the URL chose an axis
+    // (not for more trials than one line each is drawn for: that many step series would be thousands of requests).
     if (!store.axisChosen) {
       store.axisChosen = true;
       const epochs = store.trials.map(t => t.config?.epochs ?? 5);
-      if (!new URLSearchParams(location.hash.slice(1)).has('x') && epochs.length && epochs.every(e => e <= 3)) {
+      if (!new URLSearchParams(location.hash.slice(1)).has('x') && epochs.length && epochs.length <= MANY_LINES && epochs.every(e => e <= 3)) {
         view.x = 'step';
         document.getElementById('x').value = 'step';
       }
