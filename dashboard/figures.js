@@ -55,3 +55,46 @@ async function downloadFigure(metric, format, row) {
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
+
+/** The Results chart as a figure: the report asked now, its shown section, scatter key and error bars, the size chosen above. */
+function resultsFigureUrl(format) {
+  const p = new URLSearchParams(reportQuery());
+  if (view.r.section) p.set('section', view.r.section);
+  if (view.r.key) p.set('key', view.r.key);
+  p.set('err', view.r.err === 'ci' ? 'ci' : 'std');
+  const [width, height] = (document.getElementById('fig-size')?.value || '8.5cm,6cm').split(',');
+  p.set('width', width); p.set('height', height);
+  p.set('format', format);
+  return '/api/report-figure?' + p.toString();
+}
+
+/** The Results' figure buttons (SVG, PDF, pgfplots); the server's words, as text, when it cannot draw. */
+function wireResultsFigure() {
+  const row = document.getElementById('r-figure');
+  if (!row || row.childElementCount) return;
+  row.append('figure: ');
+  for (const [format, name] of [['svg', 'SVG'], ['pdf', 'PDF'], ['tex', 'pgfplots']]) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = name;
+    button.dataset.format = format;
+    button.title = `the scatter (group means with their error bars, the best ringed) as ${name} for a paper`;
+    button.onclick = () => downloadResultsFigure(format, row);
+    row.append(button, ' ');
+  }
+  const note = document.createElement('span');
+  note.className = 'figure-note';
+  row.append(note);
+}
+
+async function downloadResultsFigure(format, row) {
+  const note = row.querySelector('.figure-note');
+  note.textContent = '';
+  const res = await fetch(resultsFigureUrl(format), { cache: 'no-store' });
+  if (!res.ok) { note.textContent = await res.text(); return; }
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(await res.blob());
+  a.download = `results-${view.r.metric}.${format}`.replace(/[^A-Za-z0-9._-]/g, '_');
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}

@@ -307,6 +307,7 @@ function fillMetricChoices() {
 }
 
 function wireResults() {
+  wireResultsFigure();
   const bind = (id, key, then) => {
     const e = document.getElementById(id);
     e.value = view.r[key];

@@ -31,6 +31,7 @@ public static class PlotVerb
         var fontSize = new Option<string>("--font-size") { Description = "Type size in points (the paper's: 8 to 10)", DefaultValueFactory = _ => "8" };
         var format = new Option<string?>("--format") { Description = "svg, pdf or tex (pgfplots); by default the --output file's extension" };
         var output = new Option<string>("--output", "-o") { Description = "The file to write (figure.pdf, figure.svg, figure.tex), or - for standard output", Required = true };
+        command.Subcommands.Add(PlotResultsVerb.Create());
         foreach (var o in new Option[] { outDir, where, trials, metric, phase, x, group, band, logY, smooth, from, to, width, height, fontSize, format, output })
             command.Options.Add(o);
         command.SetAction((r, cancel) => Exit.GuardAsync(async () =>

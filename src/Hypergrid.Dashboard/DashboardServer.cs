@@ -37,6 +37,7 @@ public static class DashboardServer
         app.MapLogs(logRoot, store);
         app.MapEpochs(logRoot, store);
         app.MapReport(logRoot, options.Schema);
+        app.MapReportFigure(logRoot, scanner, options.Schema);
         var steps = new Series.SeriesStore(logRoot);
         app.MapSeries(logRoot, steps);
         app.MapFigures(scanner, new Figures.FigureBuilder(steps, store));

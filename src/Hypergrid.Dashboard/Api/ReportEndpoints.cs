@@ -17,16 +17,20 @@ public static class ReportEndpoints
     {
         app.MapMethods("/api/report", ReadMethods.GetAndHead, (HttpContext http) =>
         {
-            var q = http.Request.Query;
-            string[]? Many(string key) => q[key].Count > 0 ? q[key].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToArray() : null;
-            var options = new ReportOptions(new Filters(Many("mode"), Many("dataset"), Many("model"), Many("trainer")),
-                q["metric"].FirstOrDefault() ?? "val_acc", q["goal"].FirstOrDefault(), q["reduce"].FirstOrDefault() ?? "final",
-                q["at_best"].FirstOrDefault(), q["baseline"].FirstOrDefault()) { Schema = schema, Scope = q["scope"].FirstOrDefault() ?? "dataset", Only = Selection(Many("leaf"), q["trials"].FirstOrDefault()) };
             http.Response.Headers.CacheControl = "no-store";
-            try { return Results.Text(ReportText.ToJson(Reporter.Build(logRoot, options)), "application/json"); }
+            try { return Results.Text(ReportText.ToJson(Reporter.Build(logRoot, OptionsOf(http.Request.Query, schema))), "application/json"); }
             catch (UsageException ex) { return Results.BadRequest(ex.Message); }
         });
         return app;
+    }
+
+    /// <summary>The report a query asks for (metric, goal, reduce, at_best, baseline, scope, filters, leaf and trials); GET /api/report-figure reads the same.</summary>
+    internal static ReportOptions OptionsOf(IQueryCollection q, Hypergrid.Config.Expansion.IConfigSchema? schema)
+    {
+        string[]? Many(string key) => q[key].Count > 0 ? q[key].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToArray() : null;
+        return new ReportOptions(new Filters(Many("mode"), Many("dataset"), Many("model"), Many("trainer")),
+            q["metric"].FirstOrDefault() ?? "val_acc", q["goal"].FirstOrDefault(), q["reduce"].FirstOrDefault() ?? "final",
+            q["at_best"].FirstOrDefault(), q["baseline"].FirstOrDefault()) { Schema = schema, Scope = q["scope"].FirstOrDefault() ?? "dataset", Only = Selection(Many("leaf"), q["trials"].FirstOrDefault()) };
     }
 
     /// <summary>

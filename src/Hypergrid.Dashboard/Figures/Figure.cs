@@ -33,6 +33,9 @@ public sealed record FigureLine(string Name, int Color, bool Dashed, double[] X,
     public double?[]? Upper { get; init; }
     public bool Markers { get; init; }
 
+    /// <summary>A marker ringed in black (the best group of a Results chart).</summary>
+    public bool Ringed { get; init; }
+
     /// <summary>Whether the legend lists this line (the val line of a group shares the train line's entry).</summary>
     public bool InLegend { get; init; } = true;
 }

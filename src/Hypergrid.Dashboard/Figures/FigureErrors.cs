@@ -50,4 +50,13 @@ public static class FigureErrors
 
     public static UsageException BadRange(int from, int to) =>
         new($"--from {from} is not before --to {to}: give a step range [from, to) with from < to");
+
+    public static UsageException UnknownErrorBars(string text) =>
+        new($"error bars '{Visible.Short(text)}' are not known; write std (mean ± std over seeds) or ci (the 95% confidence interval)");
+
+    public static UsageException UnknownSection(string text, IEnumerable<string> known) =>
+        new($"section '{Visible.Short(text)}' is not in the report; its sections are: {string.Join(", ", known)}");
+
+    public static UsageException UnknownResultsKey(string text, IEnumerable<string> known) =>
+        new($"key '{Visible.Short(text)}' is not a key whose values differ between the section's groups; write one of: {string.Join(", ", known.DefaultIfEmpty("(none: the groups are drawn as categories, leave the key out)"))}");
 }

@@ -57,6 +57,7 @@ public static class FigureLayout
                         canvas.Polyline([(X(line.X[i]), Y(lo)), (X(line.X[i]), Y(hi))], color, 0.8, false, clip: true);
                         foreach (var v in new[] { lo, hi }) canvas.Polyline([(X(line.X[i]) - fs * 0.3, Y(v)), (X(line.X[i]) + fs * 0.3, Y(v))], color, 0.8, false, clip: true);
                     }
+                    if (line.Ringed) canvas.Circle(X(line.X[i]), Y(line.Y[i]!.Value), fs * 0.42, "#000000");
                     canvas.Circle(X(line.X[i]), Y(line.Y[i]!.Value), fs * 0.28, color);
                 }
                 continue;

@@ -52,7 +52,7 @@ public static class PgfplotsWriter
             var color = $"hg{line.Color}";
             var errors = line.Markers && line.Lower is not null && line.Upper is not null;
             var style = line.Markers
-                ? $"color={color}, only marks, mark=*, mark size=1.5pt" + (errors ? ", error bars/.cd, y dir=both, y explicit" : "")
+                ? $"color={color}, only marks, mark=*, mark size=1.5pt" + (line.Ringed ? ", mark options={draw=black, line width=0.8pt}" : "") + (errors ? ", error bars/.cd, y dir=both, y explicit" : "")
                 : $"color={color}, line width=0.8pt, no markers" + (line.Dashed ? ", dashed" : "");
             var legend = line.InLegend && line.Name.Length > 0;
             tex.Append(CultureInfo.InvariantCulture, $"% {Escape(line.Name)}\n\\addplot[{style}{(legend ? "" : ", forget plot")}] table[row sep=\\\\{(errors ? ", y error plus=ep, y error minus=em" : "")}] {{\n");

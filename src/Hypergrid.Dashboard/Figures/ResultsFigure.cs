@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using Hypergrid.Findings;
+
+namespace Hypergrid.Dashboard.Figures;
+
+/// <summary>
+/// The page's Results chart as a figure: one section of a report, each group a point at its value of one key (a number,
+/// or categories when the key has other values or there is none) with its mean and its error bar (± std over seeds or
+/// the 95% CI), named in the legend by the keys that differ, the best ringed and named so. The numbers are the
+/// report's own (GET /api/report), never recomputed.
+/// </summary>
+public static class ResultsFigure
+{
+    public static readonly string[] ErrorBars = ["std", "ci"];
+
+    /// <summary>
+    /// The figure of a report's section (null: the first) by key (null: the first key with a number, as the page
+    /// chooses); colourOf gives a group's colour index (the page's seed-group order) and colours how many there are.
+    /// </summary>
+    public static Figure Build(Report report, string? section, string? key, string errorBars, Func<GroupRow, int?>? colorOf = null, int? colors = null)
+    {
+        if (!ErrorBars.Contains(errorBars)) throw FigureErrors.UnknownErrorBars(errorBars);
+        if (report.Sections.Count == 0) throw FigureErrors.NothingToDraw();
+        var shown = section is null ? report.Sections[0]
+            : report.Sections.FirstOrDefault(s => s.Name == section) ?? throw FigureErrors.UnknownSection(section, report.Sections.Select(s => s.Name));
+        var groups = shown.Groups;
+        var keys = groups.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList();
+        var numeric = keys.Where(k => groups.Any(g => SeedGroups.Number(g.Values[k]) is not null)).ToList();
+        if (key is not null && !keys.Contains(key)) throw FigureErrors.UnknownResultsKey(key, keys);
+        key ??= numeric.FirstOrDefault();
+        var byNumber = key is not null && groups.All(g => g.Values[key] is null || SeedGroups.Number(g.Values[key]) is not null);
+        var drawn = byNumber ? groups.Where(g => g.Values[key!] is not null).ToList() : groups.ToList();
+        if (drawn.Count == 0) throw FigureErrors.NothingToDraw();
+        var names = drawn.Select(g => Name(g, keys)).ToList();
+        var categories = byNumber ? null : drawn.Select((g, i) => key is not null && g.Values[key] is { } v ? SeedGroups.Text(v) : names[i]).Distinct().ToList();
+        var lines = new List<FigureLine>();
+        for (var i = 0; i < drawn.Count; i++)
+        {
+            var g = drawn[i];
+            var x = byNumber ? SeedGroups.Number(g.Values[key!])!.Value : categories!.IndexOf(key is not null && g.Values[key] is { } v ? SeedGroups.Text(v) : names[i]);
+            var (lo, hi) = errorBars == "ci" ? (g.CiLow, g.CiHigh) : g.Std is { } s ? (g.Mean - s, g.Mean + s) : ((double?)null, (double?)null);
+            lines.Add(new FigureLine(names[i] + (g.Best ? " (best)" : ""), colorOf?.Invoke(g) ?? i, false, [x], [g.Mean])
+            {
+                Lower = [lo], Upper = [hi], Markers = true, Ringed = g.Best,
+            });
+        }
+        var left = groups.Count - drawn.Count;
+        var xLabel = key is null ? "group" : key + (left > 0 ? $" ({left} group(s) without {key} left out)" : "");
+        var yLabel = report.Metric + (errorBars == "ci" ? " (mean, 95% CI)" : " (mean ± std over seeds)");
+        return new Figure(xLabel, yLabel, lines)
+        {
+            XCategories = categories, ColorCount = colors ?? Math.Max(drawn.Count, (colorOf is null ? 0 : lines.Max(l => l.Color) + 1)),
+        };
+    }
+
+    /// <summary>
+    /// Each report group's colour as the page gives it: the index of its first trial's seed group among the selected
+    /// trials (grouped by all but seed, in the page's order), and how many groups there are.
+    /// </summary>
+    public static (Func<GroupRow, int?> ColorOf, int Colors) PageColors(IReadOnlyList<FigureTrial> selected)
+    {
+        var groups = SeedGroups.Of(selected);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < groups.Count; i++)
+            foreach (var t in groups[i]) index[t.Path] = i;
+        return (g => g.Trials.Count > 0 && index.TryGetValue($"{g.Leaf}/{g.Trials[0]}", out var i) ? i : null, Math.Max(1, groups.Count));
+    }
+
+    /// <summary>A group's name: the values of the keys that differ ("lr=0.01, act=relu"), else its leaf (the page's point label).</summary>
+    public static string Name(GroupRow g, IReadOnlyList<string> keys)
+    {
+        var parts = keys.Where(k => g.Values.ContainsKey(k)).Select(k => $"{k}={SeedGroups.Text(g.Values[k])}").ToList();
+        return parts.Count > 0 ? string.Join(", ", parts) : g.Leaf;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Hypergrid.Dashboard.Tests.Figures;
+
+/// <summary>
+/// GET /api/report-figure draws the Results chart from the numbers GET /api/report answers: each group's point is its
+/// mean at its key's value, its error bar its std or CI, the best ringed and named so; the .tex compiles with pdflatex,
+/// the PDF opens in poppler with its words, and a bad choice is a 400 naming it.
+/// </summary>
+public sealed partial class ResultsFigureApiTests : IAsyncLifetime
+{
+    private static readonly string[] Lrs = ["0.001", "0.01", "0.1"];
+    private static readonly string[] Acts = ["relu", "gelu"];
+    private readonly LogTree tree = new();
+    private TestServer? server;
+
+    public async Task InitializeAsync()
+    {
+        var n = 0;
+        for (var a = 0; a < Acts.Length; a++)
+            for (var l = 0; l < Lrs.Length; l++)
+                for (var seed = 0; seed < 3; seed++)
+                    tree.AddComplete($"experiment/mnist/cnn/adam/trial_{n++:D3}", $"seed: {seed}\nlr: {Lrs[l]}\nact: {Acts[a]}\n", epochs: 2, batches: 2,
+                        scale: 0.5 + 0.3 * l + 0.2 * a + 0.05 * seed * (l + 1));
+        server = await TestServer.StartAsync(tree);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (server is not null) await server.DisposeAsync();
+        tree.Dispose();
+    }
+
+    private const string Report = "metric=val_loss";
+
+    private async Task<string> Figure(string query)
+    {
+        var response = await server!.Http.GetAsync($"/api/report-figure?{Report}&{query}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return body;
+    }
+
+    private static double? Num(JsonElement g, string name) => g.GetProperty(name).ValueKind == JsonValueKind.Number ? g.GetProperty(name).GetDouble() : null;
+
+    [Theory]
+    [InlineData("lr", "std")]
+    [InlineData("lr", "ci")]
+    [InlineData("act", "std")]
+    [InlineData("act", "ci")]
+    public async Task Each_groups_point_and_error_bar_are_its_numbers_in_the_report(string key, string err)
+    {
+        var groups = (await server!.GetJson($"/api/report?{Report}")).GetProperty("sections")[0].GetProperty("groups").EnumerateArray().ToList();
+        var tex = await Figure($"key={key}&err={err}&format=tex");
+        var plots = TexTables.Read(tex);
+        Assert.Equal(Lrs.Length * Acts.Length, groups.Count);
+        Assert.Equal(groups.Count, plots.Count);
+        var categories = XTickLabels().Match(tex) is { Success: true } m ? m.Groups[1].Value.Split(',').Select(c => c.Trim('{', '}')).ToList() : null;
+        Assert.Equal(key == "act", categories is not null);
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var g = groups[i];
+            var mean = g.GetProperty("mean").GetDouble();
+            var (lo, hi) = err == "ci" ? (Num(g, "ci_low")!.Value, Num(g, "ci_high")!.Value) : (mean - Num(g, "std")!.Value, mean + Num(g, "std")!.Value);
+            var value = g.GetProperty("values").GetProperty(key);
+            var x = categories is null ? value.GetDouble() : categories.IndexOf(value.GetString()!);
+            var row = Assert.Single(plots[i].Rows);
+            Assert.Equal(x, row[0]);
+            Assert.Equal(mean, row[1], 12);
+            Assert.Equal(hi - mean, row[2], 12);
+            Assert.Equal(mean - lo, row[3], 12);
+            Assert.True(hi > lo, "a group of three seeds has an error bar");
+            // The best group is ringed and named so; no other is.
+            Assert.Equal(g.GetProperty("best").GetBoolean(), plots[i].Options.Contains("draw=black"));
+        }
+        var best = groups.Single(g => g.GetProperty("best").GetBoolean());
+        Assert.Contains($"lr={best.GetProperty("values").GetProperty("lr").GetDouble().ToString(CultureInfo.InvariantCulture)}, act={best.GetProperty("values").GetProperty("act").GetString()} (best)", tex);
+        // One colour per group, as the page's seed groups number them.
+        Assert.Equal(groups.Count, plots.Select(p => ColorOf().Match(p.Options).Value).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_svg_has_one_point_per_group_and_a_ring_for_the_best()
+    {
+        var svg = await Figure("key=lr&format=svg");
+        var circles = Circle().Matches(svg).Select(c => c.Groups[1].Value).ToList();
+        Assert.Equal(Lrs.Length * Acts.Length + 1, circles.Count);
+        Assert.Single(circles, c => c == "#000000");
+        Assert.Contains("val_loss (mean ± std over seeds)", svg);
+    }
+
+    [Fact]
+    public async Task The_tex_compiles_with_pdflatex_and_the_pdf_names_the_groups()
+    {
+        var tex = await Figure("key=act&err=ci&format=tex&font=9");
+        var dir = Directory.CreateDirectory(Path.Combine(tree.Root, "tex")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(dir, "results.tex"), tex);
+        await File.WriteAllTextAsync(Path.Combine(dir, "paper.tex"),
+            "\\documentclass{article}\n\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.16}\n\\begin{document}\n\\input{results.tex}\n\\end{document}\n");
+        var (code, log) = Tool.Run("pdflatex", dir, "-interaction=nonstopmode", "-halt-on-error", "paper.tex");
+        Assert.True(code == 0, log);
+        var (_, text) = Tool.Run("pdftotext", dir, "paper.pdf", "-");
+        foreach (var word in new[] { "relu", "gelu", "(best)", "95% CI" }) Assert.Contains(word, text);
+
+        var pdf = await server!.Http.GetByteArrayAsync($"/api/report-figure?{Report}&key=lr&format=pdf");
+        await File.WriteAllBytesAsync(Path.Combine(dir, "results.pdf"), pdf);
+        var (_, words) = Tool.Run("pdftotext", dir, "results.pdf", "-");
+        foreach (var word in new[] { "lr", "val_loss", "(best)" }) Assert.Contains(word, words);
+    }
+
+    [Theory]
+    [InlineData("err=sem", "error bars 'sem'")]
+    [InlineData("section=nowhere", "section 'nowhere'")]
+    [InlineData("key=depth", "key 'depth'")]
+    [InlineData("format=png", "'png' is not a figure format")]
+    public async Task A_bad_choice_is_a_400_naming_it(string query, string named)
+    {
+        var response = await server!.Http.GetAsync($"/api/report-figure?{Report}&{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(named, await response.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex(@"xticklabels=\{(.*?)\}, xmin")]
+    private static partial Regex XTickLabels();
+
+    [GeneratedRegex(@"color=hg\d+")]
+    private static partial Regex ColorOf();
+
+    [GeneratedRegex("<circle [^>]*fill=\"(#[0-9a-fA-F]{6})\"")]
+    private static partial Regex Circle();
+}
