@@ -42,12 +42,15 @@ public static class StatusVerb
         var slurmText = task is null ? "" : $" slurm {task} {slurm.GetValueOrDefault(task, "unknown to squeue")}";
         var extra = t.Record switch
         {
-            { State: TrialState.Running, Claim: { } claim } => $"  [{claim.Host}:{claim.Pid}{slurmText}]",
+            { State: TrialState.Running, Claim: { } claim } => $"  [{claim.Host}:{claim.Pid}{slurmText}]{OnGpus(t.Record)}",
             { Note: { } note } => $"  ({note}){(slurmText.Length > 0 ? $" [{slurmText.Trim()}]" : "")}",
             _ => "",
         };
         return $"{t.Record.State.Name(),-8} {t.Record.Id}  {axes}{extra}";
     }
+
+    // The GPUs of a running trial, from the run.json its attempt wrote (" on gpu 2"); nothing without any.
+    private static string OnGpus(Trials.TrialRecord r) => Running.Devices.DeviceEnvironment.Describe(r.Run?.Gpus) is { } on ? $" on {on}" : "";
 
     // Only asked when a trial is held by a Slurm task, so machines without Slurm never call squeue.
     private static IReadOnlyDictionary<string, string> SlurmStates(IEnumerable<StatusLine> trials)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Hypergrid.Config.Expansion;
 
 namespace Hypergrid.Running;
 
@@ -18,6 +19,8 @@ public sealed class SlurmLauncher(SlurmSettings flags) : ILauncher
     public int Workers(int requested, int trials) => Math.Max(1, requested);
 
     public string Describe(int workers, WorkerSettings settings) => "on the Slurm cluster";
+
+    public Devices.GpuOffer Gpus(IReadOnlyList<Trial> trials, RunOptions options) => new(0, "each Slurm task (no --gres gpu:N)", "ask Slurm for GPUs with --gres gpu:N, or remove gpus:");
 
     public async Task<bool> LaunchAsync(LaunchRequest request, IRunDisplay display, CancellationToken cancel)
     {
