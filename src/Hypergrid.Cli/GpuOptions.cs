@@ -15,10 +15,10 @@ public sealed class GpuOptions
         command.Options.Add(perGpu);
     }
 
-    /// <summary>The GPU ids (null without --gpus) and the workers per GPU; a bad value is a usage error.</summary>
-    public (IReadOnlyList<string>? Gpus, int PerGpu) Read(ParseResult r)
+    /// <summary>The GPU ids (null without --gpus) and the workers per GPU (on Slurm, per GPU of each task); a bad value is a usage error.</summary>
+    public (IReadOnlyList<string>? Gpus, int PerGpu) Read(ParseResult r, bool onSlurm)
     {
         var ids = r.GetValue(gpus) is { } text ? GpuList.Parse(text, GpuProbe.Machine) : null;
-        return (ids, GpuList.PerGpu(r.GetValue(perGpu), ids is not null));
+        return (ids, GpuList.PerGpu(r.GetValue(perGpu), ids is not null || onSlurm));
     }
 }

@@ -34,12 +34,15 @@ public static class RunVerb
         {
             if (r.GetValue(workers) < 1) throw new Config.UsageException("--workers must be at least 1");
             if (r.GetValue(threads) < 1) throw new Config.UsageException("--threads must be at least 1");
-            var (gpus, perGpu) = devices.Read(r);
+            var (gpus, perGpu) = devices.Read(r, slurm.OnSlurm(r));
             if (gpus is not null && r.GetValue(workers) is not null)
                 throw new Config.UsageException("--workers and --gpus both set the workers: with --gpus there are --per-gpu K workers on each GPU (drop --workers)");
+            var launcher = slurm.Launcher(r);
+            if (gpus is not null && launcher is SlurmLauncher)
+                throw new Config.UsageException("--gpus names this machine's GPUs; on Slurm ask for GPUs per task with --gres gpu:N or --gpus-per-task N (--per-gpu K puts K workers on each)");
             var options = new RunOptions(tree.Read(r, mode), r.GetValue(workers), r.GetValue(data)!, r.GetValue(rerunStale))
             {
-                Launcher = slurm.Launcher(r),
+                Launcher = launcher,
                 RerunDamaged = r.GetValue(rerunDamaged),
                 RetrainOtherCode = r.GetValue(retrainOtherCode),
                 Restart = r.GetValue(restart),

@@ -16,7 +16,8 @@ public static class StatusVerb
         command.Options.Add(perTrial);
         command.SetAction(r => Exit.Guard(() =>
         {
-            var report = StatusReader.Read(tree.Read(r));
+            var options = tree.Read(r);
+            var report = StatusReader.Read(options);
             var table = new Table();
             table.AddColumn(new TableColumn("leaf").NoWrap());
             foreach (var s in Enum.GetValues<TrialState>()) table.AddColumn(new TableColumn(s.Name()).RightAligned());
@@ -24,6 +25,7 @@ public static class StatusVerb
                 table.AddRow([Markup.Escape(leaf), .. Enum.GetValues<TrialState>().Select(s => trials.Count(t => t.Record.State == s).ToString())]);
             AnsiConsole.Write(table);
             foreach (var line in Trials.Search.PastRung.Lines(report.SelectMany(l => l.Trials).Select(t => t.Record))) Console.WriteLine(line);
+            foreach (var line in Running.Slurm.SlurmHeld.Lines(options.OutDir)) Console.WriteLine(line);
             if (r.GetValue(perTrial))
             {
                 var slurm = SlurmStates(report.SelectMany(l => l.Trials));

@@ -41,9 +41,14 @@ public static class WorkerVerb
                 Gpus = r.GetValue(gpus) is { } ids ? Running.Devices.WorkerGpus.Resolve(ids, Environment.GetEnvironmentVariables()) : null,
                 PerGpu = Math.Max(1, r.GetValue(perGpu)),
                 DeviceDir = r.GetValue(devices),
-                Worker = int.TryParse(Environment.GetEnvironmentVariable("HYPERGRID_WORKER"), out var w) ? w : 0,
+                Worker = int.TryParse(Environment.GetEnvironmentVariable(WorkerGroup.WorkerVariable), out var w) ? w : 0,
             };
-            var failed = Worker.Run(r.GetValue(manifest)!, settings, Console.Out, cts.Token);
+            if (r.GetValue(gpus) == Running.Devices.WorkerGpus.FromSlurm && settings.Gpus is { Count: 0 })
+                Console.WriteLine($"Slurm gave this task no GPUs (none of {string.Join(", ", Running.Devices.SlurmGpus.Variables)} names one): its trials train without");
+            if (settings.Gpus is { Count: 0 }) settings = settings with { Gpus = null };
+            var failed = WorkerGroup.Wanted((settings.Gpus?.Count ?? 0) * settings.PerGpu)
+                ? WorkerGroup.Run(settings.Gpus!.Count * settings.PerGpu, cts.Token)
+                : Worker.Run(r.GetValue(manifest)!, settings, Console.Out, cts.Token);
             if (warned && r.GetValue(script) is { } again) Resubmit(r.GetValue(manifest)!, settings.RunId, again, r.GetValue(maxResubmits));
             return failed > 0 ? Exit.Failed : Exit.Ok;
         }));

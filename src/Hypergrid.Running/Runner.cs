@@ -84,7 +84,7 @@ public static class Runner
             ProgramDir = StudyFolder(options),
             Gpus = options.Gpus,
             PerGpu = options.PerGpu,
-            DeviceDir = options.Gpus is null ? null : Path.GetFullPath(Path.Combine(options.Expand.LogDir, ".devices")),
+            DeviceDir = Path.GetFullPath(Path.Combine(options.Expand.LogDir, ".devices")), // made only when a worker has GPUs
         };
         display.Plan(todo.Count);
         display.Line($"training {todo.Count} trial(s) {options.Launcher.Describe(workers, settings)}{chosen}; {summary.AlreadyComplete} already complete"
