@@ -98,6 +98,8 @@ public class GpuRunTests
     [Theory]
     [InlineData("gpus: 3\n", new[] { "--gpus", "0,1" }, "asks for 3 GPU(s) per trial, but --gpus 0,1 has only 2")]
     [InlineData("gpus: 1\n", new string[0], "asks for 1 GPU(s) per trial, but this run (no --gpus) has none")]
+    [InlineData("gpus: 3\n", new[] { "--launcher", "slurm", "--gres", "gpu:2" }, "asks for 3 GPU(s) per trial, but each Slurm task (2 GPU(s) asked for) has only 2")]
+    [InlineData("gpus: 1\n", new[] { "--launcher", "slurm" }, "asks for 1 GPU(s) per trial, but each Slurm task (no --gres gpu:N nor --gpus-per-task) has none")]
     public void A_trial_asking_for_more_gpus_than_the_run_has_stops_it_before_anything_is_written(string yaml, string[] flags, string said)
     {
         using var study = Example().Write(Two, yaml + "lr: 9\n");
@@ -106,6 +108,20 @@ public class GpuRunTests
         Assert.Contains(said, output);
         Assert.Contains($"{Path.Combine("cfg", Two, "cfg.yaml")}:1", output);
         Assert.Contains("key 'gpus'", output);
+        Assert.False(Directory.Exists(study.Log));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--per-gpu", "2" }, "--per-gpu needs --gpus")]
+    [InlineData(new[] { "--launcher", "slurm", "--per-gpu", "2" }, "--per-gpu 2 on Slurm needs GPUs per task")]
+    [InlineData(new[] { "--launcher", "slurm", "--gpus", "0" }, "on Slurm ask for GPUs per task with --gres gpu:N")]
+    [InlineData(new[] { "--gpus", "0", "--workers", "2" }, "--workers and --gpus both set the workers")]
+    public void Gpu_flags_that_do_not_fit_together_are_usage_errors_before_anything_is_written(string[] flags, string said)
+    {
+        using var study = Example();
+        var (code, output) = study.Run(["sweep", .. flags]);
+        Assert.Equal(2, code);
+        Assert.Contains(said, output);
         Assert.False(Directory.Exists(study.Log));
     }
 
