@@ -35,6 +35,18 @@ public class GpuCheckTests
     }
 
     [Theory]
+    [InlineData("gpus: 2\n")]
+    [InlineData("gpus: 0\n")]
+    public void Gpus_is_not_a_hyperparameter_so_setting_it_never_makes_a_result_stale(string yaml)
+    {
+        var without = Trials("lr: 0.1\n").Single().Config;
+        var with = Trials(yaml + "lr: 0.1\n").Single().Config;
+        Assert.Equal(without.ParamsSha256(), with.ParamsSha256());
+        Assert.Equal(ResultHash.Effective(without, Hypergrid.Training.TrialSchema.Instance), ResultHash.Effective(with, Hypergrid.Training.TrialSchema.Instance));
+        Assert.NotEqual(without.ParamsSha256(), Trials("lr: 0.2\n").Single().Config.ParamsSha256()); // a hyperparameter does change it
+    }
+
+    [Theory]
     [InlineData("gpus: two\n", "is 'two'")]
     [InlineData("gpus: -1\n", "is '-1'")]
     [InlineData("gpus: 1.5\n", "is '1.5'")]
