@@ -60,7 +60,8 @@ public sealed class SlurmLauncher(SlurmSettings flags) : ILauncher
         if (plan.Held > 0)
         {
             Slurm.SlurmHeld.Write(request.RunDir, plan.Held, plan.Why!);
-            display.Line($"{plan.Held} of {tasks} task(s) held ({plan.Why}): 'hypergrid status' says what waits; run this command again once slots free to submit tasks for the trials left");
+            display.Line($"{plan.Held} of {tasks} task(s) held ({plan.Why}){(plan.Parts.Count == 0 ? ", so nothing was submitted now" : "")}: "
+                + "'hypergrid status' says what waits; run this command again once slots free to submit tasks for the trials left");
         }
         if (plan.Parts.Count == 0 || !s.Wait) return false;
         try
