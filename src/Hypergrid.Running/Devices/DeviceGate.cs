@@ -16,6 +16,8 @@ public sealed class DeviceGate
     private readonly int home;
     private readonly TextWriter output;
     private readonly HashSet<string> told = [];
+    private readonly Dictionary<string, int?> asked = [];
+    private int busyFrom = int.MaxValue; // in this pass, trials needing this many GPUs or more found too few free
 
     private DeviceGate(DevicePool? pool, int home, TextWriter output) => (this.pool, this.home, this.output) = (pool, home, output);
 
@@ -31,13 +33,14 @@ public sealed class DeviceGate
     public bool Waiting { get; private set; }
 
     /// <summary>Starts a pass over the manifest.</summary>
-    public void Pass() => Waiting = false;
+    public void Pass() => (Waiting, busyFrom) = (false, int.MaxValue);
 
     /// <summary>The trial's lease (no devices without a pool), or null: its GPUs are busy, or it asks for more than the pool has.</summary>
     public DeviceLease? Take(string dir)
     {
         if (pool is null) return new DeviceLease([], []);
-        var need = GpuRequest.Needed(Asked(dir), pool.Ids.Count);
+        if (!asked.TryGetValue(dir, out var gpus)) asked[dir] = gpus = Asked(dir); // read once: a trial's cfg.yaml does not change in a run
+        var need = GpuRequest.Needed(gpus, pool.Ids.Count);
         if (need > pool.Ids.Count)
         {
             // The run checks this before it starts; a pool smaller than its run thought (a Slurm task given fewer GPUs) ends here.
@@ -45,8 +48,13 @@ public sealed class DeviceGate
                 output.WriteLine($"{TrialId.FromDirectory(dir)}: asks for {need} GPU(s), but this worker's pool has {pool.Ids.Count} ({string.Join(',', pool.Ids)}): left pending");
             return null;
         }
-        var lease = pool.TryLease(need, home);
-        if (lease is null) Waiting = true;
+        // A pass over 10,000 waiting trials does not try the locks 10,000 times: once too few GPUs were free for N, not for N or more.
+        var lease = need >= busyFrom ? null : pool.TryLease(need, home);
+        if (lease is null)
+        {
+            Waiting = true;
+            busyFrom = Math.Min(busyFrom, need);
+        }
         return lease;
     }
 
