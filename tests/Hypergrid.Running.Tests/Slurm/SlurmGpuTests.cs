@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hypergrid.Tests;
+using Hypergrid.Running.Slurm;
 using Hypergrid.Trials;
 
 namespace Hypergrid.Running.Tests.Slurm;
@@ -10,7 +11,15 @@ namespace Hypergrid.Running.Tests.Slurm;
 /// </summary>
 public sealed class SlurmGpuTests : IClassFixture<LocalSlurm>, IDisposable
 {
-    public SlurmGpuTests(LocalSlurm slurm) => GC.KeepAlive(slurm);
+    public SlurmGpuTests(LocalSlurm slurm)
+    {
+        GC.KeepAlive(slurm);
+        // A cluster that answers may have been started by an older scripts/slurm-local, without these settings.
+        var config = Hypergrid.Running.SlurmCommands.RunAsync("scontrol", ["show", "config"]).GetAwaiter().GetResult();
+        var node = Hypergrid.Running.SlurmCommands.RunAsync("scontrol", ["show", "node", "localhost"]).GetAwaiter().GetResult();
+        if (SlurmLimits.ArraySizeFrom(config) != 4 || !node.Contains("gpu:4"))
+            throw new InvalidOperationException("the Slurm that answers lacks MaxArraySize=4 and Gres=gpu:4 (an older scripts/slurm-local started it): scripts/slurm-local stop, then start");
+    }
 
     public void Dispose() => LocalSlurm.CancelJobs();
 
