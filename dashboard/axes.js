@@ -19,6 +19,20 @@ function stepScale(t) {
 
 const scaleXs = (xs, k) => (k === 1 ? xs : xs.map(x => (x == null ? null : x * k)));
 
+/** Asked with each step series on the samples axis: a program's own samples count, answered when its log has one. */
+const samplesQuery = () => (view.x === 'samples' ? '&optional=samples' : '');
+
+/**
+ * A step series' x values: on the samples axis, the samples its log wrote when it has the column (each bucket at its
+ * rows' count: the last for a trial's train line, drawn at its last value, else the mean; a bucket without one is
+ * left out); otherwise its steps scaled (null when the trial does not say its batch_size).
+ */
+function stepXs(body, ph, k, pick = 'mean') {
+  const logged = view.x === 'samples' ? body.samples : null;
+  if (logged) return logged[pick] ?? logged.mean;
+  return k == null ? null : scaleXs(ph === 'train' ? body.step : body.at, k);
+}
+
 /** The x axis's words, with its unit. */
 const X_LABELS = {
   epoch: 'epoch', batch: 'batch (train batches done)', time: 'time (s)', step: 'train step (train batches done)',

@@ -118,11 +118,11 @@ async function loadSteps(trials) {
   if (view.group) return loadGroupSteps(trials, metrics);
   const { points, range } = stepWindow();
   // Same question as last time: only running trials (whose logs grow) and trials not yet loaded are asked again.
-  const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}`;
+  const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}|${samplesQuery()}`;
   const fresh = key !== store.stepsKey;
   store.stepsKey = key;
   const jobs = [];
-  const base = `metrics=${metrics.join(',')}`;
+  const base = `metrics=${metrics.join(',')}${samplesQuery()}`;
   // A trial that stopped running since the last look is asked once more, for the rows it wrote last.
   for (const t of trials.filter(t => t.log && (fresh || t.state === 'running' || store.steps.get(t.path)?.state !== t.state))) {
     for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
@@ -138,7 +138,7 @@ async function loadSteps(trials) {
           entry.state = t.state;
           if (!body) delete entry[phase];
           else if (tail === null || body.rows < prev.to) entry[phase] = body; // a log that shrank was restarted: the next refresh asks afresh
-          else entry[phase] = extend(prev, body, metrics);
+          else entry[phase] = extend(prev, body, [...metrics, 'samples']);
           store.steps.set(t.path, entry);
           for (const m of metrics) if (body?.[m]?.last.some(v => v != null)) store.metrics.add(m);
         }).catch(() => {}));
@@ -153,7 +153,7 @@ async function loadSteps(trials) {
  */
 async function loadGroupSteps(trials, metrics) {
   const { points, range } = stepWindow();
-  const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}`;
+  const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}|${samplesQuery()}`;
   const fresh = key !== store.groupStepsKey;
   store.groupStepsKey = key;
   if (fresh) store.groupSteps = new Map();
@@ -165,7 +165,7 @@ async function loadGroupSteps(trials, metrics) {
     const entry = { states, members };
     const who = members.map(t => `trial=${encodeURIComponent(t.path)}`).join('&');
     for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
-      jobs.push(fetch(`/api/series-group?${who}&phase=${phase}&metrics=${metrics.join(',')}&points=${points}${range}`, { cache: 'no-store' })
+      jobs.push(fetch(`/api/series-group?${who}&phase=${phase}&metrics=${metrics.join(',')}${samplesQuery()}&points=${points}${range}`, { cache: 'no-store' })
         .then(r => (r.ok ? r.json() : null)).then(body => { if (body) entry[phase] = body; }).catch(() => {}));
     }
     store.groupSteps.set(gk, entry);

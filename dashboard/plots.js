@@ -28,20 +28,20 @@ function seriesFor(metric, trials, colors) {
   const out = [];
   const names = shortNames(trials);
   // At step resolution x is the train step (train batches done): a val pass sits where it ran, so train and val align.
-  const stepXs = (body, ph) => (ph === 'train' ? body.step : body.at);
   if (stepAxis() && view.group) {
     // Per bucket, from the server: the seeds' mean with a ±std band, or the true min–max over all seeds' rows.
     for (const entry of store.groupSteps?.values() ?? []) {
       const c = colors.get(entry.members[0].path);
       const k = stepScale(entry.members[0]);
-      if (k == null) continue;
       const name = groupName(entry.members, names);
       for (const ph of view.phases) {
         const body = entry[ph], m = body?.[metric];
         if (!m || !m.mean.some(v => v != null)) continue;
+        const xs = stepXs(body, ph, k);
+        if (!xs) continue;
         const band = view.band === 'range' ? { upper: m.max, lower: m.min }
           : { upper: m.mean.map((v, i) => v == null ? null : v + (m.std[i] ?? 0)), lower: m.mean.map((v, i) => v == null ? null : v - (m.std[i] ?? 0)) };
-        out.push({ label: `${name} ${ph} (n=${Math.max(...m.n)})`, color: c, dash: ph !== 'train', xs: scaleXs(stepXs(body, ph), k), ys: smooth(m.mean, view.smooth), band });
+        out.push({ label: `${name} ${ph} (n=${Math.max(...m.n)})`, color: c, dash: ph !== 'train', xs, ys: smooth(m.mean, view.smooth), band });
       }
     }
     return out;
@@ -50,12 +50,13 @@ function seriesFor(metric, trials, colors) {
     // Per bucket: the line through the last values, and a light band from the true min to the true max.
     for (const t of trials) {
       const k = stepScale(t);
-      if (k == null) continue;
       for (const ph of view.phases) {
         const body = store.steps.get(t.path)?.[ph];
         const m = body?.[metric];
         if (!m || !m.last.some(v => v != null)) continue;
-        out.push({ label: `${names.get(t.path)} ${ph}${pausedMark(t)}`, color: colors.get(t.path), dash: ph !== 'train', xs: scaleXs(stepXs(body, ph), k), ys: smooth(ph === 'train' ? m.last : m.mean, view.smooth),
+        const xs = stepXs(body, ph, k, ph === 'train' ? 'last' : 'mean');
+        if (!xs) continue;
+        out.push({ label: `${names.get(t.path)} ${ph}${pausedMark(t)}`, color: colors.get(t.path), dash: ph !== 'train', xs, ys: smooth(ph === 'train' ? m.last : m.mean, view.smooth),
           band: body.raw ? undefined : { upper: m.max, lower: m.min } });
       }
     }

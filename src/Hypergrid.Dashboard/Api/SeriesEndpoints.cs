@@ -35,7 +35,7 @@ public static class SeriesEndpoints
             var dir = TrialPaths.Folder(logRoot, path.TrimEnd('/'));
             if (dir is null) return Results.NotFound("no such trial under out/log");
             string? problem = null;
-            var body = await store.WithLogAsync(dir, query.Metrics, log =>
+            var body = await store.WithLogAsync(dir, query.Columns, log =>
             {
                 problem = StepBuckets.Check(log, query);
                 if (problem is not null) return null;

@@ -33,6 +33,9 @@ public sealed record FigureLine(string Name, int Color, bool Dashed, double[] X,
     public double?[]? Upper { get; init; }
     public bool Markers { get; init; }
 
+    /// <summary>Whether x is a count the log itself wrote (a program's samples column), not a step scaled.</summary>
+    internal bool LoggedX { get; init; }
+
     /// <summary>A marker ringed in black (the best group of a Results chart).</summary>
     public bool Ringed { get; init; }
 

@@ -28,8 +28,12 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
             _ => $", mean of {most} seeds",
         };
         var phaseWord = r.Phases.Count == 1 ? r.Phases[0] + " " : "";
-        return new Figure(XLabel(r.X), phaseWord + r.Metric + (r.Metric == "time" ? " (s)" : "") + band, lines) { LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", ColorCount = groups.Count };
+        var xLabel = r.X == "samples" && lines.All(l => l.LoggedX) ? "samples seen (the log's samples)" : XLabel(r.X);
+        return new Figure(xLabel, phaseWord + r.Metric + (r.Metric == "time" ? " (s)" : "") + band, lines) { LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", ColorCount = groups.Count };
     }
+
+    /// <summary>The batch-log column a program may write with the samples it has seen; the samples axis uses it when every trial of a line has it.</summary>
+    public const string LoggedSamples = "samples";
 
     public static string XLabel(string x) => x switch
     {
@@ -48,25 +52,29 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
 
     private async Task<FigureLine?> StepLineAsync(List<FigureTrial> members, string phase, FigureRequest r, CancellationToken cancel)
     {
-        var query = new SeriesQuery(phase, [r.Metric], r.From, r.To, r.Points);
+        var query = new SeriesQuery(phase, [r.Metric], r.From, r.To, r.Points) { Optional = r.X == "samples" ? [LoggedSamples] : [] };
         var (group, problem) = await GroupSeries.ComputeAsync(steps, members.Select(m => m.Directory).ToList(), query, cancel);
         if (problem is not null)
             return problem.StartsWith("unknown phase", StringComparison.Ordinal) ? null : throw new Config.UsageException($"{members[0].Path}: {problem}");
         if (group is null || group.Trials == 0) return null;
         var stats = group.Metrics[r.Metric];
+        // A program that logs its own samples count: each bucket at the mean of its rows' counts (a bucket without one is left out).
+        var logged = group.Metrics.GetValueOrDefault(LoggedSamples)?.Mean;
         var scale = r.X switch
         {
+            "samples" when logged is not null => 1,
             "samples" => BatchSize(members[0]),
             "epochf" => members[0].TrainSamples is > 0 and var n && SeedGroups.Number(members[0].Config?["batch_size"]) is > 0 and var b
                 ? 1.0 / Math.Ceiling(n / b) : throw FigureErrors.NoEpochSize(members[0].Path),
             _ => 1,
         };
         // Train buckets sit at their first step; a val pass at the train step where it ran (the page's x).
-        var xs = phase == "train" ? group.Steps.Select(s => (double)s * scale).ToArray() : group.At.Select(a => a is { } v ? (double)v * scale : double.NaN).ToArray();
+        var xs = logged is not null ? logged.Select(v => v ?? double.NaN).ToArray()
+            : phase == "train" ? group.Steps.Select(s => (double)s * scale).ToArray() : group.At.Select(a => a is { } v ? (double)v * scale : double.NaN).ToArray();
         var y = stats.Mean.Select((v, i) => double.IsNaN(xs[i]) ? null : v).ToArray();
         if (!y.Any(v => v is not null)) return null;
         var (lower, upper) = Band(r, stats.Mean, stats.Std, stats.Min, stats.Max, members.Count);
-        return new FigureLine("", 0, false, xs, y) { Lower = lower, Upper = upper };
+        return new FigureLine("", 0, false, xs, y) { Lower = lower, Upper = upper, LoggedX = logged is not null };
     }
 
     private async Task<FigureLine?> EpochLineAsync(List<FigureTrial> members, string phase, FigureRequest r, CancellationToken cancel)

@@ -21,14 +21,14 @@ public sealed record GroupSeries(SeriesQuery Query, (int From, int To, int Width
         var extent = 0;
         string? problem = null;
         foreach (var dir in dirs)
-            if (await store.WithLogAsync(dir, query.Metrics, log => new Span(log.Extent, StepBuckets.Check(log, query)), cancel) is { } span)
+            if (await store.WithLogAsync(dir, query.Columns, log => new Span(log.Extent, StepBuckets.Check(log, query)), cancel) is { } span)
                 (extent, problem) = (Math.Max(extent, span.Extent), problem ?? span.Problem);
         if (problem is not null) return (null, problem);
         var range = query.Resolve(extent);
         if (range.Buckets > SeriesQuery.MaxPoints) return (null, StepBuckets.TooMany(range.Width));
         var each = new List<StepBuckets>();
         foreach (var dir in dirs)
-            if (await store.WithLogAsync(dir, query.Metrics, log => StepBuckets.Of(log, query, range), cancel) is { } got)
+            if (await store.WithLogAsync(dir, query.Columns, log => StepBuckets.Of(log, query, range), cancel) is { } got)
                 each.Add(got);
         return (Combine(query, range, each), null);
     }
@@ -40,7 +40,8 @@ public sealed record GroupSeries(SeriesQuery Query, (int From, int To, int Width
         var count = (int)range.Buckets;
         var at = Enumerable.Range(0, count).Select(b => each.Select(e => e.At[b]).Max()).ToArray();
         var metrics = new Dictionary<string, GroupStats>();
-        foreach (var metric in q.Metrics.Distinct())
+        // An optional column (samples) is answered when every member's log has it.
+        foreach (var metric in q.Metrics.Concat(q.Optional.Where(o => each.Count > 0 && each.All(e => e.Metrics.ContainsKey(o)))).Distinct())
         {
             var cells = Enumerable.Range(0, count).Select(b => each.Select(e => e.Metrics[metric][b]).Where(s => s.Count > 0).ToList()).ToList();
             metrics[metric] = new GroupStats(

@@ -11,6 +11,18 @@ public sealed record SeriesQuery(string Phase, IReadOnlyList<string> Metrics, in
     /// <summary>A fixed bucket width instead of one derived from the points (a live page extends what it has with it).</summary>
     public int? Width { get; init; }
 
+    /// <summary>
+    /// Columns answered when the log has them and left out (no error) when it does not: optional=samples, so that a
+    /// samples-seen axis uses a program's own count where it logs one.
+    /// </summary>
+    public IReadOnlyList<string> Optional { get; init; } = [];
+
+    /// <summary>Every column a log is read for: the metrics and the optional columns.</summary>
+    public IReadOnlyList<string> Columns => Metrics.Concat(Optional).Distinct().ToList();
+
+    /// <summary>The columns answered from this log: the metrics, then the optional columns it has.</summary>
+    public IEnumerable<string> AnsweredBy(StepLog log) => Metrics.Concat(Optional.Where(o => log.Metrics.Contains(o))).Distinct();
+
     public const int MaxPoints = 100_000;
 
     /// <summary>The widest bucket asked for by width= (a billion steps: wider than any log).</summary>
@@ -47,7 +59,8 @@ public sealed record SeriesQuery(string Phase, IReadOnlyList<string> Metrics, in
         if (problem is null && from is { } f && to is { } t && f > t) problem = $"from={f} is after to={t}";
         if (problem is null && metrics.Length == 0) problem = "metrics= names no metric";
         error = problem;
-        return new SeriesQuery(phase, metrics, from, to, points) { Width = width };
+        var optional = (get("optional") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new SeriesQuery(phase, metrics, from, to, points) { Width = width, Optional = optional };
     }
 
     // What is wrong with a value that is not a step number: its sign, its size, or its writing (cut when long).

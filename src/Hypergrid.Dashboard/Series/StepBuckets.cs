@@ -28,7 +28,7 @@ public sealed record StepBuckets(Dictionary<string, Summary[]> Metrics, int?[] A
             if (rowsOf[b].To > rowsOf[b].From) at[b] = log.StepOf(q.Phase, rowsOf[b].To - 1);
         }
         var metrics = new Dictionary<string, Summary[]>();
-        foreach (var metric in q.Metrics.Distinct())
+        foreach (var metric in q.AnsweredBy(log))
         {
             var series = log.Series(q.Phase, metric);
             metrics[metric] = rowsOf.Select(r => series is null || r.To <= r.From ? Summary.Empty : series.Query(r.From, r.To)).ToArray();

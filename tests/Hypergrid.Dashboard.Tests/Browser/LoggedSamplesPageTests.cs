@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using Hypergrid.Trials;
+
+namespace Hypergrid.Dashboard.Tests.Browser;
+
+/// <summary>
+/// In Chromium, on the samples-seen axis: a trial whose log has a samples column is drawn at that count (per trial and
+/// per group), one without it at its train steps × batch_size.
+/// </summary>
+[Collection("browser")]
+public sealed class LoggedSamplesPageTests(BrowserFixture fixture) : PageTests(fixture)
+{
+    private const string Leaf = "sweep/toy/net/sgd";
+
+    protected override void Build(LogTree tree)
+    {
+        for (var n = 0; n < 3; n++)
+        {
+            var logs = n < 2;
+            var dir = tree.AddTrial($"{Leaf}/trial_{n:D3}", $"seed: {n}\nlr: {(n < 2 ? "0.1" : "0.01")}\nbatch_size: 32\ncommand: python3 train.py\n");
+            // An acc column and val rows: the page's Results ask the report for val_acc.
+            var sb = new StringBuilder(logs ? "epoch,mode,batch,loss,acc,samples\n" : "epoch,mode,batch,loss,acc\n");
+            long samples = 0;
+            for (var e = 1; e <= 4; e++)
+            {
+                for (var b = 0; b < 10; b++)
+                {
+                    samples += b == 9 ? 8 : 32; // the last batch of each epoch is short
+                    sb.Append(CultureInfo.InvariantCulture, $"{e},train,{b},{2.0 / (e + b / 10.0 + n)},0.5").Append(logs ? $",{samples}\n" : "\n");
+                }
+                sb.Append(CultureInfo.InvariantCulture, $"{e},val,0,{1.0 / e},0.6").Append(logs ? $",{samples}\n" : "\n");
+            }
+            File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), sb.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task A_trial_that_logs_samples_is_drawn_at_them_and_one_that_does_not_at_steps_times_batch_size()
+    {
+        var page = await Open($"#leaves={Leaf}&m=loss&ph=train&x=samples");
+        await page.WaitForFunctionAsync("() => hypergrid.store.plots.length === 1 && hypergrid.store.plots[0].series.length === 3");
+        var logged = await page.EvaluateAsync<double?[]>($"() => hypergrid.store.steps.get('{Leaf}/trial_000').train.samples.last");
+        var steps = await page.EvaluateAsync<double?[]>($"() => hypergrid.store.steps.get('{Leaf}/trial_002').train.step");
+        var xs = await page.EvaluateAsync<double?[][]>("() => hypergrid.store.plots[0].series.map(s => s.xs)");
+        Assert.Equal(logged, xs[0]);
+        Assert.Equal(296 * 4, logged.Last(v => v is not null)); // 4 epochs of 296, not 40 steps × 32
+        Assert.Equal(steps.Select(s => s * 32), xs[2]);
+        Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task A_group_that_logs_samples_is_drawn_at_their_mean_count()
+    {
+        var page = await Open($"#leaves={Leaf}&m=loss&ph=train&x=samples&g=1");
+        await page.WaitForFunctionAsync("() => hypergrid.store.plots.length === 1 && hypergrid.store.groupSteps?.size === 2 && hypergrid.store.plots[0].series.length === 2");
+        var means = await page.EvaluateAsync<double?[]>("() => [...hypergrid.store.groupSteps.values()][0].train.samples.mean");
+        var xs = await page.EvaluateAsync<double?[]>("() => hypergrid.store.plots[0].series[0].xs");
+        Assert.Equal(296 * 4, means.Last(v => v is not null));
+        Assert.Equal(means, xs);
+        Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
+    }
+}
