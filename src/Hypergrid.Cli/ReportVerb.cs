@@ -65,7 +65,7 @@ public static class ReportVerb
             foreach (var g in section.Groups)
             {
                 var cell = Markup.Escape(ReportText.Cell(g));
-                cell = g.Best ? $"[bold green]{cell}[/]" : g.Tie ? $"{cell} [yellow](tie)[/]" : cell;
+                cell = g.Best ? $"[bold green]{cell}[/]" : g.Indistinguishable ? $"{cell} [yellow](≈)[/]" : cell;
                 var ci = g.CiLow is { } lo ? $"[{ReportText.F(lo)}, {ReportText.F(g.CiHigh)}]" : "";
                 table.AddRow([.. (leafColumn ? [Markup.Escape(g.Leaf)] : Array.Empty<string>()), .. keys.Select(k => Markup.Escape(g.Values[k]?.ToJsonString() ?? "")), cell, Markup.Escape(ci), ReportText.F(g.Delta), ReportText.P(g)]);
             }

@@ -16,7 +16,7 @@ public static class ReportText
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    private static readonly string[] CsvFields = ["section", "leaf", "values", "trials", "seeds", "n", "mean", "std", "sem", "ci_low", "ci_high", "median", "min", "max", "delta", "p", "test", "tie", "best"];
+    private static readonly string[] CsvFields = ["section", "leaf", "values", "trials", "seeds", "n", "mean", "std", "sem", "ci_low", "ci_high", "median", "min", "max", "delta", "p", "test", "indistinguishable", "best"];
 
     public static string ToJson(Report r) => JsonSerializer.Serialize(r, Json);
 
@@ -29,7 +29,7 @@ public static class ReportText
             [
                 section.Name, g.Leaf, string.Join(';', Values(g)), string.Join(';', g.Trials), string.Join(';', g.Seeds), g.N.ToString(CultureInfo.InvariantCulture),
                 N(g.Mean), N(g.Std), N(g.Sem), N(g.CiLow), N(g.CiHigh), N(g.Median), N(g.Min), N(g.Max), N(g.Delta), N(g.P),
-                g.Test ?? "", g.Tie ? "true" : "false", g.Best ? "true" : "false",
+                g.Test ?? "", g.Indistinguishable ? "true" : "false", g.Best ? "true" : "false",
             ];
             sb.Append(string.Join(',', cells.Select(Inert.Csv))).Append('\n');
         }
@@ -51,7 +51,7 @@ public static class ReportText
             sb.Append('|').Append(string.Concat(Enumerable.Repeat(" --- |", heads.Count))).Append('\n');
             foreach (var g in section.Groups)
             {
-                var cell = g.Best ? $"**{Cell(g)}**" : g.Tie ? Cell(g) + " (tie)" : Cell(g);
+                var cell = g.Best ? $"**{Cell(g)}**" : g.Indistinguishable ? Cell(g) + " (≈)" : Cell(g);
                 var cells = (leafColumn ? [g.Leaf] : Array.Empty<string>()).Concat(keys.Select(k => g.Values[k]?.ToJsonString() ?? "")).Select(md).Append(cell).Append(F(g.Delta)).Append(P(g));
                 sb.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
             }
@@ -76,7 +76,7 @@ public static class ReportText
             foreach (var g in section.Groups)
             {
                 var cell = Cell(g).Replace("±", "$\\pm$");
-                cell = g.Best ? $"\\textbf{{{cell}}}" : g.Tie ? cell + " $\\approx$" : cell;
+                cell = g.Best ? $"\\textbf{{{cell}}}" : g.Indistinguishable ? cell + " $\\approx$" : cell;
                 var cells = (leafColumn ? [Tex(g.Leaf)] : Array.Empty<string>()).Concat(keys.Select(k => Tex(g.Values[k]?.ToJsonString() ?? ""))).Append(cell).Append(F(g.Delta)).Append(P(g));
                 sb.Append(string.Join(" & ", cells)).Append(" \\\\\n");
             }

@@ -102,7 +102,7 @@ public static class Reporter
                 if (dataVaries) values["data"] = g[0].Data ?? "unknown";
                 if (codeShown) values["code"] = g[0].Code ?? "unknown";
                 rows.Add(new GroupRow(g[0].Id.Leaf, values, g.Select(t => t.Id.Folder).ToList(), g.Select(t => t.Seed).ToList(), g.Count,
-                    d.Mean, d.Std, d.Sem, d.Low, d.High, d.Median, d.Min, d.Max, null, null, null, false, false)
+                    d.Mean, d.Std, d.Sem, d.Low, d.High, d.Median, d.Min, d.Max, null, null, null, false)
                 { Samples = samples, Config = Without(g[0].Config, ["seed"]) });
             }
         }
@@ -115,13 +115,13 @@ public static class Reporter
             var ranked = part.OrderBy(r => sign * r.Mean).ThenBy(r => r.Leaf, StringComparer.Ordinal).ToList();
             var best = ranked[0];
             var reference = baseline is not null && ranked.Contains(baseline) ? baseline : best;
-            ranked = ranked.Select(r => Compare(r, reference, best)).ToList();
+            ranked = Comparer.Section(ranked, reference, best, o.Statistics, goal == "max");
             sections.Add(new ReportSection(part.Key.Name, part.Key.Mode, part.Key.Dataset, part.Key.Leaf, ranked));
         }
         // Importance is a leaf's grid: only the keys that vary within the leaf.
         var importance = rows.GroupBy(r => r.Leaf).Select(l => (l.Key, Importance.Of(WithinLeaf(l.ToList())))).Where(x => x.Item2 is not null)
             .ToDictionary(x => x.Key, x => x.Item2!);
-        return new Report(o.Metric, goal, atBest is null ? o.Reduce : "at_best", o.AtBest, scope, new Dictionary<string, int>(excluded), sections, importance);
+        return new Report(o.Metric, goal, atBest is null ? o.Reduce : "at_best", o.AtBest, scope, new Dictionary<string, int>(excluded), sections, importance) { Statistics = o.Statistics };
     }
 
     private static List<GroupRow> WithinLeaf(List<GroupRow> leaf)
@@ -166,17 +166,6 @@ public static class Reporter
             return at.Count == 0 ? null : At(metric, at[0]);
         }
         return table.Value(metric.Phase, metric.Column, o.Reduce, goal);
-    }
-
-    private static GroupRow Compare(GroupRow r, GroupRow reference, GroupRow best)
-    {
-        var isBest = ReferenceEquals(r, best);
-        if (ReferenceEquals(r, reference)) return r with { Best = isBest };
-        string? test = null;
-        double? p = null;
-        if (r.N >= 2 && reference.N >= 2 && r.Seeds.SequenceEqual(reference.Seeds)) (test, p) = ("paired", Stats.PairedT(r.Samples, reference.Samples));
-        else if (r.N >= 2 && reference.N >= 2) (test, p) = ("welch", Stats.WelchT(r.Samples, reference.Samples));
-        return r with { Delta = r.Mean - reference.Mean, P = p, Test = test, Tie = p >= 0.05, Best = isBest };
     }
 
     /// <summary>LEAF[/key=value…]: the one group of that leaf whose varying values are these.</summary>

@@ -119,7 +119,7 @@ public sealed class ReporterTests : IDisposable
         var other = report.Groups[1];
         Assert.Equal("paired", other.Test);        // the same seeds in both groups
         Assert.Equal(other.Mean - best.Mean, other.Delta!.Value, 12);
-        Assert.False(other.Tie);
+        Assert.False(other.Indistinguishable);
     }
 
     [Fact]
