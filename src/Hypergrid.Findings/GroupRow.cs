@@ -20,6 +20,10 @@ public sealed record GroupRow(
     [JsonIgnore]
     public JsonObject Config { get; init; } = [];
 
+    /// <summary>What makes the group one: its leaf, config (seed left out), data and code; equal across a report's metrics.</summary>
+    [JsonIgnore]
+    public string Key { get; init; } = "";
+
     /// <summary>The interquartile mean (scipy's trim_mean(x, 0.25)).</summary>
     public double Iqm { get; init; }
 
