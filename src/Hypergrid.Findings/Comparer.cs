@@ -27,7 +27,7 @@ internal static class Comparer
     private static GroupRow Describe(GroupRow r, StatisticsOptions s)
     {
         var row = r with { Iqm = Iqm.Of(r.Samples) };
-        if (r.N < 2) return row;
+        if (r.N < 2 || s.Resamples == 0) return row; // no resamples: a decision that needs only the tests
         var boot = Bootstrap.Mean(r.Samples, s.Resamples, s.Seed, s.Level);
         return row with { BootLow = boot.Low, BootHigh = boot.High };
     }
@@ -40,7 +40,7 @@ internal static class Comparer
         {
             var d = Difference.OfPaired(r.Samples, reference.Samples);
             var (perm, exact) = SignFlip.Test(r.Samples.Zip(reference.Samples, (a, b) => a - b).ToList(), s.Resamples, s.Seed);
-            var diff = Bootstrap.PairedDifference(r.Samples, reference.Samples, s.Resamples, s.Seed, s.Level);
+            var diff = s.Resamples > 0 ? Bootstrap.PairedDifference(r.Samples, reference.Samples, s.Resamples, s.Seed, s.Level) : new Interval(double.NaN, double.NaN);
             return row with
             {
                 P = Stats.PairedT(r.Samples, reference.Samples), Test = "paired", PPerm = perm, PermMethod = exact ? "exact" : "monte carlo",
@@ -49,7 +49,7 @@ internal static class Comparer
             };
         }
         var w = Difference.OfWelch(r.Samples, reference.Samples);
-        var unpaired = Bootstrap.UnpairedDifference(r.Samples, reference.Samples, s.Resamples, s.Seed, s.Level);
+        var unpaired = s.Resamples > 0 ? Bootstrap.UnpairedDifference(r.Samples, reference.Samples, s.Resamples, s.Seed, s.Level) : new Interval(double.NaN, double.NaN);
         return row with
         {
             P = Stats.WelchT(r.Samples, reference.Samples), Test = "welch", DiffLow = unpaired.Low, DiffHigh = unpaired.High,
