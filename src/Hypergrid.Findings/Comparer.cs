@@ -13,15 +13,18 @@ internal static class Comparer
 {
     public static List<GroupRow> Section(IReadOnlyList<GroupRow> ranked, GroupRow reference, GroupRow best, StatisticsOptions s, bool higherIsBetter)
     {
-        var rows = ranked.Select(r => Describe(r, s)).ToList();
-        var referenceRow = rows[ranked.ToList().IndexOf(reference)];
-        rows = rows.Select((r, i) => ReferenceEquals(ranked[i], reference) ? r with { Best = ReferenceEquals(ranked[i], best) }
-            : Compare(r, referenceRow, s, higherIsBetter) with { Best = ReferenceEquals(ranked[i], best) }).ToList();
+        // Each group's figures depend on it and the reference alone (each resampling seeded on its own): computed on every
+        // core, in order, they are the same whatever the cores.
+        var referenceRow = Describe(reference, s);
+        var rows = ranked.Select((r, i) => (r, i)).AsParallel().AsOrdered().WithDegreeOfParallelism(ranked.Count > 64 ? Environment.ProcessorCount : 1)
+            .Select(x => ReferenceEquals(x.r, reference) ? referenceRow with { Best = ReferenceEquals(x.r, best) }
+                : Compare(Describe(x.r, s), referenceRow, s, higherIsBetter) with { Best = ReferenceEquals(x.r, best) }).ToList();
         // One family per section: the comparisons with its reference.
         var holm = Holm.Adjust(rows.Select(r => r.P).ToList());
         var equivalence = Holm.Adjust(rows.Select(r => r.PEquivalence).ToList());
         var m = holm.Count(p => p is not null);
-        return rows.Select((r, i) => r.P is null ? r : Decide(r with { PHolm = holm[i], PEquivalence = equivalence[i] }, referenceRow, s, m)).ToList();
+        return rows.Select((r, i) => (r, i)).AsParallel().AsOrdered().WithDegreeOfParallelism(rows.Count > 64 ? Environment.ProcessorCount : 1)
+            .Select(x => x.r.P is null ? x.r : Decide(x.r with { PHolm = holm[x.i], PEquivalence = equivalence[x.i] }, referenceRow, s, m)).ToList();
     }
 
     private static GroupRow Describe(GroupRow r, StatisticsOptions s)

@@ -6,7 +6,7 @@ namespace Hypergrid.Findings.Statistics;
 
 /// <summary>
 /// The noncentral t distribution's CDF, which MathNet does not offer: T = (Z + δ) / (S / √ν) with S ~ χ_ν, so
-/// P(T &lt;= t) = ∫ Φ(t·s/√ν − δ) f_χν(s) ds, integrated by 128-point Gauss–Legendre over the χ density's mass.
+/// P(T &lt;= t) = ∫ Φ(t·s/√ν − δ) f_χν(s) ds, integrated by 64-point Gauss–Legendre over the χ density's mass.
 /// </summary>
 public static class NoncentralT
 {
@@ -18,6 +18,6 @@ public static class NoncentralT
         double a = Math.Max(0, centre - 12), b = centre + 12;
         var root = Math.Sqrt(df);
         return GaussLegendreRule.Integrate(s =>
-            s <= 0 ? 0 : Normal.CDF(0, 1, t * s / root - delta) * Math.Exp(logConstant + (df - 1) * Math.Log(s) - s * s / 2), a, b, 128);
+            s <= 0 ? 0 : Normal.CDF(0, 1, t * s / root - delta) * Math.Exp(logConstant + (df - 1) * Math.Log(s) - s * s / 2), a, b, 64);
     }
 }

@@ -18,7 +18,11 @@ public static class SeedsNeeded
     public static (int? Seeds, string? Decides) Of(Difference d, double alpha, double power, double? margin)
     {
         if (!(d.Spread > 0)) return (null, null);
-        var differ = Math.Abs(d.Mean) > 0 ? Smallest(n => DifferencePower(d, n, alpha), power) : null;
+        // The normal approximation n = ((z(α/2) + z(power)) · spread / |difference|)² is a first guess the exact power then checks.
+        var z = Normal.InvCDF(0, 1, 1 - alpha / 2) + Normal.InvCDF(0, 1, power);
+        var guess = Math.Abs(d.Mean) > 0 ? (int)Math.Min(Cap, Math.Ceiling(Math.Pow(z * d.Spread / Math.Abs(d.Mean), 2))) : 2;
+        // The t-test needs at least the normal approximation's n: beyond the cap by it, beyond the cap.
+        var differ = Math.Abs(d.Mean) > 0 && guess < Cap ? Smallest(n => DifferencePower(d, n, alpha), power, guess) : null;
         var equivalent = margin is { } m && Math.Abs(d.Mean) < m ? Smallest(n => EquivalencePower(d, n, alpha, m), power) : null;
         if (differ is null && equivalent is null) return (null, null);
         return equivalent is null || differ is not null && differ <= equivalent ? (differ, "different") : (equivalent, "equivalent");
@@ -29,7 +33,7 @@ public static class SeedsNeeded
     {
         var df = Df(d, n);
         var ncp = d.Mean / (d.Spread / Math.Sqrt(n));
-        var critical = StudentT.InvCDF(0, 1, df, 1 - alpha / 2);
+        var critical = TQuantile.Upper(alpha / 2, df);
         return 1 - NoncentralT.Cdf(critical, df, ncp) + NoncentralT.Cdf(-critical, df, ncp);
     }
 
@@ -38,21 +42,31 @@ public static class SeedsNeeded
     {
         var df = Df(d, n);
         var se = d.Spread / Math.Sqrt(n);
-        var critical = StudentT.InvCDF(0, 1, df, 1 - alpha);
+        var critical = TQuantile.Upper(alpha, df);
         return Math.Max(0, NoncentralT.Cdf(-critical, df, (d.Mean - margin) / se) - NoncentralT.Cdf(critical, df, (d.Mean + margin) / se));
     }
 
     private static double Df(Difference d, int n) => d.Paired ? n - 1 : 2 * n - 2;
 
-    // Power grows with n: double until it is reached, then bisect.
-    private static int? Smallest(Func<int, double> powerAt, double target)
+    // Power grows with n: bracket the answer from a first guess (a miss below, a hit above; n = 1 has no test and misses), then bisect.
+    private static int? Smallest(Func<int, double> powerAt, double target, int guess = 2)
     {
-        int lo = 1, hi = 2;
-        while (powerAt(hi) < target)
+        guess = Math.Clamp(guess, 2, Cap);
+        int lo, hi;
+        if (powerAt(guess) >= target)
         {
-            if (hi >= Cap) return null;
-            lo = hi;
-            hi = Math.Min(Cap, hi * 2);
+            (lo, hi) = (guess - 1, guess);
+            if (lo > 1 && powerAt(lo) >= target) (lo, hi) = (1, lo);
+        }
+        else
+        {
+            hi = guess;
+            do
+            {
+                if (hi >= Cap) return null;
+                lo = hi;
+                hi = Math.Min(Cap, hi + Math.Max(1, hi / 4));
+            } while (powerAt(hi) < target);
         }
         while (hi - lo > 1)
         {

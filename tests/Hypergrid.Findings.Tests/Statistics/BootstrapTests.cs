@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using Hypergrid.Findings.Statistics;
 
 namespace Hypergrid.Findings.Tests.Statistics;
@@ -66,5 +67,15 @@ public class BootstrapTests
         Assert.Equal(4.0, Quantile.OfSorted(sorted, 0.5), 12);
         Assert.Equal(12.8, Quantile.OfSorted(sorted, 0.9), 12);
         Assert.Equal(16.0, Quantile.OfSorted(sorted, 1.0), 12);
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Selecting_a_quantile_gives_what_sorting_gives(double[] raw, byte percent)
+    {
+        var values = raw.Where(double.IsFinite).ToArray();
+        if (values.Length == 0) return true;
+        var q = percent % 101 / 100.0;
+        var sorted = values.Order().ToArray();
+        return Quantile.Select(values.ToArray(), q) == Quantile.OfSorted(sorted, q);
     }
 }
