@@ -111,7 +111,7 @@ public static class ReportText
     public static List<string> Cells(ReportTable table, int i, IReadOnlyList<Report> reports, Func<string, string> escape, Func<GroupRow, string> best, Func<GroupRow, string> indistinguishable)
     {
         var named = table.Named(i);
-        var cells = (table.LeafColumn ? [named.Leaf] : Array.Empty<string>()).Concat(table.Keys.Select(k => named.Values[k]?.ToJsonString() ?? "")).Select(escape).ToList();
+        var cells = (table.LeafColumn ? [named.Leaf] : Array.Empty<string>()).Concat(table.Keys.Select(k => Shown(named.Values[k]))).Select(escape).ToList();
         for (var m = 0; m < reports.Count; m++)
         {
             var columns = ReportColumns.Of("");
@@ -121,6 +121,10 @@ public static class ReportText
         }
         return cells;
     }
+
+    // A value as a table shows it (and the page): text without JSON's quotes, anything else as JSON; a missing key blank.
+    private static string Shown(System.Text.Json.Nodes.JsonNode? v) =>
+        v is JsonValue text && text.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : v?.ToJsonString() ?? "";
 
     public static (bool LeafColumn, List<string> Keys) Columns(ReportSection s) =>
         (s.Groups.Select(g => g.Leaf).Distinct().Count() > 1, s.Groups.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList());

@@ -38,6 +38,8 @@ public sealed class PaperTableTests : IDisposable
         Assert.Equal(["cnn adam", "mlp adam", "mlp sgd"], table.Rows.Select((_, i) => $"{table.Named(i).Values["model"]} {table.Named(i).Values["trainer"]}"));
         // lr differs between leaves only (it follows from the trainer here): no column of its own.
         Assert.DoesNotContain("lr", table.Keys);
+        // Names as a reader writes them (and the page shows them): text without JSON's quotes.
+        Assert.Contains("| mlp | sgd | ", ReportText.ToMarkdown(Reports("val_acc")));
     }
 
     [Fact]
