@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using Hypergrid.Config.Expansion;
-using Hypergrid.Config.Programs;
-using Hypergrid.Running.Programs;
-using Hypergrid.Training;
 using Hypergrid.Trials;
-using Hypergrid.Training.Native;
-using TorchSharp;
 
 namespace Hypergrid.Running;
 
@@ -25,9 +20,9 @@ public static class Worker
         var failed = 0;
         var dirs = File.ReadAllLines(manifest).Where(l => l.Length > 0).ToList();
         // search: is a leaf's (inherited, never an axis): one cfg.yaml a leaf says whether its trials are searched.
-        var searched = dirs.GroupBy(Search.Halving.LeafOf).Where(leaf => Search.Halving.Of(leaf.First()) is not null).SelectMany(leaf => leaf).ToList();
-        if (dirs.Count > 0 && Directory.Exists(Search.Halving.LeafOf(dirs[0])) && ClockSkew.Measure(Search.Halving.LeafOf(dirs[0])) is { } skew
-            && ClockSkew.Describe(skew, Search.Halving.LeafOf(dirs[0])) is { } said)
+        var searched = dirs.GroupBy(Search.LeafSearch.LeafOf).Where(leaf => Search.LeafSearch.Of(leaf.First()) is not null).SelectMany(leaf => leaf).ToList();
+        if (dirs.Count > 0 && Directory.Exists(Search.LeafSearch.LeafOf(dirs[0])) && ClockSkew.Measure(Search.LeafSearch.LeafOf(dirs[0])) is { } skew
+            && ClockSkew.Describe(skew, Search.LeafSearch.LeafOf(dirs[0])) is { } said)
             output.WriteLine(said);
         var waitSaid = false;
         // Trials whose claim this worker lost: another worker has them, or something broke their claim; never claimed
@@ -98,9 +93,9 @@ public static class Worker
     /// <summary>After a trial of a search leaf paused or completed: the decisions that are now due, made once under the leaf's lock.</summary>
     private static void DecideSearch(string dir, TextWriter output)
     {
-        if (Search.Halving.Of(dir) is not var (spec, epochs)) return;
-        var leaf = Search.Halving.LeafOf(dir);
-        foreach (var line in Search.Halving.Describe(Search.Halving.Decide(leaf, spec, epochs, output.WriteLine)))
+        if (Search.LeafSearch.Of(dir) is not var (spec, epochs)) return;
+        var leaf = Search.LeafSearch.LeafOf(dir);
+        foreach (var line in Search.LeafSearch.Describe(Search.LeafSearch.Decide(leaf, spec, epochs, output.WriteLine)))
             output.WriteLine($"{TrialId.FromDirectory(dir).Leaf}: {line}");
     }
 
@@ -141,9 +136,10 @@ public static class Worker
             output.WriteLine($"{id}: {line}");
             log.WriteLine($"{DateTimeOffset.UtcNow:O} {line}");
         }
-        var outcome = IsProgram(dir)
-            ? ProgramExecutor.Execute(dir, settings, log, Progress, claim.StillOwned, cancel, Say)
-            : Builtin(dir, settings, log, Progress, claim, cancel, Say);
+        // The trainer is chosen once, here; the attempt's life is one owner's whatever trains it.
+        var backend = Trainers.TrainerBackends.For(dir);
+        var life = new Trials.Lifecycle.TrialAttempt(dir, settings.RunId, settings.Threads, backend.Versions(), log, claim.StillOwned, Say);
+        var outcome = backend.Train(life, settings, Progress, cancel);
         var seconds = outcome.Seconds ?? 0;
         output.WriteLine(new TrialDone(id, outcome.Status, seconds, outcome.Status == RunStatus.Complete ? null : outcome.Error).ToLine());
         // A complete trial was said by its executor, with its final metrics: once is enough.
@@ -151,19 +147,6 @@ public static class Worker
             output.WriteLine($"{id}: {outcome.Status.ToString().ToLowerInvariant()} in {seconds:F1} s{(outcome.Error is null ? "" : ": " + outcome.Error)}");
         return outcome;
     }
-
-    // libtorch is loaded by the first trial of Hypergrid's own trainers: a worker of programs never pays for it.
-    private static RunRecord Builtin(string dir, WorkerSettings settings, TextWriter log, TrainingLoop.Progress progress, ClaimHandle claim,
-        CancellationToken cancel, Action<string> say)
-    {
-        LibTorchLoader.EnsureLoaded();
-        torch.set_num_threads(settings.Threads);
-        return TrialExecutor.Execute(dir, settings, log, progress, claim.StillOwned, cancel, say);
-    }
-
-    // The worker reads the config another process wrote; one that cannot be read goes to the built-in path, which reports why.
-    private static bool IsProgram(string dir) =>
-        TrialConfig.Load(Path.Combine(dir, TrialFiles.Config), []) is { } config && ProgramSchema.IsProgram(config);
 
     // O_APPEND and whole lines: a worker that stalled and resumes after a takeover can only add lines, never overwrite the
     // new holder's. Never through a link: a program that put one (or a FIFO) in worker.log's place gets it removed, and said.
@@ -185,7 +168,7 @@ public static class Worker
     // The first rung of a searched trial's leaf, read once per trial and process (0 without a search).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> FirstRungs = new();
 
-    private static int FirstRung(string dir) => FirstRungs.GetOrAdd(dir, d => Search.Halving.Of(d) is var (spec, _) ? spec.Rungs[0] : 0);
+    private static int FirstRung(string dir) => FirstRungs.GetOrAdd(dir, d => Search.LeafSearch.Of(d) is var (spec, _) ? spec.Rungs[0] : 0);
 
     /// <summary>Trials of the manifest that still need training in this run (not complete, not failed in it).</summary>
     public static int Remaining(string manifest, string runId) =>
@@ -200,7 +183,7 @@ public static class Worker
         // A trial paused at a search rung waits for a decision that promotes it past where it stopped.
         // Below the first rung (the rungs changed since it paused), it trains on to it.
         if (run is { Status: RunStatus.Paused, PausedAt: { } at }
-            && Trials.Search.SearchDecision.Budget(Trials.Search.SearchDecision.ReadAll(Search.Halving.LeafOf(dir)), TrialId.FromDirectory(dir).Number, Math.Max(at, FirstRung(dir))) <= at)
+            && Trials.Search.SearchDecision.Budget(Trials.Search.SearchDecision.ReadAll(Search.LeafSearch.LeafOf(dir)), TrialId.FromDirectory(dir).Number, Math.Max(at, FirstRung(dir))) <= at)
             return false;
         return run is not ({ Status: RunStatus.Failed } or { Status: RunStatus.Interrupted, Yielded: true }) || run.RunId != runId;
     }
