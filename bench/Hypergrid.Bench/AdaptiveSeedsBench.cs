@@ -56,12 +56,7 @@ public static class AdaptiveSeedsBench
     // The fixed design's conclusions: every group over all its seeds, compared with the best at α (Holm), the same margin.
     private static Dictionary<string, string> FixedVerdicts(Dictionary<string, double[]> values)
     {
-        var rows = values.Select(kv =>
-        {
-            var d = Stats.Describe(kv.Value);
-            return new GroupRow(kv.Key, [], [], [.. Enumerable.Range(0, Fixed).Select(i => (long)i)], Fixed, d.Mean, d.Std, d.Sem, d.Low, d.High, d.Median, d.Min, d.Max, null, null, null, false)
-            { Samples = kv.Value };
-        }).OrderByDescending(r => r.Mean).ToList();
+        var rows = values.Select(kv => GroupRow.Of(kv.Key, kv.Value)).OrderByDescending(r => r.Mean).ToList();
         var compared = Hypergrid.Findings.Adaptive.FixedDesign.Compare(rows, new StatisticsOptions(Spec.Alpha, Spec.Margin, Resamples: 0));
         return compared.ToDictionary(r => r.Leaf, r => r.Best ? "best" : r.Verdict!);
     }

@@ -12,6 +12,17 @@ public sealed record GroupRow(
     double Mean, double? Std, double? Sem, [property: JsonPropertyName("ci_low")] double? CiLow, [property: JsonPropertyName("ci_high")] double? CiHigh,
     double Median, double Min, double Max, double? Delta, double? P, string? Test, bool Best)
 {
+    /// <summary>
+    /// A group described from its values per seed alone (no config, no trials): what a decision over groups in memory
+    /// (adaptive seeds, tests) compares. Seeds default to 0..n-1, so that groups of equal n pair.
+    /// </summary>
+    public static GroupRow Of(string leaf, IReadOnlyList<double> samples, IReadOnlyList<long>? seeds = null)
+    {
+        var d = Stats.Describe(samples);
+        return new GroupRow(leaf, [], [], seeds ?? [.. Enumerable.Range(0, samples.Count).Select(i => (long)i)], samples.Count,
+            d.Mean, d.Std, d.Sem, d.Low, d.High, d.Median, d.Min, d.Max, null, null, null, false) { Samples = samples };
+    }
+
     /// <summary>The values of one trial per seed, in seed order (for paired tests).</summary>
     [JsonIgnore]
     public IReadOnlyList<double> Samples { get; init; } = [];

@@ -6,12 +6,7 @@ namespace Hypergrid.Findings.Tests;
 /// <summary>A section's comparisons with its best, on groups built in memory: the corrections, the verdicts and the seeds that would decide.</summary>
 public class ComparerTests
 {
-    private static GroupRow Group(string name, double[] samples, long[]? seeds = null)
-    {
-        var d = Stats.Describe(samples);
-        return new GroupRow("experiment/d/" + name + "/adam", [], [], seeds ?? [.. Enumerable.Range(0, samples.Length).Select(i => (long)i)], samples.Length,
-            d.Mean, d.Std, d.Sem, d.Low, d.High, d.Median, d.Min, d.Max, null, null, null, false) { Samples = samples };
-    }
+    private static GroupRow Group(string name, double[] samples, long[]? seeds = null) => GroupRow.Of("experiment/d/" + name + "/adam", samples, seeds);
 
     private static readonly GroupRow Best = Group("best", [0.930, 0.925, 0.928, 0.936, 0.931]);
     private static readonly GroupRow Close = Group("close", [0.9295, 0.9248, 0.9281, 0.9357, 0.9309]);   // within 0.001, every seed

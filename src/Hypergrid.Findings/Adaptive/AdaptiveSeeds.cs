@@ -27,13 +27,8 @@ public static class AdaptiveSeeds
         var active = Active(values.Keys.Order(StringComparer.Ordinal), rounds);
         var seeds = spec.Start + rounds.Count;
         if (active.Count == 0 || active.Any(g => values[g].Count < seeds || values[g].Take(seeds).Any(v => v is null))) return null;
-        var rows = active.Select(g =>
-        {
-            var samples = values[g].Take(seeds).Select(v => v!.Value).ToList();
-            var d = Stats.Describe(samples);
-            return new GroupRow(g, [], [], [.. Enumerable.Range(0, seeds).Select(i => (long)i)], seeds, d.Mean, d.Std, d.Sem, d.Low, d.High, d.Median, d.Min, d.Max, null, null, null, false)
-            { Samples = samples };
-        }).OrderBy(r => (higherIsBetter ? -1 : 1) * r.Mean).ThenBy(r => r.Leaf, StringComparer.Ordinal).ToList();
+        var rows = active.Select(g => GroupRow.Of(g, values[g].Take(seeds).Select(v => v!.Value).ToList()))
+            .OrderBy(r => (higherIsBetter ? -1 : 1) * r.Mean).ThenBy(r => r.Leaf, StringComparer.Ordinal).ToList();
         var best = rows[0];
         // One seed: nothing can be tested yet; every group goes on.
         var compared = seeds < 2 ? rows.Select(r => r with { Verdict = ReferenceEquals(r, best) ? null : "undecided" }).ToList()
