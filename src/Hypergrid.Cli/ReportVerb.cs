@@ -61,6 +61,8 @@ public static class ReportVerb
     private static void Table(IReadOnlyList<Report> reports)
     {
         Console.WriteLine(ReportColumns.Caption(reports));
+        // Into a file or a pipe, a row of every figure of every metric stays one line (a terminal wraps to its width).
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120 + 150 * reports.Count);
         foreach (var section in ReportTable.Of(reports))
         {
             var table = new Table { Title = new TableTitle(Markup.Escape(section.Name)) };
