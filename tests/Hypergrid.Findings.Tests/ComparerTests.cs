@@ -66,4 +66,16 @@ public class ComparerTests
         Assert.All(rows, r => Assert.Equal(Iqm.Of(r.Samples), r.Iqm));
         Assert.All(rows, r => Assert.True(r.BootLow <= r.Mean && r.Mean <= r.BootHigh));
     }
+
+    [Fact]
+    public void The_equivalence_p_values_are_holm_corrected_and_seeds_to_decide_are_at_alpha_over_m()
+    {
+        var rows = Section(0.005, Close, Worse, Noisy);
+        var raw = new[] { Close, Worse, Noisy }.Select(g => (double?)Tost.P(Difference.OfPaired(g.Samples, Best.Samples), 0.005)).ToList();
+        Assert.Equal(Holm.Adjust(raw), rows.Skip(1).Select(r => r.PEquivalence));
+        // Three comparisons: the undecided one's seeds are those of the t-test at 0.05 / 3, not at 0.05.
+        var d = Difference.OfPaired(Noisy.Samples, Best.Samples);
+        Assert.Equal(SeedsNeeded.Of(d, 0.05 / 3, 0.8, 0.005), (rows[3].SeedsNeeded, rows[3].SeedsDecide));
+        Assert.NotEqual(SeedsNeeded.Of(d, 0.05, 0.8, 0.005).Seeds, rows[3].SeedsNeeded);
+    }
 }
