@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Hypergrid.Dashboard.Api;
 
 /// <summary>
-/// GET /api/report?metric=val_acc&amp;goal=max&amp;reduce=final&amp;at_best=val_loss&amp;baseline=LEAF/key=value&amp;mode=…&amp;dataset=…&amp;model=…&amp;trainer=…:
+/// GET /api/report?metric=val_acc&amp;equivalence=0.005&amp;power=0.8&amp;alpha=0.05&amp;goal=max&amp;reduce=final&amp;at_best=val_loss&amp;baseline=LEAF/key=value&amp;mode=…&amp;dataset=…&amp;model=…&amp;trainer=…:
 /// the same report as 'hypergrid report --format json', from the same C# code; the page renders it and never recomputes.
 /// A request the report cannot answer (unknown metric, no matching trial) is 400 with the reason.
 /// </summary>
@@ -23,7 +23,12 @@ public static class ReportEndpoints
                 q["metric"].FirstOrDefault() ?? "val_acc", q["goal"].FirstOrDefault(), q["reduce"].FirstOrDefault() ?? "final",
                 q["at_best"].FirstOrDefault(), q["baseline"].FirstOrDefault()) { Schema = schema, Scope = q["scope"].FirstOrDefault() ?? "dataset", Only = Selection(Many("leaf"), q["trials"].FirstOrDefault()) };
             http.Response.Headers.CacheControl = "no-store";
-            try { return Results.Text(ReportText.ToJson(Reporter.Build(logRoot, options)), "application/json"); }
+            string? One(string key) => q[key].FirstOrDefault() is { Length: > 0 } v ? v : null;
+            try
+            {
+                options = options with { Statistics = StatisticsOptions.Parse(One("alpha"), One("equivalence"), One("power"), "") };
+                return Results.Text(ReportText.ToJson(Reporter.Build(logRoot, options)), "application/json");
+            }
             catch (UsageException ex) { return Results.BadRequest(ex.Message); }
         });
         return app;
