@@ -75,20 +75,28 @@ public static class Expander
         {
             var idx = plan.Indices(i);
             var config = baseConfig.With(plan.Axes.Select((a, k) => (a.Key, a.Values[idx[k]])).ToDictionary(x => x.Key, x => x.Item2));
+            if (plan.Search is { } search) config = new TrialConfig(search.Space.Apply(config.Entries, search.Proposals[plan.Proposal(i)]));
             configs[i] = schema?.Check(config, local) ?? config;
             return local;
         }, local => { foreach (var e in local) found.Add(e); });
         errors.AddRange(found);
 
-        var axisKeys = plan.Axes.Select(a => a.Key).ToArray();
+        // A search leaf's trials are known by their proposed values too (a key an option did not bring is absent).
+        var axisKeys = plan.Axes.Select(a => a.Key).Concat(plan.Search?.Space.Keys ?? []).Distinct().ToArray();
+        var searchKeys = plan.Search?.Space.Keys.Where(k => !plan.Axes.Any(a => a.Key == k)).ToList() ?? [];
         string Identity(TrialConfig c) => string.Join('\u0001', axisKeys.Select(k => c[k]?.Canonical ?? "\u0002"));
         var lines = TrialConfig.LineCache();
         var texts = configs.Select(c => c.Render(sources, lines)).ToArray();
         var identities = configs.Select(Identity).ToArray();
         var planned = new Dictionary<string, int>(count);
+        // A proposal equal to an earlier one (a small integer or choice space) is that trial: it is trained once.
+        var repeats = new bool[count];
         for (var i = 0; i < count; i++)
             if (!planned.TryAdd(identities[i], i))
-                errors.Add(Errors.SameTrialTwice(plan, plan.Indices(i), plan.Indices(planned[identities[i]])));
+            {
+                if (plan.Search is null) errors.Add(Errors.SameTrialTwice(plan, plan.Indices(i), plan.Indices(planned[identities[i]])));
+                else repeats[i] = true;
+            }
 
         var existing = ExistingTrial.Scan(leafOut);
         var byIdentity = IdentifyExisting(existing, texts, identities, plan, schema, Identity);
@@ -99,6 +107,7 @@ public static class Expander
         var added = 0;
         for (var i = 0; i < count; i++)
         {
+            if (repeats[i]) continue;
             var idx = plan.Indices(i);
             int number;
             string? oldText = null;
@@ -113,13 +122,18 @@ public static class Expander
                 added++;
             }
             var values = idx.Select((v, a) => new AxisValue(plan.Axes[a].Key, configs[i][plan.Axes[a].Key] ?? plan.Axes[a].Values[v], plan.Axes[a].File)).ToList();
+            foreach (var key in searchKeys)
+                if (configs[i].Entry(key) is { } e) values.Add(new AxisValue(key, e.Value, e.File));
             var trial = new Trial(plan.Leaf, number, Path.Combine(leafOut, TrialFiles.FolderName(number)), values, configs[i], texts[i]);
             trials.Add(trial);
             if (texts[i] != oldText) changed.Add(trial);
         }
         var orphans = existing.Where(t => !matched.Contains(t.Number)).Select(t => new Orphan(t.Number, t.Directory)).ToList();
         trials.Sort((a, b) => a.Number.CompareTo(b.Number));
-        return new LeafExpansion(plan, trials, orphans, added, changed) { Warnings = Programs.SameCommand.Warnings(plan, trials) };
+        var warnings = Programs.SameCommand.Warnings(plan, trials).ToList();
+        if (repeats.Count(r => r) is > 0 and var n)
+            warnings.Add($"{plan.Leaf.File.DisplayPath}: {n} of {count} proposals repeat an earlier one's values (a small integer or choice space): each such trial is trained once");
+        return new LeafExpansion(plan, trials, orphans, added, changed) { Warnings = warnings };
     }
 
     /// <summary>

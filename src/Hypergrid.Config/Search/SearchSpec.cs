@@ -15,7 +15,7 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
 {
     public const string Key = "search";
 
-    private static readonly string[] Keys = ["method", "metric", "goal", "reduce", "rungs", "keep", "async"];
+    private static readonly string[] Keys = ["method", "metric", "goal", "reduce", "rungs", "keep", "async", "trials", "seed", "batch", "startup"];
 
     /// <summary>How many of <paramref name="n"/> trials at a rung go on: the keep fraction, at least one.</summary>
     public int Kept(int n) => Math.Max(1, (int)Math.Floor(Keep * n + 1e-9));
@@ -48,7 +48,10 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
         SourceMark At(string key) => map.Entries.FirstOrDefault(e => e.Key == key)?.KeyMark ?? map.Mark;
 
         var method = Scalar("method")?.Text;
-        if (method != "halving") Bad(At("method"), "search.method", method is null ? "is missing" : $"is '{method}'", "write method: halving (successive halving over the grid)");
+        var proposing = ProposalSpec.MethodOf(method) is not null;
+        if (method != "halving" && !proposing)
+            Bad(At("method"), "search.method", method is null ? "is missing" : $"is '{method}'",
+                "write method: halving (over the grid's lists), random, sobol or tpe (over ranges; with rungs, halving over their trials)");
 
         var metric = Scalar("metric") is { Kind: ScalarKind.String } m ? m.Text : "val_acc";
         if (map["metric"] is { } mn && (mn is not CfgScalar { Kind: ScalarKind.String } || MetricName.TryParse(metric) is null))
@@ -61,6 +64,8 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
         if (reduce is not ("final" or "best")) Bad(At("reduce"), "search.reduce", $"is '{reduce}'", "write reduce: final (the rung's epoch) or reduce: best (the best epoch up to it)");
 
         var rungs = new List<int>();
+        // A proposing method halves only when given rungs.
+        if (proposing && map["rungs"] is null) return null;
         if (map["rungs"] is not CfgList list || list.Items.Count == 0)
             Bad(At("rungs"), "search.rungs", map["rungs"] is { } r ? $"is {r.Canonical}, not a list of epochs" : "is missing", "write e.g. rungs: [1, 3] (the epochs at which trials are compared)");
         else
