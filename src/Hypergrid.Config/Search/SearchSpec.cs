@@ -50,8 +50,11 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
         var method = Scalar("method")?.Text;
         var proposing = ProposalSpec.MethodOf(method) is not null;
         if (method != "halving" && !proposing)
+        {
             Bad(At("method"), "search.method", method is null ? "is missing" : $"is '{method}'",
                 "write method: halving (over the grid's lists), random, sobol or tpe (over ranges; with rungs, halving over their trials)");
+            return null; // the rest depends on the method
+        }
 
         var metric = Scalar("metric") is { Kind: ScalarKind.String } m ? m.Text : "val_acc";
         if (map["metric"] is { } mn && (mn is not CfgScalar { Kind: ScalarKind.String } || MetricName.TryParse(metric) is null))

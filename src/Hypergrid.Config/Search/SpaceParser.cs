@@ -42,7 +42,8 @@ public static class SpaceParser
             if (HypergridKeys.All.Contains(e.Key)) errors.Add(Errors.RangeOnHypergridKey(e.KeyMark, e.Key));
             else if (mode == Modes.Experiment) errors.Add(Errors.RangeInExperiment(e.KeyMark, e.Key));
             else if (method == "halving") errors.Add(Errors.RangeInGridSearch(e.KeyMark, e.Key));
-            else if (!proposing) errors.Add(Errors.RangeWithoutSearch(e.KeyMark, e.Key));
+            else if (!proposing && method is null) errors.Add(Errors.RangeWithoutSearch(e.KeyMark, e.Key));
+            else if (!proposing) continue; // an unknown method: said once, at search.method
             else if (Parameter(e, e.Key, parameters, leafKeys, errors) is { } p) top.Add(p);
         }
         if (errors.Count > before) return null;
