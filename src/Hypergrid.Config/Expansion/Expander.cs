@@ -65,7 +65,8 @@ public static class Expander
 
     private static LeafExpansion ExpandLeaf(LeafPlan plan, string leafOut, IConfigSchema? schema, List<ConfigError> errors)
     {
-        var count = (int)plan.Count;
+        var points = plan.Search is { } leafSearch ? SearchPoints(plan, leafSearch, leafOut) : null;
+        var count = points?.Count ?? (int)plan.Count;
         var sources = plan.Leaf.Chain.Select(f => f.DisplayPath).ToList();
         var baseConfig = new TrialConfig(plan.Entries);
         var configs = new TrialConfig[count];
@@ -73,9 +74,9 @@ public static class Expander
         // Checking a trial against the registries is pure and independent of the others: use every core.
         Parallel.For(0, count, () => new List<ConfigError>(), (i, _, local) =>
         {
-            var idx = plan.Indices(i);
+            var idx = plan.Indices(points?[i].Grid ?? i);
             var config = baseConfig.With(plan.Axes.Select((a, k) => (a.Key, a.Values[idx[k]])).ToDictionary(x => x.Key, x => x.Item2));
-            if (plan.Search is { } search) config = new TrialConfig(search.Space.Apply(config.Entries, search.Proposals[plan.Proposal(i)]));
+            if (points is not null) config = new TrialConfig(plan.Search!.Space.Apply(config.Entries, points[i].X));
             configs[i] = schema?.Check(config, local) ?? config;
             return local;
         }, local => { foreach (var e in local) found.Add(e); });
@@ -108,7 +109,7 @@ public static class Expander
         for (var i = 0; i < count; i++)
         {
             if (repeats[i]) continue;
-            var idx = plan.Indices(i);
+            var idx = plan.Indices(points?[i].Grid ?? i);
             int number;
             string? oldText = null;
             if (byIdentity.TryGetValue(identities[i], out var old) && matched.Add(old.Number))
@@ -124,7 +125,7 @@ public static class Expander
             var values = idx.Select((v, a) => new AxisValue(plan.Axes[a].Key, configs[i][plan.Axes[a].Key] ?? plan.Axes[a].Values[v], plan.Axes[a].File)).ToList();
             foreach (var key in searchKeys)
                 if (configs[i].Entry(key) is { } e) values.Add(new AxisValue(key, e.Value, e.File));
-            var trial = new Trial(plan.Leaf, number, Path.Combine(leafOut, TrialFiles.FolderName(number)), values, configs[i], texts[i]);
+            var trial = new Trial(plan.Leaf, number, Path.Combine(leafOut, TrialFiles.FolderName(number)), values, configs[i], texts[i]) { Point = points?[i] };
             trials.Add(trial);
             if (texts[i] != oldText) changed.Add(trial);
         }
@@ -134,6 +135,35 @@ public static class Expander
         if (repeats.Count(r => r) is > 0 and var n)
             warnings.Add($"{plan.Leaf.File.DisplayPath}: {n} of {count} proposals repeat an earlier one's values (a small integer or choice space): each such trial is trained once");
         return new LeafExpansion(plan, trials, orphans, added, changed) { Warnings = warnings };
+    }
+
+    /// <summary>
+    /// A search leaf's proposals at each grid point: those made from the seed (proposal by proposal, each over the whole
+    /// grid), then tpe's rounds from the leaf's ledger, made under this search (its fingerprint) at a grid point still in the tree.
+    /// </summary>
+    private static List<Search.SearchPoint> SearchPoints(LeafPlan plan, Search.LeafSearch search, string leafOut)
+    {
+        var points = new List<Search.SearchPoint>();
+        for (var k = 0; k < search.Proposals.Count; k++)
+            for (var g = 0L; g < plan.GridCount; g++) points.Add(new Search.SearchPoint(g, k, search.Proposals[k]));
+        if (search.Spec.Method != Search.ProposalMethod.Tpe) return points;
+        var ledger = ProposalLedgerOf(leafOut).Where(p => p.Search == search.Fingerprint && p.Index < search.Spec.Trials).ToList();
+        if (ledger.Count == 0) return points;
+        var grids = new Dictionary<string, long>();
+        for (var g = 0L; g < plan.GridCount; g++) grids[GridKey(plan, g)] = g;
+        foreach (var p in ledger)
+            if (grids.TryGetValue(p.Grid, out var g) && p.X.Length == search.Space.Parameters.Count)
+                points.Add(new Search.SearchPoint(g, p.Index, p.X));
+        return points;
+    }
+
+    private static IReadOnlyList<Trials.Search.LedgerProposal> ProposalLedgerOf(string leafOut) => Trials.Search.ProposalLedger.Read(leafOut);
+
+    /// <summary>A grid point as the ledger names it: its axis values (empty without axes).</summary>
+    public static string GridKey(LeafPlan plan, long grid)
+    {
+        var idx = plan.Indices(grid);
+        return string.Join(", ", plan.Axes.Select((a, k) => $"{a.Key}={a.Values[idx[k]].Canonical}"));
     }
 
     /// <summary>

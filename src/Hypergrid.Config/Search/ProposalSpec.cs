@@ -52,6 +52,7 @@ public sealed record ProposalSpec(ProposalMethod Method, int Trials, long Seed, 
         if (method != ProposalMethod.Tpe)
             foreach (var key in new[] { "batch", "startup" }.Where(map.ContainsKey))
                 errors.Add(Errors.SearchKeyForTpeOnly(At(key), key, method.ToString().ToLowerInvariant()));
+        if (method == ProposalMethod.Tpe && map.ContainsKey("rungs")) errors.Add(Errors.TpeWithRungs(At("rungs")));
         var metric = map["metric"] is CfgScalar { Kind: ScalarKind.String } m ? m.Text : "val_acc";
         var goal = (map["goal"] as CfgScalar)?.Text ?? MetricName.DefaultGoal(metric);
         var reduce = (map["reduce"] as CfgScalar)?.Text ?? "final";

@@ -73,6 +73,10 @@ public static partial class Errors
     public static ConfigError SearchKeyForTpeOnly(SourceMark at, string key, string method) =>
         new(at, $"search.{key}", $"applies to method tpe only, but the method is '{method}'", $"remove {key}, or write method: tpe");
 
+    public static ConfigError TpeWithRungs(SourceMark at) =>
+        new(at, "search.rungs", "is set with method 'tpe', whose rounds learn from finished trials, which halving's paused trials are not (not supported yet)",
+            "remove rungs for tpe, or halve a random or sobol search (random with rungs is Hyperband's core)");
+
     public static ConfigError TooManySobolParameters(SourceMark at, int count, int max) =>
         new(at, "search.method", $"is 'sobol', but the leaf's space has {count} parameters and Hypergrid's Sobol table has {max} dimensions",
             "use method: random for this many parameters, or fewer ranges");
