@@ -141,7 +141,7 @@ public static class Expander
     /// A search leaf's proposals at each grid point: those made from the seed (proposal by proposal, each over the whole
     /// grid), then tpe's rounds from the leaf's ledger, made under this search (its fingerprint) at a grid point still in the tree.
     /// </summary>
-    private static List<Search.SearchPoint> SearchPoints(LeafPlan plan, Search.LeafSearch search, string leafOut)
+    private static List<Search.SearchPoint> SearchPoints(LeafPlan plan, Search.SearchPlan search, string leafOut)
     {
         var points = new List<Search.SearchPoint>();
         for (var k = 0; k < search.Proposals.Count; k++)

@@ -7,7 +7,7 @@ namespace Hypergrid.Config.Expansion;
 public sealed record LeafPlan(Leaf Leaf, IReadOnlyList<MergedEntry> Entries, IReadOnlyList<Axis> Axes)
 {
     /// <summary>The leaf's proposing search, when it has ranges (null for a grid).</summary>
-    public LeafSearch? Search { get; init; }
+    public SearchPlan? Search { get; init; }
 
     /// <summary>Number of grid points: the product of the axis lengths (1 without axes), saturating at long.MaxValue rather than overflowing.</summary>
     public long GridCount => Axes.Aggregate(1L, (n, a) => a.Values.Count == 0 ? 0 : n > long.MaxValue / a.Values.Count ? long.MaxValue : n * a.Values.Count);

@@ -60,12 +60,12 @@ public static class LeafValidator
     }
 
     // The leaf's ranges and the method proposing their values (null for a grid), with the proposals made from the seed.
-    private static LeafSearch? SearchOf(MergedEntry? searchEntry, List<MergedEntry> entries, string mode, List<ConfigError> errors)
+    private static SearchPlan? SearchOf(MergedEntry? searchEntry, List<MergedEntry> entries, string mode, List<ConfigError> errors)
     {
         var methodNode = (searchEntry?.Value as CfgMap)?["method"] as CfgScalar;
         var spec = mode == Modes.Sweep ? ProposalSpec.Parse(searchEntry?.Value, errors) : null;
         var space = SpaceParser.Parse(entries, mode, mode == Modes.Sweep ? methodNode?.Text : null, methodNode?.Mark ?? searchEntry?.KeyMark ?? default, errors);
-        return space is null || spec is null ? null : new LeafSearch(space, spec, Proposer.FromSeed(space, spec));
+        return space is null || spec is null ? null : new SearchPlan(space, spec, Proposer.FromSeed(space, spec));
     }
 
     // A command is one string whose {key} placeholders name keys every trial of the leaf has.

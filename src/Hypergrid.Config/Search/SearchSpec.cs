@@ -15,6 +15,9 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
 {
     public const string Key = "search";
 
+    /// <summary>The method's name in <see cref="SearchMethods"/> (halving when a proposing method's trials are halved).</summary>
+    public string Method { get; init; } = Halving.Name;
+
     private static readonly string[] Keys = ["method", "metric", "goal", "reduce", "rungs", "keep", "async", "trials", "seed", "batch", "startup"];
 
     /// <summary>How many of <paramref name="n"/> trials at a rung go on: the keep fraction, at least one.</summary>
@@ -48,11 +51,12 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
         SourceMark At(string key) => map.Entries.FirstOrDefault(e => e.Key == key)?.KeyMark ?? map.Mark;
 
         var method = Scalar("method")?.Text;
+        // A proposing method (random, sobol, tpe) makes the trials; with rungs, halving decides over them.
         var proposing = ProposalSpec.MethodOf(method) is not null;
-        if (method != "halving" && !proposing)
+        if (method is null || !SearchMethods.Names.Contains(method) && !proposing)
         {
-            Bad(At("method"), "search.method", method is null ? "is missing" : $"is '{method}'",
-                "write method: halving (over the grid's lists), random, sobol or tpe (over ranges; with rungs, halving over their trials)");
+            Bad(At("method"), "search.method", method is null ? "is missing" : $"is '{method}', not a known method",
+                $"write method: one of {string.Join(", ", SearchMethods.Names)} (over the grid's lists), or random, sobol or tpe (over ranges; with rungs, halving over their trials)");
             return null; // the rest depends on the method
         }
 
@@ -92,7 +96,7 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
         var isAsync = (asyncNode as CfgScalar)?.Boolean ?? false;
         if (asyncNode is not null && (asyncNode as CfgScalar)?.Boolean is null) Bad(At("async"), "search.async", $"is {asyncNode.Canonical}", "write async: true or async: false");
 
-        return errors.Count > before ? null : new SearchSpec(metric, goal, reduce, rungs, keep, isAsync);
+        return errors.Count > before ? null : new SearchSpec(metric, goal, reduce, rungs, keep, isAsync) { Method = proposing ? Halving.Name : method };
     }
 
     /// <summary>The spec as a reader writes it: halving val_acc (max, final) at epochs 1, 3, keep 0.34.</summary>

@@ -52,7 +52,7 @@ public static class TpeRounds
     }
 
     // How many proposals a grid point has: those from the seed and the ledger's (repeats included: they are not trials).
-    private static int MadeAt(string leafDir, LeafExpansion leaf, LeafSearch search, long grid)
+    private static int MadeAt(string leafDir, LeafExpansion leaf, SearchPlan search, long grid)
     {
         var key = Expander.GridKey(leaf.Plan, grid);
         var ledger = ProposalLedger.Read(leafDir)

@@ -60,9 +60,9 @@ public class TpeRunTests
         using var killed = Branin();
         using (var run = killed.Start("sweep", "--workers", "2"))
         {
-            var ledger = Path.Combine(killed.Log, Leaf, "search_proposals.jsonl");
+            var ledgerFile = Path.Combine(killed.Log, Leaf, "search_proposals.jsonl");
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (!File.Exists(ledger) && clock.Elapsed < TimeSpan.FromMinutes(2) && !run.HasExited) Thread.Sleep(20);
+            while (!File.Exists(ledgerFile) && clock.Elapsed < TimeSpan.FromMinutes(2) && !run.HasExited) Thread.Sleep(20);
             if (!run.HasExited) run.Kill(entireProcessTree: true);
             run.WaitForExit();
         }

@@ -8,7 +8,7 @@ namespace Hypergrid.Config.Search;
 /// (every trial of random and sobol, the startup trials of tpe), in proposal order. Each point of the leaf's grid gets
 /// the same proposals (so its points are compared at the same values); tpe's later rounds come from results.
 /// </summary>
-public sealed record LeafSearch(SearchSpace Space, ProposalSpec Spec, IReadOnlyList<double[]> Proposals)
+public sealed record SearchPlan(SearchSpace Space, ProposalSpec Spec, IReadOnlyList<double[]> Proposals)
 {
     /// <summary>
     /// What the ledger's proposals were made under: the space as written and every setting but <c>trials</c> (raising it
