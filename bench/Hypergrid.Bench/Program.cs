@@ -13,6 +13,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["checkpoint"] = () => { CheckpointBench.Run(); return Task.CompletedTask; },
     ["programs"] = () => { ProgramBench.Run(); return Task.CompletedTask; },
     ["halving"] = () => { HalvingBench.Run(); return Task.CompletedTask; },
+    ["search"] = () => { SearchBench.Run(); return Task.CompletedTask; },
 };
 if (which == "all") foreach (var b in benches.Values) await b();
 else if (benches.TryGetValue(which, out var bench)) await bench();
