@@ -10,7 +10,7 @@ namespace Hypergrid.Bench;
 
 /// <summary>
 /// Hypergrid's random, sobol and TPE against Optuna's TPESampler (its defaults; Debian's python3-optuna) on Branin and
-/// Hartmann-6, at the same budget over 20 search seeds: the best value after N trials minus the known optimum (median and
+/// Hartmann-6, at the same budget over 40 search seeds: the best value after N trials minus the known optimum (median and
 /// quartiles). Hypergrid's methods run in-process through the same pure code the CLI runs (TPE in rounds of one, startup
 /// 10, as Optuna's sequential default); a smaller TPE search then runs as real trials through the CLI (a python3
 /// program computing Branin as its val_loss) and is checked to propose exactly what the in-process run proposes.
@@ -18,7 +18,7 @@ namespace Hypergrid.Bench;
 public static class SearchBench
 {
     private const int Trials = 100;
-    private const int Seeds = 20;
+    private const int Seeds = 40;
     private static readonly int[] Budgets = [10, 25, 50, 100];
 
     private sealed record Objective(string Name, string Space, Func<double[], double> F, double Optimum);
