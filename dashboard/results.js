@@ -90,6 +90,7 @@ function renderResults() {
   keySel.value = view.r.key;
   drawParallel(groups, keys);
   drawScatter(groups);
+  drawBestSoFar(groups); // search.js
 }
 
 /** One section: its name, why it has no p-values when it has none, and its groups best first. */
