@@ -57,8 +57,10 @@ public static class SearchBench
             if (optuna is not null)
             {
                 var theirs = Medians(optuna, o.Optimum);
+                var tpe = rows.Single(r => r.Method == "hypergrid tpe").Runs;
                 verdict += $"; is at most optuna tpe's at {Budgets.Where((_, i) => ours[i] <= theirs[i]).Count()} of {Budgets.Length} budgets"
-                    + $" ({string.Join(", ", Budgets.Select((b, i) => $"N={b}: {ours[i] / Math.Max(theirs[i], 1e-12):0.00}x"))} of optuna's distance to the optimum)";
+                    + $" ({string.Join(", ", Budgets.Select((b, i) => string.Create(CultureInfo.InvariantCulture, $"N={b}: {ours[i] / Math.Max(theirs[i], 1e-12):0.00}x, rank-sum p {RankSumP(Gaps(tpe, b, o.Optimum), Gaps(optuna, b, o.Optimum)):0.00}")))}"
+                    + " of optuna's distance to the optimum; p is two-sided Mann-Whitney over the seeds)";
             }
             Console.WriteLine(verdict);
         }
@@ -70,6 +72,27 @@ public static class SearchBench
     {
         var gaps = runs.Select(r => r.Take(budget).Min() - optimum).Order().ToList();
         return string.Create(CultureInfo.InvariantCulture, $"{Quantile(gaps, 0.5):0.0000} [{Quantile(gaps, 0.25):0.0000}, {Quantile(gaps, 0.75):0.0000}]");
+    }
+
+    private static List<double> Gaps(List<double[]> runs, int budget, double optimum) => runs.Select(r => r.Take(budget).Min() - optimum).ToList();
+
+    /// <summary>Two-sided Mann-Whitney U test, normal approximation with ties averaged (enough for 40 against 40).</summary>
+    private static double RankSumP(List<double> a, List<double> b)
+    {
+        var all = a.Select(v => (V: v, A: true)).Concat(b.Select(v => (V: v, A: false))).OrderBy(x => x.V).ToList();
+        var ranks = new double[all.Count];
+        for (var i = 0; i < all.Count;)
+        {
+            var j = i;
+            while (j + 1 < all.Count && all[j + 1].V == all[i].V) j++;
+            for (var k = i; k <= j; k++) ranks[k] = (i + j) / 2.0 + 1;
+            i = j + 1;
+        }
+        var u = Enumerable.Range(0, all.Count).Where(i => all[i].A).Sum(i => ranks[i]) - a.Count * (a.Count + 1) / 2.0;
+        var mean = a.Count * b.Count / 2.0;
+        var sd = Math.Sqrt(a.Count * b.Count * (a.Count + b.Count + 1) / 12.0);
+        var z = Math.Abs(u - mean) / sd;
+        return Math.Min(1, 2 * (1 - NormalDistribution.Cdf(z)));
     }
 
     private static double[] Medians(List<double[]> runs, double optimum) =>
@@ -86,30 +109,8 @@ public static class SearchBench
     private static ProposalSpec Spec(ProposalMethod method, int trials, long seed, int batch = 1, int startup = ProposalSpec.DefaultStartup) =>
         new(method, trials, seed, batch, startup, "val_loss", "min", "final");
 
-    /// <summary>A search run as the CLI runs it: in synchronous rounds, each proposed from the complete rounds before it.</summary>
     private static List<double> Losses(SearchSpace space, ProposalSpec spec, Func<double[], double> f) =>
-        Rounds(space, spec, f).Select(p => p.Loss).ToList();
-
-    private static List<(double[] X, double Loss)> Rounds(SearchSpace space, ProposalSpec spec, Func<double[], double> f)
-    {
-        var history = new List<Observation>();
-        var all = new List<(double[], double)>();
-        var k = 0;
-        while (k < spec.Trials)
-        {
-            var end = k < spec.SeedOnly ? spec.SeedOnly : Math.Min(spec.Trials, k + spec.Batch);
-            var round = new List<Observation>();
-            for (; k < end; k++)
-            {
-                var x = Proposer.Propose(space, spec, k, history);
-                var y = f(x);
-                round.Add(new Observation(x, y));
-                all.Add((x, y));
-            }
-            history.AddRange(round);
-        }
-        return all;
-    }
+        InProcessSearch.Run(space, spec, f).Select(o => o.Loss).ToList();
 
     private static SearchSpace Parse(string yaml)
     {
@@ -167,7 +168,7 @@ public static class SearchBench
             }
             var seconds = clock.Elapsed.TotalSeconds;
             var space = Parse("x1: {uniform: [-5, 10]}\nx2: {uniform: [0, 15]}");
-            var expected = Rounds(space, Spec(ProposalMethod.Tpe, 16, 5, batch: 2, startup: 6), x => Branin(x[0], x[1]));
+            var expected = InProcessSearch.Run(space, Spec(ProposalMethod.Tpe, 16, 5, batch: 2, startup: 6), x => Branin(x[0], x[1]));
             var same = 0;
             for (var n = 0; n < expected.Count; n++)
             {

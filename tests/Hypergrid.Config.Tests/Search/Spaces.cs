@@ -20,27 +20,9 @@ internal static class Spaces
     public static ProposalSpec Spec(ProposalMethod method, int trials, long seed = 0, int batch = 1, int startup = ProposalSpec.DefaultStartup) =>
         new(method, trials, seed, batch, startup, "val_loss", "min", "final");
 
-    /// <summary>Runs a search in synchronous rounds of the spec's batch against <paramref name="loss"/>; returns the losses in proposal order.</summary>
-    public static List<double> Run(SearchSpace space, ProposalSpec spec, Func<double[], double> loss)
-    {
-        var history = new List<Observation>();
-        var losses = new List<double>();
-        var k = 0;
-        while (k < spec.Trials)
-        {
-            var roundEnd = k < spec.SeedOnly ? spec.SeedOnly : Math.Min(spec.Trials, k + spec.Batch);
-            var round = new List<Observation>();
-            for (; k < roundEnd; k++)
-            {
-                var x = Proposer.Propose(space, spec, k, history);
-                var y = loss(x);
-                losses.Add(y);
-                round.Add(new Observation(x, y));
-            }
-            history.AddRange(round);
-        }
-        return losses;
-    }
+    /// <summary>Runs a search in synchronous rounds against <paramref name="loss"/>; returns the losses in proposal order.</summary>
+    public static List<double> Run(SearchSpace space, ProposalSpec spec, Func<double[], double> loss) =>
+        InProcessSearch.Run(space, spec, loss).Select(o => o.Loss).ToList();
 
     /// <summary>The best loss after each trial.</summary>
     public static double BestAfter(List<double> losses, int n) => losses.Take(n).Min();
