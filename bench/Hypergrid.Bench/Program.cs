@@ -8,6 +8,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["aggregate"] = () => { AggregateBench.Run(); return Task.CompletedTask; },
     ["train"] = TrainBench.RunAsync,
     ["dashboard"] = DashboardBench.RunAsync,
+    ["trial-list"] = DashboardBench.ListAsync,
     ["report"] = () => { ReportBench.Run(); return Task.CompletedTask; },
     ["series"] = SeriesBench.RunAsync,
     ["checkpoint"] = () => { CheckpointBench.Run(); return Task.CompletedTask; },
