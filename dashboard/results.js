@@ -88,10 +88,10 @@ function renderResults() {
   }
   if (!numericKeys.includes(view.r.key)) view.r.key = numericKeys[0] ?? '';
   keySel.value = view.r.key;
+  drawBestSoFar(groups); // search.js; cleared when there is one group (nothing to follow)
   if (renderSingle(groups, keys)) return;
   drawParallel(groups, keys);
   drawScatter(groups);
-  drawBestSoFar(groups); // search.js
 }
 
 /** One section: its name, why it has no p-values when it has none, and its groups best first. */
