@@ -161,6 +161,8 @@ function stateText(t) {
   if (t.state === 'paused' && t.note) return t.note;
   // A result whose code files changed since it ran: kept, shown, never pooled with today's (the note names the files).
   if (t.state === 'other-code') return 'trained by other code';
+  // A running trial given GPUs says which, as the status line does.
+  if (t.state === 'running' && t.gpus?.length) return `running on ${t.gpus.length === 1 ? 'gpu' : 'gpus'} ${t.gpus.join(',')}`;
   return t.resumesAt ? `${t.state} (resumes at ${t.resumesAt})` : t.state;
 }
 

@@ -15,6 +15,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["programs"] = () => { ProgramBench.Run(); return Task.CompletedTask; },
     ["halving"] = () => { HalvingBench.Run(); return Task.CompletedTask; },
     ["search"] = () => { SearchBench.Run(); return Task.CompletedTask; },
+    ["gpus"] = GpuBench.RunAsync,
 };
 if (which == "all") foreach (var b in benches.Values) await b();
 else if (benches.TryGetValue(which, out var bench)) await bench();

@@ -59,6 +59,7 @@ public static class TrialEndpoints
             dataSource = run?.Data?.Source, trainSamples = run?.Data?.TrainSamples, valSamples = run?.Data?.ValSamples,
             code = run?.Code?.Sha256 is null ? null : run.Code.Short, // a program's code (short hash): bands never pool two codes
             final, seconds = run?.Seconds, error = r.Error, log,
+            gpus = run?.Gpus, // the GPUs its (last) attempt was given: a running trial shows where it runs
         };
     }
 }
