@@ -112,6 +112,7 @@ function renderResults() {
   }
   if (!numericKeys.includes(view.r.key)) view.r.key = numericKeys[0] ?? '';
   keySel.value = view.r.key;
+  drawBestSoFar(groups); // search.js; cleared when there is one group (nothing to follow)
   if (renderSingle(groups, keys)) return;
   drawParallel(groups, keys);
   drawScatter(groups);

@@ -14,6 +14,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["checkpoint"] = () => { CheckpointBench.Run(); return Task.CompletedTask; },
     ["programs"] = () => { ProgramBench.Run(); return Task.CompletedTask; },
     ["halving"] = () => { HalvingBench.Run(); return Task.CompletedTask; },
+    ["search"] = () => { SearchBench.Run(); return Task.CompletedTask; },
     ["gpus"] = GpuBench.RunAsync,
     ["adaptive"] = () => { AdaptiveSeedsBench.Run(); return Task.CompletedTask; },
 };

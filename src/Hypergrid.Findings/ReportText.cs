@@ -138,8 +138,11 @@ public static class ReportText
     {
         if (!r.Importance.TryGetValue(leaf, out var keys)) return;
         escape ??= s => s;
-        sb.Append($"Importance in {escape(leaf)} (share of the sum of squares, F-test p):\n");
-        foreach (var k in keys) sb.Append(bullet).Append($"{escape(k.Key)}: {k.Share:P1}, p {(k.P is { } p ? p.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a")}\n");
+        sb.Append(keys.Any(k => k.Bins is not null)
+            ? $"Importance in {escape(leaf)} (each key alone: its share of the sum of squares, F-test p; continuous keys cut into quantile bins):\n"
+            : $"Importance in {escape(leaf)} (share of the sum of squares, F-test p):\n");
+        foreach (var k in keys)
+            sb.Append(bullet).Append($"{escape(k.Key)}{(k.Bins is { } b ? $" ({b} quantile bins)" : "")}: {k.Share:P1}, p {(k.P is { } p ? p.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a")}\n");
         sb.Append('\n');
     }
 

@@ -15,6 +15,17 @@ public static class Runner
 {
     public static async Task<RunSummary> RunAsync(RunOptions options, IRunDisplay display, CancellationToken cancel = default)
     {
+        // A tpe search trains in rounds: each pass trains what is proposed, then the rounds its results make due are proposed
+        // and trained in the next pass. Rounds due before the first pass (a run killed after its trials ended) come first.
+        Search.SearchRounds.ProposeDue(options, display);
+        var summary = await RunPassAsync(options, display, 0, cancel);
+        for (var pass = 1; !summary.Detached && !cancel.IsCancellationRequested && Search.SearchRounds.ProposeDue(options, display) > 0; pass++)
+            summary = summary.Then(await RunPassAsync(options, display, pass, cancel));
+        return summary;
+    }
+
+    private static async Task<RunSummary> RunPassAsync(RunOptions options, IRunDisplay display, int pass, CancellationToken cancel)
+    {
         // Plan and check every trial without writing; every mistake is reported at the cfg/ line that made it.
         var leaves = Expander.Expand(options.Expand with { DryRun = true, Schema = TrialSchema.Instance });
         foreach (var warning in leaves.SelectMany(l => l.Warnings)) display.Line(warning);
@@ -70,7 +81,7 @@ public static class Runner
         foreach (var line in builtins.GroupBy(t => t.Leaf.Dataset).Select(g => Spec(g.First()).Data.Describe(options.DataDir)).OfType<string>()) display.Line(line);
         if (builtins.Count < todo.Count && !Programs.ProgramContainment.Namespaced) display.Line(Programs.ProgramContainment.Warning);
 
-        var runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}";
+        var runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}" + (pass > 0 ? $"-{pass}" : "");
         var runDir = Path.Combine(options.Expand.OutDir, options.Launcher.Folder, runId);
         Directory.CreateDirectory(runDir);
         var manifest = Path.Combine(runDir, "trials.txt");
