@@ -6,7 +6,7 @@ namespace Hypergrid.Findings.Tests;
 public class BinnedImportanceTests
 {
     private static GroupRow Row(double mean, JsonObject values) =>
-        new("sweep/d/m/t", values, ["trial_000"], [0], 1, mean, null, null, null, null, mean, mean, mean, null, null, null, false, false);
+        new("sweep/d/m/t", values, ["trial_000"], [0], 1, mean, null, null, null, null, mean, mean, mean, null, null, null, false);
 
     // 24 trials of a search: lr drives the metric, dropout is noise-free but irrelevant, opt adds a small step.
     private static List<GroupRow> Search()
