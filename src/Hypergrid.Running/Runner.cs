@@ -22,9 +22,9 @@ public static class Runner
         // may promote paused trials, which this run then trains.
         foreach (var leaf in leaves.Where(l => l.Trials.Count > 0))
         {
-            var dir = Search.Halving.LeafOf(leaf.Trials[0].Directory);
-            if (Directory.Exists(dir) && Search.Halving.Of(leaf.Trials[0].Config) is var (spec, epochs))
-                foreach (var line in Search.Halving.Describe(Search.Halving.Decide(dir, spec, epochs, display.Line))) display.Line($"{leaf.Trials[0].Id.Leaf}: {line}");
+            var dir = Search.LeafSearch.LeafOf(leaf.Trials[0].Directory);
+            if (Directory.Exists(dir) && Search.LeafSearch.Of(leaf.Trials[0].Config) is var (spec, epochs))
+                foreach (var line in Search.LeafSearch.Describe(Search.LeafSearch.Decide(dir, spec, epochs, display.Line))) display.Line($"{leaf.Trials[0].Id.Leaf}: {line}");
         }
         var records = leaves.SelectMany(l => l.Trials)
             .Select(t => (Trial: t, Record: TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance)))).ToList();
@@ -98,7 +98,7 @@ public static class Runner
 
     // A trial paused below its leaf's first rung (the rungs were changed since it paused) trains on to the new first rung.
     private static bool BelowFirstRung(Trial trial, TrialRecord record) =>
-        record is { State: TrialState.Paused, Run.PausedAt: { } at } && Search.Halving.Of(trial.Config) is var (spec, _) && at < spec.Rungs[0];
+        record is { State: TrialState.Paused, Run.PausedAt: { } at } && Search.LeafSearch.Of(trial.Config) is var (spec, _) && at < spec.Rungs[0];
 
     // The folder that holds cfg/: where programs run and where their code files are.
     private static string StudyFolder(RunOptions options) => Path.GetDirectoryName(Path.GetFullPath(options.Expand.CfgDir))!;

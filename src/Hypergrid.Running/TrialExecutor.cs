@@ -86,7 +86,7 @@ public static class TrialExecutor
                     Written = h => log.WriteLine($"{DateTimeOffset.UtcNow:O} checkpoint: resumes at {h.ResumesAt}, row {h.Rows}"),
                 },
                 WeightsPath = Path.Combine(attempt.Directory, TrialFiles.Weights),
-                StopAfterEpoch = spec.Search is { } search ? Search.Halving.StopAfter(trialDir, search, spec.TrainerFactory.Settings.Epochs) : null,
+                StopAfterEpoch = spec.Search is { } search ? Search.LeafSearch.StopAfter(trialDir, search, spec.TrainerFactory.Settings.Epochs) : null,
             };
             bool finished;
             using (var sink = resume is null ? new BatchLogWriter(partial) : new BatchLogWriter(partial, new LogPosition(resume.Header.Rows, resume.Header.Bytes)))

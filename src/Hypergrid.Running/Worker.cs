@@ -25,9 +25,9 @@ public static class Worker
         var failed = 0;
         var dirs = File.ReadAllLines(manifest).Where(l => l.Length > 0).ToList();
         // search: is a leaf's (inherited, never an axis): one cfg.yaml a leaf says whether its trials are searched.
-        var searched = dirs.GroupBy(Search.Halving.LeafOf).Where(leaf => Search.Halving.Of(leaf.First()) is not null).SelectMany(leaf => leaf).ToList();
-        if (dirs.Count > 0 && Directory.Exists(Search.Halving.LeafOf(dirs[0])) && ClockSkew.Measure(Search.Halving.LeafOf(dirs[0])) is { } skew
-            && ClockSkew.Describe(skew, Search.Halving.LeafOf(dirs[0])) is { } said)
+        var searched = dirs.GroupBy(Search.LeafSearch.LeafOf).Where(leaf => Search.LeafSearch.Of(leaf.First()) is not null).SelectMany(leaf => leaf).ToList();
+        if (dirs.Count > 0 && Directory.Exists(Search.LeafSearch.LeafOf(dirs[0])) && ClockSkew.Measure(Search.LeafSearch.LeafOf(dirs[0])) is { } skew
+            && ClockSkew.Describe(skew, Search.LeafSearch.LeafOf(dirs[0])) is { } said)
             output.WriteLine(said);
         var waitSaid = false;
         // Trials whose claim this worker lost: another worker has them, or something broke their claim; never claimed
@@ -98,9 +98,9 @@ public static class Worker
     /// <summary>After a trial of a search leaf paused or completed: the decisions that are now due, made once under the leaf's lock.</summary>
     private static void DecideSearch(string dir, TextWriter output)
     {
-        if (Search.Halving.Of(dir) is not var (spec, epochs)) return;
-        var leaf = Search.Halving.LeafOf(dir);
-        foreach (var line in Search.Halving.Describe(Search.Halving.Decide(leaf, spec, epochs, output.WriteLine)))
+        if (Search.LeafSearch.Of(dir) is not var (spec, epochs)) return;
+        var leaf = Search.LeafSearch.LeafOf(dir);
+        foreach (var line in Search.LeafSearch.Describe(Search.LeafSearch.Decide(leaf, spec, epochs, output.WriteLine)))
             output.WriteLine($"{TrialId.FromDirectory(dir).Leaf}: {line}");
     }
 
@@ -185,7 +185,7 @@ public static class Worker
     // The first rung of a searched trial's leaf, read once per trial and process (0 without a search).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> FirstRungs = new();
 
-    private static int FirstRung(string dir) => FirstRungs.GetOrAdd(dir, d => Search.Halving.Of(d) is var (spec, _) ? spec.Rungs[0] : 0);
+    private static int FirstRung(string dir) => FirstRungs.GetOrAdd(dir, d => Search.LeafSearch.Of(d) is var (spec, _) ? spec.Rungs[0] : 0);
 
     /// <summary>Trials of the manifest that still need training in this run (not complete, not failed in it).</summary>
     public static int Remaining(string manifest, string runId) =>
@@ -200,7 +200,7 @@ public static class Worker
         // A trial paused at a search rung waits for a decision that promotes it past where it stopped.
         // Below the first rung (the rungs changed since it paused), it trains on to it.
         if (run is { Status: RunStatus.Paused, PausedAt: { } at }
-            && Trials.Search.SearchDecision.Budget(Trials.Search.SearchDecision.ReadAll(Search.Halving.LeafOf(dir)), TrialId.FromDirectory(dir).Number, Math.Max(at, FirstRung(dir))) <= at)
+            && Trials.Search.SearchDecision.Budget(Trials.Search.SearchDecision.ReadAll(Search.LeafSearch.LeafOf(dir)), TrialId.FromDirectory(dir).Number, Math.Max(at, FirstRung(dir))) <= at)
             return false;
         return run is not ({ Status: RunStatus.Failed } or { Status: RunStatus.Interrupted, Yielded: true }) || run.RunId != runId;
     }

@@ -15,7 +15,7 @@ public sealed class RungValueTests : IDisposable
     {
         File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), "epoch,mode,batch,loss,acc\n" + rows);
         var goal = metric.EndsWith("acc", StringComparison.Ordinal) ? "max" : "min";
-        return Halving.ValueAt(dir, new SearchSpec(metric, goal, reduce, [rung], 0.5, false), rung);
+        return Halving.ValueAt(LeafSnapshotReader.Log(dir), new SearchSpec(metric, goal, reduce, [rung], 0.5, false), rung);
     }
 
     [Theory]

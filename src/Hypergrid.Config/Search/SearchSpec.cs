@@ -15,6 +15,9 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
 {
     public const string Key = "search";
 
+    /// <summary>The method's name in <see cref="SearchMethods"/>.</summary>
+    public string Method { get; init; } = Halving.Name;
+
     private static readonly string[] Keys = ["method", "metric", "goal", "reduce", "rungs", "keep", "async"];
 
     /// <summary>How many of <paramref name="n"/> trials at a rung go on: the keep fraction, at least one.</summary>
@@ -48,7 +51,8 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
         SourceMark At(string key) => map.Entries.FirstOrDefault(e => e.Key == key)?.KeyMark ?? map.Mark;
 
         var method = Scalar("method")?.Text;
-        if (method != "halving") Bad(At("method"), "search.method", method is null ? "is missing" : $"is '{method}'", "write method: halving (successive halving over the grid)");
+        if (method is null || !SearchMethods.Names.Contains(method))
+            Bad(At("method"), "search.method", method is null ? "is missing" : $"is '{method}', not a known method", $"write method: one of {string.Join(", ", SearchMethods.Names)} (halving: successive halving over the grid)");
 
         var metric = Scalar("metric") is { Kind: ScalarKind.String } m ? m.Text : "val_acc";
         if (map["metric"] is { } mn && (mn is not CfgScalar { Kind: ScalarKind.String } || MetricName.TryParse(metric) is null))
@@ -84,7 +88,7 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
         var isAsync = (asyncNode as CfgScalar)?.Boolean ?? false;
         if (asyncNode is not null && (asyncNode as CfgScalar)?.Boolean is null) Bad(At("async"), "search.async", $"is {asyncNode.Canonical}", "write async: true or async: false");
 
-        return errors.Count > before ? null : new SearchSpec(metric, goal, reduce, rungs, keep, isAsync);
+        return errors.Count > before ? null : new SearchSpec(metric, goal, reduce, rungs, keep, isAsync) { Method = method! };
     }
 
     /// <summary>The spec as a reader writes it: halving val_acc (max, final) at epochs 1, 3, keep 0.34.</summary>

@@ -94,10 +94,10 @@ public static class ProgramExecutor
                 // Where the program may report what it ran with (the Python helper writes its versions there).
                 ["HYPERGRID_PROGRAM_INFO"] = Path.GetFullPath(Path.Combine(attempt.Directory, ProgramInfo.File)),
             };
-            var all = Search.Halving.EpochsOf(config);
+            var all = Search.LeafSearch.EpochsOf(config);
             var epochs = all == int.MaxValue ? 0 : all; // 0: the program did not say (the bar shows no total)
             // A search rung: the program is told the last epoch it may train, and ends that attempt with exit 75.
-            var stopAfter = Search.Halving.Of(config) is var (search, _) ? Search.Halving.StopAfter(trialDir, search, all) : null;
+            var stopAfter = Search.LeafSearch.Of(config) is var (search, _) ? Search.LeafSearch.StopAfter(trialDir, search, all) : null;
             if (stopAfter is { } last) environment["HYPERGRID_STOP_AFTER_EPOCH"] = last.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var outcome = Run(arguments, workingDir, environment, attempt, log, epochs, progress, stillOwned, ProgramSchema.StopGrace(config), cancel, stopAfter);
             if (!stillOwned()) return Lost(record, log, clock);

@@ -27,7 +27,7 @@ public static class BatchLogCheck
         while (BatchLogLine.Next(ref rest, out var line))
         {
             rows++;
-            if (!BatchLogLine.Split(line, starts, lengths)) return $"line {rows + 1} has {line.Count((byte)',') + 1} cells, the header {header.Width}";
+            if (!BatchLogLine.Split(line, starts, lengths)) return $"line {rows + 1} has {BatchLogLine.Width(line)} cells, the header {header.Width}";
             var epoch = line.Slice(starts[header.Epoch], lengths[header.Epoch]);
             var batch = line.Slice(starts[header.Batch], lengths[header.Batch]);
             if (!IsInteger(epoch)) return $"line {rows + 1}: epoch is '{Cut(System.Text.Encoding.UTF8.GetString(epoch))}', not an integer";

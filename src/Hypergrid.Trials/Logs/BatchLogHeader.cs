@@ -1,10 +1,9 @@
-using System.Text;
-
 namespace Hypergrid.Trials.Logs;
 
 /// <summary>
 /// The first line of a batch log as every reader reads it (the worker's tail and check, the epoch aggregation, the
-/// dashboard's series, status): any length, a UTF-8 byte-order mark skipped, a CR before the newline dropped. A log the
+/// dashboard's series, status): any length, a UTF-8 byte-order mark skipped, a CR before the newline dropped, names
+/// split and unquoted as <see cref="BatchLogLine"/> splits cells. A log the
 /// worker accepts is so read everywhere, and none is refused by one reader and read by another.
 /// </summary>
 public sealed class BatchLogHeader
@@ -75,7 +74,9 @@ public sealed class BatchLogHeader
     {
         if (line.StartsWith(Bom)) line = line[Bom.Length..];
         if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
-        return new BatchLogHeader(Encoding.UTF8.GetString(line).Split(','), length);
+        var names = new string[BatchLogLine.Width(line)];
+        for (var c = 0; c < names.Length; c++) names[c] = BatchLogLine.Text(BatchLogLine.Cell(ref line));
+        return new BatchLogHeader(names, length);
     }
 
     /// <summary>Whether the header names the required columns (epoch, mode, batch), each once, and no empty column; null when it does.</summary>

@@ -1,12 +1,17 @@
 namespace Hypergrid.Trials.Logs;
 
 /// <summary>
-/// The rows of a batch log as every reader splits them: whole lines only (what follows the last newline is a line still
-/// being written), a CR before the newline dropped, cells at each comma, and a row of another width than the header
-/// not a row.
+/// The rows of a batch log as every reader splits them (the check, the epoch aggregation and table, the step series, the
+/// live tail): whole lines only (what follows the last newline is a line still being written), a CR before the newline
+/// dropped, cells at each comma outside quotes, and a row of another width than the header not a row. A cell in quotes
+/// (as Python's csv module writes one that holds a comma, or every cell with QUOTE_ALL) is its text between them; a
+/// doubled quote inside stays doubled in the cell (<see cref="Text"/> makes it one), and a newline always ends a row
+/// (no column of a batch log holds one). A line without a quote takes the fast path: a comma is a cell's end.
 /// </summary>
 public static class BatchLogLine
 {
+    private const byte Quote = (byte)'"';
+
     /// <summary>Takes the next whole line off <paramref name="text"/>; false when none is left.</summary>
     public static bool Next(ref ReadOnlySpan<byte> text, out ReadOnlySpan<byte> line)
     {
@@ -19,33 +24,75 @@ public static class BatchLogLine
     }
 
     /// <summary>How many cells a line has; a row is one only when this is the header's width.</summary>
-    public static int Width(ReadOnlySpan<byte> line) => line.Count((byte)',') + 1;
+    public static int Width(ReadOnlySpan<byte> line)
+    {
+        if (line.IndexOf(Quote) < 0) return line.Count((byte)',') + 1;
+        var width = 1;
+        while (End(line, out _, out _) is var comma and >= 0)
+        {
+            width++;
+            line = line[(comma + 1)..];
+        }
+        return width;
+    }
 
     /// <summary>The first cell of a line and the rest after its comma (empty after the last cell; check <see cref="Width"/> first).</summary>
     public static ReadOnlySpan<byte> Cell(scoped ref ReadOnlySpan<byte> rest)
     {
-        var comma = rest.IndexOf((byte)',');
-        if (comma < 0)
-        {
-            var last = rest;
-            rest = default;
-            return last;
-        }
-        var cell = rest[..comma];
-        rest = rest[(comma + 1)..];
+        var comma = End(rest, out var start, out var length);
+        var cell = rest.Slice(start, length);
+        rest = comma < 0 ? default : rest[(comma + 1)..];
         return cell;
     }
 
-    /// <summary>Where each cell starts and how long it is; false when the line has another number of cells than <paramref name="starts"/> holds.</summary>
+    /// <summary>Where each cell's text starts and how long it is; false when the line has another number of cells than <paramref name="starts"/> holds.</summary>
     public static bool Split(ReadOnlySpan<byte> line, Span<int> starts, Span<int> lengths)
     {
         if (Width(line) != starts.Length) return false;
-        var rest = line;
+        var at = 0;
         for (var c = 0; c < starts.Length; c++)
         {
-            starts[c] = line.Length - rest.Length;
-            lengths[c] = Cell(ref rest).Length;
+            var comma = End(line[at..], out var start, out var length);
+            starts[c] = at + start;
+            lengths[c] = length;
+            at = comma < 0 ? line.Length : at + comma + 1;
         }
         return true;
+    }
+
+    /// <summary>A cell's text as a string: a doubled quote (inside a quoted cell) is one quote.</summary>
+    public static string Text(ReadOnlySpan<byte> cell)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(cell);
+        return cell.IndexOf(Quote) < 0 ? text : text.Replace("\"\"", "\"", StringComparison.Ordinal);
+    }
+
+    // The comma that ends the first cell of the text (-1: it is the last), and where its text lies: inside the quotes of a
+    // quoted cell (up to the quote that closes them; what follows that quote up to the comma is not the cell's), else up
+    // to the comma.
+    private static int End(ReadOnlySpan<byte> text, out int start, out int length)
+    {
+        if (text.IsEmpty || text[0] != Quote)
+        {
+            var comma = text.IndexOf((byte)',');
+            start = 0;
+            length = comma < 0 ? text.Length : comma;
+            return comma;
+        }
+        var close = 1;
+        while (close < text.Length)
+        {
+            if (text[close] == Quote)
+            {
+                if (close + 1 < text.Length && text[close + 1] == Quote) { close += 2; continue; }
+                break;
+            }
+            close++;
+        }
+        start = 1;
+        length = Math.Min(close, text.Length) - 1;
+        if (close >= text.Length) return -1; // no closing quote: the rest of the line is the cell
+        var after = text[(close + 1)..].IndexOf((byte)',');
+        return after < 0 ? -1 : close + 1 + after;
     }
 }

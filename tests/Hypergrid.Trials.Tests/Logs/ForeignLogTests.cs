@@ -33,7 +33,7 @@ public sealed class ForeignLogTests : IDisposable
         Assert.Equal(["train", "val", "train", "val"], table.Phases);
         Assert.Equal(0.5, table.Get(3, "loss"));
         Assert.Equal(2, table.Get(2, EpochTable.BatchesColumn));
-        if (kind != "bom" && kind != "bom-crlf") Assert.Equal(0.5, table.Get(1, "acc_class_0000"));
+        if (kind is "long" or "huge" or "bom-long") Assert.Equal(0.5, table.Get(1, "acc_class_0000"));
     }
 
     [Theory]

@@ -1,0 +1,39 @@
+using System.Text;
+using Hypergrid.Trials.Posix;
+using Hypergrid.Trials.Search;
+
+namespace Hypergrid.Running.Search;
+
+/// <summary>
+/// Appends a decider's rounds to its leaf's decisions file (the write edge of a decision): one record, one write(2) with
+/// O_APPEND at the end of the file as it is then, so that no decider can erase another's rounds (see
+/// <see cref="DecisionFile"/>); a round another decider wrote first is counted as theirs.
+/// </summary>
+public static class DecisionWriter
+{
+    /// <summary>Appends the rounds; returns the decisions of those this call made (first wrote).</summary>
+    public static IReadOnlyList<SearchDecision> Append(string leafDir, IReadOnlyList<SearchDecision> fresh, string settings)
+    {
+        if (fresh.Count == 0) return fresh;
+        var by = $"{Environment.MachineName} {Environment.ProcessId} {Guid.NewGuid():N}";
+        var path = Path.Combine(leafDir, SearchDecision.File);
+        var record = DecisionFile.Format(fresh.GroupBy(d => d.Round), settings, by);
+        AppendFile.Append(path, Encoding.UTF8.GetBytes(EndsInsideALine(path) ? "\n" + record : record));
+        // A round another decider wrote first is its, and said by it: this one says only those it made.
+        var made = SearchDecision.ReadLog(leafDir).MadeBy;
+        return fresh.Where(d => made.GetValueOrDefault(d.Round) == by).ToList();
+    }
+
+    // A file cut inside a line (a writer killed mid-write on a filesystem that tore it): the next record starts on a line of its own.
+    private static bool EndsInsideALine(string path)
+    {
+        try
+        {
+            using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (f.Length == 0) return false;
+            f.Position = f.Length - 1;
+            return f.ReadByte() != '\n';
+        }
+        catch (FileNotFoundException) { return false; }
+    }
+}
