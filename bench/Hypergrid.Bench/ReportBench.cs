@@ -15,10 +15,15 @@ public static class ReportBench
     public static void Run()
     {
         var root = "/dev/shm/hypergrid-bench-report";
-        if (Directory.Exists(root)) Directory.Delete(root, true);
+        // HYPERGRID_BENCH_KEEP=1 keeps the study for the next run (and for profiling `hypergrid report --out` on it).
+        var keep = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_KEEP") == "1";
         var log = Path.Combine(root, "log");
-        Console.WriteLine("report: writing 10,000 complete trials x 50 epochs (10 leaves x 200 configs x 5 seeds) ...");
-        Parallel.For(0, 10_000, i => Trial(log, i));
+        if (!keep || !Directory.Exists(log))
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+            Console.WriteLine("report: writing 10,000 complete trials x 50 epochs (10 leaves x 200 configs x 5 seeds) ...");
+            Parallel.For(0, 10_000, i => Trial(log, i));
+        }
         var options = new ReportOptions(Filters.All, "val_acc");
         var cold = Measure.Seconds(1, () => { }, () => Reporter.Build(log, options));
         var warm = Measure.Seconds(5, () => { }, () => Reporter.Build(log, options));
@@ -28,7 +33,7 @@ public static class ReportBench
                           $"warm (epoch logs cached) {Measure.Fmt(warm.Best)} best / {Measure.Fmt(warm.Median)} median; target warm < 1 s");
         Console.WriteLine($"  straightforward loop reading the same epoch logs and run.json files and averaging per group: {Measure.Fmt(naive.Best)} / {Measure.Fmt(naive.Median)} " +
                           $"-> report (with t intervals, tests and importance) is {naive.Best / warm.Best:F2}x its time");
-        Directory.Delete(root, true);
+        if (!keep) Directory.Delete(root, true);
     }
 
     private static void Trial(string log, int i)
