@@ -52,7 +52,13 @@ public static class ReportBench
             foreach (var phase in new[] { "train", "val" })
                 sb.Append(CultureInfo.InvariantCulture, $"{e},{phase},0,{e * 0.1:R},{2.0 / e + rng.NextDouble() * 0.01:R},{1 - 1.0 / (e + 1) - rng.NextDouble() * 0.01:R},0.001,,,,,,,,\n");
         File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), sb.ToString());
-        new RunRecord { Status = RunStatus.Complete, Config = cfg.ToJson(), ParamsSha256 = cfg.ParamsSha256() }.Write(dir);
+        // As a worker writes it: the hashes of the cfg.yaml text and of the values it ran with (a report compares them with cfg.yaml).
+        new RunRecord
+        {
+            Status = RunStatus.Complete, Config = cfg.ToJson(), ParamsSha256 = cfg.ParamsSha256(),
+            CfgSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(yaml))),
+            EffectiveSha256 = ResultHash.Effective(cfg, Hypergrid.Training.TrialSchema.Instance),
+        }.Write(dir);
     }
 
     /// <summary>The obvious loop: for every trial, read run.json and epoch_log.csv, take the last val acc, average per config.</summary>
