@@ -57,7 +57,7 @@ public static class Runner
         var checkpointed = todo.Where(t => Attempt.LiveCheckpoint(t.Directory) is not null || ProgramSchema.IsProgram(t.Config) && Attempt.Latest(t.Directory) is { HasProgress: true }).ToList();
         if (options.Restart && checkpointed.Count > 0)
         {
-            foreach (var t in checkpointed) TrialExecutor.Archive(t.Directory, [TrialFiles.Checkpoint, TrialFiles.PartialLog, Attempt.Folder]);
+            foreach (var t in checkpointed) Trials.Lifecycle.TrialAttempt.Archive(t.Directory, [TrialFiles.Checkpoint, TrialFiles.PartialLog, Attempt.Folder]);
             display.Line($"--restart: {checkpointed.Count} checkpoint(s) moved to previous/; those trials start from scratch");
         }
         // Rows without a checkpoint are progress to move aside on --restart, but nothing to continue from.
@@ -178,5 +178,5 @@ public static class Runner
         TrialSpec.Parse(t.Config, [], out _) ?? throw new InvalidOperationException($"{t.Id} passed its check but does not parse");
 
     /// <summary>Moves a trial's results into previous/&lt;time&gt;/ (run.json there says what they ran with) so it can retrain; nothing is deleted.</summary>
-    public static void ArchiveResults(string trialDir) => TrialExecutor.Archive(trialDir, TrialFiles.Results);
+    public static void ArchiveResults(string trialDir) => Trials.Lifecycle.TrialAttempt.Archive(trialDir, TrialFiles.Results);
 }

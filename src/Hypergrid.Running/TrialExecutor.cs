@@ -9,7 +9,7 @@ using Hypergrid.Training;
 using Hypergrid.Training.Checkpoints;
 using Hypergrid.Training.Logging;
 using Hypergrid.Trials;
-using Hypergrid.Trials.Logs;
+using Hypergrid.Trials.Lifecycle;
 
 namespace Hypergrid.Running;
 
@@ -21,16 +21,12 @@ namespace Hypergrid.Running;
 public static class TrialExecutor
 {
     // stillOwned is asked before results are written: a worker whose claim was taken over touches nothing.
-    public static RunRecord Execute(string trialDir, WorkerSettings settings, TextWriter log, TrainingLoop.Progress? progress,
-        Func<bool> stillOwned, CancellationToken cancel, Action<string>? say = null)
+    public static RunRecord Execute(TrialAttempt life, WorkerSettings settings, Trainers.AttemptProgress? progress, CancellationToken cancel)
     {
-        say ??= line => log.WriteLine($"{DateTimeOffset.UtcNow:O} {line}");
+        var (trialDir, log, stillOwned, say) = (life.TrialDir, life.Log, life.StillOwned, life.Say);
         // This attempt's own files: a worker that stalls past the claim timeout and wakes after a takeover can only
         // write into these, which its successor copied (never renamed) and nobody makes final.
         string? partial = null, checkpoint = null;
-        var previous = RunRecord.TryRead(trialDir);
-        var record = Started(settings, Versions());
-        var clock = Stopwatch.StartNew();
         try
         {
             // The worker reads the cfg.yaml another process wrote: the only place a trial's config is parsed from text.
@@ -41,7 +37,7 @@ public static class TrialExecutor
             var spec = config is null ? null : TrialSpec.Parse(config, errors, out config);
             if (spec is null || config is null) throw new ConfigException(errors);
             var data = spec.Data.Load(settings.DataDir);
-            record = record with
+            life.Update(r => r with
             {
                 CfgSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
                 ParamsSha256 = config.ParamsSha256(),
@@ -49,11 +45,11 @@ public static class TrialExecutor
                 Config = config.ToJson(),
                 Device = spec.Device,
                 Data = data.Record,
-            };
+            });
             var template = new CheckpointHeader
             {
-                CfgSha256 = record.CfgSha256, ParamsSha256 = record.ParamsSha256, Threads = settings.Threads, DataChecksum = data.Checksum,
-                Versions = record.Versions.Where(v => ExactnessVersions.Contains(v.Key)).ToDictionary(),
+                CfgSha256 = life.Record.CfgSha256, ParamsSha256 = config.ParamsSha256(), Threads = settings.Threads, DataChecksum = data.Checksum,
+                Versions = life.Record.Versions.Where(v => ExactnessVersions.Contains(v.Key)).ToDictionary(),
             };
             var attempt = Attempt.Begin(trialDir, carry: true, out _);
             partial = attempt.PartialLog;
@@ -66,17 +62,16 @@ public static class TrialExecutor
                 if (File.Exists(checkpoint)) File.Delete(checkpoint);
             }
             // A continued trial's time is the sum of its attempts; one started again counts from here.
-            record = record with { AttemptSeconds = resume is null ? null : RunRecord.EarlierAttempts(previous) };
-            record.Write(trialDir);
+            life.Write(r => r with { AttemptSeconds = resume is null ? null : RunRecord.EarlierAttempts(life.Previous) });
             var threadsNote = resume is { Header.Threads: var t } && t != settings.Threads
                 ? $"; the checkpoint was made with {t} thread(s), so later rows may differ from an uninterrupted run in the last bits" : "";
             say(resume is null
-                ? $"start on {record.Host} pid {record.Pid}, {settings.Threads} thread(s), data {data.Source} ({data.TrainCount} train / {data.ValCount} val)"
-                : $"resume at {resume.Header.ResumesAt} (row {resume.Header.Rows}, {resume.Header.Seconds:F1} s trained) on {record.Host} pid {record.Pid}, {settings.Threads} thread(s){threadsNote}");
+                ? $"start on {life.Record.Host} pid {life.Record.Pid}, {settings.Threads} thread(s), data {data.Source} ({data.TrainCount} train / {data.ValCount} val)"
+                : $"resume at {resume.Header.ResumesAt} (row {resume.Header.Rows}, {resume.Header.Seconds:F1} s trained) on {life.Record.Host} pid {life.Record.Pid}, {settings.Threads} thread(s){threadsNote}");
 
             var options = new TrainingOptions
             {
-                Progress = progress,
+                Progress = progress is null ? null : progress.Invoke,
                 Cancel = cancel,
                 Checkpoints = new Checkpointing(checkpoint, template)
                 {
@@ -91,61 +86,39 @@ public static class TrialExecutor
             bool finished;
             using (var sink = resume is null ? new BatchLogWriter(partial) : new BatchLogWriter(partial, new LogPosition(resume.Header.Rows, resume.Header.Bytes)))
                 finished = TrainingLoop.Run(spec, data, sink, options);
-            record.Versions["malloc"] = Training.Native.MallocTuning.Outcome; // the perturb byte is set per model when training starts
-            if (!stillOwned()) return Lost(record, log, clock);
-            if (!finished)
-            {
-                // A search rung: the checkpoint (the next epoch's start) and the log stay in the attempt for a promotion.
-                record = Finish(record, RunStatus.Paused, clock) with { PausedAt = options.StopAfterEpoch, Epochs = spec.TrainerFactory.Settings.Epochs, ResumedFrom = resume?.Header.ResumesAt };
-                record.Write(trialDir);
-                say($"paused at epoch {options.StopAfterEpoch} of {spec.TrainerFactory.Settings.Epochs} (search rung); its checkpoint is kept");
-                return record;
-            }
+            life.Update(r => { r.Versions["malloc"] = Training.Native.MallocTuning.Outcome; return r; }); // the perturb byte is set per model when training starts
+            if (!stillOwned()) return life.Lost();
+            var resumedFrom = resume?.Header.ResumesAt;
+            // A search rung: the checkpoint (the next epoch's start) and the log stay in the attempt for a promotion.
+            if (!finished) return life.Pause(options.StopAfterEpoch, spec.TrainerFactory.Settings.Epochs, r => r with { ResumedFrom = resumedFrom });
 
             // Final metrics are the epoch log's, the same numbers the dashboard plots; the epoch log is written now too.
-            var table = EpochAggregator.FromBytes(File.ReadAllBytes(partial)) ?? throw new InvalidOperationException("the batch log has no header");
-            record = Finish(record, RunStatus.Complete, clock) with { Final = table.FinalMetrics(), ResumedFrom = resume?.Header.ResumesAt };
             var weights = Path.Combine(attempt.Directory, TrialFiles.Weights);
-            using (var w = File.OpenRead(weights)) record = record with { WeightsSha256 = Convert.ToHexStringLower(SHA256.HashData(w)) };
-            // The results are written only while the claim is still this worker's, asked again just before each step.
-            if (!stillOwned()) return Lost(record, log, clock);
-            File.Move(weights, Path.Combine(trialDir, TrialFiles.Weights), overwrite: true);
-            record.Write(trialDir);
-            AtomicFile.WriteAllText(Path.Combine(trialDir, TrialFiles.EpochLog), table.ToCsv());
-            if (!stillOwned()) return Lost(record, log, clock);
-            File.Move(partial, Path.Combine(trialDir, TrialFiles.BatchLog));
-            // The epoch log must not look older than the batch log it was built from (a rename keeps the partial log's time).
-            File.SetLastWriteTimeUtc(Path.Combine(trialDir, TrialFiles.EpochLog), DateTime.UtcNow);
-            if (spec.KeepCheckpoint && File.Exists(checkpoint)) File.Move(checkpoint, Path.Combine(trialDir, TrialFiles.Checkpoint), overwrite: true);
-            Attempt.RemoveUpTo(trialDir, attempt.Number);
-            // A failed attempt's log of an older version must not lie beside the result.
-            File.Delete(Path.Combine(trialDir, TrialFiles.FailedLog));
-            say($"complete in {clock.Elapsed.TotalSeconds:F1} s: val_loss {record.Final.GetValueOrDefault("val_loss"):F4} val_acc {record.Final.GetValueOrDefault("val_acc"):F4}");
-            return record;
+            string weightsSha;
+            using (var w = File.OpenRead(weights)) weightsSha = Convert.ToHexStringLower(SHA256.HashData(w));
+            var bytes = File.ReadAllBytes(partial);
+            return life.Complete(attempt, bytes, bytes.Length, r => r with { ResumedFrom = resumedFrom, WeightsSha256 = weightsSha }, [(weights, TrialFiles.Weights)],
+                () => { if (spec.KeepCheckpoint && File.Exists(checkpoint)) File.Move(checkpoint, Path.Combine(trialDir, TrialFiles.Checkpoint), overwrite: true); });
         }
         catch (OperationCanceledException) when (!stillOwned())
         {
-            return Lost(record, log, clock);
+            return life.Lost();
         }
         catch (OperationCanceledException)
         {
             var at = checkpoint is null ? null : CheckpointHeader.TryRead(checkpoint);
-            record = Finish(record, RunStatus.Interrupted, clock) with { Error = at is null ? "interrupted" : $"interrupted; resumes at {at.ResumesAt}" };
-            record.Write(trialDir);
             if (at is null && partial is not null && File.Exists(partial)) File.Delete(partial);
-            say(at is null ? "interrupted; the trial stays pending" : $"interrupted after a checkpoint; the trial stays pending and resumes at {at.ResumesAt}");
-            return record;
+            return life.Interrupt(at is null ? "interrupted" : $"interrupted; resumes at {at.ResumesAt}",
+                at is null ? "interrupted; the trial stays pending" : $"interrupted after a checkpoint; the trial stays pending and resumes at {at.ResumesAt}");
         }
         catch (Exception) when (!stillOwned())
         {
-            return Lost(record, log, clock);
+            return life.Lost();
         }
         catch (Exception ex)
         {
             var known = ex is ConfigException or UsageException or TrainingDivergedException or IOException or UnauthorizedAccessException;
-            var message = known ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
-            record = Finish(record, RunStatus.Failed, clock) with { Error = message };
-            TryWriteFailure(record, trialDir, log);
+            var record = life.Fail(known ? ex.Message : $"{ex.GetType().Name}: {ex.Message}");
             if (!known) log.WriteLine(ex.ToString());
             return record;
         }
@@ -180,7 +153,7 @@ public static class TrialExecutor
             why = $"it is damaged: {ex.Message}";
         }
         if (why.Length == 0) return file;
-        var moved = Archive(trialDir, [path, attempt.PartialLog]);
+        var moved = TrialAttempt.Archive(trialDir, [path, attempt.PartialLog]);
         say($"checkpoint.bin not used: {why}; starting from scratch (it and the partial log moved to {moved})");
         return null;
     }
@@ -206,73 +179,8 @@ public static class TrialExecutor
             : $"batch_log.partial.csv does not end a row at byte {h.Bytes} after {h.Rows} rows";
     }
 
-    /// <summary>
-    /// Moves the named files or folders of a trial (names in it, or paths anywhere in it) into previous/&lt;time&gt;/;
-    /// returns that folder relative to the trial.
-    /// </summary>
-    internal static string Archive(string trialDir, IEnumerable<string> names)
-    {
-        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture);
-        var target = Path.Combine(trialDir, TrialFiles.Previous, stamp);
-        Directory.CreateDirectory(target);
-        foreach (var name in names)
-        {
-            var from = Path.Combine(trialDir, name);
-            var to = Path.Combine(target, Path.GetFileName(name));
-            if (File.Exists(from) || new FileInfo(from).LinkTarget is not null) File.Move(from, to); // a link moves as itself
-            else if (Directory.Exists(from)) Directory.Move(from, to);
-        }
-        return $"{TrialFiles.Previous}/{stamp}/";
-    }
-
-    // A failure must be recorded even when the disk that caused it is still full; if that is impossible too, the
-    // trial has no batch_log.csv and a dead claim, so it stays pending rather than looking finished.
-    // The attempt's checkpoint and log stay where they are: a failure (a full disk, a missing file) may be passing, and
-    // the next attempt continues them if they still fit together.
-    private static void TryWriteFailure(RunRecord record, string trialDir, TextWriter log)
-    {
-        try
-        {
-            record.Write(trialDir);
-            log.WriteLine($"{DateTimeOffset.UtcNow:O} failed: {record.Error}");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            try { log.WriteLine($"{DateTimeOffset.UtcNow:O} failed: {record.Error}; the failure could not be recorded either: {ex.Message}"); }
-            catch (IOException) { }
-        }
-    }
-
-    // Another worker took the claim over after this one stalled past the timeout: its files are not ours to touch.
-    private static RunRecord Lost(RunRecord record, TextWriter log, Stopwatch clock)
-    {
-        log.WriteLine($"{DateTimeOffset.UtcNow:O} claim lost to another worker after a stall; stopped without writing results");
-        return Finish(record, RunStatus.Lost, clock) with { Error = "claim lost to another worker" };
-    }
-
-    private static RunRecord Finish(RunRecord r, RunStatus status, Stopwatch clock) => r.Finished(status, clock.Elapsed.TotalSeconds);
-
-    /// <summary>The run.json of an attempt that starts now on this host and process (any trainer).</summary>
-    internal static RunRecord Started(WorkerSettings settings, Dictionary<string, string> versions) => new()
-    {
-        Status = RunStatus.Running,
-        RunId = settings.RunId,
-        Started = DateTimeOffset.UtcNow,
-        Host = Environment.MachineName,
-        Pid = Environment.ProcessId,
-        Threads = settings.Threads,
-        Versions = versions,
-        SlurmJob = SlurmJob(),
-    };
-
-    private static string? SlurmJob()
-    {
-        var job = Environment.GetEnvironmentVariable("SLURM_ARRAY_JOB_ID") ?? Environment.GetEnvironmentVariable("SLURM_JOB_ID");
-        var task = Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID");
-        return job is null ? null : task is null ? job : $"{job}_{task}";
-    }
-
-    private static Dictionary<string, string> Versions() => new()
+    /// <summary>The versions a built-in attempt records: what can change its numbers (libtorch must be loaded).</summary>
+    internal static Dictionary<string, string> Versions() => new()
     {
         ["hypergrid"] = Version(typeof(TrialExecutor).Assembly),
         ["torchsharp"] = Version(typeof(TorchSharp.torch).Assembly),

@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using Hypergrid.Config.Expansion;
-using Hypergrid.Config.Programs;
-using Hypergrid.Running.Programs;
-using Hypergrid.Training;
 using Hypergrid.Trials;
-using Hypergrid.Training.Native;
-using TorchSharp;
 
 namespace Hypergrid.Running;
 
@@ -141,9 +136,10 @@ public static class Worker
             output.WriteLine($"{id}: {line}");
             log.WriteLine($"{DateTimeOffset.UtcNow:O} {line}");
         }
-        var outcome = IsProgram(dir)
-            ? ProgramExecutor.Execute(dir, settings, log, Progress, claim.StillOwned, cancel, Say)
-            : Builtin(dir, settings, log, Progress, claim, cancel, Say);
+        // The trainer is chosen once, here; the attempt's life is one owner's whatever trains it.
+        var backend = Trainers.TrainerBackends.For(dir);
+        var life = new Trials.Lifecycle.TrialAttempt(dir, settings.RunId, settings.Threads, backend.Versions(), log, claim.StillOwned, Say);
+        var outcome = backend.Train(life, settings, Progress, cancel);
         var seconds = outcome.Seconds ?? 0;
         output.WriteLine(new TrialDone(id, outcome.Status, seconds, outcome.Status == RunStatus.Complete ? null : outcome.Error).ToLine());
         // A complete trial was said by its executor, with its final metrics: once is enough.
@@ -151,19 +147,6 @@ public static class Worker
             output.WriteLine($"{id}: {outcome.Status.ToString().ToLowerInvariant()} in {seconds:F1} s{(outcome.Error is null ? "" : ": " + outcome.Error)}");
         return outcome;
     }
-
-    // libtorch is loaded by the first trial of Hypergrid's own trainers: a worker of programs never pays for it.
-    private static RunRecord Builtin(string dir, WorkerSettings settings, TextWriter log, TrainingLoop.Progress progress, ClaimHandle claim,
-        CancellationToken cancel, Action<string> say)
-    {
-        LibTorchLoader.EnsureLoaded();
-        torch.set_num_threads(settings.Threads);
-        return TrialExecutor.Execute(dir, settings, log, progress, claim.StillOwned, cancel, say);
-    }
-
-    // The worker reads the config another process wrote; one that cannot be read goes to the built-in path, which reports why.
-    private static bool IsProgram(string dir) =>
-        TrialConfig.Load(Path.Combine(dir, TrialFiles.Config), []) is { } config && ProgramSchema.IsProgram(config);
 
     // O_APPEND and whole lines: a worker that stalled and resumes after a takeover can only add lines, never overwrite the
     // new holder's. Never through a link: a program that put one (or a FIFO) in worker.log's place gets it removed, and said.

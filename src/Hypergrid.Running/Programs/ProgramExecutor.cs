@@ -4,9 +4,9 @@ using System.Text;
 using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Programs;
-using Hypergrid.Training;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Code;
+using Hypergrid.Trials.Lifecycle;
 using Hypergrid.Trials.Logs;
 
 namespace Hypergrid.Running.Programs;
@@ -24,21 +24,13 @@ public static class ProgramExecutor
 
     private const int TailLines = 20;
 
-    public static RunRecord Execute(string trialDir, WorkerSettings settings, TextWriter log, TrainingLoop.Progress? progress,
-        Func<bool> stillOwned, CancellationToken cancel, Action<string> say)
+    public static RunRecord Execute(TrialAttempt life, WorkerSettings settings, Trainers.AttemptProgress? progress, CancellationToken cancel)
     {
-        var clock = Stopwatch.StartNew();
+        var (trialDir, log, stillOwned, say) = (life.TrialDir, life.Log, life.StillOwned, life.Say);
         // The host that runs the attempt decides its containment (a Slurm node may differ from where the run started):
         // the attempt's own log says when it had none.
         if (!ProgramContainment.Namespaced) log.WriteLine($"{DateTimeOffset.UtcNow:O} {ProgramContainment.Warning}");
-        var previous = RunRecord.TryRead(trialDir);
-        // No libtorch here: the program brings its own framework, whose versions are its business.
-        var record = TrialExecutor.Started(settings, new()
-        {
-            ["hypergrid"] = TrialExecutor.Version(typeof(ProgramExecutor).Assembly),
-            ["dotnet"] = Environment.Version.ToString(),
-            ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
-        });
+        var previous = life.Previous;
         try
         {
             var cfgPath = Path.GetFullPath(Path.Combine(trialDir, TrialFiles.Config));
@@ -58,11 +50,11 @@ public static class ProgramExecutor
             // trained by one code. Its attempts move to previous/, nothing is deleted.
             if (previous?.Code is { Sha256: { } before } made && before != code.Sha256 && Attempt.Latest(trialDir) is { HasProgress: true })
             {
-                var moved = TrialExecutor.Archive(trialDir, [Attempt.Folder]);
+                var moved = TrialAttempt.Archive(trialDir, [Attempt.Folder]);
                 say($"its checkpoint is not used: it was made by other code ({CodeJudge.Changes(made.Files, code.Files)} since); starting from scratch (its attempts moved to {moved})");
             }
             var attempt = Attempt.Begin(trialDir, carry: true, out var continued);
-            record = record with
+            life.Write(r => r with
             {
                 EpochsPastRung = continued ? previous?.EpochsPastRung : null,
                 Code = code,
@@ -75,15 +67,14 @@ public static class ProgramExecutor
                 ResumedFrom = continued ? $"its own checkpoint (attempt {attempt.Number})" : null,
                 // A continued trial's time is the sum of its attempts; one started again counts from here.
                 AttemptSeconds = continued ? RunRecord.EarlierAttempts(previous) : null,
-            };
-            record.Write(trialDir);
-            say((continued ? "continue" : "start") + $" {string.Join(' ', arguments)} (attempt {attempt.Number}) on {record.Host}");
+            });
+            say((continued ? "continue" : "start") + $" {string.Join(' ', arguments)} (attempt {attempt.Number}) on {life.Record.Host}");
 
             var environment = new Dictionary<string, string>
             {
                 ["HYPERGRID_TRIAL_DIR"] = Path.GetFullPath(trialDir),
                 ["HYPERGRID_CONFIG"] = cfgPath,
-                ["HYPERGRID_CONFIG_JSON"] = record.Config!.ToJsonString(),
+                ["HYPERGRID_CONFIG_JSON"] = life.Record.Config!.ToJsonString(),
                 ["HYPERGRID_BATCH_LOG"] = Path.GetFullPath(attempt.PartialLog),
                 ["HYPERGRID_CHECKPOINT_DIR"] = Path.GetFullPath(attempt.CheckpointDir),
                 ["HYPERGRID_RESUME"] = continued ? "1" : "0",
@@ -94,22 +85,22 @@ public static class ProgramExecutor
                 // Where the program may report what it ran with (the Python helper writes its versions there).
                 ["HYPERGRID_PROGRAM_INFO"] = Path.GetFullPath(Path.Combine(attempt.Directory, ProgramInfo.File)),
             };
-            var all = Search.LeafSearch.EpochsOf(config);
+            var all = ProgramBackend.Instance.Epochs(config);
             var epochs = all == int.MaxValue ? 0 : all; // 0: the program did not say (the bar shows no total)
             // A search rung: the program is told the last epoch it may train, and ends that attempt with exit 75.
             var stopAfter = Search.LeafSearch.Of(config) is var (search, _) ? Search.LeafSearch.StopAfter(trialDir, search, all) : null;
             if (stopAfter is { } last) environment["HYPERGRID_STOP_AFTER_EPOCH"] = last.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var outcome = Run(arguments, workingDir, environment, attempt, log, epochs, progress, stillOwned, ProgramSchema.StopGrace(config), cancel, stopAfter);
-            if (!stillOwned()) return Lost(record, log, clock);
+            if (!stillOwned()) return life.Lost();
             var versions = ProgramInfo.Read(attempt.Directory, out var infoProblem);
             if (infoProblem is not null) log.WriteLine($"{DateTimeOffset.UtcNow:O} {infoProblem}");
-            record = record with { ExitCode = outcome.ExitCode, ProgramVersions = versions ?? record.ProgramVersions };
+            life.Update(r => r with { ExitCode = outcome.ExitCode, ProgramVersions = versions ?? r.ProgramVersions });
             // The finished log's name is Hypergrid's: one the program wrote would make the trial look complete.
             if (Present(Path.Combine(trialDir, TrialFiles.BatchLog)))
             {
-                var moved = TrialExecutor.Archive(trialDir, [TrialFiles.BatchLog]);
-                return Fail(trialDir, record, $"the program wrote {TrialFiles.BatchLog} in its trial folder itself; that name is Hypergrid's (the finished log, copied from " +
-                    $"$HYPERGRID_BATCH_LOG when the program ends): it was moved to {moved}; write rows only to $HYPERGRID_BATCH_LOG", clock, log);
+                var moved = TrialAttempt.Archive(trialDir, [TrialFiles.BatchLog]);
+                return life.Fail($"the program wrote {TrialFiles.BatchLog} in its trial folder itself; that name is Hypergrid's (the finished log, copied from " +
+                    $"$HYPERGRID_BATCH_LOG when the program ends): it was moved to {moved}; write rows only to $HYPERGRID_BATCH_LOG");
             }
             var reached = ReachedEpoch(attempt.PartialLog);
             // Rows past the rung at exit, however fast they came (a burst, then exit): said, counted, kept.
@@ -117,46 +108,35 @@ public static class ProgramExecutor
             if (pastRung)
             {
                 var past = (int)(reached - stopAfter!.Value);
-                record = record with { EpochsPastRung = (record.EpochsPastRung ?? 0) + past };
+                life.Update(r => r with { EpochsPastRung = (r.EpochsPastRung ?? 0) + past });
                 // In worker.log; the run's output and status say it once per leaf (PastRung).
                 log.WriteLine($"{DateTimeOffset.UtcNow:O} trained {past} epoch(s) past its search rung (HYPERGRID_STOP_AFTER_EPOCH={stopAfter}); its rows are kept and its decision is made at epoch {stopAfter}");
             }
             // Exit 0 is complete when nobody stopped it, or when it stopped with every epoch in its log.
             var wholeLog = epochs > 0 && reached >= epochs;
             if (outcome.ExitCode == 0 && (!outcome.Stopped && !outcome.PastRung && !pastRung || wholeLog))
-                return Complete(trialDir, attempt, record, config, clock, log, say, stillOwned);
+                return Complete(life, attempt, config);
             if (stopAfter is { } rung && (outcome.ExitCode is ExitContinue or 0 || outcome.PastRung) && !cancel.IsCancellationRequested && reached >= rung)
-            {
-                record = Finish(record, RunStatus.Paused, clock) with { PausedAt = rung, Epochs = epochs > 0 ? epochs : null, Error = null };
-                record.Write(trialDir);
-                say($"paused at epoch {rung}{(epochs > 0 ? $" of {epochs}" : "")} (search rung); its checkpoint folder is kept");
-                return record;
-            }
+                return life.Pause(rung, epochs > 0 ? epochs : null, kept: "its checkpoint folder is kept");
             if (outcome.ExitCode == ExitContinue || outcome.Stopped)
             {
                 var why = outcome.ExitCode == ExitContinue ? "exited 75 (continue me)" : $"stopped ({Describe(outcome.ExitCode)})";
                 var next = attempt.HasCheckpoint ? "the next run continues it with HYPERGRID_RESUME=1"
                     : "it left no checkpoint (its checkpoint folder is empty): the next run gives it HYPERGRID_RESUME=1 with its log and no checkpoint";
-                record = Finish(record, RunStatus.Interrupted, clock) with
-                {
-                    Error = $"interrupted: the program {why}; {next}",
-                    Yielded = !outcome.Stopped,
-                };
-                record.Write(trialDir);
-                say(record.Error!);
-                return record;
+                var error = $"interrupted: the program {why}; {next}";
+                return life.Interrupt(error, error, yielded: !outcome.Stopped);
             }
-            return Fail(trialDir, record, $"the program {Describe(outcome.ExitCode)}" + Tail(outcome.LastLines), clock, log);
+            return life.Fail($"the program {Describe(outcome.ExitCode)}" + Tail(outcome.LastLines));
         }
         catch (Exception ex) when (!stillOwned())
         {
-            log.WriteLine($"{DateTimeOffset.UtcNow:O} {ex.Message}");
-            return Lost(record, log, clock);
+            life.Note(ex.Message);
+            return life.Lost();
         }
         catch (Exception ex) when (ex is ConfigException or UsageException or IOException or UnauthorizedAccessException or InvalidDataException
             or System.ComponentModel.Win32Exception)
         {
-            return Fail(trialDir, record, ex.Message, clock, log);
+            return life.Fail(ex.Message);
         }
     }
 
@@ -180,7 +160,7 @@ public static class ProgramExecutor
     // Runs the program to its end: output to worker.log, the log tailed for the display, a stop forwarded as SIGTERM
     // and followed by SIGKILL after the grace period; a lost claim kills at once.
     private static Outcome Run(List<string> arguments, string workingDir, Dictionary<string, string> environment, Attempt attempt,
-        TextWriter log, int epochs, TrainingLoop.Progress? progress, Func<bool> stillOwned, TimeSpan grace, CancellationToken cancel, int? stopAfter = null)
+        TextWriter log, int epochs, Trainers.AttemptProgress? progress, Func<bool> stillOwned, TimeSpan grace, CancellationToken cancel, int? stopAfter = null)
     {
         var last = new Queue<string>();
         using var program = ProgramProcess.Start(arguments, workingDir, environment);
@@ -249,58 +229,27 @@ public static class ProgramExecutor
 
     // The result is a copy of the log, written by Hypergrid beside it: whatever still holds the partial log open (a
     // process that escaped its attempt on a host without namespaces) writes into a file nobody reads or makes final.
-    private static RunRecord Complete(string trialDir, Attempt attempt, RunRecord record, TrialConfig config, Stopwatch clock, TextWriter log, Action<string> say,
-        Func<bool> stillOwned)
+    private static RunRecord Complete(TrialAttempt life, Attempt attempt, TrialConfig config)
     {
         if (SafeFiles.ReadOwnBytes(attempt.PartialLog) is not { } bytes)
-            return Fail(trialDir, record, Present(attempt.PartialLog)
+            return life.Fail(Present(attempt.PartialLog)
                 ? $"the program replaced its batch log ({attempt.PartialLog}) with a link or a special file; Hypergrid reads only the regular file $HYPERGRID_BATCH_LOG names: append rows to it, do not replace it"
-                : "the program exited 0 but wrote no batch log (append rows to $HYPERGRID_BATCH_LOG: a header line, then one row per batch)", clock, log);
+                : "the program exited 0 but wrote no batch log (append rows to $HYPERGRID_BATCH_LOG: a header line, then one row per batch)");
         if (BatchLogCheck.Problem(bytes, out var valid) is { } problem)
-            return Fail(trialDir, record, $"the program exited 0 but its batch log is not valid: {problem}", clock, log);
-        if (valid < bytes.Length) log.WriteLine($"{DateTimeOffset.UtcNow:O} the batch log's last line had no newline (torn): cut");
-        var result = Path.Combine(trialDir, TrialFiles.BatchLog);
-        var table = EpochAggregator.FromBytes(bytes.AsSpan(0, (int)valid).ToArray()) ?? throw new InvalidDataException("the batch log has no header");
-        record = Finish(record, RunStatus.Complete, clock) with { Final = table.FinalMetrics() };
-        // The results are written only while the claim is still this worker's, asked again just before each step.
-        if (!stillOwned()) return Lost(record, log, clock);
-        record.Write(trialDir);
-        AtomicFile.WriteAllText(Path.Combine(trialDir, TrialFiles.EpochLog), table.ToCsv());
-        if (!stillOwned()) return Lost(record, log, clock);
-        AtomicFile.WriteAllBytes(result, bytes.AsSpan(0, (int)valid));
-        File.SetLastWriteTimeUtc(Path.Combine(trialDir, TrialFiles.EpochLog), DateTime.UtcNow);
-        var keep = Path.Combine(trialDir, Attempt.CheckpointFolder);
-        if (config["keep_checkpoint"] is Config.Yaml.CfgScalar { Boolean: true } && !Directory.Exists(keep)) Directory.Move(attempt.CheckpointDir, keep);
-        Attempt.RemoveUpTo(trialDir, attempt.Number);
-        var final = record.Final.Count == 0 ? $"{table.Rows} epoch rows" : string.Join(' ', record.Final.Select(kv => $"{kv.Key} {kv.Value:F4}"));
-        say($"complete in {clock.Elapsed.TotalSeconds:F1} s: {final}");
-        return record;
+            return life.Fail($"the program exited 0 but its batch log is not valid: {problem}");
+        if (valid < bytes.Length) life.Note("the batch log's last line had no newline (torn): cut");
+        var keep = Path.Combine(life.TrialDir, Attempt.CheckpointFolder);
+        return life.Complete(attempt, bytes, (int)valid, keep: () =>
+        {
+            if (config["keep_checkpoint"] is Config.Yaml.CfgScalar { Boolean: true } && !Directory.Exists(keep)) Directory.Move(attempt.CheckpointDir, keep);
+        });
     }
 
     // Any entry under that name, a dangling link included.
     private static bool Present(string path) => new FileInfo(path) is var f && (f.Exists || f.LinkTarget is not null);
 
-    private static RunRecord Fail(string trialDir, RunRecord record, string error, Stopwatch clock, TextWriter log)
-    {
-        record = Finish(record, RunStatus.Failed, clock) with { Error = error };
-        try { record.Write(trialDir); }
-        catch (IOException) { }
-        log.WriteLine($"{DateTimeOffset.UtcNow:O} failed: {error}");
-        return record;
-    }
-
     private static string Describe(int code) => code > 128 ? $"was killed by signal {code - 128}" : $"exited with code {code}";
 
     private static string Tail(IReadOnlyList<string> lines) =>
         lines.Count == 0 ? " and printed nothing" : "; its last output:\n" + string.Join('\n', lines.TakeLast(8));
-
-    private static RunRecord Lost(RunRecord record, TextWriter log, Stopwatch clock)
-    {
-        log.WriteLine($"{DateTimeOffset.UtcNow:O} {LostClaim}; the program was killed and nothing was written");
-        return Finish(record, RunStatus.Lost, clock) with { Error = LostClaim };
-    }
-
-    private const string LostClaim = "claim lost to another worker after a stall, or claim.json was rewritten (by the program?): it no longer names this worker";
-
-    private static RunRecord Finish(RunRecord r, RunStatus status, Stopwatch clock) => r.Finished(status, clock.Elapsed.TotalSeconds);
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Hypergrid.Config.Expansion;
-using Hypergrid.Config.Programs;
 using Hypergrid.Config.Search;
 using Hypergrid.Config.Yaml;
-using Hypergrid.Training;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Search;
 
@@ -31,13 +29,8 @@ public static class LeafSearch
         return spec is null ? null : (spec, EpochsOf(config));
     }
 
-    /// <summary>The epochs a trial trains in all: its trainer's, or a program's <c>epochs</c> key (unbounded without one).</summary>
-    public static int EpochsOf(TrialConfig config)
-    {
-        if (ProgramSchema.IsProgram(config))
-            return config["epochs"] is CfgScalar { Integer: { } e and > 0 and < int.MaxValue } ? (int)e : int.MaxValue;
-        return TrialSpec.Parse(config, [], out _) is { } spec ? spec.TrainerFactory.Settings.Epochs : int.MaxValue;
-    }
+    /// <summary>The epochs a trial trains in all, as its trainer backend says (int.MaxValue: unbounded).</summary>
+    public static int EpochsOf(TrialConfig config) => Trainers.TrainerBackends.For(config).Epochs(config);
 
     /// <summary>The epoch a trial pauses after (its budget), or null when it may train to the end.</summary>
     public static int? StopAfter(string trialDir, SearchSpec spec, int epochs)

@@ -1,0 +1,33 @@
+using Hypergrid.Config.Expansion;
+using Hypergrid.Config.Programs;
+using Hypergrid.Config.Yaml;
+using Hypergrid.Running.Trainers;
+using Hypergrid.Trials;
+using Hypergrid.Trials.Lifecycle;
+
+namespace Hypergrid.Running.Programs;
+
+/// <summary>The user's own program (a config with <c>command</c>): no libtorch, its framework's versions are its own business.</summary>
+public sealed class ProgramBackend : ITrainerBackend
+{
+    public static readonly ProgramBackend Instance = new();
+
+    private ProgramBackend() { }
+
+    public string Name => "program";
+
+    public bool Trains(TrialConfig config) => ProgramSchema.IsProgram(config);
+
+    /// <summary>A program's <c>epochs</c> key; unbounded without one.</summary>
+    public int Epochs(TrialConfig config) => config["epochs"] is CfgScalar { Integer: { } e and > 0 and < int.MaxValue } ? (int)e : int.MaxValue;
+
+    public Dictionary<string, string> Versions() => new()
+    {
+        ["hypergrid"] = TrialExecutor.Version(typeof(ProgramBackend).Assembly),
+        ["dotnet"] = Environment.Version.ToString(),
+        ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+    };
+
+    public RunRecord Train(TrialAttempt life, WorkerSettings settings, AttemptProgress? progress, CancellationToken cancel) =>
+        ProgramExecutor.Execute(life, settings, progress, cancel);
+}

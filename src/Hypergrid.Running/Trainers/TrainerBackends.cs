@@ -1,0 +1,26 @@
+using Hypergrid.Config.Expansion;
+using Hypergrid.Trials;
+
+namespace Hypergrid.Running.Trainers;
+
+/// <summary>
+/// The trainer backends, asked in order: the program backend (a config with <c>command</c>), then the built-in
+/// trainers, which also take a trial whose cfg.yaml does not read (they say why it fails). An explicit list: the
+/// built-in backend is registered by whoever links the training code (the CLI), so a program-only study never loads it.
+/// </summary>
+public static class TrainerBackends
+{
+    private static readonly List<ITrainerBackend> Registered = [Programs.ProgramBackend.Instance];
+    private static ITrainerBackend? builtin;
+
+    /// <summary>Registers the built-in trainers (once, at start-up).</summary>
+    public static void RegisterBuiltin(ITrainerBackend backend) => builtin = backend;
+
+    /// <summary>The backend of a trial's config (null: a config that does not read, which the built-in trainers report).</summary>
+    public static ITrainerBackend For(TrialConfig? config) =>
+        (config is null ? null : Registered.FirstOrDefault(b => b.Trains(config))) ?? builtin
+        ?? throw new InvalidOperationException("no built-in trainer backend is registered (the CLI registers it at start-up)");
+
+    /// <summary>The backend of a trial folder, from its cfg.yaml.</summary>
+    public static ITrainerBackend For(string trialDir) => For(TrialConfig.Load(Path.Combine(trialDir, TrialFiles.Config), []));
+}
