@@ -2,7 +2,6 @@ using Hypergrid.Training.Checkpoints;
 using Hypergrid.Training.Logging;
 using Hypergrid.Training.Tests.Training;
 using Hypergrid.Trials;
-using Hypergrid.Trials.Logs;
 using static Hypergrid.Tests.BatchLogs;
 
 namespace Hypergrid.Training.Tests.Checkpoints;
@@ -81,22 +80,6 @@ public sealed class CheckpointWriterTests : IDisposable
         Assert.Equal("the end (training done, results not yet written)", CheckpointHeader.TryRead(CheckpointPath)!.ResumesAt);
     }
 
-    private sealed class Crash : Exception;
-
-    /// <summary>A sink that dies after a number of rows, as a process killed mid-epoch (what it wrote stays on disk).</summary>
-    private sealed class Dying(BatchLogWriter inner, int rowsLeft) : IBatchSink
-    {
-        private int left = rowsLeft;
-        public void Write(in BatchRow row)
-        {
-            if (left-- == 0) throw new Crash();
-            inner.Write(row);
-        }
-        public LogPosition Flush() => inner.Flush();
-        public LogPosition Written() => inner.Written();
-        public void Sync() => inner.Sync();
-    }
-
     [Theory]
     [MemberData(nameof(Configs))]
     public void A_checkpoint_written_while_training_went_on_holds_the_state_of_its_moment_and_resumes_to_the_same_log(string yaml)
@@ -111,7 +94,7 @@ public sealed class CheckpointWriterTests : IDisposable
         var path = Path.Combine(dir, "interrupted.csv");
         var hold = new Hold(batches: 10);
         using (var writer = new BatchLogWriter(path))
-            Assert.Throws<Crash>(() => TrainingLoop.Run(spec, data, new Dying(writer, 16 + 8 + 13),
+            Assert.Throws<SinkCrash>(() => TrainingLoop.Run(spec, data, new DyingSink(writer, 16 + 8 + 13),
                 new TrainingOptions { Checkpoints = Checkpoints(null, hold), Progress = hold.Progress }));
         Assert.True(hold.ReachedWhileHeld);
         var from = CheckpointFile.Read(CheckpointPath);
