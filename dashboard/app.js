@@ -17,17 +17,19 @@ function readView() {
     leaves: p.has('leaves') ? new Set(list('leaves', '')) : null, // null: every leaf
     hide: new Set(list('hide', '')),                               // single trials switched off
     metrics: list('m', 'loss,acc'),
-    x: p.get('x') || 'epoch',
-    phases: list('ph', 'train,val'),
+    // Values out of range (a hand-edited or old link: sm=5, x=foo) are clamped to ones the page can draw.
+    x: oneOf(p.get('x'), [...STEP_AXES, 'epoch', 'batch', 'time'], 'epoch'),
+    phases: list('ph', 'train,val').length ? list('ph', 'train,val') : ['train', 'val'],
     log: p.get('log') === '1',
-    smooth: Number(p.get('sm') || 0),
+    smooth: clampNumber(p.get('sm'), 0, 0.99, 0),
     group: p.get('g') === '1',
     band: p.get('b') === 'range' ? 'range' : 'std',
     q: p.get('q') || '',
     sort: p.get('sort') || '',
     desc: p.get('desc') === '1',
-    r: { metric: p.get('rm') || 'val_acc', reduce: p.get('rr') || 'final', atBest: p.get('ra') || '', key: p.get('rk') || '', err: p.get('re') || 'std',
-      scope: p.get('rs') || 'dataset', section: p.get('rp') || '' },
+    r: { metric: p.get('rm') || 'val_acc', reduce: oneOf(p.get('rr'), ['final', 'best'], 'final'), atBest: p.get('ra') || '', key: p.get('rk') || '',
+      err: oneOf(p.get('re'), ['std', 'ci'], 'std'), scope: oneOf(p.get('rs'), ['dataset', 'leaf', 'mode', 'all'], 'dataset'), section: p.get('rp') || '',
+      labels: p.get('rl') === '1' },
   };
 }
 
@@ -49,6 +51,7 @@ function writeView() {
   if (view.r.key) p.set('rk', view.r.key);
   if (view.r.scope !== 'dataset') p.set('rs', view.r.scope);
   if (view.r.section) p.set('rp', view.r.section);
+  if (view.r.labels) p.set('rl', '1');
   history.replaceState(null, '', '#' + p.toString());
 }
 
@@ -74,7 +77,6 @@ function varyingKeys(trials) {
 
 const fmt = v => v === undefined ? '' : v === null ? 'null' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 const num = (v, d = 4) => v == null ? '' : Number(v).toFixed(d);
-const color = i => `hsl(${(i * 137.508) % 360} 70% 42%)`;
 // Seeds of one config, trained by one code (a program's), as the report groups them.
 const groupKey = t => JSON.stringify([Object.entries(t.config ?? {}).filter(([k]) => k !== 'seed').sort(), t.code ?? null]);
 
@@ -86,7 +88,8 @@ function renderTable(trials, colors) {
     { key: 'val_loss', get: t => t.final?.val_loss, num: 4 }, { key: 'val_acc', get: t => t.final?.val_acc, num: 4 },
     { key: 'best_val_acc', get: t => t.final?.best_val_acc, num: 4 }, { key: 'time_s', get: t => t.seconds, num: 1 },
     { key: 'data', get: t => t.dataSource },
-  ];
+  // A column empty for every shown trial (the data source of programs' trials, val_acc of a log without acc) is left out.
+  ].filter(c => c.key === 'trial' || c.key === 'state' || trials.some(t => { const v = c.get(t); return v != null && v !== ''; }));
   const sortCol = columns.find(c => c.key === view.sort);
   const rows = [...trials];
   if (sortCol) {
@@ -158,6 +161,8 @@ function stateText(t) {
   if (t.state === 'paused' && t.note) return t.note;
   // A result whose code files changed since it ran: kept, shown, never pooled with today's (the note names the files).
   if (t.state === 'other-code') return 'trained by other code';
+  // A running trial given GPUs says which, as the status line does.
+  if (t.state === 'running' && t.gpus?.length) return `running on ${t.gpus.length === 1 ? 'gpu' : 'gpus'} ${t.gpus.join(',')}`;
   return t.resumesAt ? `${t.state} (resumes at ${t.resumesAt})` : t.state;
 }
 
@@ -173,7 +178,7 @@ function renderNotice(trials) {
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'group by all but seed';
-  button.onclick = () => { view.group = true; document.getElementById('group').checked = true; writeView(); redraw(view.x === 'step'); };
+  button.onclick = () => { view.group = true; document.getElementById('group').checked = true; writeView(); redraw(stepAxis()); };
   notice.append(`${trials.length} trials selected: one line each. `, button, ' draws mean ± std bands per group instead.');
 }
 
@@ -257,10 +262,10 @@ async function redraw(reloadLogs) {
   busy = true;
   try {
     const trials = selected();
-    const colors = new Map(trials.map((t, i) => [t.path, color(i)]));
+    const colors = trialColors(trials); // one colour per group (or trial), in the plots, the table and Results
     // At step resolution the plots need only the step buckets: they are drawn first, and the epoch logs (the metric
     // list, the epoch view) follow, so a first visit does not wait for every log to be aggregated as well.
-    const stepFirst = reloadLogs && view.x === 'step';
+    const stepFirst = reloadLogs && stepAxis();
     if (stepFirst) await loadSteps(trials);
     else if (reloadLogs) await loadLogs(trials);
     mark('logs');
@@ -285,11 +290,12 @@ async function refresh() {
     const changed = trials !== null;
     if (changed) store.trials = trials;
     mark('trials');
-    // A study of one-epoch trials is best seen batch by batch: open on step unless the URL chose an axis.
+    // A short study (three epochs or fewer) shows its shape batch by batch: open on step unless the URL chose an axis
+    // (not for more trials than one line each is drawn for: that many step series would be thousands of requests).
     if (!store.axisChosen) {
       store.axisChosen = true;
       const epochs = store.trials.map(t => t.config?.epochs ?? 5);
-      if (!new URLSearchParams(location.hash.slice(1)).has('x') && epochs.length && epochs.every(e => e === 1)) {
+      if (!new URLSearchParams(location.hash.slice(1)).has('x') && epochs.length && epochs.length <= MANY_LINES && epochs.every(e => e <= 3)) {
         view.x = 'step';
         document.getElementById('x').value = 'step';
       }
@@ -372,7 +378,7 @@ function wire() {
   const group = document.getElementById('group');
   group.checked = view.group;
   // At step resolution a group's buckets come from the server: grouping asks for them.
-  group.onchange = () => { view.group = group.checked; writeView(); redraw(view.x === 'step'); };
+  group.onchange = () => { view.group = group.checked; writeView(); redraw(stepAxis()); };
   const band = document.getElementById('band');
   band.value = view.band;
   band.onchange = () => { view.band = band.value; writeView(); redraw(false); };
@@ -384,7 +390,7 @@ function wire() {
   window.addEventListener('resize', () => { for (const p of store.plots) p.plot.setSize({ width: Math.max(360, p.el.clientWidth - 10), height: 280 }); });
 }
 
-window.hypergrid = { store, view, refresh, csvCell };
+window.hypergrid = { store, view, refresh, csvCell, color, trialColors, figureUrl, stepScale, results: () => results };
 wire();
 wireResults();
 refresh().then(() => setInterval(refresh, REFRESH_MS));

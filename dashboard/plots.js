@@ -29,30 +29,33 @@ function seriesFor(metric, trials, colors) {
   const names = shortNames(trials);
   // At step resolution x is the train step (train batches done): a val pass sits where it ran, so train and val align.
   const stepXs = (body, ph) => (ph === 'train' ? body.step : body.at);
-  if (view.x === 'step' && view.group) {
+  if (stepAxis() && view.group) {
     // Per bucket, from the server: the seeds' mean with a ±std band, or the true min–max over all seeds' rows.
-    let gi = 0;
     for (const entry of store.groupSteps?.values() ?? []) {
-      const c = color(gi++);
+      const c = colors.get(entry.members[0].path);
+      const k = stepScale(entry.members[0]);
+      if (k == null) continue;
       const name = groupName(entry.members, names);
       for (const ph of view.phases) {
         const body = entry[ph], m = body?.[metric];
         if (!m || !m.mean.some(v => v != null)) continue;
         const band = view.band === 'range' ? { upper: m.max, lower: m.min }
           : { upper: m.mean.map((v, i) => v == null ? null : v + (m.std[i] ?? 0)), lower: m.mean.map((v, i) => v == null ? null : v - (m.std[i] ?? 0)) };
-        out.push({ label: `${name} ${ph} (n=${Math.max(...m.n)})`, color: c, dash: ph !== 'train', xs: stepXs(body, ph), ys: smooth(m.mean, view.smooth), band });
+        out.push({ label: `${name} ${ph} (n=${Math.max(...m.n)})`, color: c, dash: ph !== 'train', xs: scaleXs(stepXs(body, ph), k), ys: smooth(m.mean, view.smooth), band });
       }
     }
     return out;
   }
-  if (view.x === 'step') {
+  if (stepAxis()) {
     // Per bucket: the line through the last values, and a light band from the true min to the true max.
     for (const t of trials) {
+      const k = stepScale(t);
+      if (k == null) continue;
       for (const ph of view.phases) {
         const body = store.steps.get(t.path)?.[ph];
         const m = body?.[metric];
         if (!m || !m.last.some(v => v != null)) continue;
-        out.push({ label: `${names.get(t.path)} ${ph}${pausedMark(t)}`, color: colors.get(t.path), dash: ph !== 'train', xs: stepXs(body, ph), ys: smooth(ph === 'train' ? m.last : m.mean, view.smooth),
+        out.push({ label: `${names.get(t.path)} ${ph}${pausedMark(t)}`, color: colors.get(t.path), dash: ph !== 'train', xs: scaleXs(stepXs(body, ph), k), ys: smooth(ph === 'train' ? m.last : m.mean, view.smooth),
           band: body.raw ? undefined : { upper: m.max, lower: m.min } });
       }
     }
@@ -70,9 +73,8 @@ function seriesFor(metric, trials, colors) {
     return out;
   }
   const groups = seedGroups(trials);
-  let gi = 0;
   for (const members of groups.values()) {
-    const c = color(gi); // one colour per group, spread around the wheel
+    const c = colors.get(members[0].path); // the group's colour, as in the table and Results
     const name = groupName(members, names);
     for (const ph of view.phases) {
       const byX = new Map();
@@ -97,7 +99,6 @@ function seriesFor(metric, trials, colors) {
       out.push({ label: `${name} ${ph} (n=${n})`, color: c, dash: ph !== 'train', xs, ys: ms,
         band: { upper: ms.map((m, i) => m + sd[i]), lower: ms.map((m, i) => m - sd[i]) } });
     }
-    gi++;
   }
   return out;
 }
@@ -127,7 +128,7 @@ function buildPlot(metric, series, el) {
       const upper = uSeries.length;
       uSeries.push({ label: `${s.label} +std`, stroke: 'transparent', points: { show: false }, spanGaps: true });
       uSeries.push({ label: `${s.label} -std`, stroke: 'transparent', points: { show: false }, spanGaps: true });
-      bands.push({ series: [upper, upper + 1], fill: s.color.replace('42%)', '42% / 0.18)') });
+      bands.push({ series: [upper, upper + 1], fill: fade(s.color) });
     }
   }
   const opts = {
@@ -137,7 +138,7 @@ function buildPlot(metric, series, el) {
     scales: { x: { time: false }, y: view.log ? { distr: 3 } : {} },
     axes: [
       // Epochs and batches are counts: no ticks between them.
-      { label: view.x === 'time' ? 'time (s)' : view.x === 'step' ? 'train step (train batches done)' : view.x, incrs: view.x === 'time' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
+      { label: X_LABELS[view.x], incrs: view.x === 'time' || view.x === 'epochf' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
       { label: metric, size: 64, values: (u, splits) => splits.map(tick) },
     ],
     series: uSeries,
@@ -147,7 +148,7 @@ function buildPlot(metric, series, el) {
     focus: { alpha: 0.3 },
     legend: { show: false },
     hooks: {
-      ...(view.x === 'step' ? { setSelect: [u => zoomSteps(u)] } : {}),
+      ...(stepAxis() ? { setSelect: [u => zoomSteps(u)] } : {}),
       setCursor: [u => renderLegend(u, legend)],
     },
   };
@@ -158,7 +159,7 @@ function buildPlot(metric, series, el) {
   legend.pinned = null;
   legend.idx = null;
   renderLegend(plot, legend);
-  if (view.x === 'step') plot.over.addEventListener('dblclick', () => { store.stepRange = null; redraw(true); });
+  if (stepAxis()) plot.over.addEventListener('dblclick', () => { store.stepRange = null; redraw(true); });
   return plot;
 }
 
@@ -231,10 +232,9 @@ const strokeOf = (u, i) => u.series[i].stroke(u, i);
 /** A drag over a step plot asks the server again for just that range, down to the raw rows. */
 function zoomSteps(u) {
   if (u.select.width < 2) return;
-  const from = Math.max(0, Math.floor(u.posToVal(u.select.left, 'x')));
-  const to = Math.ceil(u.posToVal(u.select.left + u.select.width, 'x')) + 1;
-  if (to <= from) return;
-  store.stepRange = [from, to];
+  const range = stepsOf(u.posToVal(u.select.left, 'x'), u.posToVal(u.select.left + u.select.width, 'x'), selected());
+  if (!range || range[1] <= range[0]) return;
+  store.stepRange = range;
   redraw(true);
 }
 
@@ -295,6 +295,7 @@ function drawPlots(trials, colors) {
     el.dataset.metric = metric;
     holder.append(el);
     next.push({ metric, sig, el, plot: buildPlot(metric, series, el), series });
+    el.append(figureButtons(metric));
   }
   for (const p of store.plots) if (!next.includes(p)) { p.plot.destroy(); p.el.remove(); }
   for (const p of next) holder.append(p.el); // in the order of the chosen metrics

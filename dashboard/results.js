@@ -88,6 +88,7 @@ function renderResults() {
   }
   if (!numericKeys.includes(view.r.key)) view.r.key = numericKeys[0] ?? '';
   keySel.value = view.r.key;
+  if (renderSingle(groups, keys)) return;
   drawParallel(groups, keys);
   drawScatter(groups);
 }
@@ -232,6 +233,8 @@ function drawParallel(groups, keys) {
     if (s.missing) g.append(el('text', { x: xs[i], y: missingY + 12, 'text-anchor': 'middle', class: 'r-missing' }, 'missing'));
     svg.append(g);
   });
+  const metricValues = groups.map(g => g.mean).filter(v => typeof v === 'number');
+  if (metricValues.length) heatKey(svg, metric, Math.min(...metricValues), Math.max(...metricValues), W - 200, 4, 120);
   groups.forEach((grp, index) => {
     grp.index = index;
     const points = axes.map((a, i) => `${xs[i]},${Y(scales[i], a.get(grp))}`).join(' ');
@@ -281,7 +284,9 @@ function drawScatter(groups) {
     const [a, b] = err(g), x = X(g);
     const mark = el('g', { class: 'r-mark', 'data-group': index });
     mark.append(el('path', { d: `M${x},${Y(a)}V${Y(b)}M${x - 4},${Y(a)}h8M${x - 4},${Y(b)}h8`, stroke: '#374151', fill: 'none' }));
-    mark.append(el('circle', { cx: x, cy: Y(g.mean), r: g.best ? 5 : 4, fill: g.best ? '#15803d' : '#1d4ed8' }));
+    // The group's colour in the plots and the table; the best ringed in black.
+    mark.append(el('circle', { cx: x, cy: Y(g.mean), r: g.best ? 5 : 4, fill: resultColor(g), stroke: g.best ? '#000' : 'none', 'stroke-width': 1.5 }));
+    if (view.r.labels) mark.append(el('text', { x: x + 7, y: Y(g.mean) - 5, class: 'r-label' }, groupLabel(g, keys)));
     mark.append(el('title', {}, describeGroup(g, keys)));
     mark.addEventListener('mouseenter', () => highlight(g, keys));
     mark.addEventListener('mouseleave', () => highlight(null, keys));
@@ -314,4 +319,7 @@ function wireResults() {
   bind('r-section', 'section', renderResults);
   bind('r-key', 'key', renderResults);
   bind('r-err', 'err', renderResults);
+  const labels = document.getElementById('r-labels');
+  labels.checked = view.r.labels;
+  labels.onchange = () => { view.r.labels = labels.checked; writeView(); renderResults(); };
 }

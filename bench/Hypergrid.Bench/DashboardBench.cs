@@ -26,6 +26,21 @@ public static class DashboardBench
         }
     }
 
+    /// <summary>Only the trial list: 10,000 and 100,000 trials (first answer, warm answers, 304 revalidation).</summary>
+    public static async Task ListAsync()
+    {
+        var root = Directory.CreateTempSubdirectory("hypergrid-bench-list-").FullName;
+        try
+        {
+            await TrialList(root, 10_000);
+            if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_100K") == "1") await TrialList(root, 100_000);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
     private static void Trial(string log, string path, string cfgBody, string? epochLog)
     {
         var dir = Path.Combine(log, path);
@@ -59,15 +74,22 @@ public static class DashboardBench
         warm.Sort();
         // What the page's 2 s refresh costs when nothing changed: a revalidation by ETag.
         var first = await http.GetAsync("/api/trials");
-        var revalidate = new HttpRequestMessage(HttpMethod.Get, "/api/trials");
-        revalidate.Headers.IfNoneMatch.Add(first.Headers.ETag!);
-        var sw304 = Stopwatch.StartNew();
-        var notModified = await http.SendAsync(revalidate);
-        var t304 = sw304.Elapsed.TotalSeconds;
+        HttpResponseMessage notModified = null!;
+        var revalidations = new List<double>();
+        for (var i = 0; i < 21; i++)
+        {
+            var revalidate = new HttpRequestMessage(HttpMethod.Get, "/api/trials");
+            revalidate.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+            var sw304 = Stopwatch.StartNew();
+            notModified = await http.SendAsync(revalidate);
+            revalidations.Add(sw304.Elapsed.TotalSeconds);
+        }
+        revalidations.Sort();
+        var t304 = revalidations[10];
         var size = (await first.Content.ReadAsByteArrayAsync()).Length;
         Console.WriteLine($"dashboard: GET /api/trials with {count:N0} trials: warm {Measure.Fmt(warm[0])} best / {Measure.Fmt(warm[10])} median; " +
                           $"first (cold, every folder read) {Measure.Fmt(coldTime)} -> warm is {coldTime / warm[10]:F0}x cheaper; targets < 100 ms warm at 1,000, < 200 ms at 10,000");
-        Console.WriteLine($"  the list is {size / 1024.0:N0} KB; a refresh with nothing changed is {(int)notModified.StatusCode} with {(await notModified.Content.ReadAsByteArrayAsync()).Length} bytes of body in {Measure.Fmt(t304)}");
+        Console.WriteLine($"  the list is {size / 1024.0:N0} KB; a refresh with nothing changed is {(int)notModified.StatusCode} with {(await notModified.Content.ReadAsByteArrayAsync()).Length} bytes of body in {Measure.Fmt(t304)} (median of 21; target < 20 ms at 10,000)");
         if (count >= 10_000) await RefreshBytes(outDir, app.Urls.First(), size);
     }
 

@@ -8,11 +8,13 @@ var benches = new Dictionary<string, Func<Task>>
     ["aggregate"] = () => { AggregateBench.Run(); return Task.CompletedTask; },
     ["train"] = TrainBench.RunAsync,
     ["dashboard"] = DashboardBench.RunAsync,
+    ["trial-list"] = DashboardBench.ListAsync,
     ["report"] = () => { ReportBench.Run(); return Task.CompletedTask; },
     ["series"] = SeriesBench.RunAsync,
     ["checkpoint"] = () => { CheckpointBench.Run(); return Task.CompletedTask; },
     ["programs"] = () => { ProgramBench.Run(); return Task.CompletedTask; },
     ["halving"] = () => { HalvingBench.Run(); return Task.CompletedTask; },
+    ["gpus"] = GpuBench.RunAsync,
 };
 if (which == "all") foreach (var b in benches.Values) await b();
 else if (benches.TryGetValue(which, out var bench)) await bench();

@@ -29,4 +29,11 @@ public static class OutputFile
         if (checkedPath is null) Console.Write(text);
         else Trials.AtomicFile.WriteAllText(checkedPath, text);
     }
+
+    /// <summary>Writes the bytes where <see cref="Check"/> said (a figure's PDF, say).</summary>
+    public static void WriteBytes(string? checkedPath, byte[] bytes)
+    {
+        if (checkedPath is null) { using var stdout = Console.OpenStandardOutput(); stdout.Write(bytes); }
+        else Trials.AtomicFile.WriteAllBytes(checkedPath, bytes);
+    }
 }

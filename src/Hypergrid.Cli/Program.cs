@@ -15,6 +15,7 @@ var root = new RootCommand("Hypergrid: expand a tree of YAML configs into trials
     PromoteVerb.Create(),
     EvalVerb.Create(),
     DashboardVerb.Create(),
+    PlotVerb.Create(),
     DataVerb.Create(),
     WorkerVerb.Create(),
     DoctorVerb.Create(),

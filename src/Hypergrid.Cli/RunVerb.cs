@@ -29,17 +29,26 @@ public static class RunVerb
         var restart = new Option<bool>("--restart") { Description = "Start interrupted trials from scratch instead of continuing their checkpoints (which move to previous/)" };
         command.Options.Add(restart);
         var slurm = new SlurmOptions(command);
+        var devices = new GpuOptions(command);
         command.SetAction((r, cancel) => Exit.GuardAsync(async () =>
         {
             if (r.GetValue(workers) < 1) throw new Config.UsageException("--workers must be at least 1");
             if (r.GetValue(threads) < 1) throw new Config.UsageException("--threads must be at least 1");
+            var (gpus, perGpu) = devices.Read(r, slurm.OnSlurm(r));
+            if (gpus is not null && r.GetValue(workers) is not null)
+                throw new Config.UsageException("--workers and --gpus both set the workers: with --gpus there are --per-gpu K workers on each GPU (drop --workers)");
+            var launcher = slurm.Launcher(r);
+            if (gpus is not null && launcher is SlurmLauncher)
+                throw new Config.UsageException("--gpus names this machine's GPUs; on Slurm ask for GPUs per task with --gres gpu:N or --gpus-per-task N (--per-gpu K puts K workers on each)");
             var options = new RunOptions(tree.Read(r, mode), r.GetValue(workers), r.GetValue(data)!, r.GetValue(rerunStale))
             {
-                Launcher = slurm.Launcher(r),
+                Launcher = launcher,
                 RerunDamaged = r.GetValue(rerunDamaged),
                 RetrainOtherCode = r.GetValue(retrainOtherCode),
                 Restart = r.GetValue(restart),
                 Threads = r.GetValue(threads),
+                Gpus = gpus,
+                PerGpu = perGpu,
             };
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cts.Cancel(); });
@@ -62,7 +71,7 @@ public static class RunVerb
             if (Console.IsOutputRedirected)
                 summary = await Runner.RunAsync(options, new PlainDisplay(Console.Out), cts.Token);
             else
-                await LiveDisplay.RunAsync(options.Workers ?? 0, async d => summary = await Runner.RunAsync(options, d, cts.Token));
+                await LiveDisplay.RunAsync(options.Workers ?? (gpus?.Count ?? 0) * perGpu, async d => summary = await Runner.RunAsync(options, d, cts.Token));
             if (summary!.Detached)
             {
                 Console.WriteLine("the job runs on without this command: follow it with 'hypergrid status --trials' (or pass --wait)");

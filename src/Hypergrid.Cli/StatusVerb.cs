@@ -16,7 +16,8 @@ public static class StatusVerb
         command.Options.Add(perTrial);
         command.SetAction(r => Exit.Guard(() =>
         {
-            var report = StatusReader.Read(tree.Read(r));
+            var options = tree.Read(r);
+            var report = StatusReader.Read(options);
             var table = new Table();
             table.AddColumn(new TableColumn("leaf").NoWrap());
             foreach (var s in Enum.GetValues<TrialState>()) table.AddColumn(new TableColumn(s.Name()).RightAligned());
@@ -24,6 +25,7 @@ public static class StatusVerb
                 table.AddRow([Markup.Escape(leaf), .. Enum.GetValues<TrialState>().Select(s => trials.Count(t => t.Record.State == s).ToString())]);
             AnsiConsole.Write(table);
             foreach (var line in Trials.Search.PastRung.Lines(report.SelectMany(l => l.Trials).Select(t => t.Record))) Console.WriteLine(line);
+            foreach (var line in Running.Slurm.SlurmHeld.Lines(options.OutDir)) Console.WriteLine(line);
             if (r.GetValue(perTrial))
             {
                 var slurm = SlurmStates(report.SelectMany(l => l.Trials));
@@ -42,12 +44,15 @@ public static class StatusVerb
         var slurmText = task is null ? "" : $" slurm {task} {slurm.GetValueOrDefault(task, "unknown to squeue")}";
         var extra = t.Record switch
         {
-            { State: TrialState.Running, Claim: { } claim } => $"  [{claim.Host}:{claim.Pid}{slurmText}]",
+            { State: TrialState.Running, Claim: { } claim } => $"  [{claim.Host}:{claim.Pid}{slurmText}]{OnGpus(t.Record)}",
             { Note: { } note } => $"  ({note}){(slurmText.Length > 0 ? $" [{slurmText.Trim()}]" : "")}",
             _ => "",
         };
         return $"{t.Record.State.Name(),-8} {t.Record.Id}  {axes}{extra}";
     }
+
+    // The GPUs of a running trial, from the run.json its attempt wrote (" on gpu 2"); nothing without any.
+    private static string OnGpus(Trials.TrialRecord r) => Running.Devices.DeviceEnvironment.Describe(r.Run?.Gpus) is { } on ? $" on {on}" : "";
 
     // Only asked when a trial is held by a Slurm task, so machines without Slurm never call squeue.
     private static IReadOnlyDictionary<string, string> SlurmStates(IEnumerable<StatusLine> trials)

@@ -18,7 +18,10 @@ public static class WorkerVerb
         var script = new Option<string?>("--resubmit") { Description = "Slurm: the job script to submit again for this task after a time-limit warning (USR1)" };
         var maxResubmits = new Option<int>("--max-resubmits") { Description = "Slurm: how many times a task may be submitted again", DefaultValueFactory = _ => 10 };
         var root = new Option<string?>("--root") { Description = "The folder that holds cfg/, where a trial's own program (its 'command') runs" };
-        foreach (var o in new Option[] { manifest, data, threads, runId, script, maxResubmits, root }) command.Options.Add(o);
+        var gpus = new Option<string?>("--gpus") { Description = "GPUs this worker's trials share with its machine's other workers (ids, or 'slurm': those Slurm gave the task)" };
+        var perGpu = new Option<int>("--per-gpu") { Description = "Workers per GPU", DefaultValueFactory = _ => 1 };
+        var devices = new Option<string?>("--devices") { Description = "The folder of the GPUs' lock files (out/log/.devices)" };
+        foreach (var o in new Option[] { manifest, data, threads, runId, script, maxResubmits, root, gpus, perGpu, devices }) command.Options.Add(o);
         command.SetAction(r => Exit.Guard(() =>
         {
             // Not disposed: a signal may still arrive while the process exits (Slurm follows a requeue with SIGTERM).
@@ -32,8 +35,20 @@ public static class WorkerVerb
             var warned = false;
             using var sigusr1 = PosixSignalRegistration.Create(SigUsr1, ctx => { ctx.Cancel = true; warned = true; cts.Cancel(); });
             if (!File.Exists(r.GetValue(manifest))) throw new Config.UsageException($"--manifest {r.GetValue(manifest)} does not exist; 'hypergrid run' writes one per run under out/runs/");
-            var settings = new WorkerSettings(r.GetValue(data)!, Math.Max(1, r.GetValue(threads)), r.GetValue(runId)!) { ProgramDir = r.GetValue(root) };
-            var failed = Worker.Run(r.GetValue(manifest)!, settings, Console.Out, cts.Token);
+            var settings = new WorkerSettings(r.GetValue(data)!, Math.Max(1, r.GetValue(threads)), r.GetValue(runId)!)
+            {
+                ProgramDir = r.GetValue(root),
+                Gpus = r.GetValue(gpus) is { } ids ? Running.Devices.WorkerGpus.Resolve(ids, Environment.GetEnvironmentVariables()) : null,
+                PerGpu = Math.Max(1, r.GetValue(perGpu)),
+                DeviceDir = r.GetValue(devices),
+                Worker = int.TryParse(Environment.GetEnvironmentVariable(WorkerGroup.WorkerVariable), out var w) ? w : 0,
+            };
+            if (r.GetValue(gpus) == Running.Devices.WorkerGpus.FromSlurm && settings.Gpus is { Count: 0 })
+                Console.WriteLine($"Slurm gave this task no GPUs (none of {string.Join(", ", Running.Devices.SlurmGpus.Variables)} names one): its trials train without");
+            if (settings.Gpus is { Count: 0 }) settings = settings with { Gpus = null };
+            var failed = WorkerGroup.Wanted((settings.Gpus?.Count ?? 0) * settings.PerGpu)
+                ? WorkerGroup.Run(settings.Gpus!.Count * settings.PerGpu, cts.Token)
+                : Worker.Run(r.GetValue(manifest)!, settings, Console.Out, cts.Token);
             if (warned && r.GetValue(script) is { } again) Resubmit(r.GetValue(manifest)!, settings.RunId, again, r.GetValue(maxResubmits));
             return failed > 0 ? Exit.Failed : Exit.Ok;
         }));

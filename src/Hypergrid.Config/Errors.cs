@@ -166,4 +166,11 @@ public static class Errors
         new(at, key, problem, $"write {p.TypeWords}" + (p.Choices is null ? "" : $", one of [{string.Join(", ", p.Choices.Select(c => c.Canonical))}]") + $", or change the declaration at {p.Mark}");
 
     private static string Text(Yaml.CfgNode node) => node is Yaml.CfgScalar s ? s.Text : node.Canonical;
+
+    public static ConfigError GpusNotACount(SourceMark at, string value) =>
+        new(at, Devices.GpuRequest.Key, $"is {value}, but it is how many GPUs one trial needs at once",
+            $"write a whole number from 0 to {Devices.GpuRequest.Most} (gpus: 2), or remove it for one GPU per trial");
+
+    public static ConfigError GpusMoreThanGiven(SourceMark at, int asked, int given, string where, string fix) =>
+        new(at, Devices.GpuRequest.Key, $"asks for {asked} GPU(s) per trial, but {where} {(given == 0 ? "has none" : $"has only {given}")}", fix);
 }

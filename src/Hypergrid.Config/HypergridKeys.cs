@@ -10,13 +10,13 @@ public static class HypergridKeys
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         "mode", "dataset", "model", "trainer", "seed", "epochs", "device", "batch_metrics", "checkpoint_minutes", "keep_checkpoint",
-        "slurm", Programs.ProgramKeys.Code, Programs.ProgramKeys.Command, Programs.ProgramKeys.StopGrace, Programs.ProgramKeys.Params, Search.SearchSpec.Key,
+        "slurm", Programs.ProgramKeys.Code, Programs.ProgramKeys.Command, Programs.ProgramKeys.StopGrace, Programs.ProgramKeys.Params, Search.SearchSpec.Key, Devices.GpuRequest.Key,
     };
 
     /// <summary>Keys that only say how Hypergrid runs a trial: a program cannot declare a parameter of that name.</summary>
     public static readonly IReadOnlySet<string> NotDeclarable = new HashSet<string>(StringComparer.Ordinal)
     {
-        "mode", "slurm", Programs.ProgramKeys.Code, Programs.ProgramKeys.Command, Programs.ProgramKeys.StopGrace, Programs.ProgramKeys.Params, Search.SearchSpec.Key,
+        "mode", "slurm", Programs.ProgramKeys.Code, Programs.ProgramKeys.Command, Programs.ProgramKeys.StopGrace, Programs.ProgramKeys.Params, Search.SearchSpec.Key, Devices.GpuRequest.Key,
     };
 
     /// <summary>

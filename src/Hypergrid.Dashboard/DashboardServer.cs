@@ -31,12 +31,15 @@ public static class DashboardServer
         app.UseHostCheck(options);
         app.UseContentPolicy();
         app.MapPage(dashboardDir, uplotDir);
-        app.MapTrials(new TrialScanner(logRoot, options.Schema));
+        var scanner = new TrialScanner(logRoot, options.Schema);
+        app.MapTrials(scanner);
         var store = new EpochLogStore(logRoot);
         app.MapLogs(logRoot, store);
         app.MapEpochs(logRoot, store);
         app.MapReport(logRoot, options.Schema);
-        app.MapSeries(logRoot, new Series.SeriesStore(logRoot));
+        var steps = new Series.SeriesStore(logRoot);
+        app.MapSeries(logRoot, steps);
+        app.MapFigures(scanner, new Figures.FigureBuilder(steps, store));
         return app;
     }
 }

@@ -17,6 +17,9 @@ public interface ILauncher
     /// <summary>The end of the run's opening line: where and how the trials will train.</summary>
     string Describe(int workers, WorkerSettings settings);
 
+    /// <summary>The most GPUs one trial can get from this launcher in this run (checked against every trial's gpus before anything runs).</summary>
+    Devices.GpuOffer Gpus(IReadOnlyList<Trial> trials, RunOptions options);
+
     /// <summary>Starts the workers; returns true when it waited for them to finish, false when they run on detached.</summary>
     Task<bool> LaunchAsync(LaunchRequest request, IRunDisplay display, CancellationToken cancel);
 }

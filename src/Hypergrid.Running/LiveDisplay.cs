@@ -6,6 +6,7 @@ namespace Hypergrid.Running;
 public sealed class LiveDisplay : IRunDisplay
 {
     private readonly Dictionary<int, ProgressTask> bars = [];
+    private readonly Dictionary<int, string> devices = []; // " on gpu 2": each worker's trial's GPUs, kept on its bar
     private readonly Lock gate = new();
     private ProgressContext? context;
     private ProgressTask? overall;
@@ -48,18 +49,19 @@ public sealed class LiveDisplay : IRunDisplay
             if (!bars.TryGetValue(worker, out var bar)) bars[worker] = bar = context.AddTask($"w{worker}", maxValue: 1).HideWhenCompleted(true);
             switch (e)
             {
-                case TrialStarted:
+                case TrialStarted started:
                     // A fresh task per trial keeps the ETA column about this trial, not the whole run.
                     // Finished bars hide themselves, so the screen keeps one bar per worker plus the total.
                     bar.Value = bar.MaxValue;
                     bar.StopTask();
-                    bars[worker] = bar = context.AddTask(Markup.Escape($"w{worker}: {e.Trial}"), maxValue: 1).HideWhenCompleted(true);
+                    devices[worker] = started.Devices is null ? "" : $" on {started.Devices}";
+                    bars[worker] = bar = context.AddTask(Markup.Escape($"w{worker}: {e.Trial}{devices[worker]}"), maxValue: 1).HideWhenCompleted(true);
                     break;
                 case TrialProgress p:
                     // A program's log says how many epochs (from its config) and batches (from its last epoch) only when it can.
                     var epochs = p.Epochs > 0 ? $"/{p.Epochs}" : "";
                     var batches = p.Batches > 0 ? $"/{p.Batches}" : "";
-                    bar.Description = Markup.Escape($"w{worker}: {p.Trial} epoch {p.Epoch}{epochs} batch {p.Batch}{batches} loss {p.Loss:F4}");
+                    bar.Description = Markup.Escape($"w{worker}: {p.Trial}{devices.GetValueOrDefault(worker, "")} epoch {p.Epoch}{epochs} batch {p.Batch}{batches} loss {p.Loss:F4}");
                     if (p.Epochs > 0 && p.Batches > 0)
                         bar.Value = Math.Min(1, ((p.Epoch - 1) * (double)p.Batches + p.Batch) / (p.Epochs * p.Batches));
                     break;

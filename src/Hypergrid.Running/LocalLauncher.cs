@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hypergrid.Config.Expansion;
 
 namespace Hypergrid.Running;
 
@@ -27,6 +28,10 @@ public sealed class LocalLauncher : ILauncher
     public string Describe(int workers, WorkerSettings settings) =>
         $"with {workers} worker process(es), {settings.Threads} thread(s) each";
 
+    public Devices.GpuOffer Gpus(IReadOnlyList<Trial> trials, RunOptions options) => options.Gpus is { } gpus
+        ? new(gpus.Count, $"--gpus {string.Join(',', gpus)}", "name more GPUs in --gpus (or --gpus all), or ask for fewer")
+        : new(0, "this run (no --gpus)", "give the run GPUs with --gpus 0,1 (or --gpus all), or remove gpus: to train on the CPU");
+
     public async Task<bool> LaunchAsync(LaunchRequest request, IRunDisplay display, CancellationToken cancel)
     {
         var processes = new List<Process>();
@@ -42,6 +47,8 @@ public sealed class LocalLauncher : ILauncher
             foreach (var a in request.Command.Arguments(request.Manifest, request.Settings)) info.ArgumentList.Add(a);
             info.Environment["OMP_NUM_THREADS"] = request.Settings.Threads.ToString();
             info.Environment["HYPERGRID_WORKER"] = w.ToString();
+            // The worker sees the run's GPUs only; each trial is then given its own among them.
+            if (request.Settings.Gpus is { } gpus) info.Environment["CUDA_VISIBLE_DEVICES"] = string.Join(',', gpus);
             var p = Process.Start(info) ?? throw new InvalidOperationException($"could not start {request.Command.FileName}");
             processes.Add(p);
             Live[p.Id] = p;

@@ -21,4 +21,10 @@ public sealed record RunOptions(ExpandOptions Expand, int? Workers = 1, string D
     public WorkerCommand Command { get; init; } = WorkerCommand.Current();
 
     public ILauncher Launcher { get; init; } = new LocalLauncher();
+
+    /// <summary>The GPUs the run's workers share (--gpus; null: none, every trial trains as its config says).</summary>
+    public IReadOnlyList<string>? Gpus { get; init; }
+
+    /// <summary>Workers per GPU (--per-gpu): how many trials share one GPU at once.</summary>
+    public int PerGpu { get; init; } = 1;
 }

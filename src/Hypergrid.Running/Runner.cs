@@ -36,6 +36,8 @@ public static class Runner
             || s == TrialState.OtherCode && options.RetrainOtherCode;
         var todo = records.Where(x => x.Record.State is TrialState.Pending or TrialState.Failed || Retrain(x.Record.State) || BelowFirstRung(x.Trial, x.Record))
             .Select(x => x.Trial).ToList();
+        // A trial asking for more GPUs than the run can give stops it here, before anything is written.
+        Hypergrid.Config.ConfigException.ThrowIfAny(Devices.GpuCheck.Errors(todo, options.Launcher.Gpus(todo, options)));
         var summary = new RunSummary([], Count(TrialState.Complete) + Count(TrialState.Diverged) + (options.RerunStale ? 0 : Count(TrialState.Stale)) + (options.RetrainOtherCode ? 0 : Count(TrialState.OtherCode)))
         {
             OtherCode = options.RetrainOtherCode ? 0 : Count(TrialState.OtherCode),
@@ -79,6 +81,9 @@ public static class Runner
         var settings = new WorkerSettings(Path.GetFullPath(options.DataDir), threads, runId)
         {
             ProgramDir = StudyFolder(options),
+            Gpus = options.Gpus,
+            PerGpu = options.PerGpu,
+            DeviceDir = Path.GetFullPath(Path.Combine(options.Expand.LogDir, ".devices")), // made only when a worker has GPUs
         };
         display.Plan(todo.Count);
         display.Line($"training {todo.Count} trial(s) {options.Launcher.Describe(workers, settings)}{chosen}; {summary.AlreadyComplete} already complete"
@@ -110,6 +115,12 @@ public static class Runner
     private static (int Workers, int Threads, string Note) Split(RunOptions options, List<Trial> todo)
     {
         var cores = Environment.ProcessorCount;
+        // With GPUs, K workers per GPU; the cores are split between them.
+        if (options.Gpus is { } gpus && options.Launcher.SharesCores)
+        {
+            var workers = options.Launcher.Workers(gpus.Count * options.PerGpu, todo.Count);
+            return (workers, options.Threads ?? Math.Max(1, cores / workers), $" ({options.PerGpu} per GPU on {gpus.Count} GPU(s))");
+        }
         if (options.Workers is not null || !options.Launcher.SharesCores)
         {
             var workers = options.Launcher.Workers(options.Workers ?? 1, todo.Count);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Hypergrid.Config.Expansion;
 
 namespace Hypergrid.Running;
 
@@ -19,6 +20,15 @@ public sealed class SlurmLauncher(SlurmSettings flags) : ILauncher
 
     public string Describe(int workers, WorkerSettings settings) => "on the Slurm cluster";
 
+    public Devices.GpuOffer Gpus(IReadOnlyList<Trial> trials, RunOptions options)
+    {
+        var n = flags.Resolve(trials).TaskGpus;
+        if (n == 0 && options.PerGpu > 1)
+            throw new Config.UsageException($"--per-gpu {options.PerGpu} on Slurm needs GPUs per task: ask for them with --gres gpu:N or --gpus-per-task N");
+        return new(n, n == 0 ? "each Slurm task (no --gres gpu:N nor --gpus-per-task)" : $"each Slurm task ({n} GPU(s) asked for)",
+            "ask Slurm for more GPUs per task (--gres gpu:N or --gpus-per-task N), or ask for fewer in gpus:");
+    }
+
     public async Task<bool> LaunchAsync(LaunchRequest request, IRunDisplay display, CancellationToken cancel)
     {
         var s = flags.Resolve(request.Trials);
@@ -27,15 +37,33 @@ public sealed class SlurmLauncher(SlurmSettings flags) : ILauncher
         // Slurm does not create --output folders: a job writing into a missing one fails without a trace.
         var logs = Path.GetFullPath(Path.Combine(request.RunDir, "logs"));
         Directory.CreateDirectory(logs);
-        var script = Path.Combine(request.RunDir, "job.sh");
-        var worker = request.Command.ShellLine(Path.GetFullPath(request.Manifest), settings,
-            ["--resubmit", Path.GetFullPath(script), "--max-resubmits", s.MaxResubmits.ToString(CultureInfo.InvariantCulture)]);
-        File.WriteAllText(script, Script(s, tasks, logs, worker));
-        var output = await SlurmCommands.RunAsync("sbatch", ["--parsable", script], cancel);
-        var jobId = output.Trim().Split(';')[0];
-        RecordJob(request.RunDir, jobId);
-        display.Line($"submitted Slurm job {jobId}: {tasks} task(s) of {settings.Threads} CPU(s) on {s.Partition ?? "the default partition"}; script {script}");
-        if (!s.Wait) return false;
+        // The cluster's rules first: arrays no larger than MaxArraySize, no more jobs than MaxSubmitJobs leaves room for.
+        var limits = await Slurm.SlurmLimitsReader.ReadAsync(cancel);
+        var plan = Slurm.SubmitPlan.Of(tasks, limits, s.Throttle);
+        Slurm.SlurmHeld.ClearOthers(request.RunDir);
+        // With GPUs, each task's workers share the GPUs Slurm gave it (--per-gpu K: K workers on each).
+        string[] gpus = s.TaskGpus > 0 && settings.DeviceDir is { } devices
+            ? ["--gpus", Devices.WorkerGpus.FromSlurm, "--per-gpu", settings.PerGpu.ToString(CultureInfo.InvariantCulture), "--devices", devices] : [];
+        foreach (var part in plan.Parts)
+        {
+            var script = Path.Combine(request.RunDir, part.Offset == 0 ? "job.sh" : $"job+{part.Offset.ToString(CultureInfo.InvariantCulture)}.sh");
+            var worker = request.Command.ShellLine(Path.GetFullPath(request.Manifest), settings,
+                ["--resubmit", Path.GetFullPath(script), "--max-resubmits", s.MaxResubmits.ToString(CultureInfo.InvariantCulture), .. gpus]);
+            File.WriteAllText(script, Script(s, part, logs, worker));
+            var output = await SlurmCommands.RunAsync("sbatch", ["--parsable", script], cancel);
+            var jobId = output.Trim().Split(';')[0];
+            RecordJob(request.RunDir, jobId);
+            display.Line($"submitted Slurm job {jobId}: {part.Tasks} task(s) of {settings.Threads} CPU(s){(s.TaskGpus > 0 ? $" and {s.TaskGpus} GPU(s)" : "")} on {s.Partition ?? "the default partition"}"
+                + (part.Throttle is { } t ? $", at most {t} at once" : "") + $"; script {script}");
+        }
+        if (plan.Parts.Count > 1 || plan.Held > 0) display.Line($"the cluster's limits: {limits.Said}");
+        if (plan.Held > 0)
+        {
+            Slurm.SlurmHeld.Write(request.RunDir, plan.Held, plan.Why!);
+            display.Line($"{plan.Held} of {tasks} task(s) held ({plan.Why}){(plan.Parts.Count == 0 ? ", so nothing was submitted now" : "")}: "
+                + "'hypergrid status' says what waits; run this command again once slots free to submit tasks for the trials left");
+        }
+        if (plan.Parts.Count == 0 || !s.Wait) return false;
         try
         {
             await Follow(request.RunDir, logs, display, cancel);
@@ -60,7 +88,7 @@ public sealed class SlurmLauncher(SlurmSettings flags) : ILauncher
     private static List<string> Jobs(string runDir) =>
         File.ReadAllLines(Path.Combine(runDir, JobsFile)).Where(l => l.Length > 0).Distinct().ToList();
 
-    private static string Script(SlurmSettings s, int tasks, string logs, string worker)
+    private static string Script(SlurmSettings s, Slurm.SubmitPlan.Part part, string logs, string worker)
     {
         var sb = new StringBuilder("#!/bin/bash\n");
         void Directive(string name, object? value)
@@ -68,13 +96,16 @@ public sealed class SlurmLauncher(SlurmSettings flags) : ILauncher
             if (value is not null) sb.Append(CultureInfo.InvariantCulture, $"#SBATCH --{name}={value}\n");
         }
         Directive("job-name", "hypergrid");
-        Directive("array", $"0-{tasks - 1}");
-        Directive("output", Path.Combine(logs, "task_%a.out"));
+        Directive("array", $"0-{part.Tasks - 1}" + (part.Throttle is { } throttle ? $"%{throttle}" : ""));
+        Directive("output", Path.Combine(logs, Slurm.TaskLogName.Pattern(part.Offset)));
         Directive("partition", s.Partition);
         Directive("time", s.Time);
         Directive("cpus-per-task", s.CpusPerTask);
         Directive("mem", s.Mem);
         Directive("gres", s.Gres);
+        Directive("gpus-per-task", s.GpusPerTask);
+        // Slurm takes --gpus-per-task only with a task count: one task, whose worker(s) share its GPUs.
+        Directive("ntasks", s.GpusPerTask is null ? null : 1);
         // Before the time limit Slurm sends USR1 to the worker (it is the batch shell: exec below); the worker checkpoints
         // its trial, releases the claim and submits its task again, which continues the trial. A task whose node fails
         // is requeued by Slurm and continues from the last checkpoint too; appending keeps each task's whole output.
@@ -114,7 +145,7 @@ public sealed class SlurmLauncher(SlurmSettings flags) : ILauncher
     {
         foreach (var file in Directory.GetFiles(logs, "task_*.out").Order(StringComparer.Ordinal))
         {
-            var task = int.Parse(Path.GetFileNameWithoutExtension(file)["task_".Length..], CultureInfo.InvariantCulture);
+            if (Slurm.TaskLogName.Worker(Path.GetFileName(file)) is not { } task) continue;
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             var from = offsets.GetValueOrDefault(file);
             stream.Seek(from, SeekOrigin.Begin);

@@ -8,7 +8,16 @@ namespace Hypergrid.Running;
 public sealed record SlurmSettings(int? Tasks = null, string? Partition = null, string? Time = null, int? CpusPerTask = null,
     string? Mem = null, string? Gres = null, bool Wait = false)
 {
-    private static readonly string[] Keys = ["tasks", "partition", "time", "cpus_per_task", "mem", "gres", "signal_seconds"];
+    private static readonly string[] Keys = ["tasks", "partition", "time", "cpus_per_task", "mem", "gres", "gpus_per_task", "throttle", "signal_seconds"];
+
+    /// <summary>GPUs per task (sbatch --gpus-per-task, with --ntasks=1); --gres gpu:N says the same another way.</summary>
+    public int? GpusPerTask { get; init; }
+
+    /// <summary>At most this many tasks of the submission run at once (sbatch --array=…%N).</summary>
+    public int? Throttle { get; init; }
+
+    /// <summary>The GPUs each task gets: --gpus-per-task, else the count of --gres gpu[:type]:N (0: none asked for).</summary>
+    public int TaskGpus => GpusPerTask ?? Slurm.GresGpus.Count(Gres);
 
     /// <summary>Seconds before the time limit at which Slurm sends the warning signal (USR1) that checkpoints and requeues.</summary>
     public int? SignalSeconds { get; init; }
@@ -55,6 +64,7 @@ public sealed record SlurmSettings(int? Tasks = null, string? Partition = null, 
             Tasks = Tasks ?? Int("tasks"), Partition = Partition ?? Str("partition"), Time = Time ?? Str("time"),
             CpusPerTask = CpusPerTask ?? Int("cpus_per_task"), Mem = Mem ?? Str("mem"), Gres = Gres ?? Str("gres"),
             SignalSeconds = SignalSeconds ?? Int("signal_seconds"),
+            GpusPerTask = GpusPerTask ?? Int("gpus_per_task"), Throttle = Throttle ?? Int("throttle"),
         };
         ConfigException.ThrowIfAny(errors);
         return resolved;

@@ -28,20 +28,25 @@ public static class Worker
         // Trials whose claim this worker lost: another worker has them, or something broke their claim; never claimed
         // again by this worker (a program that deletes claim.json would otherwise be started again and again).
         var lost = new HashSet<string>();
+        var devices = Devices.DeviceGate.For(settings, output);
         while (!cancel.IsCancellationRequested)
         {
             var trained = 0;
+            devices.Pass();
             foreach (var dir in dirs)
             {
                 if (cancel.IsCancellationRequested) break;
                 try
                 {
                     if (lost.Contains(dir) || !Available(dir, settings.RunId)) continue;
+                    // Its GPUs first (they are this machine's to share, and cheap to ask): a trial whose GPUs are busy waits.
+                    using var lease = devices.Take(dir);
+                    if (lease is null) continue;
                     using var claim = ClaimHandle.TryAcquire(dir);
                     if (claim is null || !Available(dir, settings.RunId)) continue;
                     using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, claim.Lost);
                     trained++;
-                    var outcome = RunOne(dir, settings, output, claim, either.Token);
+                    var outcome = RunOne(dir, devices.With(settings, lease), output, claim, either.Token);
                     if (outcome.Status == RunStatus.Lost && lost.Add(dir) && ClaimDeleted(dir, output)) failed++;
                     if (outcome.Status == RunStatus.Failed) failed++;
                     if (outcome.Status is RunStatus.Paused or RunStatus.Complete && !cancel.IsCancellationRequested) DecideSearch(dir, output);
@@ -59,7 +64,7 @@ public static class Worker
             // A claim held on another host is taken over only once this worker has seen it unchanged for the timeout.
             // Not one this worker lost: it is never claimed again in this run, so waiting on it would be waiting for nothing.
             var watched = dirs.Count(d => !lost.Contains(d) && Available(d, settings.RunId) && ClaimNotYetKnown(d));
-            if (!searched.Any(SearchTrialRunsElsewhere) && watched == 0) break;
+            if (!searched.Any(SearchTrialRunsElsewhere) && watched == 0 && !devices.Waiting) break;
             if (watched > 0 && !waitSaid)
             {
                 waitSaid = true;
@@ -111,8 +116,9 @@ public static class Worker
     private static RunRecord RunOne(string dir, WorkerSettings settings, TextWriter output, ClaimHandle claim, CancellationToken cancel)
     {
         var id = TrialId.FromDirectory(dir).ToString();
-        output.WriteLine(new TrialStarted(id).ToLine());
-        output.WriteLine($"{id}: training on {Environment.MachineName} pid {Environment.ProcessId}");
+        var on = Devices.DeviceEnvironment.Describe(settings.TrialGpus);
+        output.WriteLine(new TrialStarted(id) { Devices = on }.ToLine());
+        output.WriteLine($"{id}: training on {Environment.MachineName} pid {Environment.ProcessId}{(on is null ? "" : $" {on}")}");
         using var file = OpenLog(dir);
         // One writer for the trial's log from several threads (a program's output pumps, progress, the worker's own lines).
         var log = TextWriter.Synchronized(file);
@@ -142,7 +148,12 @@ public static class Worker
         // A search rung: the epoch it pauses after, from its leaf's decisions.
         var stopAfter = config is not null && Search.LeafSearch.Of(config) is var (search, epochs) ? Search.LeafSearch.StopAfter(dir, search, epochs) : null;
         var life = new Trials.Lifecycle.TrialAttempt(dir, settings.RunId, settings.Threads, backend.Versions(), log, claim.StillOwned, Say);
-        var outcome = backend.Train(life, new Config.Trainers.TrainerRun(settings.DataDir, settings.Threads, settings.RunId, settings.ProgramDir, stopAfter, Progress, cancel));
+        life.Update(r => r with { Gpus = settings.TrialGpus }); // the devices it was given, whatever trains it
+        var outcome = backend.Train(life, new Config.Trainers.TrainerRun(settings.DataDir, settings.Threads, settings.RunId, settings.ProgramDir, stopAfter, Progress, cancel)
+        {
+            Gpus = settings.Gpus,
+            TrialGpus = settings.TrialGpus,
+        });
         var seconds = outcome.Seconds ?? 0;
         output.WriteLine(new TrialDone(id, outcome.Status, seconds, outcome.Status == RunStatus.Complete ? null : outcome.Error).ToLine());
         // A complete trial was said by its executor, with its final metrics: once is enough.

@@ -18,7 +18,8 @@ public sealed record WorkerCommand(string FileName, IReadOnlyList<string> Prefix
     /// <summary>The full argument list for the worker verb.</summary>
     public IReadOnlyList<string> Arguments(string manifest, WorkerSettings s) =>
         [.. Prefix, "worker", "--manifest", manifest, "--data", s.DataDir, "--threads", s.Threads.ToString(), "--run-id", s.RunId,
-            .. s.ProgramDir is null ? Array.Empty<string>() : ["--root", s.ProgramDir]];
+            .. s.ProgramDir is null ? Array.Empty<string>() : ["--root", s.ProgramDir],
+            .. s.Gpus is null || s.DeviceDir is null ? Array.Empty<string>() : ["--gpus", string.Join(',', s.Gpus), "--per-gpu", s.PerGpu.ToString(), "--devices", s.DeviceDir]];
 
     /// <summary>A shell-quoted command line, for job scripts.</summary>
     public string ShellLine(string manifest, WorkerSettings s, IEnumerable<string>? extra = null) =>

@@ -28,7 +28,11 @@ public abstract record WorkerEvent(string Trial)
 }
 
 /// <summary>A worker claimed a trial and starts training it.</summary>
-public sealed record TrialStarted(string Trial) : WorkerEvent(Trial);
+public sealed record TrialStarted(string Trial) : WorkerEvent(Trial)
+{
+    /// <summary>The trial's GPUs ("gpu 2", "gpus 0,1"), null without any.</summary>
+    public string? Devices { get; init; }
+}
 
 /// <summary>Where training is: a few times a second and at every epoch end.</summary>
 public sealed record TrialProgress(string Trial, int Epoch, int Epochs, int Batch, int Batches, double Loss) : WorkerEvent(Trial);

@@ -39,6 +39,9 @@ public sealed record RunRecord
     public int Pid { get; init; }
     public int Threads { get; init; }
     public string Device { get; init; } = "cpu";
+
+    /// <summary>The GPUs the trial was given, as CUDA names them (null: its run had none; empty: it asked for none).</summary>
+    public IReadOnlyList<string>? Gpus { get; init; }
     public Dictionary<string, string> Versions { get; init; } = [];
     public DataRecord? Data { get; init; }
 

@@ -37,10 +37,10 @@ public static class SeriesEndpoints
             string? problem = null;
             var body = await store.WithLogAsync(dir, query.Metrics, log =>
             {
-                problem = Check(log, query);
+                problem = StepBuckets.Check(log, query);
                 if (problem is not null) return null;
                 var range = query.Resolve(log.Extent);
-                if (range.Buckets > SeriesQuery.MaxPoints) { problem = TooMany(range.Width); return null; }
+                if (range.Buckets > SeriesQuery.MaxPoints) { problem = StepBuckets.TooMany(range.Width); return null; }
                 return Answer(log, query, range);
             }, http.RequestAborted);
             if (problem is not null) return Results.BadRequest(problem);
@@ -56,66 +56,17 @@ public static class SeriesEndpoints
             if (paths.Count is 0 or > MaxGroup) return Results.BadRequest($"name 1 to {MaxGroup} trials with trial=PATH (repeated)");
             var dirs = paths.Select(p => TrialPaths.Folder(logRoot, p.Trim('/'))).ToList();
             if (paths.Where((_, i) => dirs[i] is null).FirstOrDefault() is { } unknown) return Results.NotFound($"no such trial under out/log: {unknown}");
-            // First the step axis all of them span, then each one's buckets over it.
-            var extent = 0;
-            string? problem = null;
-            foreach (var dir in dirs)
-                if (await store.WithLogAsync(dir!, query.Metrics, log => new Span(log.Extent, Check(log, query)), http.RequestAborted) is { } span)
-                    (extent, problem) = (Math.Max(extent, span.Extent), problem ?? span.Problem);
+            var (group, problem) = await GroupSeries.ComputeAsync(store, dirs.Select(d => d!).ToList(), query, http.RequestAborted);
             if (problem is not null) return Results.BadRequest(problem);
-            var range = query.Resolve(extent);
-            if (range.Buckets > SeriesQuery.MaxPoints) return Results.BadRequest(TooMany(range.Width));
-            var each = new List<Bucketed>();
-            foreach (var dir in dirs)
-                if (await store.WithLogAsync(dir!, query.Metrics, log => Buckets(log, query, range), http.RequestAborted) is { } got)
-                    each.Add(got);
             http.Response.Headers.CacheControl = "no-store";
-            return Results.Bytes(GroupAnswer(query, range, each), "application/json");
+            return Results.Bytes(GroupAnswer(group!), "application/json");
         });
         return app;
     }
 
-    /// <summary>A log's step axis length, and why a query cannot be answered from it (null: it can).</summary>
-    private sealed record Span(int Extent, string? Problem);
-
-    /// <summary>Each metric's summary per bucket, and the step of each bucket's last row (null: no row).</summary>
-    private sealed record Bucketed(Dictionary<string, Summary[]> Metrics, int?[] At);
-
-    private static string? Check(StepLog log, SeriesQuery query)
-    {
-        var unknown = query.Metrics.Where(m => !log.Metrics.Contains(m)).ToList();
-        if (unknown.Count > 0) return $"unknown metric {string.Join(", ", unknown)}; this log has: {string.Join(", ", log.Metrics)}";
-        if (!log.Phases.Contains(query.Phase)) return $"unknown phase {query.Phase}; this log has: {string.Join(", ", log.Phases)}";
-        return null;
-    }
-
-    private static string TooMany(int width) => $"width={width} makes more than {SeriesQuery.MaxPoints:N0} buckets; ask for a wider width or a shorter range";
-
-    /// <summary>One log's buckets over the range: each summary from the block pyramid, each bucket's rows found by binary search of the steps.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static Bucketed Buckets(StepLog log, SeriesQuery q, (int From, int To, int Width, long Buckets) range)
-    {
-        var (from, to, width, count) = range;
-        var rowsOf = new (int From, int To)[count];
-        var at = new int?[count];
-        // In long: from + width may pass int's range (width=2147483647 is one bucket over everything, not none).
-        for (var b = 0; b < count; b++)
-        {
-            rowsOf[b] = log.RowsAt(q.Phase, from + (long)b * width, Math.Min(from + (b + 1L) * width, to));
-            if (rowsOf[b].To > rowsOf[b].From) at[b] = log.StepOf(q.Phase, rowsOf[b].To - 1);
-        }
-        var metrics = new Dictionary<string, Summary[]>();
-        foreach (var metric in q.Metrics.Distinct())
-        {
-            var series = log.Series(q.Phase, metric);
-            metrics[metric] = rowsOf.Select(r => series is null || r.To <= r.From ? Summary.Empty : series.Query(r.From, r.To)).ToArray();
-        }
-        return new Bucketed(metrics, at);
-    }
-
     private static byte[] Answer(StepLog log, SeriesQuery q, (int From, int To, int Width, long Buckets) range)
     {
-        var (metrics, at) = Buckets(log, q, range);
+        var (metrics, at) = StepBuckets.Of(log, q, range);
         // Raw: every bucket one step and at most one row (several val rows of one pass share a step).
         var raw = range.Width == 1 && log.RowsAt(q.Phase, range.From, range.To) is var (lo, hi) && hi - lo == at.Count(a => a is not null);
         return Json(q, range, log.Rows(q.Phase), raw, at, json =>
@@ -131,35 +82,24 @@ public static class SeriesEndpoints
         });
     }
 
-    private static byte[] GroupAnswer(SeriesQuery q, (int From, int To, int Width, long Buckets) range, List<Bucketed> each)
+    private static byte[] GroupAnswer(GroupSeries g)
     {
-        var at = Enumerable.Range(0, (int)range.Buckets).Select(b => each.Select(e => e.At[b]).Max()).ToArray();
-        return Json(q, range, null, false, at, json =>
+        return Json(g.Query, g.Range, null, false, g.At, json =>
         {
-            json.WriteNumber("trials", each.Count);
-            foreach (var metric in q.Metrics.Distinct())
+            json.WriteNumber("trials", g.Trials);
+            foreach (var (metric, stats) in g.Metrics)
             {
-                var cells = Enumerable.Range(0, (int)range.Buckets).Select(b => each.Select(e => e.Metrics[metric][b]).Where(s => s.Count > 0).ToList()).ToList();
                 json.WriteStartObject(metric);
-                Numbers(json, "mean", cells.Select(c => c.Count == 0 ? (double?)null : ScaledSum.Mean(c.Select(s => s.Mean))));
-                Numbers(json, "std", cells.Select(c => c.Count < 2 ? (double?)null : SampleStd(c.Select(s => s.Mean).ToList())));
-                Numbers(json, "min", cells.Select(c => c.Count == 0 ? (double?)null : c.Min(s => s.Min)));
-                Numbers(json, "max", cells.Select(c => c.Count == 0 ? (double?)null : c.Max(s => s.Max)));
+                Numbers(json, "mean", stats.Mean);
+                Numbers(json, "std", stats.Std);
+                Numbers(json, "min", stats.Min);
+                Numbers(json, "max", stats.Max);
                 json.WriteStartArray("n");
-                foreach (var c in cells) json.WriteNumberValue(c.Count);
+                foreach (var n in stats.N) json.WriteNumberValue(n);
                 json.WriteEndArray();
                 json.WriteEndObject();
             }
         });
-    }
-
-    private static double SampleStd(List<double> x)
-    {
-        // Scaled by the largest magnitude, so that the squares of large values do not overflow.
-        var scale = x.Max(Math.Abs);
-        if (scale == 0 || !double.IsFinite(scale)) return scale == 0 ? 0 : double.NaN;
-        var mean = x.Average(v => v / scale);
-        return scale * Math.Sqrt(x.Sum(v => (v / scale - mean) * (v / scale - mean)) / (x.Count - 1));
     }
 
     private static void Numbers(Utf8JsonWriter json, string name, IEnumerable<double?> values)

@@ -22,10 +22,14 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
     public string LogRoot => logRoot;
 
     /// <summary>Every trial: its record, the config to show, and which batch log the page can plot (null: none yet).</summary>
-    public IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> Scan()
+    public IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> Scan() => ScanWithFingerprint().Trials;
+
+    /// <summary>The scan and its <see cref="ScanFingerprint"/>: equal fingerprints, equal answers.</summary>
+    public (IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> Trials, ulong Fingerprint) ScanWithFingerprint()
     {
         var result = new List<(TrialRecord, JsonObject?, string?, Dictionary<string, double?>)>();
-        if (!Directory.Exists(logRoot)) return result;
+        var print = new ScanFingerprint();
+        if (!Directory.Exists(logRoot)) return (result, print.Value);
         var decisionStamps = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         // An edit of a program's code changes no trial folder: each scan judges the cached results by today's code.
         var code = CodeJudge.ForLog(logRoot);
@@ -51,9 +55,17 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
                 entry.Record = TrialRecord.Read(dir, entry.Record.Id, entry.Current);
                 entry.Log = LogOf(entry.Record);
             }
-            result.Add((code.Judge(entry.Record), entry.Config, entry.Log, entry.Record.Run?.Final ?? entry.Final ?? []));
+            var judged = code.Judge(entry.Record);
+            result.Add((judged, entry.Config, entry.Log, entry.Record.Run?.Final ?? entry.Final ?? []));
+            print.Add(dir);
+            print.Add((ulong)stamp.Ticks);
+            print.Add(judged.State.Name());
+            print.Add(judged.Note);
+            print.Add(judged.Error);
+            print.Add(judged.ResumesAt?.ToString());
+            print.Add(entry.Log);
         }
-        return result;
+        return (result, print.Value);
     }
 
     // A result written by another tool has no run.json: its final metrics come from its epoch log, as run.json's would.

@@ -87,6 +87,7 @@ public static class ProgramExecutor
                 // Where the program may report what it ran with (the Python helper writes its versions there).
                 ["HYPERGRID_PROGRAM_INFO"] = Path.GetFullPath(Path.Combine(attempt.Directory, ProgramInfo.File)),
             };
+            foreach (var (k, v) in Devices.DeviceEnvironment.For(run.TrialGpus)) environment[k] = v;
             var all = ProgramBackend.Instance.Epochs(config);
             var epochs = all == int.MaxValue ? 0 : all; // 0: the program did not say (the bar shows no total)
             // A search rung: the program is told the last epoch it may train, and ends that attempt with exit 75.

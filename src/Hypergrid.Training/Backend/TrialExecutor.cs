@@ -37,6 +37,8 @@ public static class TrialExecutor
             var config = TrialConfig.Load(cfgPath, errors);
             var spec = config is null ? null : TrialSpec.Parse(config, errors, out config);
             if (spec is null || config is null) throw new ConfigException(errors);
+            // device: cuda means the trial's own GPU, counted among the pool's GPUs this worker sees.
+            spec = spec with { Device = TorchDevice.Of(spec.Device, run.Gpus, run.TrialGpus) };
             var data = spec.Data.Load(run.DataDir);
             life.Update(r => r with
             {

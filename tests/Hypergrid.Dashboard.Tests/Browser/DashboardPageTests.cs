@@ -170,10 +170,14 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.Contains("0.1", await sweepBest.InnerTextAsync()); // lr 0.1, scale 0.5: the highest val acc
         Assert.Contains("ranked, not tested", await page.Locator(".r-section[data-section='sweep/mnist']").InnerTextAsync());
         Assert.Contains("(n=3)", await page.Locator(".r-section[data-section='experiment/mnist'] tbody").InnerTextAsync());
-        Assert.True(await page.Locator("#r-parallel .r-mark").CountAsync() >= 1, "parallel coordinates drawn");
+        // The experiment's section has one group: its values in words, not a bare axis and an empty scatter.
+        Assert.Contains("one group", await page.Locator("#r-single").InnerTextAsync());
+        Assert.False(await page.Locator("#r-parallel").IsVisibleAsync());
 
         await page.SelectOptionAsync("#r-section", "sweep/mnist");
         await page.WaitForFunctionAsync("() => (document.querySelectorAll('#r-scatter .r-mark').length === 2)");
+        Assert.True(await page.Locator("#r-parallel .r-mark").CountAsync() == 2, "parallel coordinates drawn");
+        Assert.True(await page.Locator("#r-single").IsHiddenAsync());
         await page.Locator(".r-table tbody tr", new() { HasTextString = "(n=3)" }).ClickAsync();
         await page.WaitForFunctionAsync("() => (location.hash.includes('g=1') && location.hash.includes('leaves=experiment'))");
         Assert.Equal(3, await page.Locator("#table tbody tr").CountAsync());

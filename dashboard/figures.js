@@ -1,0 +1,57 @@
+'use strict';
+// Hypergrid dashboard, figures: a plot's current view as a vector figure for a paper (SVG, PDF or pgfplots with its
+// data), drawn by the server (GET /api/figure) with the code `hypergrid plot` uses.
+
+const FIGURE_AXES = new Set(['epoch', 'step', 'samples', 'epochf']);
+
+/** The figure request for a metric's plot as it is now: the selection, phases, axis, grouping, band, zoom, size. */
+function figureUrl(metric, format) {
+  const p = new URLSearchParams();
+  for (const t of selected()) p.append('trial', t.path);
+  p.set('metric', metric);
+  p.set('phase', view.phases.filter(ph => ph === 'train' || ph === 'val').join(',') || 'train');
+  p.set('x', view.x);
+  if (view.group) p.set('group', '1');
+  p.set('band', view.group ? view.band : 'none');
+  if (view.log) p.set('logy', '1');
+  if (view.smooth) p.set('smooth', String(view.smooth));
+  if (stepAxis() && store.stepRange) { p.set('from', String(store.stepRange[0])); p.set('to', String(store.stepRange[1])); }
+  const [width, height] = (document.getElementById('fig-size')?.value || '8.5cm,6cm').split(',');
+  p.set('width', width); p.set('height', height);
+  p.set('format', format);
+  return '/api/figure?' + p.toString();
+}
+
+/** Under a plot: download it as SVG, PDF or pgfplots (the server says in words when it cannot). */
+function figureButtons(metric) {
+  const row = document.createElement('div');
+  row.className = 'figure-row muted';
+  row.append('figure: ');
+  for (const [format, name] of [['svg', 'SVG'], ['pdf', 'PDF'], ['tex', 'pgfplots']]) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = name;
+    button.dataset.format = format;
+    const ok = FIGURE_AXES.has(view.x);
+    button.disabled = !ok;
+    button.title = ok ? `this plot as ${name} for a paper (size chosen above)` : 'figures are drawn by epoch, step, samples seen or epoch (every batch)';
+    button.onclick = () => downloadFigure(metric, format, row);
+    row.append(button, ' ');
+  }
+  const note = document.createElement('span');
+  note.className = 'figure-note';
+  row.append(note);
+  return row;
+}
+
+async function downloadFigure(metric, format, row) {
+  const note = row.querySelector('.figure-note');
+  note.textContent = '';
+  const res = await fetch(figureUrl(metric, format), { cache: 'no-store' });
+  if (!res.ok) { note.textContent = await res.text(); return; } // the server's words, as text
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(await res.blob());
+  a.download = `${metric}-${view.x}.${format}`.replace(/[^A-Za-z0-9._-]/g, '_');
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}

@@ -1,0 +1,34 @@
+'use strict';
+// Hypergrid dashboard, colours: one per group of seeds (or per trial when ungrouped), the same in the plots, the table,
+// the Results and the figures the server draws (src/Hypergrid.Dashboard/Figures/Palette.cs holds the same rule).
+
+/** Okabe and Ito's colours: told apart with every common colour-vision deficiency; yellow last (faint on white). */
+const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+
+/** Colour i of n: Okabe-Ito up to 8 things; beyond, hues around the wheel by the golden angle (as hex). */
+function color(i, n = OKABE_ITO.length) {
+  if (n <= OKABE_ITO.length) return OKABE_ITO[i % OKABE_ITO.length];
+  return hslHex((i * 137.508) % 360, 0.7, 0.42);
+}
+
+/** hsl (h in degrees, s and l from 0 to 1) as #rrggbb, as CSS computes it. */
+function hslHex(h, s, l) {
+  const a = s * Math.min(l, 1 - l);
+  const f = n => { const k = (n + h / 30) % 12; return l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1)); };
+  return '#' + [f(0), f(8), f(4)].map(v => Math.round(v * 255).toString(16).padStart(2, '0')).join('').toUpperCase();
+}
+
+/** A colour as a light band fill. */
+const fade = hex => hex + '2E';
+
+/**
+ * Each selected trial's colour: with grouping on, its group's (groups in the order first seen, as the figures number
+ * them); otherwise its own, by its place in the selection.
+ */
+function trialColors(trials) {
+  if (!view.group) return new Map(trials.map((t, i) => [t.path, color(i, trials.length)]));
+  const groups = [...seedGroups(trials).values()];
+  const out = new Map();
+  groups.forEach((members, i) => { for (const t of members) out.set(t.path, color(i, groups.length)); });
+  return out;
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Hypergrid.Config;
+using Hypergrid.Dashboard.Figures;
+using Hypergrid.Dashboard.Trials;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Hypergrid.Dashboard.Api;
+
+/// <summary>
+/// GET /api/figure?trial=PATH…&amp;metric=loss&amp;phase=train,val&amp;x=epoch|step|samples&amp;group=1&amp;band=std|range|none
+/// &amp;logy=1&amp;smooth=0.6&amp;from=A&amp;to=B&amp;width=8.5cm&amp;height=6cm&amp;font=8&amp;format=svg|pdf|tex: the page's current view as
+/// a figure for a paper, drawn by the same code as `hypergrid plot`, sent as a download (never shown as a page).
+/// </summary>
+public static class FigureEndpoints
+{
+    public static IEndpointRouteBuilder MapFigures(this IEndpointRouteBuilder app, TrialScanner scanner, FigureBuilder builder)
+    {
+        app.MapMethods("/api/figure", ReadMethods.GetAndHead, async (HttpContext http) =>
+        {
+            var q = http.Request.Query;
+            string? Get(string key) => q[key].FirstOrDefault() is { Length: > 0 } v ? v : null;
+            var paths = q["trial"].Where(t => !string.IsNullOrEmpty(t)).Select(t => t!.Trim('/')).Distinct().ToList();
+            try
+            {
+                if (paths.Count == 0) throw new UsageException("name the trials to draw with trial=PATH (repeated)");
+                var known = FigureTrials.Under(scanner).ToDictionary(t => t.Path);
+                var trials = paths.Select(p => known.TryGetValue(p, out var t) ? t : throw FigureErrors.NoTrials(Visible.Short(p))).ToList();
+                var request = new FigureRequest(paths, Get("metric") ?? "loss")
+                {
+                    Phases = (Get("phase") ?? "train,val").Split(',', StringSplitOptions.RemoveEmptyEntries),
+                    X = Get("x") ?? "epoch",
+                    Group = Get("group") == "1",
+                    Band = Get("band") ?? "std",
+                    LogY = Get("logy") == "1",
+                    Smooth = Number(Get("smooth"), "smooth") ?? 0,
+                    From = (int?)Number(Get("from"), "from"),
+                    To = (int?)Number(Get("to"), "to"),
+                    Format = Get("format") ?? "svg",
+                    Size = new FigureSize(
+                        FigureSize.Parse(Get("width") ?? "8.5cm", "width"), FigureSize.Parse(Get("height") ?? "6cm", "height"),
+                        Get("font") is { } font ? FigureSize.ParseFont(font) : 8),
+                }.Checked();
+                var figure = await builder.BuildAsync(trials, request, http.RequestAborted);
+                var bytes = FigureFile.Write(figure, request.Size, request.Format);
+                var name = $"{request.Metric}-{request.X}.{request.Format}";
+                // A download, never a page: an SVG opened from this origin could otherwise run as one.
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(name)}\"";
+                http.Response.Headers.CacheControl = "no-store";
+                return Results.Bytes(bytes, FigureFile.MediaType(request.Format));
+            }
+            catch (UsageException ex)
+            {
+                return Results.BadRequest(ex.Message);
+            }
+        });
+        return app;
+    }
+
+    private static double? Number(string? text, string key) =>
+        text is null ? null
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0 && v <= int.MaxValue ? v
+        : throw new UsageException($"{key}={Visible.Short(text)} is not a number from 0 to {int.MaxValue:N0}");
+
+    /// <summary>A download's name of letters, digits, '-', '_' and '.' only (a metric name comes from a program's log).</summary>
+    private static string FileName(string name) => new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
+}

@@ -1,0 +1,38 @@
+namespace Hypergrid.Dashboard.Figures;
+
+/// <summary>
+/// One plot of a paper: its lines (each a colour from <see cref="Palette"/>, solid for train and dashed for val, with an
+/// optional band), its axis labels and the legend's title. Pure data: <see cref="FigureLayout"/> draws it as SVG or PDF,
+/// <see cref="PgfplotsWriter"/> writes it as a pgfplots picture with its data.
+/// </summary>
+public sealed record Figure(string XLabel, string YLabel, IReadOnlyList<FigureLine> Lines)
+{
+    /// <summary>What the legend's names are values of (the keys that differ between groups), or null.</summary>
+    public string? LegendTitle { get; init; }
+
+    /// <summary>A log y axis (values at or below 0 are left out, as on the page).</summary>
+    public bool LogY { get; init; }
+
+    /// <summary>How many things the colours tell apart (groups or trials): colour i is <see cref="Palette.Of"/>(i, ColorCount).</summary>
+    public int ColorCount { get; init; } = Palette.Colors.Count;
+
+    /// <summary>Whole numbers only on the x axis (epochs): no tick at 1.5.</summary>
+    public bool WholeX { get; init; }
+
+    /// <summary>Categories on the x axis (a Results chart of a non-numeric key): x is the category's index.</summary>
+    public IReadOnlyList<string>? XCategories { get; init; }
+}
+
+/// <summary>
+/// One line: x and y (null: a gap), an optional band (lower and upper per point), its legend name and colour index.
+/// Markers draws points with error bars instead of a line (a Results chart).
+/// </summary>
+public sealed record FigureLine(string Name, int Color, bool Dashed, double[] X, double?[] Y)
+{
+    public double?[]? Lower { get; init; }
+    public double?[]? Upper { get; init; }
+    public bool Markers { get; init; }
+
+    /// <summary>Whether the legend lists this line (the val line of a group shares the train line's entry).</summary>
+    public bool InLegend { get; init; } = true;
+}

@@ -1,0 +1,113 @@
+using Hypergrid.Dashboard.Series;
+
+namespace Hypergrid.Dashboard.Figures;
+
+/// <summary>
+/// Reads the logs a <see cref="FigureRequest"/> names into a <see cref="Figure"/>: by step, each group's buckets as
+/// GET /api/series-group computes them (the same code, so the figure and the page agree); by epoch, the epoch logs
+/// (the mean and sample std of the seeds at each epoch). One colour per group (or per trial), in the order given.
+/// </summary>
+public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
+{
+    public async Task<Figure> BuildAsync(IReadOnlyList<FigureTrial> trials, FigureRequest r, CancellationToken cancel = default)
+    {
+        r = r.Checked();
+        var groups = r.Group ? SeedGroups.Of(trials) : trials.Select(t => new List<FigureTrial> { t }).ToList();
+        var (title, names) = SeedGroups.Names(groups.Select(g => g[0]).ToList(), withSeed: !r.Group);
+        var lines = new List<FigureLine>();
+        for (var i = 0; i < groups.Count; i++)
+            foreach (var phase in r.Phases)
+                if (await LineAsync(groups[i], phase, r, cancel) is { } line)
+                    lines.Add(line with { Name = names[i], Color = i, Dashed = phase == "val", InLegend = phase == r.Phases[0] || !lines.Any(l => l.Color == i) });
+        if (lines.Count == 0) throw FigureErrors.NothingToDraw();
+        var most = groups.Max(g => g.Count);
+        var band = !r.Group || most < 2 ? "" : r.Band switch
+        {
+            "std" => $", mean ± std of {most} seeds",
+            "range" => $", mean and min–max of {most} seeds",
+            _ => $", mean of {most} seeds",
+        };
+        var phaseWord = r.Phases.Count == 1 ? r.Phases[0] + " " : "";
+        return new Figure(XLabel(r.X), phaseWord + r.Metric + (r.Metric == "time" ? " (s)" : "") + band, lines) { LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", ColorCount = groups.Count };
+    }
+
+    public static string XLabel(string x) => x switch
+    {
+        "step" => "train step (batches)",
+        "samples" => "samples seen (train steps × batch size)",
+        "epochf" => "epoch (train steps ÷ batches per epoch)",
+        _ => "epoch",
+    };
+
+    private async Task<FigureLine?> LineAsync(List<FigureTrial> members, string phase, FigureRequest r, CancellationToken cancel)
+    {
+        var line = r.X == "epoch" ? await EpochLineAsync(members, phase, r, cancel) : await StepLineAsync(members, phase, r, cancel);
+        if (line is null) return null;
+        return line with { Y = Smooth(line.Y, r.Smooth) };
+    }
+
+    private async Task<FigureLine?> StepLineAsync(List<FigureTrial> members, string phase, FigureRequest r, CancellationToken cancel)
+    {
+        var query = new SeriesQuery(phase, [r.Metric], r.From, r.To, r.Points);
+        var (group, problem) = await GroupSeries.ComputeAsync(steps, members.Select(m => m.Directory).ToList(), query, cancel);
+        if (problem is not null)
+            return problem.StartsWith("unknown phase", StringComparison.Ordinal) ? null : throw new Config.UsageException($"{members[0].Path}: {problem}");
+        if (group is null || group.Trials == 0) return null;
+        var stats = group.Metrics[r.Metric];
+        var scale = r.X switch
+        {
+            "samples" => BatchSize(members[0]),
+            "epochf" => members[0].TrainSamples is > 0 and var n && SeedGroups.Number(members[0].Config?["batch_size"]) is > 0 and var b
+                ? 1.0 / Math.Ceiling(n / b) : throw FigureErrors.NoEpochSize(members[0].Path),
+            _ => 1,
+        };
+        // Train buckets sit at their first step; a val pass at the train step where it ran (the page's x).
+        var xs = phase == "train" ? group.Steps.Select(s => (double)s * scale).ToArray() : group.At.Select(a => a is { } v ? (double)v * scale : double.NaN).ToArray();
+        var y = stats.Mean.Select((v, i) => double.IsNaN(xs[i]) ? null : v).ToArray();
+        if (!y.Any(v => v is not null)) return null;
+        var (lower, upper) = Band(r, stats.Mean, stats.Std, stats.Min, stats.Max, members.Count);
+        return new FigureLine("", 0, false, xs, y) { Lower = lower, Upper = upper };
+    }
+
+    private async Task<FigureLine?> EpochLineAsync(List<FigureTrial> members, string phase, FigureRequest r, CancellationToken cancel)
+    {
+        var byEpoch = new SortedDictionary<long, List<double>>();
+        var known = new SortedSet<string>();
+        foreach (var m in members)
+        {
+            if (await epochs.GetAsync(m.Directory, cancel) is not { } got) continue;
+            var table = got.Table;
+            known.UnionWith(table.Columns);
+            foreach (var row in table.RowsOf(phase))
+                if (table.Get(row, r.Metric) is { } v && double.IsFinite(v))
+                    (byEpoch.TryGetValue(table.Epochs[row], out var list) ? list : byEpoch[table.Epochs[row]] = []).Add(v);
+        }
+        if (known.Count > 0 && !known.Contains(r.Metric)) throw FigureErrors.UnknownMetric(r.Metric, known.Where(c => c is not ("epoch" or "mode" or "n_batches")));
+        if (byEpoch.Count == 0) return null;
+        var cells = byEpoch.Values.ToList();
+        var mean = cells.Select(c => (double?)c.Average()).ToArray();
+        var std = cells.Select(c => c.Count < 2 ? (double?)null : Math.Sqrt(c.Sum(v => (v - c.Average()) * (v - c.Average())) / (c.Count - 1))).ToArray();
+        var (lower, upper) = Band(r, mean, std, cells.Select(c => (double?)c.Min()).ToArray(), cells.Select(c => (double?)c.Max()).ToArray(), members.Count);
+        return new FigureLine("", 0, false, byEpoch.Keys.Select(e => (double)e).ToArray(), mean) { Lower = lower, Upper = upper };
+    }
+
+    /// <summary>The band: ± std over seeds (a lone seed: none), the true min–max of the rows, or none; ungrouped lines have the range band only when asked.</summary>
+    private static (double?[]? Lower, double?[]? Upper) Band(FigureRequest r, double?[] mean, double?[] std, double?[] min, double?[] max, int members)
+    {
+        if (r.Band == "none") return (null, null);
+        if (r.Band == "range") return (min, max);
+        if (!r.Group || members < 2) return (null, null);
+        return (mean.Select((m, i) => m - (std[i] ?? 0)).ToArray(), mean.Select((m, i) => m + (std[i] ?? 0)).ToArray());
+    }
+
+    private static double BatchSize(FigureTrial t) =>
+        SeedGroups.Number(t.Config?["batch_size"]) is { } b && b > 0 ? b : throw FigureErrors.NoBatchSize(t.Path);
+
+    /// <summary>The page's smoothing: an exponential moving average with weight w on the past; gaps stay gaps.</summary>
+    public static double?[] Smooth(double?[] ys, double w)
+    {
+        if (w == 0) return ys;
+        double? s = null;
+        return ys.Select(y => y is null ? null : s = s is null ? y : w * s + (1 - w) * y).ToArray();
+    }
+}

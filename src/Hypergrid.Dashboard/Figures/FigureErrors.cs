@@ -1,0 +1,53 @@
+using Hypergrid.Config;
+
+namespace Hypergrid.Dashboard.Figures;
+
+/// <summary>Every mistake in asking for a figure, in words that name the option and what to write instead.</summary>
+public static class FigureErrors
+{
+    public static UsageException BadLength(string option, string text) =>
+        new($"--{option} {Visible.Short(text)} is not a length: write a number and a unit, e.g. --{option} 8.5cm, 3.3in, 85mm or 241pt");
+
+    public static UsageException LengthOutOfRange(string option, string text) =>
+        new($"--{option} {Visible.Short(text)} is outside 1 cm to 1 m; a paper column is about 8.5cm wide, a full page about 17cm");
+
+    public static UsageException BadFontSize(string text) =>
+        new($"--font-size {Visible.Short(text)} is not a type size from 5 to 24 points; papers use 8 to 10 (e.g. --font-size 8)");
+
+    public static UsageException UnknownFormat(string text) =>
+        new($"'{Visible.Short(text)}' is not a figure format; write svg, pdf or tex (pgfplots), or name the output file with one of these extensions");
+
+    public static UsageException UnknownAxis(string text) =>
+        new($"x={Visible.Short(text)} is not an axis a figure draws; write epoch, step (train batches done), samples (step times batch_size) or epochf (epochs as a fraction, every batch)");
+
+    public static UsageException UnknownBand(string text) =>
+        new($"band={Visible.Short(text)} is not a band; write std (mean ± std over seeds), range (min–max of all rows) or none");
+
+    public static UsageException NoTrials(string what) =>
+        new($"no trial matches {what}; 'hypergrid status' lists the trials");
+
+    public static UsageException UnknownMetric(string metric, IEnumerable<string> known) =>
+        new($"metric '{Visible.Short(metric)}' is in no selected trial's log; the logs have: {string.Join(", ", known)}");
+
+    public static UsageException NoBatchSize(string trial) =>
+        new($"x=samples needs batch_size in the config of {trial} (samples seen = train steps × batch_size); draw x=step instead");
+
+    public static UsageException NoEpochSize(string trial) =>
+        new($"x=epochf needs batch_size in the config of {trial} and the size of its train set (run.json's data, written when it trains); draw x=step instead");
+
+    public static UsageException TooSmall(FigureSize size, int entries) =>
+        new($"a figure of {size.Width / 72 * 2.54:0.#} x {size.Height / 72 * 2.54:0.#} cm at {size.FontSize:0.#} pt has no room for its plot" +
+            (entries > 8 ? $" beside a legend of {entries} entries; select fewer groups or" : ";") + " give a larger --width and --height or a smaller --font-size");
+
+    public static UsageException NothingToDraw() =>
+        new("the selected trials have no finite value of this metric in the asked range and phases: nothing to draw");
+
+    public static UsageException BadSmoothing(string text) =>
+        new($"smoothing {Visible.Short(text)} is not from 0 (none) to 0.99 (the page's slider); write e.g. --smooth 0.6");
+
+    public static UsageException BadPhases(string text) =>
+        new($"phase '{Visible.Short(text)}' is not train, val or both (write --phase train,val)");
+
+    public static UsageException BadRange(int from, int to) =>
+        new($"--from {from} is not before --to {to}: give a step range [from, to) with from < to");
+}

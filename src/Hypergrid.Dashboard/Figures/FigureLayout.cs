@@ -1,0 +1,170 @@
+namespace Hypergrid.Dashboard.Figures;
+
+/// <summary>
+/// Draws a <see cref="Figure"/> at a paper's size: a framed plot with inward ticks, tick labels and axis labels, the
+/// lines clipped to the frame, bands under them, and below it a legend of one entry per colour (named by the keys that
+/// differ) flowed into as many columns as fit, plus a train/val key when both phases are drawn. All in points.
+/// </summary>
+public static class FigureLayout
+{
+    public static byte[] Draw(Figure f, FigureSize size, ICanvas canvas)
+    {
+        var fs = size.FontSize;
+        var tickFs = fs * 0.9;
+        var (xLo, xHi, yLo, yHi) = Extent(f);
+        var xTicks = f.XCategories is { } cats ? Enumerable.Range(0, cats.Count).Select(i => (double)i).ToList() : Ticks.Linear(xLo, xHi).Where(t => t >= xLo && t <= xHi && (!f.WholeX || t == Math.Round(t))).ToList();
+        var yTicks = (f.LogY ? Ticks.Log(yLo, yHi) : Ticks.Linear(yLo, yHi)).Where(t => t >= yLo * (1 - 1e-12) - 1e-300 && t <= yHi * (1 + 1e-12) + 1e-300).ToList();
+        string XTick(double v) => f.XCategories is { } c ? c[(int)v] : Ticks.Label(v);
+        var yLabels = yTicks.Select(Ticks.Label).ToList();
+
+        var legend = LegendEntries(f);
+        var left = fs * 1.3 + fs * 0.4 + yLabels.Select(l => TextRuns.Width(l, tickFs)).DefaultIfEmpty(0).Max() + fs * 0.3;
+        var right = Math.Max(fs * 0.6, xTicks.Count == 0 ? 0 : TextRuns.Width(XTick(xTicks[^1]), tickFs) / 2);
+        var top = fs * 0.6;
+        var plotW = size.Width - left - right;
+        var items = LegendItems(f, legend);
+        var (placed, legendRows, legendFs) = FlowLegend(items, plotW, fs, size.Height);
+        var legendH = legendRows == 0 ? 0 : legendRows * legendFs * 1.25 + fs * 0.3;
+        var bottom = tickFs * 1.3 + fs * 1.4 + legendH;
+        var plotH = size.Height - top - bottom;
+        if (plotW < 20 || plotH < 20) throw FigureErrors.TooSmall(size, legend.Count);
+
+        var clip = (left, top, plotW, plotH);
+        canvas.Begin(size.Width, size.Height, clip);
+        var fy = f.LogY ? (Func<double, double>)Math.Log10 : v => v;
+        double X(double v) => left + (xHi == xLo ? 0.5 : (v - xLo) / (xHi - xLo)) * plotW;
+        double Y(double v) => top + plotH - (fy(yHi) == fy(yLo) ? 0.5 : (fy(v) - fy(yLo)) / (fy(yHi) - fy(yLo))) * plotH;
+        bool Shown(double? v) => v is { } d && double.IsFinite(d) && (!f.LogY || d > 0);
+
+        // Bands first, under every line; a bucket without a value is spanned, as the line spans it.
+        foreach (var line in f.Lines.Where(l => l.Lower is not null && l.Upper is not null && !l.Markers))
+        {
+            var run = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Lower![i]) && Shown(line.Upper![i]) && double.IsFinite(line.X[i])).ToList();
+            if (run.Count == 0) continue;
+            var poly = run.Select(i => (X(line.X[i]), Y(line.Upper![i]!.Value))).Concat(Enumerable.Reverse(run).Select(i => (X(line.X[i]), Y(line.Lower![i]!.Value)))).ToList();
+            canvas.Polygon(poly, Palette.Of(line.Color, f.ColorCount), 0.2, clip: true);
+        }
+        foreach (var line in f.Lines)
+        {
+            var color = Palette.Of(line.Color, f.ColorCount);
+            if (line.Markers)
+            {
+                for (var i = 0; i < line.X.Length; i++)
+                {
+                    if (!Shown(line.Y[i])) continue;
+                    if (line.Lower?[i] is { } lo && line.Upper?[i] is { } hi && Shown(lo) && Shown(hi))
+                    {
+                        canvas.Polyline([(X(line.X[i]), Y(lo)), (X(line.X[i]), Y(hi))], color, 0.8, false, clip: true);
+                        foreach (var v in new[] { lo, hi }) canvas.Polyline([(X(line.X[i]) - fs * 0.3, Y(v)), (X(line.X[i]) + fs * 0.3, Y(v))], color, 0.8, false, clip: true);
+                    }
+                    canvas.Circle(X(line.X[i]), Y(line.Y[i]!.Value), fs * 0.28, color);
+                }
+                continue;
+            }
+            // A gap (a bucket without rows) is spanned, as the page's lines span it.
+            var points = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Y[i]) && double.IsFinite(line.X[i])).Select(i => (X(line.X[i]), Y(line.Y[i]!.Value))).ToList();
+            if (points.Count > 0) canvas.Polyline(points, color, 1.0, line.Dashed, clip: true);
+        }
+
+        // The frame, its ticks (inward) and their labels.
+        const string ink = "#000000";
+        canvas.Polyline([(left, top), (left + plotW, top), (left + plotW, top + plotH), (left, top + plotH), (left, top)], ink, 0.5, false, clip: false);
+        var tl = fs * 0.3;
+        foreach (var t in xTicks)
+        {
+            canvas.Polyline([(X(t), top + plotH), (X(t), top + plotH - tl)], ink, 0.5, false, false);
+            canvas.Text(X(t), top + plotH + tickFs * 1.1, XTick(t), tickFs, Anchor.Middle, power: f.XCategories is null);
+        }
+        for (var i = 0; i < yTicks.Count; i++)
+        {
+            canvas.Polyline([(left, Y(yTicks[i])), (left + tl, Y(yTicks[i]))], ink, 0.5, false, false);
+            canvas.Text(left - fs * 0.3, Y(yTicks[i]) + tickFs * 0.35, yLabels[i], tickFs, Anchor.End, power: true);
+        }
+        canvas.Text(left + plotW / 2, top + plotH + tickFs * 1.3 + fs * 1.1, f.XLabel, fs, Anchor.Middle);
+        canvas.Text(fs * 1.0, top + plotH / 2, f.YLabel, fs, Anchor.Middle, vertical: true);
+
+        // The legend under the x label: its title, then its entries, wrapped like words.
+        var y0 = top + plotH + tickFs * 1.3 + fs * 1.4 + fs * 0.3;
+        foreach (var (item, dx, row) in placed)
+        {
+            var x = left + dx;
+            var y = y0 + row * legendFs * 1.25 + legendFs * 0.8;
+            if (item.Entry is not { } entry) { canvas.Text(x, y, item.Text, legendFs, Anchor.Start); continue; }
+            canvas.Polyline([(x, y - legendFs * 0.3), (x + legendFs * 1.6, y - legendFs * 0.3)], entry.Color is { } c ? Palette.Of(c, f.ColorCount) : ink, 1.2, entry.Dashed, false);
+            canvas.Text(x + legendFs * 2.0, y, item.Text, legendFs, Anchor.Start);
+        }
+        return canvas.Finish();
+    }
+
+    /// <summary>One legend entry: a colour's name, or (colour null) the line style of a phase.</summary>
+    private sealed record LegendEntry(string Name, int? Color, bool Dashed);
+
+    private static List<LegendEntry> LegendEntries(Figure f)
+    {
+        var entries = f.Lines.Where(l => l.InLegend).GroupBy(l => l.Color).Select(g => new LegendEntry(g.First().Name, g.Key, g.First().Dashed && g.All(l => l.Dashed))).ToList();
+        if (entries.Count == 1 && f.LegendTitle is null && entries[0].Name.Length == 0) entries.Clear();
+        // Both phases drawn: solid is train, dashed is val (one key for every colour).
+        if (f.Lines.Any(l => l.Dashed) && f.Lines.Any(l => !l.Dashed && !l.Markers))
+        {
+            for (var i = 0; i < entries.Count; i++) entries[i] = entries[i] with { Dashed = false };
+            entries.Add(new LegendEntry("train", null, false));
+            entries.Add(new LegendEntry("val", null, true));
+        }
+        return entries;
+    }
+
+    /// <summary>One thing the legend shows: the title (no entry) or an entry with its line.</summary>
+    private sealed record LegendItem(string Text, LegendEntry? Entry)
+    {
+        public double Width(double fs) => TextWidth.Of(Text, fs) + (Entry is null ? 0 : fs * 2.0);
+    }
+
+    private static List<LegendItem> LegendItems(Figure f, List<LegendEntry> entries) =>
+        entries.Count == 0 ? [] : (f.LegendTitle is { } t ? [new LegendItem(t + ":", null)] : new List<LegendItem>()).Concat(entries.Select(e => new LegendItem(e.Name, e))).ToList();
+
+    /// <summary>
+    /// Each item's offset and row, wrapped to the plot's width with a gap of one em; the type size shrinks (down to
+    /// 0.75 of the text) while the legend would take more than 40% of the height.
+    /// </summary>
+    private static (List<(LegendItem Item, double Dx, int Row)> Placed, int Rows, double Fs) FlowLegend(List<LegendItem> items, double plotW, double fs, double height)
+    {
+        if (items.Count == 0) return ([], 0, fs);
+        List<(LegendItem, double, int)> placed = [];
+        var lfs = fs;
+        foreach (var scale in new[] { 1.0, 0.9, 0.8, 0.75 })
+        {
+            lfs = fs * scale;
+            placed = [];
+            var (x, row) = (0.0, 0);
+            foreach (var item in items)
+            {
+                var w = item.Width(lfs);
+                if (x > 0 && x + w > plotW) (x, row) = (0, row + 1);
+                placed.Add((item, x, row));
+                x += w + lfs;
+            }
+            if ((row + 1) * lfs * 1.25 <= height * 0.4) break;
+        }
+        return (placed, placed[^1].Item3 + 1, lfs);
+    }
+
+    /// <summary>The x and y ranges of every shown value and band (y padded by 4%; log y in positive values only).</summary>
+    public static (double XLo, double XHi, double YLo, double YHi) Extent(Figure f)
+    {
+        var xs = f.Lines.SelectMany(l => l.X.Where((_, i) => l.Y[i] is not null)).Where(double.IsFinite).ToList();
+        if (f.XCategories is { } cats) xs = [-0.5, cats.Count - 0.5];
+        var ys = f.Lines.SelectMany(l => l.Y.Concat(l.Lower ?? []).Concat(l.Upper ?? [])).OfType<double>().Where(v => double.IsFinite(v) && (!f.LogY || v > 0)).ToList();
+        if (xs.Count == 0 || ys.Count == 0) throw FigureErrors.NothingToDraw();
+        double xLo = xs.Min(), xHi = xs.Max(), yLo = ys.Min(), yHi = ys.Max();
+        if (xHi == xLo) (xLo, xHi) = (xLo - 1, xHi + 1);
+        if (f.LogY)
+        {
+            if (yHi == yLo) (yLo, yHi) = (yLo / 2, yHi * 2);
+            var pad = Math.Pow(yHi / yLo, 0.04);
+            return (xLo, xHi, yLo / pad, yHi * pad);
+        }
+        if (yHi == yLo) (yLo, yHi) = (yLo - Math.Max(1e-9, Math.Abs(yLo) * 0.05), yHi + Math.Max(1e-9, Math.Abs(yHi) * 0.05));
+        var p = (yHi - yLo) * 0.04;
+        return (xLo, xHi, yLo - p, yHi + p);
+    }
+}

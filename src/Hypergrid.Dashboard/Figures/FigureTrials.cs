@@ -1,0 +1,18 @@
+using Hypergrid.Dashboard.Trials;
+
+namespace Hypergrid.Dashboard.Figures;
+
+/// <summary>
+/// Every trial under out/log in the page's order: those without a batch log draw nothing but keep their place, so
+/// group i has the page's colour i.
+/// </summary>
+public static class FigureTrials
+{
+    public static List<FigureTrial> Under(TrialScanner scanner) =>
+        scanner.Scan()
+            .Select(t => new FigureTrial(t.Record.Id.ToString(), t.Record.Directory, t.Config, t.Record.Run?.Code?.Sha256 is null ? null : t.Record.Run.Code.Short)
+            {
+                TrainSamples = t.Record.Run?.Data?.TrainSamples,
+            })
+            .ToList();
+}

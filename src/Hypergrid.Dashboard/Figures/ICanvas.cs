@@ -1,0 +1,28 @@
+namespace Hypergrid.Dashboard.Figures;
+
+/// <summary>Where a text's anchor point is: its start, middle or end.</summary>
+public enum Anchor { Start, Middle, End }
+
+/// <summary>
+/// What <see cref="FigureLayout"/> draws with, in points from the top left: SVG and PDF implement it, so the two files
+/// of one figure have the same geometry.
+/// </summary>
+public interface ICanvas
+{
+    /// <summary>Begins a figure of this size; lines and bands drawn with clip stay inside the given rectangle.</summary>
+    void Begin(double width, double height, (double X, double Y, double W, double H) clip);
+
+    void Polyline(IReadOnlyList<(double X, double Y)> points, string color, double width, bool dashed, bool clip);
+
+    void Polygon(IReadOnlyList<(double X, double Y)> points, string color, double opacity, bool clip);
+
+    void Circle(double x, double y, double r, string color);
+
+    /// <summary>
+    /// Text on a baseline at (x, y); vertical: turned a quarter anticlockwise (read bottom to top). Power: a tick label
+    /// whose part after '^' is a superscript (names from cfg/ and logs are never read so).
+    /// </summary>
+    void Text(double x, double y, string text, double size, Anchor anchor, bool vertical = false, bool power = false);
+
+    byte[] Finish();
+}

@@ -1,0 +1,38 @@
+namespace Hypergrid.Dashboard.Series;
+
+/// <summary>One log's buckets over a range of steps: each metric's summary per bucket, and the step of each bucket's last row (null: no row).</summary>
+public sealed record StepBuckets(Dictionary<string, Summary[]> Metrics, int?[] At)
+{
+    /// <summary>Why a query cannot be answered from this log (null: it can).</summary>
+    public static string? Check(StepLog log, SeriesQuery query)
+    {
+        var unknown = query.Metrics.Where(m => !log.Metrics.Contains(m)).ToList();
+        if (unknown.Count > 0) return $"unknown metric {string.Join(", ", unknown)}; this log has: {string.Join(", ", log.Metrics)}";
+        if (!log.Phases.Contains(query.Phase)) return $"unknown phase {query.Phase}; this log has: {string.Join(", ", log.Phases)}";
+        return null;
+    }
+
+    public static string TooMany(int width) => $"width={width} makes more than {SeriesQuery.MaxPoints:N0} buckets; ask for a wider width or a shorter range";
+
+    /// <summary>Each summary from the block pyramid, each bucket's rows found by binary search of the steps.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static StepBuckets Of(StepLog log, SeriesQuery q, (int From, int To, int Width, long Buckets) range)
+    {
+        var (from, to, width, count) = range;
+        var rowsOf = new (int From, int To)[count];
+        var at = new int?[count];
+        // In long: from + width may pass int's range (width=2147483647 is one bucket over everything, not none).
+        for (var b = 0; b < count; b++)
+        {
+            rowsOf[b] = log.RowsAt(q.Phase, from + (long)b * width, Math.Min(from + (b + 1L) * width, to));
+            if (rowsOf[b].To > rowsOf[b].From) at[b] = log.StepOf(q.Phase, rowsOf[b].To - 1);
+        }
+        var metrics = new Dictionary<string, Summary[]>();
+        foreach (var metric in q.Metrics.Distinct())
+        {
+            var series = log.Series(q.Phase, metric);
+            metrics[metric] = rowsOf.Select(r => series is null || r.To <= r.From ? Summary.Empty : series.Query(r.From, r.To)).ToArray();
+        }
+        return new StepBuckets(metrics, at);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace Hypergrid.Dashboard.Tests.Figures;
+
+/// <summary>Runs an installed tool (pdfinfo, pdftotext, pdflatex) and returns its exit code and output; a missing tool fails with its Debian package.</summary>
+public static class Tool
+{
+    public static (int Code, string Output) Run(string file, string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        Process p;
+        try { p = Process.Start(info)!; }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new InvalidOperationException($"{file} is not installed: apt-get install {(file == "pdflatex" ? "texlive-latex-base texlive-pictures" : "poppler-utils")}");
+        }
+        using (p)
+        {
+            var output = p.StandardOutput.ReadToEndAsync();
+            var error = p.StandardError.ReadToEndAsync();
+            if (!p.WaitForExit(60_000)) { p.Kill(true); throw new TimeoutException($"{file} ran over 60 s"); }
+            return (p.ExitCode, output.Result + error.Result);
+        }
+    }
+}
