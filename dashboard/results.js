@@ -33,6 +33,8 @@ const isResult = t => t.state === 'complete' || t.state === 'other-code';
 function reportQuery() {
   const p = new URLSearchParams({ metric: view.r.metric, reduce: view.r.reduce, scope: view.r.scope });
   if (view.r.atBest) p.set('at_best', view.r.atBest);
+  const margin = document.getElementById('r-equivalence')?.value.trim();
+  if (margin) p.set('equivalence', margin);
   if (view.leaves) for (const leaf of view.leaves) p.append('leaf', leaf);
   if (view.q || view.hide.size) p.set('trials', compactTrials(selected().filter(isResult)));
   return p.toString();
@@ -61,6 +63,22 @@ async function refreshResults(force = false) {
 }
 
 const resultKeys = groups => [...new Set(groups.flatMap(g => Object.keys(g.values)))];
+const interval = (lo, hi) => lo != null && hi != null ? `[${num(lo)}, ${num(hi)}]` : '';
+const pValue = p => p == null ? '' : p < 1e-4 ? '<0.0001' : num(p);
+/** The figures after the metric, as the CLI's tables show them (ReportColumns in C#): heads and cells. */
+const figureColumns = [
+  ['95% CI (t)', g => interval(g.ci_low, g.ci_high)],
+  ['95% CI (bootstrap)', g => interval(g.boot_low, g.boot_high)],
+  ['IQM', g => num(g.iqm)],
+  ['Δ', g => num(g.delta)],
+  ['Δ 95% CI (bootstrap)', g => interval(g.diff_low, g.diff_high)],
+  ['p', g => g.p == null ? '' : pValue(g.p) + (g.test === 'paired' ? ' (paired)' : g.test === 'welch' ? ' (Welch)' : '')],
+  ['p Holm', g => pValue(g.p_holm)],
+  ['p sign-flip', g => pValue(g.p_perm) + (g.perm_method === 'monte carlo' ? ' (MC)' : '')],
+  ['P(improve)', g => num(g.poi, 2)],
+  ['verdict', g => g.verdict ?? ''],
+  ['seeds to decide', g => g.verdict !== 'undecided' ? '' : g.seeds_needed != null ? `${g.seeds_needed} (${g.seeds_decide})` : 'more than 1000'],
+];
 const groupCell = g => `${num(g.mean)}${g.std != null ? ' ± ' + num(g.std) : ''} (n=${g.n})`;
 
 function renderResults() {
@@ -76,6 +94,12 @@ function renderResults() {
   }
   if (!names.includes(view.r.section)) view.r.section = names[0] ?? '';
   sectionSel.value = view.r.section;
+  if (results.report?.caption) {
+    const caption = document.createElement('p');
+    caption.className = 'muted r-caption';
+    caption.textContent = results.report.caption; // the server's words: what each figure is, as every format says it
+    holder.append(caption);
+  }
   for (const s of sections) holder.append(sectionTable(s));
   const shown = sections.find(s => s.name === view.r.section);
   const groups = shown?.groups ?? [];
@@ -88,6 +112,7 @@ function renderResults() {
   }
   if (!numericKeys.includes(view.r.key)) view.r.key = numericKeys[0] ?? '';
   keySel.value = view.r.key;
+  drawBestSoFar(groups); // search.js; cleared when there is one group (nothing to follow)
   if (renderSingle(groups, keys)) return;
   drawParallel(groups, keys);
   drawScatter(groups);
@@ -112,11 +137,13 @@ function sectionTable(s) {
     box.append(note);
   }
   const keys = resultKeys(s.groups);
-  const leafColumn = new Set(s.groups.map(g => g.leaf)).size > 1;
+  // Rows are named by the keys that differ between groups (the server's values); the leaf only when they do not tell rows apart.
+  const named = new Set(s.groups.map(g => keys.map(k => k in g.values ? fmt(g.values[k]) : '\u0002').join('\u0001')));
+  const leafColumn = keys.length === 0 || named.size < s.groups.length;
   const table = document.createElement('table');
   table.className = 'r-table';
   const headRow = table.createTHead().insertRow();
-  for (const c of [...(leafColumn ? ['leaf'] : []), ...keys, results.report.metric, '95% CI', 'Δ', 'p', 'test']) {
+  for (const c of [...(leafColumn ? ['leaf'] : []), ...keys, results.report.metric, ...figureColumns.map(f => f[0])]) {
     const th = document.createElement('th');
     th.textContent = c;
     headRow.append(th);
@@ -124,9 +151,9 @@ function sectionTable(s) {
   const body = table.createTBody();
   for (const g of s.groups) {
     const row = body.insertRow();
-    row.className = (g.best ? 'best' : '') + (g.tie ? ' tie' : '');
-    const cells = [...(leafColumn ? [g.leaf] : []), ...keys.map(k => fmt(g.values[k])), groupCell(g),
-      g.ci_low != null ? `[${num(g.ci_low)}, ${num(g.ci_high)}]` : '', num(g.delta), g.p == null ? '' : g.p < 1e-4 ? '<0.0001' : num(g.p), g.test ?? ''];
+    row.className = (g.best ? 'best' : '') + (g.indistinguishable ? ' indistinguishable' : '');
+    if (g.verdict) row.dataset.verdict = g.verdict;
+    const cells = [...(leafColumn ? [g.leaf] : []), ...keys.map(k => fmt(g.values[k])), groupCell(g), ...figureColumns.map(f => f[1](g))];
     cells.forEach((c, i) => { const td = row.insertCell(); td.textContent = c; if (i === keys.length + (leafColumn ? 1 : 0)) td.className = 'metric'; });
     row.title = `${g.leaf}: click to plot this group (mean ± std over seeds)`;
     row.onclick = () => showGroup(g);
@@ -324,3 +351,6 @@ function wireResults() {
   labels.checked = view.r.labels;
   labels.onchange = () => { view.r.labels = labels.checked; writeView(); renderResults(); };
 }
+
+// The equivalence margin asks the server again (its verdicts change); the box is the page's only statistics control.
+document.getElementById('r-equivalence')?.addEventListener('change', () => refreshResults(true));

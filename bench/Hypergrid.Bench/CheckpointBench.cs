@@ -5,6 +5,7 @@ using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Yaml;
 using Hypergrid.Running;
 using Hypergrid.Training;
+using Hypergrid.Training.Backend;
 using Hypergrid.Training.Checkpoints;
 using Hypergrid.Training.Data;
 using Hypergrid.Training.Logging;

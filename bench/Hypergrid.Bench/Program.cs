@@ -14,7 +14,9 @@ var benches = new Dictionary<string, Func<Task>>
     ["checkpoint"] = () => { CheckpointBench.Run(); return Task.CompletedTask; },
     ["programs"] = () => { ProgramBench.Run(); return Task.CompletedTask; },
     ["halving"] = () => { HalvingBench.Run(); return Task.CompletedTask; },
+    ["search"] = () => { SearchBench.Run(); return Task.CompletedTask; },
     ["gpus"] = GpuBench.RunAsync,
+    ["adaptive"] = () => { AdaptiveSeedsBench.Run(); return Task.CompletedTask; },
 };
 if (which == "all") foreach (var b in benches.Values) await b();
 else if (benches.TryGetValue(which, out var bench)) await bench();

@@ -15,10 +15,15 @@ public static class ReportBench
     public static void Run()
     {
         var root = "/dev/shm/hypergrid-bench-report";
-        if (Directory.Exists(root)) Directory.Delete(root, true);
+        // HYPERGRID_BENCH_KEEP=1 keeps the study for the next run (and for profiling `hypergrid report --out` on it).
+        var keep = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_KEEP") == "1";
         var log = Path.Combine(root, "log");
-        Console.WriteLine("report: writing 10,000 complete trials x 50 epochs (10 leaves x 200 configs x 5 seeds) ...");
-        Parallel.For(0, 10_000, i => Trial(log, i));
+        if (!keep || !Directory.Exists(log))
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+            Console.WriteLine("report: writing 10,000 complete trials x 50 epochs (10 leaves x 200 configs x 5 seeds) ...");
+            Parallel.For(0, 10_000, i => Trial(log, i));
+        }
         var options = new ReportOptions(Filters.All, "val_acc");
         var cold = Measure.Seconds(1, () => { }, () => Reporter.Build(log, options));
         var warm = Measure.Seconds(5, () => { }, () => Reporter.Build(log, options));
@@ -28,7 +33,7 @@ public static class ReportBench
                           $"warm (epoch logs cached) {Measure.Fmt(warm.Best)} best / {Measure.Fmt(warm.Median)} median; target warm < 1 s");
         Console.WriteLine($"  straightforward loop reading the same epoch logs and run.json files and averaging per group: {Measure.Fmt(naive.Best)} / {Measure.Fmt(naive.Median)} " +
                           $"-> report (with t intervals, tests and importance) is {naive.Best / warm.Best:F2}x its time");
-        Directory.Delete(root, true);
+        if (!keep) Directory.Delete(root, true);
     }
 
     private static void Trial(string log, int i)
@@ -47,7 +52,13 @@ public static class ReportBench
             foreach (var phase in new[] { "train", "val" })
                 sb.Append(CultureInfo.InvariantCulture, $"{e},{phase},0,{e * 0.1:R},{2.0 / e + rng.NextDouble() * 0.01:R},{1 - 1.0 / (e + 1) - rng.NextDouble() * 0.01:R},0.001,,,,,,,,\n");
         File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), sb.ToString());
-        new RunRecord { Status = RunStatus.Complete, Config = cfg.ToJson(), ParamsSha256 = cfg.ParamsSha256() }.Write(dir);
+        // As a worker writes it: the hashes of the cfg.yaml text and of the values it ran with (a report compares them with cfg.yaml).
+        new RunRecord
+        {
+            Status = RunStatus.Complete, Config = cfg.ToJson(), ParamsSha256 = cfg.ParamsSha256(),
+            CfgSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(yaml))),
+            EffectiveSha256 = ResultHash.Effective(cfg, Hypergrid.Training.TrialSchema.Instance),
+        }.Write(dir);
     }
 
     /// <summary>The obvious loop: for every trial, read run.json and epoch_log.csv, take the last val acc, average per config.</summary>

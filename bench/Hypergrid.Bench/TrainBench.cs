@@ -19,7 +19,7 @@ public static class TrainBench
     {
         LibTorchLoader.EnsureLoaded();
         set_num_threads(1);
-        Console.WriteLine($"train: batch 128, Adam, 1 thread, MNIST sample (samples/s, best / median of 5 epochs); CPU {Cpu()}; MKL: {LibTorchLoader.Mkl}");
+        Console.WriteLine($"train: batch 128, Adam, 1 thread, MNIST sample (samples/s, best / median of 5 epochs); CPU {CpuLine()}; MKL: {LibTorchLoader.Mkl}; load average {LoadAverage()}");
         if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") is null or "models")
         {
             Compare("mlp 784-256-10", "model: mlp\nhidden: [256]\n");
@@ -31,7 +31,13 @@ public static class TrainBench
             AnchorBench.Run("cnn conv32-conv64-fc128", "model: cnn\nchannels: [32, 64]\nfc: 128\ntrain_limit: 2048\n",
                 new { model = "cnn", channels = new[] { 32, 64 }, fc = 128, shape = new[] { 1, 28, 28 }, batch = 128, epochs = 6 });
         }
-        if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") is "anchor") return;
+        if (OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") is null or "whole")
+        {
+            WholeEpochBench.Run("mlp 784-256-10", "mlp", "hidden: [[256]]\n", 8, new { model = "mlp", hidden = 256, shape = new[] { 784 }, batch = 128, epochs = 8 });
+            WholeEpochBench.Run("cnn conv32-conv64-fc128", "cnn", "channels: [[32, 64]]\nfc: 128\ntrain_limit: 2048\n", 5,
+                new { model = "cnn", channels = new[] { 32, 64 }, fc = 128, shape = new[] { 1, 28, 28 }, batch = 128, epochs = 5 });
+        }
+        if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") is "anchor" or "whole") return;
         await Workers();
     }
 
@@ -48,6 +54,9 @@ public static class TrainBench
         var avx512 = File.Exists("/proc/cpuinfo") && File.ReadLines("/proc/cpuinfo").Any(l => l.StartsWith("flags") && l.Contains(" avx512f"));
         return $"{Cpu()} ({(avx512 ? "AVX-512" : "no AVX-512")}, {Environment.ProcessorCount} cores)";
     }
+
+    /// <summary>The host's 1-minute load average (other work on a shared host makes every figure noisy).</summary>
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     /// <summary>The CPU model, from /proc/cpuinfo.</summary>
     internal static string Cpu() =>

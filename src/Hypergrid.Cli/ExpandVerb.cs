@@ -44,11 +44,14 @@ public static class ExpandVerb
         var table = new Table { Title = new TableTitle(leaf.Plan.Leaf.File.DisplayPath) };
         table.AddColumn("trial");
         foreach (var axis in leaf.Plan.Axes) table.AddColumn($"{Markup.Escape(axis.Key)}\n[dim]{Markup.Escape(axis.File)}[/]");
+        // A search leaf's proposed keys are columns too; a key an option did not bring is blank in that trial's row.
+        var keys = leaf.Plan.Axes.Select(a => a.Key).Concat(leaf.Plan.Search?.Space.Keys ?? []).Distinct().ToList();
+        foreach (var key in keys.Skip(leaf.Plan.Axes.Count)) table.AddColumn($"{Markup.Escape(key)}\n[dim]proposed[/]");
         // A program's trials: the command each one runs, its placeholders filled (each argument quoted when it needs to be).
         var programs = leaf.Trials.Count > 0 && ProgramSchema.IsProgram(leaf.Trials[0].Config);
         if (programs) table.AddColumn("command");
         foreach (var t in leaf.Trials)
-            table.AddRow([t.Id.Folder, .. t.AxisValues.Select(v => Markup.Escape(v.Value.Canonical)),
+            table.AddRow([t.Id.Folder, .. keys.Select(k => Markup.Escape(t.AxisValues.FirstOrDefault(v => v.Key == k)?.Value.Canonical ?? "")),
                 .. programs ? [Markup.Escape(string.Join(' ', ProgramSchema.Arguments(t.Config).Select(Quote)))] : Array.Empty<string>()]);
         AnsiConsole.Write(table);
     }

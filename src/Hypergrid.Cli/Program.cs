@@ -3,7 +3,7 @@ using Hypergrid.Cli;
 
 ConsoleWidth.WidenWhenRedirected();
 // The built-in trainers (TorchSharp) are linked here, not by the orchestration: a program-only study never loads them.
-Hypergrid.Running.Trainers.TrainerBackends.RegisterBuiltin(Hypergrid.Running.Trainers.BuiltinBackend.Instance);
+Hypergrid.Running.Trainers.TrainerBackends.RegisterBuiltin(Hypergrid.Training.Backend.BuiltinBackend.Instance, Hypergrid.Training.TrialSchema.Instance);
 var root = new RootCommand("Hypergrid: expand a tree of YAML configs into trials, train them, and watch them.")
 {
     RunVerb.Create("sweep", "sweep", "Train every sweep trial that is not complete"),

@@ -7,7 +7,7 @@ namespace Hypergrid.Cli;
 /// <summary>The options report and promote share: which metric, which goal, how epochs become one number.</summary>
 public sealed class ReportOptionSet
 {
-    private readonly Option<string> metric = new("--metric") { Description = "Phase and epoch-log column: val_acc, val_loss, train_loss, val_grad_norm, ...", DefaultValueFactory = _ => "val_acc" };
+    private readonly Option<string> metric = new("--metric") { Description = "Phase and epoch-log column: val_acc, val_loss, train_loss, val_grad_norm, ...; report takes several, comma-separated (val_acc,val_loss), in one table", DefaultValueFactory = _ => "val_acc" };
     private readonly Option<string?> goal = new("--goal") { Description = "max or min (default: max for names ending in acc, else min)" };
     private readonly Option<string> reduce = new("--reduce") { Description = "final (last epoch) or best (best epoch by the goal)", DefaultValueFactory = _ => "final" };
     private readonly Option<string?> atBest = new("--at-best") { Description = "Take the metric at the epoch where this other metric is best" };
@@ -19,6 +19,16 @@ public sealed class ReportOptionSet
         foreach (var o in new Option[] { metric, goal, reduce, atBest, scope, includePaused }) command.Options.Add(o);
     }
 
+    /// <summary>The metrics asked for, in order (--metric val_acc,val_loss); the first ranks promote's trials.</summary>
+    public IReadOnlyList<string> Metrics(ParseResult r)
+    {
+        var text = r.GetValue(metric)!;
+        var metrics = text.Split(',', StringSplitOptions.TrimEntries);
+        if (metrics.Any(m => m.Length == 0) || metrics.Distinct().Count() != metrics.Length)
+            throw new UsageException($"--metric {text} must name distinct metrics separated by commas, e.g. val_acc,val_loss");
+        return metrics;
+    }
+
     public ReportOptions Read(ParseResult r, Filters filters, string? baseline = null) =>
-        new(filters, r.GetValue(metric)!, r.GetValue(goal), r.GetValue(reduce)!, r.GetValue(atBest), baseline) { Schema = Training.TrialSchema.Instance, Scope = r.GetValue(scope)!, IncludePaused = r.GetValue(includePaused) };
+        new(filters, Metrics(r)[0], r.GetValue(goal), r.GetValue(reduce)!, r.GetValue(atBest), baseline) { Schema = Training.TrialSchema.Instance, Scope = r.GetValue(scope)!, IncludePaused = r.GetValue(includePaused) };
 }

@@ -20,6 +20,7 @@ public static class ReportVerb
         };
         var filters = new FilterOptions(command);
         var options = new ReportOptionSet(command);
+        var statistics = new StatisticsOptionSet(command);
         var baseline = new Option<string?>("--baseline") { Description = "Compare against this group instead of the best: LEAF[/key=value...]" };
         var format = new Option<string>("--format") { Description = "table, markdown, latex, csv or json", DefaultValueFactory = _ => "table" };
         var output = new Option<string?>("--output") { Description = "Write to this file instead of the terminal" };
@@ -33,49 +34,49 @@ public static class ReportVerb
             // Stale as status says it: the tree's current values when there is a tree, else out/log's cfg.yaml files.
             var current = Running.CurrentHashes.Of(new Config.Expansion.ExpandOptions(r.GetValue(cfgDir)!, r.GetValue(outDir)!, selection), out var unread);
             if (unread is not null) Console.Error.WriteLine($"warning: {unread}; staleness is judged from the cfg.yaml files in out/log");
-            var report = Reporter.Build(Path.Combine(r.GetValue(outDir)!, "log"), options.Read(r, selection, r.GetValue(baseline)) with { Current = current });
+            var asked = options.Read(r, selection, r.GetValue(baseline)) with { Current = current, Statistics = statistics.Read(r) };
+            // One report per metric, each ranked and tested on its own; the tables put them side by side.
+            var reports = options.Metrics(r).Select(m => Reporter.Build(Path.Combine(r.GetValue(outDir)!, "log"), asked with { Metric = m, Goal = m == asked.Metric ? asked.Goal : null })).ToList();
             var text = fmt switch
             {
-                "json" => ReportText.ToJson(report),
-                "csv" => ReportText.ToCsv(report),
-                "markdown" => ReportText.ToMarkdown(report),
-                "latex" => ReportText.ToLatex(report),
+                "json" => ReportText.ToJson(reports),
+                "csv" => ReportText.ToCsv(reports),
+                "markdown" => ReportText.ToMarkdown(reports),
+                "latex" => ReportText.ToLatex(reports),
                 _ => null,
             };
             if (r.GetValue(output) is { } file)
             {
                 var target = OutputFile.Check(file, "--output");
-                OutputFile.Write(target, text ?? ReportText.ToMarkdown(report));
+                OutputFile.Write(target, text ?? ReportText.ToMarkdown(reports));
                 if (target is not null) Console.WriteLine($"wrote {file}");
             }
             else if (text is not null) Console.Write(text);
-            else Table(report);
+            else Table(reports);
             return Exit.Ok;
         }));
         return command;
     }
 
-    private static void Table(Report report)
+    private static void Table(IReadOnlyList<Report> reports)
     {
-        foreach (var section in report.Sections)
+        Console.WriteLine(ReportColumns.Caption(reports));
+        // Into a file or a pipe, a row of every figure of every metric stays one line (a terminal wraps to its width).
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120 + 150 * reports.Count);
+        foreach (var section in ReportTable.Of(reports))
         {
-            var (leafColumn, keys) = ReportText.Columns(section);
-            var table = new Table { Title = new TableTitle(Markup.Escape($"{section.Name}: {report.Metric}, {ReportText.Reduction(report)}, {report.Goal} is better")) };
-            foreach (var c in (leafColumn ? ["leaf"] : Array.Empty<string>()).Concat(keys).Append(report.Metric).Append("95% CI").Append("Δ").Append("p")) table.AddColumn(Markup.Escape(c));
-            foreach (var g in section.Groups)
-            {
-                var cell = Markup.Escape(ReportText.Cell(g));
-                cell = g.Best ? $"[bold green]{cell}[/]" : g.Tie ? $"{cell} [yellow](tie)[/]" : cell;
-                var ci = g.CiLow is { } lo ? $"[{ReportText.F(lo)}, {ReportText.F(g.CiHigh)}]" : "";
-                table.AddRow([.. (leafColumn ? [Markup.Escape(g.Leaf)] : Array.Empty<string>()), .. keys.Select(k => Markup.Escape(g.Values[k]?.ToJsonString() ?? "")), cell, Markup.Escape(ci), ReportText.F(g.Delta), ReportText.P(g)]);
-            }
+            var table = new Table { Title = new TableTitle(Markup.Escape(section.Name)) };
+            foreach (var c in ReportText.Heads(section, reports)) table.AddColumn(Markup.Escape(c));
+            for (var i = 0; i < section.Rows.Count; i++)
+                table.AddRow(ReportText.Cells(section, i, reports, Markup.Escape,
+                    g => $"[bold green]{Markup.Escape(ReportColumns.Cell(g))}[/]", g => $"{Markup.Escape(ReportColumns.Cell(g))} [yellow]≈[/]").ToArray());
             AnsiConsole.Write(table);
             if (section.Note is { } note) Console.WriteLine("  " + note);
             var sb = new StringBuilder();
-            foreach (var leaf in section.Groups.Select(g => g.Leaf).Distinct()) ReportText.AppendImportance(sb, report, leaf, "  ");
+            foreach (var leaf in section.Rows.Select((_, i) => section.Named(i).Leaf).Distinct()) ReportText.AppendImportance(sb, reports[0], leaf, "  ");
             Console.Write(sb.ToString());
         }
-        if (report.Excluded.Count > 0)
-            Console.WriteLine($"left out: {string.Join(", ", report.Excluded.Select(kv => $"{kv.Value} {kv.Key}"))} (only complete trials count)");
+        var left = reports.SelectMany(r => r.Excluded).GroupBy(kv => kv.Key).Select(g => $"{g.Max(kv => kv.Value)} {g.Key}").ToList();
+        if (left.Count > 0) Console.WriteLine($"left out: {string.Join(", ", left)} (only complete trials count)");
     }
 }

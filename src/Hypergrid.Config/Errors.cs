@@ -3,7 +3,7 @@ using Hypergrid.Config.Yaml;
 namespace Hypergrid.Config;
 
 /// <summary>Named factories for every config mistake, each with its fix.</summary>
-public static class Errors
+public static partial class Errors
 {
     public static ConfigError Unreadable(string file, string why) =>
         new(new SourceMark(file, 0, 0), null, $"cannot be read: {why}", "check the file exists and is readable");

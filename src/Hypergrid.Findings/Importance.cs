@@ -9,6 +9,8 @@ public static class Importance
 {
     public static IReadOnlyList<KeyImportance>? Of(IReadOnlyList<GroupRow> groups)
     {
+        // A search over ranges has no grid: its keys are weighed one at a time, continuous ones in quantile bins.
+        if (BinnedImportance.Applies(groups)) return BinnedImportance.Of(groups);
         var keys = groups.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList();
         if (keys.Count < 2) return null;
         string Level(GroupRow g, string k) => Reporter.Canonical(g.Values[k]);

@@ -11,6 +11,9 @@ public sealed record Report(
     string Metric, string Goal, string Reduce, [property: JsonPropertyName("at_best")] string? AtBest, string Scope,
     Dictionary<string, int> Excluded, IReadOnlyList<ReportSection> Sections, Dictionary<string, IReadOnlyList<KeyImportance>> Importance)
 {
+    /// <summary>How the groups were tested: level, correction, margin, power, resamples and seed.</summary>
+    public StatisticsOptions Statistics { get; init; } = new();
+
     /// <summary>Every section's groups, section by section.</summary>
     [JsonIgnore]
     public IReadOnlyList<GroupRow> Groups => Sections.SelectMany(s => s.Groups).ToList();

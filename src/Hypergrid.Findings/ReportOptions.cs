@@ -16,6 +16,9 @@ public sealed record ReportOptions(Filters Filters, string Metric = "val_acc", s
 
     public string Scope { get; init; } = "dataset";
 
+    /// <summary>The level, equivalence margin, power and resampling of the tests.</summary>
+    public StatisticsOptions Statistics { get; init; } = new();
+
     /// <summary>Count trials paused at a search rung with the epochs they trained (left out, and counted, by default).</summary>
     public bool IncludePaused { get; init; }
 

@@ -19,6 +19,9 @@ public static class Reporter
 
     private static readonly HashSet<string> NotCompared = ["seed", "mode", "dataset", "model", "trainer"];
 
+    // The keys a leaf's path gives, in its order.
+    private static readonly string[] PathKeys = ["mode", "dataset", "model", "trainer"];
+
     public static Report Build(string logRoot, ReportOptions o)
     {
         var metric = MetricName.Parse(o.Metric, "--metric");
@@ -86,10 +89,12 @@ public static class Reporter
         var groups = trials.GroupBy(t => (t.Id.Leaf, Key: Canonical(Without(t.Config, ["seed"])), t.Data, t.Code))
             .Select(g => g.OrderBy(t => t.Seed).ToList()).ToList();
         var rows = new List<GroupRow>();
-        // The columns of a section are the keys that vary within one of its leaves: keys that differ only between
-        // leaves (another model's own keys) are told apart by the leaf column, not by a column each.
+        // A section's rows are named by what differs between its groups: the path keys (model, trainer, ...) that differ
+        // within it, then the keys that vary within one of its leaves. Keys that differ only between leaves (another
+        // model's own keys) follow from the model or trainer, and are not a column each.
         foreach (var part in groups.GroupBy(g => SectionOf(g[0].Id.Leaf, o.Scope).Name))
         {
+            var pathKeys = PathKeys.Where((_, i) => part.Select(g => g[0].Id.Leaf.Split('/')[i]).Distinct().Count() > 1).ToList();
             var varying = part.GroupBy(g => g[0].Id.Leaf).SelectMany(leaf => Varying(leaf.Select(g => g[0].Config).ToList())).Distinct().ToList();
             var dataVaries = part.Select(g => g[0].Data).Distinct().Count() > 1;
             var codeShown = part.Select(g => g[0].Code).Distinct().Count() > 1 || part.Any(g => g[0].Code?.EndsWith(OtherCodeMark, StringComparison.Ordinal) == true);
@@ -98,12 +103,14 @@ public static class Reporter
                 var samples = g.Select(t => t.Value).ToList();
                 var d = Stats.Describe(samples);
                 // A key the group's config lacks is left out (missing), unlike a key set to null.
-                var values = new JsonObject(varying.Where(g[0].Config.ContainsKey).Select(k => KeyValuePair.Create(k, g[0].Config[k]?.DeepClone())));
+                var path = g[0].Id.Leaf.Split('/');
+                var values = new JsonObject(pathKeys.Select(k => KeyValuePair.Create(k, (JsonNode?)JsonValue.Create(path[Array.IndexOf(PathKeys, k)])))
+                    .Concat(varying.Where(g[0].Config.ContainsKey).Select(k => KeyValuePair.Create(k, g[0].Config[k]?.DeepClone()))));
                 if (dataVaries) values["data"] = g[0].Data ?? "unknown";
                 if (codeShown) values["code"] = g[0].Code ?? "unknown";
                 rows.Add(new GroupRow(g[0].Id.Leaf, values, g.Select(t => t.Id.Folder).ToList(), g.Select(t => t.Seed).ToList(), g.Count,
-                    d.Mean, d.Std, d.Sem, d.Low, d.High, d.Median, d.Min, d.Max, null, null, null, false, false)
-                { Samples = samples, Config = Without(g[0].Config, ["seed"]) });
+                    d.Mean, d.Std, d.Sem, d.Low, d.High, d.Median, d.Min, d.Max, null, null, null, false)
+                { Samples = samples, Config = Without(g[0].Config, ["seed"]), Key = string.Join('\u0001', g[0].Id.Leaf, Canonical(Without(g[0].Config, ["seed"])), g[0].Data, g[0].Code) });
             }
         }
         var scope = o.Scope;
@@ -115,13 +122,13 @@ public static class Reporter
             var ranked = part.OrderBy(r => sign * r.Mean).ThenBy(r => r.Leaf, StringComparer.Ordinal).ToList();
             var best = ranked[0];
             var reference = baseline is not null && ranked.Contains(baseline) ? baseline : best;
-            ranked = ranked.Select(r => Compare(r, reference, best)).ToList();
+            ranked = Comparer.Section(ranked, reference, best, o.Statistics, goal == "max");
             sections.Add(new ReportSection(part.Key.Name, part.Key.Mode, part.Key.Dataset, part.Key.Leaf, ranked));
         }
         // Importance is a leaf's grid: only the keys that vary within the leaf.
         var importance = rows.GroupBy(r => r.Leaf).Select(l => (l.Key, Importance.Of(WithinLeaf(l.ToList())))).Where(x => x.Item2 is not null)
             .ToDictionary(x => x.Key, x => x.Item2!);
-        return new Report(o.Metric, goal, atBest is null ? o.Reduce : "at_best", o.AtBest, scope, new Dictionary<string, int>(excluded), sections, importance);
+        return new Report(o.Metric, goal, atBest is null ? o.Reduce : "at_best", o.AtBest, scope, new Dictionary<string, int>(excluded), sections, importance) { Statistics = o.Statistics };
     }
 
     private static List<GroupRow> WithinLeaf(List<GroupRow> leaf)
@@ -166,17 +173,6 @@ public static class Reporter
             return at.Count == 0 ? null : At(metric, at[0]);
         }
         return table.Value(metric.Phase, metric.Column, o.Reduce, goal);
-    }
-
-    private static GroupRow Compare(GroupRow r, GroupRow reference, GroupRow best)
-    {
-        var isBest = ReferenceEquals(r, best);
-        if (ReferenceEquals(r, reference)) return r with { Best = isBest };
-        string? test = null;
-        double? p = null;
-        if (r.N >= 2 && reference.N >= 2 && r.Seeds.SequenceEqual(reference.Seeds)) (test, p) = ("paired", Stats.PairedT(r.Samples, reference.Samples));
-        else if (r.N >= 2 && reference.N >= 2) (test, p) = ("welch", Stats.WelchT(r.Samples, reference.Samples));
-        return r with { Delta = r.Mean - reference.Mean, P = p, Test = test, Tie = p >= 0.05, Best = isBest };
     }
 
     /// <summary>LEAF[/key=value…]: the one group of that leaf whose varying values are these.</summary>

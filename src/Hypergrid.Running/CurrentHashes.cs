@@ -1,6 +1,5 @@
 using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
-using Hypergrid.Training;
 using Hypergrid.Trials;
 
 namespace Hypergrid.Running;
@@ -21,8 +20,8 @@ public static class CurrentHashes
         if (!Directory.Exists(options.CfgDir)) return null;
         try
         {
-            var byId = Expander.Expand(options with { DryRun = true, Schema = TrialSchema.Instance })
-                .SelectMany(l => l.Trials).ToDictionary(t => t.Id, t => ResultHash.Current(t.Config, TrialSchema.Instance));
+            var byId = Expander.Expand(options with { DryRun = true, Schema = Trainers.TrainerBackends.Schema })
+                .SelectMany(l => l.Trials).ToDictionary(t => t.Id, t => ResultHash.Current(t.Config, Trainers.TrainerBackends.Schema));
             return id => byId.GetValueOrDefault(id);
         }
         catch (ConfigException ex)

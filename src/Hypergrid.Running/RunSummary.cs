@@ -32,7 +32,25 @@ public sealed record RunSummary(IReadOnlyList<TrialRecord> Rows, int AlreadyComp
     /// <summary>This run's id: a row whose run.json names another run was trained by a run alongside this one.</summary>
     public string? RunId { get; init; }
 
-    public bool TrainedHere(TrialRecord row) => row.Run?.RunId == RunId;
+    /// <summary>The ids of the passes of this run before its last (a tpe search trains a round per pass).</summary>
+    public IReadOnlySet<string> EarlierRunIds { get; init; } = new HashSet<string>();
+
+    public bool TrainedHere(TrialRecord row) => row.Run?.RunId is { } id && (id == RunId || EarlierRunIds.Contains(id));
+
+    /// <summary>This pass followed by <paramref name="next"/> (the next round of a tpe search) as one run.</summary>
+    public RunSummary Then(RunSummary next)
+    {
+        var again = next.Rows.Select(r => r.Directory).ToHashSet();
+        var before = Rows.Where(r => !again.Contains(r.Directory)).ToList();
+        return next with
+        {
+            Rows = [.. before, .. next.Rows],
+            AlreadyComplete = AlreadyComplete,
+            Detached = Detached || next.Detached,
+            OthersComplete = Math.Max(0, next.OthersComplete - before.Count(r => r.State is TrialState.Complete or TrialState.Diverged)),
+            EarlierRunIds = new HashSet<string>([.. EarlierRunIds, .. RunId is null ? [] : new[] { RunId }]),
+        };
+    }
 
     /// <summary>A trial this run tried that did not end well. One another run is still training is not this run's failure.</summary>
     public bool AnyFailed => Rows.Any(r => r.State is TrialState.Failed or TrialState.Pending or TrialState.Damaged);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Programs;
-using Hypergrid.Training;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Code;
 
@@ -15,8 +14,19 @@ public static class Runner
 {
     public static async Task<RunSummary> RunAsync(RunOptions options, IRunDisplay display, CancellationToken cancel = default)
     {
+        // A tpe search trains in rounds: each pass trains what is proposed, then the rounds its results make due are proposed
+        // and trained in the next pass. Rounds due before the first pass (a run killed after its trials ended) come first.
+        Search.SearchRounds.ProposeDue(options, display);
+        var summary = await RunPassAsync(options, display, 0, cancel);
+        for (var pass = 1; !summary.Detached && !cancel.IsCancellationRequested && Search.SearchRounds.ProposeDue(options, display) > 0; pass++)
+            summary = summary.Then(await RunPassAsync(options, display, pass, cancel));
+        return summary;
+    }
+
+    private static async Task<RunSummary> RunPassAsync(RunOptions options, IRunDisplay display, int pass, CancellationToken cancel)
+    {
         // Plan and check every trial without writing; every mistake is reported at the cfg/ line that made it.
-        var leaves = Expander.Expand(options.Expand with { DryRun = true, Schema = TrialSchema.Instance });
+        var leaves = Expander.Expand(options.Expand with { DryRun = true, Schema = Trainers.TrainerBackends.Schema });
         foreach (var warning in leaves.SelectMany(l => l.Warnings)) display.Line(warning);
         // Decisions a search leaf is due (a larger keep, or values added to an axis, since the last run) come first: they
         // may promote paused trials, which this run then trains.
@@ -27,7 +37,7 @@ public static class Runner
                 foreach (var line in Search.LeafSearch.Describe(Search.LeafSearch.Decide(dir, spec, epochs, display.Line))) display.Line($"{leaf.Trials[0].Id.Leaf}: {line}");
         }
         var records = leaves.SelectMany(l => l.Trials)
-            .Select(t => (Trial: t, Record: TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance)))).ToList();
+            .Select(t => (Trial: t, Record: TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, Trainers.TrainerBackends.Schema)))).ToList();
         records = OnOtherData(records, options.DataDir);
         // A program's result whose code files changed since it ran is kept, and shown as trained by other code.
         var code = new CodeJudge(StudyFolder(options), [options.Expand.OutDir]);
@@ -66,11 +76,11 @@ public static class Runner
         var resuming = options.Restart ? 0 : checkpointed.Count(t => !ProgramSchema.IsProgram(t.Config) || Attempt.Latest(t.Directory) is { HasCheckpoint: true });
 
         // What a data source says depends on the dataset and the data folder, not the trial: one trial per dataset is asked.
-        var builtins = todo.Where(t => !ProgramSchema.IsProgram(t.Config)).ToList();
-        foreach (var line in builtins.GroupBy(t => t.Leaf.Dataset).Select(g => Spec(g.First()).Data.Describe(options.DataDir)).OfType<string>()) display.Line(line);
-        if (builtins.Count < todo.Count && !Programs.ProgramContainment.Namespaced) display.Line(Programs.ProgramContainment.Warning);
+        var backends = todo.GroupBy(t => (t.Leaf.Dataset, Backend: Trainers.TrainerBackends.For(t.Config))).ToList();
+        foreach (var line in backends.Select(g => g.Key.Backend.DescribeData(g.First().Config, options.DataDir)).OfType<string>()) display.Line(line);
+        if (backends.Any(g => g.Key.Backend == Programs.ProgramBackend.Instance) && !Programs.ProgramContainment.Namespaced) display.Line(Programs.ProgramContainment.Warning);
 
-        var runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}";
+        var runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}" + (pass > 0 ? $"-{pass}" : "");
         var runDir = Path.Combine(options.Expand.OutDir, options.Launcher.Folder, runId);
         Directory.CreateDirectory(runDir);
         var manifest = Path.Combine(runDir, "trials.txt");
@@ -92,11 +102,11 @@ public static class Runner
             + (waiting.Count > 0 ? $"; {waiting.Count} paused at a search rung, trained on if a decision promotes them" : "")
             + (elsewhere.Count > 0 ? $"; {elsewhere.Count} held by workers on other hosts, taken over if their claims stop being renewed for {Claim.Timeout.TotalSeconds:0} s" : ""));
         var finished = await options.Launcher.LaunchAsync(new LaunchRequest(manifest, workers, settings, options.Command, runDir, launched), display, cancel);
-        var rows = todo.Concat(waiting).Concat(elsewhere).Select(t => TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance))).ToList();
+        var rows = todo.Concat(waiting).Concat(elsewhere).Select(t => TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, Trainers.TrainerBackends.Schema))).ToList();
         // The rest of the selection as it ends: a trial another run was training may have completed meanwhile.
         var tried = todo.Concat(waiting).Concat(elsewhere).Select(t => t.Directory).ToHashSet();
         var othersComplete = records.Where(x => !tried.Contains(x.Trial.Directory))
-            .Select(x => x.Record.State == TrialState.Running ? TrialRecord.Read(x.Trial.Directory, x.Trial.Id, ResultHash.Current(x.Trial.Config, TrialSchema.Instance)) : x.Record)
+            .Select(x => x.Record.State == TrialState.Running ? TrialRecord.Read(x.Trial.Directory, x.Trial.Id, ResultHash.Current(x.Trial.Config, Trainers.TrainerBackends.Schema)) : x.Record)
             .Count(r => r.State is TrialState.Complete or TrialState.Stale or TrialState.OtherCode or TrialState.Diverged); // as the opening line counts them
         return summary with { Rows = rows, Detached = !finished, RunId = runId, Selected = records.Count, OthersComplete = othersComplete };
     }
@@ -142,14 +152,13 @@ public static class Runner
         // Threads never scale past the cores: when the same split wins from no speed-up to a perfect one, nothing needs timing.
         if (Best(1) == Best(cores))
             return (Best(1), cores / Best(1), $" (chosen: for {todo.Count} trials on {cores} cores the fastest split whatever the trials' thread scaling; --workers or --threads choose by hand)");
-        var spec = Spec(todo[0]);
+        var backend = Trainers.TrainerBackends.For(todo[0].Config);
         var budget = TimeSpan.FromSeconds(0.3);
         double one, all;
         try
         {
-            var data = spec.Data.Load(options.DataDir);
-            one = Calibration.SecondsPerBatch(spec, data, 1, budget);
-            all = Calibration.SecondsPerBatch(spec, data, cores, budget);
+            one = backend.SecondsPerBatch(todo[0].Config, options.DataDir, 1, budget) ?? throw new InvalidOperationException($"the {backend.Name} trainer cannot time its batches");
+            all = backend.SecondsPerBatch(todo[0].Config, options.DataDir, cores, budget) ?? throw new InvalidOperationException($"the {backend.Name} trainer cannot time its batches");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -173,20 +182,14 @@ public static class Runner
     /// </summary>
     private static List<(Trial Trial, TrialRecord Record)> OnOtherData(List<(Trial Trial, TrialRecord Record)> records, string dataDir)
     {
-        var checksums = new Dictionary<Training.Data.IDataSource, string>();
         return records.Select(x =>
         {
-            if (x.Record is not { State: TrialState.Complete, Run.Data: { } ran } || ProgramSchema.IsProgram(x.Trial.Config)) return x;
-            var source = Spec(x.Trial).Data;
-            if (!checksums.TryGetValue(source, out var now)) checksums[source] = now = source.Load(dataDir).Checksum;
+            if (x.Record is not { State: TrialState.Complete, Run.Data: { } ran }
+                || Trainers.TrainerBackends.For(x.Trial.Config).DataChecksum(x.Trial.Config, dataDir) is not { } now) return x;
             return now == ran.Checksum ? x
                 : (x.Trial, x.Record with { State = TrialState.Stale, Note = $"it was trained on other data ({ran.Source}); --rerun-stale retrains it" });
         }).ToList();
     }
-
-    // The trial was checked during expansion; this only builds its components from the typed values.
-    private static TrialSpec Spec(Trial t) =>
-        TrialSpec.Parse(t.Config, [], out _) ?? throw new InvalidOperationException($"{t.Id} passed its check but does not parse");
 
     /// <summary>Moves a trial's results into previous/&lt;time&gt;/ (run.json there says what they ran with) so it can retrain; nothing is deleted.</summary>
     public static void ArchiveResults(string trialDir) => Trials.Lifecycle.TrialAttempt.Archive(trialDir, TrialFiles.Results);

@@ -1,6 +1,5 @@
 using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
-using Hypergrid.Training;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Code;
 
@@ -15,13 +14,13 @@ public static class StatusReader
         var probe = new List<ConfigError>();
         var noLeaves = !Directory.Exists(options.CfgDir)
             || Config.Tree.LeafFinder.Find(options.CfgDir, options.Filters ?? Config.Filters.All, probe).Count == 0 && probe.All(Errors.IsNoLeaf);
-        var leaves = noLeaves ? [] : Expander.Expand(options with { DryRun = true, Schema = TrialSchema.Instance });
+        var leaves = noLeaves ? [] : Expander.Expand(options with { DryRun = true, Schema = Trainers.TrainerBackends.Schema });
         var result = new List<(string, IReadOnlyList<StatusLine>)>();
         var code = new CodeJudge(Path.GetDirectoryName(Path.GetFullPath(options.CfgDir)), [options.OutDir]);
         foreach (var leaf in leaves)
         {
             var lines = leaf.Trials
-                .Select(t => new StatusLine(code.Judge(TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, TrialSchema.Instance))), t.AxisValues))
+                .Select(t => new StatusLine(code.Judge(TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, Trainers.TrainerBackends.Schema))), t.AxisValues))
                 .Concat(leaf.Orphans.Select(o => Orphan(o.Directory)))
                 .ToList();
             result.Add((leaf.Plan.Leaf.RelativePath.Replace('\\', '/'), lines));

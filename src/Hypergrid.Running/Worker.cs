@@ -143,10 +143,17 @@ public static class Worker
             log.WriteLine($"{DateTimeOffset.UtcNow:O} {line}");
         }
         // The trainer is chosen once, here; the attempt's life is one owner's whatever trains it.
-        var backend = Trainers.TrainerBackends.For(dir);
+        var config = TrialConfig.Load(Path.Combine(dir, TrialFiles.Config), []);
+        var backend = Trainers.TrainerBackends.For(config);
+        // A search rung: the epoch it pauses after, from its leaf's decisions.
+        var stopAfter = config is not null && Search.LeafSearch.Of(config) is var (search, epochs) ? Search.LeafSearch.StopAfter(dir, search, epochs) : null;
         var life = new Trials.Lifecycle.TrialAttempt(dir, settings.RunId, settings.Threads, backend.Versions(), log, claim.StillOwned, Say);
         life.Update(r => r with { Gpus = settings.TrialGpus }); // the devices it was given, whatever trains it
-        var outcome = backend.Train(life, settings, Progress, cancel);
+        var outcome = backend.Train(life, new Config.Trainers.TrainerRun(settings.DataDir, settings.Threads, settings.RunId, settings.ProgramDir, stopAfter, Progress, cancel)
+        {
+            Gpus = settings.Gpus,
+            TrialGpus = settings.TrialGpus,
+        });
         var seconds = outcome.Seconds ?? 0;
         output.WriteLine(new TrialDone(id, outcome.Status, seconds, outcome.Status == RunStatus.Complete ? null : outcome.Error).ToLine());
         // A complete trial was said by its executor, with its final metrics: once is enough.

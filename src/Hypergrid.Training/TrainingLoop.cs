@@ -42,7 +42,7 @@ public static class TrainingLoop
         using var valY = tensor(data.ValY).to(device);
 
         var batches = (data.TrainCount + settings.BatchSize - 1) / settings.BatchSize;
-        var run = new RunState(options.Checkpoints, model, optimizer, sink, settings.Epochs, batches);
+        using var run = new RunState(options.Checkpoints, model, optimizer, sink, settings.Epochs, batches);
         var (firstEpoch, firstBatch) = run.Resume();
         for (var epoch = firstEpoch; epoch <= settings.Epochs; epoch++)
         {
@@ -71,7 +71,7 @@ public static class TrainingLoop
                 options.Progress?.Invoke(epoch, settings.Epochs, b, batches, row.Loss);
             }
             // Val does not change the model or draw random numbers: a stop during it resumes at its start.
-            var trainEnd = run.Enabled ? sink.Flush() : default;
+            var trainEnd = run.Enabled ? sink.Written() : default;
             var (valLoss, valAcc, _) = Validate(spec, model, solver, valX, valY, sink, epoch, () => run.Seconds,
                 settings.Schedule.At(epoch * batches - 1, epoch - 1, settings.Epochs * batches),
                 () => run.Stop(epoch, batches, solver, options.Cancel, trainEnd), options.Cancel);
@@ -80,9 +80,11 @@ public static class TrainingLoop
             if (options.StopAfterEpoch is { } stop && epoch >= stop && epoch < settings.Epochs)
             {
                 sink.Flush();
+                run.Wait();
                 return false;
             }
         }
+        run.Wait();
         if (options.WeightsPath is { } weights) AtomicFile.Write(weights, stream => model.save_safetensors(stream, leaveOpen: true));
         return true;
     }

@@ -31,6 +31,8 @@ public class FindingsTests
     [Theory]
     [InlineData("report", "--metric", "val_accuracy")]
     [InlineData("report", "--reduce", "median")]
+    [InlineData("report", "--equivalence", "-0.01")]
+    [InlineData("report", "--metric", "val_acc,val_acc")]
     [InlineData("report", "--baseline", "sweep/synthetic/mlp/adam/lr=9")]
     [InlineData("report", "--mode", "experiment")]
     [InlineData("promote", "experiment/synthetic/mlp/adam")]

@@ -139,11 +139,11 @@ public class RefusalTests
         using var study = Trained();
         var (code, said) = Quick(study, "report", "--format", "csv", "--output", "-");
         Assert.Equal(0, code);
-        Assert.StartsWith("section,leaf,values", said);
+        Assert.StartsWith("section,metric,leaf,values", said);
         var file = Path.Combine(study.Root, "report.csv");
         File.WriteAllText(file, "old");
         Assert.Equal(0, Quick(study, "report", "--format", "csv", "--output", file).Code);
-        Assert.StartsWith("section,leaf,values", File.ReadAllText(file));
+        Assert.StartsWith("section,metric,leaf,values", File.ReadAllText(file));
     }
 
     [Theory]

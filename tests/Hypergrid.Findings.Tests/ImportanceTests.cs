@@ -5,7 +5,7 @@ namespace Hypergrid.Findings.Tests;
 public class ImportanceTests
 {
     private static GroupRow Cell(string a, string b, double mean) =>
-        new("sweep/d/m/t", new JsonObject { ["a"] = a, ["b"] = b }, ["trial_000"], [0], 1, mean, null, null, null, null, mean, mean, mean, null, null, null, false, false);
+        new("sweep/d/m/t", new JsonObject { ["a"] = a, ["b"] = b }, ["trial_000"], [0], 1, mean, null, null, null, null, mean, mean, mean, null, null, null, false);
 
     [Fact]
     public void Main_effects_and_their_f_tests_in_a_complete_two_by_three_grid()

@@ -90,7 +90,7 @@ public sealed class ReporterTests : IDisposable
         Assert.Equal(2, sections[1].GetProperty("groups").GetArrayLength());
         var csv = ReportText.ToCsv(report).TrimEnd('\n').Split('\n');
         Assert.Equal(8, csv.Length);
-        Assert.StartsWith("section,leaf,", csv[0]);
+        Assert.StartsWith("section,metric,leaf,", csv[0]);
         Assert.Equal(4, csv.Count(l => l.StartsWith("sweep/mnist,", StringComparison.Ordinal)));
         var md = ReportText.ToMarkdown(report);
         Assert.Equal(3, md.Split("\n### ").Length - 1 + (md.StartsWith("### ") ? 1 : 0));
@@ -119,7 +119,7 @@ public sealed class ReporterTests : IDisposable
         var other = report.Groups[1];
         Assert.Equal("paired", other.Test);        // the same seeds in both groups
         Assert.Equal(other.Mean - best.Mean, other.Delta!.Value, 12);
-        Assert.False(other.Tie);
+        Assert.False(other.Indistinguishable);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class ReporterTests : IDisposable
         Assert.True(json.RootElement.GetProperty("sections")[0].GetProperty("groups")[0].GetProperty("best").GetBoolean());
         Assert.Equal(System.Text.Json.JsonValueKind.Number, JsonValueKindOf(json, "ci_low"));
         Assert.Equal(3, ReportText.ToCsv(report).TrimEnd('\n').Split('\n').Length);
-        Assert.Contains($"**{ReportText.Cell(report.Groups[0])}**", ReportText.ToMarkdown(report));
+        Assert.Contains($"**{Inert.Markdown(ReportColumns.Cell(report.Groups[0]))}**", ReportText.ToMarkdown(report));
         Assert.Contains("\\textbf{", ReportText.ToLatex(report));
     }
 

@@ -65,7 +65,8 @@ public static class Expander
 
     private static LeafExpansion ExpandLeaf(LeafPlan plan, string leafOut, IConfigSchema? schema, List<ConfigError> errors)
     {
-        var count = (int)plan.Count;
+        var points = plan.Search is { } leafSearch ? SearchPoints(plan, leafSearch, leafOut) : null;
+        var count = points?.Count ?? (int)plan.Count;
         var sources = plan.Leaf.Chain.Select(f => f.DisplayPath).ToList();
         var baseConfig = new TrialConfig(plan.Entries);
         var configs = new TrialConfig[count];
@@ -73,22 +74,30 @@ public static class Expander
         // Checking a trial against the registries is pure and independent of the others: use every core.
         Parallel.For(0, count, () => new List<ConfigError>(), (i, _, local) =>
         {
-            var idx = plan.Indices(i);
+            var idx = plan.Indices(points?[i].Grid ?? i);
             var config = baseConfig.With(plan.Axes.Select((a, k) => (a.Key, a.Values[idx[k]])).ToDictionary(x => x.Key, x => x.Item2));
+            if (points is not null) config = new TrialConfig(plan.Search!.Space.Apply(config.Entries, points[i].X));
             configs[i] = schema?.Check(config, local) ?? config;
             return local;
         }, local => { foreach (var e in local) found.Add(e); });
         errors.AddRange(found);
 
-        var axisKeys = plan.Axes.Select(a => a.Key).ToArray();
+        // A search leaf's trials are known by their proposed values too (a key an option did not bring is absent).
+        var axisKeys = plan.Axes.Select(a => a.Key).Concat(plan.Search?.Space.Keys ?? []).Distinct().ToArray();
+        var searchKeys = plan.Search?.Space.Keys.Where(k => !plan.Axes.Any(a => a.Key == k)).ToList() ?? [];
         string Identity(TrialConfig c) => string.Join('\u0001', axisKeys.Select(k => c[k]?.Canonical ?? "\u0002"));
         var lines = TrialConfig.LineCache();
         var texts = configs.Select(c => c.Render(sources, lines)).ToArray();
         var identities = configs.Select(Identity).ToArray();
         var planned = new Dictionary<string, int>(count);
+        // A proposal equal to an earlier one (a small integer or choice space) is that trial: it is trained once.
+        var repeats = new bool[count];
         for (var i = 0; i < count; i++)
             if (!planned.TryAdd(identities[i], i))
-                errors.Add(Errors.SameTrialTwice(plan, plan.Indices(i), plan.Indices(planned[identities[i]])));
+            {
+                if (plan.Search is null) errors.Add(Errors.SameTrialTwice(plan, plan.Indices(i), plan.Indices(planned[identities[i]])));
+                else repeats[i] = true;
+            }
 
         var existing = ExistingTrial.Scan(leafOut);
         var byIdentity = IdentifyExisting(existing, texts, identities, plan, schema, Identity);
@@ -99,7 +108,8 @@ public static class Expander
         var added = 0;
         for (var i = 0; i < count; i++)
         {
-            var idx = plan.Indices(i);
+            if (repeats[i]) continue;
+            var idx = plan.Indices(points?[i].Grid ?? i);
             int number;
             string? oldText = null;
             if (byIdentity.TryGetValue(identities[i], out var old) && matched.Add(old.Number))
@@ -113,13 +123,47 @@ public static class Expander
                 added++;
             }
             var values = idx.Select((v, a) => new AxisValue(plan.Axes[a].Key, configs[i][plan.Axes[a].Key] ?? plan.Axes[a].Values[v], plan.Axes[a].File)).ToList();
-            var trial = new Trial(plan.Leaf, number, Path.Combine(leafOut, TrialFiles.FolderName(number)), values, configs[i], texts[i]);
+            foreach (var key in searchKeys)
+                if (configs[i].Entry(key) is { } e) values.Add(new AxisValue(key, e.Value, e.File));
+            var trial = new Trial(plan.Leaf, number, Path.Combine(leafOut, TrialFiles.FolderName(number)), values, configs[i], texts[i]) { Point = points?[i] };
             trials.Add(trial);
             if (texts[i] != oldText) changed.Add(trial);
         }
         var orphans = existing.Where(t => !matched.Contains(t.Number)).Select(t => new Orphan(t.Number, t.Directory)).ToList();
         trials.Sort((a, b) => a.Number.CompareTo(b.Number));
-        return new LeafExpansion(plan, trials, orphans, added, changed) { Warnings = Programs.SameCommand.Warnings(plan, trials) };
+        var warnings = Programs.SameCommand.Warnings(plan, trials).ToList();
+        if (repeats.Count(r => r) is > 0 and var n)
+            warnings.Add($"{plan.Leaf.File.DisplayPath}: {n} of {count} proposals repeat an earlier one's values (a small integer or choice space): each such trial is trained once");
+        return new LeafExpansion(plan, trials, orphans, added, changed) { Warnings = warnings };
+    }
+
+    /// <summary>
+    /// A search leaf's proposals at each grid point: those made from the seed (proposal by proposal, each over the whole
+    /// grid), then tpe's rounds from the leaf's ledger, made under this search (its fingerprint) at a grid point still in the tree.
+    /// </summary>
+    private static List<Search.SearchPoint> SearchPoints(LeafPlan plan, Search.SearchPlan search, string leafOut)
+    {
+        var points = new List<Search.SearchPoint>();
+        for (var k = 0; k < search.Proposals.Count; k++)
+            for (var g = 0L; g < plan.GridCount; g++) points.Add(new Search.SearchPoint(g, k, search.Proposals[k]));
+        if (search.Spec.Method != Search.ProposalMethod.Tpe) return points;
+        var ledger = ProposalLedgerOf(leafOut).Where(p => p.Search == search.Fingerprint && p.Index < search.Spec.Trials).ToList();
+        if (ledger.Count == 0) return points;
+        var grids = new Dictionary<string, long>();
+        for (var g = 0L; g < plan.GridCount; g++) grids[GridKey(plan, g)] = g;
+        foreach (var p in ledger)
+            if (grids.TryGetValue(p.Grid, out var g) && p.X.Length == search.Space.Parameters.Count)
+                points.Add(new Search.SearchPoint(g, p.Index, p.X));
+        return points;
+    }
+
+    private static IReadOnlyList<Trials.Search.LedgerProposal> ProposalLedgerOf(string leafOut) => Trials.Search.ProposalLedger.Read(leafOut);
+
+    /// <summary>A grid point as the ledger names it: its axis values (empty without axes).</summary>
+    public static string GridKey(LeafPlan plan, long grid)
+    {
+        var idx = plan.Indices(grid);
+        return string.Join(", ", plan.Axes.Select((a, k) => $"{a.Key}={a.Values[idx[k]].Canonical}"));
     }
 
     /// <summary>

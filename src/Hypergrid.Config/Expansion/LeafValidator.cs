@@ -1,4 +1,5 @@
 using Hypergrid.Config.Programs;
+using Hypergrid.Config.Search;
 using Hypergrid.Config.Tree;
 using Hypergrid.Config.Yaml;
 
@@ -37,7 +38,9 @@ public static class LeafValidator
         CheckCommand(entries, declaration, errors);
         // search: checked once per leaf here (its epochs when written; the built-in default is checked with the trial).
         var epochsNode = entries.FirstOrDefault(e => e.Key == "epochs")?.Value as CfgScalar;
-        Search.SearchSpec.Parse(entries.FirstOrDefault(e => e.Key == Search.SearchSpec.Key)?.Value, leaf.Mode, epochsNode?.Integer, errors);
+        var searchEntry = entries.FirstOrDefault(e => e.Key == Search.SearchSpec.Key);
+        Search.SearchSpec.Parse(searchEntry?.Value, leaf.Mode, epochsNode?.Integer, errors);
+        var search = SearchOf(searchEntry, entries, leaf.Mode, errors);
         var axes = new List<Axis>();
         foreach (var e in entries)
         {
@@ -53,7 +56,16 @@ public static class LeafValidator
                 if (!seen.Add(item.Canonical)) errors.Add(Errors.RepeatedValue(item.Mark, e.Key, item.Canonical));
             axes.Add(new Axis(e.Key, list.Items, e.File));
         }
-        return errors.Count > before ? null : new LeafPlan(leaf, entries, axes);
+        return errors.Count > before ? null : new LeafPlan(leaf, entries, axes) { Search = search };
+    }
+
+    // The leaf's ranges and the method proposing their values (null for a grid), with the proposals made from the seed.
+    private static SearchPlan? SearchOf(MergedEntry? searchEntry, List<MergedEntry> entries, string mode, List<ConfigError> errors)
+    {
+        var methodNode = (searchEntry?.Value as CfgMap)?["method"] as CfgScalar;
+        var spec = mode == Modes.Sweep ? ProposalSpec.Parse(searchEntry?.Value, errors) : null;
+        var space = SpaceParser.Parse(entries, mode, mode == Modes.Sweep ? methodNode?.Text : null, methodNode?.Mark ?? searchEntry?.KeyMark ?? default, errors);
+        return space is null || spec is null ? null : new SearchPlan(space, spec, Proposer.FromSeed(space, spec));
     }
 
     // A command is one string whose {key} placeholders name keys every trial of the leaf has.

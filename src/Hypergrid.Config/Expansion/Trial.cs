@@ -8,5 +8,8 @@ public sealed record Trial(Leaf Leaf, int Number, string Directory, IReadOnlyLis
 {
     public TrialId Id => new(Leaf.Mode, Leaf.Dataset, Leaf.Model, Leaf.Trainer, Number);
 
+    /// <summary>In a search leaf, the proposal this trial is (the first, if later ones repeated its values); null in a grid.</summary>
+    public Search.SearchPoint? Point { get; init; }
+
     public string ConfigPath => Path.Combine(Directory, TrialFiles.Config);
 }

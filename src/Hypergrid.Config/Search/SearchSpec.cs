@@ -15,10 +15,10 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
 {
     public const string Key = "search";
 
-    /// <summary>The method's name in <see cref="SearchMethods"/>.</summary>
+    /// <summary>The method's name in <see cref="SearchMethods"/> (halving when a proposing method's trials are halved).</summary>
     public string Method { get; init; } = Halving.Name;
 
-    private static readonly string[] Keys = ["method", "metric", "goal", "reduce", "rungs", "keep", "async"];
+    private static readonly string[] Keys = ["method", "metric", "goal", "reduce", "rungs", "keep", "async", "trials", "seed", "batch", "startup"];
 
     /// <summary>How many of <paramref name="n"/> trials at a rung go on: the keep fraction, at least one.</summary>
     public int Kept(int n) => Math.Max(1, (int)Math.Floor(Keep * n + 1e-9));
@@ -51,8 +51,14 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
         SourceMark At(string key) => map.Entries.FirstOrDefault(e => e.Key == key)?.KeyMark ?? map.Mark;
 
         var method = Scalar("method")?.Text;
-        if (method is null || !SearchMethods.Names.Contains(method))
-            Bad(At("method"), "search.method", method is null ? "is missing" : $"is '{method}', not a known method", $"write method: one of {string.Join(", ", SearchMethods.Names)} (halving: successive halving over the grid)");
+        // A proposing method (random, sobol, tpe) makes the trials; with rungs, halving decides over them.
+        var proposing = ProposalSpec.MethodOf(method) is not null;
+        if (method is null || !SearchMethods.Names.Contains(method) && !proposing)
+        {
+            Bad(At("method"), "search.method", method is null ? "is missing" : $"is '{method}', not a known method",
+                $"write method: one of {string.Join(", ", SearchMethods.Names)} (over the grid's lists), or random, sobol or tpe (over ranges; with rungs, halving over their trials)");
+            return null; // the rest depends on the method
+        }
 
         var metric = Scalar("metric") is { Kind: ScalarKind.String } m ? m.Text : "val_acc";
         if (map["metric"] is { } mn && (mn is not CfgScalar { Kind: ScalarKind.String } || MetricName.TryParse(metric) is null))
@@ -65,6 +71,8 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
         if (reduce is not ("final" or "best")) Bad(At("reduce"), "search.reduce", $"is '{reduce}'", "write reduce: final (the rung's epoch) or reduce: best (the best epoch up to it)");
 
         var rungs = new List<int>();
+        // A proposing method halves only when given rungs.
+        if (proposing && map["rungs"] is null) return null;
         if (map["rungs"] is not CfgList list || list.Items.Count == 0)
             Bad(At("rungs"), "search.rungs", map["rungs"] is { } r ? $"is {r.Canonical}, not a list of epochs" : "is missing", "write e.g. rungs: [1, 3] (the epochs at which trials are compared)");
         else
@@ -88,7 +96,7 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
         var isAsync = (asyncNode as CfgScalar)?.Boolean ?? false;
         if (asyncNode is not null && (asyncNode as CfgScalar)?.Boolean is null) Bad(At("async"), "search.async", $"is {asyncNode.Canonical}", "write async: true or async: false");
 
-        return errors.Count > before ? null : new SearchSpec(metric, goal, reduce, rungs, keep, isAsync) { Method = method! };
+        return errors.Count > before ? null : new SearchSpec(metric, goal, reduce, rungs, keep, isAsync) { Method = proposing ? Halving.Name : method };
     }
 
     /// <summary>The spec as a reader writes it: halving val_acc (max, final) at epochs 1, 3, keep 0.34.</summary>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Hypergrid.Dashboard.Api;
 
 /// <summary>
-/// GET /api/report?metric=val_acc&amp;goal=max&amp;reduce=final&amp;at_best=val_loss&amp;baseline=LEAF/key=value&amp;mode=…&amp;dataset=…&amp;model=…&amp;trainer=…:
+/// GET /api/report?metric=val_acc&amp;equivalence=0.005&amp;power=0.8&amp;alpha=0.05&amp;goal=max&amp;reduce=final&amp;at_best=val_loss&amp;baseline=LEAF/key=value&amp;mode=…&amp;dataset=…&amp;model=…&amp;trainer=…:
 /// the same report as 'hypergrid report --format json', from the same C# code; the page renders it and never recomputes.
 /// A request the report cannot answer (unknown metric, no matching trial) is 400 with the reason.
 /// </summary>
@@ -24,13 +24,18 @@ public static class ReportEndpoints
         return app;
     }
 
-    /// <summary>The report a query asks for (metric, goal, reduce, at_best, baseline, scope, filters, leaf and trials); GET /api/report-figure reads the same.</summary>
+    /// <summary>The report a query asks for (metric, goal, reduce, at_best, baseline, scope, alpha, equivalence, power, filters, leaf and trials); GET /api/report-figure reads the same.</summary>
     internal static ReportOptions OptionsOf(IQueryCollection q, Hypergrid.Config.Expansion.IConfigSchema? schema)
     {
         string[]? Many(string key) => q[key].Count > 0 ? q[key].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToArray() : null;
+        string? One(string key) => q[key].FirstOrDefault() is { Length: > 0 } v ? v : null;
         return new ReportOptions(new Filters(Many("mode"), Many("dataset"), Many("model"), Many("trainer")),
             q["metric"].FirstOrDefault() ?? "val_acc", q["goal"].FirstOrDefault(), q["reduce"].FirstOrDefault() ?? "final",
-            q["at_best"].FirstOrDefault(), q["baseline"].FirstOrDefault()) { Schema = schema, Scope = q["scope"].FirstOrDefault() ?? "dataset", Only = Selection(Many("leaf"), q["trials"].FirstOrDefault()) };
+            q["at_best"].FirstOrDefault(), q["baseline"].FirstOrDefault())
+        {
+            Schema = schema, Scope = q["scope"].FirstOrDefault() ?? "dataset", Only = Selection(Many("leaf"), q["trials"].FirstOrDefault()),
+            Statistics = StatisticsOptions.Parse(One("alpha"), One("equivalence"), One("power"), ""),
+        };
     }
 
     /// <summary>

@@ -25,8 +25,7 @@ public static class DeviceEnvironment
     /// A built-in trainer's torch device: <c>cuda</c> becomes <c>cuda:i</c>, the trial's first GPU counted in the pool the
     /// worker process sees (its CUDA_VISIBLE_DEVICES is the pool); anything else, or a run without GPUs, is unchanged.
     /// </summary>
-    public static string Torch(string device, IReadOnlyList<string>? pool, IReadOnlyList<string>? gpus) =>
-        device == "cuda" && pool is not null && gpus is [var first, ..] && IndexOf(pool, first) is >= 0 and var i ? $"cuda:{i}" : device;
+    public static string Torch(string device, IReadOnlyList<string>? pool, IReadOnlyList<string>? gpus) => Config.Trainers.TorchDevice.Of(device, pool, gpus);
 
     /// <summary>How the status line and the page name a trial's devices: "gpu 2", "gpus 0,1", or null without any.</summary>
     public static string? Describe(IReadOnlyList<string>? gpus) => gpus switch
@@ -35,10 +34,4 @@ public static class DeviceEnvironment
         [var one] => $"gpu {one}",
         _ => $"gpus {string.Join(',', gpus)}",
     };
-
-    private static int IndexOf(IReadOnlyList<string> pool, string id)
-    {
-        for (var i = 0; i < pool.Count; i++) if (pool[i] == id) return i;
-        return -1;
-    }
 }

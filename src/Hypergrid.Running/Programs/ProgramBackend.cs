@@ -1,7 +1,7 @@
 using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Programs;
 using Hypergrid.Config.Yaml;
-using Hypergrid.Running.Trainers;
+using Hypergrid.Config.Trainers;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Lifecycle;
 
@@ -23,11 +23,19 @@ public sealed class ProgramBackend : ITrainerBackend
 
     public Dictionary<string, string> Versions() => new()
     {
-        ["hypergrid"] = TrialExecutor.Version(typeof(ProgramBackend).Assembly),
+        ["hypergrid"] = typeof(ProgramBackend).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            is [System.Reflection.AssemblyInformationalVersionAttribute v, ..] ? v.InformationalVersion : typeof(ProgramBackend).Assembly.GetName().Version?.ToString() ?? "?",
         ["dotnet"] = Environment.Version.ToString(),
         ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
     };
 
-    public RunRecord Train(TrialAttempt life, WorkerSettings settings, AttemptProgress? progress, CancellationToken cancel) =>
-        ProgramExecutor.Execute(life, settings, progress, cancel);
+    public RunRecord Train(TrialAttempt life, TrainerRun run) => ProgramExecutor.Execute(life, run);
+
+    /// <summary>A program's data is its own business.</summary>
+    public string? DescribeData(TrialConfig config, string dataDir) => null;
+
+    public string? DataChecksum(TrialConfig config, string dataDir) => null;
+
+    /// <summary>A program's thread scaling cannot be timed from here.</summary>
+    public double? SecondsPerBatch(TrialConfig config, string dataDir, int threads, TimeSpan budget) => null;
 }

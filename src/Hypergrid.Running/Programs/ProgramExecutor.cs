@@ -4,6 +4,7 @@ using System.Text;
 using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Programs;
+using Hypergrid.Config.Trainers;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Code;
 using Hypergrid.Trials.Lifecycle;
@@ -24,8 +25,9 @@ public static class ProgramExecutor
 
     private const int TailLines = 20;
 
-    public static RunRecord Execute(TrialAttempt life, WorkerSettings settings, Trainers.AttemptProgress? progress, CancellationToken cancel)
+    public static RunRecord Execute(TrialAttempt life, TrainerRun run)
     {
+        var (progress, cancel) = (run.Progress, run.Cancel);
         var (trialDir, log, stillOwned, say) = (life.TrialDir, life.Log, life.StillOwned, life.Say);
         // The host that runs the attempt decides its containment (a Slurm node may differ from where the run started):
         // the attempt's own log says when it had none.
@@ -40,7 +42,7 @@ public static class ProgramExecutor
             if (config is not null) config = ProgramSchema.Check(config, errors);
             if (config is null) throw new ConfigException(errors);
             var arguments = ProgramSchema.Arguments(config).ToList();
-            var workingDir = settings.ProgramDir ?? Directory.GetCurrentDirectory();
+            var workingDir = run.ProgramDir ?? Directory.GetCurrentDirectory();
             arguments[0] = ProgramProcess.Resolve(arguments[0], workingDir)
                 ?? throw new UsageException($"{cfgPath}: key 'command' runs '{arguments[0]}', which is not a file under {workingDir} nor a program on PATH\n  hint: check the program's name, or give its path relative to the folder that holds cfg/");
 
@@ -79,17 +81,17 @@ public static class ProgramExecutor
                 ["HYPERGRID_CHECKPOINT_DIR"] = Path.GetFullPath(attempt.CheckpointDir),
                 ["HYPERGRID_RESUME"] = continued ? "1" : "0",
                 ["HYPERGRID_SEED"] = config["seed"]?.Canonical ?? "0",
-                ["HYPERGRID_THREADS"] = settings.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["OMP_NUM_THREADS"] = settings.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["HYPERGRID_THREADS"] = run.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["OMP_NUM_THREADS"] = run.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["PYTHONUNBUFFERED"] = "1",
                 // Where the program may report what it ran with (the Python helper writes its versions there).
                 ["HYPERGRID_PROGRAM_INFO"] = Path.GetFullPath(Path.Combine(attempt.Directory, ProgramInfo.File)),
             };
-            foreach (var (k, v) in Devices.DeviceEnvironment.For(settings.TrialGpus)) environment[k] = v;
+            foreach (var (k, v) in Devices.DeviceEnvironment.For(run.TrialGpus)) environment[k] = v;
             var all = ProgramBackend.Instance.Epochs(config);
             var epochs = all == int.MaxValue ? 0 : all; // 0: the program did not say (the bar shows no total)
             // A search rung: the program is told the last epoch it may train, and ends that attempt with exit 75.
-            var stopAfter = Search.LeafSearch.Of(config) is var (search, _) ? Search.LeafSearch.StopAfter(trialDir, search, all) : null;
+            var stopAfter = run.StopAfterEpoch;
             if (stopAfter is { } last) environment["HYPERGRID_STOP_AFTER_EPOCH"] = last.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var outcome = Run(arguments, workingDir, environment, attempt, log, epochs, progress, stillOwned, ProgramSchema.StopGrace(config), cancel, stopAfter);
             if (!stillOwned()) return life.Lost();
@@ -161,7 +163,7 @@ public static class ProgramExecutor
     // Runs the program to its end: output to worker.log, the log tailed for the display, a stop forwarded as SIGTERM
     // and followed by SIGKILL after the grace period; a lost claim kills at once.
     private static Outcome Run(List<string> arguments, string workingDir, Dictionary<string, string> environment, Attempt attempt,
-        TextWriter log, int epochs, Trainers.AttemptProgress? progress, Func<bool> stillOwned, TimeSpan grace, CancellationToken cancel, int? stopAfter = null)
+        TextWriter log, int epochs, AttemptProgress? progress, Func<bool> stillOwned, TimeSpan grace, CancellationToken cancel, int? stopAfter = null)
     {
         var last = new Queue<string>();
         using var program = ProgramProcess.Start(arguments, workingDir, environment);

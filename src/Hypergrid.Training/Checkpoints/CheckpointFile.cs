@@ -31,16 +31,30 @@ public sealed class CheckpointFile
     /// <summary>Writes the checkpoint to a temp file, syncs it to disk and renames it over the old one.</summary>
     public static void Write(string path, CheckpointHeader header, nn.Module model, Optimizers.IStepper optimizer)
     {
-        using var buffer = new MemoryStream();
-        header.WriteTo(buffer);
-        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            Section(w, s => SaveModel(s, model));
-            Section(w, optimizer.Save);
-            using var state = random.get_rng_state();
-            Section(w, s => s.Write(state.bytes));
-        }
-        var body = new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        using var body = new MemoryStream();
+        Serialize(body, header, model, optimizer);
+        WriteBody(path, new ArraySegment<byte>(body.GetBuffer(), 0, (int)body.Length));
+    }
+
+    /// <summary>
+    /// The checkpoint's content but its hash, written into <paramref name="body"/> from its start (its capacity is kept,
+    /// so a buffer used for every checkpoint of a run allocates once): a copy of the state at this moment, which the
+    /// training may change right after.
+    /// </summary>
+    public static void Serialize(MemoryStream body, CheckpointHeader header, nn.Module model, Optimizers.IStepper optimizer)
+    {
+        body.SetLength(0);
+        header.WriteTo(body);
+        using var w = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true);
+        Section(w, () => SaveModel(w, model));
+        Section(w, () => optimizer.Save(w));
+        using var state = random.get_rng_state();
+        Section(w, () => w.Write(state.bytes));
+    }
+
+    /// <summary>Writes a serialized body and its sha256 to a temp file, syncs it to disk and renames it over <paramref name="path"/>.</summary>
+    public static void WriteBody(string path, ArraySegment<byte> body)
+    {
         var hash = SHA256.HashData(body);
         AtomicFile.Write(path, stream =>
         {
@@ -120,11 +134,19 @@ public sealed class CheckpointFile
         }
     }
 
-    private static void Section(BinaryWriter w, Action<BinaryWriter> write)
+    // A section is its length (8 bytes) and its bytes: the length is written last, over a placeholder, so the bytes are copied once.
+    private static void Section(BinaryWriter w, Action write)
     {
-        using var section = new MemoryStream();
-        using (var s = new BinaryWriter(section, System.Text.Encoding.UTF8, leaveOpen: true)) write(s);
-        w.Write(section.Length);
-        w.Write(section.GetBuffer(), 0, (int)section.Length);
+        w.Flush();
+        var stream = w.BaseStream;
+        var at = stream.Position;
+        w.Write(0L);
+        write();
+        w.Flush();
+        var end = stream.Position;
+        stream.Position = at;
+        w.Write(end - at - 8);
+        w.Flush();
+        stream.Position = end;
     }
 }

@@ -9,10 +9,13 @@ namespace Hypergrid.Training.Checkpoints;
 
 /// <summary>
 /// What the training loop carries between batches besides tensors: training seconds (continued across resumes),
-/// the checkpoint timer and the best val metrics so far. Writes the checkpoints.
+/// the checkpoint timer and the best val metrics so far. Writes the checkpoints, off the training thread
+/// (<see cref="CheckpointWriter"/>); a stop and the end of the run wait for the last one.
 /// </summary>
 internal sealed class RunState(Checkpointing? checkpoints, nn.Module model, Optimizers.IStepper optimizer, IBatchSink sink, int epochs, int batches)
+    : IDisposable
 {
+    private readonly CheckpointWriter? writer = checkpoints is null ? null : new CheckpointWriter(checkpoints, sink);
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private double offset;
     private long lastSave = Stopwatch.GetTimestamp();
@@ -46,27 +49,35 @@ internal sealed class RunState(Checkpointing? checkpoints, nn.Module model, Opti
         if (double.IsFinite(valAcc) && !(valAcc <= bestAcc)) bestAcc = valAcc;
     }
 
-    /// <summary>Checkpoints the point before train batch <paramref name="batch"/> of <paramref name="epoch"/> (the log is flushed first).</summary>
+    /// <summary>
+    /// Checkpoints the point before train batch <paramref name="batch"/> of <paramref name="epoch"/>: the state is copied
+    /// now and written while training goes on (<see cref="Wait"/> waits for it); the log is synced before it is renamed in.
+    /// </summary>
     public void Save(int epoch, int batch, ISolverModel? solver, LogPosition? at = null)
     {
-        if (checkpoints is null || !checkpoints.MayWrite()) return;
-        var position = at ?? sink.Flush();
+        if (checkpoints is null || writer is null) return;
+        var position = at ?? sink.Written();
         var header = checkpoints.Template with
         {
             Epoch = epoch, Batch = batch, Epochs = epochs, Batches = batches, Rows = position.Rows, Bytes = position.Bytes,
             Seconds = Math.Round(Seconds, 6), IterBudget = solver?.IterBudget, BestValLoss = bestLoss, BestValAcc = bestAcc,
             Created = DateTimeOffset.UtcNow,
         };
-        CheckpointFile.Write(checkpoints.Path, header, model, optimizer);
+        writer.Begin(header, model, optimizer);
         lastSave = Stopwatch.GetTimestamp();
-        checkpoints.Written?.Invoke(header);
     }
+
+    /// <summary>Waits until the last checkpoint begun is written and renamed into place; throws what its write threw.</summary>
+    public void Wait() => writer?.Wait();
+
+    public void Dispose() => writer?.Dispose();
 
     /// <summary>Honours a stop request: checkpoints this point, then throws <see cref="OperationCanceledException"/>.</summary>
     [DoesNotReturn]
     public void Stop(int epoch, int batch, ISolverModel? solver, CancellationToken cancel, LogPosition? at = null)
     {
         Save(epoch, batch, solver, at);
+        Wait();
         cancel.ThrowIfCancellationRequested();
         throw new OperationCanceledException(cancel);
     }

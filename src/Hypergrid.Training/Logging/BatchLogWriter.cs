@@ -13,6 +13,8 @@ public sealed class BatchLogWriter : IBatchSink, IDisposable
 {
     private static readonly long FlushEvery = Stopwatch.Frequency / 2;
     private readonly StreamWriter writer;
+    // Taken once here: FileStream.SafeFileHandle flushes the stream, which only the writing thread may do.
+    private readonly Microsoft.Win32.SafeHandles.SafeFileHandle handle;
     private readonly StringBuilder line = new(160);
     private long lastFlush = Stopwatch.GetTimestamp();
     private long rows;
@@ -20,7 +22,9 @@ public sealed class BatchLogWriter : IBatchSink, IDisposable
     /// <summary>Starts a new log with its header.</summary>
     public BatchLogWriter(string path)
     {
-        writer = new StreamWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read), new UTF8Encoding(false), 1 << 16);
+        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        handle = stream.SafeFileHandle;
+        writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
         writer.Write(BatchLogSchema.Header);
         writer.Write('\n');
         writer.Flush();
@@ -35,6 +39,7 @@ public sealed class BatchLogWriter : IBatchSink, IDisposable
         var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
         stream.SetLength(at.Bytes);
         stream.Seek(at.Bytes, SeekOrigin.Begin);
+        handle = stream.SafeFileHandle;
         writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
         rows = at.Rows;
     }
@@ -65,6 +70,15 @@ public sealed class BatchLogWriter : IBatchSink, IDisposable
         lastFlush = Stopwatch.GetTimestamp();
         return new LogPosition(rows, writer.BaseStream.Position);
     }
+
+    public LogPosition Written()
+    {
+        writer.Flush();
+        lastFlush = Stopwatch.GetTimestamp();
+        return new LogPosition(rows, writer.BaseStream.Position);
+    }
+
+    public void Sync() => RandomAccess.FlushToDisk(handle);
 
     public void Dispose()
     {

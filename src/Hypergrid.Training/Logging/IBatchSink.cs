@@ -9,6 +9,15 @@ public interface IBatchSink
 
     /// <summary>Makes every row written so far durable and says how many there are and where they end (for a checkpoint).</summary>
     LogPosition Flush();
+
+    /// <summary>
+    /// Hands every row written so far to the file (not yet synced to disk) and says where they end: a checkpoint taken
+    /// now names this position and calls <see cref="Sync"/> before it becomes the trial's checkpoint.
+    /// </summary>
+    LogPosition Written() => Flush();
+
+    /// <summary>Syncs to disk at least every row <see cref="Written"/> reported; safe to call from another thread while rows are written.</summary>
+    void Sync() { }
 }
 
 /// <summary>Rows of a batch log (header excluded) and the byte length they end at.</summary>

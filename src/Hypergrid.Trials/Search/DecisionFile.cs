@@ -38,7 +38,7 @@ public static class DecisionFile
     private static string Sum(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..SumLength];
 
     // The line without its checksum when the checksum is right; null when it is wrong; the line itself when it has none.
-    private static string? Unsealed(string line, out bool sealedLine)
+    internal static string? Unsealed(string line, out bool sealedLine)
     {
         var at = line.LastIndexOf(SumKey, StringComparison.Ordinal);
         sealedLine = at >= 0 && line.Length == at + SumKey.Length + SumLength + 2 && line.EndsWith("\"}", StringComparison.Ordinal);

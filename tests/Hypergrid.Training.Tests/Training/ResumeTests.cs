@@ -32,20 +32,6 @@ public sealed class ResumeTests : IDisposable
         Synthetic + "model: deq\ntrainer: adam\nwidth: 12\niter_budget: 4\niter_budget_end: 8\nbackward: unroll\nbatch_metrics: [error, iter]\nclip_grad: 1\n",
     };
 
-    private sealed class Crash : Exception;
-
-    /// <summary>A sink that dies after a number of rows, like a process killed mid-epoch (what it wrote stays on disk).</summary>
-    private sealed class Dying(BatchLogWriter inner, int rowsLeft) : IBatchSink
-    {
-        private int left = rowsLeft;
-        public void Write(in BatchRow row)
-        {
-            if (left-- == 0) throw new Crash();
-            inner.Write(row);
-        }
-        public LogPosition Flush() => inner.Flush();
-    }
-
     private string[] Uninterrupted(TrialSpec spec)
     {
         var path = Path.Combine(dir, "straight.csv");
@@ -69,7 +55,7 @@ public sealed class ResumeTests : IDisposable
             using var writer = from is null ? new BatchLogWriter(path) : new BatchLogWriter(path, new LogPosition(from.Header.Rows, from.Header.Bytes));
             using var stop = new CancellationTokenSource();
             var written = 0;
-            IBatchSink sink = crash ? new Dying(writer, rows) : writer;
+            IBatchSink sink = crash ? new DyingSink(writer, rows) : writer;
             var options = new TrainingOptions
             {
                 Checkpoints = Checkpoints(from, every),
@@ -82,7 +68,7 @@ public sealed class ResumeTests : IDisposable
                 break;
             }
             catch (OperationCanceledException) when (!crash) { }
-            catch (Crash) when (crash) { }
+            catch (SinkCrash) when (crash) { }
         }
         Assert.Equal(rowsPerAttempt.Length + 1, attempts);
         return WithoutTime(path);

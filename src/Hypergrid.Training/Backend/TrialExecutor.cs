@@ -5,13 +5,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
-using Hypergrid.Training;
+using Hypergrid.Config.Trainers;
 using Hypergrid.Training.Checkpoints;
 using Hypergrid.Training.Logging;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Lifecycle;
 
-namespace Hypergrid.Running;
+namespace Hypergrid.Training.Backend;
 
 /// <summary>
 /// Runs one claimed trial and leaves its folder in an honest state: batch_log.csv appears (by rename)
@@ -21,8 +21,9 @@ namespace Hypergrid.Running;
 public static class TrialExecutor
 {
     // stillOwned is asked before results are written: a worker whose claim was taken over touches nothing.
-    public static RunRecord Execute(TrialAttempt life, WorkerSettings settings, Trainers.AttemptProgress? progress, CancellationToken cancel)
+    public static RunRecord Execute(TrialAttempt life, TrainerRun run)
     {
+        var (progress, cancel) = (run.Progress, run.Cancel);
         var (trialDir, log, stillOwned, say) = (life.TrialDir, life.Log, life.StillOwned, life.Say);
         // This attempt's own files: a worker that stalls past the claim timeout and wakes after a takeover can only
         // write into these, which its successor copied (never renamed) and nobody makes final.
@@ -37,8 +38,8 @@ public static class TrialExecutor
             var spec = config is null ? null : TrialSpec.Parse(config, errors, out config);
             if (spec is null || config is null) throw new ConfigException(errors);
             // device: cuda means the trial's own GPU, counted among the pool's GPUs this worker sees.
-            spec = spec with { Device = Devices.DeviceEnvironment.Torch(spec.Device, settings.Gpus, settings.TrialGpus) };
-            var data = spec.Data.Load(settings.DataDir);
+            spec = spec with { Device = TorchDevice.Of(spec.Device, run.Gpus, run.TrialGpus) };
+            var data = spec.Data.Load(run.DataDir);
             life.Update(r => r with
             {
                 CfgSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
@@ -50,7 +51,7 @@ public static class TrialExecutor
             });
             var template = new CheckpointHeader
             {
-                CfgSha256 = life.Record.CfgSha256, ParamsSha256 = config.ParamsSha256(), Threads = settings.Threads, DataChecksum = data.Checksum,
+                CfgSha256 = life.Record.CfgSha256, ParamsSha256 = config.ParamsSha256(), Threads = run.Threads, DataChecksum = data.Checksum,
                 Versions = life.Record.Versions.Where(v => ExactnessVersions.Contains(v.Key)).ToDictionary(),
             };
             var attempt = Attempt.Begin(trialDir, carry: true, out _);
@@ -65,11 +66,11 @@ public static class TrialExecutor
             }
             // A continued trial's time is the sum of its attempts; one started again counts from here.
             life.Write(r => r with { AttemptSeconds = resume is null ? null : RunRecord.EarlierAttempts(life.Previous) });
-            var threadsNote = resume is { Header.Threads: var t } && t != settings.Threads
+            var threadsNote = resume is { Header.Threads: var t } && t != run.Threads
                 ? $"; the checkpoint was made with {t} thread(s), so later rows may differ from an uninterrupted run in the last bits" : "";
             say(resume is null
-                ? $"start on {life.Record.Host} pid {life.Record.Pid}, {settings.Threads} thread(s), data {data.Source} ({data.TrainCount} train / {data.ValCount} val)"
-                : $"resume at {resume.Header.ResumesAt} (row {resume.Header.Rows}, {resume.Header.Seconds:F1} s trained) on {life.Record.Host} pid {life.Record.Pid}, {settings.Threads} thread(s){threadsNote}");
+                ? $"start on {life.Record.Host} pid {life.Record.Pid}, {run.Threads} thread(s), data {data.Source} ({data.TrainCount} train / {data.ValCount} val)"
+                : $"resume at {resume.Header.ResumesAt} (row {resume.Header.Rows}, {resume.Header.Seconds:F1} s trained) on {life.Record.Host} pid {life.Record.Pid}, {run.Threads} thread(s){threadsNote}");
 
             var options = new TrainingOptions
             {
@@ -83,7 +84,7 @@ public static class TrialExecutor
                     Written = h => log.WriteLine($"{DateTimeOffset.UtcNow:O} checkpoint: resumes at {h.ResumesAt}, row {h.Rows}"),
                 },
                 WeightsPath = Path.Combine(attempt.Directory, TrialFiles.Weights),
-                StopAfterEpoch = spec.Search is { } search ? Search.LeafSearch.StopAfter(trialDir, search, spec.TrainerFactory.Settings.Epochs) : null,
+                StopAfterEpoch = run.StopAfterEpoch,
             };
             bool finished;
             using (var sink = resume is null ? new BatchLogWriter(partial) : new BatchLogWriter(partial, new LogPosition(resume.Header.Rows, resume.Header.Bytes)))
@@ -182,7 +183,7 @@ public static class TrialExecutor
     }
 
     /// <summary>The versions a built-in attempt records: what can change its numbers (libtorch must be loaded).</summary>
-    internal static Dictionary<string, string> Versions() => new()
+    public static Dictionary<string, string> Versions() => new()
     {
         ["hypergrid"] = Version(typeof(TrialExecutor).Assembly),
         ["torchsharp"] = Version(typeof(TorchSharp.torch).Assembly),
@@ -194,6 +195,6 @@ public static class TrialExecutor
         ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
     };
 
-    internal static string Version(Assembly a) =>
+    private static string Version(Assembly a) =>
         a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? a.GetName().Version?.ToString() ?? "?";
 }

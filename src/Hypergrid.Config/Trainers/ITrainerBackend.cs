@@ -1,0 +1,38 @@
+using Hypergrid.Config.Expansion;
+using Hypergrid.Trials;
+using Hypergrid.Trials.Lifecycle;
+
+namespace Hypergrid.Config.Trainers;
+
+/// <summary>
+/// What trains a trial: Hypergrid's built-in trainers (in Hypergrid.Training, registered by the CLI), or the user's
+/// program (the <c>command</c> key, in Hypergrid.Running). Chosen once per trial; the attempt's life (run.json, the
+/// commit of results, checkpoints kept or dropped) is <see cref="TrialAttempt"/>'s, which every backend goes through,
+/// so "is this a program?" is asked in one place and the orchestration never builds against a model library.
+/// </summary>
+public interface ITrainerBackend
+{
+    /// <summary>"built-in" or "program": what messages call it.</summary>
+    string Name { get; }
+
+    /// <summary>Whether this backend trains a trial of this config.</summary>
+    bool Trains(TrialConfig config);
+
+    /// <summary>The epochs a trial trains in all (int.MaxValue: unbounded, a program without an <c>epochs</c> key).</summary>
+    int Epochs(TrialConfig config);
+
+    /// <summary>The versions an attempt records in run.json (what can change its numbers).</summary>
+    Dictionary<string, string> Versions();
+
+    /// <summary>Trains a claimed trial; every state change and the commit go through <paramref name="life"/>.</summary>
+    RunRecord Train(TrialAttempt life, TrainerRun run);
+
+    /// <summary>One line about the data a trial of this config trains on (where it comes from), or null.</summary>
+    string? DescribeData(TrialConfig config, string dataDir);
+
+    /// <summary>The checksum of the data a trial of this config would train on now; null when the backend does not know its data (a program).</summary>
+    string? DataChecksum(TrialConfig config, string dataDir);
+
+    /// <summary>Seconds a training batch of this config takes on <paramref name="threads"/> threads, timed within <paramref name="budget"/>; null when it cannot be timed from here.</summary>
+    double? SecondsPerBatch(TrialConfig config, string dataDir, int threads, TimeSpan budget);
+}

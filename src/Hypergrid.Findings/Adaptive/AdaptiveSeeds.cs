@@ -1,0 +1,41 @@
+using Hypergrid.Findings.Statistics;
+
+namespace Hypergrid.Findings.Adaptive;
+
+/// <summary>
+/// Adaptive seeds as a pure decision over a section: groups (one per experiment leaf) with their values per seed, in
+/// seed order (null: that trial is not complete yet), and the rounds already made. A round is due once every active
+/// group has a value for every seed admitted so far, whatever order workers finished in; it ranks the active groups,
+/// compares each with the best as the report does (t-tests, Holm, equivalence within the margin) at
+/// <see cref="SeedsSpec.AlphaPerLook"/>, stops the groups that are different or equivalent, and gives the next seed to
+/// those still undecided and to the best. Rounds are never undone: a stopped group keeps its seeds and its verdict.
+/// </summary>
+public static class AdaptiveSeeds
+{
+    /// <summary>The seeds a group is admitted to after <paramref name="rounds"/>: start, plus one per round it continued in.</summary>
+    public static int Admitted(string group, SeedsSpec spec, IReadOnlyList<SeedRound> rounds) =>
+        spec.Start + rounds.Count(r => r.Continue.Contains(group));
+
+    /// <summary>The groups still running: not stopped in any round, and every round so far continued them.</summary>
+    public static List<string> Active(IEnumerable<string> groups, IReadOnlyList<SeedRound> rounds) =>
+        groups.Where(g => rounds.All(r => r.Continue.Contains(g))).ToList();
+
+    /// <summary>The round due now, or null: not all admitted trials are complete, or nothing is left to decide.</summary>
+    public static SeedRound? Decide(SeedsSpec spec, IReadOnlyDictionary<string, IReadOnlyList<double?>> values, IReadOnlyList<SeedRound> rounds, bool higherIsBetter)
+    {
+        if (rounds.Count > 0 && rounds[^1].Continue.Count == 0) return null; // decided, or at the maximum
+        var active = Active(values.Keys.Order(StringComparer.Ordinal), rounds);
+        var seeds = spec.Start + rounds.Count;
+        if (active.Count == 0 || active.Any(g => values[g].Count < seeds || values[g].Take(seeds).Any(v => v is null))) return null;
+        var rows = active.Select(g => GroupRow.Of(g, values[g].Take(seeds).Select(v => v!.Value).ToList()))
+            .OrderBy(r => (higherIsBetter ? -1 : 1) * r.Mean).ThenBy(r => r.Leaf, StringComparer.Ordinal).ToList();
+        var best = rows[0];
+        // One seed: nothing can be tested yet; every group goes on.
+        var compared = seeds < 2 ? rows.Select(r => r with { Verdict = ReferenceEquals(r, best) ? null : "undecided" }).ToList()
+            : Comparer.Section(rows, best, best, new StatisticsOptions(spec.AlphaPerLook, spec.Margin, Resamples: 0), higherIsBetter);
+        var stopped = compared.Where(r => r.Verdict is "different" or "equivalent").ToDictionary(r => r.Leaf, r => r.Verdict!);
+        var undecided = compared.Where(r => r.Verdict == "undecided").Select(r => r.Leaf).ToList();
+        var next = undecided.Count == 0 || seeds >= spec.Max ? [] : undecided.Prepend(best.Leaf).ToList();
+        return new SeedRound(rounds.Count + 1, seeds, best.Leaf, stopped, next);
+    }
+}

@@ -1,0 +1,74 @@
+using Hypergrid.Findings.Statistics;
+
+namespace Hypergrid.Findings;
+
+/// <summary>
+/// A section's statistics beyond one group's description: each group's bootstrap interval and interquartile mean, and
+/// each other group's comparison with the reference (the best, or the baseline): delta, the t-test p (paired when both
+/// ran the same seeds, else Welch) and its Holm correction over the section, the sign-flip p, the bootstrap interval of
+/// the difference, the probability of improvement, the equivalence test, a verdict, and for an undecided comparison the
+/// seeds that would decide it. Pure: the same groups and options give the same numbers.
+/// </summary>
+internal static class Comparer
+{
+    public static List<GroupRow> Section(IReadOnlyList<GroupRow> ranked, GroupRow reference, GroupRow best, StatisticsOptions s, bool higherIsBetter)
+    {
+        // Each group's figures depend on it and the reference alone (each resampling seeded on its own): computed on every
+        // core, in order, they are the same whatever the cores.
+        var referenceRow = Describe(reference, s);
+        var rows = ranked.Select((r, i) => (r, i)).AsParallel().AsOrdered().WithDegreeOfParallelism(ranked.Count > 64 ? Environment.ProcessorCount : 1)
+            .Select(x => ReferenceEquals(x.r, reference) ? referenceRow with { Best = ReferenceEquals(x.r, best) }
+                : Compare(Describe(x.r, s), referenceRow, s, higherIsBetter) with { Best = ReferenceEquals(x.r, best) }).ToList();
+        // One family per section: the comparisons with its reference.
+        var holm = Holm.Adjust(rows.Select(r => r.P).ToList());
+        var equivalence = Holm.Adjust(rows.Select(r => r.PEquivalence).ToList());
+        var m = holm.Count(p => p is not null);
+        return rows.Select((r, i) => (r, i)).AsParallel().AsOrdered().WithDegreeOfParallelism(rows.Count > 64 ? Environment.ProcessorCount : 1)
+            .Select(x => x.r.P is null ? x.r : Decide(x.r with { PHolm = holm[x.i], PEquivalence = equivalence[x.i] }, referenceRow, s, m)).ToList();
+    }
+
+    private static GroupRow Describe(GroupRow r, StatisticsOptions s)
+    {
+        var row = r with { Iqm = Iqm.Of(r.Samples) };
+        if (r.N < 2 || s.Resamples == 0) return row; // no resamples: a decision that needs only the tests
+        var boot = Bootstrap.Mean(r.Samples, s.Resamples, s.Seed, s.Level);
+        return row with { BootLow = boot.Low, BootHigh = boot.High };
+    }
+
+    private static GroupRow Compare(GroupRow r, GroupRow reference, StatisticsOptions s, bool higherIsBetter)
+    {
+        var row = r with { Delta = r.Mean - reference.Mean };
+        if (r.N < 2 || reference.N < 2) return row;
+        if (r.Seeds.SequenceEqual(reference.Seeds))
+        {
+            var d = Difference.OfPaired(r.Samples, reference.Samples);
+            var (perm, exact) = SignFlip.Test(r.Samples.Zip(reference.Samples, (a, b) => a - b).ToList(), s.Resamples, s.Seed);
+            var diff = s.Resamples > 0 ? Bootstrap.PairedDifference(r.Samples, reference.Samples, s.Resamples, s.Seed, s.Level) : new Interval(double.NaN, double.NaN);
+            return row with
+            {
+                P = Stats.PairedT(r.Samples, reference.Samples), Test = "paired", PPerm = perm, PermMethod = exact ? "exact" : "monte carlo",
+                DiffLow = diff.Low, DiffHigh = diff.High, Poi = Improvement.Paired(r.Samples, reference.Samples, higherIsBetter),
+                PEquivalence = s.Equivalence is { } m ? Tost.P(d, m) : null,
+            };
+        }
+        var w = Difference.OfWelch(r.Samples, reference.Samples);
+        var unpaired = s.Resamples > 0 ? Bootstrap.UnpairedDifference(r.Samples, reference.Samples, s.Resamples, s.Seed, s.Level) : new Interval(double.NaN, double.NaN);
+        return row with
+        {
+            P = Stats.WelchT(r.Samples, reference.Samples), Test = "welch", DiffLow = unpaired.Low, DiffHigh = unpaired.High,
+            Poi = Improvement.Unpaired(r.Samples, reference.Samples, higherIsBetter), PEquivalence = s.Equivalence is { } m2 ? Tost.P(w, m2) : null,
+        };
+    }
+
+    // Equivalence first: a difference shown to lie within the margin is the claim that matters, even when it is nonzero.
+    private static GroupRow Decide(GroupRow r, GroupRow reference, StatisticsOptions s, int comparisons)
+    {
+        var verdict = r.PEquivalence < s.Alpha ? "equivalent" : r.PHolm < s.Alpha ? "different" : "undecided";
+        var row = r with { Verdict = verdict, Indistinguishable = r.PHolm >= s.Alpha };
+        if (verdict != "undecided") return row;
+        var d = r.Test == "paired" ? Difference.OfPaired(r.Samples, reference.Samples) : Difference.OfWelch(r.Samples, reference.Samples);
+        // The strictest step of Holm (α/m) is the level a comparison must be sure to pass.
+        var (seeds, decides) = SeedsNeeded.Of(d, s.Alpha / comparisons, s.Power, s.Equivalence);
+        return row with { SeedsNeeded = seeds, SeedsDecide = decides };
+    }
+}

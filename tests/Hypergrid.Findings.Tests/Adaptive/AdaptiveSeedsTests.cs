@@ -1,0 +1,77 @@
+using Hypergrid.Findings.Adaptive;
+
+namespace Hypergrid.Findings.Tests.Adaptive;
+
+/// <summary>Adaptive seeds decided in memory: when a round is due, who stops and why, who gets the next seed, and that rounds are never undone.</summary>
+public class AdaptiveSeedsTests
+{
+    private static readonly SeedsSpec Spec = new(Start: 3, Max: 6, Margin: 0.01);
+
+    // Per group, values per seed 0..5: "best" high; "worse" far below on every seed; "close" within the margin; "noisy" undecided.
+    private static readonly Dictionary<string, double[]> Truth = new()
+    {
+        ["best"] = [0.930, 0.925, 0.928, 0.936, 0.931, 0.927],
+        ["worse"] = [0.810, 0.805, 0.809, 0.815, 0.812, 0.806],
+        ["close"] = [0.9295, 0.9248, 0.9278, 0.9355, 0.9305, 0.9266],
+        ["noisy"] = [0.95, 0.88, 0.94, 0.90, 0.96, 0.89],
+    };
+
+    // The values a section holds once each group ran its admitted seeds (later seeds not complete).
+    private static Dictionary<string, IReadOnlyList<double?>> Ran(IReadOnlyList<SeedRound> rounds, int? drop = null) =>
+        Truth.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double?>)kv.Value.Take(AdaptiveSeeds.Admitted(kv.Key, Spec, rounds))
+            .Select((v, i) => kv.Key == "noisy" && i == drop ? (double?)null : v).ToList());
+
+    [Fact]
+    public void A_round_waits_for_every_admitted_trial_then_stops_the_decided_groups_and_continues_the_rest_with_the_best()
+    {
+        Assert.Null(AdaptiveSeeds.Decide(Spec, Ran([], drop: 2), [], higherIsBetter: true)); // one trial of the first seeds still running
+        var first = AdaptiveSeeds.Decide(Spec, Ran([]), [], true)!;
+        Assert.Equal((1, 3, "best"), (first.Number, first.Seeds, first.Best));
+        Assert.Equal("different", first.Stopped["worse"]);
+        Assert.Equal("equivalent", first.Stopped["close"]);
+        Assert.Equal(["best", "noisy"], first.Continue);
+        // The stopped groups keep three seeds; the others are admitted to a fourth.
+        Assert.Equal([4, 3, 3, 4], new[] { "best", "worse", "close", "noisy" }.Select(g => AdaptiveSeeds.Admitted(g, Spec, [first])));
+    }
+
+    [Fact]
+    public void Rounds_go_on_to_the_maximum_and_then_nothing_is_due_and_no_stopped_group_returns()
+    {
+        var rounds = new List<SeedRound>();
+        while (AdaptiveSeeds.Decide(Spec, Ran(rounds), rounds, true) is { } round) rounds.Add(round);
+        Assert.Equal([3, 4, 5, 6], rounds.Select(r => r.Seeds));
+        Assert.Empty(rounds[^1].Continue); // at the maximum
+        Assert.All(rounds.Skip(1), r => Assert.DoesNotContain("worse", r.Continue));
+        Assert.Equal(6, AdaptiveSeeds.Admitted("noisy", Spec, rounds));
+        // 3 + 3 seeds for the two that stopped, 6 + 6 for the two that went on: 18 of the fixed design's 24.
+        Assert.Equal(18, Truth.Keys.Sum(g => AdaptiveSeeds.Admitted(g, Spec, rounds)));
+    }
+
+    [Fact]
+    public void Without_a_margin_only_a_difference_stops_a_group_and_when_all_are_decided_the_best_stops_too()
+    {
+        var spec = Spec with { Margin = null };
+        var values = Truth.Where(kv => kv.Key is "best" or "worse").ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double?>)kv.Value.Select(v => (double?)v).ToList());
+        var round = AdaptiveSeeds.Decide(spec, values, [], true)!;
+        Assert.Equal("different", round.Stopped["worse"]);
+        Assert.Empty(round.Continue);
+        Assert.Null(AdaptiveSeeds.Decide(spec, values, [round], true));
+        var close = Truth.Where(kv => kv.Key is "best" or "close").ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double?>)kv.Value.Select(v => (double?)v).ToList());
+        Assert.Equal(["best", "close"], AdaptiveSeeds.Decide(spec, close, [], true)!.Continue);
+    }
+
+    [Fact]
+    public void Each_look_is_tested_at_alpha_over_the_number_of_looks()
+    {
+        // p of "worse" against "best" over 3 paired seeds is tiny; a difference of p about 0.02 passes 0.05 but not 0.05 / 4.
+        Assert.Equal(0.0125, Spec.AlphaPerLook, 12);
+        var values = new Dictionary<string, IReadOnlyList<double?>>
+        {
+            ["best"] = [0.930, 0.925, 0.928],
+            ["slightly"] = [0.925, 0.921, 0.922],
+        };
+        Assert.True(Stats.PairedT([0.925, 0.921, 0.922], [0.930, 0.925, 0.928]) is > 0.0125 and < 0.05);
+        Assert.Equal(["best", "slightly"], AdaptiveSeeds.Decide(Spec with { Margin = null }, values, [], true)!.Continue);
+        Assert.Empty(AdaptiveSeeds.Decide(new SeedsSpec(3, 3), values, [], true)!.Continue); // one look: at α, decided (and at the maximum)
+    }
+}
