@@ -1,7 +1,6 @@
 using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Search;
-using Hypergrid.Training;
 
 namespace Hypergrid.Running.Search;
 
@@ -11,7 +10,7 @@ public static class SearchRounds
     /// <summary>Proposes every round due; returns how many trials were proposed (0: nothing due, or no tpe leaf).</summary>
     public static int ProposeDue(RunOptions options, IRunDisplay display)
     {
-        var expand = options.Expand with { DryRun = true, Schema = TrialSchema.Instance };
+        var expand = options.Expand with { DryRun = true, Schema = Trainers.TrainerBackends.Schema };
         var plans = Expander.PlanAll(expand.CfgDir, expand.Filters ?? Filters.All, expand.MaxTrials).Where(p => p.Search?.Spec.Method == ProposalMethod.Tpe).ToList();
         var added = 0;
         foreach (var plan in plans)
@@ -19,7 +18,7 @@ public static class SearchRounds
             var leaf = plan.Leaf;
             var one = expand with { Filters = new Filters([leaf.Mode], [leaf.Dataset], [leaf.Model], [leaf.Trainer]) };
             var dir = Path.Combine(expand.LogDir, leaf.RelativePath);
-            var n = TpeRounds.Extend(dir, () => Expander.Expand(one).Single(l => l.Plan.Leaf.RelativePath == leaf.RelativePath), TrialSchema.Instance, display.Line);
+            var n = TpeRounds.Extend(dir, () => Expander.Expand(one).Single(l => l.Plan.Leaf.RelativePath == leaf.RelativePath), Trainers.TrainerBackends.Schema, display.Line);
             if (n > 0) display.Line($"{leaf.RelativePath}: tpe proposed {n} trial(s) from the results of the rounds before (search_proposals.jsonl)");
             added += n;
         }
