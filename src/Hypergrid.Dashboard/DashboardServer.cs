@@ -31,7 +31,10 @@ public static class DashboardServer
         app.UseHostCheck(options);
         app.UseContentPolicy();
         app.MapPage(dashboardDir, uplotDir);
-        var scanner = new TrialScanner(logRoot, options.Schema);
+        // A change journal of out/log: a 304 of the trial list costs no folder scan while nothing changed.
+        var journal = ChangeJournal.Watch(logRoot);
+        if (journal is not null) app.Lifetime.ApplicationStopped.Register(journal.Dispose);
+        var scanner = new TrialScanner(logRoot, options.Schema) { Journal = journal };
         app.MapTrials(scanner);
         var store = new EpochLogStore(logRoot);
         app.MapLogs(logRoot, store);
