@@ -131,7 +131,8 @@ public sealed class EpochTable
     {
         var sb = new StringBuilder(64 + Rows * (16 + 12 * Columns.Count));
         sb.Append("epoch,mode");
-        foreach (var c in Columns) sb.Append(',').Append(c);
+        // A name with a comma or a quote is written quoted, as a program may write it: the header reads back to the same names.
+        foreach (var c in Columns) sb.Append(',').Append(c.AsSpan().IndexOfAny(',', '"') < 0 ? c : $"\"{c.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
         sb.Append('\n');
         for (var r = 0; r < Rows; r++)
         {
