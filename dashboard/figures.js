@@ -44,14 +44,17 @@ function figureButtons(metric) {
   return row;
 }
 
-async function downloadFigure(metric, format, row) {
+const downloadFigure = (metric, format, row) => download(figureUrl(metric, format), `${metric}-${view.x}.${format}`, row);
+
+/** Fetches a figure and saves it under this name; when the server cannot draw it, its words go in the row's note, as text. */
+async function download(url, name, row) {
   const note = row.querySelector('.figure-note');
   note.textContent = '';
-  const res = await fetch(figureUrl(metric, format), { cache: 'no-store' });
+  const res = await fetch(url, { cache: 'no-store' });
   if (!res.ok) { note.textContent = await res.text(); return; } // the server's words, as text
   const a = document.createElement('a');
   a.href = URL.createObjectURL(await res.blob());
-  a.download = `${metric}-${view.x}.${format}`.replace(/[^A-Za-z0-9._-]/g, '_');
+  a.download = name.replace(/[^A-Za-z0-9._-]/g, '_');
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
@@ -79,22 +82,10 @@ function wireResultsFigure() {
     button.textContent = name;
     button.dataset.format = format;
     button.title = `the scatter (group means with their error bars, the best ringed) as ${name} for a paper`;
-    button.onclick = () => downloadResultsFigure(format, row);
+    button.onclick = () => download(resultsFigureUrl(format), `results-${view.r.metric}.${format}`, row);
     row.append(button, ' ');
   }
   const note = document.createElement('span');
   note.className = 'figure-note';
   row.append(note);
-}
-
-async function downloadResultsFigure(format, row) {
-  const note = row.querySelector('.figure-note');
-  note.textContent = '';
-  const res = await fetch(resultsFigureUrl(format), { cache: 'no-store' });
-  if (!res.ok) { note.textContent = await res.text(); return; }
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(await res.blob());
-  a.download = `results-${view.r.metric}.${format}`.replace(/[^A-Za-z0-9._-]/g, '_');
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }

@@ -3,6 +3,7 @@ using Hypergrid.Dashboard.Api;
 using Hypergrid.Dashboard.Trials;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Hypergrid.Dashboard;
@@ -27,14 +28,14 @@ public static class DashboardServer
         builder.WebHost.UseUrls(options.ListenUrls());
         // The page's Results names its selection in the URL (GET /api/report?trials=…): room for thousands of trials.
         builder.WebHost.ConfigureKestrel(k => { k.Limits.MaxRequestLineSize = 1 << 20; k.Limits.MaxRequestHeadersTotalSize = 1 << 20; });
+        // A change journal of out/log: a 304 of the trial list costs no folder scan while nothing changed. The host
+        // owns it, so disposing the app (stopped or not) releases its inotify instance.
+        builder.Services.AddSingleton(_ => ChangeJournal.Watch(logRoot));
         var app = builder.Build();
         app.UseHostCheck(options);
         app.UseContentPolicy();
         app.MapPage(dashboardDir, uplotDir);
-        // A change journal of out/log: a 304 of the trial list costs no folder scan while nothing changed.
-        var journal = ChangeJournal.Watch(logRoot);
-        if (journal is not null) app.Lifetime.ApplicationStopped.Register(journal.Dispose);
-        var scanner = new TrialScanner(logRoot, options.Schema) { Journal = journal };
+        var scanner = new TrialScanner(logRoot, options.Schema) { Journal = app.Services.GetRequiredService<ChangeJournal>() };
         app.MapTrials(scanner);
         var store = new EpochLogStore(logRoot);
         app.MapLogs(logRoot, store);

@@ -15,6 +15,7 @@ public sealed class ChangeJournal : IDisposable
 
     private ChangeJournal(string root)
     {
+        if (!Directory.Exists(root)) return;
         try
         {
             watcher = new FileSystemWatcher(root)
@@ -36,8 +37,8 @@ public sealed class ChangeJournal : IDisposable
         }
     }
 
-    /// <summary>A journal of the folder, or null when it does not exist (then every request scans).</summary>
-    public static ChangeJournal? Watch(string root) => Directory.Exists(root) ? new ChangeJournal(root) : null;
+    /// <summary>A journal of the folder; unhealthy (every request scans) when it does not exist or cannot be watched.</summary>
+    public static ChangeJournal Watch(string root) => new(root);
 
     /// <summary>A number that moves on every change seen; equal numbers, nothing seen in between.</summary>
     public long Version => Interlocked.Read(ref version);

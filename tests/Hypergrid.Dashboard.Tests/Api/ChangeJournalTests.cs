@@ -17,7 +17,7 @@ public sealed class ChangeJournalTests : IDisposable
     public ChangeJournalTests()
     {
         for (var i = 0; i < 3; i++) tree.AddComplete($"sweep/mnist/mlp/adam/trial_00{i}", $"seed: {i}\n", epochs: 1, batches: 2);
-        journal = ChangeJournal.Watch(tree.Log)!;
+        journal = ChangeJournal.Watch(tree.Log);
         scanner = new TrialScanner(tree.Log) { Journal = journal };
     }
 

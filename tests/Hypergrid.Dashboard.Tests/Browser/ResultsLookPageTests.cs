@@ -9,15 +9,7 @@ namespace Hypergrid.Dashboard.Tests.Browser;
 [Collection("browser")]
 public sealed class ResultsLookPageTests(BrowserFixture fixture) : PageTests(fixture)
 {
-    private static readonly string[] Lrs = ["0.1", "0.01", "0.001"];
-
-    protected override void Build(LogTree tree)
-    {
-        var n = 0;
-        for (var g = 0; g < Lrs.Length; g++)
-            for (var seed = 0; seed < 2; seed++)
-                tree.AddComplete($"sweep/mnist/cnn/adam/trial_{n++:D3}", $"seed: {seed}\nlr: {Lrs[g]}\n", epochs: 2, batches: 2, scale: 0.5 + 0.3 * g + 0.05 * seed);
-    }
+    protected override void Build(LogTree tree) => ResultsSweep.Write(tree);
 
     private async Task<IPage> OpenResults(string hash)
     {
@@ -66,7 +58,7 @@ public sealed class ResultsLookPageTests(BrowserFixture fixture) : PageTests(fix
         Assert.Equal(0, await page.Locator("#r-scatter .r-label").CountAsync());
         await page.Locator("#r-labels").CheckAsync();
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#r-scatter .r-label').length === 3");
-        Assert.Equal(Lrs.Select(l => "lr=" + l).Order(), (await page.Locator("#r-scatter .r-label").AllTextContentsAsync()).Order());
+        Assert.Equal(ResultsSweep.Lrs.Select(l => "lr=" + l).Order(), (await page.Locator("#r-scatter .r-label").AllTextContentsAsync()).Order());
         Assert.Contains("rl=1", page.Url);
     }
 

@@ -97,12 +97,7 @@ public sealed partial class ResultsFigureApiTests : IAsyncLifetime
     {
         var tex = await Figure("key=act&err=ci&format=tex&font=9");
         var dir = Directory.CreateDirectory(Path.Combine(tree.Root, "tex")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(dir, "results.tex"), tex);
-        await File.WriteAllTextAsync(Path.Combine(dir, "paper.tex"),
-            "\\documentclass{article}\n\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.16}\n\\begin{document}\n\\input{results.tex}\n\\end{document}\n");
-        var (code, log) = Tool.Run("pdflatex", dir, "-interaction=nonstopmode", "-halt-on-error", "paper.tex");
-        Assert.True(code == 0, log);
-        var (_, text) = Tool.Run("pdftotext", dir, "paper.pdf", "-");
+        var text = Tool.Typeset(dir, tex);
         foreach (var word in new[] { "relu", "gelu", "(best)", "95% CI" }) Assert.Contains(word, text);
 
         var pdf = await server!.Http.GetByteArrayAsync($"/api/report-figure?{Report}&key=lr&format=pdf");

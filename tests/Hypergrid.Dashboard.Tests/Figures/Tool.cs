@@ -5,6 +5,17 @@ namespace Hypergrid.Dashboard.Tests.Figures;
 /// <summary>Runs an installed tool (pdfinfo, pdftotext, pdflatex) and returns its exit code and output; a missing tool fails with its Debian package.</summary>
 public static class Tool
 {
+    /// <summary>Compiles a pgfplots picture in a one-page paper with pdflatex (failing with its log) and returns the PDF's words (pdftotext).</summary>
+    public static string Typeset(string dir, string tex)
+    {
+        File.WriteAllText(Path.Combine(dir, "figure.tex"), tex);
+        File.WriteAllText(Path.Combine(dir, "paper.tex"),
+            "\\documentclass{article}\n\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.16}\n\\begin{document}\n\\input{figure.tex}\n\\end{document}\n");
+        var (code, log) = Run("pdflatex", dir, "-interaction=nonstopmode", "-halt-on-error", "paper.tex");
+        Assert.True(code == 0, log);
+        return Run("pdftotext", dir, "paper.pdf", "-").Output;
+    }
+
     public static (int Code, string Output) Run(string file, string workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
