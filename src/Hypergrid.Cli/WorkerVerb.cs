@@ -35,6 +35,9 @@ public static class WorkerVerb
             var warned = false;
             using var sigusr1 = PosixSignalRegistration.Create(SigUsr1, ctx => { ctx.Cancel = true; warned = true; cts.Cancel(); });
             if (!File.Exists(r.GetValue(manifest))) throw new Config.UsageException($"--manifest {r.GetValue(manifest)} does not exist; 'hypergrid run' writes one per run under out/runs/");
+            // Slurm's GPUs named only by SLURM_*_GPUS: the worker (its copies and its trials inherit it) sees just those.
+            if (r.GetValue(gpus) == Running.Devices.WorkerGpus.FromSlurm && Running.Devices.SlurmGpus.VisibleFor(Environment.GetEnvironmentVariables()) is { } visible)
+                Environment.SetEnvironmentVariable("CUDA_VISIBLE_DEVICES", visible);
             var settings = new WorkerSettings(r.GetValue(data)!, Math.Max(1, r.GetValue(threads)), r.GetValue(runId)!)
             {
                 ProgramDir = r.GetValue(root),

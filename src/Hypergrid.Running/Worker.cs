@@ -47,6 +47,8 @@ public static class Worker
                     using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, claim.Lost);
                     trained++;
                     var outcome = RunOne(dir, devices.With(settings, lease), output, claim, either.Token);
+                    // Its GPUs go as soon as it stops training: a search decision may wait on the leaf's lock.
+                    lease.Dispose();
                     if (outcome.Status == RunStatus.Lost && lost.Add(dir) && ClaimDeleted(dir, output)) failed++;
                     if (outcome.Status == RunStatus.Failed) failed++;
                     if (outcome.Status is RunStatus.Paused or RunStatus.Complete && !cancel.IsCancellationRequested) DecideSearch(dir, output);

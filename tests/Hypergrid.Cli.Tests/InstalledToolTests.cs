@@ -39,7 +39,7 @@ public sealed class InstalledToolTests : IDisposable
         Assert.Contains("2 trained, 0 not complete", sweep.Output);
         var report = Run(hypergrid, study.Root, "report", "--format", "csv");
         Assert.True(report.Code == 0, report.Output);
-        Assert.Contains("sweep/synthetic,sweep/synthetic/mlp/adam,", report.Output);
+        Assert.Contains("sweep/synthetic,val_acc,sweep/synthetic/mlp/adam,", report.Output); // section, metric, leaf
         var typo = Run(hypergrid, study.Root, "swep");
         Assert.Equal(2, typo.Code);
         Assert.Contains("did you mean 'sweep'?", typo.Output);

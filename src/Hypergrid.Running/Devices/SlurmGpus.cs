@@ -23,4 +23,15 @@ public static class SlurmGpus
         }
         return ([], null);
     }
+
+    /// <summary>
+    /// What the worker's own CUDA_VISIBLE_DEVICES must become when its pool came from SLURM_STEP_GPUS or SLURM_JOB_GPUS
+    /// (the node's ids, CUDA_VISIBLE_DEVICES unset): the pool itself, so that a built-in trainer's cuda:i is the pool's
+    /// i-th GPU and not the node's i-th (another job's); null when CUDA already names the pool or there is none.
+    /// </summary>
+    public static string? VisibleFor(IDictionary environment) => Of(environment) switch
+    {
+        ({ Count: > 0 } ids, { } from) when from != Variables[0] => string.Join(',', ids),
+        _ => null,
+    };
 }

@@ -138,17 +138,27 @@ public sealed class TrialAttempt
         var table = EpochAggregator.FromBytes(log.AsSpan(0, length).ToArray()) ?? throw new InvalidDataException("the batch log has no header");
         Record = (change ?? (r => r))(Finish(RunStatus.Complete) with { Final = table.FinalMetrics() });
         if (!StillOwned()) return Lost();
+        // What the result is made of first (the artifacts, the epoch log: nothing reads them without the batch log);
+        // run.json says complete and batch_log.csv makes it so only after the last check, one right after the other.
         foreach (var (from, name) in artifacts ?? []) File.Move(from, Path.Combine(TrialDir, name), overwrite: true);
-        Record.Write(TrialDir);
         AtomicFile.WriteAllText(Path.Combine(TrialDir, TrialFiles.EpochLog), table.ToCsv());
         if (!StillOwned()) return Lost();
+        Record.Write(TrialDir);
         AtomicFile.WriteAllBytes(Path.Combine(TrialDir, TrialFiles.BatchLog), log.AsSpan(0, length));
-        // The epoch log must not look older than the batch log it was built from.
-        File.SetLastWriteTimeUtc(Path.Combine(TrialDir, TrialFiles.EpochLog), DateTime.UtcNow);
-        keep?.Invoke();
-        Attempt.RemoveUpTo(TrialDir, attempt.Number);
-        // A failed attempt's log of an older version must not lie beside the result.
-        File.Delete(Path.Combine(TrialDir, TrialFiles.FailedLog));
+        // The result stands from here: a cleanup that fails is said, never turned into a failure beside a whole result.
+        try
+        {
+            // The epoch log must not look older than the batch log it was built from.
+            File.SetLastWriteTimeUtc(Path.Combine(TrialDir, TrialFiles.EpochLog), DateTime.UtcNow);
+            keep?.Invoke();
+            Attempt.RemoveUpTo(TrialDir, attempt.Number);
+            // A failed attempt's log of an older version must not lie beside the result.
+            File.Delete(Path.Combine(TrialDir, TrialFiles.FailedLog));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Note($"complete, but a cleanup after the result was written failed: {ex.Message}");
+        }
         var final = Record.Final.Count == 0 ? $"{table.Rows} epoch rows" : string.Join(' ', Record.Final.Select(kv => $"{kv.Key} {kv.Value:F4}"));
         Say($"complete in {Seconds:F1} s: {final}");
         return Record;

@@ -29,4 +29,18 @@ public class SlurmGpusTests
         Reads(new Hashtable { ["CUDA_VISIBLE_DEVICES"] = "NoDevFiles", ["SLURM_JOB_GPUS"] = "6" }, ["6"], "SLURM_JOB_GPUS");
         Reads(new Hashtable { ["CUDA_VISIBLE_DEVICES"] = "" }, [], null);
     }
+
+    [Fact]
+    public void A_pool_read_from_slurms_own_variables_becomes_the_workers_cuda_visible_devices_so_cuda_i_is_the_pools_ith()
+    {
+        Assert.Equal("2,3", SlurmGpus.VisibleFor(new Hashtable { ["SLURM_STEP_GPUS"] = "2,3", ["SLURM_JOB_GPUS"] = "4" }));
+        Assert.Equal("6", SlurmGpus.VisibleFor(new Hashtable { ["CUDA_VISIBLE_DEVICES"] = "NoDevFiles", ["SLURM_JOB_GPUS"] = "6" }));
+    }
+
+    [Fact]
+    public void A_pool_cuda_already_names_or_no_pool_at_all_changes_nothing()
+    {
+        Assert.Null(SlurmGpus.VisibleFor(new Hashtable { ["CUDA_VISIBLE_DEVICES"] = "0,1", ["SLURM_JOB_GPUS"] = "4,5" }));
+        Assert.Null(SlurmGpus.VisibleFor(new Hashtable()));
+    }
 }

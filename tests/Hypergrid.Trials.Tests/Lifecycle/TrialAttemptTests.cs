@@ -55,6 +55,7 @@ public sealed class TrialAttemptTests : IDisposable
         var record = life.Complete(attempt, Encoding.UTF8.GetBytes(Log), Log.Length);
         Assert.Equal(RunStatus.Lost, record.Status);
         Assert.False(System.IO.File.Exists(File(TrialFiles.BatchLog)));
+        Assert.NotEqual(RunStatus.Complete, RunRecord.TryRead(trial)?.Status);
         Assert.True(Directory.Exists(attempt.Directory), "the attempt's files stay for whoever holds the claim");
         Assert.Contains("claim lost to another worker", log.ToString());
     }
@@ -92,5 +93,24 @@ public sealed class TrialAttemptTests : IDisposable
         Assert.Equal(2, record.AttemptSeconds!.Count);
         Assert.Equal(1.5, record.AttemptSeconds[0]);
         Assert.Equal(record.AttemptSeconds.Sum(), record.Seconds!.Value, 3);
+    }
+
+    [Theory]
+    [InlineData("keep")]
+    [InlineData("failed.log")]
+    public void A_cleanup_that_fails_after_the_result_is_written_leaves_the_trial_complete_and_says_so(string what)
+    {
+        var life = Life();
+        var attempt = Attempt.Begin(trial, carry: true, out _);
+        Action? keep = null;
+        if (what == "keep") keep = () => throw new IOException("disk full while keeping the checkpoint");
+        else Directory.CreateDirectory(File(TrialFiles.FailedLog)); // a folder where the old failure's file was: deleting it throws
+
+        var record = life.Complete(attempt, Encoding.UTF8.GetBytes(Log), Log.Length, keep: keep);
+
+        Assert.Equal(RunStatus.Complete, record.Status);
+        Assert.Equal(RunStatus.Complete, RunRecord.TryRead(trial)!.Status);
+        Assert.Equal(Log, System.IO.File.ReadAllText(File(TrialFiles.BatchLog)));
+        Assert.Contains("after the result was written", log.ToString());
     }
 }
