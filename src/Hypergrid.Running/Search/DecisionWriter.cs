@@ -18,22 +18,9 @@ public static class DecisionWriter
         var by = $"{Environment.MachineName} {Environment.ProcessId} {Guid.NewGuid():N}";
         var path = Path.Combine(leafDir, SearchDecision.File);
         var record = DecisionFile.Format(fresh.GroupBy(d => d.Round), settings, by);
-        AppendFile.Append(path, Encoding.UTF8.GetBytes(EndsInsideALine(path) ? "\n" + record : record));
+        AppendFile.AppendLines(path, record);
         // A round another decider wrote first is its, and said by it: this one says only those it made.
         var made = SearchDecision.ReadLog(leafDir).MadeBy;
         return fresh.Where(d => made.GetValueOrDefault(d.Round) == by).ToList();
-    }
-
-    // A file cut inside a line (a writer killed mid-write on a filesystem that tore it): the next record starts on a line of its own.
-    private static bool EndsInsideALine(string path)
-    {
-        try
-        {
-            using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            if (f.Length == 0) return false;
-            f.Position = f.Length - 1;
-            return f.ReadByte() != '\n';
-        }
-        catch (FileNotFoundException) { return false; }
     }
 }

@@ -32,6 +32,25 @@ public sealed class AppendFile : IDisposable
     }
 
     /// <summary>
+    /// Appends a text record of whole lines in one write; when the file ends inside a line (a writer killed mid-write on
+    /// a filesystem that tore it), the record starts on a line of its own.
+    /// </summary>
+    public static void AppendLines(string path, string record) =>
+        Append(path, System.Text.Encoding.UTF8.GetBytes(EndsInsideALine(path) ? "\n" + record : record));
+
+    private static bool EndsInsideALine(string path)
+    {
+        try
+        {
+            using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (f.Length == 0) return false;
+            f.Position = f.Length - 1;
+            return f.ReadByte() != '\n';
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException) { return false; }
+    }
+
+    /// <summary>
     /// Appends one record in a single write(2), so that no other writer's record lands inside it. A regular file writes
     /// all of it unless the disk is full; whatever is left after a short write goes in a second write, and an error
     /// throws.

@@ -76,16 +76,7 @@ public static class ProposalLedger
     public static void Append(string leafDir, string record)
     {
         var path = Path.Combine(leafDir, File);
-        Posix.AppendFile.Append(path, Encoding.UTF8.GetBytes(EndsInsideALine(path) ? "\n" + record : record));
-    }
-
-    private static bool EndsInsideALine(string path)
-    {
-        var info = new FileInfo(path);
-        if (!info.Exists || info.Length == 0) return false;
-        using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        f.Position = f.Length - 1;
-        return f.ReadByte() != '\n';
+        Posix.AppendFile.AppendLines(path, record);
     }
 
     private static LedgerProposal? ToProposal(JsonObject o)
