@@ -18,7 +18,8 @@ namespace Hypergrid.Bench;
 /// processes; HYPERGRID_BENCH_TPE_VARIANTS (e.g. "uni,c48") adds rows of TPE with other settings ("uni": univariate,
 /// "mv": multivariate, "cN": N candidates); HYPERGRID_BENCH_SEARCH_ANCHOR=0 leaves Optuna and the CLI run out (a quick
 /// comparison of settings over many seeds). A smaller TPE search then runs as real trials through the CLI (a python3
-/// program computing Branin as its val_loss) and is checked to propose exactly what the in-process run proposes.
+/// program computing Branin as its val_loss) and is checked to propose exactly what the in-process run proposes. Last, a real
+/// MNIST sweep (<see cref="MnistSearchBench"/>; HYPERGRID_BENCH_SKIP_MNIST=1 leaves it out, HYPERGRID_BENCH_ONLY=mnist runs only it).
 /// </summary>
 public static class SearchBench
 {
@@ -29,6 +30,7 @@ public static class SearchBench
 
     public static void Run()
     {
+        if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") == "mnist") { MnistSearchBench.Run(); return; }
         var seeds = Seeds;
         Console.WriteLine($"search: CPU {TrainBench.CpuLine()}; load average {TrainBench.LoadAverage()}; best value after N trials minus the optimum, median [25%, 75%] over {seeds} search seeds");
         Console.WriteLine("  Hypergrid's methods in-process through the product's pure code (tpe: its defaults, startup 10, batch 1); Optuna's TPESampler (defaults) in python3");
@@ -65,6 +67,7 @@ public static class SearchBench
         }
         Console.WriteLine($"  (closer: the share of pairs of runs, one of each method, in which the first is closer to the optimum; 0.50 is level. p: two-sided Mann-Whitney. In-process and anchor together: {Measure.Fmt(clock.Elapsed.TotalSeconds)})");
         if (anchored) ThroughTheCli();
+        if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_SKIP_MNIST") != "1") MnistSearchBench.Run();
     }
 
     // TPE with other settings, named as in HYPERGRID_BENCH_TPE_VARIANTS: "uni", "mv", "cN" joined by "+".
