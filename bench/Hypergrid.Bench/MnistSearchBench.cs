@@ -66,14 +66,16 @@ public static class MnistSearchBench
         return string.Create(CultureInfo.InvariantCulture, $"{SearchStats.Quantile(best, 0.5):0.0000} [{best[0]:0.0000}, {best[^1]:0.0000}]");
     }
 
-    // One `hypergrid sweep` of a leaf; each trial's final val loss in trial order (a diverged trial: +infinity).
-    private static double[] Sweep(string dir, string leaf)
+    // One `hypergrid sweep` of a leaf; each trial's final val loss in trial order (a diverged trial: +infinity). One thread
+    // per worker whatever the workers (a one-trial sweep would otherwise give its worker both cores, which is slower on a
+    // loaded machine), so Optuna's one-trial leaves and Hypergrid's searches train alike.
+    private static double[] Sweep(string dir, string leaf, string workers = "2")
     {
         Directory.CreateDirectory(Path.Combine(dir, "cfg", Leaf));
         File.WriteAllText(Path.Combine(dir, "cfg", "cfg.yaml"), Root);
         File.WriteAllText(Path.Combine(dir, "cfg", Leaf, "cfg.yaml"), leaf);
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Environment.CurrentDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "hypergrid.dll"), "sweep", "--cfg", Path.Combine(dir, "cfg"), "--out", Path.Combine(dir, "out"), "--workers", "2" })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "hypergrid.dll"), "sweep", "--cfg", Path.Combine(dir, "cfg"), "--out", Path.Combine(dir, "out"), "--workers", workers, "--threads", "1" })
             info.ArgumentList.Add(a);
         using (var p = Process.Start(info)!)
         {
@@ -108,7 +110,7 @@ public static class MnistSearchBench
             {
                 var x = JsonDocument.Parse(p.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"Optuna stopped: {err.Result}")).RootElement;
                 var leaf = string.Create(CultureInfo.InvariantCulture, $"lr: {x.GetProperty("lr").GetDouble():R}\ndropout: {x.GetProperty("dropout").GetDouble():R}\n");
-                values[n] = Sweep(Path.Combine(root, $"optuna-{seed}-{n}"), leaf)[0];
+                values[n] = Sweep(Path.Combine(root, $"optuna-{seed}-{n}"), leaf, workers: "1")[0];
                 p.StandardInput.WriteLine(values[n].ToString("R", CultureInfo.InvariantCulture));
                 p.StandardInput.Flush();
             }
