@@ -65,19 +65,21 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         if (Journal is { Healthy: true } && full is not null && full.Version == version && Environment.TickCount64 - full.Ticks < SafetyRescan.TotalMilliseconds)
             return Quiet(full, code);
         Interlocked.Increment(ref fullScans);
-        var result = new List<Listed>();
         var dynamic = new List<int>();
         var print = new ScanFingerprint();
-        var decisionStamps = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        var decisionStamps = new ConcurrentDictionary<string, DateTime>(StringComparer.Ordinal);
         var dirs = TrialFolders.Under(logRoot).ToList();
-        foreach (var dir in dirs)
+        // Each folder is read on its own (a first answer at 100,000 trials reads as many run.json and cfg.yaml files):
+        // on every core, then put together in folder order.
+        var listed = new Listed[dirs.Count];
+        var entries = new Entry[dirs.Count];
+        Parallel.For(0, dirs.Count, i =>
         {
+            var dir = dirs[i];
             var stamp = Directory.GetLastWriteTimeUtc(dir);
             // A paused trial's state and rank also change with its leaf's search decisions (a file beside the trials):
             // looked at once per leaf and scan.
-            var leaf = Path.GetDirectoryName(dir)!;
-            if (!decisionStamps.TryGetValue(leaf, out var decisions))
-                decisionStamps[leaf] = decisions = File.GetLastWriteTimeUtc(Path.Combine(leaf, Hypergrid.Trials.Search.SearchDecision.File));
+            var decisions = decisionStamps.GetOrAdd(Path.GetDirectoryName(dir)!, leaf => File.GetLastWriteTimeUtc(Path.Combine(leaf, Hypergrid.Trials.Search.SearchDecision.File)));
             if (decisions > stamp) stamp = decisions;
             if (!cache.TryGetValue(dir, out var entry) || entry.Stamp != stamp)
             {
@@ -86,12 +88,16 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
                 entry = (stamp, record, record.TrainedConfig ?? config, current, LogOf(record), FinalOf(record));
                 cache[dir] = entry;
             }
-            else if (Live(entry.Record)) entry = Reread(dir, entry);
-            var listed = Judged(entry, code);
-            if (Live(entry.Record) || entry.Record.Run?.Code is not null) dynamic.Add(result.Count);
-            else print.Add(Print(result.Count, dir, entry.Stamp, listed));
-            result.Add(listed);
+            else if (Live(entry.Record)) cache[dir] = entry = Reread(dir, entry);
+            entries[i] = entry;
+            listed[i] = Judged(entry, code);
+        });
+        for (var i = 0; i < dirs.Count; i++)
+        {
+            if (Live(entries[i].Record) || entries[i].Record.Run?.Code is not null) dynamic.Add(i);
+            else print.Add(Print(i, dirs[i], entries[i].Stamp, listed[i]));
         }
+        var result = listed.ToList();
         LastVisited = dirs.Count;
         var scan = new FullScan(version, Environment.TickCount64, dirs, result, [.. dynamic], print.Value);
         // The version read before the scan: a change during it moves the journal past it, and the next scan is full.
