@@ -20,6 +20,7 @@ public sealed class EpochAggregator
     private readonly List<EpochGroup> groups = [];
     private readonly Dictionary<string, EpochGroup> byKey = [];
     private EpochGroup? last;
+    private int largest = 16; // rows in the largest group closed so far
 
     private EpochAggregator(string[] header)
     {
@@ -90,6 +91,7 @@ public sealed class EpochAggregator
     {
         // Rows arrive grouped, so the previous row's group is almost always the right one.
         if (last is not null && epoch.SequenceEqual(last.EpochBytes) && phase.SequenceEqual(last.PhaseBytes)) return last;
+        if (last is not null) largest = Math.Max(largest, last.Batches);
         var e = Encoding.UTF8.GetString(epoch);
         var p = Encoding.UTF8.GetString(phase);
         return last = Find(e, p);
@@ -99,7 +101,8 @@ public sealed class EpochAggregator
     {
         var key = epoch + "\n" + phase;
         if (byKey.TryGetValue(key, out var group)) return group;
-        group = new EpochGroup(epoch, phase, reductions);
+        // Groups of a log are alike in size: room for the largest so far, so a group's median values are not copied as it grows.
+        group = new EpochGroup(epoch, phase, reductions, groups.Count == 0 ? 16 : largest);
         byKey[key] = group;
         groups.Add(group);
         return group;
