@@ -36,11 +36,7 @@ public static class ProgramExecutor
         try
         {
             var cfgPath = Path.GetFullPath(Path.Combine(trialDir, TrialFiles.Config));
-            var text = File.ReadAllText(cfgPath);
-            var errors = new List<ConfigError>();
-            var config = TrialConfig.Load(cfgPath, errors);
-            if (config is not null) config = ProgramSchema.Check(config, errors);
-            if (config is null) throw new ConfigException(errors);
+            var config = life.ReadConfig(ProgramSchema.Check, null); // its values as checked: declared types, declared defaults written out
             var arguments = ProgramSchema.Arguments(config).ToList();
             var workingDir = run.ProgramDir ?? Directory.GetCurrentDirectory();
             arguments[0] = ProgramProcess.Resolve(arguments[0], workingDir)
@@ -61,10 +57,6 @@ public static class ProgramExecutor
                 EpochsPastRung = continued ? previous?.EpochsPastRung : null,
                 Code = code,
                 Interpreter = Interpreter.Of(arguments[0], workingDir),
-                CfgSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
-                ParamsSha256 = config.ParamsSha256(),
-                EffectiveSha256 = ResultHash.Effective(config, null), // its values as checked: declared types, declared defaults written out
-                Config = config.ToJson(),
                 Command = arguments,
                 ResumedFrom = continued ? $"its own checkpoint (attempt {attempt.Number})" : null,
                 // A continued trial's time is the sum of its attempts; one started again counts from here.
@@ -244,10 +236,9 @@ public static class ProgramExecutor
         if (BatchLogCheck.Problem(bytes, out var valid) is { } problem)
             return life.Fail($"the program exited 0 but its batch log is not valid: {problem}");
         if (valid < bytes.Length) life.Note("the batch log's last line had no newline (torn): cut");
-        var keep = Path.Combine(life.TrialDir, Attempt.CheckpointFolder);
         return life.Complete(attempt, bytes, (int)valid, keep: () =>
         {
-            if (config["keep_checkpoint"] is Config.Yaml.CfgScalar { Boolean: true } && !Directory.Exists(keep)) Directory.Move(attempt.CheckpointDir, keep);
+            if (config["keep_checkpoint"] is Config.Yaml.CfgScalar { Boolean: true }) life.Keep(attempt.CheckpointDir, Attempt.CheckpointFolder);
         });
     }
 
