@@ -19,7 +19,8 @@ public static class PlotResultsVerb
         var section = new Option<string?>("--section") { Description = "The report's section to draw, e.g. sweep/mnist (default: the first)" };
         var key = new Option<string?>("--key") { Description = "The key on the x axis (default: the first key with numbers; categories when none)" };
         var err = new Option<string>("--error-bars") { Description = "std (± std over seeds) or ci (95% confidence interval)", DefaultValueFactory = _ => "std" };
-        foreach (var o in new Option[] { outDir, section, key, err })
+        var logX = new Option<bool?>("--log-x") { Description = "A log x axis; --log-x false a linear one (default: log when the key's values are above 0 and span two decades or more, e.g. lr)" };
+        foreach (var o in new Option[] { outDir, section, key, err, logX })
             command.Options.Add(o);
         var figureOptions = new FigureOptionSet(command, "results");
         command.SetAction(r => Exit.Guard(() =>
@@ -35,7 +36,7 @@ public static class PlotResultsVerb
             var built = Reporter.Build(logRoot, options);
             var all = FigureTrials.Under(new TrialScanner(logRoot, Training.TrialSchema.Instance));
             var (colorOf, colors) = ResultsFigure.PageColors(all);
-            var figure = ResultsFigure.Build(built, r.GetValue(section), r.GetValue(key), r.GetValue(err)!, colorOf, colors);
+            var figure = ResultsFigure.Build(built, r.GetValue(section), r.GetValue(key), r.GetValue(err)!, colorOf, colors, r.GetValue(logX));
             OutputFile.WriteBytes(target, FigureFile.Write(figure, size, kind));
             if (target is not null) Console.Error.WriteLine($"wrote {file}: {figure.Lines.Count} group(s) of {built.Metric} by {figure.XLabel}");
             return Exit.Ok;
