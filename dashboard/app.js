@@ -334,7 +334,13 @@ async function redraw(reloadLogs) {
       if (document.visibilityState === 'hidden') setTimeout(ready, 0);
       else requestAnimationFrame(() => setTimeout(ready, 0));
     }
-    if (stepFirst) { await loadLogs(drawn); renderControls(); }
+    if (stepFirst) {
+      // The epoch logs name metrics the buckets did not: their plots are drawn now, not at the next change of the list.
+      const known = store.metrics.size;
+      await loadLogs(drawn);
+      renderControls();
+      if (store.metrics.size !== known) drawPlots(drawn, colors);
+    }
     refreshResults(); // the Results follow the selection (asked again only when it changed)
   } finally {
     busy = false;

@@ -216,7 +216,11 @@ async function loadGroupSteps(trials, metrics) {
     const who = members.map(t => `trial=${encodeURIComponent(t.path)}`).join('&');
     for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
       jobs.push(fetch(`/api/series-group?${who}&phase=${phase}&metrics=${metrics.join(',')}${samplesQuery()}&points=${points}${range}`, { cache: 'no-store' })
-        .then(r => (r.ok ? r.json() : null)).then(body => { if (body) entry[phase] = body; }).catch(() => {}));
+        .then(r => (r.ok ? r.json() : null)).then(body => {
+          if (body) entry[phase] = body;
+          // The metric list knows it from the buckets, so the first draw has its plot (the epoch logs come after).
+          for (const m of metrics) if (body?.[m]?.mean.some(v => v != null)) store.metrics.add(m);
+        }).catch(() => {}));
     }
     store.groupSteps.set(gk, entry);
   }
