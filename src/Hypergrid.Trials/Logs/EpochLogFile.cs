@@ -15,8 +15,10 @@ public static class EpochLogFile
         if (SafeFiles.Readable(logRoot, batchPath) is null) return null;
         if (File.GetLastWriteTimeUtc(epochPath) >= File.GetLastWriteTimeUtc(batchPath) && SafeFiles.ReadAll(logRoot, epochPath) is { } cached && EpochTable.Parse(cached) is { } fromFile)
             return (fromFile, TrialFiles.EpochLog);
-        if (SafeFiles.ReadAll(logRoot, batchPath) is not { } bytes) return null;
-        var table = EpochAggregator.FromBytes(bytes);
+        EpochTable? table;
+        // Read in blocks, not whole: a million-row log is 140 MB.
+        using (var stream = SafeFiles.Open(logRoot, batchPath))
+            table = stream is null ? null : EpochAggregator.FromStream(stream);
         if (table is null) return null;
         try { AtomicFile.WriteAllText(epochPath, table.ToCsv()); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* answered from memory */ }
