@@ -1,4 +1,6 @@
 using Hypergrid.Findings.Statistics;
+using Hypergrid.Config.Search;
+using Hypergrid.Trials.Search;
 
 namespace Hypergrid.Findings.Adaptive;
 
@@ -14,7 +16,7 @@ public static class AdaptiveSeeds
 {
     /// <summary>The seeds a group is admitted to after <paramref name="rounds"/>: start, plus one per round it continued in.</summary>
     public static int Admitted(string group, SeedsSpec spec, IReadOnlyList<SeedRound> rounds) =>
-        spec.Start + rounds.Count(r => r.Continue.Contains(group));
+        SeedRound.Admitted(group, spec.Start, rounds);
 
     /// <summary>The groups still running: not stopped in any round, and every round so far continued them.</summary>
     public static List<string> Active(IEnumerable<string> groups, IReadOnlyList<SeedRound> rounds) =>

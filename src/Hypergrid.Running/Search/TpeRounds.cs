@@ -61,17 +61,7 @@ public static class TpeRounds
     }
 
     /// <summary>A trial's value of the search's metric over its whole log (as report reads it); null without a finite one.</summary>
-    public static double? ValueOf(string trialDir, ProposalSpec spec)
-    {
-        var log = Path.Combine(trialDir, TrialFiles.BatchLog);
-        byte[]? bytes;
-        try { bytes = SafeFiles.ReadOwnBytes(log); }
-        catch (IOException) { return null; }
-        if (bytes is null || EpochAggregator.FromBytes(bytes) is not { } table) return null;
-        var metric = MetricName.Parse(spec.Metric, "search.metric");
-        var value = table.Value(metric.Phase, metric.Column, spec.Reduce, spec.Goal);
-        return value is { } v && double.IsFinite(v) ? v : null;
-    }
+    public static double? ValueOf(string trialDir, ProposalSpec spec) => TrialValue.Of(trialDir, spec.Metric, spec.Reduce, spec.Goal);
 
     private static string Hash(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..8];
