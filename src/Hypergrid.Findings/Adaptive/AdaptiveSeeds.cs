@@ -38,6 +38,6 @@ public static class AdaptiveSeeds
         var stopped = compared.Where(r => r.Verdict is "different" or "equivalent").ToDictionary(r => r.Leaf, r => r.Verdict!);
         var undecided = compared.Where(r => r.Verdict == "undecided").Select(r => r.Leaf).ToList();
         var next = undecided.Count == 0 || seeds >= spec.Max ? [] : undecided.Prepend(best.Leaf).ToList();
-        return new SeedRound(rounds.Count + 1, seeds, best.Leaf, stopped, next);
+        return new SeedRound(rounds.Count + 1, seeds, best.Leaf, stopped, next) { Max = spec.Max };
     }
 }

@@ -31,7 +31,7 @@ public static class SeedDecisions
         foreach (var (group, verdict) in round.Stopped.OrderBy(kv => kv.Key, StringComparer.Ordinal)) stopped[group] = verdict;
         var o = new JsonObject
         {
-            ["round"] = round.Number, ["seeds"] = round.Seeds, ["best"] = round.Best, ["stopped"] = stopped,
+            ["round"] = round.Number, ["seeds"] = round.Seeds, ["max"] = round.Max, ["best"] = round.Best, ["stopped"] = stopped,
             ["continue"] = new JsonArray(round.Continue.Select(g => (JsonNode?)JsonValue.Create(g)).ToArray()),
             ["settings"] = settings, ["by"] = by, ["time"] = time.ToString("O", CultureInfo.InvariantCulture),
         };
@@ -85,7 +85,7 @@ public static class SeedDecisions
             if (JsonNode.Parse(json) is not JsonObject o) return null;
             var stopped = ((JsonObject)o["stopped"]!).ToDictionary(kv => kv.Key, kv => (string)kv.Value!);
             var next = ((JsonArray)o["continue"]!).Select(v => (string)v!).ToList();
-            var round = new SeedRound((int)o["round"]!, (int)o["seeds"]!, (string)o["best"]!, stopped, next);
+            var round = new SeedRound((int)o["round"]!, (int)o["seeds"]!, (string)o["best"]!, stopped, next) { Max = (int?)o["max"] ?? 0 };
             return round.Number < 1 ? null : (round, (string?)o["settings"] ?? "");
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NullReferenceException or InvalidCastException or ArgumentException) { return null; }

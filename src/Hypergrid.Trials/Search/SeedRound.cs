@@ -8,6 +8,9 @@ namespace Hypergrid.Trials.Search;
 /// </summary>
 public sealed record SeedRound(int Number, int Seeds, string Best, IReadOnlyDictionary<string, string> Stopped, IReadOnlyList<string> Continue)
 {
+    /// <summary>The most seeds a group may get (the setting's max when the round was made): what a fixed design would spend per group.</summary>
+    public int Max { get; init; }
+
     /// <summary>The seeds a group is admitted to after <paramref name="rounds"/>: start, plus one per round it continued in.</summary>
     public static int Admitted(string group, int start, IEnumerable<SeedRound> rounds) => start + rounds.Count(r => r.Continue.Contains(group));
 }

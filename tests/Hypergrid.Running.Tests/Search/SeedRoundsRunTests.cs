@@ -92,6 +92,17 @@ public class SeedRoundsRunTests
         Assert.Contains("experiment/toy/prog/close: stopped at 3 seeds: equivalent (round 1)", status);
         Assert.Contains("experiment/toy/prog/best: best, 6 seeds (decided in round 4)", status);
         Assert.Contains("experiment/toy/prog/noisy: undecided at the maximum of 6 seeds (round 4)", status);
+        // report says the seeds spent and why each group stopped, in every format.
+        var markdown = one.Run("report", "--format", "markdown").Output;
+        Assert.Contains("Adaptive seeds (4 round(s), decided): 18 seeds spent against a fixed 6 for each of 4 groups (24)", markdown);
+        var json = JsonNode.Parse(one.Run("report", "--format", "json").Output)!["sections"]![0]!;
+        Assert.Contains("stopped at 3 seeds: different (round 1)", (string)json["adaptive_seeds"]!);
+        var worse = json["groups"]!.AsArray().Single(g => (string)g!["leaf"]! == "experiment/toy/prog/worse")!["adaptive"]!;
+        Assert.Equal(("stopped", "different", 1), ((string)worse["state"]!, (string)worse["verdict"]!, (int)worse["round"]!));
+        var csv = one.Run("report", "--format", "csv").Output.Split('\n');
+        Assert.EndsWith("adaptive,adaptive_verdict,adaptive_round", csv[0]);
+        Assert.EndsWith("stopped,equivalent,1", csv.Single(l => l.Contains("experiment/toy/prog/close")));
+
         // Expanding again writes nothing: the rounds' seeds are trials like the first ones.
         var expand = System.Text.RegularExpressions.Regex.Matches(one.Run("expand").Output, @"(\d+) trials \((\d+) new, wrote (\d+) cfg.yaml\)")
             .Select(m => (Trials: int.Parse(m.Groups[1].Value), New: int.Parse(m.Groups[2].Value), Wrote: int.Parse(m.Groups[3].Value))).ToList();
@@ -114,5 +125,17 @@ public class SeedRoundsRunTests
         var (code, output) = killed.Run("experiment", "--workers", "2");
         Assert.True(code == 0, output);
         AssertTheKnownOutcome(killed);
+    }
+
+    [Fact]
+    public void A_mistake_in_seeds_exits_2_naming_the_file_the_key_and_the_fix_and_writes_nothing()
+    {
+        using var study = Toy().Write(Section, "seeds: {start: 7, max: 6, until: decided}\n");
+        var (code, output) = study.Run("experiment", "--workers", "1");
+        Assert.Equal(2, code);
+        Assert.Contains("cfg/experiment/toy/cfg.yaml:1", output);
+        Assert.Contains("seeds.start", output);
+        Assert.Contains("more than max 6", output);
+        Assert.False(Directory.Exists(study.Log) && Directory.EnumerateFileSystemEntries(study.Log).Any());
     }
 }
