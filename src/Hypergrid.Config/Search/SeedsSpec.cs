@@ -61,7 +61,6 @@ public sealed record SeedsSpec(int Start, int Max, double? Margin = null, double
         }
         foreach (var e in map.Entries.Where(e => !Keys.Contains(e.Key)))
             Bad(e.KeyMark, $"seeds.{e.Key}", "is not a seeds setting", $"use: {string.Join(", ", Keys)}");
-        CfgScalar? Scalar(string key) => map[key] as CfgScalar;
         SourceMark At(string key) => map.Entries.FirstOrDefault(e => e.Key == key)?.KeyMark ?? map.Mark;
 
         var values = seed switch
@@ -89,13 +88,7 @@ public sealed record SeedsSpec(int Start, int Max, double? Margin = null, double
         if (map["until"] is { } until && (until as CfgScalar)?.Text != "decided")
             Bad(At("until"), "seeds.until", $"is {until.Canonical}", "write until: decided (seeds stop where the comparison with the best is decided, or at max)");
 
-        var metric = Scalar("metric") is { Kind: ScalarKind.String } mt ? mt.Text : "val_acc";
-        if (map["metric"] is { } mn && (mn is not CfgScalar { Kind: ScalarKind.String } || MetricName.TryParse(metric) is null))
-            Bad(At("metric"), "seeds.metric", $"is {mn.Canonical}, not a phase and an epoch-log column", "write e.g. metric: val_acc or metric: val_loss (as report --metric)");
-        var goal = Scalar("goal")?.Text ?? MetricName.DefaultGoal(metric);
-        if (goal is not ("max" or "min")) Bad(At("goal"), "seeds.goal", $"is '{goal}'", "write goal: max or goal: min (default: max for names ending in acc, else min)");
-        var reduce = Scalar("reduce")?.Text ?? "final";
-        if (reduce is not ("final" or "best")) Bad(At("reduce"), "seeds.reduce", $"is '{reduce}'", "write reduce: final (the last epoch) or reduce: best (the best epoch)");
+        var (metric, goal, reduce) = MetricSetting.Read(map, Key, "write reduce: final (the last epoch) or reduce: best (the best epoch)", errors);
 
         double? margin = null;
         if (map["equivalence"] is { } en)
