@@ -60,7 +60,8 @@ public static class DashboardBench
             Trial(Path.Combine(outDir, "log"), $"sweep/mnist/mlp/adam/trial_{i:D3}", $"seed: 0\nlr: {0.0001 * (i + 1)}\nhidden: [{i % 7 + 1}]\n", null);
         await using var app = DashboardServer.Build(new DashboardOptions(outDir, Port: 0));
         await app.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        // A first answer at 100,000 trials on a loaded host can take minutes: HttpClient's 100 s would cut it off.
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(15) };
         var cold = Stopwatch.StartNew();
         await http.GetStringAsync("/api/trials");
         var coldTime = cold.Elapsed.TotalSeconds;

@@ -29,9 +29,23 @@ public static class ExpandBench
             Expander.Expand(new ExpandOptions(cfg, outDir)); // warm-up: JIT, not expansion, would otherwise count
             var first = Measure.Seconds(5, () => Clean(outDir), () => Expander.Expand(new ExpandOptions(cfg, outDir)));
             var again = Measure.Seconds(5, () => { }, () => Expander.Expand(new ExpandOptions(cfg, outDir)));
+            // Where a first expansion goes: planning (YAML parse, merge, checks, rendering each cfg.yaml, identities) and
+            // writing (a folder and a cfg.yaml, temp file + rename, per trial), timed apart in the same runs.
+            var (plan, write) = (new List<double>(), new List<double>());
+            for (var i = 0; i < 5; i++)
+            {
+                Clean(outDir);
+                var clock = Stopwatch.StartNew();
+                var planned = Expander.Expand(new ExpandOptions(cfg, outDir) { DryRun = true });
+                plan.Add(clock.Elapsed.TotalSeconds);
+                clock.Restart();
+                Expander.Write(planned);
+                write.Add(clock.Elapsed.TotalSeconds);
+            }
             var python = Python(cfg, pyOut);
             Console.WriteLine($"  {name}: first {Measure.Fmt(first.Best)} best / {Measure.Fmt(first.Median)} median = {10000 / first.Best:N0} trials/s; " +
                               $"re-expansion (nothing changed) {Measure.Fmt(again.Best)} / {Measure.Fmt(again.Median)}");
+            Console.WriteLine($"    split (best of 5): planning {Measure.Fmt(plan.Min())} (YAML parse, merge, checks, rendering), writing {Measure.Fmt(write.Min())} (10,000 folders and cfg.yaml files)");
             if (python is { } py)
                 Console.WriteLine($"    baseline Python + PyYAML libyaml, same work, same run: {Measure.Fmt(py)} -> Hypergrid first expansion is {py / first.Best:F1}x faster");
             Clean(outDir);

@@ -22,8 +22,12 @@ public static class Reporter
     // The keys a leaf's path gives, in its order.
     private static readonly string[] PathKeys = ["mode", "dataset", "model", "trainer"];
 
-    public static Report Build(string logRoot, ReportOptions o)
+    public static Report Build(string logRoot, ReportOptions o) => Build(logRoot, o, null);
+
+    /// <summary>As <see cref="Build(string, ReportOptions)"/>, saying in <paramref name="split"/> where its time went (the bench prints it).</summary>
+    public static Report Build(string logRoot, ReportOptions o, ReportSplit? split)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var metric = MetricName.Parse(o.Metric, "--metric");
         var atBest = o.AtBest is null ? null : MetricName.Parse(o.AtBest, "--at-best");
         if (o.Goal is not null && !ReportOptions.Goals.Contains(o.Goal)) throw new UsageException($"--goal {o.Goal} is not a goal; use max or min");
@@ -34,7 +38,9 @@ public static class Reporter
         var offered = new SortedSet<string>(StringComparer.Ordinal);
         var code = CodeJudge.ForLog(logRoot);
         // Each trial is read on its own (a few small files): read them on every core, then count in order.
-        var read = TrialFolders.Under(logRoot).AsParallel().AsOrdered().Select(dir =>
+        var folders = TrialFolders.Under(logRoot).ToList();
+        split?.Listed(clock);
+        var read = folders.AsParallel().AsOrdered().Select(dir =>
         {
             var id = TrialId.FromDirectory(dir);
             if (!o.Filters.Matches(id.Mode, id.Dataset, id.Model, id.Trainer) || o.Only is { } only && !only(id)) return default;
@@ -50,6 +56,7 @@ public static class Reporter
             if (table is { Diverged: true }) record = record with { State = TrialState.Diverged };
             return (Selected: true, Record: record, Config: config, Value: value);
         }).Where(x => x.Selected).ToList();
+        split?.Read(clock);
         var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var trials = new List<(TrialId Id, JsonObject Config, long Seed, double Value, string? Data, string? Code)>();
         foreach (var stray in TrialFolders.Strays(logRoot)) excluded[$"not a trial folder: {stray}"] = 1;
@@ -86,13 +93,14 @@ public static class Reporter
             throw new UsageException($"no complete trial under {logRoot} matches {o.Filters} with a value for {Visible.Short(o.Metric)} (left out: {Describe(excluded)}); "
                 + (offered.Count > 0 ? $"their epoch logs offer: {string.Join(", ", offered.Select(Visible.Short))}" : "train some first"));
 
-        var groups = trials.GroupBy(t => (t.Id.Leaf, Key: Canonical(Without(t.Config, ["seed"])), t.Data, t.Code))
-            .Select(g => g.OrderBy(t => t.Seed).ToList()).ToList();
+        // Each trial's key is built once (a report groups thousands), and kept for its group's row.
+        var groups = trials.Select(t => (Trial: t, Key: (t.Id.Leaf, Config: Canonical(Without(t.Config, ["seed"])), t.Data, t.Code)))
+            .GroupBy(t => t.Key).Select(g => (g.Key, Trials: g.Select(t => t.Trial).OrderBy(t => t.Seed).ToList())).ToList();
         var rows = new List<GroupRow>();
         // A section's rows are named by what differs between its groups: the path keys (model, trainer, ...) that differ
         // within it, then the keys that vary within one of its leaves. Keys that differ only between leaves (another
         // model's own keys) follow from the model or trainer, and are not a column each.
-        foreach (var part in groups.GroupBy(g => SectionOf(g[0].Id.Leaf, o.Scope).Name))
+        foreach (var part in groups.GroupBy(g => SectionOf(g.Key.Leaf, o.Scope).Name, g => g.Trials))
         {
             var pathKeys = PathKeys.Where((_, i) => part.Select(g => g[0].Id.Leaf.Split('/')[i]).Distinct().Count() > 1).ToList();
             var varying = part.GroupBy(g => g[0].Id.Leaf).SelectMany(leaf => Varying(leaf.Select(g => g[0].Config).ToList())).Distinct().ToList();
@@ -128,6 +136,7 @@ public static class Reporter
         // Importance is a leaf's grid: only the keys that vary within the leaf.
         var importance = rows.GroupBy(r => r.Leaf).Select(l => (l.Key, Importance.Of(WithinLeaf(l.ToList())))).Where(x => x.Item2 is not null)
             .ToDictionary(x => x.Key, x => x.Item2!);
+        split?.Described(clock);
         return new Report(o.Metric, goal, atBest is null ? o.Reduce : "at_best", o.AtBest, scope, new Dictionary<string, int>(excluded), sections, importance) { Statistics = o.Statistics };
     }
 
@@ -158,21 +167,18 @@ public static class Reporter
     private static double? Value(EpochTable table, MetricName metric, MetricName? atBest, string goal, ReportOptions o)
     {
         double? At(MetricName m, int row) => table.Get(row, m.Column);
+        if (atBest is null) return table.Value(metric.Phase, metric.Column, o.Reduce, goal);
         var rows = table.RowsOf(metric.Phase).Where(r => At(metric, r) is not null).ToList();
         if (rows.Count == 0) return null;
-        if (atBest is not null)
-        {
-            var judge = table.RowsOf(atBest.Phase).Where(r => At(atBest, r) is not null).ToList();
-            if (judge.Count == 0) return null;
-            // A judge that ended non-finite has no best epoch; a non-finite epoch is never the best one.
-            if (!double.IsFinite(At(atBest, judge[^1])!.Value)) return double.NaN;
-            judge = judge.Where(r => double.IsFinite(At(atBest, r)!.Value)).ToList();
-            var sign = o.GoalOf(atBest.ToString()) == "max" ? -1 : 1;
-            var epoch = table.Epochs[judge.OrderBy(r => sign * At(atBest, r)!.Value).ThenBy(r => table.Epochs[r]).First()];
-            var at = rows.Where(r => table.Epochs[r] == epoch).ToList();
-            return at.Count == 0 ? null : At(metric, at[0]);
-        }
-        return table.Value(metric.Phase, metric.Column, o.Reduce, goal);
+        var judge = table.RowsOf(atBest.Phase).Where(r => At(atBest, r) is not null).ToList();
+        if (judge.Count == 0) return null;
+        // A judge that ended non-finite has no best epoch; a non-finite epoch is never the best one.
+        if (!double.IsFinite(At(atBest, judge[^1])!.Value)) return double.NaN;
+        judge = judge.Where(r => double.IsFinite(At(atBest, r)!.Value)).ToList();
+        var sign = o.GoalOf(atBest.ToString()) == "max" ? -1 : 1;
+        var epoch = table.Epochs[judge.OrderBy(r => sign * At(atBest, r)!.Value).ThenBy(r => table.Epochs[r]).First()];
+        var at = rows.Where(r => table.Epochs[r] == epoch).ToList();
+        return at.Count == 0 ? null : At(metric, at[0]);
     }
 
     /// <summary>LEAF[/key=value…]: the one group of that leaf whose varying values are these.</summary>

@@ -22,9 +22,14 @@ public static class Stats
         if (x.Count < 2) return (mean, null, null, null, null, median, x.Min(), x.Max());
         var std = x.StandardDeviation();
         var sem = std / Math.Sqrt(x.Count);
-        var half = StudentT.InvCDF(0, 1, x.Count - 1, 0.975) * sem;
+        var half = T975(x.Count - 1) * sem;
         return (mean, std, sem, mean - half, mean + half, median, x.Min(), x.Max());
     }
+
+    // MathNet finds a t quantile by root search: a report of thousands of groups of a few sizes asks each size's once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, double> Quantiles975 = new();
+
+    private static double T975(int df) => df <= 10_000 ? Quantiles975.GetOrAdd(df, d => StudentT.InvCDF(0, 1, d, 0.975)) : StudentT.InvCDF(0, 1, df, 0.975);
 
     /// <summary>Two-sided p of the paired t-test on equal-length samples (same seeds, same order).</summary>
     public static double PairedT(IReadOnlyList<double> a, IReadOnlyList<double> b)

@@ -108,7 +108,8 @@ public sealed record RunRecord
     {
         var path = Path.Combine(trialDir, TrialFiles.Run);
         // Through the safe open: a run.json that is a link out of out/log, or a FIFO, reads as absent.
-        try { return SafeFiles.ReadOwnText(path) is { } text ? JsonSerializer.Deserialize(text, TrialJson.Default.RunRecord) : null; }
+        // From its bytes (no text decoded first: a report reads 10,000 of them); a byte-order mark is skipped, as a text reader would.
+        try { return SafeFiles.ReadOwnBytes(path) is { } bytes ? JsonSerializer.Deserialize(bytes.AsSpan(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0), TrialJson.Default.RunRecord) : null; }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException) { return null; }
     }
 

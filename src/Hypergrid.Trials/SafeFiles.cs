@@ -20,6 +20,9 @@ public static partial class SafeFiles
     /// <summary>The whole file's bytes, or null (see <see cref="Open"/>).</summary>
     public static byte[]? ReadAll(string root, string path)
     {
+        if (OpenPlain(root, path) is { } plain)
+            using (plain.Handle)
+                return plain.Regular ? ReadAll(plain.Handle, plain.Length) : null;
         using var stream = Open(root, path);
         if (stream is null) return null;
         var bytes = new byte[stream.Length];
@@ -36,10 +39,7 @@ public static partial class SafeFiles
 
     private static string? Checked(string root, string path)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var inside = Folders.GetOrAdd((root, folder), k => Resolve(k.Root, k.Folder, folder: true) is not null);
-        if (Folders.Count > 100_000) Folders.Clear();
-        if (!inside) return null;
+        if (!Inside(root, path)) return null;
         FileAttributes attributes;
         try { attributes = File.GetAttributes(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }

@@ -10,7 +10,7 @@ namespace Hypergrid.Dashboard.Api;
 
 /// <summary>
 /// GET /api/report-figure?(the query of /api/report)&amp;section=NAME&amp;key=KEY&amp;err=std|ci&amp;width=8.5cm&amp;height=6cm
-/// &amp;font=8&amp;format=svg|pdf|tex: the Results chart of one section as a figure for a paper, from the same report as
+/// &amp;font=8&amp;format=svg|pdf|tex&amp;logx=true|false (absent: log when the key spans two decades): the Results chart of one section as a figure for a paper, from the same report as
 /// GET /api/report and drawn by the same code as `hypergrid plot results`; sent as a download, never shown as a page.
 /// </summary>
 public static class ReportFigureEndpoints
@@ -32,7 +32,8 @@ public static class ReportFigureEndpoints
                 var report = Reporter.Build(logRoot, options);
                 var selected = FigureTrials.Under(scanner).Where(t => options.Only is not { } only || Hypergrid.Trials.TrialId.TryParse(t.Path) is { } id && only(id)).ToList();
                 var (colorOf, colors) = ResultsFigure.PageColors(selected);
-                var figure = ResultsFigure.Build(report, Get("section"), Get("key"), Get("err") ?? "std", colorOf, colors);
+                var logX = Get("logx") switch { null => (bool?)null, "true" => true, "false" => false, var v => throw FigureErrors.BadLogX(v) };
+                var figure = ResultsFigure.Build(report, Get("section"), Get("key"), Get("err") ?? "std", colorOf, colors, logX);
                 var bytes = FigureFile.Write(figure, size, format);
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"results-{FileName(report.Metric)}.{format}\"";
                 return Results.Bytes(bytes, FigureFile.MediaType(format));

@@ -13,6 +13,9 @@ public sealed record Figure(string XLabel, string YLabel, IReadOnlyList<FigureLi
     /// <summary>A log y axis (values at or below 0 are left out, as on the page).</summary>
     public bool LogY { get; init; }
 
+    /// <summary>A log x axis (a Results chart by a key spanning decades, e.g. lr; values at or below 0 are left out).</summary>
+    public bool LogX { get; init; }
+
     /// <summary>How many things the colours tell apart (groups or trials): colour i is <see cref="Palette.Of"/>(i, ColorCount).</summary>
     public int ColorCount { get; init; } = Palette.Colors.Count;
 

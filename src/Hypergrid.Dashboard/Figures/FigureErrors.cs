@@ -14,6 +14,14 @@ public static class FigureErrors
     public static UsageException BadFontSize(string text) =>
         new($"--font-size {Visible.Short(text)} is not a type size from 5 to 24 points; papers use 8 to 10 (e.g. --font-size 8)");
 
+    public static UsageException LogXNeedsPositive(string? key) =>
+        new(key is null
+            ? "a log x axis needs a key with numbers; name one with --key (logx=true in the API), or leave --log-x out"
+            : $"a log x axis needs every value of '{Visible.Short(key)}' above 0; leave --log-x out (logx=false in the API) or choose another --key");
+
+    public static UsageException BadLogX(string text) =>
+        new($"logx={Visible.Short(text)} is not true or false; leave it out for a log axis only when the key's values span two decades or more");
+
     public static UsageException UnknownFormat(string text) =>
         new($"'{Visible.Short(text)}' is not a figure format; write svg, pdf or tex (pgfplots), or name the output file with one of these extensions");
 

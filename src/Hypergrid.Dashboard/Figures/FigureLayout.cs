@@ -12,7 +12,9 @@ public static class FigureLayout
         var fs = size.FontSize;
         var tickFs = fs * 0.9;
         var (xLo, xHi, yLo, yHi) = Extent(f);
-        var xTicks = f.XCategories is { } cats ? Enumerable.Range(0, cats.Count).Select(i => (double)i).ToList() : Ticks.Linear(xLo, xHi).Where(t => t >= xLo && t <= xHi && (!f.WholeX || t == Math.Round(t))).ToList();
+        var xTicks = f.XCategories is { } cats ? Enumerable.Range(0, cats.Count).Select(i => (double)i).ToList()
+            : f.LogX ? Ticks.Log(xLo, xHi).Where(t => t >= xLo * (1 - 1e-12) && t <= xHi * (1 + 1e-12)).ToList()
+            : Ticks.Linear(xLo, xHi).Where(t => t >= xLo && t <= xHi && (!f.WholeX || t == Math.Round(t))).ToList();
         var yTicks = (f.LogY ? Ticks.Log(yLo, yHi) : Ticks.Linear(yLo, yHi)).Where(t => t >= yLo * (1 - 1e-12) - 1e-300 && t <= yHi * (1 + 1e-12) + 1e-300).ToList();
         string XTick(double v) => f.XCategories is { } c ? c[(int)v] : Ticks.Label(v);
         var yLabels = yTicks.Select(Ticks.Label).ToList();
@@ -32,14 +34,16 @@ public static class FigureLayout
         var clip = (left, top, plotW, plotH);
         canvas.Begin(size.Width, size.Height, clip);
         var fy = f.LogY ? (Func<double, double>)Math.Log10 : v => v;
-        double X(double v) => left + (xHi == xLo ? 0.5 : (v - xLo) / (xHi - xLo)) * plotW;
+        var fx = f.LogX ? (Func<double, double>)Math.Log10 : v => v;
+        double X(double v) => left + (xHi == xLo ? 0.5 : (fx(v) - fx(xLo)) / (fx(xHi) - fx(xLo))) * plotW;
         double Y(double v) => top + plotH - (fy(yHi) == fy(yLo) ? 0.5 : (fy(v) - fy(yLo)) / (fy(yHi) - fy(yLo))) * plotH;
         bool Shown(double? v) => v is { } d && double.IsFinite(d) && (!f.LogY || d > 0);
+        bool ShownX(double v) => double.IsFinite(v) && (!f.LogX || v > 0);
 
         // Bands first, under every line; a bucket without a value is spanned, as the line spans it.
         foreach (var line in f.Lines.Where(l => l.Lower is not null && l.Upper is not null && !l.Markers))
         {
-            var run = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Lower![i]) && Shown(line.Upper![i]) && double.IsFinite(line.X[i])).ToList();
+            var run = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Lower![i]) && Shown(line.Upper![i]) && ShownX(line.X[i])).ToList();
             if (run.Count == 0) continue;
             var poly = run.Select(i => (X(line.X[i]), Y(line.Upper![i]!.Value))).Concat(Enumerable.Reverse(run).Select(i => (X(line.X[i]), Y(line.Lower![i]!.Value)))).ToList();
             canvas.Polygon(poly, Palette.Of(line.Color, f.ColorCount), 0.2, clip: true);
@@ -51,7 +55,7 @@ public static class FigureLayout
             {
                 for (var i = 0; i < line.X.Length; i++)
                 {
-                    if (!Shown(line.Y[i])) continue;
+                    if (!Shown(line.Y[i]) || !ShownX(line.X[i])) continue;
                     if (line.Lower?[i] is { } lo && line.Upper?[i] is { } hi && Shown(lo) && Shown(hi))
                     {
                         canvas.Polyline([(X(line.X[i]), Y(lo)), (X(line.X[i]), Y(hi))], color, 0.8, false, clip: true);
@@ -63,7 +67,7 @@ public static class FigureLayout
                 continue;
             }
             // A gap (a bucket without rows) is spanned, as the page's lines span it.
-            var points = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Y[i]) && double.IsFinite(line.X[i])).Select(i => (X(line.X[i]), Y(line.Y[i]!.Value))).ToList();
+            var points = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Y[i]) && ShownX(line.X[i])).Select(i => (X(line.X[i]), Y(line.Y[i]!.Value))).ToList();
             if (points.Count > 0) canvas.Polyline(points, color, 1.0, line.Dashed, clip: true);
         }
 
@@ -152,12 +156,19 @@ public static class FigureLayout
     /// <summary>The x and y ranges of every shown value and band (y padded by 4%; log y in positive values only).</summary>
     public static (double XLo, double XHi, double YLo, double YHi) Extent(Figure f)
     {
-        var xs = f.Lines.SelectMany(l => l.X.Where((_, i) => l.Y[i] is not null)).Where(double.IsFinite).ToList();
+        var xs = f.Lines.SelectMany(l => l.X.Where((_, i) => l.Y[i] is not null)).Where(v => double.IsFinite(v) && (!f.LogX || v > 0)).ToList();
         if (f.XCategories is { } cats) xs = [-0.5, cats.Count - 0.5];
         var ys = f.Lines.SelectMany(l => l.Y.Concat(l.Lower ?? []).Concat(l.Upper ?? [])).OfType<double>().Where(v => double.IsFinite(v) && (!f.LogY || v > 0)).ToList();
         if (xs.Count == 0 || ys.Count == 0) throw FigureErrors.NothingToDraw();
         double xLo = xs.Min(), xHi = xs.Max(), yLo = ys.Min(), yHi = ys.Max();
-        if (xHi == xLo) (xLo, xHi) = (xLo - 1, xHi + 1);
+        if (f.LogX)
+        {
+            // Padded by 5% of the decades shown, so the first and last points are not on the frame.
+            if (xHi == xLo) (xLo, xHi) = (xLo / 10, xHi * 10);
+            var pad = Math.Pow(xHi / xLo, 0.05);
+            (xLo, xHi) = (xLo / pad, xHi * pad);
+        }
+        else if (xHi == xLo) (xLo, xHi) = (xLo - 1, xHi + 1);
         if (f.LogY)
         {
             if (yHi == yLo) (yLo, yHi) = (yLo / 2, yHi * 2);

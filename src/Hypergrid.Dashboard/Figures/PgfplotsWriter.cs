@@ -27,9 +27,10 @@ public static class PgfplotsWriter
         tex.Append(CultureInfo.InvariantCulture, $"  font={font}, tick label style={{font={font}}}, label style={{font={font}}},\n");
         tex.Append(CultureInfo.InvariantCulture, $"  xlabel={{{Escape(f.XLabel)}}}, ylabel={{{Escape(f.YLabel)}}},\n");
         if (f.LogY) tex.Append("  ymode=log,\n");
+        if (f.LogX) tex.Append("  xmode=log, enlarge x limits=0.05,\n");
         if (f.XCategories is { } cats)
             tex.Append(CultureInfo.InvariantCulture, $"  xtick={{{string.Join(",", Enumerable.Range(0, cats.Count))}}}, xticklabels={{{string.Join(",", cats.Select(c => "{" + Escape(c) + "}"))}}}, xmin=-0.5, xmax={N(cats.Count - 0.5)},\n");
-        tex.Append("  scaled ticks=false, tick align=inside, enlarge x limits=false,\n");
+        tex.Append(f.LogX ? "  scaled ticks=false, tick align=inside,\n" : "  scaled ticks=false, tick align=inside, enlarge x limits=false,\n");
         tex.Append(CultureInfo.InvariantCulture, $"  legend style={{font={font}, draw=none, at={{(0.5,-0.22)}}, anchor=north, legend columns={columns}, /tikz/every even column/.append style={{column sep=0.6em}}}},\n");
         tex.Append("  legend cell align=left,\n");
         if (f.LegendTitle is { } title) tex.Append(CultureInfo.InvariantCulture, $"  % legend: values of {Escape(title)}\n");
@@ -37,7 +38,7 @@ public static class PgfplotsWriter
         if (f.LegendTitle is { } t) tex.Append(CultureInfo.InvariantCulture, $"\\addlegendimage{{empty legend}}\\addlegendentry{{{Escape(t)}:}}\n");
         foreach (var line in f.Lines.Where(l => l.Lower is not null && l.Upper is not null && !l.Markers))
         {
-            var rows = Enumerable.Range(0, line.X.Length).Where(i => Shown(f, line.Lower![i]) && Shown(f, line.Upper![i]) && double.IsFinite(line.X[i])).ToList();
+            var rows = Enumerable.Range(0, line.X.Length).Where(i => Shown(f, line.Lower![i]) && Shown(f, line.Upper![i]) && ShownX(f, line.X[i])).ToList();
             if (rows.Count == 0) continue;
             tex.Append(CultureInfo.InvariantCulture, $"\\addplot[draw=none, fill=hg{line.Color}, fill opacity=0.2, forget plot] table[row sep=\\\\] {{\nx y \\\\\n");
             foreach (var i in rows) tex.Append(CultureInfo.InvariantCulture, $"{R(line.X[i])} {R(line.Upper![i]!.Value)} \\\\\n");
@@ -47,7 +48,7 @@ public static class PgfplotsWriter
         var phases = f.Lines.Any(l => l.Dashed) && f.Lines.Any(l => !l.Dashed && !l.Markers);
         foreach (var line in f.Lines)
         {
-            var rows = Enumerable.Range(0, line.X.Length).Where(i => Shown(f, line.Y[i]) && double.IsFinite(line.X[i])).ToList();
+            var rows = Enumerable.Range(0, line.X.Length).Where(i => Shown(f, line.Y[i]) && ShownX(f, line.X[i])).ToList();
             if (rows.Count == 0) continue;
             var color = $"hg{line.Color}";
             var errors = line.Markers && line.Lower is not null && line.Upper is not null;
@@ -72,6 +73,8 @@ public static class PgfplotsWriter
     }
 
     private static bool Shown(Figure f, double? v) => v is { } d && double.IsFinite(d) && (!f.LogY || d > 0);
+
+    private static bool ShownX(Figure f, double x) => double.IsFinite(x) && (!f.LogX || x > 0);
 
     /// <summary>Text for TeX: its special characters as commands, ± × – as TeX writes them, characters outside Latin-1 as '?', line breaks as spaces.</summary>
     public static string Escape(string text)

@@ -13,11 +13,16 @@ public static class ResultsFigure
 {
     public static readonly string[] ErrorBars = ["std", "ci"];
 
+    /// <summary>How many decades a key's values must span for its axis to be logarithmic by itself (0.0001 to 0.01: two).</summary>
+    public const int LogDecades = 2;
+
     /// <summary>
     /// The figure of a report's section (null: the first) by key (null: the first key with a number, as the page
     /// chooses); colourOf gives a group's colour index (the page's seed-group order) and colours how many there are.
+    /// logX: a log x axis (true), a linear one (false), or (null) log when the key's values are all above 0 and span
+    /// <see cref="LogDecades"/> decades or more; the x label says "(log scale)" either way.
     /// </summary>
-    public static Figure Build(Report report, string? section, string? key, string errorBars, Func<GroupRow, int?>? colorOf = null, int? colors = null)
+    public static Figure Build(Report report, string? section, string? key, string errorBars, Func<GroupRow, int?>? colorOf = null, int? colors = null, bool? logX = null)
     {
         if (!ErrorBars.Contains(errorBars)) throw FigureErrors.UnknownErrorBars(errorBars);
         if (report.Sections.Count == 0) throw FigureErrors.NothingToDraw();
@@ -44,12 +49,15 @@ public static class ResultsFigure
                 Lower = [lo], Upper = [hi], Markers = true, Ringed = g.Best,
             });
         }
+        var xs = lines.Select(l => l.X[0]).ToList();
+        var log = byNumber && xs.All(x => x > 0) && (logX ?? xs.Max() / xs.Min() >= Math.Pow(10, LogDecades));
+        if (logX == true && !log) throw FigureErrors.LogXNeedsPositive(byNumber ? key : null);
         var left = groups.Count - drawn.Count;
-        var xLabel = key is null ? "group" : key + (left > 0 ? $" ({left} group(s) without {key} left out)" : "");
+        var xLabel = key is null ? "group" : key + (log ? " (log scale)" : "") + (left > 0 ? $" ({left} group(s) without {key} left out)" : "");
         var yLabel = report.Metric + (errorBars == "ci" ? " (mean, 95% CI)" : " (mean ± std over seeds)");
         return new Figure(xLabel, yLabel, lines)
         {
-            XCategories = categories, ColorCount = colors ?? Math.Max(drawn.Count, (colorOf is null ? 0 : lines.Max(l => l.Color) + 1)),
+            XCategories = categories, LogX = log, ColorCount = colors ?? Math.Max(drawn.Count, (colorOf is null ? 0 : lines.Max(l => l.Color) + 1)),
         };
     }
 

@@ -6,6 +6,8 @@ using Hypergrid.Config.Yaml;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Code;
 using Hypergrid.Trials.Logs;
+using Entry = (System.DateTime Stamp, Hypergrid.Trials.TrialRecord Record, System.Text.Json.Nodes.JsonObject? Config, System.Func<Hypergrid.Trials.RunRecord?, string?> Current, string? Log, System.Collections.Generic.Dictionary<string, double?>? Final);
+using Listed = (Hypergrid.Trials.TrialRecord Record, System.Text.Json.Nodes.JsonObject? Config, string? Log, System.Collections.Generic.Dictionary<string, double?> Final);
 
 namespace Hypergrid.Dashboard.Trials;
 
@@ -17,7 +19,7 @@ namespace Hypergrid.Dashboard.Trials;
 /// </summary>
 public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
 {
-    private readonly ConcurrentDictionary<string, (DateTime Stamp, TrialRecord Record, JsonObject? Config, Func<RunRecord?, string?> Current, string? Log, Dictionary<string, double?>? Final)> cache = new();
+    private readonly ConcurrentDictionary<string, Entry> cache = new();
 
     public string LogRoot => logRoot;
 
@@ -31,47 +33,53 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
     /// <summary>How long a quiet journal is trusted before a full scan (a missed event is repaired within it).</summary>
     public TimeSpan SafetyRescan { get; init; } = TimeSpan.FromSeconds(30);
 
-    // The last full scan: the journal's version before it began, when it ran, and the folders it found in order.
+    // The last full scan: the journal's version before it began, when it ran, the folders it found in order, its answer,
+    // which of its trials can change with nothing written (claimed or running: liveness; a program's result: its code),
+    // and the fingerprint of all the others.
     private volatile FullScan? lastFull;
 
-    private sealed record FullScan(long Version, long Ticks, List<string> Dirs);
+    private sealed record FullScan(long Version, long Ticks, List<string> Dirs, List<Listed> Trials, int[] Dynamic, ulong StaticPrint);
+
+    /// <summary>Scans that read every folder (the first, after any change, and every <see cref="SafetyRescan"/>).</summary>
+    public long FullScans => Interlocked.Read(ref fullScans);
+    private long fullScans;
+
+    /// <summary>Trial folders the last scan looked into: all of them in a full scan; in a quiet one only those that can change unwritten.</summary>
+    public int LastVisited { get; private set; }
 
     /// <summary>Every trial: its record, the config to show, and which batch log the page can plot (null: none yet).</summary>
-    public IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> Scan() => ScanWithFingerprint().Trials;
+    public IReadOnlyList<Listed> Scan() => ScanWithFingerprint().Trials;
 
-    /// <summary>The scan and its <see cref="ScanFingerprint"/>: equal fingerprints, equal answers.</summary>
-    public (IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> Trials, ulong Fingerprint) ScanWithFingerprint()
+    /// <summary>
+    /// The scan and its <see cref="ScanFingerprint"/>: equal fingerprints, equal answers. While the journal is quiet it
+    /// costs the trials that can change with nothing written (none in a finished study), not the study's size: the last
+    /// full scan's answer is reused as it is, and only those trials are read and judged again.
+    /// </summary>
+    public (IReadOnlyList<Listed> Trials, ulong Fingerprint) ScanWithFingerprint()
     {
-        var result = new List<(TrialRecord, JsonObject?, string?, Dictionary<string, double?>)>();
-        var print = new ScanFingerprint();
-        if (!Directory.Exists(logRoot)) return (result, print.Value);
-        var decisionStamps = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        if (!Directory.Exists(logRoot)) return ([], new ScanFingerprint().Value);
         // An edit of a program's code changes no trial folder: each scan judges the cached results by today's code.
         var code = CodeJudge.ForLog(logRoot);
         var version = Journal?.Version ?? 0;
         var full = lastFull;
-        var quiet = Journal is { Healthy: true } && full is not null && full.Version == version && Environment.TickCount64 - full.Ticks < SafetyRescan.TotalMilliseconds;
-        var dirs = quiet ? full!.Dirs : TrialFolders.Under(logRoot).ToList();
-        foreach (var dir in dirs)
+        if (Journal is { Healthy: true } && full is not null && full.Version == version && Environment.TickCount64 - full.Ticks < SafetyRescan.TotalMilliseconds)
+            return Quiet(full, code);
+        Interlocked.Increment(ref fullScans);
+        var dynamic = new List<int>();
+        var print = new ScanFingerprint();
+        var decisionStamps = new ConcurrentDictionary<string, DateTime>(StringComparer.Ordinal);
+        var dirs = TrialFolders.Under(logRoot).ToList();
+        // Each folder is read on its own (a first answer at 100,000 trials reads as many run.json and cfg.yaml files):
+        // on every core, then put together in folder order.
+        var listed = new Listed[dirs.Count];
+        var entries = new Entry[dirs.Count];
+        Parallel.For(0, dirs.Count, i =>
         {
-            if (quiet && cache.TryGetValue(dir, out var known))
-            {
-                // Nothing changed on disk: only liveness (a claim's holder dying) and the code can change the answer.
-                if (known.Record.Claim is not null || known.Record.State == TrialState.Running)
-                {
-                    known.Record = TrialRecord.Read(dir, known.Record.Id, known.Current);
-                    known.Log = LogOf(known.Record);
-                    cache[dir] = known;
-                }
-                Add(known.Stamp, known);
-                continue;
-            }
+            var dir = dirs[i];
             var stamp = Directory.GetLastWriteTimeUtc(dir);
             // A paused trial's state and rank also change with its leaf's search decisions (a file beside the trials):
             // looked at once per leaf and scan.
-            var leaf = Path.GetDirectoryName(dir)!;
-            if (!decisionStamps.TryGetValue(leaf, out var decisions))
-                decisionStamps[leaf] = decisions = File.GetLastWriteTimeUtc(Path.Combine(leaf, Hypergrid.Trials.Search.SearchDecision.File));
+            var decisions = decisionStamps.GetOrAdd(Path.GetDirectoryName(dir)!, leaf => File.GetLastWriteTimeUtc(Path.Combine(leaf, Hypergrid.Trials.Search.SearchDecision.File)));
             if (decisions > stamp) stamp = decisions;
             if (!cache.TryGetValue(dir, out var entry) || entry.Stamp != stamp)
             {
@@ -80,30 +88,71 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
                 entry = (stamp, record, record.TrainedConfig ?? config, current, LogOf(record), FinalOf(record));
                 cache[dir] = entry;
             }
-            else if (entry.Record.Claim is not null || entry.Record.State == TrialState.Running)
-            {
-                // Liveness changes without the folder changing: a claim's holder may have died since.
-                entry.Record = TrialRecord.Read(dir, entry.Record.Id, entry.Current);
-                entry.Log = LogOf(entry.Record);
-            }
-            Add(stamp, entry);
-
-            void Add(DateTime stamp, (DateTime Stamp, TrialRecord Record, JsonObject? Config, Func<RunRecord?, string?> Current, string? Log, Dictionary<string, double?>? Final) entry)
-            {
-                var judged = code.Judge(entry.Record);
-                result.Add((judged, entry.Config, entry.Log, entry.Record.Run?.Final ?? entry.Final ?? []));
-                print.Add(dir);
-                print.Add((ulong)stamp.Ticks);
-                print.Add(judged.State.Name());
-                print.Add(judged.Note);
-                print.Add(judged.Error);
-                print.Add(judged.ResumesAt?.ToString());
-                print.Add(entry.Log);
-            }
+            else if (Live(entry.Record)) cache[dir] = entry = Reread(dir, entry);
+            entries[i] = entry;
+            listed[i] = Judged(entry, code);
+        });
+        for (var i = 0; i < dirs.Count; i++)
+        {
+            if (Live(entries[i].Record) || entries[i].Record.Run?.Code is not null) dynamic.Add(i);
+            else print.Add(Print(i, dirs[i], entries[i].Stamp, listed[i]));
         }
+        var result = listed.ToList();
+        LastVisited = dirs.Count;
+        var scan = new FullScan(version, Environment.TickCount64, dirs, result, [.. dynamic], print.Value);
         // The version read before the scan: a change during it moves the journal past it, and the next scan is full.
-        if (!quiet) lastFull = new FullScan(version, Environment.TickCount64, dirs);
-        return (result, print.Value);
+        lastFull = scan;
+        return Quiet(scan, code, reread: false);
+    }
+
+    // The last full scan's answer with its changeable trials read (unless it was just made) and judged again.
+    private (IReadOnlyList<Listed> Trials, ulong Fingerprint) Quiet(FullScan scan, CodeJudge code, bool reread = true)
+    {
+        var print = new ScanFingerprint();
+        print.Add(scan.StaticPrint);
+        List<Listed>? changed = null;
+        foreach (var i in scan.Dynamic)
+        {
+            var dir = scan.Dirs[i];
+            var listed = scan.Trials[i];
+            if (reread && cache.TryGetValue(dir, out var entry))
+            {
+                if (Live(entry.Record)) cache[dir] = entry = Reread(dir, entry);
+                listed = Judged(entry, code);
+                (changed ??= [.. scan.Trials])[i] = listed;
+            }
+            print.Add(Print(i, dir, cache.TryGetValue(dir, out var now) ? now.Stamp : default, listed));
+        }
+        if (reread) LastVisited = scan.Dynamic.Length;
+        return (changed ?? scan.Trials, print.Value);
+    }
+
+    // Liveness changes without the folder changing: a claim's holder may have died since.
+    private static bool Live(TrialRecord r) => r.Claim is not null || r.State == TrialState.Running;
+
+    private Entry Reread(string dir, Entry entry)
+    {
+        entry.Record = TrialRecord.Read(dir, entry.Record.Id, entry.Current);
+        entry.Log = LogOf(entry.Record);
+        return entry;
+    }
+
+    private static Listed Judged(Entry entry, CodeJudge code) =>
+        (code.Judge(entry.Record), entry.Config, entry.Log, entry.Record.Run?.Final ?? entry.Final ?? []);
+
+    // What of one trial the answer shows and can change: its place, folder and time, state, note, error, resume point, log.
+    private static ulong Print(int index, string dir, DateTime stamp, Listed listed)
+    {
+        var print = new ScanFingerprint();
+        print.Add((ulong)index);
+        print.Add(dir);
+        print.Add((ulong)stamp.Ticks);
+        print.Add(listed.Record.State.Name());
+        print.Add(listed.Record.Note);
+        print.Add(listed.Record.Error);
+        print.Add(listed.Record.ResumesAt?.ToString());
+        print.Add(listed.Log);
+        return print.Value;
     }
 
     // A result written by another tool has no run.json: its final metrics come from its epoch log, as run.json's would.

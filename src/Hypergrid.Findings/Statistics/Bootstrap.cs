@@ -5,8 +5,9 @@ namespace Hypergrid.Findings.Statistics;
 /// <summary>
 /// Percentile bootstrap intervals (Efron): the statistic recomputed on <c>resamples</c> resamples drawn with replacement
 /// by a seeded <see cref="SplitMix"/>, its (1 - level)/2 and (1 + level)/2 quantiles (type 7) the interval. The same
-/// values, resamples and seed give the same interval. No allocation per resample, and the two quantiles are selected,
-/// not sorted for: a report of thousands of groups pays little for them.
+/// values, resamples and seed give the same interval. No allocation per resample, the draws of a size kept for every
+/// group of that size (<see cref="BootstrapDraws"/>), and the two quantiles selected, not sorted for: a report of
+/// thousands of groups pays little for them.
 /// </summary>
 public static class Bootstrap
 {
@@ -34,13 +35,33 @@ public static class Bootstrap
         return sum / x.Length;
     }
 
+    // The mean of the values at this resample's indices, added in the order they were drawn.
+    private static double MeanOf(double[] x, ReadOnlySpan<int> draws)
+    {
+        var sum = 0.0;
+        foreach (var i in draws) sum += x[i];
+        return sum / x.Length;
+    }
+
     private static Interval Resample(double[] a, double[]? b, Kind kind, int resamples, ulong seed, double level)
     {
         var rng = new SplitMix(seed);
         var values = ArrayPool<double>.Shared.Rent(resamples);
+        var nb = kind == Kind.Mean ? 0 : b!.Length;
         try
         {
-            for (var r = 0; r < resamples; r++) values[r] = kind == Kind.Mean ? MeanOf(a, ref rng) : MeanOf(a, ref rng) - MeanOf(b!, ref rng);
+            // The same draws as one stream would give, from the table every group of these sizes shares.
+            if (BootstrapDraws.Of(a.Length, nb, resamples, seed) is { } table)
+            {
+                var width = a.Length + nb;
+                for (var r = 0; r < resamples; r++)
+                {
+                    var draws = table.AsSpan(r * width, width);
+                    values[r] = kind == Kind.Mean ? MeanOf(a, draws) : MeanOf(a, draws[..a.Length]) - MeanOf(b!, draws[a.Length..]);
+                }
+            }
+            else
+                for (var r = 0; r < resamples; r++) values[r] = kind == Kind.Mean ? MeanOf(a, ref rng) : MeanOf(a, ref rng) - MeanOf(b!, ref rng);
             var span = values.AsSpan(0, resamples);
             return new Interval(Quantile.Select(span, (1 - level) / 2), Quantile.Select(span, (1 + level) / 2));
         }

@@ -43,7 +43,8 @@ public sealed class BatchLogHeader
     // However long the first line is; null when the file has no newline.
     private static BatchLogHeader? Read(Reader read)
     {
-        var buffer = new byte[64 * 1024];
+        // Small first (a status or report reads the header of every trial's log), doubled while the line goes on.
+        var buffer = new byte[2048];
         var have = 0;
         while (true)
         {

@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Hypergrid.Trials.Logs;
 
 /// <summary>
@@ -46,8 +51,23 @@ public static class BatchLogLine
     }
 
     /// <summary>Where each cell's text starts and how long it is; false when the line has another number of cells than <paramref name="starts"/> holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a million-row log's first read runs it before tiering could
     public static bool Split(ReadOnlySpan<byte> line, Span<int> starts, Span<int> lengths)
     {
+        // Nearly every line has no quote: its commas, found in one vectorised pass, are its cells' ends.
+        var commas = Commas(line, starts[1..]);
+        if (commas >= 0)
+        {
+            if (commas != starts.Length - 1) return false;
+            starts[0] = 0;
+            for (var c = 0; c < commas; c++)
+            {
+                lengths[c] = starts[c + 1] - starts[c];
+                starts[c + 1]++; // the next cell starts after its comma
+            }
+            lengths[^1] = line.Length - starts[^1];
+            return true;
+        }
         if (Width(line) != starts.Length) return false;
         var at = 0;
         for (var c = 0; c < starts.Length; c++)
@@ -58,6 +78,45 @@ public static class BatchLogLine
             at = comma < 0 ? line.Length : at + comma + 1;
         }
         return true;
+    }
+
+    // The positions of a line's commas, written to at (one more than it holds: at.Length + 1, so a line with more
+    // commas than cells is told apart); -1 when the line has a quote (the caller splits it quote-aware). Whole vectors
+    // of 32 bytes, the last one overlapping the one before (its bytes already seen are masked off), so no byte-at-a-time
+    // tail; a line under 32 bytes goes byte by byte.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Commas(ReadOnlySpan<byte> line, Span<int> at)
+    {
+        var n = 0;
+        if (!Vector256.IsHardwareAccelerated || line.Length < Vector256<byte>.Count)
+        {
+            for (var i = 0; i < line.Length; i++)
+            {
+                if (line[i] == Quote) return -1;
+                if (line[i] != ',') continue;
+                if (n == at.Length) return at.Length + 1;
+                at[n++] = i;
+            }
+            return n;
+        }
+        ref var first = ref MemoryMarshal.GetReference(line);
+        var comma = Vector256.Create((byte)',');
+        var quote = Vector256.Create(Quote);
+        for (var i = 0; i < line.Length; i += Vector256<byte>.Count)
+        {
+            var from = Math.Min(i, line.Length - Vector256<byte>.Count);
+            var v = Vector256.LoadUnsafe(ref first, (nuint)from);
+            var seen = (uint)(i - from); // bytes of this vector the one before already looked at
+            if (((Vector256.Equals(v, quote).ExtractMostSignificantBits() >> (int)seen) << (int)seen) != 0) return -1;
+            var mask = (Vector256.Equals(v, comma).ExtractMostSignificantBits() >> (int)seen) << (int)seen;
+            while (mask != 0)
+            {
+                if (n == at.Length) return at.Length + 1;
+                at[n++] = from + BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+            }
+        }
+        return n;
     }
 
     /// <summary>A cell's text as a string: a doubled quote (inside a quoted cell) is one quote.</summary>

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Hypergrid.Trials.Logs;
@@ -18,6 +20,7 @@ public sealed class EpochAggregator
     private readonly List<EpochGroup> groups = [];
     private readonly Dictionary<string, EpochGroup> byKey = [];
     private EpochGroup? last;
+    private int largest = 16; // rows in the largest group closed so far
 
     private EpochAggregator(string[] header)
     {
@@ -42,6 +45,7 @@ public sealed class EpochAggregator
     public void Add(string lines) => Add(Encoding.UTF8.GetBytes(lines));
 
     /// <summary>Adds complete data lines (no header); anything after the last newline is ignored.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a big log's first read runs this before tiering could
     public void Add(ReadOnlySpan<byte> lines)
     {
         var width = header.Length;
@@ -52,25 +56,29 @@ public sealed class EpochAggregator
         role[epochCol] = -1;
         role[modeCol] = -2;
         for (var m = 0; m < metricCols.Length; m++) role[metricCols[m]] = m;
+        Span<int> starts = width <= 512 ? stackalloc int[width] : new int[width];
+        Span<int> lengths = width <= 512 ? stackalloc int[width] : new int[width];
         Span<double> values = metricCols.Length <= 512 ? stackalloc double[metricCols.Length] : new double[metricCols.Length];
         Span<bool> present = metricCols.Length <= 512 ? stackalloc bool[metricCols.Length] : new bool[metricCols.Length];
         while (BatchLogLine.Next(ref lines, out var line))
-            if (AddRow(line, role, values, present)) RowCount++;
+            if (AddRow(line, role, starts, lengths, values, present)) RowCount++;
     }
 
     // One row: cells parsed by their column's role (any column order), then added to the row's (epoch, phase) group.
-    private bool AddRow(ReadOnlySpan<byte> line, ReadOnlySpan<int> role, Span<double> values, Span<bool> present)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool AddRow(ReadOnlySpan<byte> line, ReadOnlySpan<int> role, Span<int> starts, Span<int> lengths, Span<double> values, Span<bool> present)
     {
-        if (BatchLogLine.Width(line) != role.Length) return false;
+        if (!BatchLogLine.Split(line, starts, lengths)) return false;
         ReadOnlySpan<byte> epoch = default, phase = default;
         present.Clear();
         for (var c = 0; c < role.Length; c++)
         {
-            var cell = BatchLogLine.Cell(ref line);
             var r = role[c];
+            if (r == -3) continue;
+            var cell = line.Slice(starts[c], lengths[c]);
             if (r >= 0) present[r] = cell.Length > 0 && FastNumber.TryParse(cell, out values[r]);
             else if (r == -1) epoch = cell;
-            else if (r == -2) phase = cell;
+            else phase = cell;
         }
         var group = GroupOf(epoch, phase);
         group.BeginRow();
@@ -83,6 +91,7 @@ public sealed class EpochAggregator
     {
         // Rows arrive grouped, so the previous row's group is almost always the right one.
         if (last is not null && epoch.SequenceEqual(last.EpochBytes) && phase.SequenceEqual(last.PhaseBytes)) return last;
+        if (last is not null) largest = Math.Max(largest, last.Batches);
         var e = Encoding.UTF8.GetString(epoch);
         var p = Encoding.UTF8.GetString(phase);
         return last = Find(e, p);
@@ -92,7 +101,8 @@ public sealed class EpochAggregator
     {
         var key = epoch + "\n" + phase;
         if (byKey.TryGetValue(key, out var group)) return group;
-        group = new EpochGroup(epoch, phase, reductions);
+        // Groups of a log are alike in size: room for the largest so far, so a group's median values are not copied as it grows.
+        group = new EpochGroup(epoch, phase, reductions, groups.Count == 0 ? 16 : largest);
         byKey[key] = group;
         groups.Add(group);
         return group;
@@ -125,6 +135,57 @@ public sealed class EpochAggregator
     public static EpochTable? FromBytes(byte[] data) => Aggregate(data, out _)?.ToTable();
 
     /// <summary>
+    /// Aggregates a batch log read from its start in blocks of a few megabytes (one buffer, reused: a 140 MB log is not
+    /// held whole, nor a fresh 140 MB array zeroed by the kernel for each read), each block on every core; a trailing
+    /// line without its newline is ignored. The same table as <see cref="FromBytes"/> of the file's bytes. Null without a usable header.
+    /// </summary>
+    public static EpochTable? FromStream(Stream stream) => FromStream(stream, BlockSize);
+
+    /// <summary><see cref="FromStream(Stream)"/> in blocks of another size (tests cut lines and groups at block ends).</summary>
+    internal static EpochTable? FromStream(Stream stream, int blockSize)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
+        try
+        {
+            var have = 0;
+            EpochAggregator? all = null;
+            while (true)
+            {
+                if (have == buffer.Length) Grow(ref buffer); // a line (or the header) longer than the buffer
+                var read = stream.Read(buffer, have, buffer.Length - have);
+                if (read <= 0) return all?.ToTable();
+                have += read;
+                var start = 0;
+                if (all is null)
+                {
+                    if (BatchLogHeader.Read(buffer.AsSpan(0, have)) is not { } header) continue;
+                    if ((all = ForHeader(header)) is null) return null;
+                    start = header.Length;
+                }
+                var end = Array.LastIndexOf(buffer, (byte)'\n', have - 1, have - start) + 1;
+                if (end <= start) { if (start > 0) { Array.Copy(buffer, start, buffer, 0, have - start); have -= start; } continue; }
+                all.AddBlock(buffer, start, end);
+                Array.Copy(buffer, end, buffer, 0, have - end); // the line still incomplete starts the next block
+                have -= end;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private const int BlockSize = 4 << 20;
+
+    private static void Grow(ref byte[] buffer)
+    {
+        var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        buffer.CopyTo(bigger, 0);
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = bigger;
+    }
+
+    /// <summary>
     /// Aggregates a batch log's bytes on every core. <paramref name="consumed"/> is where the complete
     /// lines end; the returned aggregator takes the rows that follow with <see cref="Add(ReadOnlySpan{byte})"/>.
     /// Null while the header line is incomplete or lacks epoch and mode.
@@ -133,43 +194,59 @@ public sealed class EpochAggregator
     {
         consumed = 0;
         if (BatchLogHeader.Read(data) is not { } header || ForHeader(header) is not { } first) return null;
-        var bodyStart = header.Length;
         var bodyEnd = Array.LastIndexOf(data, (byte)'\n') + 1;
-        var chunks = bodyEnd - bodyStart < 1 << 20 ? 1 : Environment.ProcessorCount;
-        var bounds = new int[chunks + 1];
-        bounds[0] = bodyStart;
-        bounds[chunks] = bodyEnd;
-        for (var c = 1; c < chunks; c++)
-            bounds[c] = Math.Min(bodyEnd, GroupStartAfter(data, Math.Max(bodyStart + (int)((long)(bodyEnd - bodyStart) * c / chunks), bounds[c - 1]), first));
-        var parts = new EpochAggregator[chunks];
-        parts[0] = first;
-        for (var c = 1; c < chunks; c++) parts[c] = first.Empty();
-        Parallel.For(0, chunks, c => parts[c].Add(data.AsSpan(bounds[c], bounds[c + 1] - bounds[c])));
-        for (var c = 1; c < chunks; c++) first.Merge(parts[c]);
+        for (var at = header.Length; at < bodyEnd; at += BlockSize)
+        {
+            var to = Math.Min(bodyEnd, at + BlockSize);
+            to = Array.IndexOf(data, (byte)'\n', to - 1) + 1; // whole lines
+            first.AddBlock(data, at, to);
+            at = to - BlockSize;
+        }
         consumed = bodyEnd;
         return first;
+    }
+
+    /// <summary>
+    /// Adds the whole lines of data[from..to] on every core: the block is cut at the starts of (epoch, phase) groups,
+    /// the first part continues this aggregator's rows (its open group included), each other part starts afresh, and the
+    /// parts are folded in in order. So every group's values are taken in file order, as one pass would take them.
+    /// </summary>
+    private void AddBlock(byte[] data, int from, int to)
+    {
+        var chunks = to - from < 1 << 20 ? 1 : Environment.ProcessorCount;
+        if (chunks == 1) { Add(data.AsSpan(from, to - from)); return; }
+        var bounds = new int[chunks + 1];
+        bounds[0] = from;
+        bounds[chunks] = to;
+        for (var c = 1; c < chunks; c++)
+            bounds[c] = Math.Min(to, GroupStartAfter(data, to, Math.Max(from + (int)((long)(to - from) * c / chunks), bounds[c - 1]), this));
+        var parts = new EpochAggregator[chunks];
+        parts[0] = this;
+        for (var c = 1; c < chunks; c++) parts[c] = Empty();
+        Parallel.For(0, chunks, c => parts[c].Add(data.AsSpan(bounds[c], bounds[c + 1] - bounds[c])));
+        for (var c = 1; c < chunks; c++) Merge(parts[c]);
     }
 
     /// <summary>
     /// The start of the first line at or after <paramref name="from"/> that begins a new (epoch, phase):
     /// chunks never split a group, so every sum is taken in file order and the result equals one pass.
     /// </summary>
-    private static int GroupStartAfter(byte[] data, int from, EpochAggregator shape)
+    private static int GroupStartAfter(byte[] data, int to, int from, EpochAggregator shape)
     {
-        var nl = Array.IndexOf(data, (byte)'\n', from);
-        if (nl < 0) return data.Length;
+        var nl = Array.IndexOf(data, (byte)'\n', from, to - from);
+        if (nl < 0) return to;
         var start = nl + 1;
         byte[]? key = null;
-        while (start < data.Length)
+        while (start < to)
         {
-            var end = Array.IndexOf(data, (byte)'\n', start);
-            if (end < 0) return data.Length;
+            var end = Array.IndexOf(data, (byte)'\n', start, to - start);
+            if (end < 0) return to;
             var k = shape.KeyOf(data.AsSpan(start, end - start));
             if (key is not null && !k.AsSpan().SequenceEqual(key)) return start;
             key ??= k;
             start = end + 1;
         }
-        return data.Length;
+        return to;
     }
 
     private byte[] KeyOf(ReadOnlySpan<byte> line)

@@ -14,7 +14,8 @@ internal sealed class EpochGroup
     private readonly int width;    // median columns per row
     private double[] rows;         // median values row-major: sequential appends stay in cache
 
-    public EpochGroup(string epoch, string phase, Reduction[] reductions)
+    // batches: how many rows to make room for at once (the size of the groups before: no growing copies).
+    public EpochGroup(string epoch, string phase, Reduction[] reductions, int batches = 16)
     {
         Epoch = epoch;
         Phase = phase;
@@ -25,7 +26,7 @@ internal sealed class EpochGroup
         count = new int[reductions.Length];
         slot = new int[reductions.Length];
         for (var m = 0; m < reductions.Length; m++) slot[m] = reductions[m] == Reduction.Median ? width++ : -1;
-        rows = new double[width * 16];
+        rows = new double[width * Math.Max(16, batches)];
     }
 
     public string Epoch { get; }

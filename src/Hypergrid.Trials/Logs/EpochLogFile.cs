@@ -12,11 +12,14 @@ public static class EpochLogFile
     {
         var batchPath = Path.Combine(trialDir, TrialFiles.BatchLog);
         var epochPath = Path.Combine(trialDir, TrialFiles.EpochLog);
-        if (SafeFiles.Readable(logRoot, batchPath) is null) return null;
-        if (File.GetLastWriteTimeUtc(epochPath) >= File.GetLastWriteTimeUtc(batchPath) && SafeFiles.ReadAll(logRoot, epochPath) is { } cached && EpochTable.Parse(cached) is { } fromFile)
+        // Two looks at the disk when the cache is fresh (the batch log's time; the epoch log's bytes and time), as a report of every trial wants.
+        if (SafeFiles.RegularWritten(logRoot, batchPath) is not { } batchWritten) return null;
+        if (SafeFiles.ReadAllWritten(logRoot, epochPath) is { } cached && cached.Written >= batchWritten && EpochTable.Parse(cached.Bytes) is { } fromFile)
             return (fromFile, TrialFiles.EpochLog);
-        if (SafeFiles.ReadAll(logRoot, batchPath) is not { } bytes) return null;
-        var table = EpochAggregator.FromBytes(bytes);
+        EpochTable? table;
+        // Read in blocks, not whole: a million-row log is 140 MB.
+        using (var stream = SafeFiles.Open(logRoot, batchPath))
+            table = stream is null ? null : EpochAggregator.FromStream(stream);
         if (table is null) return null;
         try { AtomicFile.WriteAllText(epochPath, table.ToCsv()); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* answered from memory */ }

@@ -29,20 +29,21 @@ public sealed class EpochTable
         this.values = values.ToArray();
     }
 
-    // A table read from epoch_log.csv keeps its cells as bytes until asked: a report of 10,000 trials reads one column
-    // of each, so parsing every number of every log would be most of its time.
-    private EpochTable(IReadOnlyList<string> columns, IReadOnlyList<long> epochs, IReadOnlyList<string> phases, byte[] text, int[] cells)
+    // A table read from epoch_log.csv keeps its rows as bytes until asked: a report of 10,000 trials reads one or two
+    // cells of each (the last val row's metric and loss), so splitting every line and parsing every number of every log
+    // would be most of its time. A cell is found in its row when it is read.
+    private EpochTable(IReadOnlyList<string> columns, IReadOnlyList<long> epochs, IReadOnlyList<string> phases, byte[] text, int[] lines)
     {
         Columns = columns;
         Epochs = epochs;
         Phases = phases;
         this.text = text;
-        this.cells = cells;
+        this.lines = lines;
     }
 
     private double[][]? values;
     private readonly byte[]? text;
-    private readonly int[]? cells; // per row and column: start, then length, into text
+    private readonly int[]? lines; // per row: the start and length of its cells after epoch and mode, in text
 
     /// <summary>The metric columns after epoch and mode, ending with n_batches.</summary>
     public IReadOnlyList<string> Columns { get; }
@@ -50,14 +51,27 @@ public sealed class EpochTable
     public IReadOnlyList<string> Phases { get; }
 
     /// <summary>Per row, one value per column of <see cref="Columns"/> (<see cref="Missing"/>: no value).</summary>
-    public IReadOnlyList<double[]> Values => values ??= Enumerable.Range(0, Rows).Select(r => Enumerable.Range(0, Columns.Count).Select(c => Cell(r, c)).ToArray()).ToArray();
+    public IReadOnlyList<double[]> Values => values ??= Enumerable.Range(0, Rows).Select(Row).ToArray();
 
     private double Cell(int row, int column)
     {
         if (values is not null) return values[row][column];
-        var at = (row * Columns.Count + column) * 2;
-        var cell = text.AsSpan(cells![at], cells[at + 1]);
-        return cell.Length > 0 && FastNumber.TryParse(cell, out var v) ? v : Missing;
+        // The row's cells up to this one, as the batch log's rows are split (its width was checked when it was read). Not
+        // kept: a table may be read by several threads, and a report reads one or two cells of a row.
+        ReadOnlySpan<byte> rest = text.AsSpan(lines![row * 2], lines[row * 2 + 1]);
+        for (var c = 0; c < column; c++) BatchLogLine.Cell(ref rest);
+        return Number(BatchLogLine.Cell(ref rest));
+    }
+
+    private static double Number(ReadOnlySpan<byte> cell) => cell.Length > 0 && FastNumber.TryParse(cell, out var v) ? v : Missing;
+
+    // Every cell of a row, split once.
+    private double[] Row(int row)
+    {
+        var cells = new double[Columns.Count];
+        ReadOnlySpan<byte> rest = text.AsSpan(lines![row * 2], lines[row * 2 + 1]);
+        for (var c = 0; c < cells.Length; c++) cells[c] = Number(BatchLogLine.Cell(ref rest));
+        return cells;
     }
 
     public int Rows => Epochs.Count;
@@ -88,9 +102,14 @@ public sealed class EpochTable
     /// </summary>
     public double? Value(string phase, string column, string reduce, string goal, long upTo = long.MaxValue)
     {
+        // The last value first, from the end: "final" and a diverged trial need no other row (a report reads one cell per log).
+        var c = IndexOf(column);
+        double? last = null;
+        for (var r = Rows - 1; r >= 0 && c >= 0 && last is null; r--)
+            if (Epochs[r] <= upTo && Phases[r] == phase && Cell(r, c) is var v && !IsMissing(v)) last = v;
+        if (last is null) return null;
+        if (reduce == "final" || !double.IsFinite(last.Value)) return last;
         var values = RowsOf(phase).Where(r => Epochs[r] <= upTo).Select(r => Get(r, column)).OfType<double>().ToList();
-        if (values.Count == 0) return null;
-        if (reduce == "final" || !double.IsFinite(values[^1])) return values[^1];
         return goal == "max" ? values.Where(double.IsFinite).Max() : values.Where(double.IsFinite).Min();
     }
 
@@ -103,8 +122,12 @@ public sealed class EpochTable
     {
         get
         {
-            var phase = RowsOf("val").Any() ? "val" : "train";
-            return RowsOf(phase).Select(r => Get(r, "loss")).OfType<double>().LastOrDefault(0) is var loss && !double.IsFinite(loss);
+            var phase = Phases.Contains("val") ? "val" : "train";
+            // The last loss of the phase, from the end (a report asks this of every log).
+            var c = IndexOf("loss");
+            for (var r = Rows - 1; r >= 0 && c >= 0; r--)
+                if (Phases[r] == phase && Cell(r, c) is var loss && !IsMissing(loss)) return !double.IsFinite(loss);
+            return false;
         }
     }
 
@@ -148,16 +171,21 @@ public sealed class EpochTable
     }
 
     /// <summary>Reads epoch_log.csv (the file edge), on its bytes; rows with the wrong number of cells are dropped. Null without an epoch,mode header.</summary>
-    public static EpochTable? Parse(ReadOnlySpan<byte> csv)
+    public static EpochTable? Parse(ReadOnlySpan<byte> csv) => Parse(csv, null);
+
+    /// <summary>As <see cref="Parse(ReadOnlySpan{byte})"/>, keeping <paramref name="csv"/> itself (not a copy) for the cells it reads later: the caller gives it up.</summary>
+    public static EpochTable? Parse(byte[] csv) => Parse(csv, csv);
+
+    private static EpochTable? Parse(ReadOnlySpan<byte> csv, byte[]? owned)
     {
         if (BatchLogHeader.Read(csv) is not { } read) return null;
         var header = read.Names.ToArray();
         if (header.Length < 2 || header[0] != "epoch" || header[1] != "mode") return null;
         var columns = header[2..];
-        var text = csv.ToArray();
+        var text = owned ?? csv.ToArray();
         var epochs = new List<long>();
         var phases = new List<string>();
-        var cells = new List<int>();
+        var lines = new List<int>();
         // Only whole lines, split as the batch log's rows are: anything after the last newline is a line still being written.
         var rest = csv[read.Length..];
         while (true)
@@ -167,15 +195,16 @@ public sealed class EpochTable
             if (BatchLogLine.Width(line) != header.Length) continue;
             var cellsOf = line;
             if (!FastNumber.TryParse(BatchLogLine.Cell(ref cellsOf), out var epoch) || epoch != Math.Floor(epoch)) continue;
-            var phase = Encoding.UTF8.GetString(BatchLogLine.Cell(ref cellsOf));
-            for (var c = 0; c < columns.Length; c++)
-            {
-                cells.Add(lineStart + line.Length - cellsOf.Length);
-                cells.Add(BatchLogLine.Cell(ref cellsOf).Length);
-            }
+            var phase = Phase(BatchLogLine.Cell(ref cellsOf));
+            lines.Add(lineStart + line.Length - cellsOf.Length);
+            lines.Add(cellsOf.Length);
             epochs.Add((long)epoch);
             phases.Add(phase);
         }
-        return new EpochTable(columns, epochs, phases, text, cells.ToArray());
+        return new EpochTable(columns, epochs, phases, text, lines.ToArray());
     }
+
+    // The two phases every log has are one string each, not one per row.
+    private static string Phase(ReadOnlySpan<byte> cell) =>
+        cell.SequenceEqual("val"u8) ? "val" : cell.SequenceEqual("train"u8) ? "train" : Encoding.UTF8.GetString(cell);
 }

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace Hypergrid.Trials.Tests;
+
+// The few-calls path a report takes for every trial (a plain file opened without following a link) must answer as the
+// general path does: the same bytes, the same write time, the same refusals.
+public sealed class SafeFilesFastPathTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("hypergrid-safe-fast-").FullName;
+    private string Log => Path.Combine(root, "log");
+    private string Trial => Path.Combine(Log, "trial");
+
+    public SafeFilesFastPathTests()
+    {
+        Directory.CreateDirectory(Trial);
+        File.WriteAllText(Path.Combine(Trial, "epoch_log.csv"), "epoch,mode,loss\n1,val,0.5\n");
+        File.SetLastWriteTimeUtc(Path.Combine(Trial, "epoch_log.csv"), new DateTime(2026, 1, 2, 3, 4, 5, 678, DateTimeKind.Utc).AddTicks(9));
+        Directory.CreateDirectory(Path.Combine(root, "outside"));
+        File.WriteAllText(Path.Combine(root, "outside", "secret"), "not for you");
+    }
+
+    public void Dispose() => Directory.Delete(root, true);
+
+    [Theory]
+    [InlineData("epoch_log.csv")] // a plain file
+    [InlineData("alias.csv")]     // a link that stays under the root
+    public void A_readable_file_gives_its_bytes_and_the_write_time_dotnet_reads(string name)
+    {
+        if (name == "alias.csv") File.CreateSymbolicLink(Path.Combine(Trial, name), "epoch_log.csv");
+        var path = Path.Combine(Trial, name);
+        var read = SafeFiles.ReadAllWritten(Log, path);
+        Assert.NotNull(read);
+        Assert.Equal(File.ReadAllBytes(path), read.Value.Bytes);
+        Assert.Equal(File.GetLastWriteTimeUtc(path), read.Value.Written);
+        Assert.Equal(File.GetLastWriteTimeUtc(path), SafeFiles.RegularWritten(Log, path));
+        Assert.Equal(File.ReadAllBytes(path), SafeFiles.ReadAll(Log, path));
+    }
+
+    [Theory]
+    [InlineData("leaves")] // a link out of the root
+    [InlineData("fifo")]   // would block a reader
+    [InlineData("folder")] // not a file
+    [InlineData("missing")]
+    public void Anything_but_a_regular_file_under_the_root_reads_as_absent(string kind)
+    {
+        var path = Path.Combine(Trial, "epoch_log2.csv");
+        switch (kind)
+        {
+            case "leaves": File.CreateSymbolicLink(path, Path.Combine(root, "outside", "secret")); break;
+            case "fifo": using (var p = Process.Start("mkfifo", path)) p.WaitForExit(); break;
+            case "folder": Directory.CreateDirectory(path); break;
+        }
+        Assert.Null(SafeFiles.ReadAllWritten(Log, path));
+        Assert.Null(SafeFiles.RegularWritten(Log, path));
+        Assert.Null(SafeFiles.ReadAll(Log, path));
+    }
+}
