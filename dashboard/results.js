@@ -137,6 +137,12 @@ function sectionTable(s) {
     note.textContent = s.note; // the server's words, as every report format says them
     box.append(note);
   }
+  if (s.adaptive_seeds) {
+    const rounds = document.createElement('p');
+    rounds.className = 'muted r-adaptive';
+    rounds.textContent = s.adaptive_seeds; // the rounds as the server says them: seeds spent, why each group stopped
+    box.append(rounds);
+  }
   const keys = resultKeys(s.groups);
   // Rows are named by the keys that differ between groups (the server's values); the leaf only when they do not tell rows apart.
   const named = new Set(s.groups.map(g => keys.map(k => k in g.values ? fmt(g.values[k]) : '\u0002').join('\u0001')));
@@ -155,6 +161,7 @@ function sectionTable(s) {
     const row = body.insertRow();
     row.className = (g.best ? 'best' : '') + (g.indistinguishable ? ' indistinguishable' : '');
     if (g.verdict) row.dataset.verdict = g.verdict;
+    if (g.adaptive) row.dataset.adaptive = g.adaptive.state;
     const cells = [...(leafColumn ? [g.leaf] : []), ...keys.map(k => fmt(g.values[k])), groupCell(g), ...figureColumns.map(f => f[1](g))];
     cells.forEach((c, i) => { const td = row.insertCell(); td.textContent = c; if (i === keys.length + (leafColumn ? 1 : 0)) td.className = 'metric'; });
     row.title = `${g.leaf}: click to plot this group (mean ± std over seeds)`;

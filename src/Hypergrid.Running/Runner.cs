@@ -15,9 +15,11 @@ public static class Runner
     {
         // A tpe search trains in rounds: each pass trains what is proposed, then the rounds its results make due are proposed
         // and trained in the next pass. Rounds due before the first pass (a run killed after its trials ended) come first.
+        // Adaptive seeds likewise: each round's next seeds are trained in the next pass.
         Search.SearchRounds.ProposeDue(options, display);
+        Search.SeedRounds.DecideDue(options, display);
         var summary = await RunPassAsync(options, display, 0, cancel);
-        for (var pass = 1; !summary.Detached && !cancel.IsCancellationRequested && Search.SearchRounds.ProposeDue(options, display) > 0; pass++)
+        for (var pass = 1; !summary.Detached && !cancel.IsCancellationRequested && Search.SearchRounds.ProposeDue(options, display) + Search.SeedRounds.DecideDue(options, display) > 0; pass++)
             summary = summary.Then(await RunPassAsync(options, display, pass, cancel));
         return summary;
     }

@@ -31,7 +31,7 @@ public sealed record TrialSpec(
     public static readonly string[] AlwaysLogged = ["loss", "acc"];
 
     /// <summary>Keys read by the runner and launchers rather than by a component.</summary>
-    private static readonly string[] StructuralKeys = ["mode", "slurm", Config.Search.SearchSpec.Key, Config.Devices.GpuRequest.Key];
+    private static readonly string[] StructuralKeys = ["mode", "slurm", Config.Search.SearchSpec.Key, Config.Search.SeedsSpec.Key, Config.Devices.GpuRequest.Key];
 
     /// <summary>
     /// Checks a resolved trial config and builds what trains it; every problem is collected in <paramref name="errors"/>.
