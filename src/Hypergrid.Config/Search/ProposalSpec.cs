@@ -5,13 +5,19 @@ namespace Hypergrid.Config.Search;
 /// <summary>
 /// The proposing part of a leaf's <c>search:</c> mapping: <c>{method: random | sobol | tpe, trials: N, seed: S}</c>, and
 /// for tpe <c>batch: k</c> (trials per round, each round proposed from complete earlier rounds only) and <c>startup</c>
-/// (trials proposed at random before the model takes over). <see cref="Metric"/>, <see cref="Goal"/> and
+/// (trials proposed at random before the model takes over), <c>multivariate: true</c> (see <see cref="Tpe"/>). <see cref="Metric"/>, <see cref="Goal"/> and
 /// <see cref="Reduce"/> are the search's, as halving reads them (that parser reports their mistakes).
 /// </summary>
 public sealed record ProposalSpec(ProposalMethod Method, int Trials, long Seed, int Batch, int Startup, string Metric, string Goal, string Reduce)
 {
     /// <summary>Optuna's <c>n_startup_trials</c> default: trials proposed at random before TPE's model.</summary>
     public const int DefaultStartup = 10;
+
+    /// <summary>tpe: candidates drawn from the good trials' density per proposal (Optuna's <c>n_ei_candidates</c>).</summary>
+    public int Candidates { get; init; } = Tpe.DefaultCandidates;
+
+    /// <summary>tpe: the parameters active in every trial share one kernel per trial (Optuna's <c>multivariate=True</c>).</summary>
+    public bool Multivariate { get; init; }
 
     /// <summary>The most trials one search leaf may propose per grid point.</summary>
     public const int MaxTrials = 100_000;
@@ -49,13 +55,19 @@ public sealed record ProposalSpec(ProposalMethod Method, int Trials, long Seed, 
         var seed = Whole("seed", 0, 0, long.MaxValue, "write a non-negative whole number, e.g. seed: 0 (the same seed gives the same proposals)");
         var batch = (int)Whole("batch", 1, 1, MaxTrials, "write how many trials each round proposes, e.g. batch: 4 (about the number of workers)");
         var startup = (int)Whole("startup", DefaultStartup, 1, MaxTrials, $"write how many trials are proposed at random first, e.g. startup: {DefaultStartup}");
+        var multivariate = false;
+        if (map["multivariate"] is { } mv)
+        {
+            if ((mv as CfgScalar)?.Boolean is { } b) multivariate = b;
+            else errors.Add(Errors.BadSearchNumber(At("multivariate"), "multivariate", mv.Canonical, "write multivariate: true (ranges share one kernel per trial) or multivariate: false (each on its own, the default)"));
+        }
         if (method != ProposalMethod.Tpe)
-            foreach (var key in new[] { "batch", "startup" }.Where(map.ContainsKey))
+            foreach (var key in new[] { "batch", "startup", "multivariate" }.Where(map.ContainsKey))
                 errors.Add(Errors.SearchKeyForTpeOnly(At(key), key, method.ToString().ToLowerInvariant()));
         if (method == ProposalMethod.Tpe && map.ContainsKey("rungs")) errors.Add(Errors.TpeWithRungs(At("rungs")));
         var metric = map["metric"] is CfgScalar { Kind: ScalarKind.String } m ? m.Text : "val_acc";
         var goal = (map["goal"] as CfgScalar)?.Text ?? MetricName.DefaultGoal(metric);
         var reduce = (map["reduce"] as CfgScalar)?.Text ?? "final";
-        return errors.Count > before ? null : new ProposalSpec(method, trials, seed, batch, startup, metric, goal, reduce);
+        return errors.Count > before ? null : new ProposalSpec(method, trials, seed, batch, startup, metric, goal, reduce) { Multivariate = multivariate };
     }
 }

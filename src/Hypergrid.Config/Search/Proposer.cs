@@ -12,7 +12,7 @@ public static class Proposer
     {
         if (spec.Method == ProposalMethod.Sobol) return space.FromUnit(new Sobol(space.Parameters.Count, spec.Seed).Point(index));
         if (spec.Method == ProposalMethod.Tpe && index >= spec.SeedOnly && history.Count >= spec.Startup)
-            return space.Snap(Tpe.Propose(space, history, SplitMix64.Stream(spec.Seed, index, purpose: 1)));
+            return space.Snap(Tpe.Propose(space, history, SplitMix64.Stream(spec.Seed, index, purpose: 1), spec.Candidates, spec.Multivariate));
         return Random(space, spec.Seed, index);
     }
 

@@ -3,6 +3,8 @@ namespace Hypergrid.Config.Search;
 /// <summary>
 /// The search methods by the name <c>search.method</c> gives them: an explicit dictionary, so that an unknown name is an
 /// error listing the known ones. A new method is one file implementing <see cref="ISearchMethod"/> and one line here.
+/// A method that proposes trials from results (tpe) is made from the leaf's plan instead (<see cref="Proposing"/>): it
+/// needs the space and the grid, which a trial's search settings do not hold.
 /// </summary>
 public static class SearchMethods
 {
@@ -18,4 +20,13 @@ public static class SearchMethods
     public static ISearchMethod Create(SearchSpec spec, int epochs) =>
         Registry.TryGetValue(spec.Method, out var make) ? make(spec, epochs)
             : throw new KeyNotFoundException($"search method '{spec.Method}' is not known; known: {string.Join(", ", Names)}");
+
+    /// <summary>
+    /// The method that proposes a leaf's trials from results (tpe), made from the leaf's plan (its space, settings and
+    /// grid points); null when the leaf's search proposes from the seed alone (random, sobol) or it has none.
+    /// </summary>
+    public static ISearchMethod? Proposing(Expansion.LeafPlan plan) =>
+        plan.Search is { Spec.Method: ProposalMethod.Tpe } search
+            ? new TpeMethod(search, Enumerable.Range(0, (int)plan.GridCount).Select(g => Expansion.Expander.GridKey(plan, g)).ToList())
+            : null;
 }

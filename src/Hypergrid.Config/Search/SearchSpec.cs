@@ -18,7 +18,7 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
     /// <summary>The method's name in <see cref="SearchMethods"/> (halving when a proposing method's trials are halved).</summary>
     public string Method { get; init; } = Halving.Name;
 
-    private static readonly string[] Keys = ["method", "metric", "goal", "reduce", "rungs", "keep", "async", "trials", "seed", "batch", "startup"];
+    private static readonly string[] Keys = ["method", "metric", "goal", "reduce", "rungs", "keep", "async", "trials", "seed", "batch", "startup", "multivariate"];
 
     /// <summary>How many of <paramref name="n"/> trials at a rung go on: the keep fraction, at least one.</summary>
     public int Kept(int n) => Math.Max(1, (int)Math.Floor(Keep * n + 1e-9));

@@ -41,6 +41,12 @@ public sealed class TrialSnapshot
     public TrialConfig? Config => config.Value;
 
     /// <summary>
+    /// Where a proposing search put this trial: its grid point and its index in that point's sequence of proposals (null
+    /// outside a proposing search, or when the reader does not know it).
+    /// </summary>
+    public SearchPoint? Point { get; init; }
+
+    /// <summary>
     /// Whether the trial has finished an epoch: complete, paused at or after it, or with a checkpoint that resumes after
     /// it. (A trial promoted past a rung has reached it too: the method knows that from its decisions.)
     /// </summary>

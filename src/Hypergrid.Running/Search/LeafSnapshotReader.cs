@@ -1,3 +1,4 @@
+using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Search;
 using Hypergrid.Trials;
@@ -23,6 +24,23 @@ public static class LeafSnapshotReader
         return new LeafSnapshot(trials.OrderBy(t => t.Number).ToList(), decisions, now);
     }
 
+    /// <summary>
+    /// A proposing leaf as planned (<paramref name="leaf"/>, expanded from the tree and the ledger): each trial at its
+    /// grid point, complete when its result is committed and current (complete or diverged: a stale or damaged result is
+    /// retrained, so it is not yet an observation), its config as planned, its epoch table read once when asked; and the
+    /// leaf's ledger.
+    /// </summary>
+    public static LeafSnapshot ReadPlanned(string leafDir, LeafExpansion leaf, IConfigSchema? schema, DateTimeOffset now)
+    {
+        var trials = leaf.Trials.Where(t => t.Point is not null).Select(t =>
+        {
+            var record = TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, schema));
+            return new TrialSnapshot(t.Number, record.State is TrialState.Complete or TrialState.Diverged, record.Run?.Status, record.Run?.PausedAt, null,
+                () => Log(t.Directory), () => t.Config) { Point = t.Point };
+        });
+        return new LeafSnapshot(trials.OrderBy(t => t.Number).ToList(), [], now) { Ledger = ProposalLedger.Read(leafDir) };
+    }
+
     private static TrialSnapshot Trial(string dir, int number)
     {
         var complete = File.Exists(Path.Combine(dir, TrialFiles.BatchLog));
@@ -31,14 +49,19 @@ public static class LeafSnapshotReader
         return new TrialSnapshot(number, complete, run?.Status, run?.PausedAt, checkpoint, () => Log(dir), () => TrialConfig.Load(Path.Combine(dir, TrialFiles.Config), []));
     }
 
-    /// <summary>A trial's epoch table: its committed log, else its live partial log; null when it has none that reads.</summary>
+    /// <summary>
+    /// A trial's epoch table: its committed log's, through the cached epoch_log.csv as report and the page read it (built
+    /// and cached on a first read), else its live partial log's; null when it has none that reads.
+    /// </summary>
     public static EpochTable? Log(string trialDir)
     {
-        var log = File.Exists(Path.Combine(trialDir, TrialFiles.BatchLog)) ? Path.Combine(trialDir, TrialFiles.BatchLog) : Attempt.LivePartialLog(trialDir);
-        if (log is null) return null;
-        byte[]? bytes;
-        try { bytes = SafeFiles.ReadOwnBytes(log); }
+        try
+        {
+            if (File.Exists(Path.Combine(trialDir, TrialFiles.BatchLog)))
+                return EpochLogFile.Load(Path.GetDirectoryName(Path.GetFullPath(trialDir).TrimEnd('/'))!, trialDir)?.Table;
+            if (Attempt.LivePartialLog(trialDir) is not { } log || SafeFiles.ReadOwnBytes(log) is not { } bytes) return null;
+            return EpochAggregator.FromBytes(bytes);
+        }
         catch (IOException) { return null; }
-        return bytes is null ? null : EpochAggregator.FromBytes(bytes);
     }
 }

@@ -44,6 +44,8 @@ public class SearchSpaceErrorTests
     [InlineData("seed: 0\nsearch: {method: random, trials: 0}\nlr: {uniform: [0, 1]}", "search.trials", "is 0")]
     [InlineData("seed: 0\nsearch: {method: sobol, trials: 4, seed: -1}\nlr: {uniform: [0, 1]}", "search.seed", "is -1")]
     [InlineData("seed: 0\nsearch: {method: sobol, trials: 4, batch: 2}\nlr: {uniform: [0, 1]}", "search.batch", "tpe only")]
+    [InlineData("seed: 0\nsearch: {method: random, trials: 4, multivariate: true}\nlr: {uniform: [0, 1]}", "search.multivariate", "tpe only")]
+    [InlineData("seed: 0\nsearch: {method: tpe, trials: 4, multivariate: 2}\nlr: {uniform: [0, 1]}", "search.multivariate", "is 2")]
     [InlineData("seed: 0\nsearch: {method: tpe, trials: 4, batch: 0}\nlr: {uniform: [0, 1]}", "search.batch", "is 0")]
     [InlineData("seed: 0\nsearch: {method: bayes, trials: 4}\nlr: {uniform: [0, 1]}", "search.method", "is 'bayes'")]
     public void Each_mistake_in_a_search_space_names_its_file_line_key_and_fix(string yaml, string key, string problem)
