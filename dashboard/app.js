@@ -56,23 +56,29 @@ function writeView() {
 }
 
 // ---- selection, varying hyperparameters, table ----------------------------------------------
-function matches(trial, q) {
-  return q.split(/\s+/).filter(Boolean).every(token => {
+/** The filter's test of one trial: text in its path, or key=value of its config (state=... of its state). Parsed once. */
+function matcher(q) {
+  const tokens = q.split(/\s+/).filter(Boolean).map(token => {
     const eq = token.indexOf('=');
-    if (eq < 0) return trial.path.includes(token);
-    const key = token.slice(0, eq), want = token.slice(eq + 1);
+    return eq < 0 ? { text: token } : { key: token.slice(0, eq), want: token.slice(eq + 1) };
+  });
+  return trial => tokens.every(({ text, key, want }) => {
+    if (text !== undefined) return trial.path.includes(text);
     const have = key === 'state' ? trial.state : trial.config?.[key];
     return have !== undefined && fmt(have) === want;
   });
 }
 
 function selected() {
-  return store.trials.filter(t => (!view.leaves || view.leaves.has(leafOf(t))) && !view.hide.has(t.path) && matches(t, view.q));
+  const matches = matcher(view.q);
+  return store.trials.filter(t => (!view.leaves || view.leaves.has(leafOf(t))) && !view.hide.has(t.path) && matches(t));
 }
 
+/** Config keys whose values differ within the selection (each stops at its first difference: 100,000 trials stay cheap). */
 function varyingKeys(trials) {
-  const keys = new Set(trials.flatMap(t => Object.keys(t.config ?? {})));
-  return [...keys].filter(k => new Set(trials.map(t => fmt(t.config?.[k]))).size > 1);
+  const keys = new Set();
+  for (const t of trials) for (const k in t.config ?? {}) keys.add(k);
+  return [...keys].filter(k => { const first = fmt(trials[0].config?.[k]); return trials.some(t => fmt(t.config?.[k]) !== first); });
 }
 
 const fmt = v => v === undefined ? '' : v === null ? 'null' : typeof v === 'object' ? JSON.stringify(v) : String(v);
@@ -80,9 +86,10 @@ const num = (v, d = 4) => v == null ? '' : Number(v).toFixed(d);
 // Seeds of one config, trained by one code (a program's), as the report groups them.
 const groupKey = t => JSON.stringify([Object.entries(t.config ?? {}).filter(([k]) => k !== 'seed').sort(), t.code ?? null]);
 
-function renderTable(trials, colors) {
-  const varying = varyingKeys(trials);
-  const columns = [
+/** The table's columns over a selection: trial, state, the keys that vary, the final metrics that any trial has. */
+function tableColumns(trials) {
+  const varying = trials.length ? varyingKeys(trials) : [];
+  return [
     { key: 'trial', get: t => t.path }, { key: 'state', get: stateText },
     ...varying.map(k => ({ key: k, get: t => t.config?.[k] })),
     { key: 'val_loss', get: t => t.final?.val_loss, num: 4 }, { key: 'val_acc', get: t => t.final?.val_acc, num: 4 },
@@ -90,15 +97,25 @@ function renderTable(trials, colors) {
     { key: 'data', get: t => t.dataSource },
   // A column empty for every shown trial (the data source of programs' trials, val_acc of a log without acc) is left out.
   ].filter(c => c.key === 'trial' || c.key === 'state' || trials.some(t => { const v = c.get(t); return v != null && v !== ''; }));
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true });
+
+/** The selection in the table's order (the view's sort column; missing values last), each value read once. */
+function sortRows(trials, columns = tableColumns(trials)) {
   const sortCol = columns.find(c => c.key === view.sort);
-  const rows = [...trials];
-  if (sortCol) {
-    rows.sort((a, b) => {
-      const x = sortCol.get(a), y = sortCol.get(b);
-      const r = x == null ? 1 : y == null ? -1 : typeof x === 'number' && typeof y === 'number' ? x - y : fmt(x).localeCompare(fmt(y), undefined, { numeric: true });
-      return view.desc ? -r : r;
-    });
-  }
+  if (!sortCol) return trials;
+  const keyed = trials.map(t => { const v = sortCol.get(t); return { t, v: v == null ? null : typeof v === 'number' ? v : fmt(v) }; });
+  keyed.sort((a, b) => {
+    const x = a.v, y = b.v;
+    if (x == null || y == null) return x == null ? (y == null ? 0 : 1) : -1; // missing values last, either way round
+    const r = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+    return view.desc ? -r : r;
+  });
+  return keyed.map(k => k.t);
+}
+
+function renderTable(trials, colors, columns = tableColumns(trials), rows = sortRows(trials, columns)) {
   const thead = document.querySelector('#table thead');
   thead.replaceChildren();
   const tr = thead.insertRow();
@@ -106,7 +123,11 @@ function renderTable(trials, colors) {
     const th = document.createElement('th');
     th.textContent = c.key;
     if (c.key === view.sort) th.className = view.desc ? 'sorted-desc' : 'sorted-asc';
-    th.onclick = () => { view.desc = view.sort === c.key ? !view.desc : false; view.sort = c.key; writeView(); renderTable(trials, colors); };
+    // Above PLOT_LIMIT the plots draw the table's first rows: a new order is a new choice of lines.
+    th.onclick = () => {
+      view.desc = view.sort === c.key ? !view.desc : false; view.sort = c.key; writeView();
+      if (trials.length > PLOT_LIMIT) redraw(true); else renderTable(trials, colors);
+    };
     tr.appendChild(th);
   }
   // Only the rows in view (and a margin) exist in the page: 10,000 trials scroll like 50.
@@ -168,6 +189,32 @@ function stateText(t) {
 
 /** Above this many lines a plot is a smear: the page offers bands per group of seeds instead. */
 const MANY_LINES = 200;
+
+/**
+ * The most trials whose curves are loaded and drawn: a selection of 100,000 draws the table's first 1,000 (sort the
+ * table, filter or tick leaves to choose which), so the page stays usable at any size. Grouped, whole groups are drawn.
+ */
+const PLOT_LIMIT = 1000;
+
+/** The trials the plots draw: the whole selection up to PLOT_LIMIT, else the first rows of the table (whole groups). */
+function plotted(trials, rows) {
+  if (trials.length <= PLOT_LIMIT) return trials;
+  if (!view.group) return rows.slice(0, PLOT_LIMIT);
+  const groups = seedGroups(rows), out = [];
+  for (const members of groups.values()) {
+    if (out.length >= PLOT_LIMIT) break;
+    out.push(...members);
+  }
+  return out;
+}
+
+/** Says when the plots draw only the table's first rows, and how to choose others. */
+function renderLimit(trials, drawn) {
+  const el = document.getElementById('plot-limit');
+  el.hidden = drawn.length >= trials.length;
+  el.textContent = el.hidden ? '' : `The plots draw the first ${drawn.length.toLocaleString('en')} of ${trials.length.toLocaleString('en')} selected trials, ` +
+    'in the order of the table below: sort it, filter or tick fewer leaves to choose which.';
+}
 
 function renderNotice(trials) {
   const notice = document.getElementById('notice');
@@ -263,20 +310,37 @@ async function redraw(reloadLogs) {
   try {
     const trials = selected();
     const colors = trialColors(trials); // one colour per group (or trial), in the plots, the table and Results
+    // The table first: it needs no log, so a filter or a sort shows its rows while the curves load.
+    const columns = tableColumns(trials), rows = sortRows(trials, columns);
+    renderTable(trials, colors, columns, rows);
+    mark('table');
+    const drawn = plotted(trials, rows);
     // At step resolution the plots need only the step buckets: they are drawn first, and the epoch logs (the metric
     // list, the epoch view) follow, so a first visit does not wait for every log to be aggregated as well.
     const stepFirst = reloadLogs && stepAxis();
-    if (stepFirst) await loadSteps(trials);
-    else if (reloadLogs) await loadLogs(trials);
+    if (stepFirst) await loadSteps(drawn);
+    else if (reloadLogs) await loadLogs(drawn);
     mark('logs');
     renderControls();
     renderNotice(trials);
-    drawPlots(trials, colors);
+    renderLimit(trials, drawn);
+    drawPlots(drawn, colors);
     mark('plots');
-    renderTable(trials, colors);
-    mark('table');
-    if (store.firstDraw == null) { store.firstDraw = performance.now(); document.body.dataset.ready = '1'; }
-    if (stepFirst) { await loadLogs(trials); renderControls(); renderTable(trials, colors); }
+    // Ready as a user sees it: a task after the frame that painted the plots and the table (bench page measures this).
+    if (store.firstDraw == null) {
+      store.firstDraw = 0;
+      const ready = () => { store.firstDraw = performance.now(); mark('painted'); document.body.dataset.ready = '1'; };
+      // A hidden page (a background tab) gets no frames: it is ready when its work is done.
+      if (document.visibilityState === 'hidden') setTimeout(ready, 0);
+      else requestAnimationFrame(() => setTimeout(ready, 0));
+    }
+    if (stepFirst) {
+      // The epoch logs name metrics the buckets did not: their plots are drawn now, not at the next change of the list.
+      const known = store.metrics.size;
+      await loadLogs(drawn);
+      renderControls();
+      if (store.metrics.size !== known) drawPlots(drawn, colors);
+    }
     refreshResults(); // the Results follow the selection (asked again only when it changed)
   } finally {
     busy = false;
@@ -301,8 +365,12 @@ async function refresh() {
       }
     }
     if (changed) renderBrowser();
-    await redraw(true);
-    await refreshResults();
+    // The same list and nothing running: nothing on the page can have changed (100,000 trials cost no redraw).
+    if (changed || store.firstDraw == null || store.retry || store.trials.some(t => t.state === 'running')) {
+      store.retry = false;
+      await redraw(true);
+      await refreshResults();
+    }
     document.getElementById('live').textContent = 'updated ' + new Date().toLocaleTimeString();
   } catch (e) {
     document.getElementById('live').textContent = 'refresh failed: ' + e.message;
@@ -341,7 +409,8 @@ function checkboxes(holder, values, key) {
     const label = document.createElement('label');
     const box = document.createElement('input');
     box.type = 'checkbox'; box.value = v; box.checked = view[key].includes(v);
-    box.onchange = () => { view[key] = [...holder.querySelectorAll('input:checked')].map(b => b.value); writeView(); redraw(false); };
+    // A metric or phase ticked later may need columns not loaded yet: the draw asks for what it lacks.
+    box.onchange = () => { view[key] = [...holder.querySelectorAll('input:checked')].map(b => b.value); writeView(); redraw(true); };
     label.append(box, v);
     holder.append(label);
   }
@@ -384,7 +453,12 @@ function wire() {
   band.onchange = () => { view.band = band.value; writeView(); redraw(false); };
   const filter = document.getElementById('filter');
   filter.value = view.q;
-  filter.oninput = () => { view.q = filter.value; writeView(); redraw(true); };
+  // Typing redraws once it pauses, not per key: a study of 100,000 trials filters once per word.
+  let typing = null;
+  filter.oninput = () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => { view.q = filter.value; writeView(); redraw(true); }, 150);
+  };
   document.getElementById('export').onclick = exportCsv;
   document.getElementById('table-wrap').addEventListener('scroll', () => requestAnimationFrame(renderRows));
   window.addEventListener('resize', () => { for (const p of store.plots) p.plot.setSize({ width: Math.max(360, p.el.clientWidth - 10), height: 280 }); });

@@ -20,38 +20,74 @@ async function fetchTrials() {
 
 const NOT_METRICS = new Set(['epoch', 'mode', 'batch', 'time', 'n_batches']);
 
-/** Per phase: x by epoch, by cumulative training batches, and by time; and every metric. */
-function byPhase(cols) {
+/**
+ * What the plots at epoch resolution draw from the epoch logs: the view's phases and metrics, and what its x axis
+ * needs (time; for batch, the train rows' n_batches). Only these are asked for: a page drawing the train loss of 200
+ * trials x 2,000 epochs loads one column of half the rows, not the whole tables.
+ */
+function epochNeeds() {
+  const phases = new Set(view.phases), columns = new Set(view.metrics);
+  if (view.x === 'time') columns.add('time');
+  if (view.x === 'batch') { columns.add('n_batches'); phases.add('train'); }
+  return { phases: [...phases], columns: [...columns] };
+}
+
+// Empty cells are NaN in float32 columns: they become gaps, as do a diverged trial's NaN and infinities (its state
+// says diverged; a plot cannot scale to them).
+const cellValue = v => (v == null || !Number.isFinite(v) ? null : v);
+
+/** Per phase of one answer: x by epoch (by cumulative training batches when n_batches was asked for, by time); its metrics. */
+function byPhase(cols, asked) {
   const phases = {};
-  let batches = 0;
-  const trainBatchesAt = new Map();
-  // Empty cells are null in CSV and JSON, NaN in float32 columns: both become gaps, as do a diverged trial's NaN and
-  // infinities (its state says diverged; a plot cannot scale to them).
-  const value = v => (v == null || !Number.isFinite(v) ? null : v);
   // Every column of the epoch log is a metric but its keys and x axes: a program's own columns (val_top5, bleu) too.
   const metrics = Object.keys(cols).filter(k => !NOT_METRICS.has(k));
-  cols.mode.forEach((mode, i) => {
-    if (mode === 'train') { batches += value(cols.n_batches?.[i]) ?? 1; trainBatchesAt.set(cols.epoch[i], batches); }
-  });
-  cols.mode.forEach((mode, i) => {
-    const p = phases[mode] ??= { epoch: [], batch: [], time: [], m: Object.fromEntries(metrics.map(k => [k, []])) };
-    p.epoch.push(cols.epoch[i]);
-    p.batch.push(trainBatchesAt.get(cols.epoch[i]) ?? batches);
-    p.time.push(value(cols.time?.[i]));
-    for (const k of metrics) p.m[k].push(value(cols[k][i]));
-  });
+  const rows = new Map();
+  cols.mode.forEach((mode, i) => { if (!rows.has(mode)) rows.set(mode, []); rows.get(mode).push(i); });
+  let trainBatchesAt = null, batches = 0;
+  if (asked.has('n_batches')) {
+    trainBatchesAt = new Map();
+    for (const i of rows.get('train') ?? []) { batches += cellValue(cols.n_batches?.[i]) ?? 1; trainBatchesAt.set(cols.epoch[i], batches); }
+  }
+  for (const [mode, idx] of rows) {
+    const p = phases[mode] = { epoch: idx.map(i => cols.epoch[i]), m: {} };
+    if (trainBatchesAt) p.batch = idx.map(i => trainBatchesAt.get(cols.epoch[i]) ?? batches);
+    if (cols.time) p.time = idx.map(i => cellValue(cols.time[i]));
+    for (const k of metrics) p.m[k] = idx.map(i => cellValue(cols[k][i]));
+  }
   return phases;
 }
 
-const needsLoad = trial => {
+/** The phase x column pairs of the needs that a trial's cache lacks (all of them when it must be asked afresh). */
+function missingColumns(trial, needs) {
   const cached = store.logs.get(trial.path);
-  return !cached || cached.state !== trial.state || trial.state === 'running';
-};
+  const fresh = !cached || cached.state !== trial.state || trial.state === 'running';
+  const out = [];
+  for (const ph of needs.phases) for (const c of needs.columns) if (fresh || !cached.have.has(ph + '|' + c)) out.push([ph, c]);
+  return { fresh, pairs: out };
+}
 
-function remember(trial, cols) {
-  const phases = byPhase(cols);
-  for (const p of Object.values(phases)) for (const k of Object.keys(p.m)) if (p.m[k].some(v => v != null)) store.metrics.add(k);
-  store.logs.set(trial.path, { state: trial.state, phases });
+/**
+ * Keeps an answer's phases and columns: afresh, or merged into what was loaded before (a complete trial's rows of a
+ * phase never change, so a column asked later lines up with the earlier ones; if not, the phase is replaced).
+ */
+function remember(trial, cols, filled, asked, fresh) {
+  for (const k of filled) if (!NOT_METRICS.has(k)) store.metrics.add(k);
+  const got = cols ? byPhase(cols, new Set(asked.columns)) : {};
+  const old = fresh ? null : store.logs.get(trial.path);
+  const entry = old ?? { state: trial.state, phases: {}, have: new Set() };
+  for (const [ph, p] of Object.entries(got)) {
+    const before = entry.phases[ph];
+    if (!before || before.epoch.length !== p.epoch.length) {
+      entry.phases[ph] = p;
+      for (const k of [...entry.have]) if (k.startsWith(ph + '|') && !asked.columns.includes(k.slice(ph.length + 1))) entry.have.delete(k);
+      continue;
+    }
+    Object.assign(before.m, p.m);
+    if (p.batch) before.batch = p.batch;
+    if (p.time) before.time = p.time;
+  }
+  for (const ph of asked.phases) for (const c of asked.columns) entry.have.add(ph + '|' + c);
+  store.logs.set(trial.path, entry);
 }
 
 /** Reads the float32 answer of POST /api/epochs: a JSON header, then each column as a Float32Array. */
@@ -67,25 +103,39 @@ function decodeF32(buffer) {
       offset += t.rows * 4;
       cols[name] = name === 'mode' ? Array.from(values, i => t.modes[i]) : values;
     }
-    out[t.path] = cols;
+    out[t.path] = { cols, filled: t.filled ?? [] };
   }
   return out;
 }
 
 /**
- * Many trials' epoch logs in one request (float32 columns). The server always answers from the batch log,
- * so the page never aggregates: a trial it leaves out has no usable log yet.
+ * Many trials' epoch logs in one request (float32 columns), only the phases and columns the view draws and the
+ * cache lacks. The server always answers from the batch log, so the page never aggregates: a trial it leaves out has
+ * no usable log yet.
  */
 async function loadLogs(trials) {
-  const todo = trials.filter(t => t.log && needsLoad(t));
-  for (let i = 0; i < todo.length; i += 250) {
-    const chunk = todo.slice(i, i + 250);
-    let got = {};
-    try {
-      const res = await fetch('/api/epochs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ trials: chunk.map(t => t.path) }) });
-      if (res.ok) got = decodeF32(await res.arrayBuffer());
-    } catch { /* this refresh shows what it has; the next one asks again */ }
-    for (const t of chunk) got[t.path] ? remember(t, got[t.path]) : store.logs.set(t.path, { state: t.state, phases: {} });
+  const needs = epochNeeds();
+  // Trials asked afresh get every need; the others only what they lack (a metric ticked later), in one request each.
+  const fresh = [], stale = [];
+  for (const t of trials.filter(t => t.log)) {
+    const m = missingColumns(t, needs);
+    if (m.pairs.length) (m.fresh ? fresh : stale).push({ t, pairs: m.pairs });
+  }
+  const union = todo => ({ phases: [...new Set(todo.flatMap(x => x.pairs.map(p => p[0])))], columns: [...new Set(todo.flatMap(x => x.pairs.map(p => p[1])))] });
+  for (const [todo, isFresh] of [[fresh, true], [stale, false]]) {
+    if (!todo.length) continue;
+    const asked = isFresh ? needs : union(todo);
+    for (let i = 0; i < todo.length; i += 250) {
+      const chunk = todo.slice(i, i + 250).map(x => x.t);
+      let got = null;
+      try {
+        const res = await fetch('/api/epochs', { method: 'POST', headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ trials: chunk.map(t => t.path), columns: asked.columns, phases: asked.phases }) });
+        if (res.ok) got = decodeF32(await res.arrayBuffer());
+      } catch { /* this refresh shows what it has; the next one asks again */ }
+      if (!got) { store.retry = true; continue; }
+      for (const t of chunk) remember(t, got[t.path]?.cols, got[t.path]?.filled ?? [], asked, isFresh);
+    }
   }
 }
 
@@ -166,7 +216,11 @@ async function loadGroupSteps(trials, metrics) {
     const who = members.map(t => `trial=${encodeURIComponent(t.path)}`).join('&');
     for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
       jobs.push(fetch(`/api/series-group?${who}&phase=${phase}&metrics=${metrics.join(',')}${samplesQuery()}&points=${points}${range}`, { cache: 'no-store' })
-        .then(r => (r.ok ? r.json() : null)).then(body => { if (body) entry[phase] = body; }).catch(() => {}));
+        .then(r => (r.ok ? r.json() : null)).then(body => {
+          if (body) entry[phase] = body;
+          // The metric list knows it from the buckets, so the first draw has its plot (the epoch logs come after).
+          for (const m of metrics) if (body?.[m]?.mean.some(v => v != null)) store.metrics.add(m);
+        }).catch(() => {}));
     }
     store.groupSteps.set(gk, entry);
   }

@@ -26,16 +26,29 @@ function figureUrl(metric, format) {
 function figureButtons(metric) {
   const row = document.createElement('div');
   row.className = 'figure-row muted';
+  const ok = FIGURE_AXES.has(view.x);
+  return appendFigureButtons(row, {
+    disabled: !ok,
+    title: name => ok ? `this plot as ${name} for a paper (size chosen above)` : 'figures are drawn by epoch, step, samples seen or epoch (every batch)',
+    url: format => figureUrl(metric, format),
+    name: format => `${metric}-${view.x}.${format}`,
+  });
+}
+
+/**
+ * The one figure button row (SVG, PDF, pgfplots), for a plot and for the Results: each button downloads url(format)
+ * as name(format), both asked at the click; the note after them takes the server's words, as text, when it cannot draw.
+ */
+function appendFigureButtons(row, { title, url, name, disabled = false }) {
   row.append('figure: ');
-  for (const [format, name] of [['svg', 'SVG'], ['pdf', 'PDF'], ['tex', 'pgfplots']]) {
+  for (const [format, label] of [['svg', 'SVG'], ['pdf', 'PDF'], ['tex', 'pgfplots']]) {
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = name;
+    button.textContent = label;
     button.dataset.format = format;
-    const ok = FIGURE_AXES.has(view.x);
-    button.disabled = !ok;
-    button.title = ok ? `this plot as ${name} for a paper (size chosen above)` : 'figures are drawn by epoch, step, samples seen or epoch (every batch)';
-    button.onclick = () => downloadFigure(metric, format, row);
+    button.disabled = disabled;
+    button.title = title(label);
+    button.onclick = () => download(url(format), name(format), row);
     row.append(button, ' ');
   }
   const note = document.createElement('span');
@@ -43,8 +56,6 @@ function figureButtons(metric) {
   row.append(note);
   return row;
 }
-
-const downloadFigure = (metric, format, row) => download(figureUrl(metric, format), `${metric}-${view.x}.${format}`, row);
 
 /** Fetches a figure and saves it under this name; when the server cannot draw it, its words go in the row's note, as text. */
 async function download(url, name, row) {
@@ -75,17 +86,9 @@ function resultsFigureUrl(format) {
 function wireResultsFigure() {
   const row = document.getElementById('r-figure');
   if (!row || row.childElementCount) return;
-  row.append('figure: ');
-  for (const [format, name] of [['svg', 'SVG'], ['pdf', 'PDF'], ['tex', 'pgfplots']]) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = name;
-    button.dataset.format = format;
-    button.title = `the scatter (group means with their error bars, the best ringed) as ${name} for a paper`;
-    button.onclick = () => download(resultsFigureUrl(format), `results-${view.r.metric}.${format}`, row);
-    row.append(button, ' ');
-  }
-  const note = document.createElement('span');
-  note.className = 'figure-note';
-  row.append(note);
+  appendFigureButtons(row, {
+    title: name => `the scatter (group means with their error bars, the best ringed) as ${name} for a paper`,
+    url: resultsFigureUrl,
+    name: format => `results-${view.r.metric}.${format}`,
+  });
 }

@@ -104,11 +104,25 @@ function seriesFor(metric, trials, colors) {
   return out;
 }
 
+/** Whether every x is a number greater than the one before. */
+function rising(xs) {
+  for (let i = 0; i < xs.length; i++) if (xs[i] == null || (i > 0 && !(xs[i] > xs[i - 1]))) return false;
+  return true;
+}
+
 /** Aligns per-series x arrays into uPlot's one-x-column data, with bands as extra series. */
 function toPlotData(series) {
   const tables = [];
   const meta = [];
   for (const s of series) {
+    const positive = arr => arr.map(v => (v != null && v <= 0 ? null : v));
+    // The common case, x already rising (an epoch log's rows): taken as it is, not sorted again.
+    if (rising(s.xs)) {
+      const pick = view.log ? positive : arr => arr;
+      tables.push(s.band ? [s.xs, pick(s.ys), pick(s.band.upper), pick(s.band.lower)] : [s.xs, pick(s.ys)]);
+      meta.push(s);
+      continue;
+    }
     const order = s.xs.map((x, i) => i).filter(i => s.xs[i] != null).sort((a, b) => s.xs[a] - s.xs[b]);
     const uniq = order.filter((i, k) => k === 0 || s.xs[i] !== s.xs[order[k - 1]]);
     const xs = uniq.map(i => s.xs[i]);

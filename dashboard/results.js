@@ -114,8 +114,9 @@ function renderResults() {
   keySel.value = view.r.key;
   drawBestSoFar(groups); // search.js; cleared when there is one group (nothing to follow)
   if (renderSingle(groups, keys)) return;
-  drawParallel(groups, keys);
-  drawScatter(groups);
+  // The charts draw the best RESULT_ROWS groups too (the table's rows): one element per group stays bounded.
+  drawParallel(groups.slice(0, RESULT_ROWS), keys);
+  drawScatter(groups.slice(0, RESULT_ROWS));
 }
 
 /** One section: its name, why it has no p-values when it has none, and its groups best first. */
@@ -136,6 +137,12 @@ function sectionTable(s) {
     note.textContent = s.note; // the server's words, as every report format says them
     box.append(note);
   }
+  if (s.adaptive_seeds) {
+    const rounds = document.createElement('p');
+    rounds.className = 'muted r-adaptive';
+    rounds.textContent = s.adaptive_seeds; // the rounds as the server says them: seeds spent, why each group stopped
+    box.append(rounds);
+  }
   const keys = resultKeys(s.groups);
   // Rows are named by the keys that differ between groups (the server's values); the leaf only when they do not tell rows apart.
   const named = new Set(s.groups.map(g => keys.map(k => k in g.values ? fmt(g.values[k]) : '\u0002').join('\u0001')));
@@ -149,18 +156,29 @@ function sectionTable(s) {
     headRow.append(th);
   }
   const body = table.createTBody();
-  for (const g of s.groups) {
+  // Best first, and at most RESULT_ROWS of them: a section of 30,000 groups keeps the page's size bounded.
+  for (const g of s.groups.slice(0, RESULT_ROWS)) {
     const row = body.insertRow();
     row.className = (g.best ? 'best' : '') + (g.indistinguishable ? ' indistinguishable' : '');
     if (g.verdict) row.dataset.verdict = g.verdict;
+    if (g.adaptive) row.dataset.adaptive = g.adaptive.state;
     const cells = [...(leafColumn ? [g.leaf] : []), ...keys.map(k => fmt(g.values[k])), groupCell(g), ...figureColumns.map(f => f[1](g))];
     cells.forEach((c, i) => { const td = row.insertCell(); td.textContent = c; if (i === keys.length + (leafColumn ? 1 : 0)) td.className = 'metric'; });
     row.title = `${g.leaf}: click to plot this group (mean ± std over seeds)`;
     row.onclick = () => showGroup(g);
   }
   box.append(table);
+  if (s.groups.length > RESULT_ROWS) {
+    const more = document.createElement('p');
+    more.className = 'muted r-more';
+    more.textContent = `the best ${RESULT_ROWS} of ${s.groups.length.toLocaleString('en')} groups; hypergrid report lists them all`;
+    box.append(more);
+  }
   return box;
 }
+
+/** The most groups a section's table lists. */
+const RESULT_ROWS = 200;
 
 /** Plots one group's trials with bands: its leaf only, the leaf's other trials hidden, grouping on; the plots come into view. */
 function showGroup(g) {

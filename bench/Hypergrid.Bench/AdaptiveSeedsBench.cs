@@ -1,5 +1,7 @@
 using Hypergrid.Findings;
 using Hypergrid.Findings.Adaptive;
+using Hypergrid.Config.Search;
+using Hypergrid.Trials.Search;
 using MathNet.Numerics.Distributions;
 
 namespace Hypergrid.Bench;

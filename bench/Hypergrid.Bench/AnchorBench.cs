@@ -12,7 +12,7 @@ namespace Hypergrid.Bench;
 
 /// <summary>
 /// The PyTorch anchor (../shared/bench/pytorch-anchor.md): Hypergrid's trainer with full logging and PyTorch with the same
-/// model, data, batch and optimizer, one thread each, both pinned to CPU 0, alternated in one session; per-epoch train
+/// model, data, batch and optimizer, one thread each, both pinned to one CPU (HYPERGRID_BENCH_CPU, else 0), alternated in one session; per-epoch train
 /// samples/s, medians over epochs 2..N and the spread (slowest to fastest epoch) of each. PyTorch is the loop a user writes
 /// (the data as one tensor, torch.randperm per epoch, x[idx] per batch) and its variants (index_select; the allocator
 /// thresholds Hypergrid sets); the fastest is the anchor.
@@ -48,7 +48,7 @@ public static class AnchorBench
             var affinity = Process.GetCurrentProcess().ProcessorAffinity;
             for (var round = 0; round < Rounds; round++)
             {
-                Process.GetCurrentProcess().ProcessorAffinity = 1; // CPU 0, as the PyTorch process below
+                Process.GetCurrentProcess().ProcessorAffinity = (nint)1 << TrainBench.PinnedCpu; // as the PyTorch process below
                 var (rates, faults) = Hypergrid(spec, data, folder);
                 // The same with glibc's allocator thresholds (HYPERGRID_MALLOC_TUNING=0): what the tuning changes.
                 MallocTuning.Set(tuned: false);
@@ -76,7 +76,7 @@ public static class AnchorBench
             var a = Median(ours);
             var (fastest, anchor) = Variants.Select(v => (v, Median(variants[v].Rates))).MaxBy(x => x.Item2);
             var installed = Median(variants[Variants[0]].Rates);
-            Console.WriteLine($"  {name}, bare train loop vs PyTorch ({torchInfo}), pinned to CPU 0, {Rounds} alternated rounds of {Epochs} epochs, epochs 2..{Epochs}, " +
+            Console.WriteLine($"  {name}, bare train loop vs PyTorch ({torchInfo}), pinned to CPU {TrainBench.PinnedCpu}, {Rounds} alternated rounds of {Epochs} epochs, epochs 2..{Epochs}, " +
                               $"train samples/s from the end of each epoch's first batch to the end of its last, medians: Hypergrid {a:N0}; PyTorch " +
                               string.Join(", ", Variants.Select(v => $"{v.Name} {Median(variants[v].Rates):N0}")) +
                               $" -> {a / anchor:F2}x the fastest PyTorch ({fastest.Name}; {a / installed:F2}x {Variants[0].Name}); target >= 0.95x. " +
@@ -139,11 +139,11 @@ public static class AnchorBench
         File.WriteAllText(Path.Combine(folder, "spec.json"), JsonSerializer.Serialize(pythonModel));
     }
 
-    /// <summary>One run of anchor.py pinned to CPU 0: "bare" train passes or "whole" epochs (val pass and torch.save), in one variant.</summary>
+    /// <summary>One run of anchor.py pinned to the bench CPU: "bare" train passes or "whole" epochs (val pass and torch.save), in one variant.</summary>
     internal static (List<double> Rates, List<double> Faults, string Info) PyTorch(string python, string folder, string mode, Variant variant)
     {
         var info = new ProcessStartInfo("taskset") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-c", "0", python, Path.Combine(AppContext.BaseDirectory, "anchor.py"), folder, mode, variant.Indexing }) info.ArgumentList.Add(a);
+        foreach (var a in new[] { "-c", TrainBench.PinnedCpu.ToString(), python, Path.Combine(AppContext.BaseDirectory, "anchor.py"), folder, mode, variant.Indexing }) info.ArgumentList.Add(a);
         // Debian's torch links the reference BLAS; the recipe's OpenBLAS (if unpacked where it says) is the fair one.
         const string openblas = "/tmp/openblas/usr/lib/x86_64-linux-gnu/openblas-openmp";
         var blas = Environment.GetEnvironmentVariable("HYPERGRID_ANCHOR_BLAS") ?? (Directory.Exists(openblas) ? openblas : null);

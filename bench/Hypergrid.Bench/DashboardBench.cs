@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 
 namespace Hypergrid.Bench;
 
-/// <summary>The trial list at 1,000 trials, and a page of 200 trials x 2,000 epochs in headless Chromium.</summary>
+/// <summary>The trial list at 1,000 and 10,000 trials, a page of 200 trials x 2,000 epochs and one of 1,000 selected trials in headless Chromium.</summary>
 public static class DashboardBench
 {
     public static async Task RunAsync()
@@ -17,7 +17,7 @@ public static class DashboardBench
         {
             await TrialList(root, 1000);
             await TrialList(root, 10_000);
-            await Page(root);
+            await PageBench.Ratio(root, 5); // the page vs uPlot alone (bench page also measures 100,000 trials)
             await ManySelected(root);
         }
         finally
@@ -41,23 +41,11 @@ public static class DashboardBench
         }
     }
 
-    private static void Trial(string log, string path, string cfgBody, string? epochLog)
-    {
-        var dir = Path.Combine(log, path);
-        Directory.CreateDirectory(dir);
-        var cfg = "mode: sweep\ndataset: mnist\nmodel: mlp\ntrainer: adam\n" + cfgBody;
-        File.WriteAllText(Path.Combine(dir, TrialFiles.Config), cfg);
-        File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), "epoch,mode,batch,time,loss\n1,train,0,0.1,1\n");
-        File.SetLastWriteTimeUtc(Path.Combine(dir, TrialFiles.BatchLog), DateTime.UtcNow.AddHours(-1));
-        if (epochLog is not null) File.WriteAllText(Path.Combine(dir, TrialFiles.EpochLog), epochLog);
-        new RunRecord { Status = RunStatus.Complete, Final = new() { ["val_acc"] = 0.9 } }.Write(dir);
-    }
-
     private static async Task TrialList(string root, int count)
     {
         var outDir = Path.Combine(root, "list" + count);
         for (var i = 0; i < count; i++)
-            Trial(Path.Combine(outDir, "log"), $"sweep/mnist/mlp/adam/trial_{i:D3}", $"seed: 0\nlr: {0.0001 * (i + 1)}\nhidden: [{i % 7 + 1}]\n", null);
+            PageBench.Trial(Path.Combine(outDir, "log"), $"sweep/mnist/mlp/adam/trial_{i:D3}", $"seed: 0\nlr: {0.0001 * (i + 1)}\nhidden: [{i % 7 + 1}]\n", null);
         await using var app = DashboardServer.Build(new DashboardOptions(outDir, Port: 0));
         await app.StartAsync();
         // A first answer at 100,000 trials on a loaded host can take minutes: HttpClient's 100 s would cut it off.
@@ -151,59 +139,6 @@ public static class DashboardBench
         Console.WriteLine($"  the same at step resolution (train and val buckets of the running trial extended, not resent): {step.Bytes / 1024:F1} KB per refresh ({step.Requests:F1} requests); target < 20 KB");
     }
 
-    private static async Task Page(string root)
-    {
-        const int trials = 200, epochs = 2000;
-        var outDir = Path.Combine(root, "page");
-        var json = new StringBuilder("[");
-        for (var t = 0; t < trials; t++)
-        {
-            var sb = new StringBuilder("epoch,mode,time,loss,acc,n_batches\n");
-            var xs = new List<string>();
-            var ys = new List<string>();
-            for (var e = 1; e <= epochs; e++)
-                foreach (var phase in new[] { "train", "val" })
-                {
-                    var loss = (2.0 + t * 0.01) / e + (phase == "val" ? 0.05 : 0);
-                    sb.Append(CultureInfo.InvariantCulture, $"{e},{phase},{e * 0.5},{loss:R},{1 - loss / 3:R},10\n");
-                    if (phase == "train") { xs.Add(e.ToString()); ys.Add(loss.ToString("R", CultureInfo.InvariantCulture)); }
-                }
-            Trial(Path.Combine(outDir, "log"), $"sweep/mnist/mlp/adam/trial_{t:D3}", $"seed: 0\nlr: {0.0001 * (t + 1)}\n", sb.ToString());
-            json.Append(t == 0 ? "" : ",").Append($"[[{string.Join(',', xs)}],[{string.Join(',', ys)}]]");
-        }
-        json.Append(']');
-        await using var app = DashboardServer.Build(new DashboardOptions(outDir, Port: 0));
-        await app.StartAsync();
-        var url = app.Urls.First();
-
-        using var pw = await Playwright.CreateAsync();
-        await using var browser = await pw.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/lib/chromium/chromium", Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
-        var baseline = new List<double>();
-        var ours = new List<double>();
-        for (var run = 0; run < 5; run++)
-        {
-            // Baseline: uPlot alone drawing the same 200 train curves from one JSON answer.
-            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
-            await page.RouteAsync("**/baseline.html", r => r.FulfillAsync(new() { ContentType = "text/html", Body = BaselineHtml }));
-            await page.RouteAsync("**/baseline.json", r => r.FulfillAsync(new() { ContentType = "application/json", Body = json.ToString() }));
-            await page.GotoAsync(url + "/baseline.html");
-            await page.WaitForFunctionAsync("() => window.drawn", null, new() { Timeout = 60_000 });
-            baseline.Add(await page.EvaluateAsync<double>("() => window.drawn") / 1000);
-            await page.CloseAsync();
-
-            page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
-            await page.GotoAsync(url + "/#m=loss&ph=train");
-            await page.WaitForSelectorAsync("body[data-ready='1']", new() { Timeout = 60_000 });
-            ours.Add(await page.EvaluateAsync<double>("() => hypergrid.store.firstDraw") / 1000);
-            if (run == 0) Console.WriteLine("  page stages (ms after navigation): " + await page.EvaluateAsync<string>("() => JSON.stringify(hypergrid.store.timings)"));
-            await page.CloseAsync();
-        }
-        baseline.Sort();
-        ours.Sort();
-        Console.WriteLine($"dashboard page: {trials} trials x {epochs} epochs, loss plot drawn after navigation: Hypergrid {Measure.Fmt(ours[0])} best / {Measure.Fmt(ours[2])} median; " +
-                          $"uPlot alone from one JSON {Measure.Fmt(baseline[0])} / {Measure.Fmt(baseline[2])} -> {ours[2] / baseline[2]:F2}x; target < 1 s");
-    }
-
     /// <summary>1,000 selected trials of 50 epochs each, drawn as lines (the page also offers bands above 200).</summary>
     private static async Task ManySelected(string root)
     {
@@ -215,7 +150,7 @@ public static class DashboardBench
             for (var e = 1; e <= epochs; e++)
                 foreach (var phase in new[] { "train", "val" })
                     sb.Append(CultureInfo.InvariantCulture, $"{e},{phase},{e * 0.5},{(2.0 + t * 0.001) / e:R},{1 - 0.5 / e:R},10\n");
-            Trial(Path.Combine(outDir, "log"), $"sweep/mnist/mlp/adam/trial_{t:D3}", $"seed: 0\nlr: {0.00001 * (t + 1)}\n", sb.ToString());
+            PageBench.Trial(Path.Combine(outDir, "log"), $"sweep/mnist/mlp/adam/trial_{t:D3}", $"seed: 0\nlr: {0.00001 * (t + 1)}\n", sb.ToString());
         }
         await using var app = DashboardServer.Build(new DashboardOptions(outDir, Port: 0));
         await app.StartAsync();
@@ -233,16 +168,4 @@ public static class DashboardBench
         times.Sort();
         Console.WriteLine($"dashboard page: {trials:N0} selected trials x {epochs} epochs drawn as lines after navigation: {Measure.Fmt(times[0])} best / {Measure.Fmt(times[1])} median; target < 2 s");
     }
-
-    private const string BaselineHtml = """
-        <!doctype html><html><head><link rel="icon" href="data:,"><link rel="stylesheet" href="/vendor/uplot/uPlot.min.css"></head><body>
-        <div id="p"></div><script src="/vendor/uplot/uPlot.iife.min.js"></script><script>
-        fetch('/baseline.json').then(r => r.json()).then(tables => {
-          const data = uPlot.join(tables);
-          const series = [{}].concat(tables.map((_, i) => ({ label: 't' + i, stroke: `hsl(${i * 137.5 % 360} 70% 42%)`, points: { show: false } })));
-          new uPlot({ width: 700, height: 280, scales: { x: { time: false } }, series }, data, document.getElementById('p'));
-          window.drawn = performance.now();
-        });
-        </script></body></html>
-        """;
 }

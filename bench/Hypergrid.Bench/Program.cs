@@ -9,6 +9,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["train"] = TrainBench.RunAsync,
     ["dashboard"] = DashboardBench.RunAsync,
     ["trial-list"] = DashboardBench.ListAsync,
+    ["page"] = PageBench.RunAsync,
     ["report"] = () => { ReportBench.Run(); return Task.CompletedTask; },
     ["series"] = SeriesBench.RunAsync,
     ["checkpoint"] = () => { CheckpointBench.Run(); return Task.CompletedTask; },

@@ -20,26 +20,36 @@ public static class TrainBench
         LibTorchLoader.EnsureLoaded();
         set_num_threads(1);
         Console.WriteLine($"train: batch 128, Adam, 1 thread, MNIST sample (samples/s, best / median of 5 epochs); CPU {CpuLine()}; MKL: {LibTorchLoader.Mkl}; load average {LoadAverage()}");
-        if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") is null or "models")
+        if (Runs("models"))
         {
             Compare("mlp 784-256-10", "model: mlp\nhidden: [256]\n");
             Compare("cnn conv32-conv64-fc128", "model: cnn\nchannels: [32, 64]\nfc: 128\ntrain_limit: 2048\n");
         }
-        if (OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") is null or "anchor")
+        if (OperatingSystem.IsLinux() && Runs("anchor"))
         {
             AnchorBench.Run("mlp 784-256-10", "model: mlp\nhidden: [256]\n", new { model = "mlp", hidden = 256, shape = new[] { 784 }, batch = 128, epochs = 6 });
             AnchorBench.Run("cnn conv32-conv64-fc128", "model: cnn\nchannels: [32, 64]\nfc: 128\ntrain_limit: 2048\n",
                 new { model = "cnn", channels = new[] { 32, 64 }, fc = 128, shape = new[] { 1, 28, 28 }, batch = 128, epochs = 6 });
         }
-        if (OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") is null or "whole")
+        if (OperatingSystem.IsLinux() && Runs("whole"))
         {
             WholeEpochBench.Run("mlp 784-256-10", "mlp", "hidden: [[256]]\n", 8, new { model = "mlp", hidden = 256, shape = new[] { 784 }, batch = 128, epochs = 8 });
             WholeEpochBench.Run("cnn conv32-conv64-fc128", "cnn", "channels: [[32, 64]]\nfc: 128\ntrain_limit: 2048\n", 5,
                 new { model = "cnn", channels = new[] { 32, 64 }, fc = 128, shape = new[] { 1, 28, 28 }, batch = 128, epochs = 5 });
         }
-        if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") is "anchor" or "whole") return;
-        await Workers();
+        if (Runs("workers")) await Workers();
     }
+
+    /// <summary>
+    /// Whether a part of the bench runs: all of them unless HYPERGRID_BENCH_ONLY names some (comma-separated: models,
+    /// anchor, whole, workers; "epochs" is anchor and whole, the bare loops and the whole epochs against PyTorch).
+    /// </summary>
+    private static bool Runs(string part) =>
+        Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") is not { Length: > 0 } only
+        || only.Split(',', StringSplitOptions.TrimEntries).Any(p => p == part || (p == "epochs" && part is "anchor" or "whole"));
+
+    /// <summary>The CPU both sides of a speed comparison are pinned to: HYPERGRID_BENCH_CPU, else 0.</summary>
+    internal static int PinnedCpu => int.TryParse(Environment.GetEnvironmentVariable("HYPERGRID_BENCH_CPU"), out var cpu) && cpu >= 0 ? cpu : 0;
 
     /// <summary>A trial spec from a whole config in YAML (the benchmarks' trials); a mistake is the config error it is.</summary>
     internal static TrialSpec Spec(string yaml)
@@ -78,6 +88,15 @@ public static class TrainBench
         var ours = Rate(5, data.TrainCount, Trainer);
         Console.WriteLine($"  {name}: bare TorchSharp loop {bare.Best:N0} / {bare.Median:N0}; Hypergrid trainer with full logging {ours.Best:N0} / {ours.Median:N0} " +
                           $"-> {ours.Best / bare.Best:F3}x (best), {ours.Median / bare.Median:F3}x (median); target >= 0.95x");
+        // The same trainer with libtorch's nine elementwise calls per Adam step instead of the one-pass kernel, alternated with it.
+        var (fused, unfused) = Alternated(5, data.TrainCount, Trainer, () =>
+        {
+            Hypergrid.Training.Optimizers.FlatAdam.Fused = false;
+            try { Trainer(); }
+            finally { Hypergrid.Training.Optimizers.FlatAdam.Fused = true; }
+        });
+        Console.WriteLine($"  {name}: with libtorch's calls for the Adam step {unfused.Best:N0} / {unfused.Median:N0}, alternated with the one-pass step {fused.Best:N0} / {fused.Median:N0} " +
+                          $"-> the one-pass step gives {fused.Best / unfused.Best:F2}x (best), {fused.Median / unfused.Median:F2}x (median)");
         if (spec.ModelFactory is not Hypergrid.Training.Models.Cnn.Factory) return;
         // The same trainer with libtorch's ReLU and max-pool instead of the fused kernel (the same numbers, bit for bit).
         Hypergrid.Training.Models.ReluMaxPool.Fused = false;
@@ -85,6 +104,21 @@ public static class TrainBench
         Hypergrid.Training.Models.ReluMaxPool.Fused = true;
         Console.WriteLine($"  {name}: with libtorch's relu + max_pool2d (HYPERGRID_FUSED_POOL=0) {plain.Best:N0} / {plain.Median:N0} -> the fused kernel gives " +
                           $"{ours.Best / plain.Best:F2}x (best), {ours.Median / plain.Median:F2}x (median)");
+    }
+
+    // Two ways of running an epoch, one after the other in each round (so the host's load falls on both alike).
+    private static ((double Best, double Median) A, (double Best, double Median) B) Alternated(int rounds, int samples, Action a, Action b)
+    {
+        a();
+        b();
+        var (ta, tb) = (new List<double>(), new List<double>());
+        for (var i = 0; i < rounds; i++)
+        {
+            ta.Add(Measure.Seconds(1, () => { }, a).Best);
+            tb.Add(Measure.Seconds(1, () => { }, b).Best);
+        }
+        (double, double) Rates(List<double> t) => (samples / t.Min(), samples / t.Order().ElementAt(t.Count / 2));
+        return (Rates(ta), Rates(tb));
     }
 
     private static (double Best, double Median) Rate(int runs, int samples, Action epoch)

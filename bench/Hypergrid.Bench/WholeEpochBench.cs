@@ -5,7 +5,7 @@ namespace Hypergrid.Bench;
 
 /// <summary>
 /// Whole epochs as a user times them with a stopwatch: Hypergrid run through its CLI (a sweep of one trial, one worker of
-/// one thread, pinned to CPU 0) with every epoch's train pass, val pass and epoch boundary (its checkpoint), read from the
+/// one thread, pinned to one CPU: HYPERGRID_BENCH_CPU, else 0) with every epoch's train pass, val pass and epoch boundary (its checkpoint), read from the
 /// trial's own batch log; against PyTorch loops that also run their val pass and torch.save model and optimizer state
 /// each epoch, timed the same way (from the end of one epoch's val pass to the end of the next's), alternated in one session.
 /// </summary>
@@ -44,7 +44,7 @@ public static class WholeEpochBench
                 foreach (var variant in AnchorBench.Variants) variants[variant].AddRange(AnchorBench.PyTorch(python, root, "whole", variant).Rates);
             }
             var a = AnchorBench.Median(ours);
-            Console.WriteLine($"  {name}, whole epochs through the CLI (train pass, val pass, epoch boundary with its checkpoint), pinned to CPU 0, {Rounds} rounds of {epochs} epochs, " +
+            Console.WriteLine($"  {name}, whole epochs through the CLI (train pass, val pass, epoch boundary with its checkpoint), pinned to CPU {TrainBench.PinnedCpu}, {Rounds} rounds of {epochs} epochs, " +
                               $"epochs 2..{epochs}, train samples per second of whole epoch, medians: Hypergrid {a:N0}; epoch boundary (last val row to the end of the next epoch's first " +
                               $"train row, so with that batch) {AnchorBench.Median(boundaries):F1} ms, a train batch's median {AnchorBench.Median(batches):F1} ms; target < 5 ms");
             if (python is null)
@@ -60,11 +60,11 @@ public static class WholeEpochBench
         finally { Directory.Delete(root, true); }
     }
 
-    // One sweep of the study through the CLI, a worker of one thread, everything pinned to CPU 0; returns the trial's batch log.
+    // One sweep of the study through the CLI, a worker of one thread, everything pinned to the bench CPU; returns the trial's batch log.
     private static string Hypergrid(string root, string outName)
     {
         var info = new ProcessStartInfo("taskset") { WorkingDirectory = Environment.CurrentDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-c", "0", "dotnet", Path.Combine(AppContext.BaseDirectory, "hypergrid.dll"), "sweep", "--cfg", Path.Combine(root, "cfg"),
+        foreach (var a in new[] { "-c", TrainBench.PinnedCpu.ToString(), "dotnet", Path.Combine(AppContext.BaseDirectory, "hypergrid.dll"), "sweep", "--cfg", Path.Combine(root, "cfg"),
                      "--out", Path.Combine(root, outName), "--workers", "1", "--threads", "1" })
             info.ArgumentList.Add(a);
         using var p = Process.Start(info)!;

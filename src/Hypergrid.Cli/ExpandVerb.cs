@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Hypergrid.Config.Expansion;
-using Hypergrid.Config.Programs;
+using Hypergrid.Running.Trainers;
 using Spectre.Console;
 
 namespace Hypergrid.Cli;
@@ -48,11 +48,11 @@ public static class ExpandVerb
         var keys = leaf.Plan.Axes.Select(a => a.Key).Concat(leaf.Plan.Search?.Space.Keys ?? []).Distinct().ToList();
         foreach (var key in keys.Skip(leaf.Plan.Axes.Count)) table.AddColumn($"{Markup.Escape(key)}\n[dim]proposed[/]");
         // A program's trials: the command each one runs, its placeholders filled (each argument quoted when it needs to be).
-        var programs = leaf.Trials.Count > 0 && ProgramSchema.IsProgram(leaf.Trials[0].Config);
+        var programs = leaf.Trials.Count > 0 && TrainerBackends.For(leaf.Trials[0].Config).Command(leaf.Trials[0].Config) is not null;
         if (programs) table.AddColumn("command");
         foreach (var t in leaf.Trials)
             table.AddRow([t.Id.Folder, .. keys.Select(k => Markup.Escape(t.AxisValues.FirstOrDefault(v => v.Key == k)?.Value.Canonical ?? "")),
-                .. programs ? [Markup.Escape(string.Join(' ', ProgramSchema.Arguments(t.Config).Select(Quote)))] : Array.Empty<string>()]);
+                .. programs ? [Markup.Escape(string.Join(' ', (TrainerBackends.For(t.Config).Command(t.Config) ?? []).Select(Quote)))] : Array.Empty<string>()]);
         AnsiConsole.Write(table);
     }
 }

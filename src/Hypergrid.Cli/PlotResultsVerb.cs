@@ -20,21 +20,15 @@ public static class PlotResultsVerb
         var key = new Option<string?>("--key") { Description = "The key on the x axis (default: the first key with numbers; categories when none)" };
         var err = new Option<string>("--error-bars") { Description = "std (± std over seeds) or ci (95% confidence interval)", DefaultValueFactory = _ => "std" };
         var logX = new Option<bool?>("--log-x") { Description = "A log x axis; --log-x false a linear one (default: log when the key's values are above 0 and span two decades or more, e.g. lr)" };
-        var width = new Option<string>("--width") { Description = "Width with its unit: 8.5cm (a paper column), 17cm, 3.3in, 241pt", DefaultValueFactory = _ => "8.5cm" };
-        var height = new Option<string>("--height") { Description = "Height with its unit", DefaultValueFactory = _ => "6cm" };
-        var fontSize = new Option<string>("--font-size") { Description = "Type size in points (the paper's: 8 to 10)", DefaultValueFactory = _ => "8" };
-        var format = new Option<string?>("--format") { Description = "svg, pdf or tex (pgfplots); by default the --output file's extension" };
-        var output = new Option<string>("--output", "-o") { Description = "The file to write (results.pdf, results.svg, results.tex), or - for standard output", Required = true };
-        foreach (var o in new Option[] { outDir, section, key, err, logX, width, height, fontSize, format, output })
+        foreach (var o in new Option[] { outDir, section, key, err, logX })
             command.Options.Add(o);
+        var figureOptions = new FigureOptionSet(command, "results");
         command.SetAction(r => Exit.Guard(() =>
         {
-            var file = r.GetValue(output)!;
-            var kind = r.GetValue(format) ?? FigureRequest.FormatOf(file)
-                ?? throw new UsageException($"--output {Visible.Short(file)} has no .svg, .pdf or .tex extension; name one, or say --format svg|pdf|tex");
-            if (!FigureRequest.Formats.Contains(kind)) throw FigureErrors.UnknownFormat(kind);
+            var file = figureOptions.File(r);
+            var kind = figureOptions.Format(r);
             if (!ResultsFigure.ErrorBars.Contains(r.GetValue(err)!)) throw FigureErrors.UnknownErrorBars(r.GetValue(err)!);
-            var size = new FigureSize(FigureSize.Parse(r.GetValue(width)!, "width"), FigureSize.Parse(r.GetValue(height)!, "height"), FigureSize.ParseFont(r.GetValue(fontSize)!));
+            var size = figureOptions.Size(r);
             var target = OutputFile.Check(file, "--output"); // refused before anything is read or drawn
             var logRoot = Path.GetFullPath(new DashboardOptions(r.GetValue(outDir)!).LogDir);
             if (!Directory.Exists(logRoot)) throw new UsageException($"{logRoot} does not exist; run trials first, or point --out at the output folder");

@@ -26,25 +26,20 @@ public static class PlotVerb
         var smooth = new Option<double>("--smooth") { Description = "The page's smoothing, 0 (none) to 0.99" };
         var from = new Option<int?>("--from") { Description = "First train step drawn (x step or samples)" };
         var to = new Option<int?>("--to") { Description = "Train step after the last drawn" };
-        var width = new Option<string>("--width") { Description = "Width with its unit: 8.5cm (a paper column), 17cm, 3.3in, 241pt", DefaultValueFactory = _ => "8.5cm" };
-        var height = new Option<string>("--height") { Description = "Height with its unit", DefaultValueFactory = _ => "6cm" };
-        var fontSize = new Option<string>("--font-size") { Description = "Type size in points (the paper's: 8 to 10)", DefaultValueFactory = _ => "8" };
-        var format = new Option<string?>("--format") { Description = "svg, pdf or tex (pgfplots); by default the --output file's extension" };
-        var output = new Option<string>("--output", "-o") { Description = "The file to write (figure.pdf, figure.svg, figure.tex), or - for standard output", Required = true };
         command.Subcommands.Add(PlotResultsVerb.Create());
-        foreach (var o in new Option[] { outDir, where, trials, metric, phase, x, group, band, logY, smooth, from, to, width, height, fontSize, format, output })
+        foreach (var o in new Option[] { outDir, where, trials, metric, phase, x, group, band, logY, smooth, from, to })
             command.Options.Add(o);
+        var figureOptions = new FigureOptionSet(command, "figure");
         command.SetAction((r, cancel) => Exit.GuardAsync(async () =>
         {
-            var file = r.GetValue(output)!;
-            var kind = r.GetValue(format) ?? FigureRequest.FormatOf(file)
-                ?? throw new UsageException($"--output {Visible.Short(file)} has no .svg, .pdf or .tex extension; name one, or say --format svg|pdf|tex");
+            var file = figureOptions.File(r);
+            var kind = figureOptions.Format(r);
             var request = new FigureRequest([], r.GetValue(metric)!)
             {
                 Phases = r.GetValue(phase)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 X = r.GetValue(x)!, Group = r.GetValue(group), Band = r.GetValue(band)!, LogY = r.GetValue(logY), Smooth = r.GetValue(smooth),
                 From = r.GetValue(from), To = r.GetValue(to), Format = kind,
-                Size = new FigureSize(FigureSize.Parse(r.GetValue(width)!, "width"), FigureSize.Parse(r.GetValue(height)!, "height"), FigureSize.ParseFont(r.GetValue(fontSize)!)),
+                Size = figureOptions.Size(r),
             }.Checked();
             var target = OutputFile.Check(file, "--output"); // refused before anything is read or drawn
             var logRoot = Path.GetFullPath(new DashboardOptions(r.GetValue(outDir)!).LogDir);

@@ -72,6 +72,7 @@ public static class ReportVerb
                     g => $"[bold green]{Markup.Escape(ReportColumns.Cell(g))}[/]", g => $"{Markup.Escape(ReportColumns.Cell(g))} [yellow]≈[/]").ToArray());
             AnsiConsole.Write(table);
             if (section.Note is { } note) Console.WriteLine("  " + note);
+            if (section.Adaptive is { } adaptive) Console.WriteLine("  " + adaptive);
             var sb = new StringBuilder();
             foreach (var leaf in section.Rows.Select((_, i) => section.Named(i).Leaf).Distinct()) ReportText.AppendImportance(sb, reports[0], leaf, "  ");
             Console.Write(sb.ToString());

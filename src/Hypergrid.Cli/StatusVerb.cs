@@ -26,6 +26,8 @@ public static class StatusVerb
             AnsiConsole.Write(table);
             foreach (var line in Trials.Search.PastRung.Lines(report.SelectMany(l => l.Trials).Select(t => t.Record))) Console.WriteLine(line);
             foreach (var line in Running.Slurm.SlurmHeld.Lines(options.OutDir)) Console.WriteLine(line);
+            if (Directory.Exists(options.CfgDir))
+                foreach (var line in Running.Search.SeedStatus.Lines(options)) Console.WriteLine(line);
             if (r.GetValue(perTrial))
             {
                 var slurm = SlurmStates(report.SelectMany(l => l.Trials));

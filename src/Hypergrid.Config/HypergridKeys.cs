@@ -10,17 +10,17 @@ public static class HypergridKeys
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         "mode", "dataset", "model", "trainer", "seed", "epochs", "device", "batch_metrics", "checkpoint_minutes", "keep_checkpoint",
-        "slurm", Programs.ProgramKeys.Code, Programs.ProgramKeys.Command, Programs.ProgramKeys.StopGrace, Programs.ProgramKeys.Params, Search.SearchSpec.Key, Devices.GpuRequest.Key,
+        "slurm", Programs.ProgramKeys.Code, Programs.ProgramKeys.Command, Programs.ProgramKeys.StopGrace, Programs.ProgramKeys.Params, Search.SearchSpec.Key, Search.SeedsSpec.Key, Devices.GpuRequest.Key,
     };
 
     /// <summary>Keys that only say how Hypergrid runs a trial: a program cannot declare a parameter of that name.</summary>
     public static readonly IReadOnlySet<string> NotDeclarable = new HashSet<string>(StringComparer.Ordinal)
     {
-        "mode", "slurm", Programs.ProgramKeys.Code, Programs.ProgramKeys.Command, Programs.ProgramKeys.StopGrace, Programs.ProgramKeys.Params, Search.SearchSpec.Key, Devices.GpuRequest.Key,
+        "mode", "slurm", Programs.ProgramKeys.Code, Programs.ProgramKeys.Command, Programs.ProgramKeys.StopGrace, Programs.ProgramKeys.Params, Search.SearchSpec.Key, Search.SeedsSpec.Key, Devices.GpuRequest.Key,
     };
 
     /// <summary>
-    /// The key of Hypergrid's own that <paramref name="key"/> misspells (<c>comand</c>, <c>serach</c>, <c>seeds</c>), or null:
+    /// The key of Hypergrid's own that <paramref name="key"/> misspells (<c>comand</c>, <c>serach</c>, <c>seet</c>), or null:
     /// one edit away (two for keys of eight letters or more); keys shorter than four letters are taken as written.
     /// </summary>
     public static string? Misspelled(string key)

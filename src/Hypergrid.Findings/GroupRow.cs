@@ -74,6 +74,9 @@ public sealed record GroupRow(
     /// <summary>For an undecided comparison: seeds per group that would decide it at the chosen power (null: more than the cap, or no difference to detect).</summary>
     [JsonPropertyName("seeds_needed")] public int? SeedsNeeded { get; init; }
 
+    /// <summary>Where the group stands in its section's adaptive seeds (null without them): stopped (verdict, round), best, waiting.</summary>
+    public Hypergrid.Findings.Adaptive.SeedProgress? Adaptive { get; init; }
+
     /// <summary>Which decision <see cref="SeedsNeeded"/> seeds would reach first: "different" or "equivalent".</summary>
     [JsonPropertyName("seeds_decide")] public string? SeedsDecide { get; init; }
 }

@@ -16,6 +16,9 @@ namespace Hypergrid.Findings;
 public static class Promoter
 {
     public static readonly long[] DefaultSeeds = [0, 1, 2, 3, 4];
+
+    /// <summary>How a promoted leaf's first line starts, before the trial it came from (what tells a promoted leaf from one written by hand).</summary>
+    public const string Header = "# Promoted by 'hypergrid promote' from ";
     private static readonly HashSet<string> Fixed = ["mode", "dataset", "model", "trainer", "seed"];
     private static readonly HashSet<string> ProgramSettings = [ProgramKeys.Command, ProgramKeys.Params, ProgramKeys.Code, ProgramKeys.StopGrace];
 
@@ -28,7 +31,7 @@ public static class Promoter
             .ToDictionary(e => e.Key, e => ((CfgList)e.Value).Items[0]));
         var have = schema.Effective(single);
         var want = schema.Effective(source);
-        var sb = new StringBuilder($"# Promoted by 'hypergrid promote' from {trial} ({why}).\n")
+        var sb = new StringBuilder($"{Header}{trial} ({why}).\n")
             .Append("# The keys whose value differs from what this leaf inherits, and the seeds to run.\n");
         // A program's command, declared parameters, code globs and stop grace are not hyperparameters, but the experiment
         // must run the same program, with its values checked, its code judged and its stops waited for the same way.

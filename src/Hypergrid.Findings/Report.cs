@@ -28,6 +28,9 @@ public sealed record ReportSection(string Name, string? Mode, string? Dataset, s
     /// <summary>Whether any group was tested: false when no two groups both have two or more seeds (a sweep's n=1 groups are ranked only).</summary>
     public bool Tested => Groups.Any(g => g.Test is not null);
 
+    /// <summary>Its adaptive seeds as one line (null without them): seeds spent against the fixed design, rounds, why each group stopped.</summary>
+    [JsonPropertyName("adaptive_seeds")] public string? AdaptiveSeeds { get; init; }
+
     /// <summary>Why a section of several groups has no p-values (every format and the page say it), or null when it has them.</summary>
     public string? Note =>
         Tested || Groups.Count < 2 ? null

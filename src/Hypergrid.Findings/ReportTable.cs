@@ -21,9 +21,13 @@ public sealed record ReportTable(string Name, string? Note, bool LeafColumn, IRe
             // Named by the keys alone when they tell every row apart; the leaf too when they do not (or there are none).
             var distinct = named.Select(g => string.Join('\u0001', columns.Select(c => g.Values.ContainsKey(c) ? Reporter.Canonical(g.Values[c]) : "\u0002"))).Distinct().Count();
             var note = sections.Select(s => s?.Note).FirstOrDefault(n => n is not null);
-            return new ReportTable(name, note, columns.Count == 0 || distinct < named.Count, columns, rows);
+            return new ReportTable(name, note, columns.Count == 0 || distinct < named.Count, columns, rows)
+                { Adaptive = sections.Select(s => s?.AdaptiveSeeds).FirstOrDefault(a => a is not null) };
         }).ToList();
     }
+
+    /// <summary>The section's adaptive seeds line (seeds spent, rounds, why each group stopped), or null.</summary>
+    public string? Adaptive { get; init; }
 
     /// <summary>The group that names row <paramref name="i"/> (the first metric's, else the next that has it).</summary>
     public GroupRow Named(int i) => Rows[i].First(g => g is not null)!;

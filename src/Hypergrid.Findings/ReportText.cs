@@ -24,6 +24,7 @@ public static class ReportText
     [
         "section", "metric", "leaf", "values", "trials", "seeds", "n", "mean", "std", "sem", "ci_low", "ci_high", "boot_low", "boot_high", "iqm", "median", "min", "max",
         "delta", "diff_low", "diff_high", "p", "test", "p_holm", "p_perm", "perm_method", "poi", "p_equivalence", "verdict", "indistinguishable", "seeds_needed", "seeds_decide", "best",
+        "adaptive", "adaptive_verdict", "adaptive_round",
     ];
 
     /// <summary>One report as JSON (the page's /api/report); several as {"caption", "metrics": [...]}.</summary>
@@ -52,6 +53,7 @@ public static class ReportText
                     N(g.Mean), N(g.Std), N(g.Sem), N(g.CiLow), N(g.CiHigh), N(g.BootLow), N(g.BootHigh), N(g.Iqm), N(g.Median), N(g.Min), N(g.Max),
                     N(g.Delta), N(g.DiffLow), N(g.DiffHigh), N(g.P), g.Test ?? "", N(g.PHolm), N(g.PPerm), g.PermMethod ?? "", N(g.Poi), N(g.PEquivalence),
                     g.Verdict ?? "", B(g.Indistinguishable), g.SeedsNeeded?.ToString(CultureInfo.InvariantCulture) ?? "", g.SeedsDecide ?? "", B(g.Best),
+                    g.Adaptive?.State ?? "", g.Adaptive?.Verdict ?? "", g.Adaptive?.Round?.ToString(CultureInfo.InvariantCulture) ?? "",
                 ];
                 sb.Append(string.Join(',', cells.Select(Inert.Csv))).Append('\n');
             }
@@ -69,6 +71,7 @@ public static class ReportText
         {
             sb.Append($"### {md(table.Name)}\n\n");
             if (table.Note is { } note) sb.Append(note).Append("\n\n");
+            if (table.Adaptive is { } adaptive) sb.Append(md(adaptive)).Append("\n\n");
             var heads = Heads(table, reports).Select(md).ToList();
             sb.Append("| ").Append(string.Join(" | ", heads)).Append(" |\n");
             sb.Append('|').Append(string.Concat(Enumerable.Repeat(" --- |", heads.Count))).Append('\n');
@@ -91,7 +94,7 @@ public static class ReportText
             var heads = Heads(table, reports).Select(Tex).ToList();
             var naming = heads.Count - reports.Count * (1 + ReportColumns.Of("").Count);
             sb.Append("\\begin{table}[htbp]\n\\centering\n\\scriptsize\n");
-            sb.Append($"\\caption{{{Tex(table.Name)}: {Tex(ReportColumns.Caption(reports))}}}\n");
+            sb.Append($"\\caption{{{Tex(table.Name)}: {Tex(ReportColumns.Caption(reports))}{(table.Adaptive is { } a ? " " + Tex(a) : "")}}}\n");
             if (table.Note is { } note) sb.Append($"% {Tex(note)}\n");
             sb.Append("\\begin{tabular}{").Append(new string('l', naming)).Append(new string('r', heads.Count - naming)).Append("}\n\\toprule\n");
             sb.Append(string.Join(" & ", heads)).Append(" \\\\\n\\midrule\n");

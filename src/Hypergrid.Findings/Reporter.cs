@@ -131,7 +131,7 @@ public static class Reporter
             var best = ranked[0];
             var reference = baseline is not null && ranked.Contains(baseline) ? baseline : best;
             ranked = Comparer.Section(ranked, reference, best, o.Statistics, goal == "max");
-            sections.Add(new ReportSection(part.Key.Name, part.Key.Mode, part.Key.Dataset, part.Key.Leaf, ranked));
+            sections.Add(Adaptive.SeedReport.Annotate(new ReportSection(part.Key.Name, part.Key.Mode, part.Key.Dataset, part.Key.Leaf, ranked), logRoot));
         }
         // Importance is a leaf's grid: only the keys that vary within the leaf.
         var importance = rows.GroupBy(r => r.Leaf).Select(l => (l.Key, Importance.Of(WithinLeaf(l.ToList())))).Where(x => x.Item2 is not null)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Hypergrid.Config.Expansion;
-using Hypergrid.Config.Programs;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Code;
 
@@ -16,9 +15,11 @@ public static class Runner
     {
         // A tpe search trains in rounds: each pass trains what is proposed, then the rounds its results make due are proposed
         // and trained in the next pass. Rounds due before the first pass (a run killed after its trials ended) come first.
+        // Adaptive seeds likewise: each round's next seeds are trained in the next pass.
         Search.SearchRounds.ProposeDue(options, display);
+        Search.SeedRounds.DecideDue(options, display);
         var summary = await RunPassAsync(options, display, 0, cancel);
-        for (var pass = 1; !summary.Detached && !cancel.IsCancellationRequested && Search.SearchRounds.ProposeDue(options, display) > 0; pass++)
+        for (var pass = 1; !summary.Detached && !cancel.IsCancellationRequested && Search.SearchRounds.ProposeDue(options, display) + Search.SeedRounds.DecideDue(options, display) > 0; pass++)
             summary = summary.Then(await RunPassAsync(options, display, pass, cancel));
         return summary;
     }
@@ -66,14 +67,14 @@ public static class Runner
             .Select(x => x.Trial).ToList();
         if (todo.Count == 0 && elsewhere.Count == 0) return summary;
         var launched = todo.Count > 0 ? todo : elsewhere;
-        var checkpointed = todo.Where(t => Attempt.LiveCheckpoint(t.Directory) is not null || ProgramSchema.IsProgram(t.Config) && Attempt.Latest(t.Directory) is { HasProgress: true }).ToList();
+        var checkpointed = todo.Where(t => Trainers.TrainerBackends.For(t.Config).HasProgress(t.Directory)).ToList();
         if (options.Restart && checkpointed.Count > 0)
         {
             foreach (var t in checkpointed) Trials.Lifecycle.TrialAttempt.Archive(t.Directory, [TrialFiles.Checkpoint, TrialFiles.PartialLog, Attempt.Folder]);
             display.Line($"--restart: {checkpointed.Count} checkpoint(s) moved to previous/; those trials start from scratch");
         }
         // Rows without a checkpoint are progress to move aside on --restart, but nothing to continue from.
-        var resuming = options.Restart ? 0 : checkpointed.Count(t => !ProgramSchema.IsProgram(t.Config) || Attempt.Latest(t.Directory) is { HasCheckpoint: true });
+        var resuming = options.Restart ? 0 : checkpointed.Count(t => Trainers.TrainerBackends.For(t.Config).CanContinue(t.Directory));
 
         // What a data source says depends on the dataset and the data folder, not the trial: one trial per dataset is asked.
         var backends = todo.GroupBy(t => (t.Leaf.Dataset, Backend: Trainers.TrainerBackends.For(t.Config))).ToList();
@@ -140,7 +141,7 @@ public static class Runner
         if (options.Threads is { } t) return (options.Launcher.Workers(Math.Max(1, cores / t), todo.Count), t, "");
         if (todo.Count == 1 || cores == 1) return (1, cores, "");
         // A program's thread scaling cannot be timed from here: one worker per core, each told its threads.
-        if (todo.Any(t => ProgramSchema.IsProgram(t.Config)))
+        if (todo.Any(t => !Trainers.TrainerBackends.For(t.Config).CanTimeBatches))
         {
             var n = Math.Min(cores, todo.Count);
             return (n, Math.Max(1, cores / n), " (programs: one worker per core, each given HYPERGRID_THREADS; --workers or --threads choose by hand)");

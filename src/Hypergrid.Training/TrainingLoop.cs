@@ -184,7 +184,7 @@ public static class TrainingLoop
     private static BatchRow Row(TrialSpec spec, ISolverModel? solver, int epoch, string phase, int batch, double seconds,
         Tensor loss, Tensor logits, Tensor y, double lr, double? gradNorm)
     {
-        var acc = logits.argmax(1).eq(y).to_type(ScalarType.Float32).mean().item<float>();
+        var acc = Native.Accuracy.Of(logits, y);
         var row = new BatchRow(epoch, phase, batch, seconds, loss.item<float>(), acc, lr,
             IterBudget: solver?.IterBudget, GradNorm: gradNorm);
         if (solver?.LastStats is not { } stats) return row;

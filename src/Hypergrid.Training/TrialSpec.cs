@@ -31,7 +31,7 @@ public sealed record TrialSpec(
     public static readonly string[] AlwaysLogged = ["loss", "acc"];
 
     /// <summary>Keys read by the runner and launchers rather than by a component.</summary>
-    private static readonly string[] StructuralKeys = ["mode", "slurm", Config.Search.SearchSpec.Key, Config.Devices.GpuRequest.Key];
+    private static readonly string[] StructuralKeys = ["mode", "slurm", Config.Search.SearchSpec.Key, Config.Search.SeedsSpec.Key, Config.Devices.GpuRequest.Key];
 
     /// <summary>
     /// Checks a resolved trial config and builds what trains it; every problem is collected in <paramref name="errors"/>.
@@ -56,7 +56,8 @@ public sealed record TrialSpec(
 
         var data = Lookup(Datasets.All, dataset, r)?.Invoke(r);
         var modelFactory = Lookup(Models.Models.All, model, r)?.Invoke(r);
-        var trainerFactory = Lookup(Trainers.Trainers.All, trainer, r)?.Invoke(r);
+        // A trainer folder may carry a label after '@' (adam@lr=0.01: several experiment leaves of one trainer side by side).
+        var trainerFactory = Lookup(Trainers.Trainers.All, Config.Tree.TrainerFolder.Trainer(trainer), r)?.Invoke(r);
         if (data is not null && modelFactory?.Unsuitable(data.Shape) is { } why)
             r.Problem("model", $"is '{model}', which {why}", $"pick another model for dataset '{dataset}'");
         if (Devices.Unavailable(device) is { } missing) r.Problem("device", missing.Problem, missing.Hint);
@@ -84,7 +85,8 @@ public sealed record TrialSpec(
     {
         if (registry.Contains(name)) return registry[name];
         r.Problem(registry.Kind, $"is '{name}', which no {registry.Kind} is registered as",
-            $"rename its folder under cfg/ to one of: {string.Join(", ", registry.Names)} (or register a new {registry.Kind})");
+            $"rename its folder under cfg/ to one of: {string.Join(", ", registry.Names)} (or register a new {registry.Kind})"
+                + (registry.Kind == "trainer" ? $", optionally with a label after '{Config.Tree.TrainerFolder.LabelSeparator}' (adam@wide)" : ""));
         return null;
     }
 }

@@ -59,12 +59,14 @@ public static class Expander
             if (plan.Count > maxTrials) errors.Add(Errors.TooManyTrials(plan, maxTrials));
             else plans.Add(plan);
         }
+        SectionSeedsCheck.Check(plans, errors);
         ConfigException.ThrowIfAny(errors);
         return plans;
     }
 
     private static LeafExpansion ExpandLeaf(LeafPlan plan, string leafOut, IConfigSchema? schema, List<ConfigError> errors)
     {
+        plan = AdmittedSeeds(plan, leafOut);
         var points = plan.Search is { } leafSearch ? SearchPoints(plan, leafSearch, leafOut) : null;
         var count = points?.Count ?? (int)plan.Count;
         var sources = plan.Leaf.Chain.Select(f => f.DisplayPath).ToList();
@@ -155,6 +157,18 @@ public static class Expander
             if (grids.TryGetValue(p.Grid, out var g) && p.X.Length == search.Space.Parameters.Count)
                 points.Add(new Search.SearchPoint(g, p.Index, p.X));
         return points;
+    }
+
+    /// <summary>
+    /// A leaf with adaptive seeds, its seed axis cut to the seeds admitted so far: the first <c>start</c>, plus one per
+    /// round of its section (<see cref="Trials.Search.SeedDecisions"/>, beside the leaf's model folders) that continued it.
+    /// </summary>
+    public static LeafPlan AdmittedSeeds(LeafPlan plan, string leafOut)
+    {
+        if (plan.Seeds is not { } seeds) return plan;
+        var section = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(leafOut)))!;
+        var admitted = Math.Min(seeds.Max, Trials.Search.SeedRound.Admitted(plan.Leaf.RelativePath, seeds.Start, Trials.Search.SeedDecisions.Read(section).Rounds));
+        return plan with { Axes = plan.Axes.Select(a => a.Key == "seed" ? a with { Values = a.Values.Take(admitted).ToList() } : a).ToList() };
     }
 
     private static IReadOnlyList<Trials.Search.LedgerProposal> ProposalLedgerOf(string leafOut) => Trials.Search.ProposalLedger.Read(leafOut);

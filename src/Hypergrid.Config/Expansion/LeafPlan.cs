@@ -9,6 +9,9 @@ public sealed record LeafPlan(Leaf Leaf, IReadOnlyList<MergedEntry> Entries, IRe
     /// <summary>The leaf's proposing search, when it has ranges (null for a grid).</summary>
     public SearchPlan? Search { get; init; }
 
+    /// <summary>The leaf's adaptive seeds (<c>seeds:</c>), when it has them: its seed axis then holds every seed up to max.</summary>
+    public SeedsSpec? Seeds { get; init; }
+
     /// <summary>Number of grid points: the product of the axis lengths (1 without axes), saturating at long.MaxValue rather than overflowing.</summary>
     public long GridCount => Axes.Aggregate(1L, (n, a) => a.Values.Count == 0 ? 0 : n > long.MaxValue / a.Values.Count ? long.MaxValue : n * a.Values.Count);
 

@@ -41,9 +41,17 @@ public static class LeafValidator
         var searchEntry = entries.FirstOrDefault(e => e.Key == Search.SearchSpec.Key);
         Search.SearchSpec.Parse(searchEntry?.Value, leaf.Mode, epochsNode?.Integer, errors);
         var search = SearchOf(searchEntry, entries, leaf.Mode, errors);
+        var seeds = SeedsSpec.Parse(entries.FirstOrDefault(e => e.Key == SeedsSpec.Key)?.Value, entries.FirstOrDefault(e => e.Key == "seed")?.Value, leaf.Mode, errors);
         var axes = new List<Axis>();
         foreach (var e in entries)
         {
+            // Adaptive seeds: the seed axis holds every seed a group may get; expansion makes those admitted so far.
+            if (seeds is not null && e.Key == "seed")
+            {
+                IReadOnlyList<CfgNode> values = e.Value is CfgList given ? given.Items.Take(seeds.Max).ToList() : seeds.Seeds.Select(v => (CfgNode)CfgScalar.Of(v, e.Value.Mark)).ToList();
+                axes.Add(new Axis(e.Key, values, e.File));
+                continue;
+            }
             if (e.Value is not CfgList list || Modes.StructuralLists.Contains(e.Key) || e.Key == ProgramKeys.Command) continue;
             // A one-value list does not vary, so experiment mode accepts it: that is how a fixed list
             // hyperparameter (hidden: [[256, 128]]) is written in any mode.
@@ -56,7 +64,7 @@ public static class LeafValidator
                 if (!seen.Add(item.Canonical)) errors.Add(Errors.RepeatedValue(item.Mark, e.Key, item.Canonical));
             axes.Add(new Axis(e.Key, list.Items, e.File));
         }
-        return errors.Count > before ? null : new LeafPlan(leaf, entries, axes) { Search = search };
+        return errors.Count > before ? null : new LeafPlan(leaf, entries, axes) { Search = search, Seeds = seeds };
     }
 
     // The leaf's ranges and the method proposing their values (null for a grid), with the proposals made from the seed.

@@ -16,7 +16,7 @@ public sealed class TrialConfig
     /// <summary>Keys that configure where or how a trial runs, not what it learns: they never make a result stale.</summary>
     public static readonly IReadOnlySet<string> NotHyperparameters = new HashSet<string>
     {
-        "slurm", "checkpoint_minutes", "keep_checkpoint", Programs.ProgramKeys.Command, Programs.ProgramKeys.StopGrace, Programs.ProgramKeys.Code, Programs.ProgramKeys.Params, Search.SearchSpec.Key, Devices.GpuRequest.Key,
+        "slurm", "checkpoint_minutes", "keep_checkpoint", Programs.ProgramKeys.Command, Programs.ProgramKeys.StopGrace, Programs.ProgramKeys.Code, Programs.ProgramKeys.Params, Search.SearchSpec.Key, Search.SeedsSpec.Key, Devices.GpuRequest.Key,
     };
 
     private readonly Dictionary<string, int> index;

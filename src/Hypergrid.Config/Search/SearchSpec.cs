@@ -60,15 +60,7 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
             return null; // the rest depends on the method
         }
 
-        var metric = Scalar("metric") is { Kind: ScalarKind.String } m ? m.Text : "val_acc";
-        if (map["metric"] is { } mn && (mn is not CfgScalar { Kind: ScalarKind.String } || MetricName.TryParse(metric) is null))
-            Bad(At("metric"), "search.metric", $"is {mn.Canonical}, not a phase and an epoch-log column", "write e.g. metric: val_acc or metric: val_loss (as report --metric)");
-
-        var goal = Scalar("goal")?.Text ?? MetricName.DefaultGoal(metric);
-        if (goal is not ("max" or "min")) Bad(At("goal"), "search.goal", $"is '{goal}'", "write goal: max or goal: min (default: max for names ending in acc, else min)");
-
-        var reduce = Scalar("reduce")?.Text ?? "final";
-        if (reduce is not ("final" or "best")) Bad(At("reduce"), "search.reduce", $"is '{reduce}'", "write reduce: final (the rung's epoch) or reduce: best (the best epoch up to it)");
+        var (metric, goal, reduce) = MetricSetting.Read(map, Key, "write reduce: final (the rung's epoch) or reduce: best (the best epoch up to it)", errors);
 
         var rungs = new List<int>();
         // A proposing method halves only when given rungs.

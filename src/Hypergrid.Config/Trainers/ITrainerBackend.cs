@@ -33,6 +33,21 @@ public interface ITrainerBackend
     /// <summary>The checksum of the data a trial of this config would train on now; null when the backend does not know its data (a program).</summary>
     string? DataChecksum(TrialConfig config, string dataDir);
 
+    /// <summary>
+    /// Whether a trial folder holds progress of this backend's that a --restart moves aside (a checkpoint, or a
+    /// program's rows in an attempt).
+    /// </summary>
+    bool HasProgress(string trialDir);
+
+    /// <summary>Whether a trial folder's progress is something to continue from (a program's rows without a checkpoint are not).</summary>
+    bool CanContinue(string trialDir);
+
+    /// <summary>Whether <see cref="SecondsPerBatch"/> can time a trial of this backend here (a program's thread scaling cannot be).</summary>
+    bool CanTimeBatches { get; }
+
+    /// <summary>The command line a trial of this config runs, as arguments (null: none to show, a built-in trainer).</summary>
+    IReadOnlyList<string>? Command(TrialConfig config);
+
     /// <summary>Seconds a training batch of this config takes on <paramref name="threads"/> threads, timed within <paramref name="budget"/>; null when it cannot be timed from here.</summary>
     double? SecondsPerBatch(TrialConfig config, string dataDir, int threads, TimeSpan budget);
 }

@@ -13,15 +13,23 @@ public static class Float32Columns
 {
     /// <summary>
     /// One body for many trials: a little-endian uint32 header length, the JSON header
-    /// ({"trials": [{"path", "rows", "columns", "modes"}]}), zero padding to a multiple of 4, then each
-    /// trial's columns in header order (epoch, mode, then the table's), each <c>rows</c> little-endian float32 values.
+    /// ({"trials": [{"path", "rows", "columns", "modes", "filled"}]}), zero padding to a multiple of 4, then each
+    /// trial's columns in header order (epoch, mode, then the chosen columns it has), each <c>rows</c> little-endian
+    /// float32 values, of the rows of the chosen phases. <c>filled</c> names every metric column of the whole table
+    /// with a finite value, sent or not.
     /// </summary>
-    public static async Task WriteAsync(Stream body, IReadOnlyList<(string Path, EpochTable Table)> trials, CancellationToken cancel)
+    public static async Task WriteAsync(Stream body, IReadOnlyList<(string Path, EpochTable Table)> trials, EpochSelection selection, CancellationToken cancel)
     {
         var modes = trials.Select(t => t.Table.Phases.Distinct().ToArray()).ToList();
+        var rows = trials.Select(t => selection.Rows(t.Table)).ToList();
+        var columns = trials.Select(t => selection.ColumnsOf(t.Table)).ToList();
         var header = JsonSerializer.SerializeToUtf8Bytes(new
         {
-            trials = trials.Select((t, i) => new { path = t.Path, rows = t.Table.Rows, columns = new[] { "epoch", "mode" }.Concat(t.Table.Columns), modes = modes[i] }),
+            trials = trials.Select((t, i) => new
+            {
+                path = t.Path, rows = rows[i].Length, columns = new[] { "epoch", "mode" }.Concat(columns[i].Select(c => t.Table.Columns[c])), modes = modes[i],
+                filled = EpochSelection.Filled(t.Table),
+            }),
         });
         var prefix = new byte[4 + header.Length + (4 - header.Length % 4) % 4];
         BinaryPrimitives.WriteUInt32LittleEndian(prefix, (uint)header.Length);
@@ -30,16 +38,18 @@ public static class Float32Columns
         for (var i = 0; i < trials.Count; i++)
         {
             var table = trials[i].Table;
-            await body.WriteAsync(Column(table.Rows, r => table.Epochs[r]), cancel);
-            await body.WriteAsync(Column(table.Rows, r => Array.IndexOf(modes[i], table.Phases[r])), cancel);
-            for (var c = 0; c < table.Columns.Count; c++) await body.WriteAsync(Column(table.Rows, r => table.Values[r][c]), cancel);
+            var values = table.Values;
+            var mine = modes[i];
+            await body.WriteAsync(Column(rows[i], r => table.Epochs[r]), cancel);
+            await body.WriteAsync(Column(rows[i], r => Array.IndexOf(mine, table.Phases[r])), cancel);
+            foreach (var c in columns[i]) await body.WriteAsync(Column(rows[i], r => values[r][c]), cancel);
         }
     }
 
-    private static byte[] Column(int rows, Func<int, double> value)
+    private static byte[] Column(int[] rows, Func<int, double> value)
     {
-        var bytes = new byte[rows * 4];
-        for (var r = 0; r < rows; r++) BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(r * 4), (float)value(r));
+        var bytes = new byte[rows.Length * 4];
+        for (var k = 0; k < rows.Length; k++) BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(k * 4), (float)value(rows[k]));
         return bytes;
     }
 }

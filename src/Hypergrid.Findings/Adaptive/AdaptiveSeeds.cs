@@ -1,4 +1,6 @@
 using Hypergrid.Findings.Statistics;
+using Hypergrid.Config.Search;
+using Hypergrid.Trials.Search;
 
 namespace Hypergrid.Findings.Adaptive;
 
@@ -14,7 +16,7 @@ public static class AdaptiveSeeds
 {
     /// <summary>The seeds a group is admitted to after <paramref name="rounds"/>: start, plus one per round it continued in.</summary>
     public static int Admitted(string group, SeedsSpec spec, IReadOnlyList<SeedRound> rounds) =>
-        spec.Start + rounds.Count(r => r.Continue.Contains(group));
+        SeedRound.Admitted(group, spec.Start, rounds);
 
     /// <summary>The groups still running: not stopped in any round, and every round so far continued them.</summary>
     public static List<string> Active(IEnumerable<string> groups, IReadOnlyList<SeedRound> rounds) =>
@@ -36,6 +38,6 @@ public static class AdaptiveSeeds
         var stopped = compared.Where(r => r.Verdict is "different" or "equivalent").ToDictionary(r => r.Leaf, r => r.Verdict!);
         var undecided = compared.Where(r => r.Verdict == "undecided").Select(r => r.Leaf).ToList();
         var next = undecided.Count == 0 || seeds >= spec.Max ? [] : undecided.Prepend(best.Leaf).ToList();
-        return new SeedRound(rounds.Count + 1, seeds, best.Leaf, stopped, next);
+        return new SeedRound(rounds.Count + 1, seeds, best.Leaf, stopped, next) { Max = spec.Max };
     }
 }

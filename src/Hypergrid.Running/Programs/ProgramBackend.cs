@@ -36,6 +36,17 @@ public sealed class ProgramBackend : ITrainerBackend
 
     public string? DataChecksum(TrialConfig config, string dataDir) => null;
 
+    /// <summary>A checkpoint kept in the trial folder, or rows in an attempt.</summary>
+    public bool HasProgress(string trialDir) => Attempt.LiveCheckpoint(trialDir) is not null || Attempt.Latest(trialDir) is { HasProgress: true };
+
+    /// <summary>Only an attempt with a checkpoint: rows alone are nothing to continue from.</summary>
+    public bool CanContinue(string trialDir) => Attempt.Latest(trialDir) is { HasCheckpoint: true };
+
+    /// <summary>A program's thread scaling cannot be timed from here.</summary>
+    public bool CanTimeBatches => false;
+
+    public IReadOnlyList<string>? Command(TrialConfig config) => ProgramSchema.Arguments(config).ToList();
+
     /// <summary>A program's thread scaling cannot be timed from here.</summary>
     public double? SecondsPerBatch(TrialConfig config, string dataDir, int threads, TimeSpan budget) => null;
 }

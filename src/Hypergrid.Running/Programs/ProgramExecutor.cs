@@ -36,11 +36,7 @@ public static class ProgramExecutor
         try
         {
             var cfgPath = Path.GetFullPath(Path.Combine(trialDir, TrialFiles.Config));
-            var text = File.ReadAllText(cfgPath);
-            var errors = new List<ConfigError>();
-            var config = TrialConfig.Load(cfgPath, errors);
-            if (config is not null) config = ProgramSchema.Check(config, errors);
-            if (config is null) throw new ConfigException(errors);
+            var config = life.ReadConfig(ProgramSchema.Check, null); // its values as checked: declared types, declared defaults written out
             var arguments = ProgramSchema.Arguments(config).ToList();
             var workingDir = run.ProgramDir ?? Directory.GetCurrentDirectory();
             arguments[0] = ProgramProcess.Resolve(arguments[0], workingDir)
@@ -61,10 +57,6 @@ public static class ProgramExecutor
                 EpochsPastRung = continued ? previous?.EpochsPastRung : null,
                 Code = code,
                 Interpreter = Interpreter.Of(arguments[0], workingDir),
-                CfgSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
-                ParamsSha256 = config.ParamsSha256(),
-                EffectiveSha256 = ResultHash.Effective(config, null), // its values as checked: declared types, declared defaults written out
-                Config = config.ToJson(),
                 Command = arguments,
                 ResumedFrom = continued ? $"its own checkpoint (attempt {attempt.Number})" : null,
                 // A continued trial's time is the sum of its attempts; one started again counts from here.
@@ -105,7 +97,8 @@ public static class ProgramExecutor
                 return life.Fail($"the program wrote {TrialFiles.BatchLog} in its trial folder itself; that name is Hypergrid's (the finished log, copied from " +
                     $"$HYPERGRID_BATCH_LOG when the program ends): it was moved to {moved}; write rows only to $HYPERGRID_BATCH_LOG");
             }
-            var reached = ReachedEpoch(attempt.PartialLog);
+            var table = ValidTable(attempt.PartialLog);
+            var reached = table is null || table.Rows == 0 ? 0 : table.Epochs.Max();
             // Rows past the rung at exit, however fast they came (a burst, then exit): said, counted, kept.
             var pastRung = stopAfter is { } told && reached > told;
             if (pastRung)
@@ -115,15 +108,18 @@ public static class ProgramExecutor
                 // In worker.log; the run's output and status say it once per leaf (PastRung).
                 log.WriteLine($"{DateTimeOffset.UtcNow:O} trained {past} epoch(s) past its search rung (HYPERGRID_STOP_AFTER_EPOCH={stopAfter}); its rows are kept and its decision is made at epoch {stopAfter}");
             }
-            // Exit 0 is complete when nobody stopped it, or when it stopped with every epoch in its log.
-            var wholeLog = epochs > 0 && reached >= epochs;
+            // Exit 0 is complete when nobody stopped it, or when it stopped with every epoch in its log, the last one closed
+            // (a stop during the last epoch and an exit 0 reach its number without finishing it).
+            var open = epochs > 0 && reached >= epochs ? LastEpoch.NotClosed(table) : null;
+            var wholeLog = epochs > 0 && reached >= epochs && open is null;
             if (outcome.ExitCode == 0 && (!outcome.Stopped && !outcome.PastRung && !pastRung || wholeLog))
                 return Complete(life, attempt, config);
             if (stopAfter is { } rung && (outcome.ExitCode is ExitContinue or 0 || outcome.PastRung) && !cancel.IsCancellationRequested && reached >= rung)
                 return life.Pause(rung, epochs > 0 ? epochs : null, kept: "its checkpoint folder is kept");
             if (outcome.ExitCode == ExitContinue || outcome.Stopped)
             {
-                var why = outcome.ExitCode == ExitContinue ? "exited 75 (continue me)" : $"stopped ({Describe(outcome.ExitCode)})";
+                var why = outcome.ExitCode == ExitContinue ? "exited 75 (continue me)"
+                    : $"stopped ({Describe(outcome.ExitCode)}){(outcome.ExitCode == 0 && open is not null ? $" in its last epoch, which is not closed: {open}" : "")}";
                 var next = attempt.HasCheckpoint ? "the next run continues it with HYPERGRID_RESUME=1"
                     : "it left no checkpoint (its checkpoint folder is empty): the next run gives it HYPERGRID_RESUME=1 with its log and no checkpoint";
                 var error = $"interrupted: the program {why}; {next}";
@@ -152,12 +148,11 @@ public static class ProgramExecutor
         public bool PastRung { get; init; }
     }
 
-    // The last epoch of the log with a row (0: none, or not a log): where the program got to.
-    private static long ReachedEpoch(string partialLog)
+    // The epochs of the log's valid rows (null: none, or not a log): where the program got to, and whether its last epoch is whole.
+    private static EpochTable? ValidTable(string partialLog)
     {
-        if (SafeFiles.ReadOwnBytes(partialLog) is not { } bytes || BatchLogCheck.Problem(bytes, out var valid) is not null) return 0;
-        var table = EpochAggregator.FromBytes(bytes.AsSpan(0, (int)valid).ToArray());
-        return table is null || table.Rows == 0 ? 0 : table.Epochs.Max();
+        if (SafeFiles.ReadOwnBytes(partialLog) is not { } bytes || BatchLogCheck.Problem(bytes, out var valid) is not null) return null;
+        return EpochAggregator.FromBytes(bytes.AsSpan(0, (int)valid).ToArray());
     }
 
     // Runs the program to its end: output to worker.log, the log tailed for the display, a stop forwarded as SIGTERM
@@ -241,10 +236,9 @@ public static class ProgramExecutor
         if (BatchLogCheck.Problem(bytes, out var valid) is { } problem)
             return life.Fail($"the program exited 0 but its batch log is not valid: {problem}");
         if (valid < bytes.Length) life.Note("the batch log's last line had no newline (torn): cut");
-        var keep = Path.Combine(life.TrialDir, Attempt.CheckpointFolder);
         return life.Complete(attempt, bytes, (int)valid, keep: () =>
         {
-            if (config["keep_checkpoint"] is Config.Yaml.CfgScalar { Boolean: true } && !Directory.Exists(keep)) Directory.Move(attempt.CheckpointDir, keep);
+            if (config["keep_checkpoint"] is Config.Yaml.CfgScalar { Boolean: true }) life.Keep(attempt.CheckpointDir, Attempt.CheckpointFolder);
         });
     }
 

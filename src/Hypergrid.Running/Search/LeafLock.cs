@@ -17,9 +17,12 @@ public sealed class LeafLock : IDisposable
 
     private LeafLock(AppendFile? file) => this.file = file;
 
-    public static LeafLock Acquire(string leafDir, Action<string> say)
+    public static LeafLock Acquire(string leafDir, Action<string> say) => Acquire(leafDir, SearchDecision.Lock, say);
+
+    /// <summary>The lock of another decision file in a folder (a section's adaptive seeds: <see cref="SeedDecisions.Lock"/>).</summary>
+    public static LeafLock Acquire(string dir, string lockFile, Action<string> say)
     {
-        var path = Path.Combine(leafDir, SearchDecision.Lock);
+        var path = Path.Combine(dir, lockFile);
         var file = AppendFile.Open(path);
         var failed = file.Lock();
         if (failed is null) return new LeafLock(file);

@@ -46,6 +46,16 @@ public sealed class BuiltinBackend : ITrainerBackend
     public string? DataChecksum(TrialConfig config, string dataDir) =>
         checksums.GetOrAdd((Spec(config).Data, dataDir), key => key.Item1.Load(key.Item2).Checksum);
 
+    /// <summary>A checkpoint, in the latest attempt or kept in the trial folder.</summary>
+    public bool HasProgress(string trialDir) => Attempt.LiveCheckpoint(trialDir) is not null;
+
+    /// <summary>Every checkpoint is something to continue from (one made for other values is said and not used when the trial starts).</summary>
+    public bool CanContinue(string trialDir) => true;
+
+    public bool CanTimeBatches => true;
+
+    public IReadOnlyList<string>? Command(TrialConfig config) => null;
+
     public double? SecondsPerBatch(TrialConfig config, string dataDir, int threads, TimeSpan budget)
     {
         var spec = Spec(config);

@@ -30,25 +30,12 @@ public static class TrialExecutor
         string? partial = null, checkpoint = null;
         try
         {
-            // The worker reads the cfg.yaml another process wrote: the only place a trial's config is parsed from text.
-            var cfgPath = Path.Combine(trialDir, TrialFiles.Config);
-            var text = File.ReadAllText(cfgPath);
-            var errors = new List<ConfigError>();
-            var config = TrialConfig.Load(cfgPath, errors);
-            var spec = config is null ? null : TrialSpec.Parse(config, errors, out config);
-            if (spec is null || config is null) throw new ConfigException(errors);
+            TrialSpec? parsed = null;
+            var config = life.ReadConfig((c, errors) => (parsed = TrialSpec.Parse(c, errors, out var normalized)) is null ? null : normalized, TrialSchema.Instance);
             // device: cuda means the trial's own GPU, counted among the pool's GPUs this worker sees.
-            spec = spec with { Device = TorchDevice.Of(spec.Device, run.Gpus, run.TrialGpus) };
+            var spec = parsed! with { Device = TorchDevice.Of(parsed!.Device, run.Gpus, run.TrialGpus) };
             var data = spec.Data.Load(run.DataDir);
-            life.Update(r => r with
-            {
-                CfgSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
-                ParamsSha256 = config.ParamsSha256(),
-                EffectiveSha256 = ResultHash.Effective(config, TrialSchema.Instance),
-                Config = config.ToJson(),
-                Device = spec.Device,
-                Data = data.Record,
-            });
+            life.Update(r => r with { Device = spec.Device, Data = data.Record });
             var template = new CheckpointHeader
             {
                 CfgSha256 = life.Record.CfgSha256, ParamsSha256 = config.ParamsSha256(), Threads = run.Threads, DataChecksum = data.Checksum,
@@ -101,7 +88,7 @@ public static class TrialExecutor
             using (var w = File.OpenRead(weights)) weightsSha = Convert.ToHexStringLower(SHA256.HashData(w));
             var bytes = File.ReadAllBytes(partial);
             return life.Complete(attempt, bytes, bytes.Length, r => r with { ResumedFrom = resumedFrom, WeightsSha256 = weightsSha }, [(weights, TrialFiles.Weights)],
-                () => { if (spec.KeepCheckpoint && File.Exists(checkpoint)) File.Move(checkpoint, Path.Combine(trialDir, TrialFiles.Checkpoint), overwrite: true); });
+                () => { if (spec.KeepCheckpoint) life.Keep(checkpoint, TrialFiles.Checkpoint); });
         }
         catch (OperationCanceledException) when (!stillOwned())
         {

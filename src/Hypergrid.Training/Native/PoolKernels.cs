@@ -29,11 +29,11 @@ internal static unsafe class PoolKernels
     {
         long oh = h / 2, ow = w / 2, pairs = planes * h * ow;
         using var rowWinners = empty([pairs], dtype: ScalarType.Float32);
-        float* xp = Floats(x), mp = Floats(rowWinners), op = Floats(output);
-        byte* cp = Bytes(code), windowCodes = cp + pairs;
-        if (w % 2 == 0) Parallel(pairs, 4096, (from, to) => PickPairs(xp + 2 * from, mp + from, cp + from, to - from));
-        else Parallel(planes * h, 64, (from, to) => { for (var r = from; r < to; r++) PickPairs(xp + r * w, mp + r * ow, cp + r * ow, ow); });
-        Parallel(planes * oh, 256, (from, to) =>
+        float* xp = Kernels.Floats(x), mp = Kernels.Floats(rowWinners), op = Kernels.Floats(output);
+        byte* cp = Kernels.Bytes(code), windowCodes = cp + pairs;
+        if (w % 2 == 0) Kernels.Parallel(pairs, 4096, (from, to) => PickPairs(xp + 2 * from, mp + from, cp + from, to - from));
+        else Kernels.Parallel(planes * h, 64, (from, to) => { for (var r = from; r < to; r++) PickPairs(xp + r * w, mp + r * ow, cp + r * ow, ow); });
+        Kernels.Parallel(planes * oh, 256, (from, to) =>
         {
             for (var r = from; r < to; r++)
             {
@@ -49,9 +49,9 @@ internal static unsafe class PoolKernels
         long oh = h / 2, ow = w / 2, pairs = planes * h * ow;
         // An odd last row belongs to no window: its gradient is zero, as are the rows' pairs that nothing wrote.
         using var rowGrads = h % 2 == 0 ? empty([pairs], dtype: ScalarType.Float32) : zeros([pairs], dtype: ScalarType.Float32);
-        float* gp = Floats(g), rp = Floats(rowGrads), dp = Floats(grad);
-        byte* cp = Bytes(code), windowCodes = cp + pairs;
-        Parallel(planes * oh, 256, (from, to) =>
+        float* gp = Kernels.Floats(g), rp = Kernels.Floats(rowGrads), dp = Kernels.Floats(grad);
+        byte* cp = Kernels.Bytes(code), windowCodes = cp + pairs;
+        Kernels.Parallel(planes * oh, 256, (from, to) =>
         {
             for (var r = from; r < to; r++)
             {
@@ -59,8 +59,8 @@ internal static unsafe class PoolKernels
                 SplitRows(gp + r * ow, windowCodes + r * ow, upper, upper + ow, ow);
             }
         });
-        if (w % 2 == 0) Parallel(pairs, 4096, (from, to) => SplitPairs(rp + from, cp + from, dp + 2 * from, to - from));
-        else Parallel(planes * h, 64, (from, to) => { for (var r = from; r < to; r++) SplitPairs(rp + r * ow, cp + r * ow, dp + r * w, ow); });
+        if (w % 2 == 0) Kernels.Parallel(pairs, 4096, (from, to) => SplitPairs(rp + from, cp + from, dp + 2 * from, to - from));
+        else Kernels.Parallel(planes * h, 64, (from, to) => { for (var r = from; r < to; r++) SplitPairs(rp + r * ow, cp + r * ow, dp + r * w, ow); });
     }
 
     // After the ReLU: dst[k] = src[2k + 1] if larger than src[2k] or NaN, else src[2k]; code[k] = 1 when the right one was taken.
@@ -175,17 +175,4 @@ internal static unsafe class PoolKernels
         var shorts = Vector128.WidenLower(Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(src)).AsByte());
         return Vector256.Create(Vector128.WidenLower(shorts), Vector128.WidenUpper(shorts)).AsInt32();
     }
-
-    /// <summary>Runs body over [0, n) in chunks of at least grain, on as many threads as libtorch is told to use.</summary>
-    private static void Parallel(long n, long grain, Action<long, long> body)
-    {
-        var threads = (int)Math.Min(get_num_threads(), Math.Max(1, n / (grain * 16)));
-        if (threads <= 1) { body(0, n); return; }
-        var chunk = (n + threads - 1) / threads;
-        System.Threading.Tasks.Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads },
-            t => body(t * chunk, Math.Min(n, (t + 1) * chunk)));
-    }
-
-    private static float* Floats(Tensor t) => (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(t.bytes));
-    private static byte* Bytes(Tensor t) => (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(t.bytes));
 }

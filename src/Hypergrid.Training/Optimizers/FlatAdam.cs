@@ -5,7 +5,8 @@ namespace Hypergrid.Training.Optimizers;
 
 /// <summary>
 /// Adam, and AdamW with decoupled weight decay, over flat parameters: the same arithmetic as TorchSharp's optim.Adam /
-/// optim.AdamW, element for element, in seven native calls per step whatever the number of parameter tensors.
+/// optim.AdamW, element for element: on the CPU in one pass of <see cref="Native.AdamKernel"/>, elsewhere in nine
+/// native calls per step whatever the number of parameter tensors.
 /// </summary>
 public sealed class FlatAdam(FlatParameters flat, double beta1, double beta2, double eps, double weightDecay) : IStepper
 {
@@ -19,13 +20,22 @@ public sealed class FlatAdam(FlatParameters flat, double beta1, double beta2, do
     // TorchSharp makes for add_(x) without one: alpha is always passed.
     private readonly Scalar beta1Scalar = beta1.ToScalar(), keep1 = (1 - beta1).ToScalar();
     private readonly Scalar beta2Scalar = beta2.ToScalar(), keep2 = (1 - beta2).ToScalar(), epsScalar = eps.ToScalar(), one = 1.0.ToScalar();
+    private readonly bool fusable = Native.AdamKernel.Applies(flat.Values, flat.Grads);
     private long step;
+
+    /// <summary>Whether a CPU step runs the one-pass kernel (false: libtorch's calls, for tests and the bench to compare).</summary>
+    public static bool Fused { get; set; } = true;
 
     public void Step(double lr)
     {
         var p = flat.Values;
         var g = flat.Grads;
         step++;
+        if (fusable && Fused)
+        {
+            Native.AdamKernel.Step(p, g, m, v, Native.AdamKernel.Coefficients.For(step, lr, beta1, beta2, eps, weightDecay));
+            return;
+        }
         if (weightDecay > 0)
         {
             using var decay = (1 - lr * weightDecay).ToScalar();

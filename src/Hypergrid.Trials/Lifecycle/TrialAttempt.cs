@@ -165,6 +165,24 @@ public sealed class TrialAttempt
     }
 
     /// <summary>
+    /// Keeps this attempt's checkpoint (a file or a folder) as <paramref name="name"/> in the trial folder once the trial
+    /// is complete, in place of any one there: a kept checkpoint is the one of the result beside it (one an earlier
+    /// result left, its results deleted by hand to train again, is not). Nothing to keep: nothing changes.
+    /// </summary>
+    public void Keep(string checkpoint, string name)
+    {
+        var kept = Path.Combine(TrialDir, name);
+        if (File.Exists(checkpoint)) File.Move(checkpoint, kept, overwrite: true);
+        else if (Directory.Exists(checkpoint))
+        {
+            // Whatever holds the name goes: a link as itself (never what it points to), a file, a folder with its contents.
+            if (File.Exists(kept) || new FileInfo(kept).LinkTarget is not null) File.Delete(kept);
+            else if (Directory.Exists(kept)) Directory.Delete(kept, recursive: true);
+            Directory.Move(checkpoint, kept);
+        }
+    }
+
+    /// <summary>
     /// Moves the named files or folders of a trial (names in it, or paths anywhere in it) into previous/&lt;time&gt;/;
     /// returns that folder relative to the trial.
     /// </summary>

@@ -78,7 +78,7 @@ public class DeclaredParamsTests
     [InlineData("comand: python3 x.py", "comand", "command")]
     [InlineData("serach: {method: halving}", "serach", "search")]
     [InlineData("stop_grace_secnds: 5", "stop_grace_secnds", "stop_grace_seconds")]
-    [InlineData("seeds: 3", "seeds", "seed")]
+    [InlineData("seet: 3", "seet", "seed")]
     public void A_misspelled_key_of_hypergrids_is_named_with_its_spelling_with_or_without_a_declaration(string line, string key, string meant)
     {
         using var declared = Tree("lr: 0.1\n" + line);
@@ -98,7 +98,7 @@ public class DeclaredParamsTests
     {
         using var tree = new CfgTree().Write("", "command: python3 train.py\nseed: 0\nlr: 0.1\nfc: 3\n").Write("sweep/digits/cnn/adam", "");
         Assert.Single(Expand(tree).Single().Trials);
-        using var declared = new CfgTree().Write("", "command: python3 train.py\nseed: 0\nparams: {seeds: int}\nseeds: 3\n").Write("sweep/digits/cnn/adam", "");
+        using var declared = new CfgTree().Write("", "command: python3 train.py\nseed: 0\nparams: {seedz: int}\nseedz: 3\n").Write("sweep/digits/cnn/adam", "");
         Assert.Single(Expand(declared).Single().Trials);
     }
 

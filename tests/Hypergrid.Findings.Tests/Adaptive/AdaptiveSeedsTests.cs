@@ -1,4 +1,6 @@
 using Hypergrid.Findings.Adaptive;
+using Hypergrid.Config.Search;
+using Hypergrid.Trials.Search;
 
 namespace Hypergrid.Findings.Tests.Adaptive;
 

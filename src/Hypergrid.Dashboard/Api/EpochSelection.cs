@@ -1,0 +1,33 @@
+using Hypergrid.Trials.Logs;
+
+namespace Hypergrid.Dashboard.Api;
+
+/// <summary>
+/// The part of the epoch tables a page asks for: only some columns (null: all) of the rows of some phases (null: all).
+/// A page drawing the train loss of 200 trials x 2,000 epochs needs one column of half the rows, a sixth of the table.
+/// </summary>
+public sealed record EpochSelection(IReadOnlySet<string>? Columns, IReadOnlySet<string>? Phases)
+{
+    /// <summary>Every column of every row.</summary>
+    public static readonly EpochSelection All = new(null, null);
+
+    /// <summary>The rows of the chosen phases, in table order.</summary>
+    public int[] Rows(EpochTable table) =>
+        Enumerable.Range(0, table.Rows).Where(r => Phases is null || Phases.Contains(table.Phases[r])).ToArray();
+
+    /// <summary>The indices of the chosen columns the table has, in table order.</summary>
+    public int[] ColumnsOf(EpochTable table) =>
+        Enumerable.Range(0, table.Columns.Count).Where(c => Columns is null || Columns.Contains(table.Columns[c])).ToArray();
+
+    /// <summary>
+    /// The table's metric columns with a finite value in any row (chosen or not): the page's list of metrics to offer
+    /// comes from here, so it need not load a column to know that it is worth offering.
+    /// </summary>
+    public static IEnumerable<string> Filled(EpochTable table)
+    {
+        var values = table.Values;
+        for (var c = 0; c < table.Columns.Count; c++)
+            for (var r = 0; r < table.Rows; r++)
+                if (double.IsFinite(values[r][c])) { yield return table.Columns[c]; break; }
+    }
+}
