@@ -145,9 +145,13 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.Equal(8, await LastX());                          // epochs 1..8
         await page.Locator("#x").SelectOptionAsync("batch");
         await page.WaitForFunctionAsync("() => location.hash.includes('x=batch')");
+        // The batch column is fetched when asked for (columns on demand): wait for the redraw, not only the URL.
+        const string last = "(() => { const d = hypergrid.store.plots[0].plot.data[0]; return d[d.length - 1]; })()";
+        await page.WaitForFunctionAsync($"() => {last} === 32", null, new() { Timeout = 10_000 });
         Assert.Equal(8 * 4, await LastX());                      // 4 train batches per epoch
         await page.Locator("#x").SelectOptionAsync("time");
         await page.WaitForFunctionAsync("() => location.hash.includes('x=time')");
+        await page.WaitForFunctionAsync($"() => Math.abs({last} - 8.03) < 1e-6", null, new() { Timeout = 10_000 });
         Assert.Equal(8 + 3 * 0.01, await LastX(), 6);            // the epoch's last batch time
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export").ClickAsync());
         var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
