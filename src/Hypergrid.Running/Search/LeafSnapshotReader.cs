@@ -9,9 +9,11 @@ namespace Hypergrid.Running.Search;
 
 /// <summary>
 /// Reads a search leaf into a <see cref="LeafSnapshot"/> (the file edge of a decision): each trial folder with a
-/// canonical name and a cfg.yaml, its run.json and live checkpoint; its log and config once, when a method asks. Logs are read as the trial's own files: a
-/// link or a FIFO a lingering process put in their place reads as no log, never a file outside out/log, and never blocks
-/// a decider under the leaf's lock.
+/// canonical name and a cfg.yaml, its run.json and live checkpoint; its log and config once, when a method asks. A
+/// committed log is read as the report and the page read it (<see cref="EpochLogFile.Load"/> with the leaf as root): its
+/// epoch_log.csv when not older than its batch_log.csv, else the batch log aggregated; a link is followed while it stays
+/// inside the leaf (so it may lead to another trial's file there), one leading out of the leaf or to a FIFO or device
+/// reads as no log. A live partial log is read as the trial's own file: a link or a FIFO in its place reads as no log.
 /// </summary>
 public static class LeafSnapshotReader
 {

@@ -108,7 +108,7 @@ public sealed class EpochAggregator
         return group;
     }
 
-    /// <summary>Folds another aggregator of the rows that follow this one's into this one.</summary>
+    /// <summary>Folds another aggregator of the rows that follow this one's, none of whose groups this one has, into this one.</summary>
     private void Merge(EpochAggregator later)
     {
         foreach (var g in later.groups)
@@ -141,8 +141,11 @@ public sealed class EpochAggregator
     /// </summary>
     public static EpochTable? FromStream(Stream stream) => FromStream(stream, BlockSize);
 
-    /// <summary><see cref="FromStream(Stream)"/> in blocks of another size (tests cut lines and groups at block ends).</summary>
-    internal static EpochTable? FromStream(Stream stream, int blockSize)
+    /// <summary>
+    /// <see cref="FromStream(Stream)"/> in blocks of another size, each on <paramref name="cores"/> cores (0: every core), so
+    /// tests cut lines and groups at block ends and force the parallel path whatever machine runs them.
+    /// </summary>
+    internal static EpochTable? FromStream(Stream stream, int blockSize, int cores = 0)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
         try
@@ -164,7 +167,7 @@ public sealed class EpochAggregator
                 }
                 var end = Array.LastIndexOf(buffer, (byte)'\n', have - 1, have - start) + 1;
                 if (end <= start) { if (start > 0) { Array.Copy(buffer, start, buffer, 0, have - start); have -= start; } continue; }
-                all.AddBlock(buffer, start, end);
+                all.AddBlock(buffer, start, end, cores);
                 Array.Copy(buffer, end, buffer, 0, have - end); // the line still incomplete starts the next block
                 have -= end;
             }
@@ -190,17 +193,20 @@ public sealed class EpochAggregator
     /// lines end; the returned aggregator takes the rows that follow with <see cref="Add(ReadOnlySpan{byte})"/>.
     /// Null while the header line is incomplete or lacks epoch and mode.
     /// </summary>
-    public static EpochAggregator? Aggregate(byte[] data, out int consumed)
+    public static EpochAggregator? Aggregate(byte[] data, out int consumed) => Aggregate(data, out consumed, BlockSize, 0);
+
+    /// <summary><see cref="Aggregate(byte[], out int)"/> in blocks of another size, each on <paramref name="cores"/> cores (0: every core).</summary>
+    internal static EpochAggregator? Aggregate(byte[] data, out int consumed, int blockSize, int cores)
     {
         consumed = 0;
         if (BatchLogHeader.Read(data) is not { } header || ForHeader(header) is not { } first) return null;
         var bodyEnd = Array.LastIndexOf(data, (byte)'\n') + 1;
-        for (var at = header.Length; at < bodyEnd; at += BlockSize)
+        for (var at = header.Length; at < bodyEnd; at += blockSize)
         {
-            var to = Math.Min(bodyEnd, at + BlockSize);
+            var to = Math.Min(bodyEnd, at + blockSize);
             to = Array.IndexOf(data, (byte)'\n', to - 1) + 1; // whole lines
-            first.AddBlock(data, at, to);
-            at = to - BlockSize;
+            first.AddBlock(data, at, to, cores);
+            at = to - blockSize;
         }
         consumed = bodyEnd;
         return first;
@@ -209,11 +215,13 @@ public sealed class EpochAggregator
     /// <summary>
     /// Adds the whole lines of data[from..to] on every core: the block is cut at the starts of (epoch, phase) groups,
     /// the first part continues this aggregator's rows (its open group included), each other part starts afresh, and the
-    /// parts are folded in in order. So every group's values are taken in file order, as one pass would take them.
+    /// parts are folded in in order. A part is folded in only when all its groups are new; a part holding a group already
+    /// begun (a key that recurs, as in a program validating mid-epoch) is added again row by row, since adding its partial
+    /// sums would regroup the additions. So every sum is the one a single pass takes, to the bit, whatever the core count.
     /// </summary>
-    private void AddBlock(byte[] data, int from, int to)
+    private void AddBlock(byte[] data, int from, int to, int cores)
     {
-        var chunks = to - from < 1 << 20 ? 1 : Environment.ProcessorCount;
+        var chunks = to - from < 1 << 20 ? 1 : cores > 0 ? cores : Environment.ProcessorCount;
         if (chunks == 1) { Add(data.AsSpan(from, to - from)); return; }
         var bounds = new int[chunks + 1];
         bounds[0] = from;
@@ -224,12 +232,14 @@ public sealed class EpochAggregator
         parts[0] = this;
         for (var c = 1; c < chunks; c++) parts[c] = Empty();
         Parallel.For(0, chunks, c => parts[c].Add(data.AsSpan(bounds[c], bounds[c + 1] - bounds[c])));
-        for (var c = 1; c < chunks; c++) Merge(parts[c]);
+        for (var c = 1; c < chunks; c++)
+            if (parts[c].groups.Exists(g => byKey.ContainsKey(g.Epoch + "\n" + g.Phase))) Add(data.AsSpan(bounds[c], bounds[c + 1] - bounds[c]));
+            else Merge(parts[c]);
     }
 
     /// <summary>
     /// The start of the first line at or after <paramref name="from"/> that begins a new (epoch, phase):
-    /// chunks never split a group, so every sum is taken in file order and the result equals one pass.
+    /// chunks never split a run of one group's rows (a group recurring later is left to <see cref="AddBlock"/>).
     /// </summary>
     private static int GroupStartAfter(byte[] data, int to, int from, EpochAggregator shape)
     {
