@@ -67,7 +67,7 @@ public static class SeedRounds
         }
     }
 
-    /// <summary>A leaf's values per admitted seed, in seed order: null where the trial is not complete (or has no finite value).</summary>
+    /// <summary>A leaf's values per admitted seed, in seed order: null where the trial is not complete, NaN where it is complete without a finite value.</summary>
     public static IReadOnlyList<double?> Values(LeafExpansion leaf, SeedsSpec spec, IConfigSchema? schema)
     {
         var bySeed = leaf.Trials.ToDictionary(t => (t.Config["seed"] as Config.Yaml.CfgScalar)?.Integer ?? -1);
@@ -76,7 +76,8 @@ public static class SeedRounds
         {
             if (!bySeed.TryGetValue(seed, out var t)) return null;
             var record = TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, schema));
-            return record.State == TrialState.Complete ? TrialValue.Of(t.Directory, spec.Metric, spec.Reduce, spec.Goal) : null;
+            if (record.State != TrialState.Complete) return (double?)null;
+            return TrialValue.Of(t.Directory, spec.Metric, spec.Reduce, spec.Goal) ?? double.NaN; // complete without a finite value: never ranked
         }).ToList();
     }
 

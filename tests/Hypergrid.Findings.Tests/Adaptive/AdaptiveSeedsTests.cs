@@ -37,6 +37,32 @@ public class AdaptiveSeedsTests
     }
 
     [Fact]
+    public void A_group_with_a_complete_trial_without_a_value_stops_with_no_value_naming_the_seed_and_the_metric_and_the_rest_are_decided()
+    {
+        var values = Ran([]);
+        values["noisy"] = [0.95, double.NaN, 0.94]; // seed 1 complete, but no finite val_acc
+        var round = AdaptiveSeeds.Decide(Spec, values, [], true)!;
+        Assert.Equal("no value: seed 1 is complete without a finite val_acc", round.Stopped["noisy"]);
+        Assert.Equal(("different", "equivalent"), (round.Stopped["worse"], round.Stopped["close"]));
+        Assert.Equal("best", round.Best);
+        Assert.Empty(round.Continue); // nothing undecided is left: the section is decided, not waiting
+        Assert.Null(AdaptiveSeeds.Decide(Spec, values, [round], true));
+    }
+
+    [Fact]
+    public void When_no_group_has_a_value_the_round_stops_them_all_with_no_value_instead_of_waiting_forever()
+    {
+        var spec = Spec with { Metric = "val_loss", Seeds = [7, 8, 9, 10, 11, 12] };
+        var values = new Dictionary<string, IReadOnlyList<double?>> { ["a"] = [double.NaN, double.NaN, double.NaN], ["b"] = [0.5, 0.4, double.NaN] };
+        var round = AdaptiveSeeds.Decide(spec, values, [], false)!;
+        Assert.Equal("no value: seed 7 is complete without a finite val_loss", round.Stopped["a"]);
+        Assert.Equal("no value: seed 9 is complete without a finite val_loss", round.Stopped["b"]);
+        Assert.Empty(round.Continue);
+        // A trial still running is still waited for: null is not "no value".
+        Assert.Null(AdaptiveSeeds.Decide(spec, new Dictionary<string, IReadOnlyList<double?>> { ["a"] = [double.NaN, null, 0.3] }, [], false));
+    }
+
+    [Fact]
     public void Rounds_go_on_to_the_maximum_and_then_nothing_is_due_and_no_stopped_group_returns()
     {
         var rounds = new List<SeedRound>();
