@@ -49,6 +49,22 @@ public static class AdaptiveSeeds
         return new SeedRound(rounds.Count + 1, seeds, best.Leaf, stopped, next) { Max = spec.Max };
     }
 
+    /// <summary>
+    /// What is said when the section's <c>seeds:</c> settings differ from those its last round was made under (null when
+    /// they do not, or no round was made). Rounds made stay made and no stopped group returns; the next rounds are decided
+    /// under the new settings. A section already decided stays decided: a max raised after it was decided at its maximum
+    /// does not reopen it (no seed runs), and this says so rather than nothing.
+    /// </summary>
+    public static string? SettingsChange(SeedsSpec spec, SeedLog log)
+    {
+        if (log.Rounds.Count == 0 || log.LatestSettings is not { Length: > 0 } before || before == spec.Settings) return null;
+        var last = log.Rounds[^1];
+        var tail = last.Continue.Count > 0 ? "the rounds made stay made (no stopped group returns); the next rounds are decided under the new settings"
+            : last.Max > 0 && spec.Max > last.Max ? $"the section was decided at max {last.Max}: a raised max does not reopen it (rounds are never undone), so no further seed runs"
+            : "the section was decided: rounds are never undone, so nothing is decided again";
+        return $"the seeds settings changed since the rounds were made (then: {before}; now: {spec.Settings}); {tail}";
+    }
+
     // The verdict of a group whose i-th seed is complete without a finite value: which seed, which metric.
     private static string NoValue(SeedsSpec spec, int i) =>
         $"no value: seed {(i < spec.Seeds.Count ? spec.Seeds[i] : i)} is complete without a finite {spec.Metric}";

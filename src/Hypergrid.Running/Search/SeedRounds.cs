@@ -60,12 +60,17 @@ public static class SeedRounds
             var spec = leaves[0].Plan.Seeds!;
             var log = SeedDecisions.Read(sectionDir);
             foreach (var damage in log.Damage) say($"{Path.Combine(sectionDir, SeedDecisions.File)}: {damage}");
+            // Said once per process and change, as halving's changed settings are (LeafSearch).
+            if (AdaptiveSeeds.SettingsChange(spec, log) is { } change && Told.TryAdd(sectionDir + "|" + change, 0))
+                say($"{Path.Combine(sectionDir, SeedDecisions.File)}: {change}");
             var values = leaves.ToDictionary(l => l.Plan.Leaf.RelativePath, l => Values(l, spec, schema));
             if (AdaptiveSeeds.Decide(spec, values, log.Rounds, spec.Goal == "max") is not { } round) return made;
             SeedDecisions.Append(sectionDir, SeedDecisions.Format(round, spec.Settings, $"{Environment.MachineName} {Environment.ProcessId}", DateTimeOffset.UtcNow));
             made.Add(round);
         }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Told = new();
 
     /// <summary>A leaf's values per admitted seed, in seed order: null where the trial is not complete, NaN where it is complete without a finite value.</summary>
     public static IReadOnlyList<double?> Values(LeafExpansion leaf, SeedsSpec spec, IConfigSchema? schema)

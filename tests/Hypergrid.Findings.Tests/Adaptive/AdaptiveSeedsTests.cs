@@ -63,6 +63,31 @@ public class AdaptiveSeedsTests
     }
 
     [Fact]
+    public void A_max_raised_after_the_section_was_decided_at_its_maximum_is_said_and_does_not_reopen_it()
+    {
+        var rounds = new List<SeedRound>();
+        while (AdaptiveSeeds.Decide(Spec, Ran(rounds), rounds, true) is { } round) rounds.Add(round);
+        var raised = Spec with { Max = 10 };
+        var said = AdaptiveSeeds.SettingsChange(raised, new SeedLog(rounds, [], Spec.Settings))!;
+        Assert.Contains("then: start 3, max 6,", said);
+        Assert.Contains("now: start 3, max 10,", said);
+        Assert.Contains("decided at max 6: a raised max does not reopen it", said);
+        Assert.Null(AdaptiveSeeds.Decide(raised, Ran(rounds), rounds, true)); // said, and nothing runs: never undone
+        Assert.Null(AdaptiveSeeds.SettingsChange(Spec, new SeedLog(rounds, [], Spec.Settings))); // unchanged: nothing said
+    }
+
+    [Fact]
+    public void A_metric_changed_mid_way_is_said_and_the_next_rounds_are_decided_under_it()
+    {
+        var first = AdaptiveSeeds.Decide(Spec, Ran([]), [], true)!;
+        var said = AdaptiveSeeds.SettingsChange(Spec with { Metric = "val_loss", Goal = "min" }, new SeedLog([first], [], Spec.Settings))!;
+        Assert.Contains("metric val_acc, goal max", said);
+        Assert.Contains("metric val_loss, goal min", said);
+        Assert.Contains("the rounds made stay made", said);
+        Assert.Null(AdaptiveSeeds.SettingsChange(Spec with { Max = 10 }, SeedLog.Empty)); // no rounds yet: nothing to compare
+    }
+
+    [Fact]
     public void Rounds_go_on_to_the_maximum_and_then_nothing_is_due_and_no_stopped_group_returns()
     {
         var rounds = new List<SeedRound>();

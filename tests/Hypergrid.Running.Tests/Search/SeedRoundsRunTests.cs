@@ -102,6 +102,7 @@ public class SeedRoundsRunTests
         Assert.Contains("experiment/toy/prog/close: stopped at 3 seeds: equivalent (round 1)", status);
         Assert.Contains("experiment/toy/prog/best: best, 6 seeds (decided in round 4)", status);
         Assert.Contains("experiment/toy/prog/noisy: undecided at the maximum of 6 seeds (round 4)", status);
+        Assert.DoesNotContain("settings changed", status);
         // report says the seeds spent and why each group stopped, in every format.
         var markdown = one.Run("report", "--format", "markdown").Output;
         Assert.Contains("Adaptive seeds (4 round(s), decided): 18 seeds spent against a fixed 6 for each of 4 groups (24)", markdown);
@@ -118,6 +119,14 @@ public class SeedRoundsRunTests
             .Select(m => (Trials: int.Parse(m.Groups[1].Value), New: int.Parse(m.Groups[2].Value), Wrote: int.Parse(m.Groups[3].Value))).ToList();
         Assert.Equal((4, 18), (expand.Count, expand.Sum(x => x.Trials)));
         Assert.All(expand, x => Assert.Equal((0, 0), (x.New, x.Wrote)));
+
+        // max raised after the section was decided: status says so, and a run trains nothing and says it too.
+        one.Write(Section, "seeds: {start: 3, max: 8, until: decided, equivalence: 0.01}\n");
+        Assert.Contains("decided at max 6: a raised max does not reopen it", one.Run("status").Output);
+        var (again, said) = one.Run("experiment", "--workers", "1");
+        Assert.True(again == 0, said);
+        Assert.Contains("decided at max 6: a raised max does not reopen it", said);
+        Assert.Equal(18, Trials(one).Count);
     }
 
     [Fact]
