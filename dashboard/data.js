@@ -121,7 +121,13 @@ async function loadLogs(trials) {
     const m = missingColumns(t, needs);
     if (m.pairs.length) (m.fresh ? fresh : stale).push({ t, pairs: m.pairs });
   }
-  const union = todo => ({ phases: [...new Set(todo.flatMap(x => x.pairs.map(p => p[0])))], columns: [...new Set(todo.flatMap(x => x.pairs.map(p => p[1])))] });
+  // A phase's batch x comes from the train rows' n_batches in the same answer: a phase ticked later on the batch axis
+  // is asked with the train rows, or it would be drawn at batch 0.
+  const union = todo => {
+    const phases = new Set(todo.flatMap(x => x.pairs.map(p => p[0]))), columns = new Set(todo.flatMap(x => x.pairs.map(p => p[1])));
+    if (columns.has('n_batches')) phases.add('train');
+    return { phases: [...phases], columns: [...columns] };
+  };
   for (const [todo, isFresh] of [[fresh, true], [stale, false]]) {
     if (!todo.length) continue;
     const asked = isFresh ? needs : union(todo);

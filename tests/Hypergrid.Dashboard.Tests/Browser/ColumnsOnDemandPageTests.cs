@@ -1,3 +1,4 @@
+using Hypergrid.Trials;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -15,8 +16,10 @@ public sealed class ColumnsOnDemandPageTests(BrowserFixture fixture) : IAsyncLif
 
     public async Task InitializeAsync()
     {
-        tree.AddComplete("sweep/mnist/mlp/adam/trial_000", "seed: 0\nlr: 0.001\n", epochs: 3, batches: 2);
+        var dir = tree.AddComplete("sweep/mnist/mlp/adam/trial_000", "seed: 0\nlr: 0.001\n", epochs: 3, batches: 2);
         tree.AddComplete("sweep/mnist/mlp/adam/trial_001", "seed: 0\nlr: 0.01\n", epochs: 3, batches: 2, scale: 2.0);
+        // trial_000 also logs a test phase (a program's own mode): each epoch's val rows once more, as test.
+        File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), WithTest(LogTree.BatchLog(1, 3, 2, 1.0)));
         server = await TestServer.StartAsync(tree);
     }
 
@@ -25,6 +28,25 @@ public sealed class ColumnsOnDemandPageTests(BrowserFixture fixture) : IAsyncLif
         if (server is not null) await server.DisposeAsync();
         tree.Dispose();
     }
+
+    /// <summary>A batch log with, after each epoch's val rows, the same rows as test rows.</summary>
+    private static string WithTest(string log)
+    {
+        var lines = log.TrimEnd('\n').Split('\n');
+        var sb = new System.Text.StringBuilder(lines[0]).Append('\n');
+        foreach (var epoch in lines.Skip(1).GroupBy(l => l[..l.IndexOf(',', StringComparison.Ordinal)]))
+        {
+            foreach (var line in epoch) sb.Append(line).Append('\n');
+            foreach (var line in epoch.Where(l => l.Contains(",val,", StringComparison.Ordinal)))
+                sb.Append(line.Replace(",val,", ",test,", StringComparison.Ordinal)).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The x values at which one plotted line has a value (uPlot's data, by series label).</summary>
+    private static Task<double[]> Xs(IPage page, string metric, string label) =>
+        page.EvaluateAsync<double[]>($"() => {{ const u = hypergrid.store.plots.find(p => p.metric === '{metric}').plot; " +
+                                     $"const s = u.data[u.series.findIndex(s => s.label === '{label}')]; return u.data[0].filter((x, i) => s[i] != null); }}");
 
     /// <summary>The columns and phases of each request for epoch rows, in order, as "columns / phases".</summary>
     private static List<string> Watch(IPage page)
@@ -92,5 +114,39 @@ public sealed class ColumnsOnDemandPageTests(BrowserFixture fixture) : IAsyncLif
         var xs = await page.EvaluateAsync<double[]>("() => hypergrid.store.plots[0].plot.data[0]");
         Assert.Equal([2.0, 4, 6], xs);
         Assert.Equal(3, asked.Count);
+    }
+
+    /// <summary>The train batches done by the end of each of the 3 epochs (2 an epoch): the batch axis' x values.</summary>
+    private static readonly double[] BatchesDone = [2, 4, 6];
+
+    // A phase ticked while x = batch is asked for alone (the train rows are cached): its x must still be the train
+    // batches done by each epoch (2 per epoch), not 0 for want of train rows in that answer.
+    [Fact]
+    public async Task A_val_phase_ticked_later_on_the_batch_axis_is_drawn_at_the_train_batches_done()
+    {
+        var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await page.GotoAsync(server!.Url + "/#m=loss&ph=train&x=batch");
+        await page.WaitForSelectorAsync("body[data-ready='1']");
+        Assert.Equal(BatchesDone, await Xs(page, "loss", "trial_000 train"));
+
+        await page.Locator("#phases input[value='val']").CheckAsync();
+        await page.WaitForFunctionAsync("() => hypergrid.store.plots[0]?.plot.series.some(s => s.label === 'trial_001 val')");
+        Assert.Equal(BatchesDone, await Xs(page, "loss", "trial_000 val"));
+        Assert.Equal(BatchesDone, await Xs(page, "loss", "trial_001 val"));
+        Near([2.005, 1.005, 2.0 / 3 + 0.005], await Line(page, "loss", "trial_000 val"));
+    }
+
+    [Fact]
+    public async Task A_test_phase_ticked_later_beside_train_and_val_on_the_batch_axis_is_drawn_at_the_train_batches_done()
+    {
+        var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await page.GotoAsync(server!.Url + "/#m=loss&ph=train,val&x=batch");
+        await page.WaitForSelectorAsync("body[data-ready='1']");
+        Assert.Equal(BatchesDone, await Xs(page, "loss", "trial_000 val"));
+
+        await page.Locator("#phases input[value='test']").CheckAsync();
+        await page.WaitForFunctionAsync("() => hypergrid.store.plots[0]?.plot.series.some(s => s.label === 'trial_000 test')");
+        Assert.Equal(BatchesDone, await Xs(page, "loss", "trial_000 test"));
+        Assert.Equal(BatchesDone, await Xs(page, "loss", "trial_000 train"));
     }
 }
