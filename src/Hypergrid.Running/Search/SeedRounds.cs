@@ -60,6 +60,9 @@ public static class SeedRounds
             var spec = leaves[0].Plan.Seeds!;
             var log = SeedDecisions.Read(sectionDir);
             foreach (var damage in log.Damage) say($"{Path.Combine(sectionDir, SeedDecisions.File)}: {damage}");
+            // Said once per process and change, as halving's changed settings are (LeafSearch).
+            if (AdaptiveSeeds.SettingsChange(spec, log) is { } change && Told.TryAdd(sectionDir + "|" + change, 0))
+                say($"{Path.Combine(sectionDir, SeedDecisions.File)}: {change}");
             var values = leaves.ToDictionary(l => l.Plan.Leaf.RelativePath, l => Values(l, spec, schema));
             if (AdaptiveSeeds.Decide(spec, values, log.Rounds, spec.Goal == "max") is not { } round) return made;
             SeedDecisions.Append(sectionDir, SeedDecisions.Format(round, spec.Settings, $"{Environment.MachineName} {Environment.ProcessId}", DateTimeOffset.UtcNow));
@@ -67,7 +70,9 @@ public static class SeedRounds
         }
     }
 
-    /// <summary>A leaf's values per admitted seed, in seed order: null where the trial is not complete (or has no finite value).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Told = new();
+
+    /// <summary>A leaf's values per admitted seed, in seed order: null where the trial is not complete, NaN where it is complete without a finite value.</summary>
     public static IReadOnlyList<double?> Values(LeafExpansion leaf, SeedsSpec spec, IConfigSchema? schema)
     {
         var bySeed = leaf.Trials.ToDictionary(t => (t.Config["seed"] as Config.Yaml.CfgScalar)?.Integer ?? -1);
@@ -76,7 +81,8 @@ public static class SeedRounds
         {
             if (!bySeed.TryGetValue(seed, out var t)) return null;
             var record = TrialRecord.Read(t.Directory, t.Id, ResultHash.Current(t.Config, schema));
-            return record.State == TrialState.Complete ? TrialValue.Of(t.Directory, spec.Metric, spec.Reduce, spec.Goal) : null;
+            if (record.State != TrialState.Complete) return (double?)null;
+            return TrialValue.Of(t.Directory, spec.Metric, spec.Reduce, spec.Goal) ?? double.NaN; // complete without a finite value: never ranked
         }).ToList();
     }
 

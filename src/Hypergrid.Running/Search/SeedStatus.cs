@@ -23,6 +23,7 @@ public static class SeedStatus
             foreach (var p in SeedProgress.Of(section.Select(p => p.Leaf.RelativePath), spec.Start, spec.Max, log.Rounds))
                 yield return $"  {p.Group}: {p.Describe()}";
             foreach (var damage in log.Damage) yield return $"  {SeedDecisions.File}: {damage}";
+            if (AdaptiveSeeds.SettingsChange(spec, log) is { } change) yield return $"  {SeedDecisions.File}: {change}";
         }
     }
 }

@@ -68,11 +68,22 @@ public static class SeedDecisions
         return new SeedLog(rounds, damage.Where(d => d.Line > lastCounted).Select(d => d.Text).ToList(), settings);
     }
 
-    /// <summary>The section's rounds (none when it has no file yet).</summary>
+    /// <summary>
+    /// The section's rounds (none when it has no file yet). Read as Hypergrid's own file (<see cref="SafeFiles.ReadOwnText"/>):
+    /// a link (which could lead out of out/log) or a FIFO (which would block status, report and the page) is not read and
+    /// is said as damage.
+    /// </summary>
     public static SeedLog Read(string sectionDir)
     {
-        try { return Parse(System.IO.File.ReadAllText(Path.Combine(sectionDir, File), Encoding.UTF8)); }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException) { return SeedLog.Empty; }
+        var path = Path.Combine(sectionDir, File);
+        string? text;
+        try { text = SafeFiles.ReadOwnText(path); }
+        catch (IOException) { text = null; }
+        if (text is not null) return Parse(text);
+        var info = new FileInfo(path);
+        return info.Exists || info.LinkTarget is not null
+            ? SeedLog.Empty with { Damage = ["not a regular file (a link, a FIFO or a device): not read; remove it and the rounds are decided again"] }
+            : SeedLog.Empty;
     }
 
     /// <summary>Appends a round in one write (O_APPEND), on a line of its own after a torn end.</summary>

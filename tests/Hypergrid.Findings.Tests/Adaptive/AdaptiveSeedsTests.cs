@@ -37,6 +37,57 @@ public class AdaptiveSeedsTests
     }
 
     [Fact]
+    public void A_group_with_a_complete_trial_without_a_value_stops_with_no_value_naming_the_seed_and_the_metric_and_the_rest_are_decided()
+    {
+        var values = Ran([]);
+        values["noisy"] = [0.95, double.NaN, 0.94]; // seed 1 complete, but no finite val_acc
+        var round = AdaptiveSeeds.Decide(Spec, values, [], true)!;
+        Assert.Equal("no value: seed 1 is complete without a finite val_acc", round.Stopped["noisy"]);
+        Assert.Equal(("different", "equivalent"), (round.Stopped["worse"], round.Stopped["close"]));
+        Assert.Equal("best", round.Best);
+        Assert.Empty(round.Continue); // nothing undecided is left: the section is decided, not waiting
+        Assert.Null(AdaptiveSeeds.Decide(Spec, values, [round], true));
+    }
+
+    [Fact]
+    public void When_no_group_has_a_value_the_round_stops_them_all_with_no_value_instead_of_waiting_forever()
+    {
+        var spec = Spec with { Metric = "val_loss", Seeds = [7, 8, 9, 10, 11, 12] };
+        var values = new Dictionary<string, IReadOnlyList<double?>> { ["a"] = [double.NaN, double.NaN, double.NaN], ["b"] = [0.5, 0.4, double.NaN] };
+        var round = AdaptiveSeeds.Decide(spec, values, [], false)!;
+        Assert.Equal("no value: seed 7 is complete without a finite val_loss", round.Stopped["a"]);
+        Assert.Equal("no value: seed 9 is complete without a finite val_loss", round.Stopped["b"]);
+        Assert.Empty(round.Continue);
+        // A trial still running is still waited for: null is not "no value".
+        Assert.Null(AdaptiveSeeds.Decide(spec, new Dictionary<string, IReadOnlyList<double?>> { ["a"] = [double.NaN, null, 0.3] }, [], false));
+    }
+
+    [Fact]
+    public void A_max_raised_after_the_section_was_decided_at_its_maximum_is_said_and_does_not_reopen_it()
+    {
+        var rounds = new List<SeedRound>();
+        while (AdaptiveSeeds.Decide(Spec, Ran(rounds), rounds, true) is { } round) rounds.Add(round);
+        var raised = Spec with { Max = 10 };
+        var said = AdaptiveSeeds.SettingsChange(raised, new SeedLog(rounds, [], Spec.Settings))!;
+        Assert.Contains("then: start 3, max 6,", said);
+        Assert.Contains("now: start 3, max 10,", said);
+        Assert.Contains("decided at max 6: a raised max does not reopen it", said);
+        Assert.Null(AdaptiveSeeds.Decide(raised, Ran(rounds), rounds, true)); // said, and nothing runs: never undone
+        Assert.Null(AdaptiveSeeds.SettingsChange(Spec, new SeedLog(rounds, [], Spec.Settings))); // unchanged: nothing said
+    }
+
+    [Fact]
+    public void A_metric_changed_mid_way_is_said_and_the_next_rounds_are_decided_under_it()
+    {
+        var first = AdaptiveSeeds.Decide(Spec, Ran([]), [], true)!;
+        var said = AdaptiveSeeds.SettingsChange(Spec with { Metric = "val_loss", Goal = "min" }, new SeedLog([first], [], Spec.Settings))!;
+        Assert.Contains("metric val_acc, goal max", said);
+        Assert.Contains("metric val_loss, goal min", said);
+        Assert.Contains("the rounds made stay made", said);
+        Assert.Null(AdaptiveSeeds.SettingsChange(Spec with { Max = 10 }, SeedLog.Empty)); // no rounds yet: nothing to compare
+    }
+
+    [Fact]
     public void Rounds_go_on_to_the_maximum_and_then_nothing_is_due_and_no_stopped_group_returns()
     {
         var rounds = new List<SeedRound>();

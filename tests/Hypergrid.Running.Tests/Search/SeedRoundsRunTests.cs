@@ -72,7 +72,7 @@ public class SeedRoundsRunTests
     }
 
     [Fact]
-    public void One_worker_and_two_workers_make_the_same_trials_and_rounds_and_status_says_where_each_group_stands()
+    public void One_worker_and_two_workers_make_the_same_trials_and_rounds()
     {
         using var one = Toy();
         var (code, output) = one.Run("experiment", "--workers", "1");
@@ -85,6 +85,16 @@ public class SeedRoundsRunTests
         Assert.True(code2 == 0, output2);
         Assert.Equal(Trials(one), Trials(two));
         Assert.Equal(Rounds(one), Rounds(two));
+    }
+
+    // Apart from the test above, which runs the section twice: each stays under the time a test may take.
+    [Fact]
+    public void Status_and_report_say_where_each_group_stands_and_expanding_again_writes_nothing()
+    {
+        using var one = Toy();
+        var (code, output) = one.Run("experiment", "--workers", "1");
+        Assert.True(code == 0, output);
+        AssertTheKnownOutcome(one);
 
         var status = one.Run("status").Output;
         Assert.Contains("experiment/toy: adaptive seeds (start 3, max 6, by val_acc): 4 round(s), decided", status);
@@ -92,6 +102,7 @@ public class SeedRoundsRunTests
         Assert.Contains("experiment/toy/prog/close: stopped at 3 seeds: equivalent (round 1)", status);
         Assert.Contains("experiment/toy/prog/best: best, 6 seeds (decided in round 4)", status);
         Assert.Contains("experiment/toy/prog/noisy: undecided at the maximum of 6 seeds (round 4)", status);
+        Assert.DoesNotContain("settings changed", status);
         // report says the seeds spent and why each group stopped, in every format.
         var markdown = one.Run("report", "--format", "markdown").Output;
         Assert.Contains("Adaptive seeds (4 round(s), decided): 18 seeds spent against a fixed 6 for each of 4 groups (24)", markdown);
@@ -108,6 +119,14 @@ public class SeedRoundsRunTests
             .Select(m => (Trials: int.Parse(m.Groups[1].Value), New: int.Parse(m.Groups[2].Value), Wrote: int.Parse(m.Groups[3].Value))).ToList();
         Assert.Equal((4, 18), (expand.Count, expand.Sum(x => x.Trials)));
         Assert.All(expand, x => Assert.Equal((0, 0), (x.New, x.Wrote)));
+
+        // max raised after the section was decided: status says so, and a run trains nothing and says it too.
+        one.Write(Section, "seeds: {start: 3, max: 8, until: decided, equivalence: 0.01}\n");
+        Assert.Contains("decided at max 6: a raised max does not reopen it", one.Run("status").Output);
+        var (again, said) = one.Run("experiment", "--workers", "1");
+        Assert.True(again == 0, said);
+        Assert.Contains("decided at max 6: a raised max does not reopen it", said);
+        Assert.Equal(18, Trials(one).Count);
     }
 
     [Fact]
@@ -125,6 +144,33 @@ public class SeedRoundsRunTests
         var (code, output) = killed.Run("experiment", "--workers", "2");
         Assert.True(code == 0, output);
         AssertTheKnownOutcome(killed);
+    }
+
+    [Fact]
+    public void A_group_whose_complete_trials_have_no_value_stops_with_no_value_and_the_section_is_decided_instead_of_waiting()
+    {
+        // "nometric" logs only loss (no val_acc at all); "nan" logs val_acc NaN with a finite loss: both complete, not diverged.
+        using var study = new Study().WriteFile("toy.py", """
+            import os, sys
+            v = {'best': 0.93, 'worse': 0.81}.get(sys.argv[1], 0.5) + int(sys.argv[2]) * 0.001
+            with open(os.environ['HYPERGRID_BATCH_LOG'], 'a') as log:
+                log.write('epoch,mode,batch,loss,acc\n1,train,0,0.5,0.5\n')
+                if sys.argv[1] == 'nan': log.write('1,val,0,0.5,NaN\n')
+                elif sys.argv[1] != 'nometric': log.write(f'1,val,0,{1 - v!r},{v!r}\n')
+            """).Write("", "command: python3 toy.py {trainer} {seed}\nseed: 0\n")
+            .Write(Section, "seeds: {start: 2, max: 3, until: decided}\n")
+            .Write($"{Section}/prog/best", "").Write($"{Section}/prog/worse", "").Write($"{Section}/prog/nometric", "").Write($"{Section}/prog/nan", "");
+        var (code, output) = study.Run("experiment", "--workers", "2");
+        Assert.True(code == 0, output);
+        var log = SeedDecisions.Read(Path.Combine(study.Log, Section));
+        Assert.Equal("no value: seed 0 is complete without a finite val_acc", log.Rounds[0].Stopped["experiment/toy/prog/nometric"]);
+        Assert.Equal("no value: seed 0 is complete without a finite val_acc", log.Rounds[0].Stopped["experiment/toy/prog/nan"]);
+        Assert.Equal("experiment/toy/prog/best", log.Rounds[0].Best);
+        Assert.Empty(log.Rounds[^1].Continue);
+        var status = study.Run("status").Output;
+        Assert.Contains("experiment/toy/prog/nometric: stopped at 2 seeds: no value: seed 0 is complete without a finite val_acc (round 1)", status);
+        Assert.Contains("experiment/toy/prog/nan: stopped at 2 seeds: no value: seed 0 is complete without a finite val_acc (round 1)", status);
+        Assert.DoesNotContain("waiting", status);
     }
 
     [Fact]

@@ -22,6 +22,38 @@ public class SeedDecisionsTests
     }
 
     [Fact]
+    public async Task A_fifo_at_the_rounds_file_is_refused_without_blocking_and_said_as_damage()
+    {
+        var section = Directory.CreateTempSubdirectory("hg-seeds-").FullName;
+        try
+        {
+            using (var p = System.Diagnostics.Process.Start("mkfifo", Path.Combine(section, SeedDecisions.File))) p.WaitForExit();
+            var log = await Task.Run(() => SeedDecisions.Read(section)).WaitAsync(TimeSpan.FromSeconds(5)); // TimeoutException: it blocked
+            Assert.Empty(log.Rounds);
+            Assert.Contains("not a regular file", Assert.Single(log.Damage));
+        }
+        finally { Directory.Delete(section, recursive: true); }
+    }
+
+    [Fact]
+    public void A_link_at_the_rounds_file_leading_out_of_the_section_is_not_followed()
+    {
+        var root = Directory.CreateTempSubdirectory("hg-seeds-").FullName;
+        try
+        {
+            var section = Directory.CreateDirectory(Path.Combine(root, "section")).FullName;
+            var outside = Path.Combine(root, "outside.jsonl");
+            File.WriteAllText(outside, Line(Round(1, "a")));
+            Assert.Single(SeedDecisions.Parse(File.ReadAllText(outside)).Rounds); // a file that would read as a round
+            File.CreateSymbolicLink(Path.Combine(section, SeedDecisions.File), outside);
+            var log = SeedDecisions.Read(section);
+            Assert.Empty(log.Rounds);
+            Assert.Contains("not a regular file", Assert.Single(log.Damage));
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+
+    [Fact]
     public void A_round_written_twice_counts_once_as_first_written()
     {
         var log = SeedDecisions.Parse(Line(Round(1, "a")) + Line(Round(1, "a", "b"), "y") + Line(Round(2)));
