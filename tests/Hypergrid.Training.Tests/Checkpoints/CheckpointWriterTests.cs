@@ -34,20 +34,16 @@ public sealed class CheckpointWriterTests : IDisposable
     private sealed class Hold(int batches)
     {
         public readonly ManualResetEventSlim Reached = new();
-        public int? WriterThread;
-        public int? TrainingThread;
         public bool ReachedWhileHeld;
 
         public void BeforeWrite(CheckpointHeader h)
         {
             if (h is not { Epoch: 2, Batch: 0 }) return;
-            WriterThread = Environment.CurrentManagedThreadId;
             ReachedWhileHeld = Reached.Wait(Patience);
         }
 
         public void Progress(int epoch, int epochs, int batch, int count, double loss)
         {
-            TrainingThread = Environment.CurrentManagedThreadId;
             if (epoch == 2 && batch == batches - 1) Reached.Set();
         }
     }
@@ -74,7 +70,8 @@ public sealed class CheckpointWriterTests : IDisposable
             Assert.True(TrainingLoop.Run(spec, spec.Data.Load("data"), sink, options));
 
         Assert.True(hold.ReachedWhileHeld, "epoch 2 trained 6 batches while epoch 1's checkpoint waited to be written");
-        Assert.NotEqual(hold.TrainingThread, hold.WriterThread);
+        // That is the proof the write is off the training thread: held on the training thread, no batch of epoch 2 could have
+        // trained. (Comparing managed thread ids instead failed now and then under the whole assembly; cause not pinned down.)
         // Until its write is done nothing new is the trial's checkpoint (here: none yet), and the run ends with the last one written.
         Assert.Null(onDiskWhileHeld);
         Assert.Equal("the end (training done, results not yet written)", CheckpointHeader.TryRead(CheckpointPath)!.ResumesAt);
