@@ -26,8 +26,7 @@ public static class StatusVerb
             AnsiConsole.Write(table);
             foreach (var line in Trials.Search.PastRung.Lines(report.SelectMany(l => l.Trials).Select(t => t.Record))) Console.WriteLine(line);
             foreach (var line in Running.Slurm.SlurmHeld.Lines(options.OutDir)) Console.WriteLine(line);
-            if (Directory.Exists(options.CfgDir))
-                foreach (var line in Running.Search.SeedStatus.Lines(options)) Console.WriteLine(line);
+            foreach (var line in SeedLines(options)) Console.WriteLine(line);
             if (r.GetValue(perTrial))
             {
                 var slurm = SlurmStates(report.SelectMany(l => l.Trials));
@@ -63,5 +62,14 @@ public static class StatusVerb
         if (jobs.Count == 0) return new Dictionary<string, string>();
         try { return SlurmCommands.StatesAsync(jobs).GetAwaiter().GetResult(); }
         catch (Config.UsageException ex) { Console.Error.WriteLine($"warning: {ex.Message}"); return new Dictionary<string, string>(); }
+    }
+
+    /// <summary>The adaptive-seeds lines, or none when the cfg tree is gone or does not expand: status reports what is in
+    /// out/log (orphans included) whatever the tree; expand says what is wrong with it.</summary>
+    private static IReadOnlyList<string> SeedLines(Config.Expansion.ExpandOptions options)
+    {
+        if (!Directory.Exists(options.CfgDir)) return [];
+        try { return [.. Running.Search.SeedStatus.Lines(options)]; }
+        catch (Config.ConfigException) { return []; }
     }
 }
