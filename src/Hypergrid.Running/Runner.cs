@@ -79,7 +79,7 @@ public static class Runner
         // What a data source says depends on the dataset and the data folder, not the trial: one trial per dataset is asked.
         var backends = todo.GroupBy(t => (t.Leaf.Dataset, Backend: Trainers.TrainerBackends.For(t.Config))).ToList();
         foreach (var line in backends.Select(g => g.Key.Backend.DescribeData(g.First().Config, options.DataDir)).OfType<string>()) display.Line(line);
-        if (backends.Any(g => g.Key.Backend == Programs.ProgramBackend.Instance) && !Programs.ProgramContainment.Namespaced) display.Line(Programs.ProgramContainment.Warning);
+        foreach (var warning in backends.Select(g => g.Key.Backend.StartWarning).OfType<string>().Distinct()) display.Line(warning);
 
         var runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}" + (pass > 0 ? $"-{pass}" : "");
         var runDir = Path.Combine(options.Expand.OutDir, options.Launcher.Folder, runId);

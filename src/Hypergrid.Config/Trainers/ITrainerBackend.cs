@@ -45,6 +45,9 @@ public interface ITrainerBackend
     /// <summary>Whether <see cref="SecondsPerBatch"/> can time a trial of this backend here (a program's thread scaling cannot be).</summary>
     bool CanTimeBatches { get; }
 
+    /// <summary>A line the run says once before trials of this backend start (what this host cannot give them), or null.</summary>
+    string? StartWarning { get; }
+
     /// <summary>The command line a trial of this config runs, as arguments (null: none to show, a built-in trainer).</summary>
     IReadOnlyList<string>? Command(TrialConfig config);
 

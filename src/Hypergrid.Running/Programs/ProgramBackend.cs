@@ -45,6 +45,9 @@ public sealed class ProgramBackend : ITrainerBackend
     /// <summary>A program's thread scaling cannot be timed from here.</summary>
     public bool CanTimeBatches => false;
 
+    /// <inheritdoc />
+    public string? StartWarning => ProgramContainment.Namespaced ? null : ProgramContainment.Warning;
+
     public IReadOnlyList<string>? Command(TrialConfig config) => ProgramSchema.Arguments(config).ToList();
 
     /// <summary>A program's thread scaling cannot be timed from here.</summary>

@@ -54,6 +54,9 @@ public sealed class BuiltinBackend : ITrainerBackend
 
     public bool CanTimeBatches => true;
 
+    /// <inheritdoc />
+    public string? StartWarning => null;
+
     public IReadOnlyList<string>? Command(TrialConfig config) => null;
 
     public double? SecondsPerBatch(TrialConfig config, string dataDir, int threads, TimeSpan budget)
