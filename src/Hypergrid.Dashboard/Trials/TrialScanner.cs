@@ -170,7 +170,9 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         var bytes = SafeFiles.ReadAll(logRoot, Path.Combine(dir, TrialFiles.Config));
         if (bytes is null) return (null, _ => null);
         var file = Path.GetRelativePath(logRoot, dir) + "/" + TrialFiles.Config;
-        var map = YamlLoader.LoadMapping(System.Text.Encoding.UTF8.GetString(bytes), file, new List<ConfigError>());
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        // The form the expander writes is read directly (a YAML parse costs most of a first answer at 100,000 trials); anything else by the loader.
+        var map = CanonicalYaml.TryRead(text, file) ?? YamlLoader.LoadMapping(text, file, new List<ConfigError>());
         if (map is null) return (null, _ => null);
         var config = TrialConfig.FromMap(map, file);
         return (config.ToJson(), ResultHash.Current(config, schema));
