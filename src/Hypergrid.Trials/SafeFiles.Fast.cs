@@ -30,12 +30,37 @@ public static partial class SafeFiles
         return mode == 0x8000 ? Written(buffer, offsets) : null;
     }
 
-    private static bool Inside(string root, string path)
+    private static bool Inside(string root, string path) => InsideFolder(root, Path.GetDirectoryName(Path.GetFullPath(path))!);
+
+    // A folder whose parent is known to be under the root and that is itself a plain folder (lstat: not a link) is under
+    // the root: one lstat per folder instead of a realpath of every component (100,000 trial folders share their parents).
+    // A link, the root itself, and anything not lexically below it are resolved in full.
+    private static bool InsideFolder(string root, string folder)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var inside = Folders.GetOrAdd((root, folder), k => Resolve(k.Root, k.Folder, folder: true) is not null);
-        if (Folders.Count > 100_000) Folders.Clear();
+        if (Folders.TryGetValue((root, folder), out var known)) return known;
+        var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var parent = Path.GetDirectoryName(folder);
+        var inside = parent is not null && folder.Length > fullRoot.Length + 1 && folder.StartsWith(fullRoot + "/", StringComparison.Ordinal)
+                     && InsideFolder(root, parent) && IsPlainFolder(folder)
+                     || Resolve(root, folder, folder: true) is not null;
+        // Bounded (a long-lived server meets folders without end); counted apart, as a ConcurrentDictionary's Count takes every lock.
+        if (Interlocked.Increment(ref foldersAdded) > MaxFolders)
+        {
+            Folders.Clear();
+            Interlocked.Exchange(ref foldersAdded, 0);
+        }
+        Folders[(root, folder)] = inside;
         return inside;
+    }
+
+    private const int MaxFolders = 1_000_000;
+    private static int foldersAdded;
+
+    // A folder itself, not a link to one (and no error).
+    private static bool IsPlainFolder(string folder)
+    {
+        var buffer = new byte[256];
+        return StatOffsets() is { } offsets && lstat(folder, buffer) == 0 && (BitConverter.ToUInt32(buffer, offsets.Mode) & 0xF000) == 0x4000;
     }
 
     // Null: take the general path (not Linux, the folder is outside, or the name is a link or missing).

@@ -54,4 +54,31 @@ public sealed class SafeFilesFastPathTests : IDisposable
         Assert.Null(SafeFiles.RegularWritten(Log, path));
         Assert.Null(SafeFiles.ReadAll(Log, path));
     }
+
+    // A folder is known to be under the root from its parent (known so) and an lstat saying it is a plain folder, not a
+    // link: a link anywhere on the way still takes the general path, which refuses one that leaves the root.
+    [Theory]
+    [InlineData(4, true)]  // the trial folder itself is a link out of the root
+    [InlineData(2, true)]  // a folder above it is
+    [InlineData(1, true)]  // the first folder under the root is
+    [InlineData(4, false)] // links that stay under the root read as before
+    [InlineData(1, false)]
+    public void A_file_below_a_link_out_of_the_root_reads_as_absent_though_its_siblings_were_read(int depth, bool leaves)
+    {
+        string[] folders = ["a", "b", "c", "t"];
+        var sibling = Path.Combine([Log, .. folders]);
+        Directory.CreateDirectory(sibling);
+        File.WriteAllText(Path.Combine(sibling, "run.json"), "{}");
+        Assert.NotNull(SafeFiles.ReadAll(Log, Path.Combine(sibling, "run.json"))); // the folders above are known now
+        var below = folders[depth..];
+        var target = Path.Combine(leaves ? Path.Combine(root, "outside") : Path.Combine(Log, "elsewhere"), "L" + depth);
+        Directory.CreateDirectory(Path.Combine([target, .. below]));
+        File.WriteAllText(Path.Combine([target, .. below, "run.json"]), "{}");
+        var link = Path.Combine([Log, .. folders[..(depth - 1)], "L"]);
+        Directory.CreateSymbolicLink(link, target);
+        var file = Path.Combine([link, .. below, "run.json"]);
+        Assert.Equal(leaves, SafeFiles.ReadAll(Log, file) is null);
+        Assert.Equal(leaves, SafeFiles.ReadAllWritten(Log, file) is null);
+        Assert.Equal(leaves, SafeFiles.RegularWritten(Log, file) is null);
+    }
 }
