@@ -85,7 +85,8 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
             {
                 var (config, current) = ReadConfig(dir);
                 var record = TrialRecord.Read(dir, TrialId.FromDirectory(dir), current);
-                entry = (stamp, record, record.TrainedConfig ?? config, current, LogOf(record), FinalOf(record));
+                // A result shows the config it was trained with: the cfg.yaml's JSON is made only for the others.
+                entry = (stamp, record, record.TrainedConfig ?? config?.ToJson(), current, LogOf(record), FinalOf(record));
                 cache[dir] = entry;
             }
             else if (Live(entry.Record)) cache[dir] = entry = Reread(dir, entry);
@@ -165,7 +166,7 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         : Attempt.LivePartialLog(r.Directory) is not null ? TrialFiles.PartialLog : null;
 
     // The config to show and the hash of what it asks for now (null: unknown, so nothing is called stale).
-    private (JsonObject? Config, Func<RunRecord?, string?> Current) ReadConfig(string dir)
+    private (TrialConfig? Config, Func<RunRecord?, string?> Current) ReadConfig(string dir)
     {
         var bytes = SafeFiles.ReadAll(logRoot, Path.Combine(dir, TrialFiles.Config));
         if (bytes is null) return (null, _ => null);
@@ -175,6 +176,6 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         var map = CanonicalYaml.TryRead(text, file) ?? YamlLoader.LoadMapping(text, file, new List<ConfigError>());
         if (map is null) return (null, _ => null);
         var config = TrialConfig.FromMap(map, file);
-        return (config.ToJson(), ResultHash.Current(config, schema));
+        return (config, ResultHash.Current(config, schema));
     }
 }
