@@ -215,6 +215,8 @@ public static class PageBench
             Console.WriteLine($"dashboard: GET /api/trials with {count:N0} trials: first answer {Measure.Fmt(first)} (target < 3 s; {firstCpu:F1} s of CPU on {Environment.ProcessorCount} core(s)), warm {Measure.Fmt(sw.Elapsed.TotalSeconds)}, {size / 1048576.0:F1} MB (load {Load()})");
         }
 
+        TrialListBaseline.Run(Path.Combine(outDir, "log"));
+
         using var pw = await Playwright.CreateAsync();
         await using var browser = await Launch(pw);
         for (var run = 0; run < 2; run++)

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Hypergrid.Dashboard.Trials;
-using Hypergrid.Trials;
 using Hypergrid.Trials.Logs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,11 +12,6 @@ namespace Hypergrid.Dashboard.Api;
 /// </summary>
 public static class TrialEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public static IEndpointRouteBuilder MapTrials(this IEndpointRouteBuilder app, TrialScanner scanner)
     {
         var metrics = BatchLogSchema.Columns.Where(c => c.Reduction is not (Reduction.Key or Reduction.Drop))
@@ -31,7 +24,7 @@ public static class TrialEndpoints
             var known = Volatile.Read(ref last);
             if (known is null || known.Fingerprint != fingerprint)
             {
-                var fresh = JsonSerializer.SerializeToUtf8Bytes(new { root = scanner.LogRoot, metrics, trials = trials.Select(t => Shape(t.Record, t.Config, t.Log, t.Final)) }, Json);
+                var fresh = TrialListJson.Write(scanner.LogRoot, metrics, trials);
                 known = new ListAnswer(fingerprint, fresh, $"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(fresh))[..32]}\"");
                 Volatile.Write(ref last, known);
             }
@@ -48,18 +41,4 @@ public static class TrialEndpoints
 
     /// <summary>The last answer and the scan fingerprint it was made for.</summary>
     private sealed record ListAnswer(ulong Fingerprint, byte[] Body, string ETag);
-
-    private static object Shape(TrialRecord r, System.Text.Json.Nodes.JsonObject? config, string? log, Dictionary<string, double?> final)
-    {
-        var run = r.Run;
-        return new
-        {
-            path = r.Id.ToString(), mode = r.Id.Mode, dataset = r.Id.Dataset, model = r.Id.Model, trainer = r.Id.Trainer, trial = r.Id.Folder,
-            state = r.State.Name(), note = r.Note, resumesAt = r.ResumesAt, config,
-            dataSource = run?.Data?.Source, trainSamples = run?.Data?.TrainSamples, valSamples = run?.Data?.ValSamples,
-            code = run?.Code?.Sha256 is null ? null : run.Code.Short, // a program's code (short hash): bands never pool two codes
-            final, seconds = run?.Seconds, error = r.Error, log,
-            gpus = run?.Gpus, // the GPUs its (last) attempt was given: a running trial shows where it runs
-        };
-    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hypergrid.Config;
 using Hypergrid.Config.Expansion;
 using Hypergrid.Config.Yaml;
+using Hypergrid.Dashboard.Api;
 using Hypergrid.Dashboard.Trials;
 using Hypergrid.Trials;
 
@@ -90,5 +91,41 @@ public sealed class TrialListFastPathTests : IDisposable
         var expected = ByLoader();
         var listed = new TrialScanner(tree.Log).Scan().ToDictionary(t => t.Record.Id.ToString(), t => Shown(t.Record, t.Config));
         Assert.Equal(expected, listed);
+    }
+
+    // The answer's shape as the serializer wrote it before the list was written field by field.
+    private static object Shape(TrialRecord r, System.Text.Json.Nodes.JsonObject? config, string? log, Dictionary<string, double?> final)
+    {
+        var run = r.Run;
+        return new
+        {
+            path = r.Id.ToString(), mode = r.Id.Mode, dataset = r.Id.Dataset, model = r.Id.Model, trainer = r.Id.Trainer, trial = r.Id.Folder,
+            state = r.State.Name(), note = r.Note, resumesAt = r.ResumesAt, config,
+            dataSource = run?.Data?.Source, trainSamples = run?.Data?.TrainSamples, valSamples = run?.Data?.ValSamples,
+            code = run?.Code?.Sha256 is null ? null : run.Code.Short,
+            final, seconds = run?.Seconds, error = r.Error, log,
+            gpus = run?.Gpus,
+        };
+    }
+
+    [Fact]
+    public void The_list_written_field_by_field_is_byte_for_byte_what_the_serializer_wrote()
+    {
+        Varied();
+        // Values a writer must escape or spell as strings: NaN and infinities, quotes, markup, non-ASCII; a program's code and GPUs.
+        var odd = tree.AddTrial("sweep/mnist/prog/none/trial_001", "seed: 1\nname: \"<b>caf\u00e9 \\\"q\\\" & 'x'</b>\"\nlr: 1e-300\n");
+        File.WriteAllText(Path.Combine(odd, TrialFiles.BatchLog), LogTree.BatchLog(1, 1, 2, 1.0));
+        new RunRecord
+        {
+            Status = RunStatus.Complete, Seconds = 0.1 + 0.2, Gpus = ["0", "1"],
+            Code = new Hypergrid.Trials.Code.CodeRecord { Sha256 = new string('a', 64) },
+            Data = new DataRecord("d\u00e9", "<src>", 3, 4, "c"),
+            Final = new() { ["val_loss"] = double.NaN, ["train_loss"] = double.PositiveInfinity, ["low"] = double.NegativeInfinity, ["val_acc"] = 1e-7, ["none"] = null },
+        }.Write(odd);
+        var metrics = new[] { new { name = "loss", reduction = "mean", meaning = "a <mean> & more" } };
+        var trials = new TrialScanner(tree.Log).Scan();
+        var before = JsonSerializer.SerializeToUtf8Bytes(new { root = tree.Log, metrics, trials = trials.Select(t => Shape(t.Record, t.Config, t.Log, t.Final)) }, TrialListJson.Options);
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(before), System.Text.Encoding.UTF8.GetString(TrialListJson.Write(tree.Log, metrics, trials)));
+        Assert.Contains("\"NaN\"", System.Text.Encoding.UTF8.GetString(before)); // the odd values are in it
     }
 }
