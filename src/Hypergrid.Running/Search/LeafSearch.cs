@@ -50,6 +50,8 @@ public static class LeafSearch
     public static IReadOnlyList<SearchDecision> Decide(string leafDir, SearchSpec spec, int epochs, Action<string>? say = null)
     {
         say ??= _ => { };
+        // Halving inside tpe's rounds is decided with the proposals, where the rounds are known (ProposalRounds).
+        if (spec.InRounds) return [];
         var method = SearchMethods.Create(spec, epochs);
         using var gate = LeafLock.Acquire(leafDir, say);
         var log = SearchDecision.ReadLog(leafDir);
