@@ -28,8 +28,9 @@ public static class ProposalRounds
         // tpe with rungs: each round's rungs are decided here, where the rounds are known (LeafSearch leaves them alone).
         var halving = leaf.Trials.Count > 0 ? LeafSearch.Of(leaf.Trials[0].Config) : null;
         if (SearchMethods.Proposing(leaf.Plan, halving) is not { } method) return (0, 0);
-        var decisions = SearchDecision.ReadLog(leafDir).Decisions;
-        var step = method.Decide(LeafSnapshotReader.ReadPlanned(leafDir, leaf, schema, DateTimeOffset.UtcNow) with { Decisions = decisions });
+        var log = SearchDecision.ReadLog(leafDir);
+        LeafSearch.Tell(leafDir, log, method.Settings, say);
+        var step = method.Decide(LeafSnapshotReader.ReadPlanned(leafDir, leaf, schema, DateTimeOffset.UtcNow) with { Decisions = log.Decisions });
         // Decisions before the proposals they may have made due: a run killed between the two makes the same proposals again.
         var made = DecisionWriter.Append(leafDir, step.Decisions, method.Settings);
         foreach (var line in LeafSearch.Describe(made)) say($"{leaf.Plan.Leaf.RelativePath}: {line}");
