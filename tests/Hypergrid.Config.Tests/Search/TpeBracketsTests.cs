@@ -28,9 +28,9 @@ public sealed class TpeBracketsTests
         return Math.Pow(x[1] - b * x[0] * x[0] + c * x[0] - 6, 2) + 10 * (1 - t) * Math.Cos(x[0]) + 10;
     }
 
-    // The loss at an epoch: Branin plus a term that shrinks with training, larger for larger x1 (so that the ranking
-    // at the first rung is not the final one).
-    private static double Loss(double[] x, int epoch) => Branin(x) + (x[0] + 5) * 4.0 / epoch;
+    // The loss at an epoch: Branin at the first, its reverse after (a curve that crosses: the first rung's ranking is
+    // not the final one, so what TPE learns from shows in what it proposes).
+    private static double Loss(double[] x, int epoch) => epoch == 1 ? Branin(x) : 400 - Branin(x) / epoch;
 
     // A trial trained to `reached` epochs: complete at the last, else paused there; one val row per epoch.
     private static TrialSnapshot Trial(int number, int k, double[] x, int reached)
@@ -145,12 +145,15 @@ public sealed class TpeBracketsTests
         Assert.Equal(first.Decisions, second.Decisions);
         Assert.Equal(first.Ledger.Select(p => (p.Index, p.X)), second.Ledger.Select(p => (p.Index, p.X)));
         // The first round after the startup is TPE's from the startup's values at epoch 1 (all four trials), not from the
-        // two that completed: that proposal would differ, so the rule is what made it.
+        // two that completed: those proposals would differ, so the rule is what made it.
         var startup = first.Trials.Take(4).ToList();
         var atRung = startup.Select(t => new Observation(t.Point!.X, Loss(t.Point!.X, 1))).ToList();
         Assert.Equal(Proposer.Propose(Space, Spec, 4, atRung), first.Ledger[0].X);
         var whole = startup.Where(t => t.Complete).Select(t => new Observation(t.Point!.X, Loss(t.Point!.X, Epochs))).ToList();
         Assert.NotEqual(Proposer.Propose(Space, Spec, 4, whole), first.Ledger[0].X);
+        // Nor from each trial's last value whatever its epoch (a paused trial's epoch 1 beside a complete one's epoch 3).
+        var mixed = startup.Select(t => new Observation(t.Point!.X, Loss(t.Point!.X, t.Complete ? Epochs : 1))).ToList();
+        Assert.NotEqual(Proposer.Propose(Space, Spec, 4, mixed), first.Ledger[0].X);
     }
 
     [Fact]
