@@ -22,11 +22,7 @@ public sealed class TpeBracketsTests
     private static readonly SearchSpec Rungs = new("val_loss", "min", "final", [1], 0.5, false) { InRounds = true };
     private static readonly SearchPlan Plan = new(Space, Spec, Proposer.FromSeed(Space, Spec));
 
-    private static double Branin(double[] x)
-    {
-        const double b = 5.1 / (4 * Math.PI * Math.PI), c = 5 / Math.PI, t = 1 / (8 * Math.PI);
-        return Math.Pow(x[1] - b * x[0] * x[0] + c * x[0] - 6, 2) + 10 * (1 - t) * Math.Cos(x[0]) + 10;
-    }
+    private static double Branin(double[] x) => Spaces.Branin(x);
 
     // The loss at an epoch: Branin at the first, its reverse after (a curve that crosses: the first rung's ranking is
     // not the final one, so what TPE learns from shows in what it proposes).
