@@ -4,11 +4,12 @@ namespace Hypergrid.Training.Checkpoints;
 
 /// <summary>
 /// A thread of its own for a run's checkpoint writes, one at a time, at a lower CPU priority than training: on Linux its
-/// nice value is <see cref="NiceIncrement"/> above the process's. On a CPU shared with training, a write then does not take
-/// the next batches' cycles the moment it is woken (it did: its hash and copy, about 2 ms, fell into the first batch of
-/// the next epoch), yet gets about a tenth of the CPU while training runs, enough to finish well within an epoch. When the
-/// next checkpoint is due before it finished, the training thread waits for it (never skips it), and while training
-/// waits the writer has the CPU. Lowering a thread's own priority needs no privilege; it is never raised again.
+/// nice value is <see cref="NiceIncrement"/> above the process's. Meant so that on a CPU shared with training a write does
+/// not take the next batch's cycles the moment it wakes, while it still gets about a tenth of the CPU, enough to finish
+/// within an epoch. (On Linux 6.18's scheduler the gain measured was small against the noise of a loaded host: see
+/// docs/speed.md.) When the next checkpoint is due before it finished, the training thread waits for it (never skips
+/// it), and while training waits the writer has the CPU. Lowering a thread's own priority needs no privilege; it is never
+/// raised again.
 /// </summary>
 internal sealed partial class WriterThread : IDisposable
 {
