@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Hypergrid.Trials.Logs;
@@ -6,9 +7,12 @@ namespace Hypergrid.Trials.Logs;
 public static class Median
 {
     /// <summary>The middle value, or the mean of the middle two for an even count. Reorders the list.</summary>
-    public static double Of(List<double> list)
+    public static double Of(List<double> list) => Of(CollectionsMarshal.AsSpan(list));
+
+    /// <summary>The middle value, or the mean of the middle two for an even count. Reorders the span.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // an epoch log's first build runs it before tiering could
+    public static double Of(Span<double> a)
     {
-        var a = CollectionsMarshal.AsSpan(list);
         var n = a.Length;
         var upper = Select(a, n / 2);
         if (n % 2 == 1) return upper;
@@ -19,6 +23,7 @@ public static class Median
     }
 
     /// <summary>Hoare's quickselect: puts the k-th smallest at index k, smaller ones before it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Select(Span<double> a, int k)
     {
         int lo = 0, hi = a.Length - 1;
