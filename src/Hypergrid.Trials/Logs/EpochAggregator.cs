@@ -75,7 +75,13 @@ public sealed class EpochAggregator
     {
         // Rows arrive grouped, so the previous row's group is almost always the right one.
         if (last is not null && epoch.SequenceEqual(last.EpochBytes) && phase.SequenceEqual(last.PhaseBytes)) return last;
-        if (last is not null) largest = Math.Max(largest, last.Batches);
+        if (last is not null)
+        {
+            largest = Math.Max(largest, last.Batches);
+            // Rows arrive grouped, so this group is most likely complete: reduced now, while its values are in the cache
+            // (reduced again only if it recurs).
+            last.Reduced ??= last.Reduce(reductions);
+        }
         var e = Encoding.UTF8.GetString(epoch);
         var p = Encoding.UTF8.GetString(phase);
         return last = Find(e, p);
@@ -92,15 +98,17 @@ public sealed class EpochAggregator
         return group;
     }
 
-    /// <summary>Folds another aggregator of the rows that follow this one's, none of whose groups this one has, into this one.</summary>
+    /// <summary>Takes in another aggregator of the rows that follow this one's, none of whose groups this one has.</summary>
     private void Merge(EpochAggregator later)
     {
+        // Taken over whole, reductions and all: none of them is in this aggregator (see AddBlock).
         foreach (var g in later.groups)
         {
-            var mine = Find(g.Epoch, g.Phase);
-            mine.Merge(g, reductions);
+            byKey[g.Epoch + "\n" + g.Phase] = g;
+            groups.Add(g);
         }
         RowCount += later.RowCount;
+        largest = Math.Max(largest, later.largest);
         last = null;
     }
 

@@ -74,25 +74,6 @@ internal sealed class EpochGroup
         count[m]++;
     }
 
-    public void Merge(EpochGroup later, Reduction[] reductions)
-    {
-        if (width > 0 && Batches + later.Batches > capacity) Grow(Batches + later.Batches);
-        for (var m = 0; m < reductions.Length; m++)
-        {
-            if (later.count[m] == 0) continue;
-            switch (reductions[m])
-            {
-                case Reduction.Mean: acc[m] += later.acc[m]; scaled[m] += later.scaled[m]; break;
-                case Reduction.Last: acc[m] = later.acc[m]; break;
-                case Reduction.Max: acc[m] = count[m] == 0 ? later.acc[m] : Math.Max(acc[m], later.acc[m]); break;
-                case Reduction.Median: later.Column(m).CopyTo(columns.AsSpan(slot[m] * capacity + count[m])); break;
-            }
-            count[m] += later.count[m];
-        }
-        Batches += later.Batches;
-        Reduced = null;
-    }
-
     /// <summary>Each metric reduced (<see cref="EpochTable.Missing"/> where a column had no value), then n_batches.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // an epoch log's first build runs it before tiering could
     public double[] Reduce(Reduction[] reductions)
