@@ -71,6 +71,7 @@ public sealed class EpochAggregator
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once per row: optimized from the first row of a big log
     private EpochGroup GroupOf(ReadOnlySpan<byte> epoch, ReadOnlySpan<byte> phase)
     {
         // Rows arrive grouped, so the previous row's group is almost always the right one.

@@ -93,6 +93,7 @@ internal sealed class EpochGroup
     private Span<double> Column(int m) => columns.AsSpan(slot[m] * capacity, count[m]);
 
     // NaN when a value is NaN, as in a mean or max.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double MedianOf(Span<double> column)
     {
         foreach (var v in column) if (double.IsNaN(v)) return double.NaN;

@@ -19,7 +19,7 @@ public static class FastNumber
     public static bool TryParse(ReadOnlySpan<byte> s, out double value) => TryPlain(s, out value) || TryAny(s, out value);
 
     /// <summary>Any number .NET, csFastFloat or Python writes (the path of every cell the fast path declines).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)] // rare: kept out of the row loop
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)] // kept out of the row loop, optimized from its first call
     internal static bool TryAny(ReadOnlySpan<byte> s, out double value) =>
         FastDoubleParser.TryParseDouble(s, out var consumed, out value) && consumed == s.Length
         || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
