@@ -76,6 +76,26 @@ public static class AggregateBench
         Directory.Delete(dir, true);
     }
 
+    /// <summary>
+    /// One aggregation of a 1,000,000-row log (100,000 with <c>HYPERGRID_BENCH_ROWS</c>) in this fresh process, as a user's
+    /// CLI or a just-started server does it: no warm-up, so it includes compiling the code it runs. Prints clock and CPU time.
+    /// </summary>
+    public static void Once()
+    {
+        var rows = int.TryParse(Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ROWS"), out var n) ? n : 1_000_000;
+        var dir = Path.Combine("/dev/shm", "hypergrid-bench-agg-once");
+        if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), Generate(rows));
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        if (EpochLogFile.Load(dir, dir) is not { Source: TrialFiles.BatchLog }) throw new InvalidOperationException("the epoch log was not built");
+        var wall = sw.Elapsed.TotalSeconds;
+        var used = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine($"aggregate-once: {rows:N0} rows, the first aggregation of a fresh process on {Environment.ProcessorCount} CPU(s), load {Load()}: {Measure.Fmt(wall)} by the clock, {Measure.Fmt(used)} CPU time");
+        Directory.Delete(dir, true);
+    }
+
     // The 1-minute load average, printed beside every figure (a figure on a loaded host is mostly the load's).
     private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
