@@ -17,6 +17,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["programs"] = () => { ProgramBench.Run(); return Task.CompletedTask; },
     ["halving"] = () => { HalvingBench.Run(); return Task.CompletedTask; },
     ["search"] = () => { SearchBench.Run(); return Task.CompletedTask; },
+    ["bohb"] = () => { BohbBench.Run(); return Task.CompletedTask; },
     ["gpus"] = GpuBench.RunAsync,
     ["adaptive"] = () => { AdaptiveSeedsBench.Run(); return Task.CompletedTask; },
 };

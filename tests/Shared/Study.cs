@@ -109,6 +109,19 @@ public sealed class Study : IDisposable
 
     public Process Start(params string[] args) => StartWith(new Dictionary<string, string>(), args);
 
+    /// <summary>
+    /// Runs the CLI and kills it (SIGKILL, the whole process tree) once <paramref name="file"/> exists (or after two
+    /// minutes, or when it ended first): a run cut short at a point its files show.
+    /// </summary>
+    public void KillOnceExists(string file, params string[] args)
+    {
+        using var run = Start(args);
+        var clock = Stopwatch.StartNew();
+        while (!File.Exists(file) && clock.Elapsed < TimeSpan.FromMinutes(2) && !run.HasExited) Thread.Sleep(20);
+        if (!run.HasExited) run.Kill(entireProcessTree: true);
+        run.WaitForExit();
+    }
+
     /// <summary>Starts the CLI with extra environment variables.</summary>
     public Process StartWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {

@@ -27,12 +27,24 @@ public sealed class Halving(SearchSpec spec, int epochs) : ISearchMethod
     /// <inheritdoc/>
     public SearchStep Decide(LeafSnapshot leaf)
     {
+        var fresh = DecideBracket(leaf, leaf.Trials.Select(t => t.Number).Order().ToList(), leaf.Decisions);
+        return fresh.Count == 0 ? SearchStep.None : new SearchStep(fresh, []);
+    }
+
+    /// <summary>
+    /// The decisions due over one bracket: <paramref name="bracket"/> (trial numbers, ascending) all start at the first
+    /// rung, and only they are compared at each rung (a tpe round's trials: <see cref="TpeBrackets"/>).
+    /// <paramref name="before"/> are the decisions already made (the leaf's, and others of this call).
+    /// </summary>
+    public List<SearchDecision> DecideBracket(LeafSnapshot leaf, IReadOnlyList<int> bracket, IReadOnlyList<SearchDecision> before)
+    {
         var fresh = new List<SearchDecision>();
-        var trials = leaf.Trials.ToDictionary(t => t.Number);
+        var members = bracket.ToHashSet();
+        var trials = leaf.Trials.Where(t => members.Contains(t.Number)).ToDictionary(t => t.Number);
         for (var rung = 0; rung < spec.Rungs.Count; rung++)
         {
             var epoch = spec.Rungs[rung];
-            var all = leaf.Decisions.Concat(fresh).ToList();
+            var all = before.Concat(fresh).ToList();
             bool PromotedAt(int r, int trial) => all.Any(d => d.Rung == r && d.Trial == trial && d.Promotes);
             var admitted = rung == 0 ? trials.Keys.Order().ToList()
                 : all.Where(d => d.Rung == rung - 1 && d.Promotes).Select(d => d.Trial).Distinct().Where(trials.ContainsKey).Order().ToList();
@@ -59,7 +71,7 @@ public sealed class Halving(SearchSpec spec, int epochs) : ISearchMethod
                 fresh.Add(new SearchDecision(round, rung, epoch, ranked[i].Trial, ranked[i].Value, i + 1, ranked.Count, cutoff, decision, to, leaf.Now));
             }
         }
-        return fresh.Count == 0 ? SearchStep.None : new SearchStep(fresh, []);
+        return fresh;
     }
 
     // One round per rung, keep and set of trials compared: the same question is never decided twice.

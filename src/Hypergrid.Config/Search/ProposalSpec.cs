@@ -19,6 +19,15 @@ public sealed record ProposalSpec(ProposalMethod Method, int Trials, long Seed, 
     /// <summary>tpe: the parameters active in every trial share one kernel per trial (Optuna's <c>multivariate=True</c>).</summary>
     public bool Multivariate { get; init; }
 
+    /// <summary>
+    /// tpe with rungs: the halving each round of trials gets on its own, as written ("rungs [1, 3], keep 0.5"); null
+    /// without rungs. Part of the search's fingerprint: the rounds learn from the rungs' values.
+    /// </summary>
+    public string? Bracket { get; init; }
+
+    /// <summary>The round (0: the startup) proposal <paramref name="index"/> belongs to: tpe with rungs halves each round on its own.</summary>
+    public int RoundOf(int index) => index < SeedOnly ? 0 : 1 + (index - SeedOnly) / Batch;
+
     /// <summary>The most trials one search leaf may propose per grid point.</summary>
     public const int MaxTrials = 100_000;
 
@@ -64,10 +73,10 @@ public sealed record ProposalSpec(ProposalMethod Method, int Trials, long Seed, 
         if (method != ProposalMethod.Tpe)
             foreach (var key in new[] { "batch", "startup", "multivariate" }.Where(map.ContainsKey))
                 errors.Add(Errors.SearchKeyForTpeOnly(At(key), key, method.ToString().ToLowerInvariant()));
-        if (method == ProposalMethod.Tpe && map.ContainsKey("rungs")) errors.Add(Errors.TpeWithRungs(At("rungs")));
+        var bracket = method == ProposalMethod.Tpe && map.ContainsKey("rungs") ? TpeBrackets.Check(map, trials, startup, batch, At, errors) : null;
         var metric = map["metric"] is CfgScalar { Kind: ScalarKind.String } m ? m.Text : "val_acc";
         var goal = (map["goal"] as CfgScalar)?.Text ?? MetricName.DefaultGoal(metric);
         var reduce = (map["reduce"] as CfgScalar)?.Text ?? "final";
-        return errors.Count > before ? null : new ProposalSpec(method, trials, seed, batch, startup, metric, goal, reduce) { Multivariate = multivariate };
+        return errors.Count > before ? null : new ProposalSpec(method, trials, seed, batch, startup, metric, goal, reduce) { Multivariate = multivariate, Bracket = bracket };
     }
 }

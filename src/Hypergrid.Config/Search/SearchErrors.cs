@@ -73,9 +73,14 @@ public static partial class Errors
     public static ConfigError SearchKeyForTpeOnly(SourceMark at, string key, string method) =>
         new(at, $"search.{key}", $"applies to method tpe only, but the method is '{method}'", $"remove {key}, or write method: tpe");
 
-    public static ConfigError TpeWithRungs(SourceMark at) =>
-        new(at, "search.rungs", "is set with method 'tpe', whose rounds learn from finished trials, which halving's paused trials are not (not supported yet)",
-            "remove rungs for tpe, or halve a random or sobol search (random with rungs is Hyperband's core)");
+    public static ConfigError TpeAsyncHalving(SourceMark at) =>
+        new(at, "search.async", "is true with method 'tpe', but a tpe round learns from rounds whose rungs are decided over their own trials, all of them; asynchronous promotions depend on which trial finished first, so the rounds could not be replayed",
+            "remove async (each round's rungs are then decided once all its trials reached them), or halve a random or sobol search asynchronously");
+
+    public static ConfigError TpeRoundTooSmall(SourceMark at, string key, int round, int rungs, double keep, string need) =>
+        new(at, $"search.{key}", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"makes a round of {round} trial(s), and each tpe round is halved on its own: {round} x {keep:0.###}^{rungs} = {round * Math.Pow(keep, rungs):0.##} trial(s) would reach the last of {rungs} rung(s), fewer than one"),
+            $"{need}, or use fewer rungs or a larger keep");
 
     public static ConfigError TooManySobolParameters(SourceMark at, int count, int max) =>
         new(at, "search.method", $"is 'sobol', but the leaf's space has {count} parameters and Hypergrid's Sobol table has {max} dimensions",

@@ -23,10 +23,13 @@ public static class SearchMethods
 
     /// <summary>
     /// The method that proposes a leaf's trials from results (tpe), made from the leaf's plan (its space, settings and
-    /// grid points); null when the leaf's search proposes from the seed alone (random, sobol) or it has none.
+    /// grid points) and, when its rounds are halved, the halving its trials read (<see cref="SearchSpec.InRounds"/>) with
+    /// their epochs; null when the leaf's search proposes from the seed alone (random, sobol) or it has none.
     /// </summary>
-    public static ISearchMethod? Proposing(Expansion.LeafPlan plan) =>
-        plan.Search is { Spec.Method: ProposalMethod.Tpe } search
-            ? new TpeMethod(search, Enumerable.Range(0, (int)plan.GridCount).Select(g => Expansion.Expander.GridKey(plan, g)).ToList())
-            : null;
+    public static ISearchMethod? Proposing(Expansion.LeafPlan plan, (SearchSpec Spec, int Epochs)? halving = null)
+    {
+        if (plan.Search is not { Spec.Method: ProposalMethod.Tpe } search) return null;
+        var grids = Enumerable.Range(0, (int)plan.GridCount).Select(g => Expansion.Expander.GridKey(plan, g)).ToList();
+        return halving is ({ InRounds: true } spec, var epochs) ? new TpeMethod(search, grids, spec, epochs) : new TpeMethod(search, grids);
+    }
 }

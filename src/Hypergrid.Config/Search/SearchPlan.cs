@@ -15,6 +15,6 @@ public sealed record SearchPlan(SearchSpace Space, ProposalSpec Spec, IReadOnlyL
     /// extends the search; <c>multivariate</c> enters only when set, so searches written before it keep their ledger). A ledger line of another fingerprint belongs to a search that is no longer this one.
     /// </summary>
     public string Fingerprint { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-        $"{Spec.Method}|{Spec.Seed}|{Spec.Batch}|{Spec.Startup}|{Spec.Metric}|{Spec.Goal}|{Spec.Reduce}|{(Spec.Multivariate ? "multivariate|" : "")}"
+        $"{Spec.Method}|{Spec.Seed}|{Spec.Batch}|{Spec.Startup}|{Spec.Metric}|{Spec.Goal}|{Spec.Reduce}|{(Spec.Multivariate ? "multivariate|" : "")}{(Spec.Bracket is { } b ? b + "|" : "")}"
         + string.Join('|', Space.Top.Select(p => p.Key + ": " + p.Entry.Value.Canonical)))))[..16];
 }

@@ -18,6 +18,12 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
     /// <summary>The method's name in <see cref="SearchMethods"/> (halving when a proposing method's trials are halved).</summary>
     public string Method { get; init; } = Halving.Name;
 
+    /// <summary>
+    /// Halving inside tpe's rounds: each round is halved over its own trials, so its decisions are made where the rounds
+    /// are known (with the proposals, <see cref="TpeMethod"/>), not from the leaf's trial folders alone.
+    /// </summary>
+    public bool InRounds { get; init; }
+
     private static readonly string[] Keys = ["method", "metric", "goal", "reduce", "rungs", "keep", "async", "trials", "seed", "batch", "startup", "multivariate"];
 
     /// <summary>How many of <paramref name="n"/> trials at a rung go on: the keep fraction, at least one.</summary>
@@ -88,7 +94,7 @@ public sealed record SearchSpec(string Metric, string Goal, string Reduce, IRead
         var isAsync = (asyncNode as CfgScalar)?.Boolean ?? false;
         if (asyncNode is not null && (asyncNode as CfgScalar)?.Boolean is null) Bad(At("async"), "search.async", $"is {asyncNode.Canonical}", "write async: true or async: false");
 
-        return errors.Count > before ? null : new SearchSpec(metric, goal, reduce, rungs, keep, isAsync) { Method = proposing ? Halving.Name : method };
+        return errors.Count > before ? null : new SearchSpec(metric, goal, reduce, rungs, keep, isAsync) { Method = proposing ? Halving.Name : method, InRounds = method == "tpe" };
     }
 
     /// <summary>The spec as a reader writes it: halving val_acc (max, final) at epochs 1, 3, keep 0.34.</summary>

@@ -50,6 +50,8 @@ public static class LeafSearch
     public static IReadOnlyList<SearchDecision> Decide(string leafDir, SearchSpec spec, int epochs, Action<string>? say = null)
     {
         say ??= _ => { };
+        // Halving inside tpe's rounds is decided with the proposals, where the rounds are known (ProposalRounds).
+        if (spec.InRounds) return [];
         var method = SearchMethods.Create(spec, epochs);
         using var gate = LeafLock.Acquire(leafDir, say);
         var log = SearchDecision.ReadLog(leafDir);
@@ -63,7 +65,8 @@ public static class LeafSearch
     // What a decider is told once per leaf and process: damage not counted, and settings that changed since the last round was made.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Told = new();
 
-    private static void Tell(string leafDir, DecisionLog log, string settings, Action<string> say)
+    /// <summary>Says, once per leaf and process, the damage a decisions file's reading did not count and a change of settings since its last round.</summary>
+    public static void Tell(string leafDir, DecisionLog log, string settings, Action<string> say)
     {
         var file = Path.Combine(leafDir, SearchDecision.File);
         foreach (var damage in log.Damage)

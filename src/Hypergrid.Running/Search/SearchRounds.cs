@@ -10,7 +10,7 @@ namespace Hypergrid.Running.Search;
 /// </summary>
 public static class SearchRounds
 {
-    /// <summary>Proposes every round due; returns how many trials were proposed (0: nothing due, or no tpe leaf).</summary>
+    /// <summary>Proposes every round due (and decides tpe rounds' rungs); returns how many trials were proposed and decisions made (0: nothing due, or no tpe leaf).</summary>
     public static int ProposeDue(RunOptions options, IRunDisplay display)
     {
         var expand = options.Expand with { DryRun = true, Schema = Trainers.TrainerBackends.Schema };
@@ -21,9 +21,9 @@ public static class SearchRounds
             var leaf = plan.Leaf;
             var one = expand with { Filters = new Filters([leaf.Mode], [leaf.Dataset], [leaf.Model], [leaf.Trainer]) };
             var dir = Path.Combine(expand.LogDir, leaf.RelativePath);
-            var n = ProposalRounds.Extend(dir, () => Expander.Expand(one).Single(l => l.Plan.Leaf.RelativePath == leaf.RelativePath), Trainers.TrainerBackends.Schema, display.Line);
+            var (n, decided) = ProposalRounds.Extend(dir, () => Expander.Expand(one).Single(l => l.Plan.Leaf.RelativePath == leaf.RelativePath), Trainers.TrainerBackends.Schema, display.Line);
             if (n > 0) display.Line($"{leaf.RelativePath}: {plan.Search!.Spec.Method.ToString().ToLowerInvariant()} proposed {n} trial(s) from the results of the rounds before (search_proposals.jsonl)");
-            added += n;
+            added += n + decided;
         }
         return added;
     }

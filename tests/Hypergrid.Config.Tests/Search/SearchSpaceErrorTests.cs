@@ -48,6 +48,8 @@ public class SearchSpaceErrorTests
     [InlineData("seed: 0\nsearch: {method: tpe, trials: 4, multivariate: 2}\nlr: {uniform: [0, 1]}", "search.multivariate", "is 2")]
     [InlineData("seed: 0\nsearch: {method: tpe, trials: 4, batch: 0}\nlr: {uniform: [0, 1]}", "search.batch", "is 0")]
     [InlineData("seed: 0\nsearch: {method: bayes, trials: 4}\nlr: {uniform: [0, 1]}", "search.method", "is 'bayes'")]
+    [InlineData("seed: 0\nepochs: 3\nsearch: {method: tpe, trials: 12, startup: 6, batch: 2, rungs: [1, 2], keep: 0.34}\nlr: {uniform: [0, 1]}", "search.batch", "fewer than one")]
+    [InlineData("seed: 0\nepochs: 3\nsearch: {method: tpe, trials: 12, startup: 4, batch: 4, rungs: [1], keep: 0.5, async: true}\nlr: {uniform: [0, 1]}", "search.async", "could not be replayed")]
     public void Each_mistake_in_a_search_space_names_its_file_line_key_and_fix(string yaml, string key, string problem)
     {
         var e = FailsWithOne("sweep", yaml);

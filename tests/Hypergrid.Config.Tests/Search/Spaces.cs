@@ -24,6 +24,13 @@ internal static class Spaces
     public static List<double> Run(SearchSpace space, ProposalSpec spec, Func<double[], double> loss) =>
         InProcessSearch.Run(space, spec, loss).Select(o => o.Loss).ToList();
 
+    /// <summary>Branin over x1 in [-5, 10], x2 in [0, 15] (minimum 0.397887).</summary>
+    public static double Branin(double[] x)
+    {
+        const double b = 5.1 / (4 * Math.PI * Math.PI), c = 5 / Math.PI, t = 1 / (8 * Math.PI);
+        return Math.Pow(x[1] - b * x[0] * x[0] + c * x[0] - 6, 2) + 10 * (1 - t) * Math.Cos(x[0]) + 10;
+    }
+
     /// <summary>The best loss after each trial.</summary>
     public static double BestAfter(List<double> losses, int n) => losses.Take(n).Min();
 }

@@ -15,11 +15,7 @@ public sealed class TpeMethodTests
     private static readonly DateTimeOffset Now = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
     private static readonly SearchSpace Space = Spaces.Parse("x1: {uniform: [-5, 10]}\nx2: {uniform: [0, 15]}", "tpe");
 
-    private static double Branin(double[] x)
-    {
-        const double b = 5.1 / (4 * Math.PI * Math.PI), c = 5 / Math.PI, t = 1 / (8 * Math.PI);
-        return Math.Pow(x[1] - b * x[0] * x[0] + c * x[0] - 6, 2) + 10 * (1 - t) * Math.Cos(x[0]) + 10;
-    }
+    private static double Branin(double[] x) => Spaces.Branin(x);
 
     private static ProposalSpec Spec(int trials = 14, string metric = "val_loss", string goal = "min") =>
         new(ProposalMethod.Tpe, trials, 5, 2, 6, metric, goal, "final");

@@ -58,14 +58,7 @@ public class TpeRunTests
 
         // Killed (SIGKILL, the whole process tree) once the first TPE round is in the ledger, then run again.
         using var killed = Branin();
-        using (var run = killed.Start("sweep", "--workers", "2"))
-        {
-            var ledgerFile = Path.Combine(killed.Log, Leaf, "search_proposals.jsonl");
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (!File.Exists(ledgerFile) && clock.Elapsed < TimeSpan.FromMinutes(2) && !run.HasExited) Thread.Sleep(20);
-            if (!run.HasExited) run.Kill(entireProcessTree: true);
-            run.WaitForExit();
-        }
+        killed.KillOnceExists(Path.Combine(killed.Log, Leaf, "search_proposals.jsonl"), "sweep", "--workers", "2");
         var (code3, output3) = killed.Run("sweep", "--workers", "2");
         Assert.True(code3 == 0, output3);
         Assert.Equal(expected, Trials(killed));
