@@ -37,12 +37,14 @@ public static class TrainBench
             WholeEpochBench.Run("cnn conv32-conv64-fc128", "cnn", "channels: [[32, 64]]\nfc: 128\ntrain_limit: 2048\n", 5,
                 new { model = "cnn", channels = new[] { 32, 64 }, fc = 128, shape = new[] { 1, 28, 28 }, batch = 128, epochs = 5 });
         }
+        if (OperatingSystem.IsLinux() && Runs("boundary")) WholeEpochBench.Boundary(rounds: 3, epochs: 12);
         if (Runs("workers")) await Workers();
     }
 
     /// <summary>
     /// Whether a part of the bench runs: all of them unless HYPERGRID_BENCH_ONLY names some (comma-separated: models,
-    /// anchor, whole, workers; "epochs" is anchor and whole, the bare loops and the whole epochs against PyTorch).
+    /// anchor, whole, boundary, workers; "epochs" is anchor and whole, the bare loops and the whole epochs against PyTorch;
+    /// "boundary" is the MLP's epoch boundary alone, the checkpoint writer at its priority and at training's, alternated).
     /// </summary>
     private static bool Runs(string part) =>
         Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") is not { Length: > 0 } only

@@ -49,6 +49,7 @@ public static class TrainingLoop
             model.train();
             solver?.StartEpoch(epoch - 1, settings.Epochs);
             var order = DataOrder(spec.Seed, epoch, data.TrainCount);
+            Diagnostics.EpochBoundaryTrace.Mark("order", epoch);
             for (var b = epoch == firstEpoch ? firstBatch : 0; b < batches; b++)
             {
                 // A stop request is honoured at a batch boundary, after a checkpoint of exactly this point.
@@ -68,6 +69,7 @@ public static class TrainingLoop
                 optimizer.Step(lr);
                 var row = Row(spec, solver, epoch, "train", b, run.Seconds, loss, logits, y, lr, gradNorm);
                 Log(sink, row);
+                if (b == 0) Diagnostics.EpochBoundaryTrace.Mark("first", epoch);
                 options.Progress?.Invoke(epoch, settings.Epochs, b, batches, row.Loss);
             }
             // Val does not change the model or draw random numbers: a stop during it resumes at its start.
@@ -75,16 +77,20 @@ public static class TrainingLoop
             var (valLoss, valAcc, _) = Validate(spec, model, solver, valX, valY, sink, epoch, () => run.Seconds,
                 settings.Schedule.At(epoch * batches - 1, epoch - 1, settings.Epochs * batches),
                 () => run.Stop(epoch, batches, solver, options.Cancel, trainEnd), options.Cancel);
+            Diagnostics.EpochBoundaryTrace.Mark("val", epoch);
             run.EpochDone(valLoss, valAcc);
             run.Save(epoch + 1, 0, solver);
+            Diagnostics.EpochBoundaryTrace.Mark("copied", epoch);
             if (options.StopAfterEpoch is { } stop && epoch >= stop && epoch < settings.Epochs)
             {
                 sink.Flush();
                 run.Wait();
+                Diagnostics.EpochBoundaryTrace.Save();
                 return false;
             }
         }
         run.Wait();
+        Diagnostics.EpochBoundaryTrace.Save();
         if (options.WeightsPath is { } weights) AtomicFile.Write(weights, stream => model.save_safetensors(stream, leaveOpen: true));
         return true;
     }

@@ -10,7 +10,13 @@ public static class AtomicFile
         var tmp = TempPathFor(path);
         try
         {
-            // A bare handle and one positional write: fewer syscalls than a FileStream, which matters at 10,000 files.
+            // Open, write, close, rename (Linux): fewer system calls than a handle or a FileStream, which matters at 10,000 files.
+            if (OperatingSystem.IsLinux())
+            {
+                Posix.NewFile.Write(tmp, bytes);
+                Posix.NewFile.Rename(tmp, path);
+                return;
+            }
             using (var handle = File.OpenHandle(tmp, FileMode.CreateNew, FileAccess.Write))
                 RandomAccess.Write(handle, bytes, 0);
             File.Move(tmp, path, overwrite: true);
@@ -56,8 +62,14 @@ public static class AtomicFile
         }
     }
 
+    // One random tag per process and a counter: unique per process and call like a GUID each, without reading 16 random
+    // bytes from the kernel per file (an expansion names 10,000); the tag keeps a reused process id from meeting a dead
+    // process's leftover.
+    private static readonly string ProcessTag = Guid.NewGuid().ToString("N")[..16];
+    private static long written;
+
     /// <summary>A hidden temp name beside the target, unique per process and call, so concurrent writers never collide.</summary>
     public static string TempPathFor(string path) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!,
-            $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+            $".{Path.GetFileName(path)}.{Environment.ProcessId}.{ProcessTag}{Interlocked.Increment(ref written):x16}.tmp");
 }

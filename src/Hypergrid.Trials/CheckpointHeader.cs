@@ -10,7 +10,8 @@ namespace Hypergrid.Trials;
 /// </summary>
 public sealed record CheckpointHeader
 {
-    public const int FormatVersion = 2;
+    /// <summary>3: the checksum is xxh3-128 (16 bytes); 2 closed the file with a sha256.</summary>
+    public const int FormatVersion = 3;
 
     /// <summary>The first bytes of checkpoint.bin.</summary>
     public static ReadOnlySpan<byte> Magic => "HGCKPT\n\0"u8;

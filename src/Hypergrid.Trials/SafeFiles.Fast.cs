@@ -30,44 +30,68 @@ public static partial class SafeFiles
         return mode == 0x8000 ? Written(buffer, offsets) : null;
     }
 
-    private static bool Inside(string root, string path) => InsideFolder(root, Path.GetDirectoryName(Path.GetFullPath(path))!);
-
-    // A folder whose parent is known to be under the root and that is itself a plain folder (lstat: not a link) is under
-    // the root: one lstat per folder instead of a realpath of every component (100,000 trial folders share their parents).
-    // A link, the root itself, and anything not lexically below it are resolved in full.
-    private static bool InsideFolder(string root, string folder)
+    private static bool Inside(string root, string path)
     {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (Folders.TryGetValue((root, folder), out var known)) return known;
-        var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-        var parent = Path.GetDirectoryName(folder);
-        var inside = parent is not null && folder.Length > fullRoot.Length + 1 && folder.StartsWith(fullRoot + "/", StringComparison.Ordinal)
-                     && InsideFolder(root, parent) && IsPlainFolder(folder)
-                     || Resolve(root, folder, folder: true) is not null;
-        // Bounded (a long-lived server meets folders without end); counted apart, as a ConcurrentDictionary's Count takes every lock.
+        var inside = PlainSubfolder(root, folder) ?? Resolve(root, folder, folder: true) is not null;
+        Remember(root, folder, inside);
+        return inside;
+    }
+
+    // Bounded (a long-lived server meets folders without end), and counted apart: a ConcurrentDictionary's Count takes
+    // every lock (14% of a first trial list of 100,000), and a bound of 100,000 emptied it again and again at that size.
+    private static void Remember(string root, string folder, bool inside)
+    {
         if (Interlocked.Increment(ref foldersAdded) > MaxFolders)
         {
             Folders.Clear();
             Interlocked.Exchange(ref foldersAdded, 0);
         }
         Folders[(root, folder)] = inside;
-        return inside;
     }
 
     private const int MaxFolders = 1_000_000;
     private static int foldersAdded;
 
-    // A folder itself, not a link to one (and no error).
-    private static bool IsPlainFolder(string folder)
+    // A folder that is itself a folder (not a link), in a parent already found under the root, is under the root: one
+    // lstat instead of resolving every component again (a report's 10,000 trial folders share a few leaves). Null: unknown.
+    private static bool? PlainSubfolder(string root, string folder)
     {
+        if (!OperatingSystem.IsLinux() || StatOffsets() is not { } offsets || Path.GetDirectoryName(folder) is not { } parent) return null;
+        if (!Folders.TryGetValue((root, parent), out var parentInside))
+        {
+            // The parent once (the first trial of a leaf), by the same rule, so that its own parent is known next time.
+            if (parent.Length <= Path.GetFullPath(root).TrimEnd('/').Length) return null;
+            parentInside = PlainSubfolder(root, parent) ?? Resolve(root, parent, folder: true) is not null;
+            Remember(root, parent, parentInside);
+        }
+        if (!parentInside) return null;
         var buffer = new byte[256];
-        return StatOffsets() is { } offsets && lstat(folder, buffer) == 0 && (BitConverter.ToUInt32(buffer, offsets.Mode) & 0xF000) == 0x4000;
+        if (lstat(folder, buffer) != 0) return null;
+        return (BitConverter.ToUInt32(buffer, offsets.Mode) & 0xF000) == 0x4000 ? true : null;
     }
 
     // Null: take the general path (not Linux, the folder is outside, or the name is a link or missing).
-    private static (SafeFileHandle Handle, bool Regular, long Length, DateTime Written)? OpenPlain(string root, string path)
+    private static (SafeFileHandle Handle, bool Regular, long Length, DateTime Written)? OpenPlain(string root, string path) =>
+        OperatingSystem.IsLinux() && StatOffsets() is not null && Inside(root, path) ? OpenStat(path, ORead | ONoFollow | ONonBlock | OCloseOnExec) : null;
+
+    // A trial's own file (see OpenOwn), opened and fstat'ed; null: take the general path (not Linux, or missing, or a link).
+    private static (SafeFileHandle Handle, bool Regular, long Length, DateTime Written)? OpenOwnPlain(string path) =>
+        OperatingSystem.IsLinux() && StatOffsets() is not null ? OpenStat(path, ORead | ONoFollow | ONonBlock | OCloseOnExec) : null;
+
+    /// <summary>
+    /// Opens a file for reading following links, as File.OpenHandle does, but without blocking on a FIFO and without its
+    /// lock and extra fstat calls: the open handle, whether it is a regular file, and its length. Null where this fast path
+    /// does not apply (not Linux) or the open failed: the caller then takes its general path, which says why.
+    /// </summary>
+    public static (SafeFileHandle Handle, bool Regular, long Length)? OpenFollowing(string path) =>
+        OperatingSystem.IsLinux() && StatOffsets() is not null && OpenStat(path, ORead | ONonBlock | OCloseOnExec) is { } o ? (o.Handle, o.Regular, o.Length) : null;
+
+    private static (SafeFileHandle Handle, bool Regular, long Length, DateTime Written)? OpenStat(string path, int flags)
     {
-        if (!OperatingSystem.IsLinux() || StatOffsets() is not { } offsets || !Inside(root, path)) return null;
-        var fd = open(path, ORead | ONoFollow | ONonBlock | OCloseOnExec, 0);
+        var offsets = StatOffsets()!.Value;
+        var fd = open(path, flags, 0);
         if (fd < 0) return null;
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         var buffer = new byte[256];

@@ -76,6 +76,10 @@ public static partial class SafeFiles
     /// <summary>A trial's own file's bytes (see <see cref="OpenOwn"/>), or null.</summary>
     public static byte[]? ReadOwnBytes(string path)
     {
+        // Four system calls (open, fstat, read, close) where a stream makes seven: a report reads 10,000 run.json files.
+        if (OpenOwnPlain(path) is { } plain)
+            using (plain.Handle)
+                return plain.Regular ? ReadAll(plain.Handle, plain.Length) : null;
         using var stream = OpenOwn(path);
         if (stream is null) return null;
         var bytes = new byte[stream.Length];

@@ -23,7 +23,9 @@ public static class SeedsNeeded
         var guess = Math.Abs(d.Mean) > 0 ? (int)Math.Min(Cap, Math.Ceiling(Math.Pow(z * d.Spread / Math.Abs(d.Mean), 2))) : 2;
         // The t-test needs at least the normal approximation's n: beyond the cap by it, beyond the cap.
         var differ = Math.Abs(d.Mean) > 0 && guess < Cap ? Smallest(n => DifferencePower(d, n, alpha), power, guess) : null;
-        var equivalent = margin is { } m && Math.Abs(d.Mean) < m ? Smallest(n => EquivalencePower(d, n, alpha, m), power) : null;
+        // The equivalence search starts from its own normal approximation, ((z(α) + z(power)) · spread / (margin - |difference|))²
+        // (z(1 - (1 - power)/2) with no difference observed): a few powers computed instead of counting up from 2.
+        var equivalent = margin is { } m && Math.Abs(d.Mean) < m ? Smallest(n => EquivalencePower(d, n, alpha, m), power, EquivalenceGuess(d, alpha, power, m)) : null;
         if (differ is null && equivalent is null) return (null, null);
         return equivalent is null || differ is not null && differ <= equivalent ? (differ, "different") : (equivalent, "equivalent");
     }
@@ -46,17 +48,30 @@ public static class SeedsNeeded
         return Math.Max(0, NoncentralT.Cdf(-critical, df, (d.Mean - margin) / se) - NoncentralT.Cdf(critical, df, (d.Mean + margin) / se));
     }
 
+    private static int EquivalenceGuess(Difference d, double alpha, double power, double margin)
+    {
+        var z = Normal.InvCDF(0, 1, 1 - alpha) + Normal.InvCDF(0, 1, d.Mean == 0 ? 1 - (1 - power) / 2 : power);
+        return (int)Math.Min(Cap, Math.Ceiling(Math.Pow(z * d.Spread / (margin - Math.Abs(d.Mean)), 2)));
+    }
+
     private static double Df(Difference d, int n) => d.Paired ? n - 1 : 2 * n - 2;
 
-    // Power grows with n: bracket the answer from a first guess (a miss below, a hit above; n = 1 has no test and misses), then bisect.
+    // Power grows with n: bracket the answer from a first guess, stepping a quarter at a time (a miss below, a hit above;
+    // n = 1 has no test and misses), then bisect.
     private static int? Smallest(Func<int, double> powerAt, double target, int guess = 2)
     {
         guess = Math.Clamp(guess, 2, Cap);
         int lo, hi;
         if (powerAt(guess) >= target)
         {
-            (lo, hi) = (guess - 1, guess);
-            if (lo > 1 && powerAt(lo) >= target) (lo, hi) = (1, lo);
+            // A hit: one seed fewer (a good guess is the answer), then down by a quarter until a miss, then bisect.
+            (hi, var step) = (guess, 1);
+            while (true)
+            {
+                lo = Math.Max(1, hi - step);
+                if (lo == 1 || powerAt(lo) < target) break;
+                (hi, step) = (lo, Math.Max(1, lo / 4));
+            }
         }
         else
         {

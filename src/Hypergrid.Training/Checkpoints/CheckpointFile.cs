@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using Hypergrid.Trials;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -9,11 +9,13 @@ namespace Hypergrid.Training.Checkpoints;
 
 /// <summary>
 /// checkpoint.bin: the header (JSON, readable alone), then the model's state dict, the optimizer's whole state
-/// and libtorch's generator state, each length-prefixed, and a sha256 of everything before it. A file that is
-/// truncated or altered fails the hash and is never loaded.
+/// and libtorch's generator state, each length-prefixed, and an xxh3-128 checksum of everything before it. A file that is
+/// truncated or altered fails the checksum and is never loaded. (The checksum guards against damage, not against someone
+/// who can write the file and so could write any checksum: a sha256 cost 1.3 ms of CPU per 2.4 MB, xxh3-128 0.2 ms.)
 /// </summary>
 public sealed class CheckpointFile
 {
+    private const int ChecksumLength = 16;
     private readonly byte[] model;
     private readonly byte[] optimizer;
     private readonly byte[] rng;
@@ -52,10 +54,10 @@ public sealed class CheckpointFile
         Section(w, () => w.Write(state.bytes));
     }
 
-    /// <summary>Writes a serialized body and its sha256 to a temp file, syncs it to disk and renames it over <paramref name="path"/>.</summary>
+    /// <summary>Writes a serialized body and its checksum to a temp file, syncs it to disk and renames it over <paramref name="path"/>.</summary>
     public static void WriteBody(string path, ArraySegment<byte> body)
     {
-        var hash = SHA256.HashData(body);
+        var hash = XxHash128.Hash(body);
         AtomicFile.Write(path, stream =>
         {
             stream.Write(body);
@@ -72,14 +74,16 @@ public sealed class CheckpointFile
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
         var magic = CheckpointHeader.Magic;
-        if (bytes.Length < magic.Length + 4 + 32 || !bytes.AsSpan(0, magic.Length).SequenceEqual(magic))
+        if (bytes.Length < magic.Length + 4 + ChecksumLength || !bytes.AsSpan(0, magic.Length).SequenceEqual(magic))
             throw new InvalidDataException("it is not a Hypergrid checkpoint (or is truncated to nothing)");
-        var bodyLength = bytes.Length - 32;
-        if (!SHA256.HashData(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
-            throw new InvalidDataException("its checksum does not match (truncated or corrupt)");
-        var header = CheckpointHeader.FromStart(bytes.AsSpan(0, bodyLength), out var at) ?? throw new InvalidDataException("its header is not readable");
-        if (header.Format != CheckpointHeader.FormatVersion)
+        var bodyLength = bytes.Length - ChecksumLength;
+        // The header first: a checkpoint of another format (closed by another checksum) is said as such, not as damage.
+        var header = CheckpointHeader.FromStart(bytes.AsSpan(0, bodyLength), out var at);
+        if (header is not null && header.Format != CheckpointHeader.FormatVersion)
             throw new InvalidDataException($"it has format {header.Format}, this build reads {CheckpointHeader.FormatVersion}");
+        if (!XxHash128.Hash(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bodyLength)))
+            throw new InvalidDataException("its checksum does not match (truncated or corrupt)");
+        if (header is null) throw new InvalidDataException("its header is not readable");
         byte[] Next()
         {
             var length = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(at));

@@ -10,11 +10,13 @@ namespace Hypergrid.Training.Checkpoints;
 /// up to the position the checkpoint names, asks whether it may still write, writes the checkpoint to a temp file, syncs it and renames it over the last
 /// one. Until that rename the last checkpoint stays the trial's, whole and matched by its log, so a kill -9 at any
 /// moment leaves one that resumes exactly. One write at a time: the next waits for the last, and a failed write is
-/// thrown on the training thread by the next <see cref="Begin"/> or <see cref="Wait"/>.
+/// thrown on the training thread by the next <see cref="Begin"/> or <see cref="Wait"/>. The writing thread runs at a lower
+/// priority than training (<see cref="WriterThread"/>), so on a shared CPU the write takes what the next batches leave.
 /// </summary>
 internal sealed class CheckpointWriter(Checkpointing checkpoints, IBatchSink sink) : IDisposable
 {
     private readonly MemoryStream body = new();
+    private readonly WriterThread thread = new();
     private Task pending = Task.CompletedTask;
 
     /// <summary>Copies the state and starts writing it as the checkpoint <paramref name="header"/> describes.</summary>
@@ -22,8 +24,9 @@ internal sealed class CheckpointWriter(Checkpointing checkpoints, IBatchSink sin
     {
         Wait(); // the buffer is the last write's until it is done
         CheckpointFile.Serialize(body, header, model, optimizer);
-        pending = Task.Run(() =>
+        pending = thread.Run(() =>
         {
+            Diagnostics.EpochBoundaryTrace.Mark("write", header.Epoch);
             checkpoints.BeforeWrite?.Invoke(header);
             // Asked as late as can be: a worker that lost its claim must not touch the trial's files.
             if (!checkpoints.MayWrite()) return;
@@ -31,6 +34,7 @@ internal sealed class CheckpointWriter(Checkpointing checkpoints, IBatchSink sin
             sink.Sync();
             CheckpointFile.WriteBody(checkpoints.Path, new ArraySegment<byte>(body.GetBuffer(), 0, (int)body.Length));
             checkpoints.Written?.Invoke(header);
+            Diagnostics.EpochBoundaryTrace.Mark("written", header.Epoch);
         });
     }
 
@@ -47,6 +51,7 @@ internal sealed class CheckpointWriter(Checkpointing checkpoints, IBatchSink sin
     {
         try { pending.Wait(); }
         catch (AggregateException) { } // the run is already ending with its own exception
+        thread.Dispose();
         body.Dispose();
     }
 }

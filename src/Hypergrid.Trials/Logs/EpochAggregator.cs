@@ -48,50 +48,41 @@ public sealed class EpochAggregator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a big log's first read runs this before tiering could
     public void Add(ReadOnlySpan<byte> lines)
     {
-        var width = header.Length;
-        // Column roles, decided once: -1 epoch, -2 mode, -3 ignored, else the metric's index.
         // A header of a few hundred columns fits the stack; one of thousands does not need to.
-        Span<int> role = width <= 512 ? stackalloc int[width] : new int[width];
-        role.Fill(-3);
-        role[epochCol] = -1;
-        role[modeCol] = -2;
-        for (var m = 0; m < metricCols.Length; m++) role[metricCols[m]] = m;
+        var width = header.Length;
         Span<int> starts = width <= 512 ? stackalloc int[width] : new int[width];
         Span<int> lengths = width <= 512 ? stackalloc int[width] : new int[width];
-        Span<double> values = metricCols.Length <= 512 ? stackalloc double[metricCols.Length] : new double[metricCols.Length];
-        Span<bool> present = metricCols.Length <= 512 ? stackalloc bool[metricCols.Length] : new bool[metricCols.Length];
         while (BatchLogLine.Next(ref lines, out var line))
-            if (AddRow(line, role, starts, lengths, values, present)) RowCount++;
+            if (AddRow(line, starts, lengths)) RowCount++;
     }
 
-    // One row: cells parsed by their column's role (any column order), then added to the row's (epoch, phase) group.
+    // One row: its (epoch, phase) group found, then only the aggregated cells parsed, straight into the group (any column order).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool AddRow(ReadOnlySpan<byte> line, ReadOnlySpan<int> role, Span<int> starts, Span<int> lengths, Span<double> values, Span<bool> present)
+    private bool AddRow(ReadOnlySpan<byte> line, Span<int> starts, Span<int> lengths)
     {
         if (!BatchLogLine.Split(line, starts, lengths)) return false;
-        ReadOnlySpan<byte> epoch = default, phase = default;
-        present.Clear();
-        for (var c = 0; c < role.Length; c++)
-        {
-            var r = role[c];
-            if (r == -3) continue;
-            var cell = line.Slice(starts[c], lengths[c]);
-            if (r >= 0) present[r] = cell.Length > 0 && FastNumber.TryParse(cell, out values[r]);
-            else if (r == -1) epoch = cell;
-            else phase = cell;
-        }
-        var group = GroupOf(epoch, phase);
+        var group = GroupOf(line.Slice(starts[epochCol], lengths[epochCol]), line.Slice(starts[modeCol], lengths[modeCol]));
         group.BeginRow();
-        for (var m = 0; m < values.Length; m++)
-            if (present[m]) group.Add(m, reductions[m], values[m]);
+        for (var m = 0; m < metricCols.Length; m++)
+        {
+            var c = metricCols[m];
+            if (lengths[c] > 0 && FastNumber.TryParse(line.Slice(starts[c], lengths[c]), out var v)) group.Add(m, reductions[m], v);
+        }
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once per row: optimized from the first row of a big log
     private EpochGroup GroupOf(ReadOnlySpan<byte> epoch, ReadOnlySpan<byte> phase)
     {
         // Rows arrive grouped, so the previous row's group is almost always the right one.
         if (last is not null && epoch.SequenceEqual(last.EpochBytes) && phase.SequenceEqual(last.PhaseBytes)) return last;
-        if (last is not null) largest = Math.Max(largest, last.Batches);
+        if (last is not null)
+        {
+            largest = Math.Max(largest, last.Batches);
+            // Rows arrive grouped, so this group is most likely complete: reduced now, while its values are in the cache
+            // (reduced again only if it recurs).
+            last.Reduced ??= last.Reduce(reductions);
+        }
         var e = Encoding.UTF8.GetString(epoch);
         var p = Encoding.UTF8.GetString(phase);
         return last = Find(e, p);
@@ -108,15 +99,17 @@ public sealed class EpochAggregator
         return group;
     }
 
-    /// <summary>Folds another aggregator of the rows that follow this one's, none of whose groups this one has, into this one.</summary>
+    /// <summary>Takes in another aggregator of the rows that follow this one's, none of whose groups this one has.</summary>
     private void Merge(EpochAggregator later)
     {
+        // Taken over whole, reductions and all: none of them is in this aggregator (see AddBlock).
         foreach (var g in later.groups)
         {
-            var mine = Find(g.Epoch, g.Phase);
-            mine.Merge(g, reductions);
+            byKey[g.Epoch + "\n" + g.Phase] = g;
+            groups.Add(g);
         }
         RowCount += later.RowCount;
+        largest = Math.Max(largest, later.largest);
         last = null;
     }
 

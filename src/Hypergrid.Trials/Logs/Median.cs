@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Hypergrid.Trials.Logs;
@@ -6,9 +7,12 @@ namespace Hypergrid.Trials.Logs;
 public static class Median
 {
     /// <summary>The middle value, or the mean of the middle two for an even count. Reorders the list.</summary>
-    public static double Of(List<double> list)
+    public static double Of(List<double> list) => Of(CollectionsMarshal.AsSpan(list));
+
+    /// <summary>The middle value, or the mean of the middle two for an even count. Reorders the span.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // an epoch log's first build runs it before tiering could
+    public static double Of(Span<double> a)
     {
-        var a = CollectionsMarshal.AsSpan(list);
         var n = a.Length;
         var upper = Select(a, n / 2);
         if (n % 2 == 1) return upper;
@@ -18,28 +22,48 @@ public static class Median
         return (lower + upper) / 2;
     }
 
-    /// <summary>Hoare's quickselect: puts the k-th smallest at index k, smaller ones before it.</summary>
+    /// <summary>
+    /// Quickselect: puts the k-th smallest at index k, smaller or equal ones before it. Each round partitions without a
+    /// branch on the data (a compare picks whether the write position moves: values in random order would mispredict
+    /// half of Hoare's branches), first into less than the pivot and the rest, then, if k is in the rest, that into equal
+    /// to the pivot and greater; so runs of equal values (a column of small integers) finish in one round.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Select(Span<double> a, int k)
     {
-        int lo = 0, hi = a.Length - 1;
-        while (lo < hi)
+        int lo = 0, hi = a.Length; // [lo, hi) holds the k-th
+        while (hi - lo > 1)
         {
-            var pivot = MedianOfThree(a[lo], a[lo + (hi - lo) / 2], a[hi]);
-            int i = lo, j = hi;
-            while (i <= j)
-            {
-                while (a[i] < pivot) i++;
-                while (a[j] > pivot) j--;
-                if (i > j) break;
-                (a[i], a[j]) = (a[j], a[i]);
-                i++;
-                j--;
-            }
-            if (k <= j) hi = j;
-            else if (k >= i) lo = i;
-            else return a[k];
+            var pivot = MedianOfThree(a[lo], a[lo + (hi - lo) / 2], a[hi - 1]);
+            var less = Partition(a[lo..hi], pivot, orEqual: false) + lo;
+            if (k < less) { hi = less; continue; }
+            var equal = Partition(a[less..hi], pivot, orEqual: true) + less;
+            if (k < equal || equal == less) return a[k]; // equal == less only for a NaN pivot: stop rather than go round
+            lo = equal;
         }
         return a[k];
+    }
+
+    // Moves the values under the pivot (or equal to it) to the front, the others behind them; returns how many moved.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // not inlined into Select: compiled optimized on its own at once
+    private static int Partition(Span<double> a, double pivot, bool orEqual)
+    {
+        var front = 0;
+        if (orEqual)
+            for (var i = 0; i < a.Length; i++) front += Swap(a, i, front, a[i] <= pivot);
+        else
+            for (var i = 0; i < a.Length; i++) front += Swap(a, i, front, a[i] < pivot);
+        return front;
+    }
+
+    // Swaps a[i] into the front position whatever the test said; the front moves past it only if it passed.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Swap(Span<double> a, int i, int front, bool passed)
+    {
+        var v = a[i];
+        a[i] = a[front];
+        a[front] = v;
+        return passed ? 1 : 0;
     }
 
     private static double MedianOfThree(double x, double y, double z) =>

@@ -28,6 +28,9 @@ internal static partial class Native
     [LibraryImport(Process, EntryPoint = "write", SetLastError = true)]
     public static unsafe partial nint Write(int fd, byte* buffer, nint count);
 
+    [LibraryImport(Process, EntryPoint = "rename", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    public static partial int Rename(string from, string to);
+
     [LibraryImport(Process, EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
 

@@ -77,6 +77,52 @@ public sealed class CheckpointWriterTests : IDisposable
         Assert.Equal("the end (training done, results not yet written)", CheckpointHeader.TryRead(CheckpointPath)!.ResumesAt);
     }
 
+    [Fact]
+    public void The_checkpoint_is_written_by_a_thread_of_lower_priority_than_training()
+    {
+        // On one CPU the writer's hash and copy took the next batch's cycles: a lower priority (a higher nice value) lets
+        // training run first and leaves the writer what it does not use.
+        var spec = TrainingLoopTests.Spec(Base + "model: mlp\ntrainer: adam\nhidden: [16]\n");
+        int? writer = null, training = null;
+        var options = new TrainingOptions
+        {
+            Checkpoints = Checkpoints(null, null) with { BeforeWrite = _ => writer ??= Nice() },
+            Progress = (_, _, _, _, _) => training ??= Nice(),
+        };
+        using (var sink = new BatchLogWriter(Path.Combine(dir, "log.csv")))
+            Assert.True(TrainingLoop.Run(spec, spec.Data.Load("data"), sink, options));
+        Assert.Equal(10, WriterThread.NiceIncrement); // unless HYPERGRID_CHECKPOINT_NICE says another
+        Assert.NotNull(training);
+        Assert.Equal(Math.Min(19, training!.Value + 10), writer);
+        Assert.True(writer > training || training == 19);
+    }
+
+    [Fact]
+    public void A_write_still_running_when_the_next_checkpoint_is_due_is_waited_for_never_skipped()
+    {
+        // Epoch 2's checkpoint is held until epoch 3's last batch has trained, so epoch 3's end finds it unfinished.
+        var spec = TrainingLoopTests.Spec(Base + "model: mlp\ntrainer: adam\nhidden: [16]\n");
+        var epoch3Trained = new ManualResetEventSlim();
+        var written = new List<string>();
+        var heldUntilEpoch3 = false;
+        var options = new TrainingOptions
+        {
+            Checkpoints = Checkpoints(null, null) with
+            {
+                BeforeWrite = h => { if (h is { Epoch: 3, Batch: 0 }) heldUntilEpoch3 = epoch3Trained.Wait(Patience); },
+                Written = h => { lock (written) written.Add(h.ResumesAt); },
+            },
+            Progress = (e, _, b, c, _) => { if (e == 3 && b == c - 1) epoch3Trained.Set(); },
+        };
+        using (var sink = new BatchLogWriter(Path.Combine(dir, "log.csv")))
+            Assert.True(TrainingLoop.Run(spec, spec.Data.Load("data"), sink, options));
+        Assert.True(heldUntilEpoch3);
+        Assert.Equal(["epoch 2 batch 0", "epoch 3 batch 0", "the end (training done, results not yet written)"], written);
+    }
+
+    // This thread's nice value, from /proc (field 19 of its stat; the name before it is in parentheses and may hold spaces).
+    private static int Nice() => int.Parse(File.ReadAllText("/proc/thread-self/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16]);
+
     [Theory]
     [MemberData(nameof(Configs))]
     public void A_checkpoint_written_while_training_went_on_holds_the_state_of_its_moment_and_resumes_to_the_same_log(string yaml)

@@ -134,6 +134,22 @@ public sealed class ResumeTests : IDisposable
         public LogPosition Flush() => inner.Flush();
     }
 
+    [Theory]
+    [InlineData(2, 32)] // the format before: closed by a sha256
+    [InlineData(1, 32)]
+    public void A_checkpoint_of_an_earlier_format_is_refused_as_that_format_not_as_damage(int format, int checksumLength)
+    {
+        var file = Path.Combine(dir, TrialFiles.Checkpoint);
+        using (var stream = File.Create(file))
+        {
+            new CheckpointHeader { Format = format, ParamsSha256 = "x" }.WriteTo(stream);
+            stream.Write(new byte[64]);
+            stream.Write(new byte[checksumLength]);
+        }
+        var error = Assert.Throws<InvalidDataException>(() => CheckpointFile.Read(file));
+        Assert.Equal($"it has format {format}, this build reads {CheckpointHeader.FormatVersion}", error.Message);
+    }
+
     [Fact]
     public void A_truncated_or_altered_checkpoint_is_refused_with_a_reason()
     {
