@@ -79,9 +79,10 @@ public sealed class EpochAggregator
         if (last is not null)
         {
             largest = Math.Max(largest, last.Batches);
-            // Rows arrive grouped, so this group is most likely complete: reduced now, while its values are in the cache
-            // (reduced again only if it recurs).
-            last.Reduced ??= last.Reduce(reductions);
+            // Rows arrive grouped, so this group is most likely complete: reduced now, while its values are in the cache.
+            // A group that has recurred (a phase coming back within its epoch) is left to the end: reduced at every switch,
+            // its medians would be selected over all its values so far each time, quadratic in its rows.
+            if (!last.Recurs) last.Reduced ??= last.Reduce(reductions);
         }
         var e = Encoding.UTF8.GetString(epoch);
         var p = Encoding.UTF8.GetString(phase);
@@ -91,7 +92,11 @@ public sealed class EpochAggregator
     private EpochGroup Find(string epoch, string phase)
     {
         var key = epoch + "\n" + phase;
-        if (byKey.TryGetValue(key, out var group)) return group;
+        if (byKey.TryGetValue(key, out var group))
+        {
+            group.Recurs = true;
+            return group;
+        }
         // Groups of a log are alike in size: room for the largest so far, so a group's median values are not copied as it grows.
         group = new EpochGroup(epoch, phase, reductions, groups.Count == 0 ? 16 : largest);
         byKey[key] = group;
