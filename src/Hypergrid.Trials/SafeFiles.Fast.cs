@@ -34,42 +34,62 @@ public static partial class SafeFiles
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (Folders.TryGetValue((root, folder), out var known)) return known;
-        var inside = PlainSubfolder(root, folder) ?? Resolve(root, folder, folder: true) is not null;
-        Remember(root, folder, inside);
+        var plain = PlainSubfolder(root, folder);
+        var inside = plain is not null || Resolve(root, folder, folder: true) is not null;
+        Remember(root, folder, inside, plain);
         return inside;
     }
 
     // Bounded (a long-lived server meets folders without end), and counted apart: a ConcurrentDictionary's Count takes
     // every lock (14% of a first trial list of 100,000), and a bound of 100,000 emptied it again and again at that size.
-    private static void Remember(string root, string folder, bool inside)
+    // A folder found under the root keeps its identity (device and inode, as lstat saw it), which a folder found later
+    // under it is checked against.
+    private static void Remember(string root, string folder, bool inside, (ulong Dev, ulong Ino)? identity)
     {
         if (Interlocked.Increment(ref foldersAdded) > MaxFolders)
         {
             Folders.Clear();
+            Identities.Clear();
             Interlocked.Exchange(ref foldersAdded, 0);
         }
+        if (inside && (identity ?? FolderIdentity(folder)) is { } id) Identities[(root, folder)] = id;
         Folders[(root, folder)] = inside;
     }
 
     private const int MaxFolders = 1_000_000;
     private static int foldersAdded;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Root, string Folder), (ulong Dev, ulong Ino)> Identities = new();
 
-    // A folder that is itself a folder (not a link), in a parent already found under the root, is under the root: one
-    // lstat instead of resolving every component again (a report's 10,000 trial folders share a few leaves). Null: unknown.
-    private static bool? PlainSubfolder(string root, string folder)
+    // A folder that is itself a folder (not a link), in a parent already found under the root and still the very folder
+    // it was then (not since replaced, itself or a folder above it, by a link leading elsewhere: its device and inode
+    // would differ), is under the root: two lstat calls instead of resolving every component again (a report's 10,000
+    // trial folders share a few leaves). Its identity when it is; null: unknown, resolve it.
+    private static (ulong Dev, ulong Ino)? PlainSubfolder(string root, string folder)
     {
-        if (!OperatingSystem.IsLinux() || StatOffsets() is not { } offsets || Path.GetDirectoryName(folder) is not { } parent) return null;
-        if (!Folders.TryGetValue((root, parent), out var parentInside))
+        if (!OperatingSystem.IsLinux() || StatOffsets() is null || Path.GetDirectoryName(folder) is not { } parent) return null;
+        if (Folders.TryGetValue((root, parent), out var parentInside))
+        {
+            if (!parentInside || !Identities.TryGetValue((root, parent), out var then) || FolderIdentity(parent) != then) return null;
+        }
+        else
         {
             // The parent once (the first trial of a leaf), by the same rule, so that its own parent is known next time.
             if (parent.Length <= Path.GetFullPath(root).TrimEnd('/').Length) return null;
-            parentInside = PlainSubfolder(root, parent) ?? Resolve(root, parent, folder: true) is not null;
-            Remember(root, parent, parentInside);
+            var parentPlain = PlainSubfolder(root, parent);
+            parentInside = parentPlain is not null || Resolve(root, parent, folder: true) is not null;
+            Remember(root, parent, parentInside, parentPlain);
+            if (!parentInside) return null;
         }
-        if (!parentInside) return null;
+        return FolderIdentity(folder);
+    }
+
+    // A folder itself (lstat: not a link to one): its device and inode; null otherwise.
+    private static (ulong Dev, ulong Ino)? FolderIdentity(string folder)
+    {
+        if (StatOffsets() is not { } offsets) return null;
         var buffer = new byte[256];
-        if (lstat(folder, buffer) != 0) return null;
-        return (BitConverter.ToUInt32(buffer, offsets.Mode) & 0xF000) == 0x4000 ? true : null;
+        if (lstat(folder, buffer) != 0 || (BitConverter.ToUInt32(buffer, offsets.Mode) & 0xF000) != 0x4000) return null;
+        return (BitConverter.ToUInt64(buffer, 0), BitConverter.ToUInt64(buffer, 8)); // st_dev, st_ino: first in struct stat on x64 and arm64
     }
 
     // Null: take the general path (not Linux, the folder is outside, or the name is a link or missing).

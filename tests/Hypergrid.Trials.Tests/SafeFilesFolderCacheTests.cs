@@ -29,6 +29,26 @@ public sealed class SafeFilesFolderCacheTests : IDisposable
         Assert.Null(SafeFiles.RegularWritten(Log, Path.Combine(Leaf, "trial_001", "run.json")));
     }
 
+    [Theory]
+    [InlineData(1)] // the leaf replaced by a link out
+    [InlineData(2)] // the model folder above it
+    public void A_known_folder_replaced_by_a_link_out_is_not_trusted_for_a_trial_folder_new_under_it(int up)
+    {
+        Assert.NotNull(SafeFiles.ReadAll(Log, Path.Combine(Leaf, "trial_000", "run.json"))); // the leaf and its parents are now known
+        var swapped = Leaf;
+        for (var i = 1; i < up; i++) swapped = Path.GetDirectoryName(swapped)!;
+        var below = Path.GetRelativePath(swapped, Leaf); // "." or "adam"
+        var outside = Path.Combine(root, "elsewhere");
+        Directory.CreateDirectory(Path.Combine(outside, below, "trial_001"));
+        File.WriteAllText(Path.Combine(outside, below, "trial_001", "run.json"), "SECRET");
+        Directory.Move(swapped, swapped + ".old");
+        Directory.CreateSymbolicLink(swapped, outside);
+        var file = Path.Combine(Leaf, "trial_001", "run.json");
+        Assert.Null(SafeFiles.ReadAll(Log, file));
+        Assert.Null(SafeFiles.ReadAllWritten(Log, file));
+        Assert.Null(SafeFiles.RegularWritten(Log, file));
+    }
+
     [Fact]
     public void A_leaf_that_links_out_beside_a_leaf_already_read_reads_as_absent_and_one_that_stays_inside_is_followed()
     {
