@@ -79,8 +79,12 @@ public sealed class CheckpointFile
         var bodyLength = bytes.Length - ChecksumLength;
         // The header first: a checkpoint of another format (closed by another checksum) is said as such, not as damage.
         var header = CheckpointHeader.FromStart(bytes.AsSpan(0, bodyLength), out var at);
+        // Said as an earlier format only when that format's own checksum (a sha256) closes it: a header damaged into reading
+        // as one is damage. A later format's checksum is not known here: a newer build wrote it.
         if (header is not null && header.Format != CheckpointHeader.FormatVersion)
-            throw new InvalidDataException($"it has format {header.Format}, this build reads {CheckpointHeader.FormatVersion}");
+            throw new InvalidDataException(header.Format > CheckpointHeader.FormatVersion || ClosedBySha256(bytes)
+                ? $"it has format {header.Format}, this build reads {CheckpointHeader.FormatVersion}"
+                : "its checksum does not match (truncated or corrupt)");
         if (!XxHash128.Hash(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bodyLength)))
             throw new InvalidDataException("its checksum does not match (truncated or corrupt)");
         if (header is null) throw new InvalidDataException("its header is not readable");
@@ -95,6 +99,10 @@ public sealed class CheckpointFile
         }
         return new CheckpointFile(header, Next(), Next(), Next());
     }
+
+    // Formats 1 and 2 ended in a sha256 of everything before it.
+    private static bool ClosedBySha256(byte[] bytes) =>
+        bytes.Length > 32 && System.Security.Cryptography.SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32));
 
     /// <summary>Puts the model, the optimizer and the generator back where the checkpoint left them (the generator last).</summary>
     public void Restore(nn.Module model, Optimizers.IStepper optimizer)

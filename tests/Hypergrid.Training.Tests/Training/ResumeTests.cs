@@ -134,21 +134,32 @@ public sealed class ResumeTests : IDisposable
         public LogPosition Flush() => inner.Flush();
     }
 
-    [Theory]
-    [InlineData(2, 32)] // the format before: closed by a sha256
-    [InlineData(1, 32)]
-    public void A_checkpoint_of_an_earlier_format_is_refused_as_that_format_not_as_damage(int format, int checksumLength)
+    // A checkpoint headed by this format and closed by sha256 (formats 1 and 2) or by xxh3-128 (format 3).
+    private string Closed(int format, bool sha256)
     {
         var file = Path.Combine(dir, TrialFiles.Checkpoint);
-        using (var stream = File.Create(file))
-        {
-            new CheckpointHeader { Format = format, ParamsSha256 = "x" }.WriteTo(stream);
-            stream.Write(new byte[64]);
-            stream.Write(new byte[checksumLength]);
-        }
-        var error = Assert.Throws<InvalidDataException>(() => CheckpointFile.Read(file));
+        var body = new MemoryStream();
+        new CheckpointHeader { Format = format, ParamsSha256 = "x" }.WriteTo(body);
+        body.Write(new byte[64]);
+        var bytes = body.ToArray();
+        File.WriteAllBytes(file, [.. bytes, .. sha256 ? System.Security.Cryptography.SHA256.HashData(bytes) : System.IO.Hashing.XxHash128.Hash(bytes)]);
+        return file;
+    }
+
+    [Theory]
+    [InlineData(2)] // the format before: closed by a sha256
+    [InlineData(1)]
+    public void A_checkpoint_of_an_earlier_format_is_refused_as_that_format_not_as_damage(int format)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => CheckpointFile.Read(Closed(format, sha256: true)));
         Assert.Equal($"it has format {format}, this build reads {CheckpointHeader.FormatVersion}", error.Message);
     }
+
+    [Theory]
+    [InlineData(2)] // a format-3 checkpoint whose header was damaged into reading as an earlier format
+    [InlineData(1)]
+    public void A_header_that_reads_as_an_earlier_format_without_that_formats_checksum_is_damage(int format) =>
+        Assert.Contains("checksum does not match", Assert.Throws<InvalidDataException>(() => CheckpointFile.Read(Closed(format, sha256: false))).Message);
 
     [Fact]
     public void A_truncated_or_altered_checkpoint_is_refused_with_a_reason()
