@@ -62,7 +62,13 @@ public sealed class QuietScanTests : IDisposable
         using var holder = Process.Start(new ProcessStartInfo("sleep", "60"))!;
         File.WriteAllText(Path.Combine(tree.AddTrial("sweep/mnist/mlp/adam/trial_900", "seed: 900\n"), TrialFiles.Claim), $"{{\"host\":\"{Environment.MachineName}\",\"pid\":{holder.Id}}}");
         Soon(() => StateOf("trial_900") == "running");
-        Thread.Sleep(100); // the last events delivered
+        // The new folder's last events may arrive a moment later (long under load: a fixed 100 ms wait failed in CI), each
+        // a change that makes the next scan a full one: the scans settle on the quiet path once they are delivered.
+        Soon(() =>
+        {
+            scanner.ScanWithFingerprint();
+            return scanner.LastVisited == 1;
+        });
         var full = scanner.FullScans;
         var print = scanner.ScanWithFingerprint().Fingerprint;
         Assert.Equal(1, scanner.LastVisited);
