@@ -18,10 +18,16 @@ public sealed record ExistingTrial(int Number, string Directory, string? Text, S
         {
             var cfg = Path.Combine(d.Dir, TrialFiles.Config);
             var text = File.Exists(cfg) ? File.ReadAllText(cfg) : null;
+            // An expansion killed between making a folder and renaming its cfg.yaml into it leaves the folder empty (or
+            // holding only that temp file): not a trial yet, so its number is made again, the same, not skipped.
+            if (text is null && Unwritten(d.Dir)) return null;
             // A result whose cfg.yaml was deleted is still that trial: run.json says what it ran with.
             return new ExistingTrial(d.Number, d.Dir, text, text is null ? RunRecord.TryRead(d.Dir)?.Config : null);
-        }).ToList();
+        }).OfType<ExistingTrial>().ToList();
         found.Sort((a, b) => a.Number.CompareTo(b.Number));
         return found;
     }
+
+    private static bool Unwritten(string dir) =>
+        System.IO.Directory.EnumerateFileSystemEntries(dir).All(e => Path.GetFileName(e) is var name && AtomicFile.IsTemp(name) && name.StartsWith("." + TrialFiles.Config + ".", StringComparison.Ordinal));
 }

@@ -45,6 +45,36 @@ public class ExpansionTests
         Assert.Contains("seed: 4\n", File.ReadAllText(tree.TrialFile("experiment/mnist/mlp/adam", 2)));
     }
 
+    [Theory]
+    [InlineData(false)] // killed after making the folder
+    [InlineData(true)]  // killed before renaming the cfg.yaml written beside it
+    public void A_folder_an_expansion_was_killed_in_is_the_same_trial_when_expanded_again(bool temp)
+    {
+        using var tree = new CfgTree().Write(Leaf, "seed: 0\nlr: [0.1, 0.2, 0.3]");
+        Expander.Expand(tree.Options());
+        var last = tree.TrialFile(Leaf, 2);
+        var content = File.ReadAllText(last);
+        File.Delete(last);
+        if (temp) File.WriteAllText(Path.Combine(Path.GetDirectoryName(last)!, $".cfg.yaml.{Environment.ProcessId}.1.tmp"), "seed: 0\n");
+        var again = Expander.Expand(tree.Options()).Single();
+        Assert.Empty(again.Orphans);
+        Assert.Equal(["trial_000", "trial_001", "trial_002"], again.Trials.Select(t => Path.GetFileName(t.Directory)));
+        Assert.Equal(content, File.ReadAllText(last));
+    }
+
+    [Fact]
+    public void A_folder_without_cfg_yaml_that_holds_anything_else_keeps_its_number()
+    {
+        using var tree = new CfgTree().Write(Leaf, "seed: 0\nlr: [0.1, 0.2]");
+        Expander.Expand(tree.Options());
+        var last = tree.TrialFile(Leaf, 1);
+        File.Delete(last);
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(last)!, "notes.txt"), "mine");
+        var again = Expander.Expand(tree.Options()).Single();
+        Assert.Single(again.Orphans); // not taken over: something else is in it
+        Assert.Equal("trial_002", Path.GetFileName(again.Trials[^1].Directory));
+    }
+
     [Fact]
     public void Expanding_twice_rewrites_no_file()
     {
