@@ -51,6 +51,10 @@ public static class LeafSnapshotReader
         return new TrialSnapshot(number, complete, run?.Status, run?.PausedAt, checkpoint, () => Log(dir), () => TrialConfig.Load(Path.Combine(dir, TrialFiles.Config), []));
     }
 
+    /// <summary>A trial's committed log through the cached epoch_log.csv, the leaf as root (as report and the page read it); null without one.</summary>
+    public static EpochTable? Committed(string trialDir) =>
+        EpochLogFile.Load(Path.GetDirectoryName(Path.GetFullPath(trialDir).TrimEnd('/'))!, trialDir)?.Table;
+
     /// <summary>
     /// A trial's epoch table: its committed log's, through the cached epoch_log.csv as report and the page read it (built
     /// and cached on a first read), else its live partial log's; null when it has none that reads.
@@ -59,8 +63,7 @@ public static class LeafSnapshotReader
     {
         try
         {
-            if (File.Exists(Path.Combine(trialDir, TrialFiles.BatchLog)))
-                return EpochLogFile.Load(Path.GetDirectoryName(Path.GetFullPath(trialDir).TrimEnd('/'))!, trialDir)?.Table;
+            if (File.Exists(Path.Combine(trialDir, TrialFiles.BatchLog))) return Committed(trialDir);
             if (Attempt.LivePartialLog(trialDir) is not { } log || SafeFiles.ReadOwnBytes(log) is not { } bytes) return null;
             return EpochAggregator.FromBytes(bytes);
         }

@@ -12,7 +12,7 @@ public static class TrialValue
     {
         // Through the cached epoch log, as report, the page and the search snapshot read it: one reader, the same numbers.
         EpochTable? table;
-        try { table = EpochLogFile.Load(Path.GetDirectoryName(Path.GetFullPath(trialDir).TrimEnd('/'))!, trialDir)?.Table; }
+        try { table = LeafSnapshotReader.Committed(trialDir); }
         catch (IOException) { return null; }
         if (table is null) return null;
         var name = MetricName.Parse(metric, "metric"); // checked when the tree was expanded
