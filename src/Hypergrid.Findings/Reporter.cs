@@ -121,6 +121,7 @@ public static class Reporter
                 { Samples = samples, Config = Without(g[0].Config, ["seed"]), Key = string.Join('\u0001', g[0].Id.Leaf, Canonical(Without(g[0].Config, ["seed"])), g[0].Data, g[0].Code) });
             }
         }
+        split?.Grouped(clock);
         var scope = o.Scope;
         var sign = goal == "max" ? -1 : 1;
         var sections = new List<ReportSection>();
@@ -133,10 +134,11 @@ public static class Reporter
             ranked = Comparer.Section(ranked, reference, best, o.Statistics, goal == "max");
             sections.Add(Adaptive.SeedReport.Annotate(new ReportSection(part.Key.Name, part.Key.Mode, part.Key.Dataset, part.Key.Leaf, ranked), logRoot));
         }
+        split?.Compared(clock);
         // Importance is a leaf's grid: only the keys that vary within the leaf.
         var importance = rows.GroupBy(r => r.Leaf).Select(l => (l.Key, Importance.Of(WithinLeaf(l.ToList())))).Where(x => x.Item2 is not null)
             .ToDictionary(x => x.Key, x => x.Item2!);
-        split?.Described(clock);
+        split?.Weighed(clock);
         return new Report(o.Metric, goal, atBest is null ? o.Reduce : "at_best", o.AtBest, scope, new Dictionary<string, int>(excluded), sections, importance) { Statistics = o.Statistics };
     }
 

@@ -6,8 +6,8 @@ namespace Hypergrid.Findings.Statistics;
 /// Percentile bootstrap intervals (Efron): the statistic recomputed on <c>resamples</c> resamples drawn with replacement
 /// by a seeded <see cref="SplitMix"/>, its (1 - level)/2 and (1 + level)/2 quantiles (type 7) the interval. The same
 /// values, resamples and seed give the same interval. No allocation per resample, the draws of a size kept for every
-/// group of that size (<see cref="BootstrapDraws"/>), and the two quantiles selected, not sorted for: a report of
-/// thousands of groups pays little for them.
+/// group of that size (<see cref="BootstrapDraws"/>), and the two quantiles selected from their tails
+/// (<see cref="TailQuantile"/>), not sorted for: a report of thousands of groups pays little for them.
 /// </summary>
 public static class Bootstrap
 {
@@ -63,6 +63,8 @@ public static class Bootstrap
             else
                 for (var r = 0; r < resamples; r++) values[r] = kind == Kind.Mean ? MeanOf(a, ref rng) : MeanOf(a, ref rng) - MeanOf(b!, ref rng);
             var span = values.AsSpan(0, resamples);
+            // Each quantile from its tail (the same order statistics); resampled means with a NaN are selected as before.
+            if (TailQuantile.Of(span, (1 - level) / 2) is { } low && TailQuantile.Of(span, (1 + level) / 2) is { } high) return new Interval(low, high);
             return new Interval(Quantile.Select(span, (1 - level) / 2), Quantile.Select(span, (1 + level) / 2));
         }
         finally { ArrayPool<double>.Shared.Return(values); }
