@@ -52,7 +52,7 @@ public static class ReportBench
         var best = splits[total.IndexOf(total.Min())];
         Console.WriteLine($"  {report.Groups.Count:N0} groups, every statistic (--equivalence 0.01), {runs} runs alternated with the loop: cold ({(fresh ? "every epoch log built from its batch log" : "kept study, epoch logs cached; first build in this process")}) {Measure.Fmt(cold.Best)}; " +
                           $"warm {Measure.Fmt(total.Min())} best / {Measure.Fmt(Median(total))} median; target warm < 1 s");
-        Console.WriteLine($"    split of the best warm run: listing {Ms(best.Listing)}, reading {Ms(best.Reading)}, statistics {Ms(best.Statistics)} (grouping {Ms(best.Grouping)}, comparing {Ms(best.Comparing)}, importance {Ms(best.Importance)}); formatting (markdown) {Measure.Fmt(format.Min())}");
+        Console.WriteLine($"    split of the best warm run: listing {Ms(best.Listing)}, reading {Ms(best.Reading)} ({best.CacheHits:N0} trials from out/log/.report-cache), statistics {Ms(best.Statistics)} (grouping {Ms(best.Grouping)}, comparing {Ms(best.Comparing)}, importance {Ms(best.Importance)}); formatting (markdown) {Measure.Fmt(format.Min())}");
         Console.WriteLine($"  straightforward loop reading the same epoch logs and run.json files and averaging per group: {Measure.Fmt(naive.Min())} / {Measure.Fmt(Median(naive))} " +
                           $"-> report (every statistic and importance) is {naive.Min() / total.Min():F2}x its speed (best/best; {Median(naive) / Median(total):F2}x median/median; target >= 1)");
         ReportStatisticsSplit.Print(report);

@@ -39,5 +39,11 @@ public sealed record ReportOptions(Filters Filters, string Metric = "val_acc", s
     /// </summary>
     public Func<Hypergrid.Trials.TrialId, Func<Hypergrid.Trials.RunRecord?, string?>?>? Current { get; init; }
 
+    /// <summary>
+    /// Read unchanged trials from out/log/.report-cache (each file checked by one statx) and keep what was read there;
+    /// false reads every file (the cache's tests compare the two).
+    /// </summary>
+    public bool Cache { get; init; } = true;
+
     public string GoalOf(string metric) => metric == Metric ? Goal ?? DefaultGoal(metric) : DefaultGoal(metric);
 }

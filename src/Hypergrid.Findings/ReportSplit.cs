@@ -25,6 +25,9 @@ public sealed class ReportSplit
     /// <summary>Each leaf's key importance.</summary>
     public TimeSpan Importance { get; private set; }
 
+    /// <summary>Trials answered from out/log/.report-cache (their files unchanged) instead of read.</summary>
+    public int CacheHits { get; internal set; }
+
     internal void Listed(Stopwatch clock) => Listing += Lap(clock);
     internal void Read(Stopwatch clock) => Reading += Lap(clock);
     internal void Grouped(Stopwatch clock) => Grouping += Lap(clock);

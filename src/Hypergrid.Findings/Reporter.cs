@@ -40,28 +40,19 @@ public static class Reporter
         // Each trial is read on its own (a few small files): read them on every core, then count in order.
         var folders = TrialFolders.Under(logRoot).ToList();
         split?.Listed(clock);
-        var read = folders.AsParallel().AsOrdered().Select(dir =>
-        {
-            var id = TrialId.FromDirectory(dir);
-            if (!o.Filters.Matches(id.Mode, id.Dataset, id.Model, id.Trainer) || o.Only is { } only && !only(id)) return default;
-            var record = code.Judge(TrialRecord.Read(dir, id, o.Current?.Invoke(id) ?? (run => CurrentParams.Of(logRoot, dir, run, o.Schema))));
-            // A result trained by other code is a result: reported, as its own group, and said so.
-            var config = record.State is TrialState.Complete or TrialState.OtherCode ? TrainedConfig.Of(logRoot, record)
-                : record.State == TrialState.Paused && o.IncludePaused ? record.Run?.Config : null;
-            // A paused trial (asked for) counts with the epochs it trained: its own attempt's log.
-            var table = config is null ? null : record.State == TrialState.Paused ? PausedLog(logRoot, dir) : EpochLogFile.Load(logRoot, dir)?.Table;
-            var value = table is { } l ? Value(l, metric, atBest, goal, o) : null;
-            if (table is { } found && value is null) lock (offered) offered.UnionWith(MetricName.Of(found));
-            // A log without run.json (or a paused trial's) can have diverged too: its final loss says so, as run.json's would.
-            if (table is { Diverged: true }) record = record with { State = TrialState.Diverged };
-            return (Selected: true, Record: record, Config: config, Value: value);
-        }).Where(x => x.Selected).ToList();
+        var cache = o.Cache ? ReportCache.Load(logRoot) : null;
+        var reader = new ReportTrialReader(logRoot, o, metric, atBest, goal, cache, code, offered);
+        var read = folders.AsParallel().AsOrdered().Select(reader.Read).Where(x => x.Selected).ToList();
+        // What was read is kept for the next report (only ever checked against the files again); a filtered report keeps the others' too.
+        cache?.Save(logRoot, partial: o.Filters != Filters.All || o.Only is not null);
+        if (split is not null) split.CacheHits += cache?.Hits ?? 0;
         split?.Read(clock);
         var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var trials = new List<(TrialId Id, JsonObject Config, long Seed, double Value, string? Data, string? Code)>();
+        var trials = new List<(TrialId Id, ReportTrial Read, string Key, long Seed, double Value, string? Data, string? Code)>();
         foreach (var stray in TrialFolders.Strays(logRoot)) excluded[$"not a trial folder: {stray}"] = 1;
-        foreach (var (_, record, ran, value) in read)
+        foreach (var t in read)
         {
+            var (record, value, key) = (t.Record, t.Value, t.Key);
             if (record.State == TrialState.Diverged)
             {
                 excluded["diverged"] = excluded.GetValueOrDefault("diverged") + 1; // its last loss is NaN: no value of it is a result
@@ -72,7 +63,7 @@ public static class Reporter
                 excluded["non-finite value"] = excluded.GetValueOrDefault("non-finite value") + 1; // a NaN mean would rank anywhere
                 continue;
             }
-            if (value is null || ran is null)
+            if (value is null || key is null)
             {
                 var why = record.State switch
                 {
@@ -87,38 +78,40 @@ public static class Reporter
             var data = record.Run?.Data is { } d ? $"{d.Source} ({d.Checksum[..Math.Min(8, d.Checksum.Length)]})" : null;
             // Seeds trained by other code are not one group either: the code's hash joins the key; it shows when it varies or is not today's.
             var codeOf = record.Run?.Code is { Sha256: not null } c ? c.Short + (record.State == TrialState.OtherCode ? OtherCodeMark : "") : null;
-            trials.Add((record.Id, ran, ran["seed"] is JsonValue seed && seed.TryGetValue<long>(out var s) ? s : 0, value.Value, data, codeOf));
+            trials.Add((record.Id, t, key, t.Seed, value.Value, data, codeOf));
         }
         if (trials.Count == 0)
             throw new UsageException($"no complete trial under {logRoot} matches {o.Filters} with a value for {Visible.Short(o.Metric)} (left out: {Describe(excluded)}); "
                 + (offered.Count > 0 ? $"their epoch logs offer: {string.Join(", ", offered.Select(Visible.Short))}" : "train some first"));
 
         // Each trial's key is built once (a report groups thousands), and kept for its group's row.
-        var groups = trials.Select(t => (Trial: t, Key: (t.Id.Leaf, Config: Canonical(Without(t.Config, ["seed"])), t.Data, t.Code)))
-            .GroupBy(t => t.Key).Select(g => (g.Key, Trials: g.Select(t => t.Trial).OrderBy(t => t.Seed).ToList())).ToList();
+        var groups = trials.Select(t => (Trial: t, Key: (t.Id.Leaf, Config: t.Key, t.Data, t.Code)))
+            .GroupBy(t => t.Key).Select(g => (g.Key, Trials: g.Select(t => t.Trial).OrderBy(t => t.Seed).ToList()))
+            // A group's config is its first trial's (they differ only in seed): read from its text here when it came from the cache.
+            .Select(g => (g.Key, g.Trials, First: g.Trials[0].Read.ConfigObject())).ToList();
         var rows = new List<GroupRow>();
         // A section's rows are named by what differs between its groups: the path keys (model, trainer, ...) that differ
         // within it, then the keys that vary within one of its leaves. Keys that differ only between leaves (another
         // model's own keys) follow from the model or trainer, and are not a column each.
-        foreach (var part in groups.GroupBy(g => SectionOf(g.Key.Leaf, o.Scope).Name, g => g.Trials))
+        foreach (var part in groups.GroupBy(g => SectionOf(g.Key.Leaf, o.Scope).Name, g => (Trials: g.Trials, g.First)))
         {
-            var pathKeys = PathKeys.Where((_, i) => part.Select(g => g[0].Id.Leaf.Split('/')[i]).Distinct().Count() > 1).ToList();
-            var varying = part.GroupBy(g => g[0].Id.Leaf).SelectMany(leaf => Varying(leaf.Select(g => g[0].Config).ToList())).Distinct().ToList();
-            var dataVaries = part.Select(g => g[0].Data).Distinct().Count() > 1;
-            var codeShown = part.Select(g => g[0].Code).Distinct().Count() > 1 || part.Any(g => g[0].Code?.EndsWith(OtherCodeMark, StringComparison.Ordinal) == true);
-            foreach (var g in part)
+            var pathKeys = PathKeys.Where((_, i) => part.Select(g => g.Trials[0].Id.Leaf.Split('/')[i]).Distinct().Count() > 1).ToList();
+            var varying = part.GroupBy(g => g.Trials[0].Id.Leaf).SelectMany(leaf => Varying(leaf.Select(g => g.First).ToList())).Distinct().ToList();
+            var dataVaries = part.Select(g => g.Trials[0].Data).Distinct().Count() > 1;
+            var codeShown = part.Select(g => g.Trials[0].Code).Distinct().Count() > 1 || part.Any(g => g.Trials[0].Code?.EndsWith(OtherCodeMark, StringComparison.Ordinal) == true);
+            foreach (var (g, config) in part)
             {
                 var samples = g.Select(t => t.Value).ToList();
                 var d = Stats.Describe(samples);
                 // A key the group's config lacks is left out (missing), unlike a key set to null.
                 var path = g[0].Id.Leaf.Split('/');
                 var values = new JsonObject(pathKeys.Select(k => KeyValuePair.Create(k, (JsonNode?)JsonValue.Create(path[Array.IndexOf(PathKeys, k)])))
-                    .Concat(varying.Where(g[0].Config.ContainsKey).Select(k => KeyValuePair.Create(k, g[0].Config[k]?.DeepClone()))));
+                    .Concat(varying.Where(config.ContainsKey).Select(k => KeyValuePair.Create(k, config[k]?.DeepClone()))));
                 if (dataVaries) values["data"] = g[0].Data ?? "unknown";
                 if (codeShown) values["code"] = g[0].Code ?? "unknown";
                 rows.Add(new GroupRow(g[0].Id.Leaf, values, g.Select(t => t.Id.Folder).ToList(), g.Select(t => t.Seed).ToList(), g.Count,
                     d.Mean, d.Std, d.Sem, d.Low, d.High, d.Median, d.Min, d.Max, null, null, null, false)
-                { Samples = samples, Config = Without(g[0].Config, ["seed"]), Key = string.Join('\u0001', g[0].Id.Leaf, Canonical(Without(g[0].Config, ["seed"])), g[0].Data, g[0].Code) });
+                { Samples = samples, Config = Without(config, ["seed"]), Key = string.Join('\u0001', g[0].Id.Leaf, g[0].Key, g[0].Data, g[0].Code) });
             }
         }
         split?.Grouped(clock);
@@ -149,9 +142,6 @@ public static class Reporter
         return leaf.Select(r => r with { Values = new JsonObject(r.Values.Where(kv => keys.Contains(kv.Key)).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone()))) }).ToList();
     }
 
-    private static EpochTable? PausedLog(string logRoot, string trialDir) =>
-        Attempt.LivePartialLog(trialDir) is { } partial && SafeFiles.ReadAll(logRoot, partial) is { } bytes ? EpochAggregator.FromBytes(bytes) : null;
-
     /// <summary>The section a leaf's groups belong to: its mode and dataset (default), the leaf alone, or one for everything.</summary>
     private static (string Name, string? Mode, string? Dataset, string? Leaf) SectionOf(string leaf, string scope)
     {
@@ -163,24 +153,6 @@ public static class Reporter
             "all" => ("all", null, null, null),
             _ => ($"{parts[0]}/{parts[1]}", parts[0], parts[1], null),
         };
-    }
-
-    /// <summary>One trial's number: the metric's final or best epoch, or its value at the epoch where another metric is best (ties to the earliest).</summary>
-    private static double? Value(EpochTable table, MetricName metric, MetricName? atBest, string goal, ReportOptions o)
-    {
-        double? At(MetricName m, int row) => table.Get(row, m.Column);
-        if (atBest is null) return table.Value(metric.Phase, metric.Column, o.Reduce, goal);
-        var rows = table.RowsOf(metric.Phase).Where(r => At(metric, r) is not null).ToList();
-        if (rows.Count == 0) return null;
-        var judge = table.RowsOf(atBest.Phase).Where(r => At(atBest, r) is not null).ToList();
-        if (judge.Count == 0) return null;
-        // A judge that ended non-finite has no best epoch; a non-finite epoch is never the best one.
-        if (!double.IsFinite(At(atBest, judge[^1])!.Value)) return double.NaN;
-        judge = judge.Where(r => double.IsFinite(At(atBest, r)!.Value)).ToList();
-        var sign = o.GoalOf(atBest.ToString()) == "max" ? -1 : 1;
-        var epoch = table.Epochs[judge.OrderBy(r => sign * At(atBest, r)!.Value).ThenBy(r => table.Epochs[r]).First()];
-        var at = rows.Where(r => table.Epochs[r] == epoch).ToList();
-        return at.Count == 0 ? null : At(metric, at[0]);
     }
 
     /// <summary>LEAF[/key=value…]: the one group of that leaf whose varying values are these.</summary>
@@ -202,7 +174,7 @@ public static class Reporter
         configs.SelectMany(c => c.Select(kv => kv.Key)).Distinct().Where(k => !NotCompared.Contains(k) && !TrialConfig.NotHyperparameters.Contains(k))
             .Where(k => configs.Select(c => Canonical(c[k])).Distinct().Count() > 1).ToList();
 
-    private static JsonObject Without(JsonObject config, string[] keys) =>
+    internal static JsonObject Without(JsonObject config, string[] keys) =>
         new(config.Where(kv => !keys.Contains(kv.Key) && !TrialConfig.NotHyperparameters.Contains(kv.Key)).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
 
     /// <summary>A JSON value as text with object keys sorted: equal configs give equal text.</summary>

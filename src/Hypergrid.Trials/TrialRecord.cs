@@ -30,15 +30,7 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
         if (File.Exists(batchLog))
         {
             if (Damage(batchLog, run) is { } why) return new(id, trialDir, TrialState.Damaged, why, null, run);
-            // A result from before run.json recorded its hyperparameters cannot be judged stale.
-            // The effective values when the result recorded them (a default written out changes nothing), else the values as written.
-            var stale = (run?.EffectiveSha256 ?? run?.ParamsSha256) is { } ran && currentParams(run) is { } now && ran != now;
-            // A result that ended in NaN has no value to rank or promote: it is shown as what it is.
-            // The same rule as EpochTable.Diverged: the last val loss, or the last train loss of a log without val rows.
-            if (!stale && run?.Final is { } final && (final.ContainsKey("val_loss") ? final["val_loss"] : final.GetValueOrDefault("train_loss")) is { } loss && !double.IsFinite(loss))
-                return new(id, trialDir, TrialState.Diverged, $"diverged: its last {(final.ContainsKey("val_loss") ? "val" : "train")} loss is {loss.ToString(System.Globalization.CultureInfo.InvariantCulture)}; report and promote leave it out (and count it)", null, run);
-            return new(id, trialDir, stale ? TrialState.Stale : TrialState.Complete,
-                stale ? "its config changed since it ran (--rerun-stale retrains it)" : null, null, run);
+            return Finished(trialDir, id, run, currentParams);
         }
         var claim = Claim.TryRead(trialDir);
         if (claim is not null && claim.LooksAlive()) return new(id, trialDir, TrialState.Running, null, claim, run);
@@ -55,6 +47,24 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
         var note = claim is not null ? $"interrupted: claim by {claim.Host}:{claim.Pid} is dead; the next run takes it over" : null;
         if (resumes is not null) note = note is null ? $"resumes at {resumes}" : $"resumes at {resumes}; {note}";
         return new(id, trialDir, TrialState.Pending, note, claim, run) { ResumesAt = resumes };
+    }
+
+    /// <summary>
+    /// A trial whose batch log is whole (looked at, not damaged): complete, stale (its config asks for other values now)
+    /// or diverged (its final loss is not finite), from its run record alone. A reader that knows the files unchanged
+    /// since it last looked (report's cache) judges from here without reading them again.
+    /// </summary>
+    public static TrialRecord Finished(string trialDir, TrialId id, RunRecord? run, Func<RunRecord?, string?> currentParams)
+    {
+        // A result from before run.json recorded its hyperparameters cannot be judged stale.
+        // The effective values when the result recorded them (a default written out changes nothing), else the values as written.
+        var stale = (run?.EffectiveSha256 ?? run?.ParamsSha256) is { } ran && currentParams(run) is { } now && ran != now;
+        // A result that ended in NaN has no value to rank or promote: it is shown as what it is.
+        // The same rule as EpochTable.Diverged: the last val loss, or the last train loss of a log without val rows.
+        if (!stale && run?.Final is { } final && (final.ContainsKey("val_loss") ? final["val_loss"] : final.GetValueOrDefault("train_loss")) is { } loss && !double.IsFinite(loss))
+            return new(id, trialDir, TrialState.Diverged, $"diverged: its last {(final.ContainsKey("val_loss") ? "val" : "train")} loss is {loss.ToString(System.Globalization.CultureInfo.InvariantCulture)}; report and promote leave it out (and count it)", null, run);
+        return new(id, trialDir, stale ? TrialState.Stale : TrialState.Complete,
+            stale ? "its config changed since it ran (--rerun-stale retrains it)" : null, null, run);
     }
 
     /// <summary>"paused at epoch 3 of 9; rank 12 of 27 at epoch 3 (value 0.9123, cut-off 0.9311)".</summary>

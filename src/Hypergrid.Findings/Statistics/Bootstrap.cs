@@ -28,6 +28,7 @@ public static class Bootstrap
 
     private enum Kind { Mean, Difference }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double MeanOf(double[] x, ref SplitMix rng)
     {
         var sum = 0.0;
@@ -36,6 +37,7 @@ public static class Bootstrap
     }
 
     // The mean of the values at this resample's indices, added in the order they were drawn.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double MeanOf(double[] x, ReadOnlySpan<int> draws)
     {
         var sum = 0.0;
@@ -43,6 +45,7 @@ public static class Bootstrap
         return sum / x.Length;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Interval Resample(double[] a, double[]? b, Kind kind, int resamples, ulong seed, double level)
     {
         var rng = new SplitMix(seed);

@@ -12,6 +12,7 @@ public static class SignFlip
     public const int ExactUpTo = 16;
 
     /// <summary>The two-sided p and whether it is exact.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static (double P, bool Exact) Test(IReadOnlyList<double> differences, int resamples, ulong seed)
     {
         var n = differences.Count;

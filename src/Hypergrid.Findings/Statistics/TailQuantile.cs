@@ -9,6 +9,7 @@ namespace Hypergrid.Findings.Statistics;
 internal static class TailQuantile
 {
     /// <summary>The q-quantile of <paramref name="values"/> (0 &lt;= q &lt;= 1); null when they hold a NaN (which has no order) or the order statistics are zeros (0.0 and -0.0 are equal, not the same bits): the caller selects as before.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double? Of(ReadOnlySpan<double> values, double q)
     {
         var n = values.Length;
@@ -43,6 +44,7 @@ internal static class TailQuantile
     }
 
     // Keeps the heap.Length smallest values (of the negated values when asked) as a max-heap; false on a NaN.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Smallest(ReadOnlySpan<double> values, Span<double> heap, bool negate)
     {
         var size = heap.Length;
@@ -65,6 +67,7 @@ internal static class TailQuantile
     }
 
     // Replaces the root by v and restores the heap.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void SiftDown(Span<double> heap, double v)
     {
         var at = 0;

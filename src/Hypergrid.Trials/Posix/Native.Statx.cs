@@ -1,0 +1,13 @@
+using System.Runtime.InteropServices;
+
+namespace Hypergrid.Trials.Posix;
+
+internal static partial class Native
+{
+    public const int AtFdCwd = -100, AtSymlinkNoFollow = 0x100;
+    public const uint StatxBasicStats = 0x7ff;
+
+    // struct statx (256 bytes): stx_ino at 32, stx_size at 40, stx_ctime at 96, stx_mtime at 112, stx_dev_major/minor at 136/140.
+    [LibraryImport(Process, EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    public static partial int Statx(int dirfd, string path, int flags, uint mask, ref byte buffer);
+}
