@@ -40,9 +40,10 @@ internal sealed class ReportCache
     /// <summary>The cache of <paramref name="logRoot"/>, empty when there is none or it cannot be trusted.</summary>
     public static ReportCache Load(string logRoot)
     {
-        // Through the safe open: a cache that is a link (out of out/log) or a FIFO reads as absent.
-        var bytes = SafeFiles.ReadOwnBytes(Path.Combine(logRoot, FileName));
-        return new ReportCache(bytes is null ? new(StringComparer.Ordinal) : Parse(bytes) ?? new(StringComparer.Ordinal));
+        // Through the safe open: a cache that is a link (out of out/log) or a FIFO reads as absent. Streamed, not read
+        // whole: a large array of 7 MB (10,000 trials) would cost the report a full collection.
+        using var stream = SafeFiles.OpenOwn(Path.Combine(logRoot, FileName));
+        return new ReportCache(stream is null ? new(StringComparer.Ordinal) : Parse(stream) ?? new(StringComparer.Ordinal));
     }
 
     /// <summary>The stamps of a trial's files now (null: one cannot be told, so nothing is cached for it).</summary>
@@ -50,7 +51,7 @@ internal sealed class ReportCache
     {
         var stamps = new FileStamp[Files.Length];
         for (var i = 0; i < Files.Length; i++)
-            if (FileStamp.Of(Path.Combine(trialDir, Files[i])) is { } s) stamps[i] = s;
+            if (FileStamp.Of(trialDir, Files[i]) is { } s) stamps[i] = s;
             else return null;
         return stamps;
     }
@@ -134,16 +135,17 @@ internal sealed class ReportCache
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static Dictionary<string, ReportCacheEntry>? Parse(byte[] bytes)
+    private static Dictionary<string, ReportCacheEntry>? Parse(Stream file)
     {
-        if (bytes.Length < Magic.Length + 16 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
-        if (!XxHash3.Hash(bytes.AsSpan(0, bytes.Length - 8)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 8))) return null;
         try
         {
-            using var r = new BinaryReader(new MemoryStream(bytes, Magic.Length, bytes.Length - Magic.Length - 8), Encoding.UTF8);
-            if (r.ReadInt32() != Version) return null;
+            if (file.Length < Magic.Length + 16) return null;
+            // The checksum closes the file: what comes before it is hashed as it is read, and the entries kept only if it matches.
+            var hashing = new HashingStream(new BufferedStream(file, 1 << 16), file.Length - 8);
+            using var r = new BinaryReader(hashing, Encoding.UTF8, leaveOpen: true);
+            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != Version) return null;
             var count = r.ReadInt32();
-            var entries = new Dictionary<string, ReportCacheEntry>(count, StringComparer.Ordinal);
+            var entries = new Dictionary<string, ReportCacheEntry>(Math.Min(count, 1 << 20), StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
                 var trial = r.ReadString();
@@ -163,12 +165,47 @@ internal sealed class ReportCache
                 entries[trial] = new ReportCacheEntry(stamps, hasRun, cfg, parameters, effective, valSet ? val : null, hasVal, trainSet ? train : null, hasTrain,
                     data, code, config, key, seed, diverged, now, hasNow, values);
             }
-            return r.BaseStream.Position == r.BaseStream.Length ? entries : null;
+            return hashing.Remaining == 0 && hashing.Closes() ? entries : null;
         }
-        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException)
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException or DecoderFallbackException)
         {
             return null;
         }
+    }
+
+    // Reads the first `length` bytes of a stream, hashing them; then the 8 that follow must be their xxh3.
+    private sealed class HashingStream(Stream inner, long length) : Stream
+    {
+        private readonly XxHash3 hash = new();
+
+        public long Remaining { get; private set; } = length;
+
+        public bool Closes()
+        {
+            Span<byte> stored = stackalloc byte[8];
+            inner.ReadExactly(stored);
+            return inner.ReadByte() < 0 && hash.GetCurrentHash().AsSpan().SequenceEqual(stored);
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer[..(int)Math.Min(buffer.Length, Remaining)]);
+            hash.Append(buffer[..n]);
+            Remaining -= n;
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static void Optional(BinaryWriter w, string? s)

@@ -25,7 +25,8 @@ internal sealed class ReportTrialReader(string logRoot, ReportOptions o, MetricN
         var current = o.Current?.Invoke(id);
         // The files' stamps before they are read: a change after this shows as a new stamp next time.
         var stamps = cache is null ? null : ReportCache.Stamp(dir);
-        if (cache?.Lookup(id.ToString(), stamps, query, needsNow: current is null) is { } hit) return FromCache(dir, id, hit, current);
+        var name = cache is null ? "" : id.ToString();
+        if (cache?.Lookup(name, stamps, query, needsNow: current is null) is { } hit) return FromCache(dir, id, hit, current);
         string? now = null;
         var asked = false;
         var first = TrialRecord.Read(dir, id, current ?? (run => { asked = true; return now = CurrentParams.Of(logRoot, dir, run, o.Schema); }));
@@ -48,7 +49,7 @@ internal sealed class ReportTrialReader(string logRoot, ReportOptions o, MetricN
         {
             var run = first.Run;
             var final = run?.Final ?? [];
-            cache.Add(id.ToString(), new ReportCacheEntry(stamps, run is not null, run?.CfgSha256 ?? "", run?.ParamsSha256, run?.EffectiveSha256,
+            cache.Add(name, new ReportCacheEntry(stamps, run is not null, run?.CfgSha256 ?? "", run?.ParamsSha256, run?.EffectiveSha256,
                 final.GetValueOrDefault("val_loss"), final.ContainsKey("val_loss"), final.GetValueOrDefault("train_loss"), final.ContainsKey("train_loss"),
                 run?.Data, run?.Code is { } c ? System.Text.Json.JsonSerializer.Serialize(c, TrialJson.Default.CodeRecord) : null,
                 config.ToJsonString(), key!, seed, diverged, now, asked, new Dictionary<string, double>()), query, v);

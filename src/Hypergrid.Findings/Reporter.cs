@@ -38,7 +38,7 @@ public static class Reporter
         var offered = new SortedSet<string>(StringComparer.Ordinal);
         var code = CodeJudge.ForLog(logRoot);
         // Each trial is read on its own (a few small files): read them on every core, then count in order.
-        var folders = TrialFolders.Under(logRoot).ToList();
+        var (folders, strays) = TrialFolders.Scan(logRoot);
         split?.Listed(clock);
         var cache = o.Cache ? ReportCache.Load(logRoot) : null;
         var reader = new ReportTrialReader(logRoot, o, metric, atBest, goal, cache, code, offered);
@@ -49,7 +49,7 @@ public static class Reporter
         split?.Read(clock);
         var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var trials = new List<(TrialId Id, ReportTrial Read, string Key, long Seed, double Value, string? Data, string? Code)>();
-        foreach (var stray in TrialFolders.Strays(logRoot)) excluded[$"not a trial folder: {stray}"] = 1;
+        foreach (var stray in strays) excluded[$"not a trial folder: {stray}"] = 1;
         foreach (var t in read)
         {
             var (record, value, key) = (t.Record, t.Value, t.Key);

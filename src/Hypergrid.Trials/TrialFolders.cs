@@ -18,6 +18,28 @@ public static class TrialFolders
             .Where(t => t.Ok).OrderBy(t => t.Number).Select(t => t.Dir));
     }
 
+    /// <summary>
+    /// <see cref="Under"/> and <see cref="Strays"/> from one walk of the tree (a report wants both, and a second walk of
+    /// 10,000 folders was a tenth of its time).
+    /// </summary>
+    public static (List<string> Trials, List<string> Strays) Scan(string logRoot)
+    {
+        if (!Directory.Exists(logRoot)) return ([], []);
+        IEnumerable<DirectoryInfo> level = [new DirectoryInfo(logRoot)];
+        for (var depth = 0; depth < 4; depth++) level = level.SelectMany(d => Inside(logRoot, d)).OrderBy(d => d.Name, StringComparer.Ordinal);
+        var (trials, strays) = (new List<string>(), new List<string>());
+        foreach (var leaf in level)
+        {
+            var numbered = new List<(int Number, string Dir)>();
+            foreach (var t in Inside(logRoot, leaf))
+                if (TrialFiles.TryParseFolder(t.Name, out var n)) numbered.Add((n, t.FullName));
+                else if (t.Name.StartsWith("trial_", StringComparison.Ordinal)) strays.Add(Path.GetRelativePath(logRoot, t.FullName).Replace('\\', '/'));
+            trials.AddRange(numbered.OrderBy(t => t.Number).Select(t => t.Dir));
+        }
+        strays.Sort(StringComparer.Ordinal);
+        return (trials, strays);
+    }
+
     /// <summary>Folders beside the trials that look like one but are not (trial_0000, trial_01): ignored by every reader, named by reports.</summary>
     public static IEnumerable<string> Strays(string logRoot)
     {

@@ -14,11 +14,37 @@ public readonly record struct FileStamp(long Dev, long Ino, long Size, long Mtim
     public static readonly FileStamp Absent = new(0, 0, -1, 0, 0);
 
     /// <summary>The stamp of <paramref name="path"/> itself (a link's own, not its target's); <see cref="Absent"/> when missing; null when it cannot be told (not Linux, no access).</summary>
-    public static FileStamp? Of(string path)
+    public static FileStamp? Of(string path) => Of(path, "");
+
+    /// <summary>As <see cref="Of(string)"/> for <paramref name="folder"/>/<paramref name="name"/>, the path made on the stack (a report stamps 40,000 files).</summary>
+    public static FileStamp? Of(string folder, string name)
     {
         if (!OperatingSystem.IsLinux()) return null;
+        var size = System.Text.Encoding.UTF8.GetMaxByteCount(folder.Length + name.Length + 1) + 1;
+        var rented = size > 1024 ? System.Buffers.ArrayPool<byte>.Shared.Rent(size) : null;
+        var path = rented ?? stackalloc byte[1024];
+        try
+        {
+            var at = System.Text.Encoding.UTF8.GetBytes(folder, path);
+            if (name.Length > 0)
+            {
+                if (at == 0 || path[at - 1] != (byte)'/') path[at++] = (byte)'/';
+                at += System.Text.Encoding.UTF8.GetBytes(name, path[at..]);
+            }
+            path[at] = 0;
+            return Of(path);
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    // path: UTF-8, NUL-terminated.
+    private static FileStamp? Of(ReadOnlySpan<byte> path)
+    {
         Span<byte> buffer = stackalloc byte[256];
-        if (Native.Statx(Native.AtFdCwd, path, Native.AtSymlinkNoFollow, Native.StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
+        if (Native.Statx(Native.AtFdCwd, ref MemoryMarshal.GetReference(path), Native.AtSymlinkNoFollow, Native.StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
             return Marshal.GetLastPInvokeError() is 2 or 20 ? Absent : null; // ENOENT, ENOTDIR
         static long At(ReadOnlySpan<byte> b, int offset) => MemoryMarshal.Read<long>(b[offset..]);
         static long Nanoseconds(ReadOnlySpan<byte> b, int offset) => At(b, offset) * 1_000_000_000L + MemoryMarshal.Read<uint>(b[(offset + 8)..]);

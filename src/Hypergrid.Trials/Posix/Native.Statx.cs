@@ -8,6 +8,7 @@ internal static partial class Native
     public const uint StatxBasicStats = 0x7ff;
 
     // struct statx (256 bytes): stx_ino at 32, stx_size at 40, stx_ctime at 96, stx_mtime at 112, stx_dev_major/minor at 136/140.
-    [LibraryImport(Process, EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    public static partial int Statx(int dirfd, string path, int flags, uint mask, ref byte buffer);
+    // path: a NUL-terminated UTF-8 path.
+    [LibraryImport(Process, EntryPoint = "statx", SetLastError = true)]
+    public static partial int Statx(int dirfd, ref byte path, int flags, uint mask, ref byte buffer);
 }

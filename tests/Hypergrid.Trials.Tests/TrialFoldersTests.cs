@@ -1,0 +1,32 @@
+namespace Hypergrid.Trials.Tests;
+
+public sealed class TrialFoldersTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("hypergrid-folders-").FullName;
+    private string Log => Path.Combine(root, "log");
+
+    public void Dispose() => Directory.Delete(root, true);
+
+    private void Folder(string relative) => Directory.CreateDirectory(Path.Combine(Log, relative));
+
+    [Fact]
+    public void One_scan_gives_the_trials_and_the_strays_two_walks_give()
+    {
+        // Leaves out of name order on disk, trials out of number order, strays beside them, a file and a link in between.
+        foreach (var leaf in new[] { "sweep/b/mlp/sgd", "sweep/a/cnn/adam", "experiment/a/mlp/adam" })
+            foreach (var t in new[] { "trial_010", "trial_002", "trial_001", "trial_0003", "trial_x", "notes" }) Folder($"{leaf}/{t}");
+        File.WriteAllText(Path.Combine(Log, "sweep/a/cnn/adam/trial_005"), "a file, not a trial");
+        Directory.CreateDirectory(Path.Combine(root, "outside/trial_007"));
+        Directory.CreateSymbolicLink(Path.Combine(Log, "sweep/a/cnn/adam/trial_007"), Path.Combine(root, "outside/trial_007"));
+        Directory.CreateSymbolicLink(Path.Combine(Log, "sweep/a/cnn/adam/trial_008"), Path.Combine(Log, "sweep/a/cnn/adam/trial_001"));
+
+        var (trials, strays) = TrialFolders.Scan(Log);
+        Assert.Equal(TrialFolders.Under(Log), trials);
+        Assert.Equal(TrialFolders.Strays(Log), strays);
+        Assert.Equal(3 * 3 + 1, trials.Count); // the link inside out/log is a trial, the one out of it is not
+        Assert.Equal(6, strays.Count);
+        var none = TrialFolders.Scan(Path.Combine(root, "none"));
+        Assert.Empty(none.Trials);
+        Assert.Empty(none.Strays);
+    }
+}
