@@ -22,10 +22,12 @@ public static class SeedsNeeded
         var z = Normal.InvCDF(0, 1, 1 - alpha / 2) + Normal.InvCDF(0, 1, power);
         var guess = Math.Abs(d.Mean) > 0 ? (int)Math.Min(Cap, Math.Ceiling(Math.Pow(z * d.Spread / Math.Abs(d.Mean), 2))) : 2;
         // The t-test needs at least the normal approximation's n: beyond the cap by it, beyond the cap.
-        var differ = Math.Abs(d.Mean) > 0 && guess < Cap ? Smallest(n => DifferencePower(d, n, alpha), power, guess) : null;
+        var differ = Math.Abs(d.Mean) > 0 && guess < Cap ? Smallest(n => DifferencePower(d, n, alpha), power, Refined(guess, d, alpha / 2, 1 - power, Math.Abs(d.Mean))) : null;
         // The equivalence search starts from its own normal approximation, ((z(α) + z(power)) · spread / (margin - |difference|))²
         // (z(1 - (1 - power)/2) with no difference observed): a few powers computed instead of counting up from 2.
-        var equivalent = margin is { } m && Math.Abs(d.Mean) < m ? Smallest(n => EquivalencePower(d, n, alpha, m), power, EquivalenceGuess(d, alpha, power, m)) : null;
+        var equivalent = margin is { } m && Math.Abs(d.Mean) < m
+            ? Smallest(n => EquivalencePower(d, n, alpha, m), power, Refined(EquivalenceGuess(d, alpha, power, m), d, alpha, d.Mean == 0 ? (1 - power) / 2 : 1 - power, m - Math.Abs(d.Mean)))
+            : null;
         if (differ is null && equivalent is null) return (null, null);
         return equivalent is null || differ is not null && differ <= equivalent ? (differ, "different") : (equivalent, "equivalent");
     }
@@ -54,10 +56,29 @@ public static class SeedsNeeded
         return (int)Math.Min(Cap, Math.Ceiling(Math.Pow(z * d.Spread / (margin - Math.Abs(d.Mean)), 2)));
     }
 
+    // The normal guess made with t quantiles at its own degrees of freedom, a few rounds: with few seeds the t-test needs
+    // several more than the normal guess, and a start one or two seeds from the answer takes two or three exact powers
+    // where a far one took eight. Only where the search starts: the search itself decides.
+    private static int Refined(int guess, Difference d, double tail, double powerTail, double gap)
+    {
+        var n = Math.Clamp(guess, 2, Cap);
+        for (var round = 0; round < 3; round++)
+        {
+            var df = Df(d, n);
+            var t = TQuantile.Upper(tail, df) + TQuantile.Upper(powerTail, df);
+            var want = Math.Ceiling(Math.Pow(t * d.Spread / gap, 2));
+            if (double.IsNaN(want)) break;
+            var next = (int)Math.Clamp(want, 2, Cap);
+            if (next == n) break;
+            n = next;
+        }
+        return n;
+    }
+
     private static double Df(Difference d, int n) => d.Paired ? n - 1 : 2 * n - 2;
 
-    // Power grows with n: bracket the answer from a first guess, stepping a quarter at a time (a miss below, a hit above;
-    // n = 1 has no test and misses), then bisect.
+    // Power grows with n: bracket the answer from a first guess (a miss below, a hit above; n = 1 has no test and misses),
+    // then bisect.
     private static int? Smallest(Func<int, double> powerAt, double target, int guess = 2)
     {
         guess = Math.Clamp(guess, 2, Cap);
@@ -75,12 +96,15 @@ public static class SeedsNeeded
         }
         else
         {
-            hi = guess;
+            // A miss: up by 1, 2, 4, ... (the t-test needs a few seeds more than the normal guess: most answers are one or
+            // two steps away, where a quarter of n was a wide bracket to bisect).
+            (hi, var step) = (guess, 1);
             do
             {
                 if (hi >= Cap) return null;
                 lo = hi;
-                hi = Math.Min(Cap, hi + Math.Max(1, hi / 4));
+                hi = Math.Min(Cap, hi + step);
+                step *= 2;
             } while (powerAt(hi) < target);
         }
         while (hi - lo > 1)

@@ -44,6 +44,27 @@ public class SeedsNeededSearchTests
         Assert.True(equivalences > 20, $"{equivalences} of {cases} cases decided by equivalence: the guess is not exercised");
     }
 
+    [Fact]
+    public void Seeds_needed_far_above_their_normal_guess_or_near_the_cap_are_the_seeds_counted_as_before()
+    {
+        // Few degrees of freedom (the t-test needs many more seeds than the normal guess), and answers up to the cap.
+        var rng = new Random(23);
+        var (cases, large) = (0, 0);
+        foreach (var alpha in new[] { 0.05, 0.05 / 2000 })
+            for (var i = 0; i < 60; i++)
+            {
+                var spread = 0.001 + rng.NextDouble() * 0.05;
+                var mean = (rng.NextDouble() - 0.5) * (i % 3 == 0 ? 0.002 : 0.05);
+                double? margin = i % 2 == 0 ? null : Math.Abs(mean) + 0.0005 + rng.NextDouble() * 0.01;
+                var d = new Difference(mean, spread / 2, 3, spread, Paired: i % 4 < 2);
+                var was = Before(d, alpha, 0.8, margin);
+                Assert.Equal(was, SeedsNeeded.Of(d, alpha, 0.8, margin));
+                cases++;
+                if (was.Seeds is > 100) large++;
+            }
+        Assert.True(large > 10, $"{large} of {cases} cases need more than 100 seeds: the long bracket is not exercised");
+    }
+
     private static double DirectCdf(double t, double df, double delta)
     {
         var logConstant = -(df / 2 - 1) * Math.Log(2) - SpecialFunctions.GammaLn(df / 2);
