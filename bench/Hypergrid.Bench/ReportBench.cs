@@ -9,7 +9,11 @@ using Hypergrid.Trials.Logs;
 
 namespace Hypergrid.Bench;
 
-/// <summary>report over 10,000 complete trials x 50 epochs, every statistic included: cold and warm (epoch logs cached), its stages, against a straightforward loop over the same files.</summary>
+/// <summary>
+/// report over 10,000 complete trials x 50 epochs, every statistic included: cold and warm (epoch logs and
+/// out/log/.report-cache kept), its stages and each statistic, against a straightforward loop over the same files, and
+/// without the cache; labelled with the CPUs it ran on (taskset -c 1: pinned) and the load.
+/// </summary>
 public static class ReportBench
 {
     public static void Run()
@@ -31,8 +35,9 @@ public static class ReportBench
         var cold = Measure.Seconds(1, () => { }, () => Reporter.Build(log, options));
         // Alternated in one process, so that the machine's load falls on both alike: the report (its stages timed), its
         // formatting, then the straightforward loop.
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
         var runs = int.TryParse(Environment.GetEnvironmentVariable("HYPERGRID_BENCH_RUNS"), out var r) ? r : 7;
-        var (total, naive, format) = (new List<double>(), new List<double>(), new List<double>());
+        var (total, naive, format, uncached) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
         var splits = new List<ReportSplit>();
         for (var i = 0; i < runs; i++)
         {
@@ -47,14 +52,23 @@ public static class ReportBench
             clock.Restart();
             Straightforward(log);
             naive.Add(clock.Elapsed.TotalSeconds);
+            // The same report reading every file (as the first report after the study changed does).
+            clock.Restart();
+            _ = Reporter.Build(log, options with { Cache = false });
+            uncached.Add(clock.Elapsed.TotalSeconds);
         }
         var report = Reporter.Build(log, options);
         var best = splits[total.IndexOf(total.Min())];
+        // Which figure this is: pinned (taskset -c 1) or as a user runs it, on every core the process may use.
+        var cpus = Environment.ProcessorCount;
+        Console.WriteLine($"  on {cpus} CPU{(cpus == 1 ? " (pinned)" : "s (as a user runs it)")}, load average {load} at the start of the runs:");
         Console.WriteLine($"  {report.Groups.Count:N0} groups, every statistic (--equivalence 0.01), {runs} runs alternated with the loop: cold ({(fresh ? "every epoch log built from its batch log" : "kept study, epoch logs cached; first build in this process")}) {Measure.Fmt(cold.Best)}; " +
                           $"warm {Measure.Fmt(total.Min())} best / {Measure.Fmt(Median(total))} median; target warm < 1 s");
         Console.WriteLine($"    split of the best warm run: listing {Ms(best.Listing)}, reading {Ms(best.Reading)} ({best.CacheHits:N0} trials from out/log/.report-cache), statistics {Ms(best.Statistics)} (grouping {Ms(best.Grouping)}, comparing {Ms(best.Comparing)}, importance {Ms(best.Importance)}); formatting (markdown) {Measure.Fmt(format.Min())}");
         Console.WriteLine($"  straightforward loop reading the same epoch logs and run.json files and averaging per group: {Measure.Fmt(naive.Min())} / {Measure.Fmt(Median(naive))} " +
                           $"-> report (every statistic and importance) is {naive.Min() / total.Min():F2}x its speed (best/best; {Median(naive) / Median(total):F2}x median/median; target >= 1)");
+        Console.WriteLine($"  without out/log/.report-cache (every file read, as the first report after a change): {Measure.Fmt(uncached.Min())} best / {Measure.Fmt(Median(uncached))} median " +
+                          $"-> {naive.Min() / uncached.Min():F2}x the loop's speed (best/best)");
         ReportStatisticsSplit.Print(report);
         if (!keep) Directory.Delete(root, true);
     }
