@@ -11,7 +11,7 @@ namespace Hypergrid.Trials.Logs;
 /// Works on the UTF-8 bytes directly (the log is our own unquoted CSV), and a whole file is
 /// split at line boundaries and aggregated on every core, then merged.
 /// </summary>
-public sealed class EpochAggregator
+public sealed partial class EpochAggregator
 {
     private readonly string[] header;
     private readonly int epochCol, modeCol;
@@ -177,6 +177,9 @@ public sealed class EpochAggregator
 
     private static EpochTable? FromStream(Stream stream, int blockSize, int cores, bool keepValues)
     {
+        // A file is cut into one range per core, each read by its core; anything else is read in blocks, each block on every core.
+        if (stream is FileStream { CanSeek: true } file && FromRanges(file, blockSize, cores > 0 ? cores : Environment.ProcessorCount, keepValues) is (var ranged, true))
+            return ranged?.ToTable();
         var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
         try
         {

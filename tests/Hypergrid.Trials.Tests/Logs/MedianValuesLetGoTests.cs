@@ -50,8 +50,31 @@ public sealed class MedianValuesLetGoTests
         Assert.Equal(kept, EpochAggregator.FromBytes(log)!.ToCsv());
         Assert.Equal(kept, EpochAggregator.FromStream(new MemoryStream(log))!.ToCsv());
         Assert.Equal(kept, EpochAggregator.FromStream(new MemoryStream(log), 4096, cores: 2)!.ToCsv());
+        Assert.Equal(kept, InRanges(log, cores: 2));
         // The recurring row moved the median: it was not reduced over its later rows alone, nor over its first ones alone.
         var first = EpochAggregator.FromBytes(Log(12, 41, k => k % 17 * 0.25))!;
         Assert.NotEqual(first.ToCsv(), kept);
+    }
+
+    [Theory]
+    [InlineData(2)] [InlineData(3)]
+    public void A_log_file_read_in_ranges_lets_go_and_gives_the_epoch_log_of_one_pass(int cores)
+    {
+        var log = Log(60, 37);
+        Assert.Equal(EpochAggregator.Aggregate(log, out _)!.ToTable().ToCsv(), InRanges(log, cores));
+    }
+
+    // The log as a file, cut into ranges of at least two blocks of 4 KB, one core each.
+    private static string InRanges(byte[] log, int cores)
+    {
+        Assert.True(log.Length > cores * 2 * 4096);
+        var path = Path.Combine(Path.GetTempPath(), $"hypergrid-letgo-{Guid.NewGuid():N}.csv");
+        File.WriteAllBytes(path, log);
+        try
+        {
+            using var file = File.OpenRead(path);
+            return EpochAggregator.FromStream(file, 4096, cores)!.ToCsv();
+        }
+        finally { File.Delete(path); }
     }
 }
