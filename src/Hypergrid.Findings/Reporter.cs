@@ -38,9 +38,11 @@ public static class Reporter
         var offered = new SortedSet<string>(StringComparer.Ordinal);
         var code = CodeJudge.ForLog(logRoot);
         // Each trial is read on its own (a few small files): read them on every core, then count in order.
+        // The cache is read while the folders are listed (both before any trial is read).
+        var loading = o.Cache ? Task.Run(() => ReportCache.Load(logRoot)) : null;
         var (folders, strays) = TrialFolders.Scan(logRoot);
         split?.Listed(clock);
-        var cache = o.Cache ? ReportCache.Load(logRoot) : null;
+        var cache = loading?.Result;
         var reader = new ReportTrialReader(logRoot, o, metric, atBest, goal, cache, code, offered);
         var read = folders.AsParallel().AsOrdered().Select(reader.Read).Where(x => x.Selected).ToList();
         // What was read is kept for the next report (only ever checked against the files again); a filtered report keeps the others' too.
