@@ -68,16 +68,21 @@ public sealed partial class EpochAggregator
     }
 
     // The start of the first group that begins after the line holding `at` (see GroupStartAfter), looking at the file a
-    // window at a time, each four times the one before; the end of the file when no group begins after it.
+    // window at a time, each four times the one before, up to 4 MB; the end of the file when no group begins in that
+    // (one group runs on past it: the range before does it all, as one pass would).
     private static long GroupStartAfter(SafeFileHandle handle, long at, long length, EpochAggregator shape)
     {
         for (var window = 1 << 16; ; window *= 4)
         {
-            var bytes = new byte[(int)Math.Min(window, length - at)];
-            var got = RandomAccess.Read(handle, bytes, at);
-            var start = GroupStartAfter(bytes, got, 0, shape);
-            if (start < got) return at + start;
-            if (at + got >= length || window >= 1 << 28) return length;
+            var bytes = ArrayPool<byte>.Shared.Rent((int)Math.Min(window, length - at));
+            try
+            {
+                var got = RandomAccess.Read(handle, bytes.AsSpan(0, (int)Math.Min(window, length - at)), at);
+                var start = GroupStartAfter(bytes, got, 0, shape);
+                if (start < got) return at + start;
+                if (at + got >= length || window >= 1 << 22) return length;
+            }
+            finally { ArrayPool<byte>.Shared.Return(bytes); }
         }
     }
 }

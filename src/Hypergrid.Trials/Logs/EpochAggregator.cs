@@ -280,24 +280,29 @@ public sealed partial class EpochAggregator
         var nl = Array.IndexOf(data, (byte)'\n', from, to - from);
         if (nl < 0) return to;
         var start = nl + 1;
-        byte[]? key = null;
+        // One pair of cell arrays for every line looked at, and the first line's key kept as where it stands.
+        var (starts, lengths) = (new int[shape.header.Length], new int[shape.header.Length]);
+        var (keyAt, keyEnd) = (-1, -1);
         while (start < to)
         {
             var end = Array.IndexOf(data, (byte)'\n', start, to - start);
             if (end < 0) return to;
-            var k = shape.KeyOf(data.AsSpan(start, end - start));
-            if (key is not null && !k.AsSpan().SequenceEqual(key)) return start;
-            key ??= k;
+            if (keyAt < 0) (keyAt, keyEnd) = (start, end);
+            else if (!shape.SameKey(data.AsSpan(keyAt, keyEnd - keyAt), data.AsSpan(start, end - start), starts, lengths)) return start;
             start = end + 1;
         }
         return to;
     }
 
-    private byte[] KeyOf(ReadOnlySpan<byte> line)
+    // Whether two lines hold the same (epoch, phase); a line whose cells cannot be split is its own key.
+    private bool SameKey(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, int[] starts, int[] lengths)
     {
-        Span<int> starts = new int[header.Length], lengths = new int[header.Length];
-        if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
-        if (!BatchLogLine.Split(line, starts, lengths)) return line.ToArray();
-        return [.. line.Slice(starts[epochCol], lengths[epochCol]), (byte)'\n', .. line.Slice(starts[modeCol], lengths[modeCol])];
+        if (a.Length > 0 && a[^1] == '\r') a = a[..^1];
+        if (b.Length > 0 && b[^1] == '\r') b = b[..^1];
+        if (!BatchLogLine.Split(a, starts, lengths)) return a.SequenceEqual(b);
+        var epoch = a.Slice(starts[epochCol], lengths[epochCol]);
+        var phase = a.Slice(starts[modeCol], lengths[modeCol]);
+        if (!BatchLogLine.Split(b, starts, lengths)) return false;
+        return epoch.SequenceEqual(b.Slice(starts[epochCol], lengths[epochCol])) && phase.SequenceEqual(b.Slice(starts[modeCol], lengths[modeCol]));
     }
 }

@@ -51,7 +51,7 @@ public static class FastNumber
         for (uint d; i < s.Length && (d = (uint)(s[i] - '0')) <= 9; i++)
         {
             mantissa = mantissa * 10 + d;
-            if (mantissa != 0) significant++;
+            if ((significant | (int)d) != 0) significant++; // from the first non-zero digit on, every digit (a wrapped mantissa may be 0)
         }
         if (i == first) return false;
         var exponent = 0;
@@ -61,7 +61,7 @@ public static class FastNumber
             for (uint d; i < s.Length && (d = (uint)(s[i] - '0')) <= 9; i++)
             {
                 mantissa = mantissa * 10 + d;
-                if (mantissa != 0) significant++;
+                if ((significant | (int)d) != 0) significant++;
             }
             if (i == fraction) return false;
             exponent = fraction - i;

@@ -27,6 +27,20 @@ public sealed class EiselLemireTests
         Assert.Equal(Bits(text), BitConverter.DoubleToInt64Bits(v));
     }
 
+    // Twenty digits whose running mantissa wraps to exactly 0 (mod 2^64) at the last: more than 19 digits, so not the
+    // fast path's, whatever the exponent; a reader that counted digits only while the mantissa was not 0 read them as 0.
+    [Theory]
+    [InlineData("1.8446744073709551616")] [InlineData("18446744073709551616")] [InlineData("0.92233720368547758080")]
+    [InlineData("184467440737095516160000")] [InlineData("-5.5340232221128654848")] [InlineData("3.6893488147419103232e-5")]
+    [InlineData("3.6893488147419103232e-30")] [InlineData("1.8446744073709551616e+19")]
+    public void Twenty_digits_that_wrap_the_mantissa_to_zero_are_read_by_the_general_parser(string text)
+    {
+        var bytes = Encoding.ASCII.GetBytes(text);
+        Assert.False(FastNumber.TryPlain(bytes, out _), text);
+        Assert.True(FastNumber.TryParse(bytes, out var v), text);
+        Assert.Equal(Bits(text), BitConverter.DoubleToInt64Bits(v));
+    }
+
     [Fact]
     public void Random_doubles_of_every_magnitude_read_back_to_their_bits_in_every_format()
     {
