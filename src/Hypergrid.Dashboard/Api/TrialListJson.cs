@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hypergrid.Trials;
@@ -17,21 +18,59 @@ public static class TrialListJson
     };
 
     /// <summary>The whole answer: <c>{root, metrics, trials}</c>.</summary>
-    public static byte[] Write<TMetric>(string root, IReadOnlyList<TMetric> metrics, IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> trials)
+    public static byte[] Write<TMetric>(string root, IReadOnlyList<TMetric> metrics, IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> trials) =>
+        Write(root, metrics, trials, trials.Count < 8192 ? 1 : Environment.ProcessorCount);
+
+    /// <summary>
+    /// The answer with its trials written in <paramref name="parts"/> parts on as many cores, then joined: the same bytes
+    /// (a compact array's elements are joined by commas), a first answer at 100,000 trials writes 43 MB.
+    /// </summary>
+    internal static byte[] Write<TMetric>(string root, IReadOnlyList<TMetric> metrics, IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> trials, int parts)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(4096, trials.Count * 512));
+        parts = Math.Clamp(parts, 1, Math.Max(1, trials.Count));
+        var arrays = new ReadOnlyMemory<byte>[parts];
+        Parallel.For(0, parts, p => arrays[p] = Array(trials, trials.Count * p / parts, trials.Count * (p + 1) / parts));
+        // "[a,b]" and "[c,d]" are "[a,b,c,d]": each part's elements, a comma between non-empty parts.
+        var joined = new System.Buffers.ArrayBufferWriter<byte>(arrays.Sum(a => a.Length) + parts);
+        joined.Write("["u8);
+        var any = false;
+        foreach (var a in arrays)
+        {
+            if (a.Length <= 2) continue;
+            if (any) joined.Write(","u8);
+            joined.Write(a.Span[1..^1]);
+            any = true;
+        }
+        joined.Write("]"u8);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(joined.WrittenCount + 4096);
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true }))
         {
             w.WriteStartObject();
             w.WriteString("root", root);
             w.WritePropertyName("metrics");
             JsonSerializer.Serialize(w, metrics, Options);
-            w.WriteStartArray("trials");
-            foreach (var (record, config, log, final) in trials) Trial(w, record, config, log, final);
-            w.WriteEndArray();
+            w.WritePropertyName("trials");
+            w.WriteRawValue(joined.WrittenSpan, skipInputValidation: true);
             w.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
+    }
+
+    // Trials [from, to) as a compact JSON array.
+    private static ReadOnlyMemory<byte> Array(IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> trials, int from, int to)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(4096, (to - from) * 512));
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true }))
+        {
+            w.WriteStartArray();
+            for (var i = from; i < to; i++)
+            {
+                var (record, config, log, final) = trials[i];
+                Trial(w, record, config, log, final);
+            }
+            w.WriteEndArray();
+        }
+        return buffer.WrittenMemory;
     }
 
     private static void Trial(Utf8JsonWriter w, TrialRecord r, JsonObject? config, string? log, Dictionary<string, double?> final)
