@@ -30,30 +30,35 @@ public static class TrialListJson
         parts = Math.Clamp(parts, 1, Math.Max(1, trials.Count));
         var arrays = new ReadOnlyMemory<byte>[parts];
         Parallel.For(0, parts, p => arrays[p] = Array(trials, trials.Count * p / parts, trials.Count * (p + 1) / parts));
-        // "[a,b]" and "[c,d]" are "[a,b,c,d]": each part's elements, a comma between non-empty parts.
-        var joined = new System.Buffers.ArrayBufferWriter<byte>(arrays.Sum(a => a.Length) + parts);
-        joined.Write("["u8);
-        var any = false;
-        foreach (var a in arrays)
-        {
-            if (a.Length <= 2) continue;
-            if (any) joined.Write(","u8);
-            joined.Write(a.Span[1..^1]);
-            any = true;
-        }
-        joined.Write("]"u8);
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(joined.WrittenCount + 4096);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true }))
+        // The head as the writer makes it, with an empty list: {"root":…,"metrics":[…],"trials":[]}.
+        var head = new ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(head, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true }))
         {
             w.WriteStartObject();
             w.WriteString("root", root);
             w.WritePropertyName("metrics");
             JsonSerializer.Serialize(w, metrics, Options);
-            w.WritePropertyName("trials");
-            w.WriteRawValue(joined.WrittenSpan, skipInputValidation: true);
+            w.WriteStartArray("trials");
+            w.WriteEndArray();
             w.WriteEndObject();
         }
-        return buffer.WrittenSpan.ToArray();
+        // Then "[a,b]" and "[c,d]" put in place of its "[]" as "[a,b,c,d]" (each part's elements, a comma between
+        // non-empty parts), straight into the answer: 43 MB at 100,000 trials, copied once.
+        var prefix = head.WrittenSpan[..^3];
+        var elements = arrays.Where(a => a.Length > 2).ToList();
+        var body = new byte[prefix.Length + 1 + elements.Sum(a => a.Length - 2) + Math.Max(0, elements.Count - 1) + 2];
+        prefix.CopyTo(body);
+        var at = prefix.Length;
+        body[at++] = (byte)'[';
+        for (var i = 0; i < elements.Count; i++)
+        {
+            if (i > 0) body[at++] = (byte)',';
+            elements[i].Span[1..^1].CopyTo(body.AsSpan(at));
+            at += elements[i].Length - 2;
+        }
+        body[at++] = (byte)']';
+        body[at] = (byte)'}';
+        return body;
     }
 
     // Trials [from, to) as a compact JSON array.
