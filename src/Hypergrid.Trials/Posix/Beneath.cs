@@ -141,6 +141,8 @@ internal static partial class Beneath
         }
         var made = new Root(handle, dev, ino, full, RealPath(full), Environment.TickCount64);
         // A replaced root's descriptor is closed by its finalizer: another thread may be opening beneath it right now.
+        // A process meets few roots (a test run, many): past 64 they are forgotten, and opened again when asked.
+        if (!Roots.ContainsKey(full) && Roots.Count >= 64) Roots.Clear();
         Roots[full] = made;
         return made;
     }
