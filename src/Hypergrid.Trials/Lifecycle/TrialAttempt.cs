@@ -141,7 +141,7 @@ public sealed class TrialAttempt
         // What the result is made of first (the artifacts, the epoch log: nothing reads them without the batch log);
         // run.json says complete and batch_log.csv makes it so only after the last check, one right after the other.
         foreach (var (from, name) in artifacts ?? []) File.Move(from, Path.Combine(TrialDir, name), overwrite: true);
-        AtomicFile.WriteAllText(Path.Combine(TrialDir, TrialFiles.EpochLog), table.ToCsv());
+        AtomicFile.WriteAllBytes(Path.Combine(TrialDir, TrialFiles.EpochLog), table.ToCsvBytes());
         if (!StillOwned()) return Lost();
         Record.Write(TrialDir);
         AtomicFile.WriteAllBytes(Path.Combine(TrialDir, TrialFiles.BatchLog), log.AsSpan(0, length));

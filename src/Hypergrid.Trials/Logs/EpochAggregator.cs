@@ -11,7 +11,7 @@ namespace Hypergrid.Trials.Logs;
 /// Works on the UTF-8 bytes directly (the log is our own unquoted CSV), and a whole file is
 /// split at line boundaries and aggregated on every core, then merged.
 /// </summary>
-public sealed class EpochAggregator
+public sealed partial class EpochAggregator
 {
     private readonly string[] header;
     private readonly int epochCol, modeCol;
@@ -21,10 +21,15 @@ public sealed class EpochAggregator
     private readonly Dictionary<string, EpochGroup> byKey = [];
     private EpochGroup? last;
     private int largest = 16; // rows in the largest group closed so far
+    // Whether a group keeps its median values once reduced: a log that grows keeps them (a group may take rows again); one
+    // read whole lets them go for the next group (LetGo), and is read again keeping them if a group it let go recurs.
+    private readonly bool keepValues;
+    private double[]? spare; // the median values the group closed last let go
 
-    private EpochAggregator(string[] header)
+    private EpochAggregator(string[] header, bool keepValues = true)
     {
         this.header = header;
+        this.keepValues = keepValues;
         epochCol = Array.IndexOf(header, "epoch");
         modeCol = Array.IndexOf(header, "mode");
         metricCols = Enumerable.Range(0, header.Length).Where(i => BatchLogSchema.ReductionOf(header[i]) is not (Reduction.Key or Reduction.Drop)).ToArray();
@@ -37,10 +42,12 @@ public sealed class EpochAggregator
     public static EpochAggregator? ForHeader(string headerLine) => ForHeader(BatchLogHeader.Read(Encoding.UTF8.GetBytes(headerLine + "\n"))!);
 
     /// <summary>An aggregator for a log with this header; null when it lacks epoch or mode.</summary>
-    public static EpochAggregator? ForHeader(BatchLogHeader header) =>
-        header.Epoch >= 0 && header.Phase >= 0 ? new EpochAggregator([.. header.Names]) : null;
+    public static EpochAggregator? ForHeader(BatchLogHeader header) => ForHeader(header, keepValues: true);
 
-    private EpochAggregator Empty() => new(header);
+    private static EpochAggregator? ForHeader(BatchLogHeader header, bool keepValues) =>
+        header.Epoch >= 0 && header.Phase >= 0 ? new EpochAggregator([.. header.Names], keepValues) : null;
+
+    private EpochAggregator Empty() => new(header, keepValues);
 
     public void Add(string lines) => Add(Encoding.UTF8.GetBytes(lines));
 
@@ -82,7 +89,11 @@ public sealed class EpochAggregator
             // Rows arrive grouped, so this group is most likely complete: reduced now, while its values are in the cache.
             // A group that has recurred (a phase coming back within its epoch) is left to the end: reduced at every switch,
             // its medians would be selected over all its values so far each time, quadratic in its rows.
-            if (!last.Recurs) last.Reduced ??= last.Reduce(reductions);
+            if (!last.Recurs)
+            {
+                last.Reduced ??= last.Reduce(reductions);
+                if (!keepValues) spare = last.LetGo() ?? spare;
+            }
         }
         var e = Encoding.UTF8.GetString(epoch);
         var p = Encoding.UTF8.GetString(phase);
@@ -94,11 +105,13 @@ public sealed class EpochAggregator
         var key = epoch + "\n" + phase;
         if (byKey.TryGetValue(key, out var group))
         {
+            if (group.LetGone) throw new Recurred();
             group.Recurs = true;
             return group;
         }
         // Groups of a log are alike in size: room for the largest so far, so a group's median values are not copied as it grows.
-        group = new EpochGroup(epoch, phase, reductions, groups.Count == 0 ? 16 : largest);
+        group = new EpochGroup(epoch, phase, reductions, groups.Count == 0 ? 16 : largest, spare);
+        spare = null;
         byKey[key] = group;
         groups.Add(group);
         return group;
@@ -130,7 +143,14 @@ public sealed class EpochAggregator
     }
 
     /// <summary>Aggregates a whole batch log's bytes on every core, ignoring a trailing line without its newline. Null without a usable header.</summary>
-    public static EpochTable? FromBytes(byte[] data) => Aggregate(data, out _)?.ToTable();
+    public static EpochTable? FromBytes(byte[] data)
+    {
+        try { return Aggregate(data, out _, BlockSize, 0, keepValues: false)?.ToTable(); }
+        catch (Recurred) { return Aggregate(data, out _, BlockSize, 0, keepValues: true)?.ToTable(); }
+    }
+
+    // A group that let its median values go took rows again: the log is read again, every group keeping its values.
+    private sealed class Recurred : Exception;
 
     /// <summary>
     /// Aggregates a batch log read from its start in blocks of a few megabytes (one buffer, reused: a 140 MB log is not
@@ -145,6 +165,21 @@ public sealed class EpochAggregator
     /// </summary>
     internal static EpochTable? FromStream(Stream stream, int blockSize, int cores = 0)
     {
+        if (!stream.CanSeek) return FromStream(stream, blockSize, cores, keepValues: true);
+        var start = stream.Position;
+        try { return FromStream(stream, blockSize, cores, keepValues: false); }
+        catch (Recurred)
+        {
+            stream.Position = start;
+            return FromStream(stream, blockSize, cores, keepValues: true);
+        }
+    }
+
+    private static EpochTable? FromStream(Stream stream, int blockSize, int cores, bool keepValues)
+    {
+        // A file is cut into one range per core, each read by its core; anything else is read in blocks, each block on every core.
+        if (stream is FileStream { CanSeek: true } file && FromRanges(file, blockSize, cores > 0 ? cores : Environment.ProcessorCount, keepValues) is (var ranged, true))
+            return ranged?.ToTable();
         var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
         try
         {
@@ -160,7 +195,7 @@ public sealed class EpochAggregator
                 if (all is null)
                 {
                     if (BatchLogHeader.Read(buffer.AsSpan(0, have)) is not { } header) continue;
-                    if ((all = ForHeader(header)) is null) return null;
+                    if ((all = ForHeader(header, keepValues)) is null) return null;
                     start = header.Length;
                 }
                 var end = Array.LastIndexOf(buffer, (byte)'\n', have - 1, have - start) + 1;
@@ -191,13 +226,13 @@ public sealed class EpochAggregator
     /// lines end; the returned aggregator takes the rows that follow with <see cref="Add(ReadOnlySpan{byte})"/>.
     /// Null while the header line is incomplete or lacks epoch and mode.
     /// </summary>
-    public static EpochAggregator? Aggregate(byte[] data, out int consumed) => Aggregate(data, out consumed, BlockSize, 0);
+    public static EpochAggregator? Aggregate(byte[] data, out int consumed) => Aggregate(data, out consumed, BlockSize, 0, keepValues: true);
 
     /// <summary><see cref="Aggregate(byte[], out int)"/> in blocks of another size, each on <paramref name="cores"/> cores (0: every core).</summary>
-    internal static EpochAggregator? Aggregate(byte[] data, out int consumed, int blockSize, int cores)
+    internal static EpochAggregator? Aggregate(byte[] data, out int consumed, int blockSize, int cores, bool keepValues = true)
     {
         consumed = 0;
-        if (BatchLogHeader.Read(data) is not { } header || ForHeader(header) is not { } first) return null;
+        if (BatchLogHeader.Read(data) is not { } header || ForHeader(header, keepValues) is not { } first) return null;
         var bodyEnd = Array.LastIndexOf(data, (byte)'\n') + 1;
         for (var at = header.Length; at < bodyEnd; at += blockSize)
         {
@@ -229,7 +264,8 @@ public sealed class EpochAggregator
         var parts = new EpochAggregator[chunks];
         parts[0] = this;
         for (var c = 1; c < chunks; c++) parts[c] = Empty();
-        Parallel.For(0, chunks, c => parts[c].Add(data.AsSpan(bounds[c], bounds[c + 1] - bounds[c])));
+        try { Parallel.For(0, chunks, c => parts[c].Add(data.AsSpan(bounds[c], bounds[c + 1] - bounds[c]))); }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is Recurred)) { throw new Recurred(); }
         for (var c = 1; c < chunks; c++)
             if (parts[c].groups.Exists(g => byKey.ContainsKey(g.Epoch + "\n" + g.Phase))) Add(data.AsSpan(bounds[c], bounds[c + 1] - bounds[c]));
             else Merge(parts[c]);
@@ -244,24 +280,29 @@ public sealed class EpochAggregator
         var nl = Array.IndexOf(data, (byte)'\n', from, to - from);
         if (nl < 0) return to;
         var start = nl + 1;
-        byte[]? key = null;
+        // One pair of cell arrays for every line looked at, and the first line's key kept as where it stands.
+        var (starts, lengths) = (new int[shape.header.Length], new int[shape.header.Length]);
+        var (keyAt, keyEnd) = (-1, -1);
         while (start < to)
         {
             var end = Array.IndexOf(data, (byte)'\n', start, to - start);
             if (end < 0) return to;
-            var k = shape.KeyOf(data.AsSpan(start, end - start));
-            if (key is not null && !k.AsSpan().SequenceEqual(key)) return start;
-            key ??= k;
+            if (keyAt < 0) (keyAt, keyEnd) = (start, end);
+            else if (!shape.SameKey(data.AsSpan(keyAt, keyEnd - keyAt), data.AsSpan(start, end - start), starts, lengths)) return start;
             start = end + 1;
         }
         return to;
     }
 
-    private byte[] KeyOf(ReadOnlySpan<byte> line)
+    // Whether two lines hold the same (epoch, phase); a line whose cells cannot be split is its own key.
+    private bool SameKey(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, int[] starts, int[] lengths)
     {
-        Span<int> starts = new int[header.Length], lengths = new int[header.Length];
-        if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
-        if (!BatchLogLine.Split(line, starts, lengths)) return line.ToArray();
-        return [.. line.Slice(starts[epochCol], lengths[epochCol]), (byte)'\n', .. line.Slice(starts[modeCol], lengths[modeCol])];
+        if (a.Length > 0 && a[^1] == '\r') a = a[..^1];
+        if (b.Length > 0 && b[^1] == '\r') b = b[..^1];
+        if (!BatchLogLine.Split(a, starts, lengths)) return a.SequenceEqual(b);
+        var epoch = a.Slice(starts[epochCol], lengths[epochCol]);
+        var phase = a.Slice(starts[modeCol], lengths[modeCol]);
+        if (!BatchLogLine.Split(b, starts, lengths)) return false;
+        return epoch.SequenceEqual(b.Slice(starts[epochCol], lengths[epochCol])) && phase.SequenceEqual(b.Slice(starts[modeCol], lengths[modeCol]));
     }
 }

@@ -17,8 +17,9 @@ internal sealed class EpochGroup
     private double[] columns;
     private int capacity;          // values a column has room for
 
-    // batches: how many rows to make room for at once (the size of the groups before: no growing copies).
-    public EpochGroup(string epoch, string phase, Reduction[] reductions, int batches = 16)
+    // batches: how many rows to make room for at once (the size of the groups before: no growing copies); spare: the
+    // median values of a group reduced and let go before, whose room this one takes when it is enough (values not read).
+    public EpochGroup(string epoch, string phase, Reduction[] reductions, int batches = 16, double[]? spare = null)
     {
         Epoch = epoch;
         Phase = phase;
@@ -30,7 +31,12 @@ internal sealed class EpochGroup
         slot = new int[reductions.Length];
         for (var m = 0; m < reductions.Length; m++) slot[m] = reductions[m] == Reduction.Median ? width++ : -1;
         capacity = width > 0 ? Math.Max(16, batches) : 0;
-        columns = GC.AllocateUninitializedArray<double>(width * capacity); // every value is written before it is read
+        if (spare is not null && width > 0 && spare.Length >= width * capacity)
+        {
+            columns = spare;
+            capacity = spare.Length / width;
+        }
+        else columns = GC.AllocateUninitializedArray<double>(width * capacity); // every value is written before it is read
     }
 
     public string Epoch { get; }
@@ -44,6 +50,22 @@ internal sealed class EpochGroup
 
     /// <summary>Median values this thread's reductions selected over (tests: the work of a log stays linear in its rows).</summary>
     [ThreadStatic] internal static long ValuesSelected;
+
+    /// <summary>Whether the group let its median values go (<see cref="LetGo"/>): it cannot take rows again.</summary>
+    public bool LetGone { get; private set; }
+
+    /// <summary>
+    /// Gives up the group's median values once it is reduced, for the next group to fill (null when it keeps none): a big
+    /// log then needs the room of one group, not of all, and the next group's values land where the cache already is.
+    /// </summary>
+    public double[]? LetGo()
+    {
+        if (width == 0) return null;
+        var given = columns;
+        columns = [];
+        LetGone = true;
+        return given;
+    }
 
     /// <summary>Whether the group's rows came back after another group's (a phase recurring within its epoch): not reduced on closing, only at the end.</summary>
     public bool Recurs { get; set; }

@@ -21,7 +21,7 @@ public static class EpochLogFile
         using (var stream = SafeFiles.Open(logRoot, batchPath))
             table = stream is null ? null : EpochAggregator.FromStream(stream);
         if (table is null) return null;
-        try { AtomicFile.WriteAllText(epochPath, table.ToCsv()); }
+        try { AtomicFile.WriteAllBytes(epochPath, table.ToCsvBytes()); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* answered from memory */ }
         return (table, TrialFiles.BatchLog);
     }

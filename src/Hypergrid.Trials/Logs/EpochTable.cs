@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -150,24 +151,35 @@ public sealed class EpochTable
     }
 
     /// <summary>The epoch_log.csv text: epoch, mode, the columns; empty cells for missing values, NaN and Infinity as .NET writes them.</summary>
-    public string ToCsv()
+    public string ToCsv() => Encoding.UTF8.GetString(ToCsvBytes());
+
+    /// <summary><see cref="ToCsv"/> as the file's UTF-8 bytes, each number formatted straight into them.</summary>
+    public byte[] ToCsvBytes()
     {
-        var sb = new StringBuilder(64 + Rows * (16 + 12 * Columns.Count));
-        sb.Append("epoch,mode");
+        var text = new ArrayBufferWriter<byte>(64 + Rows * (16 + 12 * Columns.Count));
+        var head = new StringBuilder("epoch,mode");
         // A name with a comma or a quote is written quoted, as a program may write it: the header reads back to the same names.
-        foreach (var c in Columns) sb.Append(',').Append(c.AsSpan().IndexOfAny(',', '"') < 0 ? c : $"\"{c.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
-        sb.Append('\n');
+        foreach (var c in Columns) head.Append(',').Append(c.AsSpan().IndexOfAny(',', '"') < 0 ? c : $"\"{c.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+        text.Write(Encoding.UTF8.GetBytes(head.Append('\n').ToString()));
         for (var r = 0; r < Rows; r++)
         {
-            sb.Append(Epochs[r].ToString(CultureInfo.InvariantCulture)).Append(',').Append(Phases[r]);
-            foreach (var v in Values[r])
+            var row = Values[r];
+            // Room for the epoch, the phase and each number at its longest ("-1.7976931348623157E+308": 24 bytes).
+            var span = text.GetSpan(24 + Encoding.UTF8.GetMaxByteCount(Phases[r].Length) + 25 * row.Length);
+            Epochs[r].TryFormat(span, out var at, provider: CultureInfo.InvariantCulture);
+            span[at++] = (byte)',';
+            at += Encoding.UTF8.GetBytes(Phases[r], span[at..]);
+            foreach (var v in row)
             {
-                sb.Append(',');
-                if (!IsMissing(v)) sb.Append(CsvNumber.Format(v));
+                span[at++] = (byte)',';
+                if (IsMissing(v)) continue;
+                CsvNumber.TryFormat(v, span[at..], out var written);
+                at += written;
             }
-            sb.Append('\n');
+            span[at++] = (byte)'\n';
+            text.Advance(at);
         }
-        return sb.ToString();
+        return text.WrittenSpan.ToArray();
     }
 
     /// <summary>Reads epoch_log.csv (the file edge), on its bytes; rows with the wrong number of cells are dropped. Null without an epoch,mode header.</summary>

@@ -7,8 +7,9 @@ namespace Hypergrid.Trials.Logs;
 /// <summary>
 /// Parses the numbers of a batch log from UTF-8 bytes: a plain decimal of at most 19 digits whose value is exact before
 /// one multiplication or division by a power of ten up to 1e22 (what a logger writes: "0.1234567", "5E-05", "12") by
-/// that one correctly rounded operation (Clinger's fast path, so the result equals double.Parse, bit for bit);
-/// csFastFloat (Lemire's correctly rounded algorithm) for any other number, .NET's own parser for the words it alone
+/// that one correctly rounded operation (Clinger's fast path, so the result equals double.Parse, bit for bit); any other
+/// plain decimal of at most 19 digits (a double's 17, "1e-30") by Eisel-Lemire from the digits already read (no second
+/// parse); csFastFloat (the same algorithm, with its slow path) for any other number, .NET's own parser for the words it alone
 /// reads ("Infinity", "NaN", which .NET writes for non-finite values), and Python's "inf" and "-inf" (which neither
 /// reads): every reader keeps an infinity a program logged.
 /// </summary>
@@ -32,9 +33,10 @@ public static class FastNumber
     ];
 
     /// <summary>
-    /// [-]digits[.digits][(e|E)[+|-]digits] with at most 19 digits after the leading zeros, a mantissa up to 2^53 and a
-    /// decimal exponent within ±22: the mantissa and the power are exact doubles, so one IEEE multiplication or division
-    /// rounds correctly. False (value 0) for anything else, which <see cref="TryAny"/> then reads.
+    /// [-]digits[.digits][(e|E)[+|-]digits] with at most 19 digits after the leading zeros and at most 3 exponent digits:
+    /// when the mantissa is at most 2^53 and the decimal exponent within ±22, the mantissa and the power are exact doubles,
+    /// so one IEEE multiplication or division rounds correctly (Clinger); any other such number by Eisel-Lemire
+    /// (<see cref="EiselLemire"/>). False (value 0) for anything else, which <see cref="TryAny"/> then reads.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the aggregation's row loop, which is compiled optimized at once
     internal static bool TryPlain(ReadOnlySpan<byte> s, out double value)
@@ -49,7 +51,7 @@ public static class FastNumber
         for (uint d; i < s.Length && (d = (uint)(s[i] - '0')) <= 9; i++)
         {
             mantissa = mantissa * 10 + d;
-            if (mantissa != 0) significant++;
+            if ((significant | (int)d) != 0) significant++; // from the first non-zero digit on, every digit (a wrapped mantissa may be 0)
         }
         if (i == first) return false;
         var exponent = 0;
@@ -59,7 +61,7 @@ public static class FastNumber
             for (uint d; i < s.Length && (d = (uint)(s[i] - '0')) <= 9; i++)
             {
                 mantissa = mantissa * 10 + d;
-                if (mantissa != 0) significant++;
+                if ((significant | (int)d) != 0) significant++;
             }
             if (i == fraction) return false;
             exponent = fraction - i;
@@ -74,7 +76,9 @@ public static class FastNumber
             if (i == from) return false;
             exponent += down ? -e : e;
         }
-        if (i != s.Length || significant > 19 || mantissa > 1UL << 53 || exponent is < -22 or > 22) return false;
+        if (i != s.Length || significant > 19) return false;
+        // Any other mantissa or exponent (a double's 17 digits, 1e-30): Eisel-Lemire, from the digits already read.
+        if (mantissa > 1UL << 53 || exponent is < -22 or > 22) return EiselLemire.TryCompute(exponent, mantissa, negative, out value);
         var magnitude = exponent < 0 ? mantissa / Powers[-exponent] : mantissa * Powers[exponent];
         value = negative ? -magnitude : magnitude;
         return true;

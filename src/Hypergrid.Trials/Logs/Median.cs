@@ -9,17 +9,31 @@ public static class Median
     /// <summary>The middle value, or the mean of the middle two for an even count. Reorders the list.</summary>
     public static double Of(List<double> list) => Of(CollectionsMarshal.AsSpan(list));
 
-    /// <summary>The middle value, or the mean of the middle two for an even count. Reorders the span.</summary>
+    /// <summary>
+    /// The middle value, or the mean of the middle two for an even count, of the values ordered with -0 before 0 (the
+    /// two compare equal, so without that rule a zero median's sign would depend on the order the values came in).
+    /// Reorders the span.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // an epoch log's first build runs it before tiering could
     public static double Of(Span<double> a)
     {
         var n = a.Length;
         var upper = Select(a, n / 2);
-        if (n % 2 == 1) return upper;
+        if (n % 2 == 1) return upper == 0 ? SignedZero(a, n / 2) : upper;
         // After selecting index n/2, everything before it is <= it: the lower middle is their maximum.
         var lower = double.NegativeInfinity;
         foreach (var v in a[..(n / 2)]) if (v > lower) lower = v;
+        if (upper == 0) upper = SignedZero(a, n / 2);
+        if (lower == 0) lower = SignedZero(a, n / 2 - 1);
         return (lower + upper) / 2;
+    }
+
+    // The zero at index k of the values in order with -0 before 0: -0 when more than k values are negative or -0.
+    private static double SignedZero(Span<double> a, int k)
+    {
+        var negative = 0;
+        foreach (var v in a) if (double.IsNegative(v)) negative++;
+        return negative > k ? -0.0 : 0.0;
     }
 
     /// <summary>

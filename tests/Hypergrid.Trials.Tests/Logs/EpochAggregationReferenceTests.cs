@@ -34,6 +34,22 @@ public sealed class EpochAggregationReferenceTests
     }
 
     [Theory]
+    [InlineData(8, 120, 4096, 2)] [InlineData(9, 120, 1 << 16, 3)] [InlineData(10, 400, 1 << 20, 2)]
+    public void A_log_file_read_in_ranges_on_several_cores_gives_the_reference_epoch_log(int seed, int epochs, int block, int cores)
+    {
+        var log = Log(seed, epochs);
+        Assert.True(log.Length > 2 * block);
+        var path = Path.Combine(Path.GetTempPath(), $"hypergrid-ranges-{Guid.NewGuid():N}.csv");
+        File.WriteAllBytes(path, log);
+        try
+        {
+            using var file = File.OpenRead(path);
+            Assert.Equal(Reference(log), EpochAggregator.FromStream(file, block, cores)!.ToCsv());
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Theory]
     [InlineData(6)] [InlineData(7)]
     public void A_growing_log_looked_at_between_pieces_gives_the_reference_epoch_log(int seed)
     {

@@ -7,8 +7,9 @@ namespace Hypergrid.Trials.Tests.Logs;
 
 /// <summary>
 /// The fast path of <see cref="FastNumber"/> (one multiplication or division of an exact mantissa by an exact power of
-/// ten) takes only what it rounds correctly, so every number it reads equals double.Parse to the bit, and it leaves the
-/// rest (mantissas over 2^53, more than 19 digits, exponents beyond ±22, other shapes) to the general parser.
+/// ten, else Eisel-Lemire from the same digits) takes only what it rounds correctly, so every number it reads equals
+/// double.Parse to the bit, and it leaves the rest (more than 19 digits, exponents of 4 digits, other shapes) to the
+/// general parser. EiselLemireTests try the second half on many more numbers.
 /// </summary>
 public sealed class FastNumberFastPathTests
 {
@@ -42,10 +43,8 @@ public sealed class FastNumberFastPathTests
     }
 
     [Theory]
-    [InlineData("9007199254740993")] // a mantissa over 2^53 is not exact as a double
-    [InlineData("0.30000000000000004")] // 17 digits, over 2^53
     [InlineData("12345678901234567890")] // more than 19 digits may wrap
-    [InlineData("1e23")] [InlineData("1.5e-23")] [InlineData("1e-0005")] // powers of ten past 1e22, or an exponent of 4 digits
+    [InlineData("1e-0005")] // an exponent of 4 digits
     [InlineData(".5")] [InlineData("7.")] [InlineData("+1")] [InlineData("1e")] [InlineData("NaN")] [InlineData("-inf")] [InlineData("1.2.3")]
     public void Anything_else_is_left_to_the_general_parser(string text)
     {
