@@ -193,27 +193,12 @@ public static class PageBench
     private static async Task Large(string root, int count)
     {
         var outDir = Path.Combine(root, "large");
-        var made = Stopwatch.StartNew();
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
-            Trial(Path.Combine(outDir, "log"), $"sweep/mnist/mlp/adam/{TrialFiles.FolderName(i)}", $"seed: {i % 3}\nlr: {i / 3 + 1}e-5\nhidden: [{i % 7 + 1}]\n", null,
-                valAcc: 0.5 + (i * 7919 % count) / (2.0 * count)));
-        Console.WriteLine($"  {count:N0} trials written in {made.Elapsed.TotalSeconds:F0} s (load {Load()})");
+        FirstListBench.Write(Path.Combine(outDir, "log"), count);
         await using var app = DashboardServer.Build(new DashboardOptions(outDir, Port: 0));
         await app.StartAsync();
         var url = app.Urls.First();
         using (var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) })
-        {
-            // The server runs in this process, which does nothing else meanwhile: its CPU time is the answer's, and far less
-            // bent by a loaded host than the wall time (divide by the cores to see the wall time an idle host would take).
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var sw = Stopwatch.StartNew();
-            var size = (await http.GetByteArrayAsync("/api/trials")).Length;
-            var first = sw.Elapsed.TotalSeconds;
-            var firstCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            sw.Restart();
-            await http.GetByteArrayAsync("/api/trials");
-            Console.WriteLine($"dashboard: GET /api/trials with {count:N0} trials: first answer {Measure.Fmt(first)} (target < 3 s; {firstCpu:F1} s of CPU on {Environment.ProcessorCount} core(s)), warm {Measure.Fmt(sw.Elapsed.TotalSeconds)}, {size / 1048576.0:F1} MB (load {Load()})");
-        }
+            await FirstListBench.FirstAnswer(http, count);
 
         TrialListBaseline.Run(Path.Combine(outDir, "log"));
 

@@ -11,6 +11,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["dashboard"] = DashboardBench.RunAsync,
     ["trial-list"] = DashboardBench.ListAsync,
     ["page"] = PageBench.RunAsync,
+    ["first-list"] = FirstListBench.RunAsync,
     ["report"] = () => { ReportBench.Run(); return Task.CompletedTask; },
     ["series"] = SeriesBench.RunAsync,
     ["checkpoint"] = () => { CheckpointBench.Run(); return Task.CompletedTask; },

@@ -3,48 +3,45 @@ using System.Runtime.InteropServices;
 namespace Hypergrid.Trials;
 
 /// <summary>
-/// The one gate every reader of out/log goes through: a file is opened only when its real path (every link
-/// resolved, at every hop) lies under the real path of the root, and only when it is a regular file (a FIFO
-/// named batch_log.partial.csv would hang a reader). Anything else reads as absent.
+/// The one gate every reader of out/log goes through: a file is opened beneath the root, every component of its path
+/// resolved again on every open relative to the root's own descriptor (openat2 RESOLVE_BENEATH, or a walk of
+/// openat(O_NOFOLLOW) where that is missing: <see cref="Posix.Beneath"/>), so no link, and no folder replaced by a link
+/// since an earlier read, leads a read out of it; and only a regular file is read (a FIFO named batch_log.partial.csv
+/// would hang a reader). Anything else reads as absent.
 /// </summary>
 public static partial class SafeFiles
 {
     /// <summary>Opens a regular file under <paramref name="root"/> for reading (sharing with writers), or null.</summary>
     public static FileStream? Open(string root, string path)
     {
-        if (Checked(root, path) is not { } real) return null;
-        try { return new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+        if (!OperatingSystem.IsLinux() || StatOffsets() is null)
+        {
+            if (Resolve(root, path) is not { } real) return null;
+            try { return new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+        }
+        if (OpenBeneath(root, path) is not { } opened) return null;
+        if (!opened.Regular) { opened.Handle.Dispose(); return null; }
+        try { return new FileStream(opened.Handle, FileAccess.Read); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            opened.Handle.Dispose();
+            return null;
+        }
     }
 
     /// <summary>The whole file's bytes, or null (see <see cref="Open"/>).</summary>
     public static byte[]? ReadAll(string root, string path)
     {
-        if (OpenPlain(root, path) is { } plain)
-            using (plain.Handle)
-                return plain.Regular ? ReadAll(plain.Handle, plain.Length) : null;
+        if (OpenBeneath(root, path) is { } opened)
+            using (opened.Handle)
+                return opened.Regular ? ReadAll(opened.Handle, opened.Length) : null;
+        if (OperatingSystem.IsLinux() && StatOffsets() is not null) return null;
         using var stream = Open(root, path);
         if (stream is null) return null;
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
         return bytes;
-    }
-
-    // Folders whose real path was found under their root: a file in one that is not itself a link needs no further
-    // resolving (one lstat instead of a realpath of every component), which keeps a report of 10,000 trials fast.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Root, string Folder), bool> Folders = new();
-
-    /// <summary>The path of a regular file under the root that may be read (not opened), or null (see <see cref="Open"/>).</summary>
-    public static string? Readable(string root, string path) => Checked(root, path);
-
-    private static string? Checked(string root, string path)
-    {
-        if (!Inside(root, path)) return null;
-        FileAttributes attributes;
-        try { attributes = File.GetAttributes(path); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
-        if (attributes.HasFlag(FileAttributes.ReparsePoint)) return Resolve(root, path);
-        return Kind(path) == FileKind.Regular ? path : null;
     }
 
     /// <summary>The real path of a regular file or folder under the root, or null when it is missing, elsewhere or special.</summary>

@@ -27,9 +27,16 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
     {
         var run = RunRecord.TryRead(trialDir);
         var batchLog = Path.Combine(trialDir, TrialFiles.BatchLog);
-        if (File.Exists(batchLog))
+        // Opened at once (it exists when it opens: no stat first); where it does not open, asked whether it exists.
+        var opened = SafeFiles.OpenFollowing(batchLog);
+        if (opened is { Regular: false } folder && System.IO.Directory.Exists(batchLog))
         {
-            if (Damage(batchLog, run) is { } why) return new(id, trialDir, TrialState.Damaged, why, null, run);
+            folder.Handle.Dispose(); // a folder of that name is no log, as File.Exists says
+            opened = null;
+        }
+        if (opened is not null || File.Exists(batchLog))
+        {
+            if (Damage(batchLog, run, opened) is { } why) return new(id, trialDir, TrialState.Damaged, why, null, run);
             return Finished(trialDir, id, run, currentParams);
         }
         var claim = Claim.TryRead(trialDir);
@@ -85,13 +92,12 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
     public JsonObject? TrainedConfig => State is TrialState.Complete or TrialState.Stale or TrialState.Orphan or TrialState.OtherCode ? Run?.Config : null;
 
     // A finished log that is empty, lacks the header or has no complete row cannot be a result, whatever run.json says.
-    private static string? Damage(string batchLog, RunRecord? run)
+    private static string? Damage(string batchLog, RunRecord? run, (Microsoft.Win32.SafeHandles.SafeFileHandle Handle, bool Regular, long Length)? fast)
     {
         try
         {
             // A FIFO would block the reader (status, the dashboard) forever: opened without blocking, then looked at (a
             // report of 10,000 trials makes four system calls here); where that cannot be done, looked at, then opened.
-            var fast = SafeFiles.OpenFollowing(batchLog);
             if (fast is { Regular: false } || fast is null && !SafeFiles.IsRegularFile(batchLog))
             {
                 fast?.Handle.Dispose();

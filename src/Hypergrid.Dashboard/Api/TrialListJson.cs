@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hypergrid.Trials;
@@ -17,21 +18,64 @@ public static class TrialListJson
     };
 
     /// <summary>The whole answer: <c>{root, metrics, trials}</c>.</summary>
-    public static byte[] Write<TMetric>(string root, IReadOnlyList<TMetric> metrics, IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> trials)
+    public static byte[] Write<TMetric>(string root, IReadOnlyList<TMetric> metrics, IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> trials) =>
+        Write(root, metrics, trials, trials.Count < 8192 ? 1 : Environment.ProcessorCount);
+
+    /// <summary>
+    /// The answer with its trials written in <paramref name="parts"/> parts on as many cores, then joined: the same bytes
+    /// (a compact array's elements are joined by commas), a first answer at 100,000 trials writes 43 MB.
+    /// </summary>
+    internal static byte[] Write<TMetric>(string root, IReadOnlyList<TMetric> metrics, IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> trials, int parts)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(4096, trials.Count * 512));
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true }))
+        parts = Math.Clamp(parts, 1, Math.Max(1, trials.Count));
+        var arrays = new ReadOnlyMemory<byte>[parts];
+        Parallel.For(0, parts, p => arrays[p] = Array(trials, trials.Count * p / parts, trials.Count * (p + 1) / parts));
+        // The head as the writer makes it, with an empty list: {"root":…,"metrics":[…],"trials":[]}.
+        var head = new ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(head, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true }))
         {
             w.WriteStartObject();
             w.WriteString("root", root);
             w.WritePropertyName("metrics");
             JsonSerializer.Serialize(w, metrics, Options);
             w.WriteStartArray("trials");
-            foreach (var (record, config, log, final) in trials) Trial(w, record, config, log, final);
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return buffer.WrittenSpan.ToArray();
+        // Then "[a,b]" and "[c,d]" put in place of its "[]" as "[a,b,c,d]" (each part's elements, a comma between
+        // non-empty parts), straight into the answer: 43 MB at 100,000 trials, copied once.
+        var prefix = head.WrittenSpan[..^3];
+        var elements = arrays.Where(a => a.Length > 2).ToList();
+        var body = new byte[prefix.Length + 1 + elements.Sum(a => a.Length - 2) + Math.Max(0, elements.Count - 1) + 2];
+        prefix.CopyTo(body);
+        var at = prefix.Length;
+        body[at++] = (byte)'[';
+        for (var i = 0; i < elements.Count; i++)
+        {
+            if (i > 0) body[at++] = (byte)',';
+            elements[i].Span[1..^1].CopyTo(body.AsSpan(at));
+            at += elements[i].Length - 2;
+        }
+        body[at++] = (byte)']';
+        body[at] = (byte)'}';
+        return body;
+    }
+
+    // Trials [from, to) as a compact JSON array.
+    private static ReadOnlyMemory<byte> Array(IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> trials, int from, int to)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(4096, (to - from) * 512));
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true }))
+        {
+            w.WriteStartArray();
+            for (var i = from; i < to; i++)
+            {
+                var (record, config, log, final) = trials[i];
+                Trial(w, record, config, log, final);
+            }
+            w.WriteEndArray();
+        }
+        return buffer.WrittenMemory;
     }
 
     private static void Trial(Utf8JsonWriter w, TrialRecord r, JsonObject? config, string? log, Dictionary<string, double?> final)

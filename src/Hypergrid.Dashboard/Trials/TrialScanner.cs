@@ -85,8 +85,10 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
             {
                 var (config, current) = ReadConfig(dir);
                 var record = TrialRecord.Read(dir, TrialId.FromDirectory(dir), current);
-                // A result shows the config it was trained with: the cfg.yaml's JSON is made only for the others.
-                entry = (stamp, record, record.TrainedConfig ?? config?.ToJson(), current, LogOf(record), FinalOf(record));
+                // A result shows the config it was trained with: the cfg.yaml's JSON is made only for the others. Only a
+                // trial read again while its folder is unchanged (a live one) needs its current hash again: the others do
+                // not keep their parsed config alive (100,000 of them are most of what a first answer's collections copy).
+                entry = (stamp, record, record.TrainedConfig ?? config?.ToJson(), Live(record) ? current : Unknown, LogOf(record), FinalOf(record));
                 cache[dir] = entry;
             }
             else if (Live(entry.Record)) cache[dir] = entry = Reread(dir, entry);
@@ -128,6 +130,8 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         return (changed ?? scan.Trials, print.Value);
     }
 
+    private static readonly Func<RunRecord?, string?> Unknown = _ => null;
+
     // Liveness changes without the folder changing: a claim's holder may have died since.
     private static bool Live(TrialRecord r) => r.Claim is not null || r.State == TrialState.Running;
 
@@ -160,8 +164,10 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
     private Dictionary<string, double?>? FinalOf(TrialRecord r) =>
         r.Run is null && r.State is TrialState.Complete or TrialState.Orphan ? EpochLogFile.Load(logRoot, r.Directory)?.Table.FinalMetrics() : null;
 
+    // A result's state says its batch log exists (TrialRecord.Read gives these only then): no stat to ask again.
     private static string? LogOf(TrialRecord r) =>
         r.State == TrialState.Damaged ? null
+        : r.State is TrialState.Complete or TrialState.Stale or TrialState.Diverged ? TrialFiles.BatchLog
         : File.Exists(Path.Combine(r.Directory, TrialFiles.BatchLog)) ? TrialFiles.BatchLog
         : Attempt.LivePartialLog(r.Directory) is not null ? TrialFiles.PartialLog : null;
 

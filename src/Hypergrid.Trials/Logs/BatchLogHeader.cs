@@ -43,17 +43,31 @@ public sealed class BatchLogHeader
     // However long the first line is; null when the file has no newline.
     private static BatchLogHeader? Read(Reader read)
     {
-        // Small first (a status or report reads the header of every trial's log), doubled while the line goes on.
-        var buffer = new byte[2048];
-        var have = 0;
-        while (true)
+        // Small first (a status or report reads the header of every trial's log), doubled while the line goes on; lent by
+        // the pool, as the names are copied out of it.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(2048);
+        try
         {
-            var n = read(buffer.AsSpan(have), have);
-            if (n <= 0) return null;
-            var nl = buffer.AsSpan(have, n).IndexOf((byte)'\n');
-            if (nl >= 0) return Parse(buffer.AsSpan(0, have + nl), have + nl + 1);
-            have += n;
-            if (have == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            var have = 0;
+            while (true)
+            {
+                var n = read(buffer.AsSpan(have), have);
+                if (n <= 0) return null;
+                var nl = buffer.AsSpan(have, n).IndexOf((byte)'\n');
+                if (nl >= 0) return Parse(buffer.AsSpan(0, have + nl), have + nl + 1);
+                have += n;
+                if (have == buffer.Length)
+                {
+                    var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, have).CopyTo(larger);
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -66,7 +80,20 @@ public sealed class BatchLogHeader
 
     /// <summary>Reads a file's header through its handle (positional reads: the handle is shared).</summary>
     public static BatchLogHeader? Read(Microsoft.Win32.SafeHandles.SafeFileHandle handle) =>
-        Read((into, at) => RandomAccess.Read(handle, into, at));
+        Read((into, at) => SafeFiles.ReadAt(handle, into, at));
+
+    private bool EmptyOrTwice()
+    {
+        var names = (string[])Names;
+        if (names.Length > 64) return names.Any(n => n.Length == 0) || names.Distinct(StringComparer.Ordinal).Count() != names.Length;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (names[i].Length == 0) return true;
+            for (var j = 0; j < i; j++)
+                if (string.Equals(names[i], names[j], StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
 
     // Reads into a buffer from a file offset; returns the bytes read (0 at the end).
     private delegate int Reader(Span<byte> into, long offset);
@@ -85,6 +112,8 @@ public sealed class BatchLogHeader
     {
         get
         {
+            // The common case, without building a message (every trial's header is checked by a first trial list).
+            if (Epoch >= 0 && Phase >= 0 && Batch >= 0 && !EmptyOrTwice()) return null;
             var header = string.Join(',', Names);
             var missing = BatchLogCheck.Required.Where(r => !Names.Contains(r)).ToList();
             if (missing.Count > 0) return $"its header '{BatchLogCheck.Cut(header)}' lacks {string.Join(", ", missing)} (the first line must name the columns, e.g. epoch,mode,batch,loss)";

@@ -128,4 +128,24 @@ public sealed class TrialListFastPathTests : IDisposable
         Assert.Equal(System.Text.Encoding.UTF8.GetString(before), System.Text.Encoding.UTF8.GetString(TrialListJson.Write(tree.Log, metrics, trials)));
         Assert.Contains("\"NaN\"", System.Text.Encoding.UTF8.GetString(before)); // the odd values are in it
     }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(40)] // more parts than trials: empty parts add nothing
+    public void The_list_written_in_parts_on_several_cores_is_byte_for_byte_the_list_written_in_one(int parts)
+    {
+        Varied();
+        var metrics = new[] { new { name = "loss", reduction = "mean", meaning = "m" } };
+        var trials = new TrialScanner(tree.Log).Scan();
+        Assert.True(trials.Count >= 10);
+        var one = System.Text.Encoding.UTF8.GetString(TrialListJson.Write(tree.Log, metrics, trials, 1));
+        Assert.Equal(one, System.Text.Encoding.UTF8.GetString(TrialListJson.Write(tree.Log, metrics, trials, parts)));
+        Assert.Equal(trials.Count, JsonDocument.Parse(one).RootElement.GetProperty("trials").GetArrayLength());
+    }
+
+    [Fact]
+    public void An_empty_list_written_in_parts_is_an_empty_array() =>
+        Assert.Equal("{\"root\":\"r\",\"metrics\":[],\"trials\":[]}", System.Text.Encoding.UTF8.GetString(TrialListJson.Write("r", Array.Empty<int>(), [], 3)));
 }
