@@ -26,6 +26,9 @@ internal sealed class ReportCache
     private static readonly byte[] Magic = "HGRC"u8.ToArray();
     private const int Version = 1;
 
+    // The build that wrote it: keys, values and verdicts kept are derived by this build's rules, so another build's cache is another version.
+    private static readonly byte[] Build = typeof(ReportCache).Assembly.ManifestModule.ModuleVersionId.ToByteArray();
+
     private readonly Dictionary<string, ReportCacheEntry> loaded;
     private readonly ConcurrentDictionary<string, ReportCacheEntry> kept = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Hypergrid.Trials.Code.CodeRecord?> codes = new(StringComparer.Ordinal);
@@ -42,8 +45,10 @@ internal sealed class ReportCache
     {
         // Through the safe open: a cache that is a link (out of out/log) or a FIFO reads as absent. Streamed, not read
         // whole: a large array of 7 MB (10,000 trials) would cost the report a full collection.
+        // Only a cache of this user's own: one written by another (root, a dashboard's service account) could hold
+        // values of files this user may not read, or be made up by anyone who may write out/log.
         using var stream = SafeFiles.OpenOwn(Path.Combine(logRoot, FileName));
-        return new ReportCache(stream is null ? new(StringComparer.Ordinal) : Parse(stream) ?? new(StringComparer.Ordinal));
+        return new ReportCache(stream is null || !FileStamp.OwnedByMe(stream.SafeFileHandle) ? new(StringComparer.Ordinal) : Parse(stream) ?? new(StringComparer.Ordinal));
     }
 
     /// <summary>The stamps of a trial's files now (null: one cannot be told, so nothing is cached for it).</summary>
@@ -90,11 +95,31 @@ internal sealed class ReportCache
     /// </summary>
     public void Save(string logRoot, bool partial)
     {
-        if (changes == 0 && (partial || kept.Count == loaded.Count)) return;
+        if (!OperatingSystem.IsLinux() || changes == 0 && (partial || kept.Count == loaded.Count)) return; // off Linux no file can be stamped
         var entries = new SortedDictionary<string, ReportCacheEntry>(kept, StringComparer.Ordinal);
         if (partial) foreach (var (k, v) in loaded) entries.TryAdd(k, v);
-        try { AtomicFile.WriteAllBytes(Path.Combine(logRoot, FileName), Serialize(entries)); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* answered without it */ }
+        var path = Path.Combine(logRoot, FileName);
+        var tmp = AtomicFile.TempPathFor(path);
+        try
+        {
+            RemoveLeftovers(logRoot);
+            // Readable by its owner alone (it holds values of files others may not read); renamed over the old whole.
+            using (var file = new FileStream(tmp, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
+                file.Write(Serialize(entries));
+            File.Move(tmp, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(tmp); } catch (Exception gone) when (gone is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    // Temp files of reports killed while writing (kill -9, Ctrl-C): gone after ten minutes (a report writing now is far quicker).
+    private static void RemoveLeftovers(string logRoot)
+    {
+        foreach (var file in Directory.EnumerateFiles(logRoot, "." + FileName + ".*.tmp"))
+            if (File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddMinutes(-10))
+                try { File.Delete(file); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -105,6 +130,7 @@ internal sealed class ReportCache
         {
             w.Write(Magic);
             w.Write(Version);
+            w.Write(Build);
             w.Write(entries.Count);
             foreach (var (trial, e) in entries)
             {
@@ -143,7 +169,7 @@ internal sealed class ReportCache
             // The checksum closes the file: what comes before it is hashed as it is read, and the entries kept only if it matches.
             var hashing = new HashingStream(new BufferedStream(file, 1 << 16), file.Length - 8);
             using var r = new BinaryReader(hashing, Encoding.UTF8, leaveOpen: true);
-            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != Version) return null;
+            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != Version || !r.ReadBytes(Build.Length).AsSpan().SequenceEqual(Build)) return null;
             var count = r.ReadInt32();
             var entries = new Dictionary<string, ReportCacheEntry>(Math.Min(count, 1 << 20), StringComparer.Ordinal);
             for (var i = 0; i < count; i++)

@@ -167,4 +167,57 @@ public sealed class ReportCacheTests : IDisposable
         Assert.Null(new FileInfo(CachePath).LinkTarget); // replaced by a file of its own
         Assert.Equal(TrialCount, Hits());
     }
+
+    // A trial file that is a link (to a file elsewhere in out/log, which the readers follow): its own stamp says nothing
+    // of its target, so such a trial is never answered from the cache. The target changed (a value; a log cut to its
+    // header, which makes the trial damaged) must show.
+    [Theory]
+    [InlineData(TrialFiles.EpochLog)]
+    [InlineData(TrialFiles.BatchLog)]
+    public void A_trial_whose_file_is_a_link_is_read_from_its_files_every_time(string file)
+    {
+        var path = Path.Combine(log.Log, "experiment/mnist/mlp/adam", TrialFiles.FolderName(2), file);
+        var target = Path.Combine(log.Log, "imported", "t2-" + file);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(path, target);
+        File.CreateSymbolicLink(path, target);
+        Thread.Sleep(150);
+        _ = Hits();
+        _ = Hits();
+        var text = File.ReadAllText(target);
+        File.WriteAllText(target, file == TrialFiles.EpochLog ? ChangeLastAcc(text) : text[..(text.IndexOf('\n') + 1)]);
+        Thread.Sleep(150);
+        var split = new ReportSplit();
+        var cached = Text(cache: true, split: split); // first: a report from the files may write the trial's epoch log anew
+        Assert.Equal(Text(cache: false), cached);
+        Assert.Equal(TrialCount - 1, split.CacheHits);
+    }
+
+    // Written by one user (root, a dashboard's service account) and read by another: the cache could hold values of files
+    // the reader may not read. Only a cache of the reader's own is trusted, and it is readable by its owner alone.
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void A_cache_of_another_owner_is_not_trusted_and_a_cache_is_its_owners_alone()
+    {
+        _ = Hits();
+        Assert.Equal(TrialCount, Hits());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(CachePath));
+        if (Environment.UserName != "root") return; // giving a file away needs root (CI runs as root)
+        using (var chown = System.Diagnostics.Process.Start("chown", ["65534", CachePath])!) chown.WaitForExit();
+        Assert.Equal(0, Hits());
+    }
+
+    // A report killed while writing its cache leaves the temp file: the next report that writes removes it once it is old
+    // (not one a report writing right now may still rename).
+    [Fact]
+    public void A_temp_file_left_by_a_killed_report_is_removed_once_old()
+    {
+        var (old, fresh) = (Path.Combine(log.Log, "." + ReportCache.FileName + ".4242.deadbeef00000001.tmp"), Path.Combine(log.Log, "." + ReportCache.FileName + ".4243.deadbeef00000002.tmp"));
+        File.WriteAllText(old, "cut short");
+        File.WriteAllText(fresh, "being written");
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddHours(-1));
+        _ = Hits();
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(fresh));
+    }
 }

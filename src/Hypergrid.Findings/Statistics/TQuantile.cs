@@ -16,7 +16,8 @@ public static class TQuantile
 
     private static double Find(double tail, double df)
     {
-        if (tail >= 0.5) return -Find(1 - tail, df);
+        if (tail == 0.5) return 0; // the middle (and not -Find(0.5) again, for ever)
+        if (tail > 0.5) return -Find(1 - tail, df);
         double lo = 0, hi = 1;
         while (StudentT.CDF(0, 1, df, -hi) > tail && hi < 1e300) { lo = hi; hi *= 2; }
         for (var i = 0; i < 200 && hi - lo > 1e-12 * hi; i++)

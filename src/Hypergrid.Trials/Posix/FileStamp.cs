@@ -13,7 +13,11 @@ public readonly record struct FileStamp(long Dev, long Ino, long Size, long Mtim
     /// <summary>No file by that name.</summary>
     public static readonly FileStamp Absent = new(0, 0, -1, 0, 0);
 
-    /// <summary>The stamp of <paramref name="path"/> itself (a link's own, not its target's); <see cref="Absent"/> when missing; null when it cannot be told (not Linux, no access).</summary>
+    /// <summary>
+    /// The stamp of the regular file <paramref name="path"/>; <see cref="Absent"/> when missing; null when it cannot be
+    /// told: not Linux, no access, no statx, or not a regular file (a link's own stamp says nothing of what a reader
+    /// following it reads).
+    /// </summary>
     public static FileStamp? Of(string path) => Of(path, "");
 
     /// <summary>As <see cref="Of(string)"/> for <paramref name="folder"/>/<paramref name="name"/>, the path made on the stack (a report stamps 40,000 files).</summary>
@@ -40,12 +44,35 @@ public readonly record struct FileStamp(long Dev, long Ino, long Size, long Mtim
         }
     }
 
+    // STATX_TYPE | STATX_INO | STATX_SIZE | STATX_MTIME | STATX_CTIME.
+    private const uint Needed = 0x1 | 0x100 | 0x200 | 0x40 | 0x80;
+
+    /// <summary>Whether the file open on <paramref name="handle"/> is owned by this process's effective user (false where that cannot be told).</summary>
+    public static bool OwnedByMe(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        Span<byte> buffer = stackalloc byte[256];
+        byte empty = 0;
+        try
+        {
+            return Native.Statx((int)handle.DangerousGetHandle(), ref empty, Native.AtEmptyPath, 0x8 /* STATX_UID */, ref MemoryMarshal.GetReference(buffer)) == 0
+                && (MemoryMarshal.Read<uint>(buffer) & 0x8) != 0 && MemoryMarshal.Read<uint>(buffer[20..]) == Native.Geteuid();
+        }
+        catch (EntryPointNotFoundException) { return false; }
+    }
+
     // path: UTF-8, NUL-terminated.
     private static FileStamp? Of(ReadOnlySpan<byte> path)
     {
         Span<byte> buffer = stackalloc byte[256];
-        if (Native.Statx(Native.AtFdCwd, ref MemoryMarshal.GetReference(path), Native.AtSymlinkNoFollow, Native.StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
-            return Marshal.GetLastPInvokeError() is 2 or 20 ? Absent : null; // ENOENT, ENOTDIR
+        try
+        {
+            if (Native.Statx(Native.AtFdCwd, ref MemoryMarshal.GetReference(path), Native.AtSymlinkNoFollow, Native.StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
+                return Marshal.GetLastPInvokeError() is 2 or 20 ? Absent : null; // ENOENT, ENOTDIR
+        }
+        catch (EntryPointNotFoundException) { return null; } // a C library without statx (musl before 1.2.5)
+        // Every field asked for given (a file system may leave some out), and a regular file (0100000 in the mode's type bits).
+        if ((MemoryMarshal.Read<uint>(buffer) & Needed) != Needed || (MemoryMarshal.Read<ushort>(buffer[28..]) & 0xF000) != 0x8000) return null;
         static long At(ReadOnlySpan<byte> b, int offset) => MemoryMarshal.Read<long>(b[offset..]);
         static long Nanoseconds(ReadOnlySpan<byte> b, int offset) => At(b, offset) * 1_000_000_000L + MemoryMarshal.Read<uint>(b[(offset + 8)..]);
         var dev = (long)MemoryMarshal.Read<uint>(buffer[136..]) << 32 | MemoryMarshal.Read<uint>(buffer[140..]);

@@ -20,4 +20,21 @@ public class TQuantileTests
         var (seeds, _) = SeedsNeeded.Of(new Difference(1.0, 0.5, 3, 0.5, true), 0.05 / 2000, 0.8, null);
         Assert.InRange(seeds!.Value, 5, 20);
     }
+
+    // The middle: t = 0 at any df. It was found as -Find(1 - 0.5), itself again, until the stack ran out (report
+    // --power 0.5 asks for it, and so did the dashboard's /api/report?power=0.5).
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(29)]
+    public void The_middle_of_the_distribution_is_zero(double df) => Assert.Equal(0, TQuantile.Upper(0.5, df));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(0.2)]
+    public void Seeds_needed_at_power_one_half_are_found(double? margin)
+    {
+        var (seeds, _) = SeedsNeeded.Of(new Difference(0.05, 0.5, 3, 0.5, true), 0.05, 0.5, margin);
+        Assert.True(seeds is null or > 1);
+    }
 }
