@@ -98,20 +98,14 @@ internal sealed class ReportCache
         if (!OperatingSystem.IsLinux() || changes == 0 && (partial || kept.Count == loaded.Count)) return; // off Linux no file can be stamped
         var entries = new SortedDictionary<string, ReportCacheEntry>(kept, StringComparer.Ordinal);
         if (partial) foreach (var (k, v) in loaded) entries.TryAdd(k, v);
-        var path = Path.Combine(logRoot, FileName);
-        var tmp = AtomicFile.TempPathFor(path);
         try
         {
             RemoveLeftovers(logRoot);
             // Readable by its owner alone (it holds values of files others may not read); renamed over the old whole.
-            using (var file = new FileStream(tmp, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
-                file.Write(Serialize(entries));
-            File.Move(tmp, path, overwrite: true);
+            var bytes = Serialize(entries);
+            AtomicFile.Write(Path.Combine(logRoot, FileName), file => file.Write(bytes), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            try { File.Delete(tmp); } catch (Exception gone) when (gone is IOException or UnauthorizedAccessException) { }
-        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* answered without it */ }
     }
 
     // Temp files of reports killed while writing (kill -9, Ctrl-C): gone after ten minutes (a report writing now is far quicker).

@@ -29,12 +29,20 @@ public static class AtomicFile
     }
 
     /// <summary>Streams content into a temp file, then renames it over the target.</summary>
-    public static void Write(string path, Action<Stream> write)
+    public static void Write(string path, Action<Stream> write) => Write(path, write, null);
+
+    /// <summary>
+    /// As <see cref="Write(string, Action{Stream})"/>, the file created with <paramref name="mode"/> (Unix; null: the
+    /// default): a file readable by its owner alone is so from its first byte, not only after a chmod.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write, UnixFileMode? mode)
     {
         var tmp = TempPathFor(path);
         try
         {
-            using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write)) write(stream);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (mode is { } m && !OperatingSystem.IsWindows()) options.UnixCreateMode = m;
+            using (var stream = new FileStream(tmp, options)) write(stream);
             File.Move(tmp, path, overwrite: true);
         }
         catch
