@@ -144,10 +144,7 @@ public static partial class SafeFiles
     private static string? RealPath(string path)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return Path.GetFullPath(path);
-        var p = realpath(Path.GetFullPath(path), IntPtr.Zero);
-        if (p == IntPtr.Zero) return null;
-        try { return Marshal.PtrToStringUTF8(p); }
-        finally { free(p); }
+        return Posix.Beneath.RealPath(Path.GetFullPath(path));
     }
 
     // stat(2)'s st_mode: S_IFREG / S_IFDIR. Its offset in struct stat is fixed per architecture.
@@ -161,12 +158,6 @@ public static partial class SafeFiles
         var mode = BitConverter.ToUInt32(buffer, offset) & 0xF000;
         return mode switch { 0x8000 => FileKind.Regular, 0x4000 => FileKind.Directory, _ => FileKind.Other };
     }
-
-    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial IntPtr realpath(string path, IntPtr resolved);
-
-    [LibraryImport("libc")]
-    private static partial void free(IntPtr p);
 
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int stat(string path, [Out] byte[] buffer);

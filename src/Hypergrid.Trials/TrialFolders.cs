@@ -8,19 +8,12 @@ public static class TrialFolders
     /// The enumeration says which entries are links (no extra system call); only those have their real path
     /// checked, and one that leaves out/log is skipped.
     /// </summary>
-    public static IEnumerable<string> Under(string logRoot)
-    {
-        if (!Directory.Exists(logRoot)) return [];
-        IEnumerable<DirectoryInfo> level = [new DirectoryInfo(logRoot)];
-        for (var depth = 0; depth < 4; depth++) level = level.SelectMany(d => Inside(logRoot, d)).OrderBy(d => d.Name, StringComparer.Ordinal);
-        return level.SelectMany(d => Inside(logRoot, d)
-            .Select(t => (Dir: t.FullName, Ok: TrialFiles.TryParseFolder(t.Name, out var n), Number: n))
-            .Where(t => t.Ok).OrderBy(t => t.Number).Select(t => t.Dir));
-    }
+    public static IEnumerable<string> Under(string logRoot) => Scan(logRoot).Trials;
 
     /// <summary>
-    /// <see cref="Under"/> and <see cref="Strays"/> from one walk of the tree (a report wants both, and a second walk of
-    /// 10,000 folders was a tenth of its time).
+    /// The trials (see <see cref="Under"/>) and the strays beside them from one walk of the tree (a report wants both, and
+    /// a second walk of 10,000 folders was a tenth of its time). Strays are folders that look like a trial but are not
+    /// (trial_0000, trial_01): ignored by every reader, named by reports.
     /// </summary>
     public static (List<string> Trials, List<string> Strays) Scan(string logRoot)
     {
@@ -38,17 +31,6 @@ public static class TrialFolders
         }
         strays.Sort(StringComparer.Ordinal);
         return (trials, strays);
-    }
-
-    /// <summary>Folders beside the trials that look like one but are not (trial_0000, trial_01): ignored by every reader, named by reports.</summary>
-    public static IEnumerable<string> Strays(string logRoot)
-    {
-        if (!Directory.Exists(logRoot)) return [];
-        IEnumerable<DirectoryInfo> level = [new DirectoryInfo(logRoot)];
-        for (var depth = 0; depth < 4; depth++) level = level.SelectMany(d => Inside(logRoot, d));
-        return level.SelectMany(d => Inside(logRoot, d))
-            .Where(t => t.Name.StartsWith("trial_", StringComparison.Ordinal) && !TrialFiles.TryParseFolder(t.Name, out _))
-            .Select(t => Path.GetRelativePath(logRoot, t.FullName).Replace('\\', '/')).Order(StringComparer.Ordinal);
     }
 
     private static IEnumerable<DirectoryInfo> Inside(string logRoot, DirectoryInfo dir) =>

@@ -10,7 +10,7 @@ public sealed class TrialFoldersTests : IDisposable
     private void Folder(string relative) => Directory.CreateDirectory(Path.Combine(Log, relative));
 
     [Fact]
-    public void One_scan_gives_the_trials_and_the_strays_two_walks_give()
+    public void One_scan_gives_the_trials_in_order_and_the_strays_beside_them()
     {
         // Leaves out of name order on disk, trials out of number order, strays beside them, a file and a link in between.
         foreach (var leaf in new[] { "sweep/b/mlp/sgd", "sweep/a/cnn/adam", "experiment/a/mlp/adam" })
@@ -21,10 +21,12 @@ public sealed class TrialFoldersTests : IDisposable
         Directory.CreateSymbolicLink(Path.Combine(Log, "sweep/a/cnn/adam/trial_008"), Path.Combine(Log, "sweep/a/cnn/adam/trial_001"));
 
         var (trials, strays) = TrialFolders.Scan(Log);
+        // Leaves ordered level by level by name (the deepest level last: cnn before mlp, then adam before sgd), trials in
+        // number order; the link inside out/log is a trial, the one out of it is not. Strays in path order.
+        string[] leaves = ["sweep/a/cnn/adam", "experiment/a/mlp/adam", "sweep/b/mlp/sgd"];
+        Assert.Equal(leaves.SelectMany(l => (l == "sweep/a/cnn/adam" ? new[] { 1, 2, 8, 10 } : [1, 2, 10]).Select(n => Path.Combine(Log, l, $"trial_{n:D3}"))), trials);
         Assert.Equal(TrialFolders.Under(Log), trials);
-        Assert.Equal(TrialFolders.Strays(Log), strays);
-        Assert.Equal(3 * 3 + 1, trials.Count); // the link inside out/log is a trial, the one out of it is not
-        Assert.Equal(6, strays.Count);
+        Assert.Equal(leaves.Order(StringComparer.Ordinal).SelectMany(l => new[] { $"{l}/trial_0003", $"{l}/trial_x" }), strays);
         var none = TrialFolders.Scan(Path.Combine(root, "none"));
         Assert.Empty(none.Trials);
         Assert.Empty(none.Strays);

@@ -20,7 +20,8 @@ public static class NoncentralT
 
     public static double Cdf(double t, double df, double delta)
     {
-        var chi = Known.Count < 10_000 ? Known.GetOrAdd(df, Tabulate) : Tabulate(df);
+        // Looked up first: ConcurrentDictionary.Count takes every lock, and this runs thousands of times a report.
+        var chi = Known.TryGetValue(df, out var known) ? known : Known.Count < 10_000 ? Known.GetOrAdd(df, Tabulate) : Tabulate(df);
         var root = Math.Sqrt(df);
         var k = 0;
         return GaussLegendreRule.Integrate(s =>
