@@ -35,7 +35,7 @@ public static class ReportBench
         var cold = Measure.Seconds(1, () => { }, () => Reporter.Build(log, options));
         // Alternated in one process, so that the machine's load falls on both alike: the report (its stages timed), its
         // formatting, then the straightforward loop.
-        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+        var load = TrainBench.LoadAverage();
         var runs = int.TryParse(Environment.GetEnvironmentVariable("HYPERGRID_BENCH_RUNS"), out var r) ? r : 7;
         var (total, naive, format, uncached) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
         var splits = new List<ReportSplit>();
@@ -66,7 +66,7 @@ public static class ReportBench
         var best = splits[total.IndexOf(total.Min())];
         // Which figure this is: pinned (taskset -c 1) or as a user runs it, on every core the process may use.
         var cpus = Environment.ProcessorCount;
-        Console.WriteLine($"  on {cpus} CPU{(cpus == 1 ? " (pinned)" : "s (as a user runs it)")}, load average {load} at the start of the runs:");
+        Console.WriteLine($"  {TrainBench.CpuLine()}; on {cpus} CPU{(cpus == 1 ? " (pinned)" : "s")}, in this process (warm: compiled, page cache and out/log/.report-cache kept), load average {load} at the start of the runs:");
         Console.WriteLine($"  {report.Groups.Count:N0} groups, every statistic (--equivalence 0.01), {runs} runs alternated with the loop: cold ({(fresh ? "every epoch log built from its batch log" : "kept study, epoch logs cached; first build in this process")}) {Measure.Fmt(cold.Best)}; " +
                           $"warm {Measure.Fmt(total.Min())} best / {Measure.Fmt(Median(total))} median; target warm < 1 s");
         Console.WriteLine($"    split of the best warm run: listing {Ms(best.Listing)}, reading {Ms(best.Reading)} ({best.CacheHits:N0} trials from out/log/.report-cache), statistics {Ms(best.Statistics)} (grouping {Ms(best.Grouping)}, comparing {Ms(best.Comparing)}, importance {Ms(best.Importance)}); formatting (markdown) {Measure.Fmt(format.Min())}");
@@ -75,7 +75,43 @@ public static class ReportBench
         Console.WriteLine($"  without out/log/.report-cache (every file read, as the first report after a change): {Measure.Fmt(uncached.Min())} best / {Measure.Fmt(Median(uncached))} median " +
                           $"-> {naive.Min() / uncached.Min():F2}x the loop's speed (best/best)");
         ReportStatisticsSplit.Print(report);
+        AsAProcess(root);
         if (!keep) Directory.Delete(root, true);
+    }
+
+    // What a user's clock sees: `hypergrid report` as its own process (runtime start, compiling, the cache read), from
+    // the Release build of the CLI beside this bench (dotnet build -c Release src/Hypergrid.Cli); said when it is missing.
+    private static void AsAProcess(string root)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hypergrid.slnx"))) dir = dir.Parent;
+        var cli = dir is null ? null : Path.Combine(dir.FullName, "src/Hypergrid.Cli/bin/Release/net10.0/hypergrid");
+        if (cli is null || !File.Exists(cli))
+        {
+            Console.WriteLine("  hypergrid report as a process: not timed (build it: dotnet build -c Release src/Hypergrid.Cli)");
+            return;
+        }
+        var study = Directory.CreateTempSubdirectory("hypergrid-report-cli-").FullName;
+        try
+        {
+            Directory.CreateSymbolicLink(Path.Combine(study, "out"), root); // out/log is the bench's study
+            var times = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                var start = new System.Diagnostics.ProcessStartInfo(cli, ["report", "--metric", "val_acc", "--equivalence", "0.01"])
+                    { WorkingDirectory = study, RedirectStandardOutput = true, RedirectStandardError = true };
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                using var process = System.Diagnostics.Process.Start(start)!;
+                _ = process.StandardOutput.ReadToEndAsync();
+                _ = process.StandardError.ReadToEndAsync();
+                process.WaitForExit();
+                times.Add(clock.Elapsed.TotalSeconds);
+                if (process.ExitCode != 0) { Console.WriteLine($"  hypergrid report as a process: exit code {process.ExitCode}"); return; }
+            }
+            Console.WriteLine($"  hypergrid report as a process (what a user's clock sees; process start and compiling included), 5 runs: " +
+                              $"{Measure.Fmt(times.Min())} best / {Measure.Fmt(Median(times))} median (load {TrainBench.LoadAverage()})");
+        }
+        finally { Directory.Delete(study, true); }
     }
 
     private static void Collect()
