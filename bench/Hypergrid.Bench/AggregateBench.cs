@@ -58,7 +58,7 @@ public static class AggregateBench
             }
             foreach (var list in new[] { ours, theirs, ourCpu, theirCpu }) list.Sort();
             var agree = SameNumbers(File.ReadAllText(epoch), File.ReadAllText(Path.Combine(dir, "pandas_epoch_log.csv")));
-            Console.WriteLine($"aggregate: {rows:N0} rows ({mb:F0} MB) on {Environment.ProcessorCount} CPU(s){(Environment.ProcessorCount == 1 ? " (pinned)" : " (both cores, as a user's clock sees it: Hypergrid uses every core, pandas one)")}, load {Load()}, {runs} alternated runs: " +
+            Console.WriteLine($"aggregate: {rows:N0} rows ({mb:F0} MB) on {Environment.ProcessorCount} CPU(s){(Environment.ProcessorCount == 1 ? " (pinned)" : " (every core, in this process after a warm-up: Hypergrid uses every core, pandas one; a fresh process: aggregate-once)")}, load {Load()}, {runs} alternated runs: " +
                               $"Hypergrid {Measure.Fmt(ours[0])} best / {Measure.Fmt(ours[runs / 2])} median; " +
                               $"pandas {PandasAnchor.Version} (read_csv + groupby + to_csv) {Measure.Fmt(theirs[0])} / {Measure.Fmt(theirs[runs / 2])} -> " +
                               $"{theirs[runs / 2] / ours[runs / 2]:F1}x faster (median), {theirs[0] / ours[0]:F1}x (best); " +
