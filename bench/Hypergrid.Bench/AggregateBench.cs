@@ -58,7 +58,7 @@ public static class AggregateBench
             }
             foreach (var list in new[] { ours, theirs, ourCpu, theirCpu }) list.Sort();
             var agree = SameNumbers(File.ReadAllText(epoch), File.ReadAllText(Path.Combine(dir, "pandas_epoch_log.csv")));
-            Console.WriteLine($"aggregate: {rows:N0} rows ({mb:F0} MB) on {Environment.ProcessorCount} CPU(s){(Environment.ProcessorCount == 1 ? " (pinned)" : " (every core, in this process after a warm-up: Hypergrid uses every core, pandas one; a fresh process: aggregate-once)")}, load {Load()}, {runs} alternated runs: " +
+            Console.WriteLine($"aggregate: {rows:N0} rows ({mb:F0} MB) on {Environment.ProcessorCount} CPU(s){(Environment.ProcessorCount == 1 ? " (pinned)" : " (every core, in this process after a warm-up: Hypergrid uses every core, pandas one; a fresh process: aggregate-once)")}, load {TrainBench.LoadAverage()}, {runs} alternated runs: " +
                               $"Hypergrid {Measure.Fmt(ours[0])} best / {Measure.Fmt(ours[runs / 2])} median; " +
                               $"pandas {PandasAnchor.Version} (read_csv + groupby + to_csv) {Measure.Fmt(theirs[0])} / {Measure.Fmt(theirs[runs / 2])} -> " +
                               $"{theirs[runs / 2] / ours[runs / 2]:F1}x faster (median), {theirs[0] / ours[0]:F1}x (best); " +
@@ -75,7 +75,7 @@ public static class AggregateBench
         var full = Measure.Seconds(1, () => { }, () => store.GetAsync(dir).GetAwaiter().GetResult());
         var extra = Generate(1_000, header: false, firstEpoch: 5_000);
         var increment = Measure.Seconds(5, () => File.AppendAllText(partial, extra), () => store.GetAsync(dir).GetAwaiter().GetResult());
-        Console.WriteLine($"live log on {Environment.ProcessorCount} CPU(s) (load {Load()}): first look at 1,000,000 rows {Measure.Fmt(full.Best)}; each later look after 1,000 new rows {Measure.Fmt(increment.Best)} best / {Measure.Fmt(increment.Median)} median " +
+        Console.WriteLine($"live log on {Environment.ProcessorCount} CPU(s) (load {TrainBench.LoadAverage()}): first look at 1,000,000 rows {Measure.Fmt(full.Best)}; each later look after 1,000 new rows {Measure.Fmt(increment.Best)} best / {Measure.Fmt(increment.Median)} median " +
                           $"-> {full.Best / increment.Best:F0}x cheaper than re-reading (cost follows the new rows)");
         Directory.Delete(dir, true);
     }
@@ -110,12 +110,11 @@ public static class AggregateBench
         if (EpochLogFile.Load(dir, dir) is not { Source: TrialFiles.BatchLog }) throw new InvalidOperationException("the epoch log was not built");
         var wall = sw.Elapsed.TotalSeconds;
         var used = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        Console.WriteLine($"aggregate-once: {rows:N0} rows, the first aggregation of a fresh process on {Environment.ProcessorCount} CPU(s), load {Load()}: {Measure.Fmt(wall)} by the clock, {Measure.Fmt(used)} CPU time");
+        Console.WriteLine($"aggregate-once: {rows:N0} rows, the first aggregation of a fresh process on {Environment.ProcessorCount} CPU(s), load {TrainBench.LoadAverage()}: {Measure.Fmt(wall)} by the clock, {Measure.Fmt(used)} CPU time");
         Directory.Delete(dir, true);
     }
 
     // The 1-minute load average, printed beside every figure (a figure on a loaded host is mostly the load's).
-    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static string Generate(int rows, bool header = true, int firstEpoch = 1)
     {

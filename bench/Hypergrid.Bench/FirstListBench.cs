@@ -25,7 +25,7 @@ public static class FirstListBench
         {
             var log = Path.Combine(outDir, "log");
             if (!Directory.Exists(log)) Write(log, count);
-            Console.WriteLine($"first trial list: {count:N0} trials on {parent} (load {Load()})");
+            Console.WriteLine($"first trial list: {count:N0} trials on {parent} (load {TrainBench.LoadAverage()})");
             if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") == "split") { FirstListSplit.Run(log); return; }
             await FirstAnswer(outDir, count);
             // HYPERGRID_BENCH_ONLY=first: the first answer alone (for strace or perf).
@@ -48,7 +48,7 @@ public static class FirstListBench
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
             PageBench.Trial(log, $"sweep/mnist/mlp/adam/{TrialFiles.FolderName(i)}", $"seed: {i % 3}\nlr: {i / 3 + 1}e-5\nhidden: [{i % 7 + 1}]\n", null,
                 valAcc: 0.5 + (i * 7919 % count) / (2.0 * count)));
-        Console.WriteLine($"  {count:N0} trials written in {made.Elapsed.TotalSeconds:F0} s (load {Load()})");
+        Console.WriteLine($"  {count:N0} trials written in {made.Elapsed.TotalSeconds:F0} s (load {TrainBench.LoadAverage()})");
     }
 
     /// <summary>A new server's first GET /api/trials and a warm one (see <see cref="FirstAnswer(HttpClient, int)"/>).</summary>
@@ -84,7 +84,7 @@ public static class FirstListBench
         await http.GetByteArrayAsync("/api/trials");
         var warm = sw.Elapsed.TotalSeconds;
         Console.WriteLine($"dashboard: GET /api/trials with {count:N0} trials: first answer {Measure.Fmt(first)} (target < 3 s; {firstCpu:F1} s of CPU on {Environment.ProcessorCount} core(s); {runtime}), " +
-                          $"warm {Measure.Fmt(warm)}, {size / 1048576.0:F1} MB (load {Load()})");
+                          $"warm {Measure.Fmt(warm)}, {size / 1048576.0:F1} MB (load {TrainBench.LoadAverage()})");
     }
 
     // Where a first answer's time goes, each stage on its own (a new scanner each time, so nothing is cached between them).
@@ -95,7 +95,7 @@ public static class FirstListBench
         var (scanWall, scanCpu, trials) = Timed(() => scanner.Scan());
         var (jsonWall, jsonCpu, body) = Timed(() => TrialListJson.Write(log, Array.Empty<int>(), trials));
         Console.WriteLine($"  stages: list the folders {Measure.Fmt(listWall)} ({listCpu:F2} s CPU), read {dirs.Count:N0} trials {Measure.Fmt(scanWall)} ({scanCpu:F2} s CPU), " +
-                          $"write {body.Length / 1048576.0:F1} MB of JSON {Measure.Fmt(jsonWall)} ({jsonCpu:F2} s CPU) (load {Load()})");
+                          $"write {body.Length / 1048576.0:F1} MB of JSON {Measure.Fmt(jsonWall)} ({jsonCpu:F2} s CPU) (load {TrainBench.LoadAverage()})");
     }
 
     private static (double Wall, double Cpu, T Value) Timed<T>(Func<T> f)
@@ -106,5 +106,4 @@ public static class FirstListBench
         return (sw.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, value);
     }
 
-    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 }

@@ -45,7 +45,7 @@ internal static class FirstListSplit
             var n = dirs.Count;
             string U(int i) => $"{t[i] / n * 1e6:F1} ({a[i] / n:N0} B)";
             Console.WriteLine($"  split per trial (us, one thread, pass {pass + 1}): folder time {U(0)}, cfg.yaml bytes {U(1)}, cfg parse {U(2)}, run.json {U(3)}, " +
-                              $"TrialRecord.Read (run.json again, batch log) {U(4)}, config JSON {U(5)}, log exists {U(6)} (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+                              $"TrialRecord.Read (run.json again, batch log) {U(4)}, config JSON {U(5)}, log exists {U(6)} (load {TrainBench.LoadAverage()})");
         }
     }
 }

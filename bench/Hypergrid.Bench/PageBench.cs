@@ -28,7 +28,7 @@ public static class PageBench
         var root = Directory.CreateDirectory(Path.Combine(parent, "hypergrid-bench-page-" + Guid.NewGuid().ToString("N")[..8])).FullName;
         try
         {
-            Console.WriteLine($"page bench (load {Load()}), {runs} runs each, page and baseline alternating");
+            Console.WriteLine($"page bench (load {TrainBench.LoadAverage()}), {runs} runs each, page and baseline alternating");
             if (runs > 0) await Ratio(root, runs);
             if (large > 0) await Large(root, large);
         }
@@ -41,7 +41,6 @@ public static class PageBench
     private static int EnvInt(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : fallback;
 
-    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static Task<IBrowser> Launch(IPlaywright pw) =>
         pw.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
@@ -165,7 +164,7 @@ public static class PageBench
         Console.WriteLine($"dashboard page: {trials} trials x {epochs} epochs (the loss plot, train), ready (plots and table painted) after navigation: " +
                           $"Hypergrid {Measure.Fmt(Median(ourReady))} median, uPlot alone from one JSON {Measure.Fmt(Median(baseReady))} median; " +
                           $"ratio per run {string.Join(" ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} -> median {Median(ratios):F2}x " +
-                          $"(interactive: {Median(strict):F2}x); target <= 0.5x (load {Load()})");
+                          $"(interactive: {Median(strict):F2}x); target <= 0.5x (load {TrainBench.LoadAverage()})");
     }
 
     private static double Median(List<double> values)
@@ -232,7 +231,7 @@ public static class PageBench
             var nodesAfter = await page.EvaluateAsync<int>("() => document.getElementsByTagName('*').length");
             Console.WriteLine($"dashboard page: {count:N0} trials ({(run == 0 ? "first visit" : "again")}): ready {Measure.Fmt(ready / 1000)}, interactive {Measure.Fmt(interactive / 1000)} after navigation; " +
                               $"{nodes:N0} elements in the page ({nodesAfter:N0} after the actions); filter to 3 rows {Measure.Fmt(filter)}, clear it {Measure.Fmt(clear)}, " +
-                              $"sort by val_acc {Measure.Fmt(sort)}, scroll to the end {Measure.Fmt(scroll)} (load {Load()})");
+                              $"sort by val_acc {Measure.Fmt(sort)}, scroll to the end {Measure.Fmt(scroll)} (load {TrainBench.LoadAverage()})");
             Console.WriteLine($"  stages (ms): {stages}");
             await page.CloseAsync();
         }

@@ -34,7 +34,7 @@ internal static class TrialListBaseline
         }
         static string Join(List<double> xs) => string.Join(" ", xs.Select(r => r.ToString("F1", CultureInfo.InvariantCulture)));
         Console.WriteLine($"  a new scanner's list of {dirs.Count:N0} trials vs reading their files' bytes, alternating: last run {line}; " +
-                          $"ratio per run {Join(ratios)} (CPU {Join(cpuRatios)}) (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+                          $"ratio per run {Join(ratios)} (CPU {Join(cpuRatios)}) (load {TrainBench.LoadAverage()})");
     }
 
     private static (double Wall, double Cpu) Timed(Action action)
