@@ -209,8 +209,7 @@ internal sealed class DrawMultisets
             for (var m = 0; m < work.Sums.Length; m++)
                 if (work.Sums[m] >= from && work.Sums[m] <= to)
                     foreach (var r in members.AsSpan(start[m], Weight(m))) means[c++] = Mean(work.X, draws.AsSpan(r * n, n));
-            Sort(means);
-            return (means[rank - below], double.IsNaN(t1) ? double.NaN : means[rank + 1 - below]);
+            return Smallest(means, rank - below, !double.IsNaN(t1));
         }
         finally
         {
@@ -218,14 +217,21 @@ internal sealed class DrawMultisets
         }
     }
 
-    // A few values sorted by insertion, more by the runtime's sort.
+    // The k-th smallest of the values (0-based) and, when asked, the next: a few sorted by insertion, more selected.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Sort(Span<double> values)
+    private static (double, double) Smallest(Span<double> values, int k, bool next)
     {
-        if (values.Length > 64)
+        if (values.Length > 32)
         {
-            values.Sort();
-            return;
+            var kth = Statistics.Quantile.Kth(values, k);
+            // Everything right of the k-th is at least it: the next is their minimum.
+            var after = double.NaN;
+            if (next)
+            {
+                after = double.PositiveInfinity;
+                foreach (var v in values[(k + 1)..]) after = Math.Min(after, v);
+            }
+            return (kth, after);
         }
         for (var i = 1; i < values.Length; i++)
         {
@@ -234,6 +240,7 @@ internal sealed class DrawMultisets
             for (; at > 0 && values[at - 1] > v; at--) values[at] = values[at - 1];
             values[at] = v;
         }
+        return (values[k], next ? values[k + 1] : double.NaN);
     }
 
     private int Weight(int m) => start[m + 1] - start[m];
