@@ -44,7 +44,7 @@ internal static class Comparer
         if (r.Seeds.SequenceEqual(reference.Seeds))
         {
             var d = Difference.OfPaired(r.Samples, reference.Samples);
-            var (perm, exact) = SignFlip.Test(r.Samples.Zip(reference.Samples, (a, b) => a - b).ToList(), s.Resamples, s.Seed);
+            var (perm, exact) = SignFlip.Test(Difference.PerSeed(r.Samples, reference.Samples), s.Resamples, s.Seed);
             var diff = s.Resamples > 0 ? Bootstrap.PairedDifference(r.Samples, reference.Samples, s.Resamples, s.Seed, s.Level) : new Interval(double.NaN, double.NaN);
             return row with
             {

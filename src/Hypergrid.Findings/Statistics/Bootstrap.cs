@@ -22,7 +22,7 @@ public static class Bootstrap
     /// each seed's pair together).
     /// </summary>
     public static Interval PairedDifference(IReadOnlyList<double> a, IReadOnlyList<double> b, int resamples, ulong seed, double level = 0.95) =>
-        Resample([.. a.Zip(b, (x, y) => x - y)], null, Kind.Mean, resamples, seed, level);
+        Resample(Difference.PerSeed(a, b), null, Kind.Mean, resamples, seed, level);
 
     /// <summary>The interval of mean(a) - mean(b) for unpaired samples (each resampled on its own: a two-sample bootstrap).</summary>
     public static Interval UnpairedDifference(IReadOnlyList<double> a, IReadOnlyList<double> b, int resamples, ulong seed, double level = 0.95) =>
