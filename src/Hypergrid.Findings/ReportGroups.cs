@@ -23,29 +23,39 @@ internal static class ReportGroups
     // The keys a leaf's path gives, in its order.
     private static readonly string[] PathKeys = ["mode", "dataset", "model", "trainer"];
 
-    private sealed class Group(string leaf, GroupedTrial first)
+    // A class of strings, not a tuple: a dictionary keyed by reference types runs code shared by every such instance and
+    // compiled ahead of time, where one keyed by a struct is compiled in each fresh process.
+    private sealed record GroupKey(string Leaf, string Config, string? Data, string? Code);
+
+    private sealed class Group(string leaf, GroupedTrial[] all, int first)
     {
         public readonly string Leaf = leaf;
-        public readonly List<GroupedTrial> Trials = [first];
+        public readonly List<int> Members = [first];
+        public readonly GroupedTrial[] All = all;
         public JsonObject Config = [];
+
+        public GroupedTrial this[int i] => All[Members[i]];
+
+        public GroupedTrial First => All[Members[0]];
     }
 
-    /// <summary>The rows of <paramref name="trials"/> (read in <paramref name="reads"/>), sections together in the order they first come.</summary>
-    public static List<GroupRow> Rows(List<GroupedTrial> trials, ReportTrial[] reads, string scope)
+    /// <summary>The rows of the first <paramref name="count"/> <paramref name="trials"/> (read in <paramref name="reads"/>), sections together in the order they first come.</summary>
+    public static List<GroupRow> Rows(GroupedTrial[] trials, int count, ReportTrial[] reads, string scope)
     {
-        var index = new Dictionary<(string Leaf, string Config, string? Data, string? Code), Group>();
+        var index = new Dictionary<GroupKey, Group>();
         var sections = new Dictionary<string, List<Group>>(StringComparer.Ordinal);
         var order = new List<List<Group>>();
         var leaves = new LeafNames();
-        foreach (var t in trials)
+        for (var i = 0; i < count; i++)
         {
-            var key = (leaves.Of(t.Id), t.Key, t.Data, t.Code);
+            var t = trials[i];
+            var key = new GroupKey(leaves.Of(t.Id), t.Key, t.Data, t.Code);
             if (index.TryGetValue(key, out var group))
             {
-                group.Trials.Add(t);
+                group.Members.Add(i);
                 continue;
             }
-            index[key] = group = new Group(key.Item1, t);
+            index[key] = group = new Group(key.Leaf, trials, i);
             var name = Reporter.SectionOf(group.Leaf, scope).Name;
             if (!sections.TryGetValue(name, out var section)) order.Add(sections[name] = section = []);
             section.Add(group);
@@ -55,9 +65,9 @@ internal static class ReportGroups
         {
             foreach (var g in section)
             {
-                SortBySeed(g.Trials);
+                SortBySeed(g);
                 // A group's config is its first trial's (they differ only in seed): read from its text here when it came from the cache.
-                g.Config = reads[g.Trials[0].At].ConfigObject();
+                g.Config = reads[g.First.At].ConfigObject();
             }
             AddRows(rows, section);
         }
@@ -71,7 +81,7 @@ internal static class ReportGroups
     {
         var pathKeys = new List<int>();
         for (var k = 0; k < PathKeys.Length; k++)
-            if (section.Exists(g => PathPart(g.Trials[0].Id, k) != PathPart(section[0].Trials[0].Id, k))) pathKeys.Add(k);
+            if (section.Exists(g => PathPart(g.First.Id, k) != PathPart(section[0].First.Id, k))) pathKeys.Add(k);
         var varying = new List<string>();
         var configs = new List<JsonObject>();
         var leafDone = new HashSet<string>(StringComparer.Ordinal);
@@ -84,16 +94,18 @@ internal static class ReportGroups
             foreach (var k in Varying(configs))
                 if (!varying.Contains(k)) varying.Add(k);
         }
-        var dataVaries = section.Exists(g => g.Trials[0].Data != section[0].Trials[0].Data);
-        var codeShown = section.Exists(g => g.Trials[0].Code != section[0].Trials[0].Code || g.Trials[0].Code?.EndsWith(OtherCodeMark, StringComparison.Ordinal) == true);
+        var dataVaries = section.Exists(g => g.First.Data != section[0].First.Data);
+        var codeShown = section.Exists(g => g.First.Code != section[0].First.Code || g.First.Code?.EndsWith(OtherCodeMark, StringComparison.Ordinal) == true);
         foreach (var g in section)
         {
-            var first = g.Trials[0];
-            var samples = new List<double>(g.Trials.Count);
-            var folders = new List<string>(g.Trials.Count);
-            var seeds = new List<long>(g.Trials.Count);
-            foreach (var t in g.Trials)
+            var first = g.First;
+            var n = g.Members.Count;
+            var samples = new List<double>(n);
+            var folders = new List<string>(n);
+            var seeds = new List<long>(n);
+            for (var i = 0; i < n; i++)
             {
+                var t = g[i];
                 samples.Add(t.Value);
                 folders.Add(t.Id.Folder);
                 seeds.Add(t.Seed);
@@ -106,7 +118,7 @@ internal static class ReportGroups
                 if (g.Config.TryGetPropertyValue(k, out var v)) values[k] = v?.DeepClone();
             if (dataVaries) values["data"] = first.Data ?? "unknown";
             if (codeShown) values["code"] = first.Code ?? "unknown";
-            rows.Add(new GroupRow(g.Leaf, values, folders, seeds, g.Trials.Count,
+            rows.Add(new GroupRow(g.Leaf, values, folders, seeds, n,
                 d.Mean, d.Std, d.Sem, d.Low, d.High, d.Median, d.Min, d.Max, null, null, null, false)
             { Samples = samples, Config = Reporter.Without(g.Config, ["seed"]), Key = string.Join('\u0001', g.Leaf, first.Key, first.Data, first.Code) });
         }
@@ -115,14 +127,15 @@ internal static class ReportGroups
     private static string PathPart(TrialId id, int k) => k switch { 0 => id.Mode, 1 => id.Dataset, 2 => id.Model, _ => id.Trainer };
 
     // Stable: equal seeds keep their reading order (a group has a few trials, read mostly in seed order already).
-    private static void SortBySeed(List<GroupedTrial> trials)
+    private static void SortBySeed(Group g)
     {
-        for (var i = 1; i < trials.Count; i++)
+        var members = g.Members;
+        for (var i = 1; i < members.Count; i++)
         {
-            var t = trials[i];
+            var m = members[i];
             var at = i;
-            for (; at > 0 && trials[at - 1].Seed > t.Seed; at--) trials[at] = trials[at - 1];
-            trials[at] = t;
+            for (; at > 0 && g.All[members[at - 1]].Seed > g.All[m].Seed; at--) members[at] = members[at - 1];
+            members[at] = m;
         }
     }
 

@@ -44,7 +44,8 @@ public static class Reporter
         if (split is not null) split.CacheHits += cache?.Hits ?? 0;
         split?.Read(clock);
         var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var trials = new List<GroupedTrial>(read.Length);
+        var trials = new GroupedTrial[read.Length];
+        var count = 0;
         foreach (var stray in strays) excluded[$"not a trial folder: {stray}"] = 1;
         for (var at = 0; at < read.Length; at++)
         {
@@ -76,14 +77,14 @@ public static class Reporter
             var data = record.Run?.Data is { } d ? $"{d.Source} ({d.Checksum[..Math.Min(8, d.Checksum.Length)]})" : null;
             // Seeds trained by other code are not one group either: the code's hash joins the key; it shows when it varies or is not today's.
             var codeOf = record.Run?.Code is { Sha256: not null } c ? c.Short + (record.State == TrialState.OtherCode ? ReportGroups.OtherCodeMark : "") : null;
-            trials.Add(new GroupedTrial(record.Id, at, key, t.Seed, value.Value, data, codeOf));
+            trials[count++] = new GroupedTrial(record.Id, at, key, t.Seed, value.Value, data, codeOf);
         }
-        if (trials.Count == 0)
+        if (count == 0)
             throw new UsageException($"no complete trial under {logRoot} matches {o.Filters} with a value for {Visible.Short(o.Metric)} (left out: {Describe(excluded)}); "
                 + (offered.Count > 0 ? $"their epoch logs offer: {string.Join(", ", offered.Select(Visible.Short))}" : "train some first"));
 
         // Each trial's key was built once as it was read (a report groups thousands), and is kept for its group's row.
-        var rows = ReportGroups.Rows(trials, read, o.Scope);
+        var rows = ReportGroups.Rows(trials, count, read, o.Scope);
         split?.Grouped(clock);
         var scope = o.Scope;
         var sign = goal == "max" ? -1 : 1;
