@@ -105,6 +105,8 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         var scan = new FullScan(version, Environment.TickCount64, dirs, result, [.. dynamic], print.Value);
         // The version read before the scan: a change during it moves the journal past it, and the next scan is full.
         lastFull = scan;
+        // A deferred journal starts watching now, after the answer's reading: its walk of every folder does not compete with it.
+        Journal?.Start();
         return Quiet(scan, code, reread: false);
     }
 
