@@ -73,18 +73,21 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         // on every core, then put together in folder order.
         var listed = new Listed[dirs.Count];
         var entries = new Entry[dirs.Count];
+        // Each trial folder opened once, its files by their names relative to it (not looked up from / for each file).
+        using var opener = new TrialFolderOpener(logRoot);
         Parallel.For(0, dirs.Count, i =>
         {
             var dir = dirs[i];
-            var stamp = Directory.GetLastWriteTimeUtc(dir);
+            using var folder = opener.Open(dir);
+            var stamp = folder.LastWriteTimeUtc();
             // A paused trial's state and rank also change with its leaf's search decisions (a file beside the trials):
             // looked at once per leaf and scan.
             var decisions = decisionStamps.GetOrAdd(Path.GetDirectoryName(dir)!, leaf => File.GetLastWriteTimeUtc(Path.Combine(leaf, Hypergrid.Trials.Search.SearchDecision.File)));
             if (decisions > stamp) stamp = decisions;
             if (!cache.TryGetValue(dir, out var entry) || entry.Stamp != stamp)
             {
-                var (config, current) = ReadConfig(dir);
-                var record = TrialRecord.Read(dir, TrialId.FromDirectory(dir), current);
+                var (config, current) = ReadConfig(folder);
+                var record = TrialRecord.Read(folder, TrialId.FromDirectory(dir), current);
                 // A result shows the config it was trained with: the cfg.yaml's JSON is made only for the others. Only a
                 // trial read again while its folder is unchanged (a live one) needs its current hash again: the others do
                 // not keep their parsed config alive (100,000 of them are most of what a first answer's collections copy).
@@ -174,9 +177,10 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         : Attempt.LivePartialLog(r.Directory) is not null ? TrialFiles.PartialLog : null;
 
     // The config to show and the hash of what it asks for now (null: unknown, so nothing is called stale).
-    private (TrialConfig? Config, Func<RunRecord?, string?> Current) ReadConfig(string dir)
+    private (TrialConfig? Config, Func<RunRecord?, string?> Current) ReadConfig(TrialFolder folder)
     {
-        var bytes = SafeFiles.ReadAll(logRoot, Path.Combine(dir, TrialFiles.Config));
+        var dir = folder.Path;
+        var bytes = folder.ReadBeneath(logRoot, TrialFiles.Config);
         if (bytes is null) return (null, _ => null);
         var file = Path.GetRelativePath(logRoot, dir) + "/" + TrialFiles.Config;
         var text = System.Text.Encoding.UTF8.GetString(bytes);
