@@ -79,39 +79,73 @@ public static class ReportBench
         if (!keep) Directory.Delete(root, true);
     }
 
-    // What a user's clock sees: `hypergrid report` as its own process (runtime start, compiling, the cache read), from
-    // the Release build of the CLI beside this bench (dotnet build -c Release src/Hypergrid.Cli); said when it is missing.
+    // What a user's clock sees: `hypergrid report` as its own process (runtime start, the cache read), from the tool as
+    // scripts/install packs and installs it (ReadyToRun), in the default table and in markdown, alternated with the loop a
+    // researcher would write instead (report_loop.py, standard-library Python, also a process). Said when either is missing.
     private static void AsAProcess(string root)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hypergrid.slnx"))) dir = dir.Parent;
-        var cli = dir is null ? null : Path.Combine(dir.FullName, "src/Hypergrid.Cli/bin/Release/net10.0/hypergrid");
-        if (cli is null || !File.Exists(cli))
-        {
-            Console.WriteLine("  hypergrid report as a process: not timed (build it: dotnet build -c Release src/Hypergrid.Cli)");
-            return;
-        }
+        if (dir is null) { Console.WriteLine("  hypergrid report as a process: not timed (no repository above the bench)"); return; }
+        var tools = Directory.CreateTempSubdirectory("hypergrid-report-tool-").FullName;
         var study = Directory.CreateTempSubdirectory("hypergrid-report-cli-").FullName;
         try
         {
+            Console.WriteLine("  installing the tool as a user does (scripts/install --tool-path; about a minute) ...");
+            if (Exit(Start("bash", dir.FullName, Path.Combine(dir.FullName, "scripts/install"), "--tool-path", tools)) is { } failed)
+            {
+                Console.WriteLine($"  hypergrid report as a process: not timed (scripts/install: {failed})");
+                return;
+            }
             Directory.CreateSymbolicLink(Path.Combine(study, "out"), root); // out/log is the bench's study
-            var times = new List<double>();
+            var cli = Path.Combine(tools, "hypergrid");
+            string[] report = ["report", "--metric", "val_acc", "--equivalence", "0.01"];
+            var loop = Path.Combine(AppContext.BaseDirectory, "report_loop.py");
+            var (table, markdown, python) = (new List<double>(), new List<double>(), new List<double>());
             for (var i = 0; i < 5; i++)
             {
-                var start = new System.Diagnostics.ProcessStartInfo(cli, ["report", "--metric", "val_acc", "--equivalence", "0.01"])
-                    { WorkingDirectory = study, RedirectStandardOutput = true, RedirectStandardError = true };
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                using var process = System.Diagnostics.Process.Start(start)!;
-                _ = process.StandardOutput.ReadToEndAsync();
-                _ = process.StandardError.ReadToEndAsync();
-                process.WaitForExit();
-                times.Add(clock.Elapsed.TotalSeconds);
-                if (process.ExitCode != 0) { Console.WriteLine($"  hypergrid report as a process: exit code {process.ExitCode}"); return; }
+                if (Timed(table, () => Start(cli, study, report)) is { } a) { Console.WriteLine($"  hypergrid report: {a}"); return; }
+                if (Timed(markdown, () => Start(cli, study, [.. report, "--format", "markdown"])) is { } b) { Console.WriteLine($"  hypergrid report --format markdown: {b}"); return; }
+                if (Timed(python, () => Start("python3", study, loop, Path.Combine(root, "log"))) is { } c) { Console.WriteLine($"  report_loop.py: {c}"); return; }
             }
-            Console.WriteLine($"  hypergrid report as a process (what a user's clock sees; process start and compiling included), 5 runs: " +
-                              $"{Measure.Fmt(times.Min())} best / {Measure.Fmt(Median(times))} median (load {TrainBench.LoadAverage()})");
+            Console.WriteLine($"  as a user's clock sees it, each its own process (the installed tool, ReadyToRun; process start included), 5 runs alternated (load {TrainBench.LoadAverage()}):");
+            Console.WriteLine($"    hypergrid report (terminal table)      {Measure.Fmt(table.Min())} best / {Measure.Fmt(Median(table))} median; target < 1 s");
+            Console.WriteLine($"    hypergrid report --format markdown     {Measure.Fmt(markdown.Min())} best / {Measure.Fmt(Median(markdown))} median");
+            Console.WriteLine($"    report_loop.py (the loop in Python)    {Measure.Fmt(python.Min())} best / {Measure.Fmt(Median(python))} median " +
+                              $"-> report (table) is {python.Min() / table.Min():F2}x its speed (best/best; {Median(python) / Median(table):F2}x median/median; target >= 1)");
         }
-        finally { Directory.Delete(study, true); }
+        finally
+        {
+            Directory.Delete(study, true);
+            Directory.Delete(tools, true);
+        }
+    }
+
+    private static System.Diagnostics.Process Start(string file, string folder, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(file, args) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var process = System.Diagnostics.Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        return process;
+    }
+
+    // Waits for the process; null when it exited 0, else what went wrong.
+    private static string? Exit(System.Diagnostics.Process process)
+    {
+        using (process)
+        {
+            process.WaitForExit();
+            return process.ExitCode == 0 ? null : $"exit code {process.ExitCode}";
+        }
+    }
+
+    private static string? Timed(List<double> times, Func<System.Diagnostics.Process> start)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var failed = Exit(start());
+        times.Add(clock.Elapsed.TotalSeconds);
+        return failed;
     }
 
     private static void Collect()

@@ -61,16 +61,16 @@ public static class ReportVerb
     private static void Table(IReadOnlyList<Report> reports)
     {
         Console.WriteLine(ReportColumns.Caption(reports));
-        // Into a file or a pipe, a row of every figure of every metric stays one line (a terminal wraps to its width).
-        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120 + 150 * reports.Count);
+        // Into a file or a pipe, a row of every figure of every metric stays one line (a terminal's rows wrap to its width).
+        var width = Console.IsOutputRedirected ? int.MaxValue : AnsiConsole.Profile.Width;
+        var caps = AnsiConsole.Profile.Capabilities;
         foreach (var section in ReportTable.Of(reports))
         {
-            var table = new Table { Title = new TableTitle(Markup.Escape(section.Name)) };
-            foreach (var c in ReportText.Heads(section, reports)) table.AddColumn(Markup.Escape(c));
+            var table = new TerminalTable(section.Name, ReportText.Heads(section, reports));
             for (var i = 0; i < section.Rows.Count; i++)
-                table.AddRow(ReportText.Cells(section, i, reports, Markup.Escape,
-                    g => $"[bold green]{Markup.Escape(ReportColumns.Cell(g))}[/]", g => $"{Markup.Escape(ReportColumns.Cell(g))} [yellow]≈[/]").ToArray());
-            AnsiConsole.Write(table);
+                table.Add(ReportText.Cells<TerminalTable.Part[]>(section, i, reports, s => [new(s)],
+                    g => [new(ReportColumns.Cell(g), TerminalTable.Style.Best)], g => [new(ReportColumns.Cell(g) + " "), new("≈", TerminalTable.Style.Mark)]));
+            Console.Out.Write(table.Render(width, caps.Ansi, caps.ColorSystem != ColorSystem.NoColors, caps.Unicode));
             if (section.Note is { } note) Console.WriteLine("  " + note);
             if (section.Adaptive is { } adaptive) Console.WriteLine("  " + adaptive);
             var sb = new StringBuilder();

@@ -111,14 +111,18 @@ public static class ReportText
          .. reports.SelectMany(r => ReportColumns.Of(reports.Count > 1 ? r.Metric + " " : "").Select(c => c.Head).Prepend(r.Metric))];
 
     /// <summary>Row <paramref name="i"/>'s cells, escaped by <paramref name="escape"/>; the metric cell of the best and of a group indistinguishable from it by the two functions.</summary>
-    public static List<string> Cells(ReportTable table, int i, IReadOnlyList<Report> reports, Func<string, string> escape, Func<GroupRow, string> best, Func<GroupRow, string> indistinguishable)
+    public static List<string> Cells(ReportTable table, int i, IReadOnlyList<Report> reports, Func<string, string> escape, Func<GroupRow, string> best, Func<GroupRow, string> indistinguishable) =>
+        Cells<string>(table, i, reports, escape, best, indistinguishable);
+
+    /// <summary>As <see cref="Cells(ReportTable, int, IReadOnlyList{Report}, Func{string, string}, Func{GroupRow, string}, Func{GroupRow, string})"/>, each cell made by the functions (a terminal's styled parts).</summary>
+    public static List<T> Cells<T>(ReportTable table, int i, IReadOnlyList<Report> reports, Func<string, T> escape, Func<GroupRow, T> best, Func<GroupRow, T> indistinguishable)
     {
         var named = table.Named(i);
         var cells = (table.LeafColumn ? [named.Leaf] : Array.Empty<string>()).Concat(table.Keys.Select(k => Shown(named.Values[k]))).Select(escape).ToList();
         for (var m = 0; m < reports.Count; m++)
         {
             var columns = ReportColumns.Of("");
-            if (table.Rows[i][m] is not { } g) { cells.AddRange(Enumerable.Repeat("", 1 + columns.Count)); continue; }
+            if (table.Rows[i][m] is not { } g) { cells.AddRange(Enumerable.Repeat(escape(""), 1 + columns.Count)); continue; }
             cells.Add(g.Best ? best(g) : g.Indistinguishable ? indistinguishable(g) : escape(ReportColumns.Cell(g)));
             cells.AddRange(columns.Select(c => escape(c.Cell(g))));
         }

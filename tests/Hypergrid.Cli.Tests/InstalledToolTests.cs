@@ -24,6 +24,12 @@ public sealed class InstalledToolTests : IDisposable
         return (p.ExitCode, stdout.Result + stderr.Result);
     }
 
+    private static bool ReadyToRun(string assembly)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
+        return pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+    }
+
     [Fact]
     public void The_installed_command_runs_a_sweep_and_a_report_outside_the_repository()
     {
@@ -31,6 +37,11 @@ public sealed class InstalledToolTests : IDisposable
         Assert.True(install.Code == 0, install.Output);
         var hypergrid = Path.Combine(tools, "hypergrid");
         Assert.True(File.Exists(hypergrid), install.Output);
+        // Compiled ahead of time (ReadyToRun): a short command does not spend its first half-second in the JIT.
+        var assemblies = Directory.GetFiles(Path.Combine(tools, ".store"), "*.dll", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) is "hypergrid.dll" or "Hypergrid.Findings.dll" or "Hypergrid.Trials.dll" or "Spectre.Console.dll").ToList();
+        Assert.Equal(4, assemblies.Count);
+        Assert.All(assemblies, f => Assert.True(ReadyToRun(f), f + " has no ReadyToRun code"));
 
         using var study = new Study().Write("", "seed: 0\nepochs: 1\nhidden: [8]\nn_train: 256\n").Write("sweep/synthetic/mlp/adam", "lr: [0.01, 0.02]\n");
         Assert.False(study.Root.StartsWith(Study.Repository, StringComparison.Ordinal));
