@@ -12,7 +12,7 @@ public sealed class ChangeJournal : IDisposable
     private readonly string root;
     private readonly Lock gate = new();
     private FileSystemWatcher? watcher;
-    private Task? starting;
+    private volatile Task? starting;
     private int started;
     private bool disposed;
     private long version;

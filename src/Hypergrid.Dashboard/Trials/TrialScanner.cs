@@ -67,7 +67,7 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         Interlocked.Increment(ref fullScans);
         var dynamic = new List<int>();
         var print = new ScanFingerprint();
-        var decisionStamps = new ConcurrentDictionary<string, DateTime>(StringComparer.Ordinal);
+        var leaves = new ScanLeaves();
         var dirs = TrialFolders.Under(logRoot).ToList();
         // Each folder is read on its own (a first answer at 100,000 trials reads as many run.json and cfg.yaml files):
         // on every core, then put together in folder order.
@@ -81,17 +81,17 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
             using var folder = opener.Open(dir);
             var stamp = folder.LastWriteTimeUtc();
             // A paused trial's state and rank also change with its leaf's search decisions (a file beside the trials):
-            // looked at once per leaf and scan.
-            var decisions = decisionStamps.GetOrAdd(Path.GetDirectoryName(dir)!, leaf => File.GetLastWriteTimeUtc(Path.Combine(leaf, Hypergrid.Trials.Search.SearchDecision.File)));
+            // looked at once per leaf and scan, as is the id its trials share.
+            var (id, decisions) = leaves.Of(dir);
             if (decisions > stamp) stamp = decisions;
             if (!cache.TryGetValue(dir, out var entry) || entry.Stamp != stamp)
             {
                 var (config, current) = ReadConfig(folder);
-                var record = TrialRecord.Read(folder, TrialId.FromDirectory(dir), current);
+                var record = TrialRecord.Read(folder, id, current);
                 // A result shows the config it was trained with: the cfg.yaml's JSON is made only for the others. Only a
                 // trial read again while its folder is unchanged (a live one) needs its current hash again: the others do
                 // not keep their parsed config alive (100,000 of them are most of what a first answer's collections copy).
-                entry = (stamp, record, record.TrainedConfig ?? config?.ToJson(), Live(record) ? current : Unknown, LogOf(record), FinalOf(record));
+                entry = (stamp, record, record.TrainedConfig ?? (config is null ? null : ConfigJson.From(config) as JsonObject), Live(record) ? current : Unknown, LogOf(record), FinalOf(record));
                 cache[dir] = entry;
             }
             else if (Live(entry.Record)) cache[dir] = entry = Reread(dir, entry);
@@ -108,8 +108,6 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         var scan = new FullScan(version, Environment.TickCount64, dirs, result, [.. dynamic], print.Value);
         // The version read before the scan: a change during it moves the journal past it, and the next scan is full.
         lastFull = scan;
-        // A deferred journal starts watching now, after the answer's reading: its walk of every folder does not compete with it.
-        Journal?.Start();
         return Quiet(scan, code, reread: false);
     }
 
@@ -176,8 +174,9 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         : File.Exists(Path.Combine(r.Directory, TrialFiles.BatchLog)) ? TrialFiles.BatchLog
         : Attempt.LivePartialLog(r.Directory) is not null ? TrialFiles.PartialLog : null;
 
-    // The config to show and the hash of what it asks for now (null: unknown, so nothing is called stale).
-    private (TrialConfig? Config, Func<RunRecord?, string?> Current) ReadConfig(TrialFolder folder)
+    // The config to show, as its mapping (its JSON is made only when no trained config is shown instead), and the hash of
+    // what it asks for now (null: unknown, so nothing is called stale), made only for a result that recorded one.
+    private (CfgMap? Config, Func<RunRecord?, string?> Current) ReadConfig(TrialFolder folder)
     {
         var dir = folder.Path;
         var bytes = folder.ReadBeneath(logRoot, TrialFiles.Config);
@@ -187,7 +186,6 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         // The form the expander writes is read directly (a YAML parse costs most of a first answer at 100,000 trials); anything else by the loader.
         var map = CanonicalYaml.TryRead(text, file) ?? YamlLoader.LoadMapping(text, file, new List<ConfigError>());
         if (map is null) return (null, _ => null);
-        var config = TrialConfig.FromMap(map, file);
-        return (config, ResultHash.Current(config, schema));
+        return (map, run => ResultHash.Current(TrialConfig.FromMap(map, file), schema)(run));
     }
 }

@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hypergrid.Dashboard.Tests.Api;
 
 /// <summary>
-/// The server's change journal starts watching after the first trial list (its walk of every folder is no part of the
-/// first answer): until then it is unhealthy and every scan reads the folders; once it watches, the next scan is full
+/// The server's change journal starts watching once the first trial list is sent (its walk of every folder is no part
+/// of the first answer): until then it is unhealthy and every scan reads the folders; once it watches, the next scan is full
 /// again (a change made before the watch covered it is seen), and only then are scans quiet.
 /// </summary>
 public sealed class DeferredJournalTests : IDisposable
@@ -39,6 +39,7 @@ public sealed class DeferredJournalTests : IDisposable
         using var journal = ChangeJournal.Deferred(tree.Log);
         var scanner = new TrialScanner(tree.Log) { Journal = journal };
         Assert.Equal(3, scanner.Scan().Count);
+        journal.Start();
         // Made after the first scan, before (or while) the watch begins: no event may ever tell of it.
         tree.AddTrial("sweep/mnist/mlp/adam/trial_003", "seed: 3\n");
         await journal.Starting!;
@@ -57,6 +58,8 @@ public sealed class DeferredJournalTests : IDisposable
         Assert.Null(journal.Starting);
         Assert.False(journal.Healthy);
         Assert.Equal(3, (await server.GetJson("/api/trials")).GetProperty("trials").GetArrayLength());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (journal.Starting is null && clock.ElapsedMilliseconds < 2000) await Task.Delay(10); // once the answer is sent
         await journal.Starting!;
         Assert.True(journal.Healthy);
     }
