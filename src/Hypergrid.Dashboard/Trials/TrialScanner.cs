@@ -6,8 +6,8 @@ using Hypergrid.Config.Yaml;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Code;
 using Hypergrid.Trials.Logs;
-using Entry = (System.DateTime Stamp, Hypergrid.Trials.TrialRecord Record, System.Text.Json.Nodes.JsonObject? Config, System.Func<Hypergrid.Trials.RunRecord?, string?> Current, string? Log, System.Collections.Generic.Dictionary<string, double?>? Final);
-using Listed = (Hypergrid.Trials.TrialRecord Record, System.Text.Json.Nodes.JsonObject? Config, string? Log, System.Collections.Generic.Dictionary<string, double?> Final);
+using Entry = (System.DateTime Stamp, Hypergrid.Trials.TrialRecord Record, Hypergrid.Dashboard.Trials.ShownConfig? Config, System.Func<Hypergrid.Trials.RunRecord?, string?> Current, string? Log, System.Collections.Generic.Dictionary<string, double?>? Final);
+using Listed = (Hypergrid.Trials.TrialRecord Record, Hypergrid.Dashboard.Trials.ShownConfig? Config, string? Log, System.Collections.Generic.Dictionary<string, double?> Final);
 
 namespace Hypergrid.Dashboard.Trials;
 
@@ -91,7 +91,8 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
                 // A result shows the config it was trained with: the cfg.yaml's JSON is made only for the others. Only a
                 // trial read again while its folder is unchanged (a live one) needs its current hash again: the others do
                 // not keep their parsed config alive (100,000 of them are most of what a first answer's collections copy).
-                entry = (stamp, record, record.TrainedConfig ?? (config is null ? null : ConfigJson.From(config) as JsonObject), Live(record) ? current : Unknown, LogOf(record), FinalOf(record));
+                var shown = record.TrainedConfig is { } trained ? ShownConfig.Of(trained) : config is null ? null : ShownConfig.OfJson(JsonOf(config));
+                entry = (stamp, record, shown, Live(record) ? current : Unknown, LogOf(record), FinalOf(record));
                 cache[dir] = entry;
             }
             else if (Live(entry.Record)) cache[dir] = entry = Reread(dir, entry);
@@ -134,6 +135,27 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
     }
 
     private static readonly Func<RunRecord?, string?> Unknown = _ => null;
+
+    // One writer per thread, its buffer reused: a config's JSON is a hundred bytes, and a first list writes 100,000.
+    [ThreadStatic] private static (System.Buffers.ArrayBufferWriter<byte> Buffer, System.Text.Json.Utf8JsonWriter Writer)? jsonWriter;
+
+    // The config's JSON as the list writes it (the list's encoder), kept as bytes instead of nodes.
+    private static byte[] JsonOf(CfgMap config)
+    {
+        jsonWriter ??= NewWriter();
+        var (buffer, writer) = jsonWriter.Value;
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        ConfigJson.Write(writer, config);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static (System.Buffers.ArrayBufferWriter<byte>, System.Text.Json.Utf8JsonWriter) NewWriter()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        return (buffer, new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = Api.TrialListJson.Options.Encoder, SkipValidation = true }));
+    }
 
     // Liveness changes without the folder changing: a claim's holder may have died since.
     private static bool Live(TrialRecord r) => r.Claim is not null || r.State == TrialState.Running;
