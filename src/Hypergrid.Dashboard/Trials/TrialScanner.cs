@@ -136,6 +136,13 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
 
     private static readonly Func<RunRecord?, string?> Unknown = _ => null;
 
+    private readonly string rootSlash = Path.GetFullPath(logRoot).TrimEnd('/') + "/";
+
+    // mode/dataset/model/trainer/trial_###/cfg.yaml, as Path.GetRelativePath gives it, cut from the listed path in one string.
+    private string RelativeConfig(string dir) =>
+        dir.StartsWith(rootSlash, StringComparison.Ordinal) ? string.Concat(dir.AsSpan(rootSlash.Length), "/" + TrialFiles.Config)
+        : Path.GetRelativePath(logRoot, dir) + "/" + TrialFiles.Config;
+
     // One writer per thread, its buffer reused: a config's JSON is a hundred bytes, and a first list writes 100,000.
     [ThreadStatic] private static (System.Buffers.ArrayBufferWriter<byte> Buffer, System.Text.Json.Utf8JsonWriter Writer)? jsonWriter;
 
@@ -203,7 +210,7 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         var dir = folder.Path;
         var bytes = folder.ReadBeneath(logRoot, TrialFiles.Config);
         if (bytes is null) return (null, _ => null);
-        var file = Path.GetRelativePath(logRoot, dir) + "/" + TrialFiles.Config;
+        var file = RelativeConfig(dir);
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         // The form the expander writes is read directly (a YAML parse costs most of a first answer at 100,000 trials); anything else by the loader.
         var map = CanonicalYaml.TryRead(text, file) ?? YamlLoader.LoadMapping(text, file, new List<ConfigError>());
