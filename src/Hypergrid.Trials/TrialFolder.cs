@@ -89,6 +89,7 @@ public sealed partial class TrialFolder : IDisposable
 
     public void Dispose() => handle?.Dispose();
 
+    /// <summary>openat(2) of a name relative to a folder's descriptor (-1 and errno on failure).</summary>
     [LibraryImport("libc", EntryPoint = "openat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int OpenAt(SafeFileHandle dirfd, string path, int flags, int mode);
+    internal static partial int OpenAt(SafeFileHandle dirfd, string path, int flags, int mode);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace Hypergrid.Trials;
@@ -11,7 +10,7 @@ namespace Hypergrid.Trials;
 /// read by paths as before (the trial folders listed are already those that stay within out/log). Dispose it after the
 /// scan: it holds the leaves' descriptors. Safe to use from many threads.
 /// </summary>
-public sealed partial class TrialFolderOpener(string root) : IDisposable
+public sealed class TrialFolderOpener(string root) : IDisposable
 {
     private readonly ConcurrentDictionary<string, SafeFileHandle?> leaves = new(StringComparer.Ordinal);
 
@@ -25,7 +24,7 @@ public sealed partial class TrialFolderOpener(string root) : IDisposable
         if (slash <= 0 || slash == dir.Length - 1) return TrialFolder.ByPath(dir);
         var leaf = leaves.GetOrAdd(dir[..slash], OpenLeaf);
         if (leaf is null) return TrialFolder.ByPath(dir);
-        var fd = OpenAt(leaf, dir[(slash + 1)..], OPath | ODirectory | ONoFollow | OCloseOnExec, 0);
+        var fd = TrialFolder.OpenAt(leaf, dir[(slash + 1)..], OPath | ODirectory | ONoFollow | OCloseOnExec, 0);
         return fd < 0 ? TrialFolder.ByPath(dir) : TrialFolder.Of(dir, new SafeFileHandle(fd, ownsHandle: true));
     }
 
@@ -41,7 +40,4 @@ public sealed partial class TrialFolderOpener(string root) : IDisposable
         foreach (var handle in leaves.Values) handle?.Dispose();
         leaves.Clear();
     }
-
-    [LibraryImport("libc", EntryPoint = "openat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int OpenAt(SafeFileHandle dirfd, string path, int flags, int mode);
 }
