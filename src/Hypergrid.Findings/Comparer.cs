@@ -16,15 +16,17 @@ internal static class Comparer
         // Each group's figures depend on it and the reference alone (each resampling seeded on its own): computed on every
         // core, in order, they are the same whatever the cores.
         var referenceRow = Describe(reference, s);
-        var rows = ranked.Select((r, i) => (r, i)).AsParallel().AsOrdered().WithDegreeOfParallelism(ranked.Count > 64 ? Environment.ProcessorCount : 1)
-            .Select(x => ReferenceEquals(x.r, reference) ? referenceRow with { Best = ReferenceEquals(x.r, best) }
-                : Compare(Describe(x.r, s), referenceRow, s, higherIsBetter) with { Best = ReferenceEquals(x.r, best) }).ToList();
+        var rows = new GroupRow[ranked.Count];
+        // Small chunks: an undecided comparison (seeds needed) costs far more than the others.
+        EveryCore.For(ranked.Count, chunk: 8, body: i => rows[i] = (ReferenceEquals(ranked[i], reference) ? referenceRow : Compare(Describe(ranked[i], s), referenceRow, s, higherIsBetter))
+            with { Best = ReferenceEquals(ranked[i], best) });
         // One family per section: the comparisons with its reference.
-        var holm = Holm.Adjust(rows.Select(r => r.P).ToList());
-        var equivalence = Holm.Adjust(rows.Select(r => r.PEquivalence).ToList());
+        var holm = Holm.Adjust(Array.ConvertAll(rows, r => r.P));
+        var equivalence = Holm.Adjust(Array.ConvertAll(rows, r => r.PEquivalence));
         var m = holm.Count(p => p is not null);
-        return rows.Select((r, i) => (r, i)).AsParallel().AsOrdered().WithDegreeOfParallelism(rows.Count > 64 ? Environment.ProcessorCount : 1)
-            .Select(x => x.r.P is null ? x.r : Decide(x.r with { PHolm = holm[x.i], PEquivalence = equivalence[x.i] }, referenceRow, s, m)).ToList();
+        var decided = new GroupRow[rows.Length];
+        EveryCore.For(rows.Length, chunk: 8, body: i => decided[i] = rows[i].P is null ? rows[i] : Decide(rows[i] with { PHolm = holm[i], PEquivalence = equivalence[i] }, referenceRow, s, m));
+        return [.. decided];
     }
 
     private static GroupRow Describe(GroupRow r, StatisticsOptions s)
@@ -42,7 +44,7 @@ internal static class Comparer
         if (r.Seeds.SequenceEqual(reference.Seeds))
         {
             var d = Difference.OfPaired(r.Samples, reference.Samples);
-            var (perm, exact) = SignFlip.Test(r.Samples.Zip(reference.Samples, (a, b) => a - b).ToList(), s.Resamples, s.Seed);
+            var (perm, exact) = SignFlip.Test(Difference.PerSeed(r.Samples, reference.Samples), s.Resamples, s.Seed);
             var diff = s.Resamples > 0 ? Bootstrap.PairedDifference(r.Samples, reference.Samples, s.Resamples, s.Seed, s.Level) : new Interval(double.NaN, double.NaN);
             return row with
             {

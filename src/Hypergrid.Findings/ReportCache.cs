@@ -30,12 +30,14 @@ internal sealed class ReportCache
     private static readonly byte[] Build = typeof(ReportCache).Assembly.ManifestModule.ModuleVersionId.ToByteArray();
 
     private readonly Dictionary<string, ReportCacheEntry> loaded;
-    private readonly ConcurrentDictionary<string, ReportCacheEntry> kept = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ReportCacheEntry> kept;
     private readonly ConcurrentDictionary<string, Hypergrid.Trials.Code.CodeRecord?> codes = new(StringComparer.Ordinal);
     private readonly long startedNs = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
     private int hits, changes;
 
-    private ReportCache(Dictionary<string, ReportCacheEntry> loaded) => this.loaded = loaded;
+    // Sized for every trial it knows at once: grown by doubling, its tables of 10,000 trials were large objects made four times.
+    private ReportCache(Dictionary<string, ReportCacheEntry> loaded) =>
+        (this.loaded, kept) = (loaded, new(Environment.ProcessorCount, Math.Max(31, loaded.Count), StringComparer.Ordinal));
 
     /// <summary>Trials answered from the cache in this report.</summary>
     public int Hits => hits;

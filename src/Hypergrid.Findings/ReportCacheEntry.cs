@@ -15,12 +15,17 @@ internal sealed record ReportCacheEntry(
     string? CurrentNow, bool HasCurrentNow, IReadOnlyDictionary<string, double> Values)
 {
     /// <summary>The run record as far as a report judges it (state, staleness, divergence, data, code).</summary>
-    public RunRecord? Run(Func<string, Hypergrid.Trials.Code.CodeRecord?> code) => !HasRun ? null : new RunRecord
+    public RunRecord? Run(Func<string, Hypergrid.Trials.Code.CodeRecord?> code)
     {
-        Status = RunStatus.Complete, CfgSha256 = CfgSha256, ParamsSha256 = ParamsSha256, EffectiveSha256 = EffectiveSha256, Data = Data,
-        Code = CodeJson is null ? null : code(CodeJson),
-        Final = new Dictionary<string, double?>(
-            (HasValLoss ? [KeyValuePair.Create("val_loss", ValLoss)] : Array.Empty<KeyValuePair<string, double?>>())
-            .Concat(HasTrainLoss ? [KeyValuePair.Create("train_loss", TrainLoss)] : [])),
-    };
+        if (!HasRun) return null;
+        // Filled by hand: a LINQ chain over key-value pairs (structs) is compiled in a fresh process, and this runs per trial.
+        var final = new Dictionary<string, double?>(2);
+        if (HasValLoss) final["val_loss"] = ValLoss;
+        if (HasTrainLoss) final["train_loss"] = TrainLoss;
+        return new RunRecord
+        {
+            Status = RunStatus.Complete, CfgSha256 = CfgSha256, ParamsSha256 = ParamsSha256, EffectiveSha256 = EffectiveSha256, Data = Data,
+            Code = CodeJson is null ? null : code(CodeJson), Final = final,
+        };
+    }
 }

@@ -15,13 +15,6 @@ namespace Hypergrid.Findings;
 /// </summary>
 public static class Reporter
 {
-    private const string OtherCodeMark = " (trained by other code)";
-
-    private static readonly HashSet<string> NotCompared = ["seed", "mode", "dataset", "model", "trainer"];
-
-    // The keys a leaf's path gives, in its order.
-    private static readonly string[] PathKeys = ["mode", "dataset", "model", "trainer"];
-
     public static Report Build(string logRoot, ReportOptions o) => Build(logRoot, o, null);
 
     /// <summary>As <see cref="Build(string, ReportOptions)"/>, saying in <paramref name="split"/> where its time went (the bench prints it).</summary>
@@ -44,16 +37,20 @@ public static class Reporter
         split?.Listed(clock);
         var cache = loading?.Result;
         var reader = new ReportTrialReader(logRoot, o, metric, atBest, goal, cache, code, offered);
-        var read = folders.AsParallel().AsOrdered().Select(reader.Read).Where(x => x.Selected).ToList();
+        var read = new ReportTrial[folders.Count];
+        EveryCore.For(folders.Count, i => read[i] = reader.Read(folders[i]));
         // What was read is kept for the next report (only ever checked against the files again); a filtered report keeps the others' too.
         cache?.Save(logRoot, partial: o.Filters != Filters.All || o.Only is not null);
         if (split is not null) split.CacheHits += cache?.Hits ?? 0;
         split?.Read(clock);
         var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var trials = new List<(TrialId Id, ReportTrial Read, string Key, long Seed, double Value, string? Data, string? Code)>();
+        var trials = new GroupedTrial[read.Length];
+        var count = 0;
         foreach (var stray in strays) excluded[$"not a trial folder: {stray}"] = 1;
-        foreach (var t in read)
+        for (var at = 0; at < read.Length; at++)
         {
+            var t = read[at];
+            if (!t.Selected) continue;
             var (record, value, key) = (t.Record, t.Value, t.Key);
             if (record.State == TrialState.Diverged)
             {
@@ -79,43 +76,15 @@ public static class Reporter
             // Seeds trained on other data are not one group: the data's checksum joins the key, its source shows when it varies.
             var data = record.Run?.Data is { } d ? $"{d.Source} ({d.Checksum[..Math.Min(8, d.Checksum.Length)]})" : null;
             // Seeds trained by other code are not one group either: the code's hash joins the key; it shows when it varies or is not today's.
-            var codeOf = record.Run?.Code is { Sha256: not null } c ? c.Short + (record.State == TrialState.OtherCode ? OtherCodeMark : "") : null;
-            trials.Add((record.Id, t, key, t.Seed, value.Value, data, codeOf));
+            var codeOf = record.Run?.Code is { Sha256: not null } c ? c.Short + (record.State == TrialState.OtherCode ? ReportGroups.OtherCodeMark : "") : null;
+            trials[count++] = new GroupedTrial(record.Id, at, key, t.Seed, value.Value, data, codeOf);
         }
-        if (trials.Count == 0)
+        if (count == 0)
             throw new UsageException($"no complete trial under {logRoot} matches {o.Filters} with a value for {Visible.Short(o.Metric)} (left out: {Describe(excluded)}); "
                 + (offered.Count > 0 ? $"their epoch logs offer: {string.Join(", ", offered.Select(Visible.Short))}" : "train some first"));
 
-        // Each trial's key is built once (a report groups thousands), and kept for its group's row.
-        var groups = trials.Select(t => (Trial: t, Key: (t.Id.Leaf, Config: t.Key, t.Data, t.Code)))
-            .GroupBy(t => t.Key).Select(g => (g.Key, Trials: g.Select(t => t.Trial).OrderBy(t => t.Seed).ToList()))
-            // A group's config is its first trial's (they differ only in seed): read from its text here when it came from the cache.
-            .Select(g => (g.Key, g.Trials, First: g.Trials[0].Read.ConfigObject())).ToList();
-        var rows = new List<GroupRow>();
-        // A section's rows are named by what differs between its groups: the path keys (model, trainer, ...) that differ
-        // within it, then the keys that vary within one of its leaves. Keys that differ only between leaves (another
-        // model's own keys) follow from the model or trainer, and are not a column each.
-        foreach (var part in groups.GroupBy(g => SectionOf(g.Key.Leaf, o.Scope).Name, g => (Trials: g.Trials, g.First)))
-        {
-            var pathKeys = PathKeys.Where((_, i) => part.Select(g => g.Trials[0].Id.Leaf.Split('/')[i]).Distinct().Count() > 1).ToList();
-            var varying = part.GroupBy(g => g.Trials[0].Id.Leaf).SelectMany(leaf => Varying(leaf.Select(g => g.First).ToList())).Distinct().ToList();
-            var dataVaries = part.Select(g => g.Trials[0].Data).Distinct().Count() > 1;
-            var codeShown = part.Select(g => g.Trials[0].Code).Distinct().Count() > 1 || part.Any(g => g.Trials[0].Code?.EndsWith(OtherCodeMark, StringComparison.Ordinal) == true);
-            foreach (var (g, config) in part)
-            {
-                var samples = g.Select(t => t.Value).ToList();
-                var d = Stats.Describe(samples);
-                // A key the group's config lacks is left out (missing), unlike a key set to null.
-                var path = g[0].Id.Leaf.Split('/');
-                var values = new JsonObject(pathKeys.Select(k => KeyValuePair.Create(k, (JsonNode?)JsonValue.Create(path[Array.IndexOf(PathKeys, k)])))
-                    .Concat(varying.Where(config.ContainsKey).Select(k => KeyValuePair.Create(k, config[k]?.DeepClone()))));
-                if (dataVaries) values["data"] = g[0].Data ?? "unknown";
-                if (codeShown) values["code"] = g[0].Code ?? "unknown";
-                rows.Add(new GroupRow(g[0].Id.Leaf, values, g.Select(t => t.Id.Folder).ToList(), g.Select(t => t.Seed).ToList(), g.Count,
-                    d.Mean, d.Std, d.Sem, d.Low, d.High, d.Median, d.Min, d.Max, null, null, null, false)
-                { Samples = samples, Config = Without(config, ["seed"]), Key = string.Join('\u0001', g[0].Id.Leaf, g[0].Key, g[0].Data, g[0].Code) });
-            }
-        }
+        // Each trial's key was built once as it was read (a report groups thousands), and is kept for its group's row.
+        var rows = ReportGroups.Rows(trials, count, read, o.Scope);
         split?.Grouped(clock);
         var scope = o.Scope;
         var sign = goal == "max" ? -1 : 1;
@@ -145,7 +114,7 @@ public static class Reporter
     }
 
     /// <summary>The section a leaf's groups belong to: its mode and dataset (default), the leaf alone, or one for everything.</summary>
-    private static (string Name, string? Mode, string? Dataset, string? Leaf) SectionOf(string leaf, string scope)
+    internal static (string Name, string? Mode, string? Dataset, string? Leaf) SectionOf(string leaf, string scope)
     {
         var parts = leaf.Split('/');
         return scope switch
@@ -170,11 +139,6 @@ public static class Reporter
             : throw new UsageException($"--baseline {spec} matches {matches.Count} groups; name a leaf and key=value pairs that pick one of: " +
                 string.Join("; ", rows.Select(r => r.Leaf + string.Concat(r.Values.Select(kv => $"/{kv.Key}={Canonical(kv.Value)}")))));
     }
-
-    // Keys whose value differs between a leaf's groups: the columns a reader compares.
-    private static List<string> Varying(IReadOnlyList<JsonObject> configs) =>
-        configs.SelectMany(c => c.Select(kv => kv.Key)).Distinct().Where(k => !NotCompared.Contains(k) && !TrialConfig.NotHyperparameters.Contains(k))
-            .Where(k => configs.Select(c => Canonical(c[k])).Distinct().Count() > 1).ToList();
 
     internal static JsonObject Without(JsonObject config, string[] keys) =>
         new(config.Where(kv => !keys.Contains(kv.Key) && !TrialConfig.NotHyperparameters.Contains(kv.Key)).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));

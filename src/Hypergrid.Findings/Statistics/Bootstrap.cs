@@ -7,7 +7,9 @@ namespace Hypergrid.Findings.Statistics;
 /// by a seeded <see cref="SplitMix"/>, its (1 - level)/2 and (1 + level)/2 quantiles (type 7) the interval. The same
 /// values, resamples and seed give the same interval. No allocation per resample, the draws of a size kept for every
 /// group of that size (<see cref="BootstrapDraws"/>), and the two quantiles selected from their tails
-/// (<see cref="TailQuantile"/>), not sorted for: a report of thousands of groups pays little for them.
+/// (<see cref="TailQuantile"/>), not sorted for; for a mean of a few values, found from the multisets the resamples draw
+/// (<see cref="DrawMultisets"/>), summing only the resamples near the quantiles: a report of thousands of groups pays
+/// little for them.
 /// </summary>
 public static class Bootstrap
 {
@@ -20,7 +22,7 @@ public static class Bootstrap
     /// each seed's pair together).
     /// </summary>
     public static Interval PairedDifference(IReadOnlyList<double> a, IReadOnlyList<double> b, int resamples, ulong seed, double level = 0.95) =>
-        Resample([.. a.Zip(b, (x, y) => x - y)], null, Kind.Mean, resamples, seed, level);
+        Resample(Difference.PerSeed(a, b), null, Kind.Mean, resamples, seed, level);
 
     /// <summary>The interval of mean(a) - mean(b) for unpaired samples (each resampled on its own: a two-sample bootstrap).</summary>
     public static Interval UnpairedDifference(IReadOnlyList<double> a, IReadOnlyList<double> b, int resamples, ulong seed, double level = 0.95) =>
@@ -48,6 +50,8 @@ public static class Bootstrap
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Interval Resample(double[] a, double[]? b, Kind kind, int resamples, ulong seed, double level)
     {
+        // A mean's quantiles from the multisets its resamples draw (the same doubles), where they are few.
+        if (kind == Kind.Mean && DrawMultisets.Of(a.Length, resamples, seed)?.Interval(a, level) is { } fromMultisets) return fromMultisets;
         var rng = new SplitMix(seed);
         var values = ArrayPool<double>.Shared.Rent(resamples);
         var nb = kind == Kind.Mean ? 0 : b!.Length;

@@ -21,6 +21,8 @@ internal static class BootstrapDraws
     public static int[]? Of(int a, int b, int resamples, ulong seed)
     {
         if ((long)(a + b) * resamples > MostIndices) return null;
+        // Looked up first: ConcurrentDictionary.Count takes every lock, and every group's bootstrap asks.
+        if (Known.TryGetValue((a, b, resamples, seed), out var known)) return known;
         if (Known.Count > 256) Known.Clear();
         return Known.GetOrAdd((a, b, resamples, seed), k =>
         {

@@ -18,6 +18,14 @@ public readonly record struct Difference(double Mean, double Se, double Df, doub
         return new(d.Mean(), sd / Math.Sqrt(d.Length), d.Length - 1, sd, true);
     }
 
+    /// <summary>Each seed's difference a[i] - b[i], as far as both go (as LINQ's Zip, whose instance over doubles a fresh process compiled).</summary>
+    public static double[] PerSeed(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        var d = new double[Math.Min(a.Count, b.Count)];
+        for (var i = 0; i < d.Length; i++) d[i] = a[i] - b[i];
+        return d;
+    }
+
     /// <summary>mean(a) - mean(b) of unpaired samples (n &gt;= 2 each).</summary>
     public static Difference OfWelch(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {

@@ -29,7 +29,7 @@ public static class Quantile
     }
 
     // Rearranges so that values[k] is the k-th smallest, smaller ones left of it, larger or equal right.
-    private static double Kth(Span<double> values, int k)
+    internal static double Kth(Span<double> values, int k)
     {
         int left = 0, right = values.Length - 1;
         while (left < right)

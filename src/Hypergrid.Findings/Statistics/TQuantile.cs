@@ -12,7 +12,9 @@ public static class TQuantile
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(double, double), double> Known = new();
 
     /// <summary>The t with P(T &gt; t) = <paramref name="tail"/> (0 &lt; tail &lt; 1) at <paramref name="df"/> degrees of freedom.</summary>
-    public static double Upper(double tail, double df) => Known.Count < 100_000 ? Known.GetOrAdd((tail, df), k => Find(k.Item1, k.Item2)) : Find(tail, df);
+    public static double Upper(double tail, double df) =>
+        // Looked up first: ConcurrentDictionary.Count takes every lock, and a report asks this thousands of times on every core.
+        Known.TryGetValue((tail, df), out var known) ? known : Known.Count < 100_000 ? Known.GetOrAdd((tail, df), k => Find(k.Item1, k.Item2)) : Find(tail, df);
 
     private static double Find(double tail, double df)
     {

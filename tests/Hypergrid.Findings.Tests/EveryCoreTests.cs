@@ -1,0 +1,36 @@
+namespace Hypergrid.Findings.Tests;
+
+public class EveryCoreTests
+{
+    [Theory]
+    [InlineData(0, 32)]
+    [InlineData(1, 32)]
+    [InlineData(32, 32)]
+    [InlineData(33, 32)]
+    [InlineData(10_000, 32)]
+    [InlineData(1_001, 7)]
+    public void Every_index_is_visited_once_and_its_result_lands_at_its_index(int count, int chunk)
+    {
+        var visits = new int[count];
+        var results = new int[count];
+        EveryCore.For(count, chunk: chunk, body: i =>
+        {
+            Interlocked.Increment(ref visits[i]);
+            results[i] = i * 3;
+        });
+        Assert.All(visits, v => Assert.Equal(1, v));
+        Assert.Equal(Enumerable.Range(0, count).Select(i => i * 3), results);
+    }
+
+    [Theory]
+    [InlineData(10)]     // one worker: the caller's loop
+    [InlineData(5_000)]  // every core
+    public void A_failure_is_thrown_as_itself_as_a_serial_loop_throws_it(int count)
+    {
+        var thrown = Assert.Throws<IOException>(() => EveryCore.For(count, chunk: 4, body: i =>
+        {
+            if (i == count / 2) throw new IOException("unreadable");
+        }));
+        Assert.Equal("unreadable", thrown.Message);
+    }
+}
