@@ -27,6 +27,8 @@ public static class FirstListBench
             if (!Directory.Exists(log)) Write(log, count);
             Console.WriteLine($"first trial list: {count:N0} trials on {parent} (load {TrainBench.LoadAverage()})");
             if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") == "split") { FirstListSplit.Run(log); return; }
+            // HYPERGRID_BENCH_ONLY=process: as a user meets it, the dashboard as its own process (and a baseline's, alternated).
+            if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") == "process") { await FirstListProcess.RunAsync(outDir, count); return; }
             await FirstAnswer(outDir, count);
             // HYPERGRID_BENCH_ONLY=first: the first answer alone (for strace or perf).
             if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") == "first") return;
@@ -34,6 +36,7 @@ public static class FirstListBench
             await FirstAnswer(outDir, count);
             Stages(log);
             TrialListBaseline.Run(log);
+            await FirstListProcess.RunAsync(outDir, count);
         }
         finally
         {

@@ -29,8 +29,9 @@ public static class DashboardServer
         // The page's Results names its selection in the URL (GET /api/report?trials=…): room for thousands of trials.
         builder.WebHost.ConfigureKestrel(k => { k.Limits.MaxRequestLineSize = 1 << 20; k.Limits.MaxRequestHeadersTotalSize = 1 << 20; });
         // A change journal of out/log: a 304 of the trial list costs no folder scan while nothing changed. The host
-        // owns it, so disposing the app (stopped or not) releases its inotify instance.
-        builder.Services.AddSingleton(_ => ChangeJournal.Watch(logRoot));
+        // owns it, so disposing the app (stopped or not) releases its inotify instance. It starts watching once the
+        // first trial list is sent (see MapTrials): its walk of every folder is no part of the first answer.
+        builder.Services.AddSingleton(_ => ChangeJournal.Deferred(logRoot));
         var app = builder.Build();
         app.UseHostCheck(options);
         app.UseContentPolicy();

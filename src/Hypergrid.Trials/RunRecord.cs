@@ -104,12 +104,14 @@ public sealed record RunRecord
     }
 
     /// <summary>Reads run.json; null when missing or unreadable (a crash mid-write cannot happen: writes are atomic).</summary>
-    public static RunRecord? TryRead(string trialDir)
+    public static RunRecord? TryRead(string trialDir) => TryRead(TrialFolder.ByPath(trialDir));
+
+    /// <summary>Reads run.json of a folder opened once (see <see cref="TrialFolder"/>); null as <see cref="TryRead(string)"/>.</summary>
+    public static RunRecord? TryRead(TrialFolder folder)
     {
-        var path = Path.Combine(trialDir, TrialFiles.Run);
         // Through the safe open: a run.json that is a link out of out/log, or a FIFO, reads as absent.
         // From its bytes (no text decoded first: a report reads 10,000 of them); a byte-order mark is skipped, as a text reader would.
-        try { return SafeFiles.ReadOwnBytes(path) is { } bytes ? JsonSerializer.Deserialize(bytes.AsSpan(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0), TrialJson.Default.RunRecord) : null; }
+        try { return folder.ReadOwn(TrialFiles.Run) is { } bytes ? JsonSerializer.Deserialize(bytes.AsSpan(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0), TrialJson.Default.RunRecord) : null; }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException) { return null; }
     }
 

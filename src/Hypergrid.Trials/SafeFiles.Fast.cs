@@ -62,7 +62,7 @@ public static partial class SafeFiles
 
     // The open file's fstat: whether it is regular, its length and write time; null (the handle closed) when it fails.
     // The buffer on the stack: a first trial list makes 300,000 of these.
-    private static unsafe (SafeFileHandle Handle, bool Regular, long Length, DateTime Written)? Fstat(SafeFileHandle handle)
+    internal static unsafe (SafeFileHandle Handle, bool Regular, long Length, DateTime Written)? Fstat(SafeFileHandle handle)
     {
         var offsets = StatOffsets()!.Value;
         var buffer = stackalloc byte[256];
@@ -77,7 +77,7 @@ public static partial class SafeFiles
     }
 
     // pread(2) until the length or the end: no seek probe, which a RandomAccess read of a handle made from a descriptor makes.
-    private static unsafe byte[] ReadAll(SafeFileHandle handle, long length)
+    internal static unsafe byte[] ReadAll(SafeFileHandle handle, long length)
     {
         var bytes = new byte[length];
         var have = 0;
@@ -113,7 +113,7 @@ public static partial class SafeFiles
         DateTime.UnixEpoch.AddTicks(BitConverter.ToInt64(stat[offsets.Mtime..]) * TimeSpan.TicksPerSecond + BitConverter.ToInt64(stat[(offsets.Mtime + 8)..]) / 100);
 
     // struct stat's st_mode, st_size and st_mtim on Linux x64 and arm64 (the same offsets but st_mode's).
-    private static (int Mode, int Size, int Mtime)? StatOffsets() => RuntimeInformation.ProcessArchitecture switch
+    internal static (int Mode, int Size, int Mtime)? StatOffsets() => RuntimeInformation.ProcessArchitecture switch
     {
         Architecture.X64 => (24, 48, 88),
         Architecture.Arm64 => (16, 48, 88),

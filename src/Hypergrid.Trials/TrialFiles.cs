@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Hypergrid.Trials;
 
@@ -37,11 +36,12 @@ public static partial class TrialFiles
     public static bool TryParseFolder(string folderName, out int number)
     {
         number = 0;
-        // Only the name Hypergrid gives a number: trial_0000 beside trial_000 is not a second trial 0.
-        var m = FolderPattern().Match(folderName);
-        return m.Success && int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out number) && FolderName(number) == folderName;
+        // Only the name Hypergrid gives a number: trial_0000 beside trial_000 is not a second trial 0. "trial_" and 3 to 9
+        // ASCII digits, exactly 3 or without a leading zero (FolderName's D3); no regex or string made (a list reads 100,000).
+        var digits = folderName.AsSpan();
+        if (!digits.StartsWith("trial_", StringComparison.Ordinal)) return false;
+        digits = digits[6..];
+        if (digits.Length is < 3 or > 9 || digits.ContainsAnyExceptInRange('0', '9') || digits.Length > 3 && digits[0] == '0') return false;
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out number);
     }
-
-    [GeneratedRegex(@"^trial_([0-9]{3,9})$")]
-    private static partial Regex FolderPattern();
 }

@@ -18,21 +18,31 @@ public static class TrialFolders
     public static (List<string> Trials, List<string> Strays) Scan(string logRoot)
     {
         if (!Directory.Exists(logRoot)) return ([], []);
-        IEnumerable<DirectoryInfo> level = [new DirectoryInfo(logRoot)];
-        for (var depth = 0; depth < 4; depth++) level = level.SelectMany(d => Inside(logRoot, d)).OrderBy(d => d.Name, StringComparer.Ordinal);
+        IEnumerable<(string Name, string Full)> level = [("", Path.GetFullPath(logRoot))];
+        for (var depth = 0; depth < 4; depth++) level = level.SelectMany(d => Inside(logRoot, d.Full)).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
         var (trials, strays) = (new List<string>(), new List<string>());
         foreach (var leaf in level)
         {
             var numbered = new List<(int Number, string Dir)>();
-            foreach (var t in Inside(logRoot, leaf))
-                if (TrialFiles.TryParseFolder(t.Name, out var n)) numbered.Add((n, t.FullName));
-                else if (t.Name.StartsWith("trial_", StringComparison.Ordinal)) strays.Add(Path.GetRelativePath(logRoot, t.FullName).Replace('\\', '/'));
+            foreach (var t in Inside(logRoot, leaf.Full))
+                if (TrialFiles.TryParseFolder(t.Name, out var n)) numbered.Add((n, t.Full));
+                else if (t.Name.StartsWith("trial_", StringComparison.Ordinal)) strays.Add(Path.GetRelativePath(logRoot, t.Full).Replace('\\', '/'));
             trials.AddRange(numbered.OrderBy(t => t.Number).Select(t => t.Dir));
         }
         strays.Sort(StringComparer.Ordinal);
         return (trials, strays);
     }
 
-    private static IEnumerable<DirectoryInfo> Inside(string logRoot, DirectoryInfo dir) =>
-        dir.EnumerateDirectories().Where(d => !d.Attributes.HasFlag(FileAttributes.ReparsePoint) || SafeFiles.Resolve(logRoot, d.FullName, folder: true) is not null);
+    // The folders in a folder (a link only when it leads to a folder within out/log), from readdir's types on Linux.
+    private static IEnumerable<(string Name, string Full)> Inside(string logRoot, string dir)
+    {
+        if (!OperatingSystem.IsLinux())
+            return new DirectoryInfo(dir).EnumerateDirectories()
+                .Where(d => !d.Attributes.HasFlag(FileAttributes.ReparsePoint) || SafeFiles.Resolve(logRoot, d.FullName, folder: true) is not null)
+                .Select(d => (d.Name, d.FullName));
+        return Posix.Subfolders.Read(dir)
+            .Select(e => (e.Name, Full: Path.Join(dir, e.Name), e.Kind))
+            .Where(e => e.Kind == Posix.Subfolders.Kind.Folder || SafeFiles.Resolve(logRoot, e.Full, folder: true) is not null)
+            .Select(e => (e.Name, e.Full));
+    }
 }

@@ -23,18 +23,24 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
     public static TrialRecord Read(string trialDir, TrialId id, string? paramsSha256) => Read(trialDir, id, _ => paramsSha256);
 
     /// <summary>As <see cref="Read(string, TrialId, string?)"/>, with the current hash computed from the run record (which may make parsing the config unnecessary).</summary>
-    public static TrialRecord Read(string trialDir, TrialId id, Func<RunRecord?, string?> currentParams)
+    public static TrialRecord Read(string trialDir, TrialId id, Func<RunRecord?, string?> currentParams) =>
+        Read(TrialFolder.ByPath(trialDir), id, currentParams);
+
+    /// <summary>As <see cref="Read(string, TrialId, Func{RunRecord?, string?})"/>, from a folder opened once (its run.json and batch log relative to it).</summary>
+    public static TrialRecord Read(TrialFolder at, TrialId id, Func<RunRecord?, string?> currentParams)
     {
-        var run = RunRecord.TryRead(trialDir);
+        var trialDir = at.Path;
+        var run = RunRecord.TryRead(at);
         var batchLog = Path.Combine(trialDir, TrialFiles.BatchLog);
-        // Opened at once (it exists when it opens: no stat first); where it does not open, asked whether it exists.
-        var opened = SafeFiles.OpenFollowing(batchLog);
+        // Opened at once (it exists when it opens: no stat first); where it does not open, asked whether it exists
+        // (unless the folder's own descriptor said there is no entry of that name at all).
+        var (opened, missing) = at.OpenFollowing(TrialFiles.BatchLog);
         if (opened is { Regular: false } folder && System.IO.Directory.Exists(batchLog))
         {
             folder.Handle.Dispose(); // a folder of that name is no log, as File.Exists says
             opened = null;
         }
-        if (opened is not null || File.Exists(batchLog))
+        if (opened is not null || !missing && File.Exists(batchLog))
         {
             if (Damage(batchLog, run, opened) is { } why) return new(id, trialDir, TrialState.Damaged, why, null, run);
             return Finished(trialDir, id, run, currentParams);

@@ -17,6 +17,9 @@ public sealed class TestServer : IAsyncDisposable
     public string Url { get; }
     public HttpClient Http { get; }
 
+    /// <summary>The server's services (its change journal, for one).</summary>
+    public IServiceProvider Services => app.Services;
+
     /// <summary>A GET that must succeed, as JSON (the body is in the failure message otherwise).</summary>
     public async Task<System.Text.Json.JsonElement> GetJson(string url)
     {

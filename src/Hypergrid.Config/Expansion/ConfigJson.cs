@@ -20,6 +20,49 @@ public static class ConfigJson
         _ => null,
     };
 
+    /// <summary>
+    /// Writes what <see cref="From"/> gives for <paramref name="node"/>, as its WriteTo would write it, without making the
+    /// nodes (a first trial list writes 100,000 configs and keeps only their bytes).
+    /// </summary>
+    public static void Write(System.Text.Json.Utf8JsonWriter w, CfgNode node)
+    {
+        switch (node)
+        {
+            case CfgScalar { Kind: ScalarKind.Null }: w.WriteNullValue(); break;
+            case CfgScalar { Boolean: { } b }: w.WriteBooleanValue(b); break;
+            case CfgScalar { Integer: { } l }: w.WriteNumberValue(l); break;
+            case CfgScalar { Kind: ScalarKind.Float, Number: { } d } when double.IsFinite(d) && d == Math.Floor(d): w.WriteRawValue(CfgScalar.FloatText(d), skipInputValidation: true); break;
+            case CfgScalar { Kind: ScalarKind.Float, Number: { } d } when double.IsFinite(d): w.WriteNumberValue(d); break;
+            case CfgScalar s: w.WriteStringValue(s.Kind == ScalarKind.String ? s.Text : s.Canonical); break;
+            case CfgList list:
+                w.WriteStartArray();
+                foreach (var item in list.Items) Write(w, item);
+                w.WriteEndArray();
+                break;
+            // A key twice: the object keeps its first place and its last value, as From's indexer does.
+            case CfgMap map when Twice(map): From(map)!.WriteTo(w); break;
+            case CfgMap map:
+                w.WriteStartObject();
+                foreach (var e in map.Entries)
+                {
+                    w.WritePropertyName(e.Key);
+                    Write(w, e.Value);
+                }
+                w.WriteEndObject();
+                break;
+            default: w.WriteNullValue(); break;
+        }
+    }
+
+    private static bool Twice(CfgMap map)
+    {
+        var entries = map.Entries;
+        for (var i = 1; i < entries.Count; i++)
+            for (var j = 0; j < i; j++)
+                if (entries[i].Key == entries[j].Key) return true;
+        return false;
+    }
+
     /// <summary>A config value back from JSON (run.json's record of what a result ran with).</summary>
     public static CfgNode ToNode(JsonNode? json, SourceMark mark) => json switch
     {

@@ -45,7 +45,7 @@ public static class CanonicalYaml
         {
             if (depth > MaxDepth) return null;
             var entries = new List<CfgEntry>();
-            var keys = new HashSet<string>(StringComparer.Ordinal);
+            HashSet<string>? keys = null; // made only past a few keys: a trial's cfg.yaml has a handful
             SourceMark? start = null;
             while (true)
             {
@@ -58,7 +58,7 @@ public static class CanonicalYaml
                 var colon = text.IndexOf(':', indent);
                 if (colon < 0 || !IsKey(text.AsSpan(indent, colon - indent))) return null;
                 var key = text[indent..colon];
-                if (!keys.Add(key)) return null; // a duplicate: the loader's error
+                if (Seen(entries, ref keys, key)) return null; // a duplicate: the loader's error
                 var keyMark = Mark(line, indent);
                 start ??= keyMark;
                 CfgNode? value;
@@ -83,6 +83,19 @@ public static class CanonicalYaml
         }
 
         private SourceMark Mark(int at, int column) => new(file, at + 1, column + 1);
+
+        // Whether the key is among the entries so far: compared one by one while they are few, by a set past that.
+        private static bool Seen(List<CfgEntry> entries, ref HashSet<string>? keys, string key)
+        {
+            if (keys is null && entries.Count < 16)
+            {
+                foreach (var e in entries)
+                    if (e.Key == key) return true;
+                return false;
+            }
+            keys ??= new HashSet<string>(entries.Select(e => e.Key), StringComparer.Ordinal);
+            return !keys.Add(key);
+        }
 
         private static int Indent(string text)
         {

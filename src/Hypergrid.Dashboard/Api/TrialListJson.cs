@@ -18,14 +18,14 @@ public static class TrialListJson
     };
 
     /// <summary>The whole answer: <c>{root, metrics, trials}</c>.</summary>
-    public static byte[] Write<TMetric>(string root, IReadOnlyList<TMetric> metrics, IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> trials) =>
+    public static byte[] Write<TMetric>(string root, IReadOnlyList<TMetric> metrics, IReadOnlyList<(TrialRecord Record, Hypergrid.Dashboard.Trials.ShownConfig? Config, string? Log, Dictionary<string, double?> Final)> trials) =>
         Write(root, metrics, trials, trials.Count < 8192 ? 1 : Environment.ProcessorCount);
 
     /// <summary>
     /// The answer with its trials written in <paramref name="parts"/> parts on as many cores, then joined: the same bytes
     /// (a compact array's elements are joined by commas), a first answer at 100,000 trials writes 43 MB.
     /// </summary>
-    internal static byte[] Write<TMetric>(string root, IReadOnlyList<TMetric> metrics, IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> trials, int parts)
+    internal static byte[] Write<TMetric>(string root, IReadOnlyList<TMetric> metrics, IReadOnlyList<(TrialRecord Record, Hypergrid.Dashboard.Trials.ShownConfig? Config, string? Log, Dictionary<string, double?> Final)> trials, int parts)
     {
         parts = Math.Clamp(parts, 1, Math.Max(1, trials.Count));
         var arrays = new ReadOnlyMemory<byte>[parts];
@@ -62,7 +62,7 @@ public static class TrialListJson
     }
 
     // Trials [from, to) as a compact JSON array.
-    private static ReadOnlyMemory<byte> Array(IReadOnlyList<(TrialRecord Record, JsonObject? Config, string? Log, Dictionary<string, double?> Final)> trials, int from, int to)
+    private static ReadOnlyMemory<byte> Array(IReadOnlyList<(TrialRecord Record, Hypergrid.Dashboard.Trials.ShownConfig? Config, string? Log, Dictionary<string, double?> Final)> trials, int from, int to)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(4096, (to - from) * 512));
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true }))
@@ -78,7 +78,7 @@ public static class TrialListJson
         return buffer.WrittenMemory;
     }
 
-    private static void Trial(Utf8JsonWriter w, TrialRecord r, JsonObject? config, string? log, Dictionary<string, double?> final)
+    private static void Trial(Utf8JsonWriter w, TrialRecord r, Hypergrid.Dashboard.Trials.ShownConfig? config, string? log, Dictionary<string, double?> final)
     {
         var run = r.Run;
         w.WriteStartObject();

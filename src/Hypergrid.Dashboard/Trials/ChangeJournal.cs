@@ -9,44 +9,93 @@ namespace Hypergrid.Dashboard.Trials;
 /// </summary>
 public sealed class ChangeJournal : IDisposable
 {
-    private readonly FileSystemWatcher? watcher;
+    private readonly string root;
+    private readonly Lock gate = new();
+    private FileSystemWatcher? watcher;
+    private volatile Task? starting;
+    private int started;
+    private bool disposed;
     private long version;
     private volatile bool healthy;
 
-    private ChangeJournal(string root)
+    private ChangeJournal(string root) => this.root = root;
+
+    /// <summary>A journal of the folder, watching when this returns; unhealthy (every request scans) when it does not exist or cannot be watched.</summary>
+    public static ChangeJournal Watch(string root)
     {
-        if (!Directory.Exists(root)) return;
-        try
-        {
-            watcher = new FileSystemWatcher(root)
-            {
-                IncludeSubdirectories = true, InternalBufferSize = 64 * 1024,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            };
-            watcher.Created += Changed;
-            watcher.Deleted += Changed;
-            watcher.Changed += Changed;
-            watcher.Renamed += (_, _) => Interlocked.Increment(ref version);
-            watcher.Error += (_, _) => { healthy = false; Interlocked.Increment(ref version); };
-            watcher.EnableRaisingEvents = true;
-            healthy = true;
-        }
-        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
-        {
-            healthy = false;
-        }
+        var journal = new ChangeJournal(root);
+        journal.Begin();
+        return journal;
     }
 
-    /// <summary>A journal of the folder; unhealthy (every request scans) when it does not exist or cannot be watched.</summary>
-    public static ChangeJournal Watch(string root) => new(root);
+    /// <summary>
+    /// A journal that watches nothing (and so is unhealthy) until <see cref="Start"/>: a watch of 100,000 trial folders
+    /// walks every one of them (1.5 s of CPU), which the first trial list does not need and should not share its cores with.
+    /// </summary>
+    public static ChangeJournal Deferred(string root) => new(root);
+
+    /// <summary>
+    /// Starts the watch on another thread, once (later calls do nothing). It becomes healthy, and its version moves, only
+    /// when every folder is watched: a scan that began before that never counts as quiet.
+    /// </summary>
+    public void Start()
+    {
+        // Without the lock: the watch being made holds it for as long as its walk takes.
+        if (Interlocked.Exchange(ref started, 1) == 0) starting = Task.Run(Begin);
+    }
+
+    /// <summary>Tests: the deferred watch's start, done (null: not started, or watched from the first).</summary>
+    internal Task? Starting => starting;
+
+    private void Begin()
+    {
+        Interlocked.Exchange(ref started, 1);
+        if (!Directory.Exists(root)) return;
+        lock (gate)
+        {
+            if (disposed) return;
+            FileSystemWatcher? w = null;
+            try
+            {
+                w = new FileSystemWatcher(root)
+                {
+                    IncludeSubdirectories = true, InternalBufferSize = 64 * 1024,
+                    NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+                };
+                w.Created += Changed;
+                w.Deleted += Changed;
+                w.Changed += Changed;
+                w.Renamed += (_, _) => Interlocked.Increment(ref version);
+                w.Error += (_, _) => { healthy = false; Interlocked.Increment(ref version); };
+                w.EnableRaisingEvents = true;
+                watcher = w;
+                // Every folder watched from here on: a scan that read the version before this line is not trusted as quiet.
+                Interlocked.Increment(ref version);
+                healthy = true;
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
+            {
+                w?.Dispose();
+                healthy = false;
+            }
+        }
+    }
 
     /// <summary>A number that moves on every change seen; equal numbers, nothing seen in between.</summary>
     public long Version => Interlocked.Read(ref version);
 
-    /// <summary>False once the watch failed or overflowed: its silence then means nothing.</summary>
+    /// <summary>False until the watch covers every folder, and once it failed or overflowed: its silence then means nothing.</summary>
     public bool Healthy => healthy;
 
     private void Changed(object sender, FileSystemEventArgs e) => Interlocked.Increment(ref version);
 
-    public void Dispose() => watcher?.Dispose();
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            disposed = true;
+            healthy = false;
+            watcher?.Dispose();
+        }
+    }
 }

@@ -6,8 +6,8 @@ using Hypergrid.Config.Yaml;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Code;
 using Hypergrid.Trials.Logs;
-using Entry = (System.DateTime Stamp, Hypergrid.Trials.TrialRecord Record, System.Text.Json.Nodes.JsonObject? Config, System.Func<Hypergrid.Trials.RunRecord?, string?> Current, string? Log, System.Collections.Generic.Dictionary<string, double?>? Final);
-using Listed = (Hypergrid.Trials.TrialRecord Record, System.Text.Json.Nodes.JsonObject? Config, string? Log, System.Collections.Generic.Dictionary<string, double?> Final);
+using Entry = (System.DateTime Stamp, Hypergrid.Trials.TrialRecord Record, Hypergrid.Dashboard.Trials.ShownConfig? Config, System.Func<Hypergrid.Trials.RunRecord?, string?> Current, string? Log, System.Collections.Generic.Dictionary<string, double?>? Final);
+using Listed = (Hypergrid.Trials.TrialRecord Record, Hypergrid.Dashboard.Trials.ShownConfig? Config, string? Log, System.Collections.Generic.Dictionary<string, double?> Final);
 
 namespace Hypergrid.Dashboard.Trials;
 
@@ -67,28 +67,32 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         Interlocked.Increment(ref fullScans);
         var dynamic = new List<int>();
         var print = new ScanFingerprint();
-        var decisionStamps = new ConcurrentDictionary<string, DateTime>(StringComparer.Ordinal);
+        var leaves = new ScanLeaves();
         var dirs = TrialFolders.Under(logRoot).ToList();
         // Each folder is read on its own (a first answer at 100,000 trials reads as many run.json and cfg.yaml files):
         // on every core, then put together in folder order.
         var listed = new Listed[dirs.Count];
         var entries = new Entry[dirs.Count];
+        // Each trial folder opened once, its files by their names relative to it (not looked up from / for each file).
+        using var opener = new TrialFolderOpener(logRoot);
         Parallel.For(0, dirs.Count, i =>
         {
             var dir = dirs[i];
-            var stamp = Directory.GetLastWriteTimeUtc(dir);
+            using var folder = opener.Open(dir);
+            var stamp = folder.LastWriteTimeUtc();
             // A paused trial's state and rank also change with its leaf's search decisions (a file beside the trials):
-            // looked at once per leaf and scan.
-            var decisions = decisionStamps.GetOrAdd(Path.GetDirectoryName(dir)!, leaf => File.GetLastWriteTimeUtc(Path.Combine(leaf, Hypergrid.Trials.Search.SearchDecision.File)));
+            // looked at once per leaf and scan, as is the id its trials share.
+            var (id, decisions) = leaves.Of(dir);
             if (decisions > stamp) stamp = decisions;
             if (!cache.TryGetValue(dir, out var entry) || entry.Stamp != stamp)
             {
-                var (config, current) = ReadConfig(dir);
-                var record = TrialRecord.Read(dir, TrialId.FromDirectory(dir), current);
+                var (config, current) = ReadConfig(folder);
+                var record = TrialRecord.Read(folder, id, current);
                 // A result shows the config it was trained with: the cfg.yaml's JSON is made only for the others. Only a
                 // trial read again while its folder is unchanged (a live one) needs its current hash again: the others do
                 // not keep their parsed config alive (100,000 of them are most of what a first answer's collections copy).
-                entry = (stamp, record, record.TrainedConfig ?? config?.ToJson(), Live(record) ? current : Unknown, LogOf(record), FinalOf(record));
+                var shown = record.TrainedConfig is { } trained ? ShownConfig.Of(trained) : config is null ? null : ShownConfig.OfJson(JsonOf(config));
+                entry = (stamp, record, shown, Live(record) ? current : Unknown, LogOf(record), FinalOf(record));
                 cache[dir] = entry;
             }
             else if (Live(entry.Record)) cache[dir] = entry = Reread(dir, entry);
@@ -132,6 +136,34 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
 
     private static readonly Func<RunRecord?, string?> Unknown = _ => null;
 
+    private readonly string rootSlash = Path.GetFullPath(logRoot).TrimEnd('/') + "/";
+
+    // mode/dataset/model/trainer/trial_###/cfg.yaml, as Path.GetRelativePath gives it, cut from the listed path in one string.
+    private string RelativeConfig(string dir) =>
+        dir.StartsWith(rootSlash, StringComparison.Ordinal) ? string.Concat(dir.AsSpan(rootSlash.Length), "/" + TrialFiles.Config)
+        : Path.GetRelativePath(logRoot, dir) + "/" + TrialFiles.Config;
+
+    // One writer per thread, its buffer reused: a config's JSON is a hundred bytes, and a first list writes 100,000.
+    [ThreadStatic] private static (System.Buffers.ArrayBufferWriter<byte> Buffer, System.Text.Json.Utf8JsonWriter Writer)? jsonWriter;
+
+    // The config's JSON as the list writes it (the list's encoder), kept as bytes instead of nodes.
+    private static byte[] JsonOf(CfgMap config)
+    {
+        jsonWriter ??= NewWriter();
+        var (buffer, writer) = jsonWriter.Value;
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        ConfigJson.Write(writer, config);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static (System.Buffers.ArrayBufferWriter<byte>, System.Text.Json.Utf8JsonWriter) NewWriter()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        return (buffer, new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = Api.TrialListJson.Options.Encoder, SkipValidation = true }));
+    }
+
     // Liveness changes without the folder changing: a claim's holder may have died since.
     private static bool Live(TrialRecord r) => r.Claim is not null || r.State == TrialState.Running;
 
@@ -171,17 +203,18 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         : File.Exists(Path.Combine(r.Directory, TrialFiles.BatchLog)) ? TrialFiles.BatchLog
         : Attempt.LivePartialLog(r.Directory) is not null ? TrialFiles.PartialLog : null;
 
-    // The config to show and the hash of what it asks for now (null: unknown, so nothing is called stale).
-    private (TrialConfig? Config, Func<RunRecord?, string?> Current) ReadConfig(string dir)
+    // The config to show, as its mapping (its JSON is made only when no trained config is shown instead), and the hash of
+    // what it asks for now (null: unknown, so nothing is called stale), made only for a result that recorded one.
+    private (CfgMap? Config, Func<RunRecord?, string?> Current) ReadConfig(TrialFolder folder)
     {
-        var bytes = SafeFiles.ReadAll(logRoot, Path.Combine(dir, TrialFiles.Config));
+        var dir = folder.Path;
+        var bytes = folder.ReadBeneath(logRoot, TrialFiles.Config);
         if (bytes is null) return (null, _ => null);
-        var file = Path.GetRelativePath(logRoot, dir) + "/" + TrialFiles.Config;
+        var file = RelativeConfig(dir);
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         // The form the expander writes is read directly (a YAML parse costs most of a first answer at 100,000 trials); anything else by the loader.
         var map = CanonicalYaml.TryRead(text, file) ?? YamlLoader.LoadMapping(text, file, new List<ConfigError>());
         if (map is null) return (null, _ => null);
-        var config = TrialConfig.FromMap(map, file);
-        return (config, ResultHash.Current(config, schema));
+        return (map, run => ResultHash.Current(TrialConfig.FromMap(map, file), schema)(run));
     }
 }

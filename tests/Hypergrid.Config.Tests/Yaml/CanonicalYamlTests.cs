@@ -57,6 +57,10 @@ public class CanonicalYamlTests
     [InlineData("\uFEFFa: 1\n")]
     [InlineData("a:\t1\n")]
     [InlineData("a: 1\na: 2\n")]
+    [InlineData("k0: 0\nk1: 1\nk2: 2\nk3: 3\nk4: 4\nk2: 9\n")] // a key twice among a few (compared one by one)
+    [InlineData("k0: 0\nk1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk9: 9\nk10: 10\nk11: 11\nk12: 12\nk13: 13\nk14: 14\nk15: 15\nk16: 16\nk17: 17\nk18: 18\nk19: 19\nk3: 9\n")] // a key twice among many (by a set)
+    [InlineData("k0: 0\nk1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk9: 9\nk10: 10\nk11: 11\nk12: 12\nk13: 13\nk14: 14\nk15: 15\nk16: 16\nk17: 17\nk18: 18\nk19: 19\nk19: 9\n")]
+    [InlineData("a:\n  b: 1\n  b: 2\n")] // twice in a nested block
     [InlineData("a:\nb: 1\n")]
     [InlineData("a: [[1], 2]\n")]
     [InlineData("a: {b: 1}\n")]

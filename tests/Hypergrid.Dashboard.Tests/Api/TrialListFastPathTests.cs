@@ -74,7 +74,7 @@ public sealed class TrialListFastPathTests : IDisposable
     {
         Varied();
         var expected = ByLoader();
-        var listed = new TrialScanner(tree.Log).Scan().ToDictionary(t => t.Record.Id.ToString(), t => Shown(t.Record, t.Config));
+        var listed = new TrialScanner(tree.Log).Scan().ToDictionary(t => t.Record.Id.ToString(), t => Shown(t.Record, t.Config?.Node));
         Assert.Equal(expected.Count, listed.Count);
         foreach (var (path, shown) in expected) Assert.Equal((path, shown), (path, listed[path]));
         // The kinds the test means to cover are there.
@@ -89,7 +89,7 @@ public sealed class TrialListFastPathTests : IDisposable
         for (var i = 0; i < 6; i++)
             tree.AddComplete($"sweep/mnist/mlp/adam/trial_{i:D3}", $"seed: {i}   # seed\nlr: {i}e-3\n", 1, 2);
         var expected = ByLoader();
-        var listed = new TrialScanner(tree.Log).Scan().ToDictionary(t => t.Record.Id.ToString(), t => Shown(t.Record, t.Config));
+        var listed = new TrialScanner(tree.Log).Scan().ToDictionary(t => t.Record.Id.ToString(), t => Shown(t.Record, t.Config?.Node));
         Assert.Equal(expected, listed);
     }
 
@@ -124,7 +124,7 @@ public sealed class TrialListFastPathTests : IDisposable
         }.Write(odd);
         var metrics = new[] { new { name = "loss", reduction = "mean", meaning = "a <mean> & more" } };
         var trials = new TrialScanner(tree.Log).Scan();
-        var before = JsonSerializer.SerializeToUtf8Bytes(new { root = tree.Log, metrics, trials = trials.Select(t => Shape(t.Record, t.Config, t.Log, t.Final)) }, TrialListJson.Options);
+        var before = JsonSerializer.SerializeToUtf8Bytes(new { root = tree.Log, metrics, trials = trials.Select(t => Shape(t.Record, t.Config?.Node, t.Log, t.Final)) }, TrialListJson.Options);
         Assert.Equal(System.Text.Encoding.UTF8.GetString(before), System.Text.Encoding.UTF8.GetString(TrialListJson.Write(tree.Log, metrics, trials)));
         Assert.Contains("\"NaN\"", System.Text.Encoding.UTF8.GetString(before)); // the odd values are in it
     }

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using Hypergrid.Trials;
+
+namespace Hypergrid.Dashboard.Trials;
+
+/// <summary>
+/// What one full scan knows of each leaf, found once per leaf instead of once per trial: the id its trials share (their
+/// mode, dataset, model and trainer strings, kept once) and when its search decisions were last written. Keyed by the
+/// leaf's part of a trial's path without cutting a new string from it. Safe to use from many threads.
+/// </summary>
+internal sealed class ScanLeaves
+{
+    private readonly ConcurrentDictionary<string, (TrialId Id, DateTime Decisions)> leaves = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (TrialId Id, DateTime Decisions)>.AlternateLookup<ReadOnlySpan<char>> bySpan;
+
+    public ScanLeaves() => bySpan = leaves.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The id of a trial folder the scan listed (…/&lt;leaf&gt;/trial_###, its name canonical), as
+    /// <see cref="TrialId.FromDirectory"/> gives it, and its leaf's decisions time.
+    /// </summary>
+    public (TrialId Id, DateTime Decisions) Of(string dir)
+    {
+        var slash = dir.LastIndexOf('/');
+        if (slash <= 0 || !dir.AsSpan(slash + 1).StartsWith("trial_") ||
+            !int.TryParse(dir.AsSpan(slash + 7), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            return (TrialId.FromDirectory(dir), Decisions(Path.GetDirectoryName(dir)!));
+        var leaf = dir.AsSpan(0, slash);
+        if (!bySpan.TryGetValue(leaf, out var known))
+        {
+            var path = leaf.ToString();
+            known = leaves.GetOrAdd(path, p => (TrialId.FromDirectory(dir), Decisions(p)));
+        }
+        return (known.Id with { Number = number }, known.Decisions);
+    }
+
+    // A paused trial's state and rank also change with its leaf's search decisions (a file beside the trials).
+    private static DateTime Decisions(string leaf) => File.GetLastWriteTimeUtc(Path.Combine(leaf, Hypergrid.Trials.Search.SearchDecision.File));
+}

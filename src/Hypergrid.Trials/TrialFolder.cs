@@ -1,0 +1,95 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace Hypergrid.Trials;
+
+/// <summary>
+/// One trial folder as a reader of every trial meets it (a first trial list reads 100,000): opened once beneath out/log
+/// (see <see cref="TrialFolderOpener"/>) and its files then opened by their one-component names relative to that
+/// descriptor, never through a link (O_NOFOLLOW): no path of eight folders looked up again from / for each file, and no
+/// link or folder swapped in since leads a read out of out/log (the descriptor names the folder that was beneath it).
+/// Whatever the fast open cannot settle (a link, which the path readers follow within out/log; an error other than a
+/// missing file; not Linux) is read by the path readers exactly as before, so the answers are theirs.
+/// </summary>
+public sealed partial class TrialFolder : IDisposable
+{
+    private readonly SafeFileHandle? handle;
+
+    private TrialFolder(string path, SafeFileHandle? handle)
+    {
+        Path = path;
+        this.handle = handle;
+    }
+
+    /// <summary>The folder's path (what the path readers and the answers use).</summary>
+    public string Path { get; }
+
+    /// <summary>Whether its files are opened relative to the folder's own descriptor (false: by their paths).</summary>
+    public bool Opened => handle is not null;
+
+    /// <summary>A folder read by paths alone, as every reader did before (a single trial, a live one read again).</summary>
+    public static TrialFolder ByPath(string path) => new(path, null);
+
+    /// <summary>The folder as <paramref name="handle"/> (an O_PATH descriptor of it, now owned by this).</summary>
+    internal static TrialFolder Of(string path, SafeFileHandle handle) => new(path, handle);
+
+    /// <summary>When the folder itself was last written (UTC, as <see cref="Directory.GetLastWriteTimeUtc(string)"/> says it).</summary>
+    public DateTime LastWriteTimeUtc()
+    {
+        if (handle is not null && SafeFiles.Fstat(handle) is { } stat) return stat.Written;
+        return Directory.GetLastWriteTimeUtc(Path);
+    }
+
+    /// <summary>A trial's own file's bytes, as <see cref="SafeFiles.ReadOwnBytes"/> reads them: a regular file, never a link.</summary>
+    public byte[]? ReadOwn(string name) =>
+        Open(name) switch
+        {
+            { Missing: true } => null,
+            { File: { } f } => Bytes(f),
+            _ => SafeFiles.ReadOwnBytes(System.IO.Path.Combine(Path, name)),
+        };
+
+    /// <summary>A file's bytes as <see cref="SafeFiles.ReadAll(string, string)"/> reads them beneath <paramref name="root"/> (a link within it followed).</summary>
+    public byte[]? ReadBeneath(string root, string name) =>
+        Open(name) switch
+        {
+            { Missing: true } => null,
+            { File: { } f } => Bytes(f),
+            _ => SafeFiles.ReadAll(root, System.IO.Path.Combine(Path, name)),
+        };
+
+    /// <summary>
+    /// A file opened as <see cref="SafeFiles.OpenFollowing"/> opens it (its handle, whether it is regular, its length), and
+    /// whether it is surely missing (no entry of that name at all: nothing to ask again).
+    /// </summary>
+    public ((SafeFileHandle Handle, bool Regular, long Length)? Opened, bool Missing) OpenFollowing(string name) =>
+        Open(name) switch
+        {
+            { Missing: true } => (null, true),
+            { File: { } f } => ((f.Handle, f.Regular, f.Length), false),
+            _ => (SafeFiles.OpenFollowing(System.IO.Path.Combine(Path, name)), false),
+        };
+
+    private static byte[]? Bytes((SafeFileHandle Handle, bool Regular, long Length, DateTime Written) f)
+    {
+        using (f.Handle) return f.Regular ? SafeFiles.ReadAll(f.Handle, f.Length) : null;
+    }
+
+    private const int ORead = 0, ONonBlock = 0x800, ONoFollow = 0x20000, OCloseOnExec = 0x80000, ENoEnt = 2;
+
+    // One openat of a one-component name from the folder's descriptor, the last component not followed, a FIFO not
+    // blocking it; then fstat. Missing: no such entry. Neither: the path readers decide (a link, an error, no descriptor).
+    private ((SafeFileHandle Handle, bool Regular, long Length, DateTime Written)? File, bool Missing) Open(string name)
+    {
+        if (handle is null) return (null, false);
+        var fd = OpenAt(handle, name, ORead | ONonBlock | ONoFollow | OCloseOnExec, 0);
+        if (fd < 0) return (null, Marshal.GetLastPInvokeError() == ENoEnt);
+        return (SafeFiles.Fstat(new SafeFileHandle(fd, ownsHandle: true)), false);
+    }
+
+    public void Dispose() => handle?.Dispose();
+
+    /// <summary>openat(2) of a name relative to a folder's descriptor (-1 and errno on failure).</summary>
+    [LibraryImport("libc", EntryPoint = "openat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int OpenAt(SafeFileHandle dirfd, string path, int flags, int mode);
+}

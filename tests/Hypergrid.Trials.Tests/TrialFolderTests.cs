@@ -1,0 +1,129 @@
+using System.Diagnostics;
+
+namespace Hypergrid.Trials.Tests;
+
+/// <summary>
+/// A trial folder opened once (its files opened by name relative to its descriptor) reads each file as the path readers
+/// do, whatever the file is (regular, missing, a link within out/log or out of it, a FIFO, a folder); a trial folder that
+/// is a link is read by paths; and what it reads is the folder it opened, even when its path names another one since.
+/// </summary>
+public sealed class TrialFolderTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("hypergrid-trial-folder-").FullName;
+    private string Log => Path.Combine(root, "log");
+    private string Leaf => Path.Combine(Log, "sweep", "mnist", "mlp", "adam");
+    private string Trial => Path.Combine(Leaf, "trial_000");
+
+    public TrialFolderTests()
+    {
+        Directory.CreateDirectory(Trial);
+        Directory.CreateDirectory(Path.Combine(root, "outside"));
+        File.WriteAllText(Path.Combine(root, "outside", "secret"), "SECRET");
+        File.WriteAllText(Path.Combine(Trial, "real.txt"), "inside");
+    }
+
+    public void Dispose() => Directory.Delete(root, true);
+
+    private void Make(string kind, string path)
+    {
+        switch (kind)
+        {
+            case "regular": File.WriteAllText(path, "epoch,mode,batch\n1,train,0\n"); break;
+            case "empty": File.WriteAllText(path, ""); break;
+            case "missing": break;
+            case "link inside": File.CreateSymbolicLink(path, "real.txt"); break;
+            case "absolute link inside": File.CreateSymbolicLink(path, Path.Combine(Trial, "real.txt")); break;
+            case "link out": File.CreateSymbolicLink(path, Path.Combine(root, "outside", "secret")); break;
+            case "relative link out": File.CreateSymbolicLink(path, "../../../../../../outside/secret"); break;
+            case "dangling link": File.CreateSymbolicLink(path, "gone.txt"); break;
+            case "folder": Directory.CreateDirectory(path); break;
+            case "fifo": using (var p = Process.Start("mkfifo", path)) p.WaitForExit(); break;
+        }
+    }
+
+    public static TheoryData<string> Kinds => new() { "regular", "empty", "missing", "link inside", "absolute link inside", "link out", "relative link out", "dangling link", "folder", "fifo" };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_kind_of_file_reads_through_the_opened_folder_as_the_path_readers_read_it(string kind)
+    {
+        var path = Path.Combine(Trial, "run.json");
+        Make(kind, path);
+        using var opener = new TrialFolderOpener(Log);
+        using var folder = opener.Open(Trial);
+        Assert.True(folder.Opened);
+        Assert.Equal(SafeFiles.ReadOwnBytes(path), folder.ReadOwn("run.json"));
+        Assert.Equal(SafeFiles.ReadAll(Log, path), folder.ReadBeneath(Log, "run.json"));
+        var byPath = SafeFiles.OpenFollowing(path);
+        var (opened, missing) = folder.OpenFollowing("run.json");
+        Assert.Equal((byPath is null, byPath?.Regular, byPath?.Length), (opened is null, opened?.Regular, opened?.Length));
+        Assert.Equal(kind == "missing", missing);
+        byPath?.Handle.Dispose();
+        opened?.Handle.Dispose();
+    }
+
+    [Fact]
+    public void A_link_out_of_out_log_reads_as_absent_and_a_link_within_it_is_followed_where_the_path_readers_follow_it()
+    {
+        Make("link out", Path.Combine(Trial, "cfg.yaml"));
+        Make("link inside", Path.Combine(Trial, "alias.txt"));
+        using var opener = new TrialFolderOpener(Log);
+        using var folder = opener.Open(Trial);
+        Assert.Null(folder.ReadBeneath(Log, "cfg.yaml"));
+        Assert.Null(folder.ReadOwn("cfg.yaml"));
+        Assert.Equal("inside"u8.ToArray(), folder.ReadBeneath(Log, "alias.txt"));
+        Assert.Null(folder.ReadOwn("alias.txt")); // a trial's own file is never a link
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_trial_folder_that_is_a_link_is_read_by_paths(bool outside)
+    {
+        var target = outside ? Path.Combine(root, "outside") : Trial;
+        var link = Path.Combine(Leaf, "trial_001");
+        Directory.CreateSymbolicLink(link, target);
+        using var opener = new TrialFolderOpener(Log);
+        using var folder = opener.Open(link);
+        Assert.False(folder.Opened);
+        Assert.Equal(Directory.GetLastWriteTimeUtc(link), folder.LastWriteTimeUtc());
+    }
+
+    [Fact]
+    public void The_folder_time_is_the_one_Directory_gives()
+    {
+        Directory.SetLastWriteTimeUtc(Trial, new DateTime(2026, 1, 2, 3, 4, 5, 678, DateTimeKind.Utc).AddTicks(9));
+        using var opener = new TrialFolderOpener(Log);
+        using var folder = opener.Open(Trial);
+        Assert.True(folder.Opened);
+        Assert.Equal(Directory.GetLastWriteTimeUtc(Trial), folder.LastWriteTimeUtc());
+    }
+
+    [Fact]
+    public void An_opened_folder_reads_the_folder_it_opened_even_when_its_path_names_another_since()
+    {
+        File.WriteAllText(Path.Combine(Trial, "run.json"), "{\"status\":\"complete\"}");
+        using var opener = new TrialFolderOpener(Log);
+        using var folder = opener.Open(Trial);
+        Directory.Move(Trial, Path.Combine(Leaf, "trial_009"));
+        Directory.CreateDirectory(Trial);
+        File.WriteAllText(Path.Combine(Trial, "run.json"), "{\"status\":\"failed\"}");
+        Assert.Equal("{\"status\":\"complete\"}"u8.ToArray(), folder.ReadOwn("run.json"));
+        Assert.Equal(RunStatus.Complete, RunRecord.TryRead(folder)!.Status);
+        Assert.Equal(RunStatus.Failed, RunRecord.TryRead(Trial)!.Status); // by path: the new one
+    }
+
+    [Fact]
+    public void A_leaf_that_links_out_of_out_log_has_its_trials_read_by_paths()
+    {
+        var outsideLeaf = Path.Combine(root, "outside", "sgd");
+        Directory.CreateDirectory(Path.Combine(outsideLeaf, "trial_000"));
+        File.WriteAllText(Path.Combine(outsideLeaf, "trial_000", "cfg.yaml"), "SECRET");
+        var linked = Path.Combine(Log, "sweep", "mnist", "mlp", "sgd");
+        Directory.CreateSymbolicLink(linked, outsideLeaf);
+        using var opener = new TrialFolderOpener(Log);
+        using var folder = opener.Open(Path.Combine(linked, "trial_000"));
+        Assert.False(folder.Opened);
+        Assert.Null(folder.ReadBeneath(Log, "cfg.yaml"));
+    }
+}
