@@ -23,7 +23,7 @@ internal static class FirstListSplit
             var sw = new Stopwatch();
             var mark = GC.GetAllocatedBytesForCurrentThread();
             void Lap(int i) { t[i] += sw.Elapsed.TotalSeconds; var now = GC.GetAllocatedBytesForCurrentThread(); a[i] += now - mark; mark = now; sw.Restart(); }
-            using var opener = new TrialFolderOpener(log);
+            var opener = new TrialFolderOpener(log);
             foreach (var dir in dirs)
             {
                 sw.Restart();

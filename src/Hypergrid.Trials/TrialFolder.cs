@@ -14,11 +14,13 @@ namespace Hypergrid.Trials;
 public sealed partial class TrialFolder : IDisposable
 {
     private readonly SafeFileHandle? handle;
+    private readonly bool gone;
 
-    private TrialFolder(string path, SafeFileHandle? handle)
+    private TrialFolder(string path, SafeFileHandle? handle, bool gone = false)
     {
         Path = path;
         this.handle = handle;
+        this.gone = gone;
     }
 
     /// <summary>The folder's path (what the path readers and the answers use).</summary>
@@ -30,6 +32,9 @@ public sealed partial class TrialFolder : IDisposable
     /// <summary>A folder read by paths alone, as every reader did before (a single trial, a live one read again).</summary>
     public static TrialFolder ByPath(string path) => new(path, null);
 
+    /// <summary>A folder that did not open beneath out/log: every file of it missing, its time unknown (the earliest).</summary>
+    internal static TrialFolder Gone(string path) => new(path, null, gone: true);
+
     /// <summary>The folder as <paramref name="handle"/> (an O_PATH descriptor of it, now owned by this).</summary>
     internal static TrialFolder Of(string path, SafeFileHandle handle) => new(path, handle);
 
@@ -37,7 +42,7 @@ public sealed partial class TrialFolder : IDisposable
     public DateTime LastWriteTimeUtc()
     {
         if (handle is not null && SafeFiles.Fstat(handle) is { } stat) return stat.Written;
-        return Directory.GetLastWriteTimeUtc(Path);
+        return gone ? default : Directory.GetLastWriteTimeUtc(Path);
     }
 
     /// <summary>A trial's own file's bytes, as <see cref="SafeFiles.ReadOwnBytes"/> reads them: a regular file, never a link.</summary>
@@ -81,7 +86,7 @@ public sealed partial class TrialFolder : IDisposable
     // blocking it; then fstat. Missing: no such entry. Neither: the path readers decide (a link, an error, no descriptor).
     private ((SafeFileHandle Handle, bool Regular, long Length, DateTime Written)? File, bool Missing) Open(string name)
     {
-        if (handle is null) return (null, false);
+        if (handle is null) return (null, gone);
         var fd = OpenAt(handle, name, ORead | ONonBlock | ONoFollow | OCloseOnExec, 0);
         if (fd < 0) return (null, Marshal.GetLastPInvokeError() == ENoEnt);
         return (SafeFiles.Fstat(new SafeFileHandle(fd, ownsHandle: true)), false);

@@ -10,7 +10,7 @@ public static class FigureTrials
 {
     public static List<FigureTrial> Under(TrialScanner scanner) =>
         scanner.Scan()
-            .Select(t => new FigureTrial(t.Record.Id.ToString(), t.Record.Directory, t.Config?.Node, t.Record.Run?.Code?.Sha256 is null ? null : t.Record.Run.Code.Short)
+            .Select(t => new FigureTrial(t.Record.Id.ToString(), t.Record.Directory, new Lazy<System.Text.Json.Nodes.JsonObject?>(() => t.Config?.Node), t.Record.Run?.Code?.Sha256 is null ? null : t.Record.Run.Code.Short)
             {
                 TrainSamples = t.Record.Run?.Data?.TrainSamples,
             })

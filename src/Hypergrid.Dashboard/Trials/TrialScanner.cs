@@ -74,7 +74,7 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         var listed = new Listed[dirs.Count];
         var entries = new Entry[dirs.Count];
         // Each trial folder opened once, its files by their names relative to it (not looked up from / for each file).
-        using var opener = new TrialFolderOpener(logRoot);
+        var opener = new TrialFolderOpener(logRoot);
         Parallel.For(0, dirs.Count, i =>
         {
             var dir = dirs[i];
