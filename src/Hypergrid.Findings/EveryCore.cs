@@ -6,8 +6,10 @@ namespace Hypergrid.Findings;
 /// A loop over indices on every core: each worker takes the next chunk of indices from a shared counter until none is
 /// left, and the caller's thread is one of them. What a report does on every core (read trials, compare groups) writes
 /// results by index, so they are in order whatever the cores; and it compiles a few small methods where PLINQ's ordered
-/// queries compiled hundreds (a report runs in a fresh process). An exception is thrown as itself, as a serial loop
-/// throws it (the first one; the other workers stop at their next chunk).
+/// queries compiled hundreds (a report runs in a fresh process). An exception is thrown as itself, the one a serial loop
+/// would throw: of the indices that failed, the lowest (a worker stops at a failure; the others go on only with chunks
+/// below the lowest failure so far, where a lower one may still be). Not wrapped in an AggregateException as PLINQ's
+/// was: the CLI names the failure itself.
 /// </summary>
 internal static class EveryCore
 {
@@ -21,19 +23,21 @@ internal static class EveryCore
             return;
         }
         var next = 0;
-        ExceptionDispatchInfo? failed = null;
+        var (lowest, failed, gate) = (int.MaxValue, (ExceptionDispatchInfo?)null, new object());
         void Work()
         {
-            try
-            {
-                int start;
-                while (failed is null && (start = Interlocked.Add(ref next, chunk) - chunk) < count)
-                    for (int i = start, end = Math.Min(count, start + chunk); i < end; i++) body(i);
-            }
-            catch (Exception ex)
-            {
-                Interlocked.CompareExchange(ref failed, ExceptionDispatchInfo.Capture(ex), null);
-            }
+            int start;
+            while ((start = Interlocked.Add(ref next, chunk) - chunk) < Volatile.Read(ref lowest) && start < count)
+                for (int i = start, end = Math.Min(count, start + chunk); i < end; i++)
+                {
+                    try { body(i); }
+                    catch (Exception ex)
+                    {
+                        lock (gate)
+                            if (i < lowest) (lowest, failed) = (i, ExceptionDispatchInfo.Capture(ex));
+                        return;
+                    }
+                }
         }
         var others = new Task[workers - 1];
         for (var w = 0; w < others.Length; w++) others[w] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);

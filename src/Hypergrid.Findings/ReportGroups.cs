@@ -82,18 +82,18 @@ internal static class ReportGroups
         var pathKeys = new List<int>();
         for (var k = 0; k < PathKeys.Length; k++)
             if (section.Exists(g => PathPart(g.First.Id, k) != PathPart(section[0].First.Id, k))) pathKeys.Add(k);
-        var varying = new List<string>();
-        var configs = new List<JsonObject>();
-        var leafDone = new HashSet<string>(StringComparer.Ordinal);
+        // Each leaf's configs, leaves in the order they first come.
+        var byLeaf = new Dictionary<string, List<JsonObject>>(StringComparer.Ordinal);
+        var leaves = new List<List<JsonObject>>();
         foreach (var g in section)
         {
-            if (!leafDone.Add(g.Leaf)) continue;
-            configs.Clear();
-            foreach (var other in section)
-                if (other.Leaf == g.Leaf) configs.Add(other.Config);
+            if (!byLeaf.TryGetValue(g.Leaf, out var configs)) leaves.Add(byLeaf[g.Leaf] = configs = []);
+            configs.Add(g.Config);
+        }
+        var varying = new List<string>();
+        foreach (var configs in leaves)
             foreach (var k in Varying(configs))
                 if (!varying.Contains(k)) varying.Add(k);
-        }
         var dataVaries = section.Exists(g => g.First.Data != section[0].First.Data);
         var codeShown = section.Exists(g => g.First.Code != section[0].First.Code || g.First.Code?.EndsWith(OtherCodeMark, StringComparison.Ordinal) == true);
         foreach (var g in section)

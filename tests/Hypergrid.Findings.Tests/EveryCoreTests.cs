@@ -33,4 +33,21 @@ public class EveryCoreTests
         }));
         Assert.Equal("unreadable", thrown.Message);
     }
+
+    [Fact]
+    public void Of_several_failures_the_lowest_index_is_thrown_whichever_core_meets_its_failure_first()
+    {
+        // 39 fails only once another core has failed at 1,000 (or after 2 s, where no other core ran).
+        for (var run = 0; run < 3; run++)
+        {
+            using var later = new ManualResetEventSlim();
+            var thrown = Assert.Throws<IOException>(() => EveryCore.For(5_000, chunk: 4, body: i =>
+            {
+                if (i == 39) later.Wait(TimeSpan.FromSeconds(2));
+                if (i == 1_000) later.Set();
+                if (i is 39 or 1_000 or 4_999) throw new IOException($"unreadable {i}");
+            }));
+            Assert.Equal("unreadable 39", thrown.Message);
+        }
+    }
 }

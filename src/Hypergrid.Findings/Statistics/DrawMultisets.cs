@@ -18,6 +18,9 @@ internal sealed class DrawMultisets
     // Where the multisets outnumber a quarter of the resamples (seven seeds or more at 2,000), summing them saves too little.
     private const int MostPerResample = 4;
 
+    // Nor where they are many: a tail near the median keeps about half of them, sorted by insertion.
+    private const int Most = 1024;
+
     private static readonly ConcurrentDictionary<(int N, int Resamples, ulong Seed), DrawMultisets?> Known = new();
 
     private readonly int n;
@@ -35,7 +38,7 @@ internal sealed class DrawMultisets
     /// <summary>The multisets of the table of <paramref name="n"/> values, or null where they would not pay (many values, no table).</summary>
     public static DrawMultisets? Of(int n, int resamples, ulong seed)
     {
-        if (n is < 1 or > 12 || resamples < 1 || Multisets(n) > resamples / MostPerResample) return null;
+        if (n is < 1 or > 12 || resamples < 1 || Multisets(n) > Math.Min(Most, resamples / MostPerResample)) return null;
         if (Known.TryGetValue((n, resamples, seed), out var known)) return known;
         if (Known.Count > 256) Known.Clear();
         return Known.GetOrAdd((n, resamples, seed), k => BootstrapDraws.Of(k.N, 0, k.Resamples, k.Seed) is { } table ? Build(k.N, k.Resamples, table) : null);
