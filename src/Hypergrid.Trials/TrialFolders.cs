@@ -19,7 +19,9 @@ public static class TrialFolders
     {
         if (!Directory.Exists(logRoot)) return ([], []);
         IEnumerable<(string Name, string Full)> level = [("", Path.GetFullPath(logRoot))];
-        for (var depth = 0; depth < 4; depth++) level = level.SelectMany(d => Inside(logRoot, d.Full)).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+        // A folder whose name cannot be part of a trial's id (a control character, a backslash) holds no trials.
+        for (var depth = 0; depth < 4; depth++)
+            level = level.SelectMany(d => Inside(logRoot, d.Full)).Where(d => TrialId.IsName(d.Name)).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
         var (trials, strays) = (new List<string>(), new List<string>());
         foreach (var leaf in level)
         {

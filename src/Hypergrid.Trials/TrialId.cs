@@ -22,8 +22,8 @@ public readonly record struct TrialId(string Mode, string Dataset, string Model,
         return new TrialId(parts[0], parts[1], parts[2], parts[3], n);
     }
 
-    /// <summary>A folder name a leaf may have: not empty, not '.' or '..', no control character.</summary>
-    public static bool IsName(string part) => part.Length > 0 && part is not ("." or "..") && !part.Any(char.IsControl);
+    /// <summary>A folder name a leaf may have: not empty, not '.' or '..', no control character, no '\\' (read as '/').</summary>
+    public static bool IsName(string part) => part.Length > 0 && part is not ("." or "..") && !part.Any(c => char.IsControl(c) || c == '\\');
 
     /// <summary>The id of a trial folder from the last five segments of its path.</summary>
     public static TrialId FromDirectory(string dir)

@@ -46,4 +46,18 @@ public sealed class TrialFoldersReaddirTests : IDisposable
         Directory.CreateDirectory(Path.Combine(leaf, "trial_000"));
         Assert.Equal([Path.Combine(leaf, "trial_000")], TrialFolders.Under(Log));
     }
+
+    // Such a leaf's trials have no id (TrialId.FromDirectory threw, and every /api/trials answer was a 500).
+    [Theory]
+    [InlineData("sweep", "mnist", "mlp", "ad\u001bam")]
+    [InlineData("sweep", "mn\nist", "mlp", "adam")]
+    [InlineData("sweep", "mnist", "a\\b", "adam")]
+    public void A_leaf_whose_name_cannot_name_a_trial_is_no_leaf(string mode, string dataset, string model, string trainer)
+    {
+        Directory.CreateDirectory(Path.Combine(Leaf, "trial_000"));
+        Directory.CreateDirectory(Path.Combine(Log, mode, dataset, model, trainer, "trial_000"));
+        var trials = TrialFolders.Under(Log).ToList();
+        Assert.Equal([Path.Combine(Leaf, "trial_000")], trials);
+        Assert.All(trials, t => TrialId.FromDirectory(t));
+    }
 }
