@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Hypergrid.Cli;
 
+// A Slurm task's worker handles the time-limit warning before anything else (it may come as the task starts).
+if (args is ["worker", ..]) WorkerVerb.ListenForWarning();
 ConsoleWidth.WidenWhenRedirected();
 // The built-in trainers (TorchSharp) are linked here, not by the orchestration: a program-only study never loads them.
 Hypergrid.Running.Trainers.TrainerBackends.RegisterBuiltin(Hypergrid.Training.Backend.BuiltinBackend.Instance, Hypergrid.Training.TrialSchema.Instance);

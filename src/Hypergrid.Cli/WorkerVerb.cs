@@ -24,16 +24,13 @@ public static class WorkerVerb
         foreach (var o in new Option[] { manifest, data, threads, runId, script, maxResubmits, root, gpus, perGpu, devices }) command.Options.Add(o);
         command.SetAction(r => Exit.Guard(() =>
         {
-            // Not disposed: a signal may still arrive while the process exits (Slurm follows a requeue with SIGTERM).
-            var cts = new CancellationTokenSource();
+            var cts = Stop;
             // scancel, preemption and time limits send SIGTERM: stop the batch loop and release the claim.
             // Registered for the life of the process, not disposed: a second SIGTERM while it exits must not kill it mid-write.
             var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cts.Cancel(); });
             var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; cts.Cancel(); });
             Registrations.AddRange([sigterm, sigint]);
-            // Slurm's warning before the time limit (#SBATCH --signal=B:USR1@s): checkpoint, release, submit again.
-            var warned = false;
-            using var sigusr1 = PosixSignalRegistration.Create(SigUsr1, ctx => { ctx.Cancel = true; warned = true; cts.Cancel(); });
+            ListenForWarning();
             if (!File.Exists(r.GetValue(manifest))) throw new Config.UsageException($"--manifest {r.GetValue(manifest)} does not exist; 'hypergrid run' writes one per run under out/runs/");
             // Slurm's GPUs named only by SLURM_*_GPUS: the worker (its copies and its trials inherit it) sees just those.
             if (r.GetValue(gpus) == Running.Devices.WorkerGpus.FromSlurm && Running.Devices.SlurmGpus.VisibleFor(Environment.GetEnvironmentVariables()) is { } visible)
@@ -60,6 +57,29 @@ public static class WorkerVerb
 
     // Kept reachable until the process ends (a collected registration would stop handling its signal).
     private static readonly List<PosixSignalRegistration> Registrations = [];
+
+    // The worker's stop. Not disposed: a signal may still arrive while the process exits (Slurm follows a requeue with SIGTERM).
+    private static readonly CancellationTokenSource Stop = new();
+
+    // Slurm's warning before the time limit (#SBATCH --signal=B:USR1@s) came: checkpoint, release, submit again.
+    private static volatile bool warned;
+
+    /// <summary>
+    /// Handles Slurm's warning (USR1) from here on. Called first thing in a worker's process (Program), before the command
+    /// line is even parsed: Slurm may send the warning up to a minute early, as the task starts, and a USR1 with no
+    /// handler yet kills the worker (the task ends FAILED, not submitted again). What is left is the runtime's own start.
+    /// </summary>
+    public static void ListenForWarning()
+    {
+        lock (Registrations)
+        {
+            if (listening) return;
+            listening = true;
+            Registrations.Add(PosixSignalRegistration.Create(SigUsr1, ctx => { ctx.Cancel = true; warned = true; Stop.Cancel(); }));
+        }
+    }
+
+    private static bool listening;
 
     // Linux's number for SIGUSR1; .NET accepts raw signal numbers on Unix.
     private static readonly PosixSignal SigUsr1 = (PosixSignal)10;
