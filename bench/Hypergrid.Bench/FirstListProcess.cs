@@ -13,53 +13,31 @@ internal static class FirstListProcess
 {
     public static async Task RunAsync(string outDir, int count)
     {
-        var (tool, cleanup) = Tool();
-        if (tool is null) return;
-        try
-        {
-            var baseline = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_BASELINE");
-            var pin = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_CPU");
-            var runs = new Dictionary<string, List<(double Ready, double First, double Cpu)>> { ["this build"] = [] };
-            if (baseline is not null) runs["baseline"] = [];
-            for (var round = 0; round < 3; round++)
-                foreach (var (name, binary) in new[] { ("this build", tool), ("baseline", baseline) })
-                {
-                    if (binary is null) continue;
-                    var run = await Once(binary, outDir, pin);
-                    if (run is null) { Console.WriteLine($"  {name} ({binary}): did not answer"); return; }
-                    runs[name].Add(run.Value);
-                }
-            Console.WriteLine($"  as a process ({(pin is null ? "unpinned" : $"pinned to CPU {pin}")}), 3 rounds alternated, {count:N0} trials (load {TrainBench.LoadAverage()}):");
-            foreach (var (name, list) in runs)
-                Console.WriteLine($"    {name,-10}: ready {Fmt(list.Select(r => r.Ready))}; first answer {Fmt(list.Select(r => r.First))} (target < 3 s); " +
-                                  $"CPU by then {string.Join(", ", list.Select(r => r.Cpu.ToString("F1", CultureInfo.InvariantCulture)))} s");
-            if (baseline is not null)
-                Console.WriteLine($"    first answer, this build / baseline, per round: {string.Join(", ", runs["this build"].Zip(runs["baseline"], (a, b) => (a.First / b.First).ToString("F2", CultureInfo.InvariantCulture)))}; " +
-                                  $"CPU {string.Join(", ", runs["this build"].Zip(runs["baseline"], (a, b) => (a.Cpu / b.Cpu).ToString("F2", CultureInfo.InvariantCulture)))}");
-        }
-        finally
-        {
-            cleanup();
-        }
+        using var installed = InstalledTool.Get("as a process");
+        if (installed is null) return;
+        var tool = installed.Command;
+        var baseline = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_BASELINE");
+        var pin = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_CPU");
+        var runs = new Dictionary<string, List<(double Ready, double First, double Cpu)>> { ["this build"] = [] };
+        if (baseline is not null) runs["baseline"] = [];
+        for (var round = 0; round < 3; round++)
+            foreach (var (name, binary) in new[] { ("this build", tool), ("baseline", baseline) })
+            {
+                if (binary is null) continue;
+                var run = await Once(binary, outDir, pin);
+                if (run is null) { Console.WriteLine($"  {name} ({binary}): did not answer"); return; }
+                runs[name].Add(run.Value);
+            }
+        Console.WriteLine($"  as a process ({(pin is null ? "unpinned" : $"pinned to CPU {pin}")}), 3 rounds alternated, {count:N0} trials (load {TrainBench.LoadAverage()}):");
+        foreach (var (name, list) in runs)
+            Console.WriteLine($"    {name,-10}: ready {Fmt(list.Select(r => r.Ready))}; first answer {Fmt(list.Select(r => r.First))} (target < 3 s); " +
+                              $"CPU by then {string.Join(", ", list.Select(r => r.Cpu.ToString("F1", CultureInfo.InvariantCulture)))} s");
+        if (baseline is not null)
+            Console.WriteLine($"    first answer, this build / baseline, per round: {string.Join(", ", runs["this build"].Zip(runs["baseline"], (a, b) => (a.First / b.First).ToString("F2", CultureInfo.InvariantCulture)))}; " +
+                              $"CPU {string.Join(", ", runs["this build"].Zip(runs["baseline"], (a, b) => (a.Cpu / b.Cpu).ToString("F2", CultureInfo.InvariantCulture)))}");
     }
 
     private static string Fmt(IEnumerable<double> seconds) => string.Join(", ", seconds.Select(Measure.Fmt));
-
-    // The tool to time: HYPERGRID_BENCH_TOOL, or the repository's packed and installed into a folder of its own.
-    private static (string? Tool, Action Cleanup) Tool()
-    {
-        if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_TOOL") is { } given) return (given, () => { });
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hypergrid.slnx"))) dir = dir.Parent;
-        if (dir is null) { Console.WriteLine("  as a process: not timed (no repository above the bench)"); return (null, () => { }); }
-        var tools = Directory.CreateTempSubdirectory("hypergrid-first-list-tool-").FullName;
-        Console.WriteLine("  installing the tool as a user does (scripts/install --tool-path; about a minute) ...");
-        using var install = Process.Start(new ProcessStartInfo("bash", [Path.Combine(dir.FullName, "scripts/install"), "--tool-path", tools]) { WorkingDirectory = dir.FullName, RedirectStandardOutput = true })!;
-        install.StandardOutput.ReadToEnd();
-        install.WaitForExit();
-        if (install.ExitCode != 0) { Console.WriteLine($"  as a process: not timed (scripts/install: exit code {install.ExitCode})"); Directory.Delete(tools, true); return (null, () => { }); }
-        return (Path.Combine(tools, "hypergrid"), () => Directory.Delete(tools, true));
-    }
 
     // One process: started, polled until it answers, its first GET /api/trials timed, its CPU read, then stopped.
     private static async Task<(double Ready, double First, double Cpu)?> Once(string tool, string outDir, string? pin)

@@ -84,21 +84,13 @@ public static class ReportBench
     // researcher would write instead (report_loop.py, standard-library Python, also a process). Said when either is missing.
     private static void AsAProcess(string root)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hypergrid.slnx"))) dir = dir.Parent;
-        if (dir is null) { Console.WriteLine("  hypergrid report as a process: not timed (no repository above the bench)"); return; }
-        var tools = Directory.CreateTempSubdirectory("hypergrid-report-tool-").FullName;
+        using var tool = InstalledTool.Get("hypergrid report as a process");
+        if (tool is null) return;
         var study = Directory.CreateTempSubdirectory("hypergrid-report-cli-").FullName;
         try
         {
-            Console.WriteLine("  installing the tool as a user does (scripts/install --tool-path; about a minute) ...");
-            if (Exit(Start("bash", dir.FullName, Path.Combine(dir.FullName, "scripts/install"), "--tool-path", tools)) is { } failed)
-            {
-                Console.WriteLine($"  hypergrid report as a process: not timed (scripts/install: {failed})");
-                return;
-            }
             Directory.CreateSymbolicLink(Path.Combine(study, "out"), root); // out/log is the bench's study
-            var cli = Path.Combine(tools, "hypergrid");
+            var cli = tool.Command;
             string[] report = ["report", "--metric", "val_acc", "--equivalence", "0.01"];
             var loop = Path.Combine(AppContext.BaseDirectory, "report_loop.py");
             var (table, markdown, python) = (new List<double>(), new List<double>(), new List<double>());
@@ -114,11 +106,7 @@ public static class ReportBench
             Console.WriteLine($"    report_loop.py (the loop in Python)    {Measure.Fmt(python.Min())} best / {Measure.Fmt(Median(python))} median " +
                               $"-> report (table) is {python.Min() / table.Min():F2}x its speed (best/best; {Median(python) / Median(table):F2}x median/median; target >= 1)");
         }
-        finally
-        {
-            Directory.Delete(study, true);
-            Directory.Delete(tools, true);
-        }
+        finally { Directory.Delete(study, true); }
     }
 
     private static System.Diagnostics.Process Start(string file, string folder, params string[] args)
