@@ -19,7 +19,7 @@ function readView() {
     metrics: list('m', 'loss,acc'),
     // Values out of range (a hand-edited or old link: sm=5, x=foo) are clamped to ones the page can draw.
     x: oneOf(p.get('x'), [...STEP_AXES, 'epoch', 'batch', 'time'], 'epoch'),
-    phases: list('ph', 'train,val').length ? list('ph', 'train,val') : ['train', 'val'],
+    phases: knownPhases(list('ph', 'train,val')),
     log: p.get('log') === '1',
     smooth: clampNumber(p.get('sm'), 0, 0.99, 0),
     group: p.get('g') === '1',
@@ -358,8 +358,7 @@ async function refresh() {
     // (not for more trials than one line each is drawn for: that many step series would be thousands of requests).
     if (!store.axisChosen) {
       store.axisChosen = true;
-      const epochs = store.trials.map(t => t.config?.epochs ?? 5);
-      if (!new URLSearchParams(location.hash.slice(1)).has('x') && epochs.length && epochs.length <= MANY_LINES && epochs.every(e => e <= 3)) {
+      if (!new URLSearchParams(location.hash.slice(1)).has('x') && await shortSelection()) {
         view.x = 'step';
         document.getElementById('x').value = 'step';
       }
@@ -375,6 +374,20 @@ async function refresh() {
   } catch (e) {
     document.getElementById('live').textContent = 'refresh failed: ' + e.message;
   }
+}
+
+/**
+ * Whether the selected trials are a short study (three epochs or fewer): by the highest epoch their logs hold (loaded
+ * now; the plots use them next), or, before any row is written, by their configs' epochs. Not for more trials than
+ * one line each is drawn for: that many step series would be thousands of requests.
+ */
+async function shortSelection() {
+  const trials = selected();
+  if (!trials.length || trials.length > MANY_LINES) return false;
+  await loadLogs(trials);
+  const logged = trials.flatMap(t => Object.values(store.logs.get(t.path)?.phases ?? {}).flatMap(p => p.epoch));
+  if (logged.length) return Math.max(...logged) <= 3;
+  return trials.every(t => typeof t.config?.epochs === 'number' && t.config.epochs <= 3);
 }
 
 /**
@@ -418,14 +431,15 @@ function checkboxes(holder, values, key) {
 
 function renderControls() {
   const metrics = document.getElementById('metrics');
-  const known = [...store.metrics].sort();
+  // samples (a program's count of samples seen) is an x axis, not a metric to plot.
+  const known = [...store.metrics].filter(m => !X_ONLY.has(m)).sort();
   // Rebuilt only when a new metric shows up, so a refresh never steals a click.
   if (metrics.dataset.known !== known.join(',')) {
     metrics.dataset.known = known.join(',');
     checkboxes(metrics, known, 'metrics');
   }
   const phases = document.getElementById('phases');
-  if (!phases.childElementCount) checkboxes(phases, ['train', 'val', 'test'], 'phases');
+  if (!phases.childElementCount) checkboxes(phases, PHASES, 'phases');
 }
 
 /** A checkbox bound to a boolean of the view. */

@@ -22,21 +22,38 @@ const scaleXs = (xs, k) => (k === 1 ? xs : xs.map(x => (x == null ? null : x * k
 /** Asked with each step series on the samples axis: a program's own samples count, answered when its log has one. */
 const samplesQuery = () => (view.x === 'samples' ? '&optional=samples' : '');
 
+/** On the samples axis, the samples column a step series' log wrote (null: it has none, or another axis). */
+const loggedSamples = body => (view.x === 'samples' ? body.samples ?? null : null);
+
 /**
  * A step series' x values: on the samples axis, the samples its log wrote when it has the column (each bucket at its
  * rows' count: the last for a trial's train line, drawn at its last value, else the mean; a bucket without one is
- * left out); otherwise its steps scaled (null when the trial does not say its batch_size).
+ * left out); otherwise its steps scaled (null when the trial does not say its batch_size). Samples seen are counted at
+ * the END of a row's batch, as a logged cumulative count is: a train row at step s (s train rows before it) has seen
+ * (s + 1) × batch_size; a val row after s train rows, s × batch_size.
  */
 function stepXs(body, ph, k, pick = 'mean') {
-  const logged = view.x === 'samples' ? body.samples : null;
+  const logged = loggedSamples(body);
   if (logged) return logged[pick] ?? logged.mean;
-  return k == null ? null : scaleXs(ph === 'train' ? body.step : body.at, k);
+  if (k == null) return null;
+  if (ph !== 'train') return scaleXs(body.at, k);
+  return view.x === 'samples' ? body.step.map(s => (s == null ? null : (s + 1) * k)) : scaleXs(body.step, k);
+}
+
+/**
+ * The x axis's words for a plot's lines: on the samples axis, whether they are the logs' own counts (every line),
+ * computed (none) or both (plain "samples seen").
+ */
+function xLabel(series) {
+  if (view.x !== 'samples') return X_LABELS[view.x];
+  const logged = series.filter(s => s.logged).length;
+  return logged && logged === series.length ? 'samples seen (logged)' : logged ? 'samples seen' : 'samples seen (train steps × batch size)';
 }
 
 /** The x axis's words, with its unit. */
 const X_LABELS = {
   epoch: 'epoch', batch: 'batch (train batches done)', time: 'time (s)', step: 'train step (train batches done)',
-  samples: 'samples seen (train steps × batch_size)', epochf: 'epoch (train steps ÷ batches per epoch)',
+  samples: 'samples seen (train steps × batch size)', epochf: 'epoch (train steps ÷ batches per epoch)',
 };
 
 /** A dragged x range back in train steps: wide enough for every trial's scale. */
@@ -54,4 +71,11 @@ const oneOf = (v, known, d) => (known.includes(v) ? v : d);
 function clampNumber(v, lo, hi, d) {
   const n = Number(v);
   return v == null || v === '' || !Number.isFinite(n) ? d : Math.min(hi, Math.max(lo, n));
+}
+
+/** The phases the page draws (its checkboxes); a URL's others are left out, and none left means the default. */
+const PHASES = ['train', 'val', 'test'];
+function knownPhases(asked) {
+  const known = asked.filter(p => PHASES.includes(p));
+  return known.length ? [...new Set(known)] : ['train', 'val'];
 }

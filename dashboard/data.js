@@ -14,11 +14,13 @@ async function fetchTrials() {
   store.trialsEtag = etag;
   const body = await res.json();
   // The server's batch-log schema says which columns are metrics; time is an x axis, not a metric.
-  store.schema = body.metrics.map(m => m.name).filter(name => name !== 'time');
+  store.schema = body.metrics.map(m => m.name).filter(name => !X_ONLY.has(name));
   return body.trials;
 }
 
-const NOT_METRICS = new Set(['epoch', 'mode', 'batch', 'time', 'n_batches']);
+/** Columns that are x axes, not metrics to plot: time, and a program's count of samples seen. */
+const X_ONLY = new Set(['time', 'samples']);
+const NOT_METRICS = new Set(['epoch', 'mode', 'batch', 'n_batches', ...X_ONLY]);
 
 /**
  * What the plots at epoch resolution draw from the epoch logs: the view's phases and metrics, and what its x axis

@@ -19,21 +19,29 @@ function shortNames(trials) {
 /** A paused trial's line ends where it stopped at its search rung, and its name says so. */
 const pausedMark = t => (t.state === 'paused' ? ' (paused at a search rung)' : t.state === 'other-code' ? ' (trained by other code)' : '');
 
-/** A group's line: its leaf and seeds, or the one trial's short name. */
-const groupName = (members, names) =>
-  members.length > 1 ? `${leafOf(members[0])} seeds ${members.map(m => m.config?.seed).join(',')}` : names.get(members[0].path);
+/**
+ * A group's line: named by the keys that differ between the groups shown (names.js, as the figure files name them);
+ * a group alone by its leaf and seeds, or the one trial's short name.
+ */
+function groupName(members, names, named) {
+  const name = named.byTrial.get(members[0].path);
+  if (name) return { key: name, line: named.title ? `${named.title}=${name}` : name };
+  const alone = members.length > 1 ? `${leafOf(members[0])} seeds ${members.map(m => m.config?.seed).join(',')}` : names.get(members[0].path);
+  return { key: alone, line: alone };
+}
 
 /** Series of one metric: a line per trial and phase, or mean ± std per group of seeds. */
 function seriesFor(metric, trials, colors) {
   const out = [];
   const names = shortNames(trials);
+  const named = view.group ? groupNames(trials) : null;
   // At step resolution x is the train step (train batches done): a val pass sits where it ran, so train and val align.
   if (stepAxis() && view.group) {
     // Per bucket, from the server: the seeds' mean with a ±std band, or the true min–max over all seeds' rows.
     for (const entry of store.groupSteps?.values() ?? []) {
       const c = colors.get(entry.members[0].path);
       const k = stepScale(entry.members[0]);
-      const name = groupName(entry.members, names);
+      const name = groupName(entry.members, names, named);
       for (const ph of view.phases) {
         const body = entry[ph], m = body?.[metric];
         if (!m || !m.mean.some(v => v != null)) continue;
@@ -41,7 +49,8 @@ function seriesFor(metric, trials, colors) {
         if (!xs) continue;
         const band = view.band === 'range' ? { upper: m.max, lower: m.min }
           : { upper: m.mean.map((v, i) => v == null ? null : v + (m.std[i] ?? 0)), lower: m.mean.map((v, i) => v == null ? null : v - (m.std[i] ?? 0)) };
-        out.push({ label: `${name} ${ph} (n=${Math.max(...m.n)})`, color: c, dash: ph !== 'train', xs, ys: smooth(m.mean, view.smooth), band });
+        out.push({ label: `${name.line} ${ph} (n=${Math.max(...m.n)})`, group: name.key, color: c, dash: ph !== 'train', xs, ys: smooth(m.mean, view.smooth), band,
+          logged: Boolean(loggedSamples(body)) });
       }
     }
     return out;
@@ -57,7 +66,7 @@ function seriesFor(metric, trials, colors) {
         const xs = stepXs(body, ph, k, ph === 'train' ? 'last' : 'mean');
         if (!xs) continue;
         out.push({ label: `${names.get(t.path)} ${ph}${pausedMark(t)}`, color: colors.get(t.path), dash: ph !== 'train', xs, ys: smooth(ph === 'train' ? m.last : m.mean, view.smooth),
-          band: body.raw ? undefined : { upper: m.max, lower: m.min } });
+          band: body.raw ? undefined : { upper: m.max, lower: m.min }, logged: Boolean(loggedSamples(body)) });
       }
     }
     return out;
@@ -76,7 +85,7 @@ function seriesFor(metric, trials, colors) {
   const groups = seedGroups(trials);
   for (const members of groups.values()) {
     const c = colors.get(members[0].path); // the group's colour, as in the table and Results
-    const name = groupName(members, names);
+    const name = groupName(members, names, named);
     for (const ph of view.phases) {
       const byX = new Map();
       for (const t of members) {
@@ -97,7 +106,7 @@ function seriesFor(metric, trials, colors) {
       const xs = cells.map(c => mean(c.xs)), ms = cells.map(c => mean(c.ys));
       const sd = cells.map((c, i) => Math.sqrt(c.ys.reduce((s, v) => s + (v - ms[i]) ** 2, 0) / Math.max(1, c.ys.length - 1)));
       const n = Math.max(...cells.map(c => c.ys.length));
-      out.push({ label: `${name} ${ph} (n=${n})`, color: c, dash: ph !== 'train', xs, ys: ms,
+      out.push({ label: `${name.line} ${ph} (n=${n})`, group: name.key, color: c, dash: ph !== 'train', xs, ys: ms,
         band: { upper: ms.map((m, i) => m + sd[i]), lower: ms.map((m, i) => m - sd[i]) } });
     }
   }
@@ -153,7 +162,7 @@ function buildPlot(metric, series, el) {
     scales: { x: { time: false }, y: view.log ? { distr: 3 } : {} },
     axes: [
       // Epochs and batches are counts: no ticks between them.
-      { label: X_LABELS[view.x], incrs: view.x === 'time' || view.x === 'epochf' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
+      { label: xLabel(series), incrs: view.x === 'time' || view.x === 'epochf' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
       { label: metric, size: 64, values: (u, splits) => splits.map(tick) },
     ],
     series: uSeries,
@@ -261,7 +270,7 @@ function tick(v) {
 }
 
 function signature(metric, series) {
-  return [metric, view.x, view.log, view.group, view.band, ...series.map(s => s.label + (s.band ? '+band' : ''))].join('|');
+  return [metric, view.x, xLabel(series), view.log, view.group, view.band, ...series.map(s => s.label + s.color + (s.band ? '+band' : ''))].join('|');
 }
 
 /** Whether any line of a plot has a point: a plot of none would invent its axis ranges. */
@@ -312,6 +321,9 @@ function drawPlots(trials, colors) {
     next.push({ metric, sig, el, plot: buildPlot(metric, series, el), series });
     el.append(figureButtons(metric));
   }
+  // Grouped: each plot lists its groups under it, in their colours, whether or not the cursor is over it.
+  const title = view.group ? groupNames(trials).title : null;
+  for (const p of next) renderGroupLegend(p.el, p.series, title);
   for (const p of store.plots) if (!next.includes(p)) { p.plot.destroy(); p.el.remove(); }
   for (const p of next) holder.append(p.el); // in the order of the chosen metrics
   store.plots = next;

@@ -50,6 +50,7 @@ function renderSingle(groups, keys) {
   box.hidden = !one;
   for (const id of ['r-parallel', 'r-scatter']) document.getElementById(id).style.display = one ? 'none' : '';
   if (!one) { box.replaceChildren(); return false; }
+  document.getElementById('r-scatter-why').hidden = true;
   const g = groups[0];
   const all = Object.keys(g.values);
   const sw = document.createElement('span');
@@ -60,4 +61,52 @@ function renderSingle(groups, keys) {
     ' (the parallel coordinates and the scatter compare two groups or more)';
   box.replaceChildren(sw, text);
   return true;
+}
+
+/** A text's width in px as the Results' SVG draws it (the font of .r-plots text in style.css). */
+function textWidth(text, px = 11) {
+  const c = textWidth.ctx ??= document.createElement('canvas').getContext('2d');
+  c.font = `${px}px system-ui, sans-serif`;
+  return c.measureText(text).width;
+}
+
+/** A text cut to at most `max` px, an ellipsis saying so. */
+function shorten(text, max, px = 11) {
+  if (textWidth(text, px) <= max) return text;
+  let lo = 0, hi = text.length;
+  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (textWidth(text.slice(0, mid) + '…', px) <= max) lo = mid; else hi = mid - 1; }
+  return text.slice(0, lo) + '…';
+}
+
+/**
+ * The parallel coordinates' axis titles: centred on their axes in one row while none touches another, else in two
+ * rows (every other axis); each cut (…) to the room its row leaves it inside the SVG. [{ text, row }]
+ */
+function axisTitles(texts, xs, W) {
+  const gap = 8;
+  const room = (i, step) => 2 * Math.min(xs[i] - 2, W - xs[i] - 2,
+    ...[xs[i - step], xs[i + step]].filter(v => v !== undefined).map(v => (Math.abs(v - xs[i]) - gap) / 2));
+  const step = texts.every((t, i) => textWidth(t) <= room(i, 1)) ? 1 : 2;
+  return texts.map((t, i) => ({ text: shorten(t, room(i, step)), row: step === 1 ? 0 : i % 2 }));
+}
+
+/**
+ * The scatter's point labels, best group first: right of the point, or left where the plot's right edge is near,
+ * inside the plot's frame, cut (…) when long; a label that would overlap one placed before is left out (hovering a
+ * point names it whole).
+ */
+function placeLabels(svg, points, box) {
+  const px = 10, height = 12, placed = [];
+  for (const p of points) {
+    const text = shorten(p.text, Math.min(150, (box.right - box.left) / 2), px);
+    const w = textWidth(text, px);
+    const right = p.x + 7 + w <= box.right - 2;
+    const x0 = right ? p.x + 7 : p.x - 7 - w;
+    if (x0 < box.left + 2) continue;
+    const base = Math.min(box.bottom - 3, Math.max(box.top + height, p.y - 5));
+    const r = { x: x0, y: base - height + 2, w, h: height };
+    if (placed.some(q => r.x < q.x + q.w && q.x < r.x + r.w && r.y < q.y + q.h && q.y < r.y + r.h)) continue;
+    placed.push(r);
+    svg.append(el('text', { x: right ? p.x + 7 : p.x - 7, y: base, 'text-anchor': right ? 'start' : 'end', class: 'r-label' }, text));
+  }
 }

@@ -105,12 +105,15 @@ function renderResults() {
   const groups = shown?.groups ?? [];
   const keys = resultKeys(groups);
   const keySel = document.getElementById('r-key');
+  // The scatter's x: a numeric key, else (groups that differ only by leaf names, say) a key drawn by category, as
+  // `hypergrid plot results` does.
   const numericKeys = keys.filter(k => groups.some(g => typeof g.values[k] === 'number'));
-  if (keySel.dataset.known !== numericKeys.join('\n')) {
-    keySel.dataset.known = numericKeys.join('\n');
-    keySel.replaceChildren(...numericKeys.map(k => new Option(k, k)));
+  const xKeys = numericKeys.length ? numericKeys : keys;
+  if (keySel.dataset.known !== xKeys.join('\n')) {
+    keySel.dataset.known = xKeys.join('\n');
+    keySel.replaceChildren(...xKeys.map(k => new Option(k, k)));
   }
-  if (!numericKeys.includes(view.r.key)) view.r.key = numericKeys[0] ?? '';
+  if (!xKeys.includes(view.r.key)) view.r.key = xKeys[0] ?? '';
   keySel.value = view.r.key;
   drawBestSoFar(groups); // search.js; cleared when there is one group (nothing to follow)
   if (renderSingle(groups, keys)) return;
@@ -259,17 +262,21 @@ function drawParallel(groups, keys) {
   if (!groups.length) return;
   const metric = results.report.metric;
   const axes = [...keys.map(k => ({ name: k, get: g => g.values[k] })), { name: metric, get: g => g.mean }];
-  const W = 720, H = 300, left = 60, right = 60, top = 36, bottom = 44, h = H - top - bottom;
+  // The colour key in a row of its own at the top, the axis titles under it (in two rows when they would touch).
+  const W = 720, H = 300, left = 60, right = 60, top = 62, bottom = 44, h = H - top - bottom;
   const missingY = H - 16; // below every axis: a missing value never reads as the axis minimum
   const xs = axes.map((_, i) => left + (axes.length === 1 ? (W - left - right) / 2 : (i * (W - left - right)) / (axes.length - 1)));
   const scales = axes.map(a => axisOf(groups.map(a.get)));
+  const titles = axisTitles(axes.map((a, i) => axisTitle(a.name, scales[i])), xs, W);
   const m = scales[scales.length - 1];
   const Y = (scale, v) => { const p = scale.pos(v); return p === null ? missingY : top + h - p * h; };
   axes.forEach((a, i) => {
     const s = scales[i];
     const g = el('g', { class: 'r-axis', 'data-axis': a.name, 'data-kind': s.kind });
     g.append(el('line', { x1: xs[i], x2: xs[i], y1: top, y2: top + h, stroke: '#9ca3af' }));
-    g.append(el('text', { x: xs[i], y: top - 18, 'text-anchor': 'middle', class: 'r-axis-title' }, axisTitle(a.name, s)));
+    const title = el('text', { x: xs[i], y: top - 8 - 13 * titles[i].row, 'text-anchor': 'middle', class: 'r-axis-title' }, titles[i].text);
+    title.append(el('title', {}, axisTitle(a.name, s)));
+    g.append(title);
     for (const t of s.ticks) {
       const y = top + h - t.at * h;
       g.append(el('line', { x1: xs[i] - 4, x2: xs[i], y1: y, y2: y, stroke: '#9ca3af' }));
@@ -279,7 +286,7 @@ function drawParallel(groups, keys) {
     svg.append(g);
   });
   const metricValues = groups.map(g => g.mean).filter(v => typeof v === 'number');
-  if (metricValues.length) heatKey(svg, metric, Math.min(...metricValues), Math.max(...metricValues), W - 200, 4, 120);
+  if (metricValues.length) heatKey(svg, metric, Math.min(...metricValues), Math.max(...metricValues), W - 200, 14, 120);
   groups.forEach((grp, index) => {
     grp.index = index;
     const points = axes.map((a, i) => `${xs[i]},${Y(scales[i], a.get(grp))}`).join(' ');
@@ -297,7 +304,13 @@ function drawScatter(groups) {
   const svg = document.getElementById('r-scatter');
   svg.replaceChildren();
   const key = view.r.key;
-  if (!groups.length || !key) return;
+  // Nothing to put on x (the groups' values name no key): no empty frame, a line saying why.
+  const why = document.getElementById('r-scatter-why');
+  const drawn = groups.length > 0 && Boolean(key);
+  svg.style.display = drawn ? '' : 'none';
+  why.hidden = drawn || !groups.length;
+  why.textContent = drawn || !groups.length ? '' : 'no scatter: the groups differ by no key of their configs (only by their leaves), so there is nothing to put on its x axis';
+  if (!drawn) return;
   const keys = resultKeys(groups);
   const err = g => view.r.err === 'ci' ? (g.ci_low != null ? [g.ci_low, g.ci_high] : [g.mean, g.mean]) : [g.mean - (g.std ?? 0), g.mean + (g.std ?? 0)];
   const xAxis = axisOf(groups.map(g => g.values[key]));
@@ -331,13 +344,13 @@ function drawScatter(groups) {
     mark.append(el('path', { d: `M${x},${Y(a)}V${Y(b)}M${x - 4},${Y(a)}h8M${x - 4},${Y(b)}h8`, stroke: '#374151', fill: 'none' }));
     // The group's colour in the plots and the table; the best ringed in black.
     mark.append(el('circle', { cx: x, cy: Y(g.mean), r: g.best ? 5 : 4, fill: resultColor(g), stroke: g.best ? '#000' : 'none', 'stroke-width': 1.5 }));
-    if (view.r.labels) mark.append(el('text', { x: x + 7, y: Y(g.mean) - 5, class: 'r-label' }, groupLabel(g, keys)));
     mark.append(el('title', {}, describeGroup(g, keys)));
     mark.addEventListener('mouseenter', () => highlight(g, keys));
     mark.addEventListener('mouseleave', () => highlight(null, keys));
     mark.addEventListener('click', () => showGroup(g));
     svg.append(mark);
   });
+  if (view.r.labels) placeLabels(svg, groups.map(g => ({ x: X(g), y: Y(g.mean), text: groupLabel(g, keys) })), { left, top, right: left + w, bottom: top + h });
 }
 
 /** The metric choices are the server's schema (from /api/trials) in each phase, filled once it is known. */

@@ -26,6 +26,8 @@ function drawBestSoFar(groups) {
   svg.replaceChildren();
   const report = results.report;
   const points = bestSoFar(groups, report?.goal);
+  // One point (one group) has no progress to show: the chart is hidden, not left empty.
+  svg.style.display = points.length < 2 ? 'none' : '';
   if (points.length < 2) return;
   const W = 520, H = 300, left = 64, right = 16, top = 28, bottom = 44, w = W - left - right, h = H - top - bottom;
   const lo = Math.min(...points.map(p => p.value)), hi = Math.max(...points.map(p => p.value));

@@ -45,9 +45,35 @@ public sealed class LoggedSamplesPageTests(BrowserFixture fixture) : PageTests(f
         var xs = await page.EvaluateAsync<double?[][]>("() => hypergrid.store.plots[0].series.map(s => s.xs)");
         Assert.Equal(logged, xs[0]);
         Assert.Equal(296 * 4, logged.Last(v => v is not null)); // 4 epochs of 296, not 40 steps × 32
-        Assert.Equal(steps.Select(s => s * 32), xs[2]);
+        // Computed, samples are counted at the end of each row's batch, as a logged count is: step 0 has seen 32.
+        Assert.Equal(steps.Select(s => (s + 1) * 32), xs[2]);
+        Assert.Equal(32, xs[2][0]);
+        // Lines of both kinds: the axis says samples seen, claiming neither way of counting.
+        Assert.Equal("samples seen", await XLabel(page));
+        // samples is an axis, not a metric to tick.
+        Assert.DoesNotContain("samples", await page.Locator("#metrics input").EvaluateAllAsync<string[]>("bs => bs.map(b => b.value)"));
+        Assert.Contains("loss", await page.Locator("#metrics input").EvaluateAllAsync<string[]>("bs => bs.map(b => b.value)"));
         Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
     }
+
+    [Fact]
+    public async Task The_samples_axis_says_whether_its_lines_are_logged_counts_or_steps_times_batch_size()
+    {
+        var logged = await Open($"#leaves={Leaf}&m=loss&ph=train&x=samples&hide={Leaf}/trial_002");
+        await logged.WaitForFunctionAsync("() => hypergrid.store.plots.length === 1 && hypergrid.store.plots[0].series.length === 2");
+        Assert.Equal("samples seen (logged)", await XLabel(logged));
+        var computed = await Open($"#leaves={Leaf}&m=loss&ph=train,val&x=samples&hide={Leaf}/trial_000,{Leaf}/trial_001");
+        await computed.WaitForFunctionAsync("() => hypergrid.store.plots.length === 1 && hypergrid.store.plots[0].series.length === 2");
+        Assert.Equal("samples seen (train steps × batch size)", await XLabel(computed));
+        // A val row after the first epoch's 10 train rows has seen 10 × 32, the train row before it (step 9) as many.
+        var xs = await computed.EvaluateAsync<double?[][]>("() => hypergrid.store.plots[0].series.map(s => s.xs)");
+        Assert.Equal(320, xs[0][9]);
+        Assert.Equal(320, xs[1].First(v => v is not null));
+        Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
+    }
+
+    private static Task<string> XLabel(Microsoft.Playwright.IPage page) =>
+        page.EvaluateAsync<string>("() => hypergrid.store.plots[0].plot.axes[0].label");
 
     [Fact]
     public async Task A_group_that_logs_samples_is_drawn_at_their_mean_count()
@@ -58,6 +84,7 @@ public sealed class LoggedSamplesPageTests(BrowserFixture fixture) : PageTests(f
         var xs = await page.EvaluateAsync<double?[]>("() => hypergrid.store.plots[0].series[0].xs");
         Assert.Equal(296 * 4, means.Last(v => v is not null));
         Assert.Equal(means, xs);
+        Assert.Equal("samples seen", await XLabel(page)); // one group logs samples, the other does not
         Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
     }
 }
