@@ -378,16 +378,20 @@ async function refresh() {
 
 /**
  * Whether the selected trials are a short study (three epochs or fewer): by the highest epoch their logs hold (loaded
- * now; the plots use them next), or, before any row is written, by their configs' epochs. Not for more trials than
- * one line each is drawn for: that many step series would be thousands of requests.
+ * now; the plots use them next), and for a trial not yet complete the epochs its config plans too (a long study seen
+ * in its first epochs is not short). Unknown (no row, no plan): not short. Not for more trials than one line each is
+ * drawn for: that many step series would be thousands of requests.
  */
 async function shortSelection() {
   const trials = selected();
   if (!trials.length || trials.length > MANY_LINES) return false;
   await loadLogs(trials);
-  const logged = trials.flatMap(t => Object.values(store.logs.get(t.path)?.phases ?? {}).flatMap(p => p.epoch));
-  if (logged.length) return Math.max(...logged) <= 3;
-  return trials.every(t => typeof t.config?.epochs === 'number' && t.config.epochs <= 3);
+  let last = 0;
+  for (const t of trials) {
+    for (const p of Object.values(store.logs.get(t.path)?.phases ?? {})) for (const e of p.epoch) if (e > last) last = e;
+    if (t.state !== 'complete' && typeof t.config?.epochs === 'number' && t.config.epochs > last) last = t.config.epochs;
+  }
+  return last > 0 && last <= 3;
 }
 
 /**

@@ -30,14 +30,16 @@ const loggedSamples = body => (view.x === 'samples' ? body.samples ?? null : nul
  * rows' count: the last for a trial's train line, drawn at its last value, else the mean; a bucket without one is
  * left out); otherwise its steps scaled (null when the trial does not say its batch_size). Samples seen are counted at
  * the END of a row's batch, as a logged cumulative count is: a train row at step s (s train rows before it) has seen
- * (s + 1) × batch_size; a val row after s train rows, s × batch_size.
+ * (s + 1) × batch_size, so a bucket's last row (at) has seen (at + 1) batches, its rows on average the middle of its
+ * first and last plus one; a val row after s train rows, s × batch_size.
  */
 function stepXs(body, ph, k, pick = 'mean') {
   const logged = loggedSamples(body);
   if (logged) return logged[pick] ?? logged.mean;
   if (k == null) return null;
   if (ph !== 'train') return scaleXs(body.at, k);
-  return view.x === 'samples' ? body.step.map(s => (s == null ? null : (s + 1) * k)) : scaleXs(body.step, k);
+  if (view.x !== 'samples') return scaleXs(body.step, k);
+  return body.step.map((s, i) => { const at = body.at?.[i]; return at == null ? null : (pick === 'last' ? at + 1 : (s + at) / 2 + 1) * k; });
 }
 
 /**

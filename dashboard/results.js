@@ -274,9 +274,8 @@ function drawParallel(groups, keys) {
     const s = scales[i];
     const g = el('g', { class: 'r-axis', 'data-axis': a.name, 'data-kind': s.kind });
     g.append(el('line', { x1: xs[i], x2: xs[i], y1: top, y2: top + h, stroke: '#9ca3af' }));
-    const title = el('text', { x: xs[i], y: top - 8 - 13 * titles[i].row, 'text-anchor': 'middle', class: 'r-axis-title' }, titles[i].text);
-    title.append(el('title', {}, axisTitle(a.name, s)));
-    g.append(title);
+    g.append(el('text', { x: xs[i], y: top - 8 - 13 * titles[i].row, 'text-anchor': 'middle', class: 'r-axis-title' }, titles[i].text));
+    if (titles[i].text !== axisTitle(a.name, s)) g.append(el('title', {}, axisTitle(a.name, s))); // a cut title whole, on hover
     for (const t of s.ticks) {
       const y = top + h - t.at * h;
       g.append(el('line', { x1: xs[i] - 4, x2: xs[i], y1: y, y2: y, stroke: '#9ca3af' }));

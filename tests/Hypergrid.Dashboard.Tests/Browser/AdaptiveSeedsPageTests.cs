@@ -30,7 +30,7 @@ public sealed class AdaptiveSeedsPageTests(BrowserFixture fixture) : PageTests(f
         Assert.Contains("7 seeds spent against a fixed 6 for each of 2 groups (12)", expected);
         Assert.Contains($"{Worse}: stopped at 3 seeds: different (round 1)", expected);
 
-        var page = await Open();
+        var page = await Open("#x=epoch");
         var line = page.Locator(".r-section[data-section='experiment/mnist'] .r-adaptive");
         await line.WaitForAsync();
         Assert.Equal(expected, await line.TextContentAsync());

@@ -79,7 +79,7 @@ public sealed class ColumnsOnDemandPageTests(BrowserFixture fixture) : IAsyncLif
     {
         var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var asked = Watch(page);
-        await page.GotoAsync(server!.Url + "/#m=loss&ph=train");
+        await page.GotoAsync(server!.Url + "/#m=loss&ph=train&x=epoch");
         await page.WaitForSelectorAsync("body[data-ready='1']");
         Assert.Equal("loss / train", asked.Single());
         // acc was never loaded, yet it is offered: the answer names every filled column.
@@ -99,7 +99,7 @@ public sealed class ColumnsOnDemandPageTests(BrowserFixture fixture) : IAsyncLif
     {
         var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var asked = Watch(page);
-        await page.GotoAsync(server!.Url + "/#m=loss&ph=train");
+        await page.GotoAsync(server!.Url + "/#m=loss&ph=train&x=epoch");
         await page.WaitForSelectorAsync("body[data-ready='1']");
 
         await page.Locator("#phases input[value='val']").CheckAsync();

@@ -129,7 +129,7 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IAsyncLifetime
     public async Task Rows_appended_to_a_running_trials_partial_log_appear_without_a_reload()
     {
         var dir = tree.AddRunning("sweep/mnist/cnn/adam/trial_000", "seed: 0\n", epochs: 2, batches: 3);
-        var page = await Open("#m=loss&leaves=sweep/mnist/cnn/adam");
+        var page = await Open("#m=loss&x=epoch&leaves=sweep/mnist/cnn/adam");
         Assert.Equal(2, await page.EvaluateAsync<int>("() => hypergrid.store.plots[0].plot.data[0].length"));
         File.AppendAllText(Path.Combine(dir, TrialFiles.PartialLog), LogTree.BatchLog(3, 5, 3, 1.0, header: false));
         await page.WaitForFunctionAsync("() => hypergrid.store.plots[0].plot.data[0].length === 5", null, new() { Timeout = 10_000 });

@@ -26,7 +26,7 @@ public sealed class ExportPageTests(BrowserFixture fixture) : PageTests(fixture)
     [Fact]
     public async Task No_cell_of_the_export_starts_a_formula_and_hostile_metric_names_are_kept_as_text()
     {
-        var page = await Open("#m=" + string.Join(',', Hostile.Select(Uri.EscapeDataString)) + "&leaves=sweep/toyset/net/sgd");
+        var page = await Open("#m=" + string.Join(',', Hostile.Select(Uri.EscapeDataString)) + "&x=epoch&leaves=sweep/toyset/net/sgd");
         await page.WaitForFunctionAsync($"() => hypergrid.store.plots.length === {Hostile.Length}");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export").ClickAsync());
         var rows = CsvCells.Rows(await File.ReadAllTextAsync((await download.PathAsync())!));

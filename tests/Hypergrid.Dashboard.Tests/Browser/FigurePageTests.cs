@@ -50,9 +50,10 @@ public sealed class FigurePageTests(BrowserFixture fixture) : PageTests(fixture)
     {
         var page = await Open($"#{Adam}&m=loss&ph=train&x=samples");
         await page.WaitForFunctionAsync("() => hypergrid.store.plots.length === 1 && hypergrid.store.steps.size === 6");
-        var (steps, xs) = (await page.EvaluateAsync<double[]>("() => hypergrid.store.steps.get('sweep/mnist/mlp/adam/trial_000').train.step"),
-            await page.EvaluateAsync<double[]>("() => hypergrid.store.plots[0].series[0].xs"));
-        Assert.Equal(steps.Select(s => s * 32), xs);
+        var (lastSteps, xs) = (await page.EvaluateAsync<double?[]>("() => hypergrid.store.steps.get('sweep/mnist/mlp/adam/trial_000').train.at"),
+            await page.EvaluateAsync<double?[]>("() => hypergrid.store.plots[0].series[0].xs"));
+        // A trial's train line is drawn at each bucket's last row, counted at the end of its batch: (step + 1) × 32.
+        Assert.Equal(lastSteps.Select(s => (s + 1) * 32), xs);
         Assert.StartsWith("samples seen", await page.EvaluateAsync<string>("() => hypergrid.store.plots[0].plot.axes[0].label"));
     }
 

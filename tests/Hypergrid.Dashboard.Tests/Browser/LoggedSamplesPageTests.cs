@@ -41,12 +41,12 @@ public sealed class LoggedSamplesPageTests(BrowserFixture fixture) : PageTests(f
         var page = await Open($"#leaves={Leaf}&m=loss&ph=train&x=samples");
         await page.WaitForFunctionAsync("() => hypergrid.store.plots.length === 1 && hypergrid.store.plots[0].series.length === 3");
         var logged = await page.EvaluateAsync<double?[]>($"() => hypergrid.store.steps.get('{Leaf}/trial_000').train.samples.last");
-        var steps = await page.EvaluateAsync<double?[]>($"() => hypergrid.store.steps.get('{Leaf}/trial_002').train.step");
+        var lastSteps = await page.EvaluateAsync<double?[]>($"() => hypergrid.store.steps.get('{Leaf}/trial_002').train.at");
         var xs = await page.EvaluateAsync<double?[][]>("() => hypergrid.store.plots[0].series.map(s => s.xs)");
         Assert.Equal(logged, xs[0]);
         Assert.Equal(296 * 4, logged.Last(v => v is not null)); // 4 epochs of 296, not 40 steps × 32
         // Computed, samples are counted at the end of each row's batch, as a logged count is: step 0 has seen 32.
-        Assert.Equal(steps.Select(s => (s + 1) * 32), xs[2]);
+        Assert.Equal(lastSteps.Select(s => (s + 1) * 32), xs[2]);
         Assert.Equal(32, xs[2][0]);
         // Lines of both kinds: the axis says samples seen, claiming neither way of counting.
         Assert.Equal("samples seen", await XLabel(page));
