@@ -26,8 +26,8 @@ public static class TimeLimitWarning
     public static string Traps(string folder) => new StringBuilder()
         // Named per job, restart and shell, so that a requeued task never reads an earlier warning.
         .Append("warning=").Append(JobScript.Quote(folder)).Append("/.warning-${SLURM_JOB_ID:-0}-${SLURM_RESTART_COUNT:-0}-$$\n")
-        .Append("warned() { : > \"$warning\"; [ -n \"$!\" ] && [ -z \"$ended\" ] && [ -e \"$warning").Append(ListeningSuffix).Append("\" ] && kill -USR1 $!; again=1; }\n")
-        .Append("stop() { [ -n \"$!\" ] || exit 143; [ -z \"$ended\" ] && kill -TERM $!; again=1; }\n")
+        .Append("warned() { : > \"$warning\"; [ -n \"$!\" ] && [ -e \"$warning").Append(ListeningSuffix).Append("\" ] && kill -USR1 $!; again=1; }\n")
+        .Append("stop() { [ -n \"$!\" ] || exit 143; kill -TERM $!; again=1; }\n")
         .Append("trap warned USR1\n")
         .Append("trap stop TERM INT\n")
         .Append("export ").Append(Variable).Append("=\"$warning\"\n")
@@ -35,9 +35,9 @@ public static class TimeLimitWarning
 
     /// <summary>
     /// The shell's part once the worker runs in the background: waits for it (a trapped signal ends a wait early, so it
-    /// waits again), removes the files and ends with the worker's exit code.
+    /// waits again), then passes nothing on any more, removes the files and ends with the worker's exit code.
     /// </summary>
-    public const string Wait = "again=1\nwhile [ -n \"$again\" ]; do again=; wait $!; code=$?; done\nended=1\nrm -f \"$warning\" \"$warning" + ListeningSuffix + "\"\nexit $code\n";
+    public const string Wait = "again=1\nwhile [ -n \"$again\" ]; do again=; wait $!; code=$?; done\ntrap '' USR1 TERM INT\nrm -f \"$warning\" \"$warning" + ListeningSuffix + "\"\nexit $code\n";
 
     /// <summary>
     /// The worker's part, once it handles USR1: says it listens and returns whether the warning came before. The variable
