@@ -100,7 +100,7 @@ public static class FirstListBench
         var (listWall, listCpu, dirs) = Timed(() => TrialFolders.Under(log).ToList());
         var scanner = new TrialScanner(log);
         var (scanWall, scanCpu, trials) = Timed(() => scanner.Scan());
-        var (jsonWall, jsonCpu, body) = Timed(() => TrialListJson.Write(log, Array.Empty<int>(), trials));
+        var (jsonWall, jsonCpu, body) = Timed(() => TrialListJson.Write(log, [], trials));
         Console.WriteLine($"  stages: list the folders {Measure.Fmt(listWall)} ({listCpu:F2} s CPU), read {dirs.Count:N0} trials {Measure.Fmt(scanWall)} ({scanCpu:F2} s CPU), " +
                           $"write {body.Length / 1048576.0:F1} MB of JSON {Measure.Fmt(jsonWall)} ({jsonCpu:F2} s CPU) (load {TrainBench.LoadAverage()})");
     }
