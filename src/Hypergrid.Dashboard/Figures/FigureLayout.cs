@@ -35,8 +35,8 @@ public static class FigureLayout
         canvas.Begin(size.Width, size.Height, clip);
         var fy = f.LogY ? (Func<double, double>)Math.Log10 : v => v;
         var fx = f.LogX ? (Func<double, double>)Math.Log10 : v => v;
-        double X(double v) => left + (xHi == xLo ? 0.5 : (fx(v) - fx(xLo)) / (fx(xHi) - fx(xLo))) * plotW;
-        double Y(double v) => top + plotH - (fy(yHi) == fy(yLo) ? 0.5 : (fy(v) - fy(yLo)) / (fy(yHi) - fy(yLo))) * plotH;
+        double X(double v) => left + (fx(xHi) == fx(xLo) ? 0.5 : Fraction(fx(v), fx(xLo), fx(xHi))) * plotW;
+        double Y(double v) => top + plotH - (fy(yHi) == fy(yLo) ? 0.5 : Fraction(fy(v), fy(yLo), fy(yHi))) * plotH;
         bool Shown(double? v) => v is { } d && double.IsFinite(d) && (!f.LogY || d > 0);
         bool ShownX(double v) => double.IsFinite(v) && (!f.LogX || v > 0);
 
@@ -153,6 +153,15 @@ public static class FigureLayout
         return (placed, placed[^1].Item3 + 1, lfs);
     }
 
+    // A padded end stays a double: past the largest one it is the largest one.
+    private static double Finite(double v) => Math.Clamp(v, -double.MaxValue, double.MaxValue);
+
+    // An end of a log axis stays a positive double (a span of every decade pads past both).
+    private static double Positive(double v) => Math.Clamp(v, double.Epsilon, double.MaxValue);
+
+    // Where v lies from lo (0) to hi (1), in halves: the width of a range near the largest doubles is beyond them.
+    private static double Fraction(double v, double lo, double hi) => (v / 2 - lo / 2) / (hi / 2 - lo / 2);
+
     /// <summary>The x and y ranges of every shown value and band (y padded by 4%; log y in positive values only).</summary>
     public static (double XLo, double XHi, double YLo, double YHi) Extent(Figure f)
     {
@@ -164,19 +173,19 @@ public static class FigureLayout
         if (f.LogX)
         {
             // Padded by 5% of the decades shown, so the first and last points are not on the frame.
-            if (xHi == xLo) (xLo, xHi) = (xLo / 10, xHi * 10);
+            if (xHi == xLo) (xLo, xHi) = (Positive(xLo / 10), Positive(xHi * 10));
             var pad = Math.Pow(xHi / xLo, 0.05);
-            (xLo, xHi) = (xLo / pad, xHi * pad);
+            (xLo, xHi) = (Positive(xLo / pad), Positive(xHi * pad));
         }
-        else if (xHi == xLo) (xLo, xHi) = (xLo - 1, xHi + 1);
+        else if (xHi == xLo) (xLo, xHi) = (Finite(xLo - 1), Finite(xHi + 1));
         if (f.LogY)
         {
-            if (yHi == yLo) (yLo, yHi) = (yLo / 2, yHi * 2);
+            if (yHi == yLo) (yLo, yHi) = (Positive(yLo / 2), Positive(yHi * 2));
             var pad = Math.Pow(yHi / yLo, 0.04);
-            return (xLo, xHi, yLo / pad, yHi * pad);
+            return (xLo, xHi, Positive(yLo / pad), Positive(yHi * pad));
         }
-        if (yHi == yLo) (yLo, yHi) = (yLo - Math.Max(1e-9, Math.Abs(yLo) * 0.05), yHi + Math.Max(1e-9, Math.Abs(yHi) * 0.05));
-        var p = (yHi - yLo) * 0.04;
-        return (xLo, xHi, yLo - p, yHi + p);
+        if (yHi == yLo) (yLo, yHi) = (Finite(yLo - Math.Max(1e-9, Math.Abs(yLo) * 0.05)), Finite(yHi + Math.Max(1e-9, Math.Abs(yHi) * 0.05)));
+        var p = (yHi / 2 - yLo / 2) * 0.08; // 4% of the width, halved first as in Fraction
+        return (xLo, xHi, Finite(yLo - p), Finite(yHi + p));
     }
 }

@@ -15,6 +15,8 @@ public sealed class TicksTests
     [InlineData(300000, "3×10^5")]
     [InlineData(-1e6, "-10^6")]
     [InlineData(0.1 + 0.2, "0.3")]
+    [InlineData(5e-324, "4.94×10^-324")]
+    [InlineData(1.7976931348623157e308, "1.8×10^308")]
     public void A_label_is_as_a_person_writes_the_number(double v, string label) => Assert.Equal(label, Ticks.Label(v));
 
     [Theory]
