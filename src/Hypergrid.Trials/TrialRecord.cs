@@ -114,10 +114,9 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
             using var handle = fast?.Handle ?? File.OpenHandle(batchLog!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             // Any writer's log, read as the worker read it: a header naming epoch, mode and batch in any order (any length,
             // a byte-order mark or not), then at least one row.
-            var header = Logs.BatchLogHeader.Read(handle);
-            if (header is null || header.Problem is not null)
+            if (!Logs.BatchLogHeader.IsSound(handle, out var headerLength))
                 return "batch_log.csv is damaged (empty or no header naming epoch, mode and batch); --rerun-damaged retrains it";
-            if ((fast?.Length ?? RandomAccess.GetLength(handle)) <= header.Length)
+            if ((fast?.Length ?? RandomAccess.GetLength(handle)) <= headerLength)
                 return "batch_log.csv has no rows; --rerun-damaged retrains it";
             if (run is { Status: not RunStatus.Complete })
                 return $"batch_log.csv exists but run.json says '{run.Status.ToString().ToLowerInvariant()}'; --rerun-damaged retrains it";
