@@ -53,8 +53,8 @@ internal static class RunJson
         List<double>? attemptSeconds = null;
         int pid = 0, threads = 0;
         int? pausedAt = null, epochs = null, epochsPastRung = null, exitCode = null;
-        List<string>? gpus = null, command = null;
-        Dictionary<string, string>? versions = null;
+        List<string?>? gpus = null, command = null;
+        Dictionary<string, string?>? versions = null;
         Dictionary<string, double?>? final = null;
         DataRecord? data = null;
         var yielded = false;
@@ -81,15 +81,15 @@ internal static class RunJson
                 6 => Date(ref reader, out started),
                 7 => reader.TokenType == JsonTokenType.Null ? Null(out ended) : Date(ref reader, out var e) && Set(out ended, e),
                 8 => NullableDouble(ref reader, out seconds),
-                9 => reader.TokenType == JsonTokenType.Null ? Null(out attemptSeconds) : Doubles(ref reader, out attemptSeconds),
+                9 => reader.TokenType == JsonTokenType.Null ? Null(out attemptSeconds) : Array(ref reader, Double, out attemptSeconds),
                 10 => String(ref reader, out host),
                 11 => Int(ref reader, out pid),
                 12 => Int(ref reader, out threads),
                 13 => String(ref reader, out device),
-                14 => reader.TokenType == JsonTokenType.Null ? Null(out gpus) : Strings(ref reader, out gpus),
-                15 => StringMap(ref reader, out versions),
+                14 => reader.TokenType == JsonTokenType.Null ? Null(out gpus) : Array(ref reader, NullableString, out gpus),
+                15 => Map(ref reader, NullableString, out versions),
                 16 => reader.TokenType == JsonTokenType.Null ? Null(out data) : Data(ref reader, out data),
-                17 => NumberMap(ref reader, out final),
+                17 => Map(ref reader, NullableDouble, out final),
                 18 => NullableString(ref reader, out error),
                 19 => NullableString(ref reader, out slurmJob),
                 20 => NullableString(ref reader, out resumedFrom),
@@ -99,7 +99,7 @@ internal static class RunJson
                 24 => NullableInt(ref reader, out epochsPastRung),
                 25 => NullableString(ref reader, out weightsSha),
                 26 => NullableInt(ref reader, out exitCode),
-                27 => reader.TokenType == JsonTokenType.Null ? Null(out command) : Strings(ref reader, out command),
+                27 => reader.TokenType == JsonTokenType.Null ? Null(out command) : Array(ref reader, NullableString, out command),
                 28 => Serialized(ref reader, TrialJson.Default.CodeRecord, out code),
                 29 => Serialized(ref reader, TrialJson.Default.InterpreterRecord, out interpreter),
                 _ => Serialized(ref reader, TrialJson.Default.SortedDictionaryStringString, out programVersions),
@@ -235,59 +235,34 @@ internal static class RunJson
         return true;
     }
 
-    private static bool Doubles(ref Utf8JsonReader reader, out List<double>? values)
+    private delegate bool ItemReader<T>(ref Utf8JsonReader reader, out T value);
+
+    // An array of items each read by `item`.
+    private static bool Array<T>(ref Utf8JsonReader reader, ItemReader<T> item, out List<T>? values)
     {
         values = null;
         if (reader.TokenType != JsonTokenType.StartArray) return false;
-        var list = new List<double>();
+        var list = new List<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (!Double(ref reader, out var v)) return false;
-            list.Add(v);
+            if (!item(ref reader, out var value)) return false;
+            list.Add(value);
         }
         values = list;
         return reader.TokenType == JsonTokenType.EndArray;
     }
 
-    private static bool Strings(ref Utf8JsonReader reader, out List<string>? values)
-    {
-        values = null;
-        if (reader.TokenType != JsonTokenType.StartArray) return false;
-        var list = new List<string>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (!NullableString(ref reader, out var s)) return false;
-            list.Add(s!);
-        }
-        values = list;
-        return reader.TokenType == JsonTokenType.EndArray;
-    }
-
-    // An object of strings (a key named twice is left to the serializer).
-    private static bool StringMap(ref Utf8JsonReader reader, out Dictionary<string, string>? map)
+    // An object of values each read by `item`, in the order written (the list shows a result's final metrics in that
+    // order); a key named twice is left to the serializer.
+    private static bool Map<T>(ref Utf8JsonReader reader, ItemReader<T> item, out Dictionary<string, T>? map)
     {
         map = null;
         if (reader.TokenType != JsonTokenType.StartObject) return false;
-        var made = new Dictionary<string, string>();
+        var made = new Dictionary<string, T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var key = reader.GetString()!;
-            if (!reader.Read() || !NullableString(ref reader, out var value) || !made.TryAdd(key, value!)) return false;
-        }
-        map = made;
-        return reader.TokenType == JsonTokenType.EndObject;
-    }
-
-    // An object of numbers or nulls, in the order written (the list shows a result's final metrics in that order).
-    private static bool NumberMap(ref Utf8JsonReader reader, out Dictionary<string, double?>? map)
-    {
-        map = null;
-        if (reader.TokenType != JsonTokenType.StartObject) return false;
-        var made = new Dictionary<string, double?>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            var key = reader.GetString()!;
-            if (!reader.Read() || !NullableDouble(ref reader, out var value) || !made.TryAdd(key, value)) return false;
+            if (!reader.Read() || !item(ref reader, out var value) || !made.TryAdd(key, value)) return false;
         }
         map = made;
         return reader.TokenType == JsonTokenType.EndObject;
