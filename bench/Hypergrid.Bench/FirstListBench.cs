@@ -68,7 +68,8 @@ public static class FirstListBench
     /// <summary>
     /// A new server's first GET /api/trials (wall seconds, and this process's CPU: the server runs in it and it does
     /// nothing else meanwhile, which a loaded host bends far less than the wall time) and a warm one; with what the
-    /// runtime did meanwhile (allocated, collected, compiled). HYPERGRID_BENCH_JIT=1 also lists what the JIT compiled.
+    /// runtime did meanwhile (allocated, collected, compiled). HYPERGRID_BENCH_JIT=1 also lists what the JIT compiled,
+    /// HYPERGRID_BENCH_ALLOC=1 what was allocated, by type.
     /// </summary>
     internal static async Task FirstAnswer(HttpClient http, int count)
     {
@@ -76,11 +77,14 @@ public static class FirstListBench
         var (allocated, collections, jit, methods, paused) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), System.Runtime.JitInfo.GetCompilationTime(), System.Runtime.JitInfo.GetCompiledMethodCount(), GC.GetTotalPauseDuration());
         using var watch = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_JIT") == "1" ? new JitWatch() : null;
         if (watch is not null) watch.On = true;
+        using var alloc = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ALLOC") == "1" ? new AllocWatch() : null;
+        if (alloc is not null) alloc.On = true;
         var sw = Stopwatch.StartNew();
         var size = (await http.GetByteArrayAsync("/api/trials")).LongLength;
         var first = sw.Elapsed.TotalSeconds;
         var firstCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         if (watch is not null) { watch.On = false; watch.Print(); }
+        if (alloc is not null) { alloc.On = false; alloc.Print(count); }
         var runtime = $"{(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:F0} MB allocated, {GC.CollectionCount(0) - collections} collections paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s, " +
                       $"JIT {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalSeconds:F2} s for {System.Runtime.JitInfo.GetCompiledMethodCount() - methods} methods";
         sw.Restart();
@@ -96,7 +100,7 @@ public static class FirstListBench
         var (listWall, listCpu, dirs) = Timed(() => TrialFolders.Under(log).ToList());
         var scanner = new TrialScanner(log);
         var (scanWall, scanCpu, trials) = Timed(() => scanner.Scan());
-        var (jsonWall, jsonCpu, body) = Timed(() => TrialListJson.Write(log, Array.Empty<int>(), trials));
+        var (jsonWall, jsonCpu, body) = Timed(() => TrialListJson.Write(log, [], trials));
         Console.WriteLine($"  stages: list the folders {Measure.Fmt(listWall)} ({listCpu:F2} s CPU), read {dirs.Count:N0} trials {Measure.Fmt(scanWall)} ({scanCpu:F2} s CPU), " +
                           $"write {body.Length / 1048576.0:F1} MB of JSON {Measure.Fmt(jsonWall)} ({jsonCpu:F2} s CPU) (load {TrainBench.LoadAverage()})");
     }

@@ -111,7 +111,8 @@ public sealed record RunRecord
     {
         // Through the safe open: a run.json that is a link out of out/log, or a FIFO, reads as absent.
         // From its bytes (no text decoded first: a report reads 10,000 of them); a byte-order mark is skipped, as a text reader would.
-        try { return folder.ReadOwn(TrialFiles.Run) is { } bytes ? JsonSerializer.Deserialize(bytes.AsSpan(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0), TrialJson.Default.RunRecord) : null; }
+        // Read as the serializer reads it, without its converters where the file is plain (see RunJson).
+        try { return folder.ReadOwn(TrialFiles.Run) is { } bytes ? RunJson.Read(bytes.AsSpan(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0)) : null; }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException) { return null; }
     }
 

@@ -31,18 +31,19 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
     {
         var trialDir = at.Path;
         var run = RunRecord.TryRead(at);
-        var batchLog = Path.Combine(trialDir, TrialFiles.BatchLog);
+        // Its path made only where a path is asked (a first list of 100,000 trials opens each log relative to its folder).
+        string BatchLog() => Path.Combine(trialDir, TrialFiles.BatchLog);
         // Opened at once (it exists when it opens: no stat first); where it does not open, asked whether it exists
         // (unless the folder's own descriptor said there is no entry of that name at all).
         var (opened, missing) = at.OpenFollowing(TrialFiles.BatchLog);
-        if (opened is { Regular: false } folder && System.IO.Directory.Exists(batchLog))
+        if (opened is { Regular: false } folder && System.IO.Directory.Exists(BatchLog()))
         {
             folder.Handle.Dispose(); // a folder of that name is no log, as File.Exists says
             opened = null;
         }
-        if (opened is not null || !missing && File.Exists(batchLog))
+        if (opened is not null || !missing && File.Exists(BatchLog()))
         {
-            if (Damage(batchLog, run, opened) is { } why) return new(id, trialDir, TrialState.Damaged, why, null, run);
+            if (Damage(trialDir, run, opened) is { } why) return new(id, trialDir, TrialState.Damaged, why, null, run);
             return Finished(trialDir, id, run, currentParams);
         }
         var claim = Claim.TryRead(trialDir);
@@ -98,24 +99,24 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
     public JsonObject? TrainedConfig => State is TrialState.Complete or TrialState.Stale or TrialState.Orphan or TrialState.OtherCode ? Run?.Config : null;
 
     // A finished log that is empty, lacks the header or has no complete row cannot be a result, whatever run.json says.
-    private static string? Damage(string batchLog, RunRecord? run, (Microsoft.Win32.SafeHandles.SafeFileHandle Handle, bool Regular, long Length)? fast)
+    private static string? Damage(string trialDir, RunRecord? run, (Microsoft.Win32.SafeHandles.SafeFileHandle Handle, bool Regular, long Length)? fast)
     {
+        var batchLog = fast is null ? Path.Combine(trialDir, TrialFiles.BatchLog) : null;
         try
         {
             // A FIFO would block the reader (status, the dashboard) forever: opened without blocking, then looked at (a
             // report of 10,000 trials makes four system calls here); where that cannot be done, looked at, then opened.
-            if (fast is { Regular: false } || fast is null && !SafeFiles.IsRegularFile(batchLog))
+            if (fast is { Regular: false } || fast is null && !SafeFiles.IsRegularFile(batchLog!))
             {
                 fast?.Handle.Dispose();
                 return "batch_log.csv is not a regular file; --rerun-damaged retrains it";
             }
-            using var handle = fast?.Handle ?? File.OpenHandle(batchLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var handle = fast?.Handle ?? File.OpenHandle(batchLog!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             // Any writer's log, read as the worker read it: a header naming epoch, mode and batch in any order (any length,
             // a byte-order mark or not), then at least one row.
-            var header = Logs.BatchLogHeader.Read(handle);
-            if (header is null || header.Problem is not null)
+            if (!Logs.BatchLogHeader.IsSound(handle, out var headerLength))
                 return "batch_log.csv is damaged (empty or no header naming epoch, mode and batch); --rerun-damaged retrains it";
-            if ((fast?.Length ?? RandomAccess.GetLength(handle)) <= header.Length)
+            if ((fast?.Length ?? RandomAccess.GetLength(handle)) <= headerLength)
                 return "batch_log.csv has no rows; --rerun-damaged retrains it";
             if (run is { Status: not RunStatus.Complete })
                 return $"batch_log.csv exists but run.json says '{run.Status.ToString().ToLowerInvariant()}'; --rerun-damaged retrains it";

@@ -36,6 +36,22 @@ public sealed class SafeFilesFastPathTests : IDisposable
         Assert.Equal(File.ReadAllBytes(path), SafeFiles.ReadAll(Log, path));
     }
 
+    // A folder whose name begins with the root's name is not beneath it ("log" and "logx"), and the root itself is.
+    [Theory]
+    [InlineData("logx")]
+    [InlineData("log.old")]
+    [InlineData("lo")]
+    public void A_folder_beside_the_root_whose_name_begins_with_its_name_is_not_beneath_it(string beside)
+    {
+        Directory.CreateDirectory(Path.Combine(root, beside));
+        File.WriteAllText(Path.Combine(root, beside, "run.json"), "{}");
+        Assert.Null(SafeFiles.ReadAll(Log, Path.Combine(root, beside, "run.json")));
+        Assert.Null(SafeFiles.ReadAll(Log + "/", Path.Combine(root, beside, "run.json")));
+        Assert.NotNull(SafeFiles.ReadAll(Log + "/", Path.Combine(Trial, "epoch_log.csv")));
+        using var itself = new TrialFolderOpener(Log).Open(Log + "/");
+        Assert.True(itself.Opened);
+    }
+
     [Theory]
     [InlineData("leaves")] // a link out of the root
     [InlineData("fifo")]   // would block a reader

@@ -34,19 +34,20 @@ public static class ConfigJson
             case CfgScalar { Kind: ScalarKind.Float, Number: { } d } when double.IsFinite(d) && d == Math.Floor(d): w.WriteRawValue(CfgScalar.FloatText(d), skipInputValidation: true); break;
             case CfgScalar { Kind: ScalarKind.Float, Number: { } d } when double.IsFinite(d): w.WriteNumberValue(d); break;
             case CfgScalar s: w.WriteStringValue(s.Kind == ScalarKind.String ? s.Text : s.Canonical); break;
+            // By index: a foreach over the interface boxes an enumerator per list and map (100,000 configs in a first list).
             case CfgList list:
                 w.WriteStartArray();
-                foreach (var item in list.Items) Write(w, item);
+                for (var i = 0; i < list.Items.Count; i++) Write(w, list.Items[i]);
                 w.WriteEndArray();
                 break;
             // A key twice: the object keeps its first place and its last value, as From's indexer does.
             case CfgMap map when Twice(map): From(map)!.WriteTo(w); break;
             case CfgMap map:
                 w.WriteStartObject();
-                foreach (var e in map.Entries)
+                for (var i = 0; i < map.Entries.Count; i++)
                 {
-                    w.WritePropertyName(e.Key);
-                    Write(w, e.Value);
+                    w.WritePropertyName(map.Entries[i].Key);
+                    Write(w, map.Entries[i].Value);
                 }
                 w.WriteEndObject();
                 break;

@@ -21,7 +21,19 @@ public sealed record CfgScalar(string Text, ScalarKind Kind, SourceMark Mark) : 
 
     public bool? Boolean { get; } = Kind == ScalarKind.Bool ? Text.Equals("true", StringComparison.OrdinalIgnoreCase) : null;
 
-    public override string Canonical { get; } = YamlText.Scalar(Text, Kind);
+    /// <remarks>
+    /// Made when first asked (a trial list reads 100,000 configs and asks almost never: its numbers and strings are written
+    /// from <see cref="Text"/>, <see cref="Integer"/> and <see cref="Number"/>); the same text whenever it is made.
+    /// </remarks>
+    public override string Canonical => canonical ??= YamlText.Scalar(Text, Kind);
+
+    private string? canonical;
+
+    // What the record's own equality compared, less the text made from it when asked: the text, the kind and the mark
+    // (the numbers and the canonical text follow from the text and the kind).
+    public bool Equals(CfgScalar? other) => ReferenceEquals(this, other) || other is not null && base.Equals(other) && Text == other.Text && Kind == other.Kind;
+
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Text, Kind);
 
     public bool TryGetLong(out long value)
     {

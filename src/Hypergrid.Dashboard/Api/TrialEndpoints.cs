@@ -15,7 +15,7 @@ public static class TrialEndpoints
     public static IEndpointRouteBuilder MapTrials(this IEndpointRouteBuilder app, TrialScanner scanner)
     {
         var metrics = BatchLogSchema.Columns.Where(c => c.Reduction is not (Reduction.Key or Reduction.Drop))
-            .Select(c => new { name = c.Name, reduction = c.Reduction.ToString().ToLowerInvariant(), meaning = c.Meaning }).ToList();
+            .Select(c => new TrialListMetric(c.Name, c.Reduction.ToString().ToLowerInvariant(), c.Meaning)).ToList();
         ListAnswer? last = null; // swapped whole (a reference), so concurrent requests never see half of one
         app.MapMethods("/api/trials", ReadMethods.GetAndHead, (HttpContext http) =>
         {

@@ -10,8 +10,11 @@ namespace Hypergrid.Dashboard.Trials;
 /// </summary>
 internal sealed class ScanLeaves
 {
-    private readonly ConcurrentDictionary<string, (TrialId Id, DateTime Decisions)> leaves = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (TrialId Id, DateTime Decisions)>.AlternateLookup<ReadOnlySpan<char>> bySpan;
+    private readonly ConcurrentDictionary<string, Leaf> leaves = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Leaf>.AlternateLookup<ReadOnlySpan<char>> bySpan;
+
+    // A class, not a tuple: a dictionary of reference values runs the framework's precompiled code (see TrialScanner).
+    private sealed record Leaf(TrialId Id, DateTime Decisions);
 
     public ScanLeaves() => bySpan = leaves.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -29,7 +32,8 @@ internal sealed class ScanLeaves
         if (!bySpan.TryGetValue(leaf, out var known))
         {
             var path = leaf.ToString();
-            known = leaves.GetOrAdd(path, p => (TrialId.FromDirectory(dir), Decisions(p)));
+            // The factory captures nothing: a lambda over dir would make its closure on every call, found or not.
+            known = leaves.GetOrAdd(path, static (p, d) => new Leaf(TrialId.FromDirectory(d), Decisions(p)), dir);
         }
         return (known.Id with { Number = number }, known.Decisions);
     }

@@ -6,7 +6,6 @@ using Hypergrid.Config.Yaml;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Code;
 using Hypergrid.Trials.Logs;
-using Entry = (System.DateTime Stamp, Hypergrid.Trials.TrialRecord Record, Hypergrid.Dashboard.Trials.ShownConfig? Config, System.Func<Hypergrid.Trials.RunRecord?, string?> Current, string? Log, System.Collections.Generic.Dictionary<string, double?>? Final);
 using Listed = (Hypergrid.Trials.TrialRecord Record, Hypergrid.Dashboard.Trials.ShownConfig? Config, string? Log, System.Collections.Generic.Dictionary<string, double?> Final);
 
 namespace Hypergrid.Dashboard.Trials;
@@ -20,6 +19,10 @@ namespace Hypergrid.Dashboard.Trials;
 public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
 {
     private readonly ConcurrentDictionary<string, Entry> cache = new();
+
+    // What the cache keeps of one trial folder. A class, not a tuple: a dictionary of reference values runs the framework's
+    // precompiled code, one of a six-field tuple had its own compiled by the JIT during a first answer.
+    private sealed record Entry(DateTime Stamp, TrialRecord Record, ShownConfig? Config, Func<RunRecord?, string?> Current, string? Log, Dictionary<string, double?>? Final);
 
     public string LogRoot => logRoot;
 
@@ -92,7 +95,7 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
                 // trial read again while its folder is unchanged (a live one) needs its current hash again: the others do
                 // not keep their parsed config alive (100,000 of them are most of what a first answer's collections copy).
                 var shown = record.TrainedConfig is { } trained ? ShownConfig.Of(trained) : config is null ? null : ShownConfig.OfJson(JsonOf(config));
-                entry = (stamp, record, shown, Live(record) ? current : Unknown, LogOf(record), FinalOf(record));
+                entry = new Entry(stamp, record, shown, Live(record) ? current : Unknown, LogOf(record), FinalOf(record));
                 cache[dir] = entry;
             }
             else if (Live(entry.Record)) cache[dir] = entry = Reread(dir, entry);
@@ -169,9 +172,8 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
 
     private Entry Reread(string dir, Entry entry)
     {
-        entry.Record = TrialRecord.Read(dir, entry.Record.Id, entry.Current);
-        entry.Log = LogOf(entry.Record);
-        return entry;
+        var record = TrialRecord.Read(dir, entry.Record.Id, entry.Current);
+        return entry with { Record = record, Log = LogOf(record) };
     }
 
     private static Listed Judged(Entry entry, CodeJudge code) =>

@@ -150,12 +150,14 @@ internal static partial class Beneath
     private static string? Relative(Root r, string full) =>
         Under(r.Full, full) ?? (r.Real is { } real ? Under(real, full) : null);
 
-    // The path below a folder ("." for the folder itself), or null when it is not below it.
+    // The path below a folder ("." for the folder itself), or null when it is not below it. No string but the answer is
+    // made (a first trial list asks 100,000 times).
     private static string? Under(string folder, string full)
     {
-        folder = folder.TrimEnd('/');
-        if (full == folder || full == folder + "/") return ".";
-        return full.StartsWith(folder + "/", StringComparison.Ordinal) ? full[(folder.Length + 1)..] : null;
+        var f = folder.AsSpan().TrimEnd('/');
+        if (!full.AsSpan().StartsWith(f, StringComparison.Ordinal)) return null;
+        if (full.Length == f.Length || full.Length == f.Length + 1 && full[^1] == '/') return ".";
+        return full[f.Length] == '/' ? full[(f.Length + 1)..] : null;
     }
 
     private static bool IsLink(string path)

@@ -122,7 +122,7 @@ public sealed class TrialListFastPathTests : IDisposable
             Data = new DataRecord("d\u00e9", "<src>", 3, 4, "c"),
             Final = new() { ["val_loss"] = double.NaN, ["train_loss"] = double.PositiveInfinity, ["low"] = double.NegativeInfinity, ["val_acc"] = 1e-7, ["none"] = null },
         }.Write(odd);
-        var metrics = new[] { new { name = "loss", reduction = "mean", meaning = "a <mean> & more" } };
+        TrialListMetric[] metrics = [new("loss", "mean", "a <mean> & more \"q\" caf\u00e9"), new("x", "last", null)];
         var trials = new TrialScanner(tree.Log).Scan();
         var before = JsonSerializer.SerializeToUtf8Bytes(new { root = tree.Log, metrics, trials = trials.Select(t => Shape(t.Record, t.Config?.Node, t.Log, t.Final)) }, TrialListJson.Options);
         Assert.Equal(System.Text.Encoding.UTF8.GetString(before), System.Text.Encoding.UTF8.GetString(TrialListJson.Write(tree.Log, metrics, trials)));
@@ -137,7 +137,7 @@ public sealed class TrialListFastPathTests : IDisposable
     public void The_list_written_in_parts_on_several_cores_is_byte_for_byte_the_list_written_in_one(int parts)
     {
         Varied();
-        var metrics = new[] { new { name = "loss", reduction = "mean", meaning = "m" } };
+        TrialListMetric[] metrics = [new("loss", "mean", "m")];
         var trials = new TrialScanner(tree.Log).Scan();
         Assert.True(trials.Count >= 10);
         var one = System.Text.Encoding.UTF8.GetString(TrialListJson.Write(tree.Log, metrics, trials, 1));
@@ -147,5 +147,5 @@ public sealed class TrialListFastPathTests : IDisposable
 
     [Fact]
     public void An_empty_list_written_in_parts_is_an_empty_array() =>
-        Assert.Equal("{\"root\":\"r\",\"metrics\":[],\"trials\":[]}", System.Text.Encoding.UTF8.GetString(TrialListJson.Write("r", Array.Empty<int>(), [], 3)));
+        Assert.Equal("{\"root\":\"r\",\"metrics\":[],\"trials\":[]}", System.Text.Encoding.UTF8.GetString(TrialListJson.Write("r", [], [], 3)));
 }
