@@ -13,7 +13,7 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
     {
         r = r.Checked();
         var groups = r.Group ? SeedGroups.Of(trials) : trials.Select(t => new List<FigureTrial> { t }).ToList();
-        var (title, names) = SeedGroups.Names(groups.Select(g => g[0]).ToList(), withSeed: !r.Group);
+        var (title, names) = LegendNames.Of(groups.Select(g => g[0]).ToList(), withSeed: !r.Group);
         var lines = new List<FigureLine>();
         for (var i = 0; i < groups.Count; i++)
             foreach (var phase in r.Phases)
