@@ -133,7 +133,8 @@ public static class FigureLayout
     private sealed record LegendItem(string Text, LegendEntry? Entry);
 
     private static List<LegendItem> LegendItems(Figure f, List<LegendEntry> entries) =>
-        entries.Count == 0 ? [] : (f.LegendTitle is { } t ? [new LegendItem(t + ":", null)] : new List<LegendItem>()).Concat(entries.Select(e => new LegendItem(e.Name, e))).ToList();
+        (entries.Count == 0 ? [] : (f.LegendTitle is { } t ? [new LegendItem(t + ":", null)] : new List<LegendItem>()).Concat(entries.Select(e => new LegendItem(e.Name, e))))
+            .Concat(f.Note is { } note ? [new LegendItem(note, null)] : []).ToList();
 
     // A padded end stays a double: past the largest one it is the largest one.
     private static double Finite(double v) => Math.Clamp(v, -double.MaxValue, double.MaxValue);

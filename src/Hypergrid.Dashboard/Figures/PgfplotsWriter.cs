@@ -4,7 +4,7 @@ using System.Text;
 namespace Hypergrid.Dashboard.Figures;
 
 /// <summary>
-/// A figure as a pgfplots picture with its data inline (one table per line, values exactly as computed): a paper
+/// A figure as a pgfplots picture with its data inline (one table per line, values as computed to 6 significant digits): a paper
 /// \input's it and it is set in the paper's own fonts. It needs \usepackage{pgfplots} (texlive-pictures in Debian);
 /// the first lines say so. Names from cfg/ and logs are escaped for TeX.
 /// </summary>
@@ -23,7 +23,8 @@ public static class PgfplotsWriter
         var phases = f.Lines.Any(l => l.Dashed) && f.Lines.Any(l => !l.Dashed && !l.Markers);
         // The legend's entries in the order they are added (title, lines, train/val), each in lines that fit the width.
         var named = f.Lines.Where(l => l.InLegend && l.Name.Length > 0 && HasRows(f, l)).Select(l => l.Name);
-        var texts = (f.LegendTitle is { } lt ? [lt + ":"] : Array.Empty<string>()).Concat(named).Concat(phases ? ["train", "val"] : []).ToList();
+        var texts = (f.LegendTitle is { } lt ? [lt + ":"] : Array.Empty<string>()).Concat(named).Concat(phases ? ["train", "val"] : [])
+            .Concat(f.Note is { } nt ? [nt] : []).ToList();
         var entryLines = PgfplotsLegend.Lines(texts, size.Width, size.FontSize);
         var entry = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < texts.Count; i++) entry.TryAdd(texts[i], string.Join("\\\\", entryLines[i].Select(Escape)));
@@ -73,6 +74,7 @@ public static class PgfplotsWriter
             if (legend) tex.Append(CultureInfo.InvariantCulture, $"\\addlegendentry{{{entry[line.Name]}}}\n");
         }
         if (phases) tex.Append("\\addlegendimage{black, line width=0.8pt}\\addlegendentry{train}\n\\addlegendimage{black, line width=0.8pt, dashed}\\addlegendentry{val}\n");
+        if (f.Note is { } note) tex.Append(CultureInfo.InvariantCulture, $"\\addlegendimage{{empty legend}}\\addlegendentry{{{entry[note]}}}\n");
         tex.Append("\\end{axis}\n\\end{tikzpicture}\n");
         return Encoding.UTF8.GetBytes(tex.ToString());
     }
@@ -100,7 +102,11 @@ public static class PgfplotsWriter
         return sb.ToString();
     }
 
-    private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A coordinate to 6 significant digits: more than pgfplots' arithmetic keeps, and a third fewer characters than
+    /// every digit of a double, which pdflatex holds in its main memory until the axis ends.
+    /// </summary>
+    public static string R(double v) => v.ToString("G6", CultureInfo.InvariantCulture).Replace("E+0", "e+").Replace("E-0", "e-").Replace("E", "e");
 
     private static string N(double v) => Math.Round(v, 2).ToString("0.##", CultureInfo.InvariantCulture);
 }
