@@ -3,6 +3,8 @@
 
 // ---- data -------------------------------------------------------------------------------
 const leafOf = t => KEYS.map(k => t[k]).join('/');
+// A trial's path in a URL: each folder's name encoded (a leaf is named by its cfg file: adam@hidden=256, a name with '#' or '?').
+const pathUrl = path => path.split('/').map(encodeURIComponent).join('/');
 
 /** The trial list, or null when it is the one already shown (same ETag): nothing to parse or rebuild. */
 async function fetchTrials() {
@@ -186,8 +188,8 @@ async function loadSteps(trials) {
       // A running trial seen before (and not zoomed): only its last, possibly partial, bucket and the new rows are
       // asked, at the width it has, until it holds twice the points it was drawn with; then it is asked afresh.
       const tail = !range && prev?.step?.length && prev.step.length <= 2 * points ? prev.step[prev.step.length - 1] : null;
-      const url = tail === null ? `/api/series/${t.path}?phase=${phase}&${base}&points=${points}${range}`
-        : `/api/series/${t.path}?phase=${phase}&${base}&from=${tail}&width=${prev.width}`;
+      const url = tail === null ? `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&points=${points}${range}`
+        : `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&from=${tail}&width=${prev.width}`;
       jobs.push(fetch(url, { cache: 'no-store' })
         .then(r => (r.ok ? r.json() : null)).then(body => {
           const entry = store.steps.get(t.path) ?? {};
