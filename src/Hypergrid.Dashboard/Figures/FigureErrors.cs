@@ -49,7 +49,7 @@ public static class FigureErrors
 
     public static UsageException TooSmall(FigureSize size, int entries) =>
         new($"a figure of {size.Width / 72 * 2.54:0.#} x {size.Height / 72 * 2.54:0.#} cm at {size.FontSize:0.#} pt has no room for its plot" +
-            (entries > 8 ? $" beside a legend of {entries} entries; select fewer groups or" : ";") + " give a larger --width and --height or a smaller --font-size");
+            (entries > 8 ? $" beside a legend of {entries} entries; select fewer groups or" : ";") + " give a larger width and height or a smaller font size (--width, --height, --font-size; width=, height=, font= in the API)");
 
     public static UsageException NothingToDraw() =>
         new("the selected trials have no finite value of this metric in the asked range and phases: nothing to draw");
