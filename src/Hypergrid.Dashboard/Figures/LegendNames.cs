@@ -27,7 +27,7 @@ public static class LegendNames
         {
             var siblings = lines.Where((_, j) => leaves[j] == leaves[i]).ToList();
             var keys = Differing(siblings, withSeed).Where(k => !LeafKeys.Contains(k));
-            var values = string.Join(", ", keys.Select(k => (Key: k, Value: Value(lines[i], k))).Where(kv => kv.Value is not null).Select(kv => $"{kv.Key}={kv.Value}"));
+            var values = KeyValues(lines[i], keys);
             var leaf = string.Join("/", differ.Select(d => parts[i][d]));
             names.Add(values.Length == 0 ? leaf : $"{leaf} {values}");
         }
@@ -40,7 +40,7 @@ public static class LegendNames
         if (keys.Count == 0)
             return (null, lines.Count == 1 ? [""] : lines.Select(t => t.Path.Split('/')[^1]).ToList());
         if (keys.Count == 1) return (keys[0], lines.Select(t => Value(t, keys[0]) ?? "—").ToList());
-        return (null, lines.Select(t => string.Join(", ", keys.Select(k => (Key: k, Value: Value(t, k))).Where(kv => kv.Value is not null).Select(kv => $"{kv.Key}={kv.Value}"))).ToList());
+        return (null, lines.Select(t => KeyValues(t, keys)).ToList());
     }
 
     /// <summary>The keys (and "code") whose values differ between the lines, in the order first seen; a missing key counts as a value.</summary>
@@ -52,6 +52,10 @@ public static class LegendNames
         if (lines.Select(t => t.Code).Distinct().Count() > 1) keys.Add("code");
         return keys;
     }
+
+    /// <summary>"k=v, k=v" of the keys the line has.</summary>
+    private static string KeyValues(FigureTrial t, IEnumerable<string> keys) =>
+        string.Join(", ", keys.Select(k => (Key: k, Value: Value(t, k))).Where(kv => kv.Value is not null).Select(kv => $"{kv.Key}={kv.Value}"));
 
     /// <summary>A line's value of a key as the page writes it, or null when its config lacks the key.</summary>
     private static string? Value(FigureTrial t, string key) =>
