@@ -7,9 +7,10 @@ namespace Hypergrid.Bench;
 /// <summary>10,000 trials (four axes of 10 values over a 20-key base) expanded into a fresh folder, then re-expanded.</summary>
 public static class ExpandBench
 {
-    public static void Run()
+    /// <summary>Writes the benchmark's cfg tree (10,000 trials) into a fresh temp folder of that name; returns its path.</summary>
+    public static string Tree(string name)
     {
-        var cfg = Path.Combine(Path.GetTempPath(), "hypergrid-bench-cfg");
+        var cfg = Path.Combine(Path.GetTempPath(), name);
         if (Directory.Exists(cfg)) Directory.Delete(cfg, true);
         var leaf = Path.Combine(cfg, "sweep", "mnist", "mlp", "adam");
         Directory.CreateDirectory(leaf);
@@ -19,6 +20,12 @@ public static class ExpandBench
         var axes = new StringBuilder();
         for (var a = 0; a < 4; a++) axes.Append($"axis_{a}: [{string.Join(", ", Enumerable.Range(0, 10).Select(v => (v + 1) * 0.001 * (a + 1)))}]\n");
         File.WriteAllText(Path.Combine(leaf, "cfg.yaml"), axes.ToString());
+        return cfg;
+    }
+
+    public static void Run()
+    {
+        var cfg = Tree("hypergrid-bench-cfg");
 
         Console.WriteLine("expand: 10,000 trials, 4 axes x 10 values over a 20-key base");
         foreach (var (name, baseDir) in new[] { ("tmpfs (/dev/shm)", "/dev/shm"), ("disk (/var/tmp)", "/var/tmp") })

@@ -5,6 +5,7 @@ namespace Hypergrid.Bench;
 /// <summary>
 /// The command a user times: HYPERGRID_BENCH_TOOL when given, else this repository packed and installed as a user does
 /// (scripts/install --tool-path, ReadyToRun) into a folder of its own, removed by <see cref="Dispose"/>.
+/// HYPERGRID_BENCH_TOOL=none skips what needs the tool, saying so.
 /// </summary>
 internal sealed class InstalledTool : IDisposable
 {
@@ -18,7 +19,12 @@ internal sealed class InstalledTool : IDisposable
     /// <summary>The tool, or null after saying why <paramref name="what"/> is not timed.</summary>
     public static InstalledTool? Get(string what)
     {
-        if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_TOOL") is { } given) return new(given, null);
+        if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_TOOL") is { } given)
+        {
+            if (given != "none") return new(given, null);
+            Console.WriteLine($"  {what}: not timed (HYPERGRID_BENCH_TOOL=none)");
+            return null;
+        }
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hypergrid.slnx"))) dir = dir.Parent;
         if (dir is null) { Console.WriteLine($"  {what}: not timed (no repository above the bench)"); return null; }

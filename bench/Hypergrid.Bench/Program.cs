@@ -5,6 +5,7 @@ var which = args.Length > 0 ? args[0] : "all";
 var benches = new Dictionary<string, Func<Task>>
 {
     ["expand"] = () => { ExpandBench.Run(); return Task.CompletedTask; },
+    ["expand-order"] = () => { ExpandOrderBench.Run(); return Task.CompletedTask; },
     ["aggregate"] = () => { AggregateBench.Run(); return Task.CompletedTask; },
     ["aggregate-once"] = () => { AggregateBench.Once(); return Task.CompletedTask; },
     ["train"] = TrainBench.RunAsync,

@@ -18,7 +18,8 @@ public static class ReportBench
 {
     public static void Run()
     {
-        var root = "/dev/shm/hypergrid-bench-report";
+        // HYPERGRID_BENCH_STUDY: another folder for the study (a copy of the shared one, to measure without touching it).
+        var root = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_STUDY") ?? "/dev/shm/hypergrid-bench-report";
         // HYPERGRID_BENCH_KEEP=1 keeps the study for the next run (and for profiling `hypergrid report --out` on it).
         var keep = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_KEEP") == "1";
         var log = Path.Combine(root, "log");

@@ -61,13 +61,14 @@ public static class WorkerVerb
     // The worker's stop. Not disposed: a signal may still arrive while the process exits (Slurm follows a requeue with SIGTERM).
     private static readonly CancellationTokenSource Stop = new();
 
-    // Slurm's warning before the time limit (#SBATCH --signal=B:USR1@s) came: checkpoint, release, submit again.
+    // Slurm's warning before the time limit (#SBATCH --signal=B:USR1@s, passed on by the job script) came: checkpoint, release, submit again.
     private static volatile bool warned;
 
     /// <summary>
     /// Handles Slurm's warning (USR1) from here on. Called first thing in a worker's process (Program), before the command
-    /// line is even parsed: Slurm may send the warning up to a minute early, as the task starts, and a USR1 with no
-    /// handler yet kills the worker (the task ends FAILED, not submitted again). What is left is the runtime's own start.
+    /// line is even parsed: Slurm may send the warning up to a minute early, as the task starts. The job script's shell
+    /// takes it first and keeps it until this process says it listens (<see cref="Running.Slurm.TimeLimitWarning"/>):
+    /// a warning that came during the runtime's own start is read from its file here.
     /// </summary>
     public static void ListenForWarning()
     {
@@ -75,8 +76,15 @@ public static class WorkerVerb
         {
             if (listening) return;
             listening = true;
-            Registrations.Add(PosixSignalRegistration.Create(SigUsr1, ctx => { ctx.Cancel = true; warned = true; Stop.Cancel(); }));
+            Registrations.Add(PosixSignalRegistration.Create(SigUsr1, ctx => { ctx.Cancel = true; Warned(); }));
+            if (Running.Slurm.TimeLimitWarning.Listening()) Warned();
         }
+    }
+
+    private static void Warned()
+    {
+        warned = true;
+        Stop.Cancel();
     }
 
     private static bool listening;

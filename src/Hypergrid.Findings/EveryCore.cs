@@ -14,12 +14,19 @@ namespace Hypergrid.Findings;
 internal static class EveryCore
 {
     /// <summary>Runs <paramref name="body"/> for every index below <paramref name="count"/>, in chunks of <paramref name="chunk"/>.</summary>
-    public static void For(int count, Action<int> body, int chunk = 32)
+    public static void For(int count, Action<int> body, int chunk = 32) => For(count, () => Nothing.Instance, (i, _) => body(i), chunk);
+
+    /// <summary>
+    /// As <see cref="For(int, Action{int}, int)"/>, each worker with a state of its own, made by <paramref name="open"/> as it
+    /// starts and disposed as it ends: what a worker keeps from one index to the next (a leaf's descriptor, say).
+    /// </summary>
+    public static void For<T>(int count, Func<T> open, Action<int, T> body, int chunk = 32) where T : class, IDisposable
     {
         var workers = Math.Min(Environment.ProcessorCount, (count + chunk - 1) / chunk);
         if (workers <= 1)
         {
-            for (var i = 0; i < count; i++) body(i);
+            using var only = open();
+            for (var i = 0; i < count; i++) body(i, only);
             return;
         }
         var next = 0;
@@ -27,10 +34,11 @@ internal static class EveryCore
         void Work()
         {
             int start;
+            using var state = open();
             while ((start = Interlocked.Add(ref next, chunk) - chunk) < Volatile.Read(ref lowest) && start < count)
                 for (int i = start, end = Math.Min(count, start + chunk); i < end; i++)
                 {
-                    try { body(i); }
+                    try { body(i, state); }
                     catch (Exception ex)
                     {
                         lock (gate)
@@ -44,5 +52,12 @@ internal static class EveryCore
         Work();
         Task.WaitAll(others);
         failed?.Throw();
+    }
+
+    private sealed class Nothing : IDisposable
+    {
+        public static readonly Nothing Instance = new();
+
+        public void Dispose() { }
     }
 }

@@ -4,6 +4,7 @@ using Hypergrid.Config.Expansion;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Code;
 using Hypergrid.Trials.Logs;
+using Hypergrid.Trials.Posix;
 
 namespace Hypergrid.Findings;
 
@@ -18,13 +19,15 @@ internal sealed class ReportTrialReader(string logRoot, ReportOptions o, MetricN
     // The question a value answers: a cached value stands only for the same one.
     private readonly string query = string.Join('\u0001', o.Metric, o.AtBest ?? "", o.Reduce, goal, o.Schema?.GetType().FullName ?? "");
 
-    public ReportTrial Read(string dir)
+    /// <summary>The trial at <paramref name="dir"/>, read by a worker that keeps <paramref name="leaf"/> between its trials.</summary>
+    public ReportTrial Read(string dir, ReadingLeaf leaf)
     {
-        var id = TrialId.FromDirectory(dir);
+        var id = leaf.Id(dir);
         if (!o.Filters.Matches(id.Mode, id.Dataset, id.Model, id.Trainer) || o.Only is { } only && !only(id)) return default;
         var current = o.Current?.Invoke(id);
         // The files' stamps before they are read: a change after this shows as a new stamp next time.
-        var stamps = cache is null ? null : ReportCache.Stamp(dir);
+        Span<FileStamp> taken = stackalloc FileStamp[ReportCache.Files.Length];
+        var stamps = cache is not null && ReportCache.Stamp(leaf.Stamps, dir, taken) ? taken : [];
         var name = cache is null ? "" : id.ToString();
         if (cache?.Lookup(name, stamps, query, needsNow: current is null) is { } hit) return FromCache(dir, id, hit, current);
         string? now = null;
@@ -45,11 +48,11 @@ internal sealed class ReportTrialReader(string logRoot, ReportOptions o, MetricN
         var key = config is null ? null : Reporter.Canonical(Reporter.Without(config, ["seed"]));
         var seed = config?["seed"] is JsonValue s && s.TryGetValue<long>(out var n) ? n : 0;
         // Kept: a finished trial judged from its run record (complete, stale or diverged) that has a value.
-        if (cache is not null && stamps is not null && value is { } v && config is not null && first.State is TrialState.Complete or TrialState.Stale or TrialState.Diverged)
+        if (cache is not null && !stamps.IsEmpty && value is { } v && config is not null && first.State is TrialState.Complete or TrialState.Stale or TrialState.Diverged)
         {
             var run = first.Run;
             var final = run?.Final ?? [];
-            cache.Add(name, new ReportCacheEntry(stamps, run is not null, run?.CfgSha256 ?? "", run?.ParamsSha256, run?.EffectiveSha256,
+            cache.Add(name, new ReportCacheEntry(stamps.ToArray(), run is not null, run?.CfgSha256 ?? "", run?.ParamsSha256, run?.EffectiveSha256,
                 final.GetValueOrDefault("val_loss"), final.ContainsKey("val_loss"), final.GetValueOrDefault("train_loss"), final.ContainsKey("train_loss"),
                 run?.Data, run?.Code is { } c ? System.Text.Json.JsonSerializer.Serialize(c, TrialJson.Default.CodeRecord) : null,
                 config.ToJsonString(), key!, seed, diverged, now, asked, new Dictionary<string, double>()), query, v);

@@ -38,7 +38,8 @@ public static class Reporter
         var cache = loading?.Result;
         var reader = new ReportTrialReader(logRoot, o, metric, atBest, goal, cache, code, offered);
         var read = new ReportTrial[folders.Count];
-        EveryCore.For(folders.Count, i => read[i] = reader.Read(folders[i]));
+        // Each worker keeps its leaf open between its trials (a leaf's trials come one after another).
+        EveryCore.For(folders.Count, () => new ReadingLeaf(logRoot), (i, leaf) => read[i] = reader.Read(folders[i], leaf));
         // What was read is kept for the next report (only ever checked against the files again); a filtered report keeps the others' too.
         cache?.Save(logRoot, partial: o.Filters != Filters.All || o.Only is not null);
         if (split is not null) split.CacheHits += cache?.Hits ?? 0;

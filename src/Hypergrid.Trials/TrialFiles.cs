@@ -33,12 +33,15 @@ public static partial class TrialFiles
     /// <summary>trial_000 … trial_999, wider only past 999.</summary>
     public static string FolderName(int number) => "trial_" + number.ToString("D3", CultureInfo.InvariantCulture);
 
-    public static bool TryParseFolder(string folderName, out int number)
+    public static bool TryParseFolder(string folderName, out int number) => TryParseFolder(folderName.AsSpan(), out number);
+
+    /// <summary>As <see cref="TryParseFolder(string, out int)"/>, for the last part of a path (no string made).</summary>
+    public static bool TryParseFolder(ReadOnlySpan<char> folderName, out int number)
     {
         number = 0;
         // Only the name Hypergrid gives a number: trial_0000 beside trial_000 is not a second trial 0. "trial_" and 3 to 9
         // ASCII digits, exactly 3 or without a leading zero (FolderName's D3); no regex or string made (a list reads 100,000).
-        var digits = folderName.AsSpan();
+        var digits = folderName;
         if (!digits.StartsWith("trial_", StringComparison.Ordinal)) return false;
         digits = digits[6..];
         if (digits.Length is < 3 or > 9 || digits.ContainsAnyExceptInRange('0', '9') || digits.Length > 3 && digits[0] == '0') return false;

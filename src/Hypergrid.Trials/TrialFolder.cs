@@ -38,7 +38,7 @@ public sealed partial class TrialFolder : IDisposable
     /// <summary>The folder as <paramref name="handle"/> (an O_PATH descriptor of it, now owned by this).</summary>
     internal static TrialFolder Of(string path, SafeFileHandle handle) => new(path, handle);
 
-    /// <summary>When the folder itself was last written (UTC, as <see cref="Directory.GetLastWriteTimeUtc(string)"/> says it).</summary>
+    /// <summary>When the folder itself was last written (UTC; through a link within out/log, the folder it leads to).</summary>
     public DateTime LastWriteTimeUtc()
     {
         if (handle is not null && SafeFiles.Fstat(handle) is { } stat) return stat.Written;

@@ -50,4 +50,32 @@ public class EveryCoreTests
             Assert.Equal("unreadable 39", thrown.Message);
         }
     }
+
+    [Theory]
+    [InlineData(10)]     // one worker: the caller's loop
+    [InlineData(5_000)]  // every core
+    public void Each_worker_has_a_state_of_its_own_made_once_and_disposed_once(int count)
+    {
+        var states = new System.Collections.Concurrent.ConcurrentBag<Worker>();
+        var visits = new int[count];
+        EveryCore.For(count, () => { var w = new Worker(); states.Add(w); return w; }, (i, w) =>
+        {
+            // A state is one worker's: never in two bodies at once.
+            Assert.Equal(1, Interlocked.Increment(ref w.Inside));
+            Interlocked.Increment(ref visits[i]);
+            w.Seen++;
+            Interlocked.Decrement(ref w.Inside);
+        }, chunk: 4);
+        Assert.All(visits, v => Assert.Equal(1, v));
+        Assert.InRange(states.Count, 1, Environment.ProcessorCount);
+        Assert.All(states, s => Assert.Equal(1, s.Disposed));
+        Assert.Equal(count, states.Sum(s => s.Seen));
+    }
+
+    public sealed class Worker : IDisposable
+    {
+        public int Inside, Seen, Disposed;
+
+        public void Dispose() => Disposed++;
+    }
 }

@@ -108,14 +108,14 @@ public sealed class ReportCacheTests : IDisposable
     }
 
     // touch -d @seconds.nanoseconds: the modification time set back to the nanosecond (.NET's own setter keeps 100 ns).
-    private static void TouchBack(string path, long nanoseconds)
+    internal static void TouchBack(string path, long nanoseconds)
     {
         using var touch = System.Diagnostics.Process.Start("touch", ["-d", $"@{nanoseconds / 1_000_000_000}.{nanoseconds % 1_000_000_000:D9}", path])!;
         touch.WaitForExit();
         Assert.Equal(0, touch.ExitCode);
     }
 
-    private static string ChangeLastAcc(string epochLog)
+    internal static string ChangeLastAcc(string epochLog)
     {
         var lines = epochLog.TrimEnd('\n').Split('\n');
         var header = lines[0].Split(',');

@@ -29,12 +29,28 @@ public static class Expander
     /// </summary>
     public static void Write(IEnumerable<LeafExpansion> leaves)
     {
-        // File creation is syscall-bound; two or more writers keep the kernel busy on every core.
-        Parallel.ForEach(leaves.SelectMany(l => l.Changed), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, t =>
+        // Each leaf's files in trial number order: a new trial's number is the next after the highest written
+        // (ExistingTrial.Scan), so a run killed midway must leave its new trials written up to some number and none past
+        // it. Written in any order, a kill could leave trial_005 written and trial_004 not, and the next expansion would
+        // number trial_004's config 6 (a tpe round's trials did so, between its proposal and its training).
+        var trials = leaves.SelectMany(l => l.Changed.OrderBy(t => t.Number)).ToList();
+        var staged = new StagedFile?[trials.Count];
+        try
         {
-            Directory.CreateDirectory(t.Directory);
-            AtomicFile.WriteAllText(t.ConfigPath, t.ConfigText);
-        });
+            // Folders and temp files are syscall-bound: two or more writers keep the kernel busy on every core. A folder
+            // holding only its temp file is no trial yet (ExistingTrial.Scan), so a kill here leaves no trial at all.
+            Parallel.For(0, trials.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
+            {
+                Directory.CreateDirectory(trials[i].Directory);
+                staged[i] = StagedFile.Write(trials[i].ConfigPath, System.Text.Encoding.UTF8.GetBytes(trials[i].ConfigText));
+            });
+            // Then renamed into place, one at a time, in order.
+            foreach (var file in staged) file!.Commit();
+        }
+        finally
+        {
+            foreach (var file in staged) file?.Discard();
+        }
     }
 
     /// <summary>Loads and validates every selected leaf; throws with all errors found.</summary>

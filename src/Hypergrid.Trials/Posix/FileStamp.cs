@@ -36,7 +36,7 @@ public readonly record struct FileStamp(long Dev, long Ino, long Size, long Mtim
                 at += System.Text.Encoding.UTF8.GetBytes(name, path[at..]);
             }
             path[at] = 0;
-            return Of(path);
+            return Relative(Native.AtFdCwd, path);
         }
         finally
         {
@@ -61,13 +61,13 @@ public readonly record struct FileStamp(long Dev, long Ino, long Size, long Mtim
         catch (EntryPointNotFoundException) { return false; }
     }
 
-    // path: UTF-8, NUL-terminated.
-    private static FileStamp? Of(ReadOnlySpan<byte> path)
+    /// <summary>As <see cref="Of(string)"/> for <paramref name="path"/> (UTF-8, NUL-terminated) relative to the folder open on <paramref name="dirfd"/>.</summary>
+    internal static FileStamp? Relative(int dirfd, ReadOnlySpan<byte> path)
     {
         Span<byte> buffer = stackalloc byte[256];
         try
         {
-            if (Native.Statx(Native.AtFdCwd, ref MemoryMarshal.GetReference(path), Native.AtSymlinkNoFollow, Native.StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
+            if (Native.Statx(dirfd, ref MemoryMarshal.GetReference(path), Native.AtSymlinkNoFollow, Native.StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
                 return Marshal.GetLastPInvokeError() is 2 or 20 ? Absent : null; // ENOENT, ENOTDIR
         }
         catch (EntryPointNotFoundException) { return null; } // a C library without statx (musl before 1.2.5)
