@@ -49,6 +49,7 @@ public static class PlotVerb
             var figure = await new FigureBuilder(new SeriesStore(logRoot), new EpochLogStore(logRoot)).BuildAsync(picked, request, cancel);
             OutputFile.WriteBytes(target, FigureFile.Write(figure, request.Size, request.Format));
             if (target is not null) Console.Error.WriteLine($"wrote {file}: {figure.Lines.Count(l => l.InLegend)} line(s) of {request.Metric} by {request.X} from {picked.Count} trial(s)");
+            if (figure.Note is { } note) Console.Error.WriteLine(note);
             return Exit.Ok;
         }));
         return command;

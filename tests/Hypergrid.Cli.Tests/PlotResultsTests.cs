@@ -27,7 +27,7 @@ public sealed class PlotResultsTests
         Assert.Equal(2, plots.Count);
         foreach (var (ringed, row) in plots)
         {
-            Assert.Equal(groups[row[0]].Mean, row[1], 12);
+            Assert.Equal(groups[row[0]].Mean, row[1], 5); // the pgfplots file holds 6 significant digits
             Assert.Equal(groups[row[0]].Best, ringed);
         }
         Assert.Equal(2, study.Run("plot", "results", "--metric", "val_loss", "--section", "nowhere", "-o", "other.pdf").Code);

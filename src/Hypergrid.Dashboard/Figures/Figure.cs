@@ -10,6 +10,9 @@ public sealed record Figure(string XLabel, string YLabel, IReadOnlyList<FigureLi
     /// <summary>What the legend's names are values of (the keys that differ between groups), or null.</summary>
     public string? LegendTitle { get; init; }
 
+    /// <summary>A sentence under the legend about how the figure was drawn (lines left out, an axis of two kinds), or null.</summary>
+    public string? Note { get; init; }
+
     /// <summary>A log y axis (values at or below 0 are left out, as on the page).</summary>
     public bool LogY { get; init; }
 

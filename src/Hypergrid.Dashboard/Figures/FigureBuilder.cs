@@ -13,13 +13,22 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
     {
         r = r.Checked();
         var groups = r.Group ? SeedGroups.Of(trials) : trials.Select(t => new List<FigureTrial> { t }).ToList();
-        var (title, names) = SeedGroups.Names(groups.Select(g => g[0]).ToList(), withSeed: !r.Group);
+        var (title, names) = LegendNames.Of(groups.Select(g => g[0]).ToList(), withSeed: !r.Group);
         var lines = new List<FigureLine>();
+        var unsized = new List<string>();
         for (var i = 0; i < groups.Count; i++)
+        {
+            double? epochsPerStep = null;
+            if (r.X == "epochf" && (epochsPerStep = await EpochsPerStepAsync(groups[i], cancel)) is null)
+            {
+                unsized.Add(groups[i][0].Path);
+                continue;
+            }
             foreach (var phase in r.Phases)
-                if (await LineAsync(groups[i], phase, r, cancel) is { } line)
+                if (await LineAsync(groups[i], phase, r, epochsPerStep ?? 1, cancel) is { } line)
                     lines.Add(line with { Name = names[i], Color = i, Dashed = phase == "val", InLegend = phase == r.Phases[0] || !lines.Any(l => l.Color == i) });
-        if (lines.Count == 0) throw FigureErrors.NothingToDraw();
+        }
+        if (lines.Count == 0) throw unsized.Count > 0 ? FigureErrors.NoEpochSize(unsized[0]) : FigureErrors.NothingToDraw();
         var most = groups.Max(g => g.Count);
         var band = !r.Group || most < 2 ? "" : r.Band switch
         {
@@ -28,8 +37,14 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
             _ => $", mean of {most} seeds",
         };
         var phaseWord = r.Phases.Count == 1 ? r.Phases[0] + " " : "";
-        var xLabel = r.X == "samples" && lines.All(l => l.LoggedX) ? "samples seen (the log's samples)" : XLabel(r.X);
-        return new Figure(xLabel, phaseWord + r.Metric + (r.Metric == "time" ? " (s)" : "") + band, lines) { LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", ColorCount = groups.Count };
+        var logged = lines.Count(l => l.LoggedX);
+        var xLabel = r.X == "samples" ? SampleAxis.SamplesLabel(logged, lines.Count) : XLabel(r.X);
+        var note = r.X == "samples" && logged > 0 && logged < lines.Count ? SampleAxis.MixedNote
+            : unsized.Count > 0 ? FigureErrors.LeftOutNote(unsized) : null;
+        return new Figure(xLabel, phaseWord + r.Metric + (r.Metric == "time" ? " (s)" : "") + band, lines)
+        {
+            LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", ColorCount = groups.Count, Note = note,
+        };
     }
 
     /// <summary>The batch-log column a program may write with the samples it has seen; the samples axis uses it when every trial of a line has it.</summary>
@@ -39,18 +54,18 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
     {
         "step" => "train step (batches)",
         "samples" => "samples seen (train steps × batch size)",
-        "epochf" => "epoch (train steps ÷ batches per epoch)",
+        "epochf" => "epoch (train batches done ÷ batches per epoch)",
         _ => "epoch",
     };
 
-    private async Task<FigureLine?> LineAsync(List<FigureTrial> members, string phase, FigureRequest r, CancellationToken cancel)
+    private async Task<FigureLine?> LineAsync(List<FigureTrial> members, string phase, FigureRequest r, double epochsPerStep, CancellationToken cancel)
     {
-        var line = r.X == "epoch" ? await EpochLineAsync(members, phase, r, cancel) : await StepLineAsync(members, phase, r, cancel);
+        var line = r.X == "epoch" ? await EpochLineAsync(members, phase, r, cancel) : await StepLineAsync(members, phase, r, epochsPerStep, cancel);
         if (line is null) return null;
         return line with { Y = Smooth(line.Y, r.Smooth) };
     }
 
-    private async Task<FigureLine?> StepLineAsync(List<FigureTrial> members, string phase, FigureRequest r, CancellationToken cancel)
+    private async Task<FigureLine?> StepLineAsync(List<FigureTrial> members, string phase, FigureRequest r, double epochsPerStep, CancellationToken cancel)
     {
         var query = new SeriesQuery(phase, [r.Metric], r.From, r.To, r.Points) { Optional = r.X == "samples" ? [LoggedSamples] : [] };
         var (group, problem) = await GroupSeries.ComputeAsync(steps, members.Select(m => m.Directory).ToList(), query, cancel);
@@ -58,23 +73,38 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
             return problem.StartsWith("unknown phase", StringComparison.Ordinal) ? null : throw new Config.UsageException($"{members[0].Path}: {problem}");
         if (group is null || group.Trials == 0) return null;
         var stats = group.Metrics[r.Metric];
-        // A program that logs its own samples count: each bucket at the mean of its rows' counts (a bucket without one is left out).
-        var logged = group.Metrics.GetValueOrDefault(LoggedSamples)?.Mean;
-        var scale = r.X switch
+        // x at the END of a row's batch (SampleAxis): a train bucket at its first row, a val bucket at its last pass.
+        var logged = r.X == "samples" ? group.Metrics.GetValueOrDefault(LoggedSamples) : null;
+        var perStep = r.X switch
         {
             "samples" when logged is not null => 1,
             "samples" => BatchSize(members[0]),
-            "epochf" => members[0].TrainSamples is > 0 and var n && SeedGroups.Number(members[0].Config?["batch_size"]) is > 0 and var b
-                ? 1.0 / Math.Ceiling(n / b) : throw FigureErrors.NoEpochSize(members[0].Path),
+            "epochf" => epochsPerStep,
             _ => 1,
         };
-        // Train buckets sit at their first step; a val pass at the train step where it ran (the page's x).
-        var xs = logged is not null ? logged.Select(v => v ?? double.NaN).ToArray()
-            : phase == "train" ? group.Steps.Select(s => (double)s * scale).ToArray() : group.At.Select(a => a is { } v ? (double)v * scale : double.NaN).ToArray();
+        var xs = logged is not null
+            ? (phase == "train" ? logged.Min : logged.Max).Select(v => v ?? double.NaN).ToArray()
+            : phase == "train"
+                ? group.Steps.Select(s => SampleAxis.TrainX(s, r.X, perStep)).ToArray()
+                : group.At.Select(a => a is { } v ? SampleAxis.ValX(v, r.X, perStep) : double.NaN).ToArray();
         var y = stats.Mean.Select((v, i) => double.IsNaN(xs[i]) ? null : v).ToArray();
         if (!y.Any(v => v is not null)) return null;
         var (lower, upper) = Band(r, stats.Mean, stats.Std, stats.Min, stats.Max, members.Count);
         return new FigureLine("", 0, false, xs, y) { Lower = lower, Upper = upper, LoggedX = logged is not null };
+    }
+
+    /// <summary>
+    /// Epochs per train step for x=epochf: 1 ÷ the log's own train rows per epoch (the most in any epoch of a member),
+    /// else 1 ÷ ceil(train set ÷ batch_size) from run.json and the config; null when neither is known.
+    /// </summary>
+    private async Task<double?> EpochsPerStepAsync(List<FigureTrial> members, CancellationToken cancel)
+    {
+        foreach (var m in members)
+            if (await epochs.GetAsync(m.Directory, cancel) is { } got
+                && got.Table.RowsOf("train").Select(row => got.Table.Get(row, "n_batches") ?? 0).DefaultIfEmpty(0).Max() is var n and > 0)
+                return 1.0 / n;
+        return members[0].TrainSamples is > 0 and var size && SeedGroups.Number(members[0].Config?["batch_size"]) is > 0 and var b
+            ? 1.0 / Math.Ceiling(size / b) : null;
     }
 
     private async Task<FigureLine?> EpochLineAsync(List<FigureTrial> members, string phase, FigureRequest r, CancellationToken cancel)

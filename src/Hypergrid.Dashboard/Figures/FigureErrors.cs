@@ -41,11 +41,15 @@ public static class FigureErrors
         new($"x=samples needs batch_size in the config of {trial} (samples seen = train steps × batch_size); draw x=step instead");
 
     public static UsageException NoEpochSize(string trial) =>
-        new($"x=epochf needs batch_size in the config of {trial} and the size of its train set (run.json's data, written when it trains); draw x=step instead");
+        new($"x=epochf needs the batches per epoch of {trial}: its log has no complete train epoch, and its config no batch_size with a train set size in run.json; draw x=step instead");
+
+    /// <summary>The figure's note naming the trials x=epochf leaves out (no batches per epoch known), three at most.</summary>
+    public static string LeftOutNote(IReadOnlyList<string> trials) =>
+        $"left out (batches per epoch unknown): {string.Join(", ", trials.Take(3))}" + (trials.Count > 3 ? $" and {trials.Count - 3} more" : "");
 
     public static UsageException TooSmall(FigureSize size, int entries) =>
         new($"a figure of {size.Width / 72 * 2.54:0.#} x {size.Height / 72 * 2.54:0.#} cm at {size.FontSize:0.#} pt has no room for its plot" +
-            (entries > 8 ? $" beside a legend of {entries} entries; select fewer groups or" : ";") + " give a larger --width and --height or a smaller --font-size");
+            (entries > 8 ? $" beside a legend of {entries} entries; select fewer groups or" : ";") + " give a larger width and height or a smaller font size (--width, --height, --font-size; width=, height=, font= in the API)");
 
     public static UsageException NothingToDraw() =>
         new("the selected trials have no finite value of this metric in the asked range and phases: nothing to draw");

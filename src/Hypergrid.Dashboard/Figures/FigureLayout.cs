@@ -19,16 +19,23 @@ public static class FigureLayout
         string XTick(double v) => f.XCategories is { } c ? c[(int)v] : Ticks.Label(v);
         var yLabels = yTicks.Select(Ticks.Label).ToList();
 
+        // The legend first, across the figure's whole width; then the plot takes what is left.
         var legend = LegendEntries(f);
-        var left = fs * 1.3 + fs * 0.4 + yLabels.Select(l => TextRuns.Width(l, tickFs)).DefaultIfEmpty(0).Max() + fs * 0.3;
-        var right = Math.Max(fs * 0.6, xTicks.Count == 0 ? 0 : TextRuns.Width(XTick(xTicks[^1]), tickFs) / 2);
-        var top = fs * 0.6;
-        var plotW = size.Width - left - right;
         var items = LegendItems(f, legend);
-        var (placed, legendRows, legendFs) = FlowLegend(items, plotW, fs, size.Height);
-        var legendH = legendRows == 0 ? 0 : legendRows * legendFs * 1.25 + fs * 0.3;
+        var legendLeft = fs * 0.3;
+        var (placed, legendRows, legendFs) = LegendFlow.Place(items.Select(i => (i.Text, i.Entry is not null)).ToList(), size.Width - 2 * legendLeft, fs, size.Height * 0.4);
+        var legendH = legendRows == 0 ? 0 : legendRows * legendFs * LegendFlow.RowEms + fs * 0.3;
+        var top = fs * 0.6;
         var bottom = tickFs * 1.3 + fs * 1.4 + legendH;
         var plotH = size.Height - top - bottom;
+        // A y label longer than the figure's height beside the plot takes a second line (ending in "…" if it must): never cut.
+        var yRoom = Math.Max(fs, plotH + 2 * top - fs * 0.2);
+        var yLines = LegendFlow.Wrap(f.YLabel, yRoom, fs);
+        if (yLines.Count > 2) yLines = [yLines[0], LegendFlow.Shorten(string.Join(" ", yLines.Skip(1)), yRoom, fs)];
+        var yLineGap = fs * 1.15;
+        var left = fs * 1.3 + (yLines.Count - 1) * yLineGap + fs * 0.4 + yLabels.Select(l => TextRuns.Width(l, tickFs)).DefaultIfEmpty(0).Max() + fs * 0.3;
+        var right = Math.Max(fs * 0.6, xTicks.Count == 0 ? 0 : TextRuns.Width(XTick(xTicks[^1]), tickFs) / 2);
+        var plotW = size.Width - left - right;
         if (plotW < 20 || plotH < 20) throw FigureErrors.TooSmall(size, legend.Count);
 
         var clip = (left, top, plotW, plotH);
@@ -85,18 +92,22 @@ public static class FigureLayout
             canvas.Polyline([(left, Y(yTicks[i])), (left + tl, Y(yTicks[i]))], ink, 0.5, false, false);
             canvas.Text(left - fs * 0.3, Y(yTicks[i]) + tickFs * 0.35, yLabels[i], tickFs, Anchor.End, power: true);
         }
-        canvas.Text(left + plotW / 2, top + plotH + tickFs * 1.3 + fs * 1.1, f.XLabel, fs, Anchor.Middle);
-        canvas.Text(fs * 1.0, top + plotH / 2, f.YLabel, fs, Anchor.Middle, vertical: true);
+        canvas.Text(left + plotW / 2, top + plotH + tickFs * 1.3 + fs * 1.1, LegendFlow.Shorten(f.XLabel, plotW, fs), fs, Anchor.Middle);
+        for (var l = 0; l < yLines.Count; l++) canvas.Text(fs * 1.0 + l * yLineGap, top + plotH / 2, yLines[l], fs, Anchor.Middle, vertical: true);
 
         // The legend under the x label: its title, then its entries, wrapped like words.
         var y0 = top + plotH + tickFs * 1.3 + fs * 1.4 + fs * 0.3;
-        foreach (var (item, dx, row) in placed)
+        foreach (var p in placed)
         {
-            var x = left + dx;
-            var y = y0 + row * legendFs * 1.25 + legendFs * 0.8;
-            if (item.Entry is not { } entry) { canvas.Text(x, y, item.Text, legendFs, Anchor.Start); continue; }
-            canvas.Polyline([(x, y - legendFs * 0.3), (x + legendFs * 1.6, y - legendFs * 0.3)], entry.Color is { } c ? Palette.Of(c, f.ColorCount) : ink, 1.2, entry.Dashed, false);
-            canvas.Text(x + legendFs * 2.0, y, item.Text, legendFs, Anchor.Start);
+            var x = legendLeft + p.Dx;
+            double RowY(int line) => y0 + (p.Row + line) * legendFs * LegendFlow.RowEms + legendFs * 0.8;
+            var textX = x;
+            if (items[p.Index].Entry is { } entry)
+            {
+                canvas.Polyline([(x, RowY(0) - legendFs * 0.3), (x + legendFs * 1.6, RowY(0) - legendFs * 0.3)], entry.Color is { } c ? Palette.Of(c, f.ColorCount) : ink, 1.2, entry.Dashed, false);
+                textX += legendFs * LegendFlow.SampleEms;
+            }
+            for (var l = 0; l < p.Lines.Count; l++) canvas.Text(textX, RowY(l), p.Lines[l], legendFs, Anchor.Start);
         }
         return canvas.Finish();
     }
@@ -119,39 +130,11 @@ public static class FigureLayout
     }
 
     /// <summary>One thing the legend shows: the title (no entry) or an entry with its line.</summary>
-    private sealed record LegendItem(string Text, LegendEntry? Entry)
-    {
-        public double Width(double fs) => TextWidth.Of(Text, fs) + (Entry is null ? 0 : fs * 2.0);
-    }
+    private sealed record LegendItem(string Text, LegendEntry? Entry);
 
     private static List<LegendItem> LegendItems(Figure f, List<LegendEntry> entries) =>
-        entries.Count == 0 ? [] : (f.LegendTitle is { } t ? [new LegendItem(t + ":", null)] : new List<LegendItem>()).Concat(entries.Select(e => new LegendItem(e.Name, e))).ToList();
-
-    /// <summary>
-    /// Each item's offset and row, wrapped to the plot's width with a gap of one em; the type size shrinks (down to
-    /// 0.75 of the text) while the legend would take more than 40% of the height.
-    /// </summary>
-    private static (List<(LegendItem Item, double Dx, int Row)> Placed, int Rows, double Fs) FlowLegend(List<LegendItem> items, double plotW, double fs, double height)
-    {
-        if (items.Count == 0) return ([], 0, fs);
-        List<(LegendItem, double, int)> placed = [];
-        var lfs = fs;
-        foreach (var scale in new[] { 1.0, 0.9, 0.8, 0.75 })
-        {
-            lfs = fs * scale;
-            placed = [];
-            var (x, row) = (0.0, 0);
-            foreach (var item in items)
-            {
-                var w = item.Width(lfs);
-                if (x > 0 && x + w > plotW) (x, row) = (0, row + 1);
-                placed.Add((item, x, row));
-                x += w + lfs;
-            }
-            if ((row + 1) * lfs * 1.25 <= height * 0.4) break;
-        }
-        return (placed, placed[^1].Item3 + 1, lfs);
-    }
+        (entries.Count == 0 ? [] : (f.LegendTitle is { } t ? [new LegendItem(t + ":", null)] : new List<LegendItem>()).Concat(entries.Select(e => new LegendItem(e.Name, e))))
+            .Concat(f.Note is { } note ? [new LegendItem(note, null)] : []).ToList();
 
     // A padded end stays a double: past the largest one it is the largest one.
     private static double Finite(double v) => Math.Clamp(v, -double.MaxValue, double.MaxValue);

@@ -24,8 +24,11 @@ public sealed record FigureRequest(IReadOnlyList<string> Trials, string Metric)
     public FigureSize Size { get; init; } = FigureSize.Column;
     public string Format { get; init; } = "svg";
 
-    /// <summary>Step buckets: one per 2 points of width (0.7 mm), as the page asks for one per 2 pixels; 50 curves with bands stay small.</summary>
-    public int Points => Math.Max(50, (int)(Size.Width / 2));
+    /// <summary>
+    /// Step buckets: one per 3 points of width (about 1 mm, finer than a printed line can show), the same in every
+    /// format: 50 curves with bands stay small as SVG and within pdflatex's memory as pgfplots.
+    /// </summary>
+    public int Points => Math.Max(50, (int)(Size.Width / 3));
 
     /// <summary>Checks every choice against its known values (a usage error naming the option and the values there are).</summary>
     public FigureRequest Checked()

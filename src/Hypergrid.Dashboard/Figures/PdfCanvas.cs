@@ -111,7 +111,7 @@ public sealed class PdfCanvas : ICanvas
         var sb = new StringBuilder("(");
         foreach (var c in text)
         {
-            int b = c switch { '–' => 0x96, '—' => 0x97, '·' => 0xB7, _ when c < ' ' => -1, _ when c <= '~' || (c >= '\u00A0' && c <= '\u00FF') => c, _ => '?' };
+            int b = c switch { '–' => 0x96, '—' => 0x97, '…' => 0x85, '·' => 0xB7, _ when c < ' ' => -1, _ when c <= '~' || (c >= '\u00A0' && c <= '\u00FF') => c, _ => '?' };
             if (b < 0) continue;
             if (b is '(' or ')' or '\\') sb.Append('\\').Append((char)b);
             else if (b > '~') sb.Append('\\').Append(Convert.ToString(b, 8).PadLeft(3, '0'));

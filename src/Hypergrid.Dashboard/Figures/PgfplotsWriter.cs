@@ -4,7 +4,7 @@ using System.Text;
 namespace Hypergrid.Dashboard.Figures;
 
 /// <summary>
-/// A figure as a pgfplots picture with its data inline (one table per line, values exactly as computed): a paper
+/// A figure as a pgfplots picture with its data inline (one table per line, values as computed to 6 significant digits): a paper
 /// \input's it and it is set in the paper's own fonts. It needs \usepackage{pgfplots} (texlive-pictures in Debian);
 /// the first lines say so. Names from cfg/ and logs are escaped for TeX.
 /// </summary>
@@ -20,8 +20,15 @@ public static class PgfplotsWriter
         foreach (var c in colors) tex.Append(CultureInfo.InvariantCulture, $"\\definecolor{{hg{c}}}{{HTML}}{{{Palette.Of(c, f.ColorCount)[1..]}}}\n");
         var fs = N(size.FontSize);
         var font = $"\\fontsize{{{fs}}}{{{N(size.FontSize * 1.2)}}}\\selectfont";
-        var legendCount = f.Lines.Count(l => l.InLegend);
-        var columns = Math.Max(1, Math.Min(legendCount, (int)(size.Width / (size.FontSize * 10))));
+        var phases = f.Lines.Any(l => l.Dashed) && f.Lines.Any(l => !l.Dashed && !l.Markers);
+        // The legend's entries in the order they are added (title, lines, train/val), each in lines that fit the width.
+        var named = f.Lines.Where(l => l.InLegend && l.Name.Length > 0 && HasRows(f, l)).Select(l => l.Name);
+        var texts = (f.LegendTitle is { } lt ? [lt + ":"] : Array.Empty<string>()).Concat(named).Concat(phases ? ["train", "val"] : [])
+            .Concat(f.Note is { } nt ? [nt] : []).ToList();
+        var entryLines = PgfplotsLegend.Lines(texts, size.Width, size.FontSize);
+        var entry = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < texts.Count; i++) entry.TryAdd(texts[i], string.Join("\\\\", entryLines[i].Select(Escape)));
+        var columns = entryLines.Count == 0 ? 1 : PgfplotsLegend.Columns(entryLines, size.Width, size.FontSize);
         tex.Append("\\begin{axis}[\n");
         tex.Append(CultureInfo.InvariantCulture, $"  width={N(size.Width)}bp, height={N(size.Height)}bp,\n");
         tex.Append(CultureInfo.InvariantCulture, $"  font={font}, tick label style={{font={font}}}, label style={{font={font}}},\n");
@@ -31,11 +38,11 @@ public static class PgfplotsWriter
         if (f.XCategories is { } cats)
             tex.Append(CultureInfo.InvariantCulture, $"  xtick={{{string.Join(",", Enumerable.Range(0, cats.Count))}}}, xticklabels={{{string.Join(",", cats.Select(c => "{" + Escape(c) + "}"))}}}, xmin=-0.5, xmax={N(cats.Count - 0.5)},\n");
         tex.Append(f.LogX ? "  scaled ticks=false, tick align=inside,\n" : "  scaled ticks=false, tick align=inside, enlarge x limits=false,\n");
-        tex.Append(CultureInfo.InvariantCulture, $"  legend style={{font={font}, draw=none, at={{(0.5,-0.22)}}, anchor=north, legend columns={columns}, /tikz/every even column/.append style={{column sep=0.6em}}}},\n");
+        tex.Append(CultureInfo.InvariantCulture, $"  legend style={{font={font}, draw=none, at={{(0.5,-0.22)}}, anchor=north, legend columns={columns}, cells={{align=left}}, /tikz/every even column/.append style={{column sep=0.6em}}}},\n");
         tex.Append("  legend cell align=left,\n");
         if (f.LegendTitle is { } title) tex.Append(CultureInfo.InvariantCulture, $"  % legend: values of {Escape(title)}\n");
         tex.Append("]\n");
-        if (f.LegendTitle is { } t) tex.Append(CultureInfo.InvariantCulture, $"\\addlegendimage{{empty legend}}\\addlegendentry{{{Escape(t)}:}}\n");
+        if (f.LegendTitle is { } t) tex.Append(CultureInfo.InvariantCulture, $"\\addlegendimage{{empty legend}}\\addlegendentry{{{entry[t + ":"]}}}\n");
         foreach (var line in f.Lines.Where(l => l.Lower is not null && l.Upper is not null && !l.Markers))
         {
             var rows = Enumerable.Range(0, line.X.Length).Where(i => Shown(f, line.Lower![i]) && Shown(f, line.Upper![i]) && ShownX(f, line.X[i])).ToList();
@@ -45,7 +52,6 @@ public static class PgfplotsWriter
             foreach (var i in Enumerable.Reverse(rows)) tex.Append(CultureInfo.InvariantCulture, $"{R(line.X[i])} {R(line.Lower![i]!.Value)} \\\\\n");
             tex.Append("} -- cycle;\n");
         }
-        var phases = f.Lines.Any(l => l.Dashed) && f.Lines.Any(l => !l.Dashed && !l.Markers);
         foreach (var line in f.Lines)
         {
             var rows = Enumerable.Range(0, line.X.Length).Where(i => Shown(f, line.Y[i]) && ShownX(f, line.X[i])).ToList();
@@ -65,18 +71,21 @@ public static class PgfplotsWriter
                 tex.Append(" \\\\\n");
             }
             tex.Append("};\n");
-            if (legend) tex.Append(CultureInfo.InvariantCulture, $"\\addlegendentry{{{Escape(line.Name)}}}\n");
+            if (legend) tex.Append(CultureInfo.InvariantCulture, $"\\addlegendentry{{{entry[line.Name]}}}\n");
         }
         if (phases) tex.Append("\\addlegendimage{black, line width=0.8pt}\\addlegendentry{train}\n\\addlegendimage{black, line width=0.8pt, dashed}\\addlegendentry{val}\n");
+        if (f.Note is { } note) tex.Append(CultureInfo.InvariantCulture, $"\\addlegendimage{{empty legend}}\\addlegendentry{{{entry[note]}}}\n");
         tex.Append("\\end{axis}\n\\end{tikzpicture}\n");
         return Encoding.UTF8.GetBytes(tex.ToString());
     }
+
+    private static bool HasRows(Figure f, FigureLine l) => Enumerable.Range(0, l.X.Length).Any(i => Shown(f, l.Y[i]) && ShownX(f, l.X[i]));
 
     private static bool Shown(Figure f, double? v) => v is { } d && double.IsFinite(d) && (!f.LogY || d > 0);
 
     private static bool ShownX(Figure f, double x) => double.IsFinite(x) && (!f.LogX || x > 0);
 
-    /// <summary>Text for TeX: its special characters as commands, ± × – as TeX writes them, characters outside Latin-1 as '?', line breaks as spaces.</summary>
+    /// <summary>Text for TeX: its special characters as commands, ± × – … as TeX writes them, characters outside Latin-1 as '?', line breaks as spaces.</summary>
     public static string Escape(string text)
     {
         var sb = new StringBuilder();
@@ -85,7 +94,7 @@ public static class PgfplotsWriter
             {
                 '\\' => "\\textbackslash{}", '{' => "\\{", '}' => "\\}", '$' => "\\$", '&' => "\\&", '#' => "\\#", '%' => "\\%", '_' => "\\_",
                 '^' => "\\textasciicircum{}", '~' => "\\textasciitilde{}", '<' => "\\textless{}", '>' => "\\textgreater{}", '|' => "\\textbar{}",
-                '±' => "$\\pm$", '×' => "$\\times$", '÷' => "$\\div$", '–' => "--", '—' => "---", '·' => "$\\cdot$",
+                '±' => "$\\pm$", '×' => "$\\times$", '÷' => "$\\div$", '–' => "--", '—' => "---", '…' => "\\ldots{}", '·' => "$\\cdot$",
                 _ when c < ' ' => " ",
                 _ when c > '~' && c < '\u00A0' || c > '\u00FF' => "?",
                 _ => c.ToString(),
@@ -93,7 +102,11 @@ public static class PgfplotsWriter
         return sb.ToString();
     }
 
-    private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A coordinate to 6 significant digits: more than pgfplots' arithmetic keeps, and a third fewer characters than
+    /// every digit of a double, which pdflatex holds in its main memory until the axis ends.
+    /// </summary>
+    public static string R(double v) => v.ToString("G6", CultureInfo.InvariantCulture).Replace("E+0", "e+").Replace("E-0", "e-").Replace("E", "e");
 
     private static string N(double v) => Math.Round(v, 2).ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -17,7 +17,7 @@ public static class TextWidth
     ];
 
     /// <summary>The width of one character in 1/1000 em (the PDF's WinAnsi characters; others as a digit's width).</summary>
-    public static int Of(char c) => c is >= ' ' and <= '~' ? Ascii[c - ' '] : c switch { '±' or '×' or '÷' => 584, '–' => 556, '—' => 1000, '·' => 278, _ => 556 };
+    public static int Of(char c) => c is >= ' ' and <= '~' ? Ascii[c - ' '] : c switch { '±' or '×' or '÷' => 584, '–' => 556, '—' or '…' => 1000, '·' => 278, _ => 556 };
 
     /// <summary>The width of the text in points at the given size.</summary>
     public static double Of(string text, double size) => text.Sum(c => Of(c)) * size / 1000.0;

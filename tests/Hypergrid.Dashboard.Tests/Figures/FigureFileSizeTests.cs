@@ -40,4 +40,24 @@ public sealed class FigureFileSizeTests : IAsyncLifetime
             Assert.Equal(100, svg.Descendants().Count(e => e.Name.LocalName == "polyline" && e.Attribute("clip-path") is not null)); // 50 groups x 2 phases
         }
     }
+
+    [Fact]
+    public async Task The_pgfplots_file_of_fifty_grouped_curves_at_step_resolution_compiles_with_pdflatex_in_its_memory()
+    {
+        var query = string.Join('&', paths.Select(p => "trial=" + p)) + "&metric=loss&phase=train,val&x=step&group=1&band=std&format=tex&width=17cm&height=10cm";
+        var response = await server!.Http.GetAsync("/api/figure?" + query);
+        var tex = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, tex);
+        var dir = Directory.CreateTempSubdirectory("hypergrid-tex-").FullName;
+        try
+        {
+            var words = Tool.Typeset(dir, tex);
+            Assert.Contains("train step (batches)", words);
+            // TeX Live's main memory is 5,000,000 words; 50 groups must leave room (17-digit coordinates passed it).
+            var used = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(dir, "paper.log")), @"(\d+) words of memory out of (\d+)");
+            Assert.True(used.Success);
+            Assert.True(double.Parse(used.Groups[1].Value, CultureInfo.InvariantCulture) < 0.75 * double.Parse(used.Groups[2].Value, CultureInfo.InvariantCulture), used.Value);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

@@ -17,7 +17,7 @@ public sealed class LoggedSamplesTests : IAsyncLifetime
     private TestServer? server;
 
     /// <summary>Epochs of 10 train batches of 32 samples but the last of 8 (a 296-sample set), then 2 val rows; samples on every row.</summary>
-    private static string Log(int seed, bool withSamples, int epochs = 30)
+    private static string Log(int seed, bool withSamples, int epochs = 30, bool even = false)
     {
         var sb = new StringBuilder(withSamples ? "epoch,mode,batch,loss,samples\n" : "epoch,mode,batch,loss\n");
         long samples = 0;
@@ -26,7 +26,7 @@ public sealed class LoggedSamplesTests : IAsyncLifetime
         {
             for (var b = 0; b < 10; b++)
             {
-                samples += b == 9 ? 8 : 32;
+                samples += b == 9 && !even ? 8 : 32;
                 var loss = Math.Round(2.0 / (e + b / 10.0) + rng.NextDouble() * 0.1, 6).ToString("R", CultureInfo.InvariantCulture);
                 sb.Append(CultureInfo.InvariantCulture, $"{e},train,{b},{loss}").Append(withSamples ? $",{samples}\n" : "\n");
             }
@@ -44,6 +44,12 @@ public sealed class LoggedSamplesTests : IAsyncLifetime
             var dir = tree.AddTrial($"{Leaf}/trial_{n:D3}", $"seed: {n % 2}\nlr: {(n < 2 ? "0.1" : "0.01")}\nbatch_size: 32\ncommand: python3 train.py\n");
             File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), Log(n, withSamples: n != 2));
         }
+        // trial_004 logs samples of even batches, trial_005 is the same program without the column: one axis for both.
+        for (var n = 4; n < 6; n++)
+        {
+            var dir = tree.AddTrial($"{Leaf}/trial_{n:D3}", $"seed: 0\nlr: 0.{n}\nbatch_size: 32\ncommand: python3 train.py\n");
+            File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), Log(n, withSamples: n == 4, epochs: 3, even: true));
+        }
         server = await TestServer.StartAsync(tree);
     }
 
@@ -55,6 +61,8 @@ public sealed class LoggedSamplesTests : IAsyncLifetime
 
     private static string Trials(params int[] ns) => string.Join('&', ns.Select(n => $"trial={Leaf}/trial_{n:D3}"));
 
+    private static double Tex(double v) => double.Parse(Hypergrid.Dashboard.Figures.PgfplotsWriter.R(v), CultureInfo.InvariantCulture);
+
     private static double[] Numbers(JsonElement a) => a.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? double.NaN : v.GetDouble()).ToArray();
 
     private async Task<List<TexTables.Plot>> Figure(string query)
@@ -62,7 +70,7 @@ public sealed class LoggedSamplesTests : IAsyncLifetime
         var response = await server!.Http.GetAsync($"/api/figure?{query}&metric=loss&x=samples&format=tex&band=none");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
-        Assert.Contains(query.Contains("trial_002") ? "samples seen (train steps" : "samples seen (the log's samples)", body);
+        Assert.Contains(query.Contains("trial_002") ? "xlabel={samples seen (train steps" : "xlabel={samples seen (logged)}", body);
         return TexTables.Read(body).Where(p => !p.IsBand).ToList();
     }
 
@@ -73,9 +81,10 @@ public sealed class LoggedSamplesTests : IAsyncLifetime
     {
         var points = new Hypergrid.Dashboard.Figures.FigureRequest([], "loss").Points;
         var group = await server!.GetJson($"/api/series-group?{Trials(0, 1)}&phase={phase}&metrics=loss&optional=samples&points={points}");
-        var (samples, mean) = (Numbers(group.GetProperty("samples").GetProperty("mean")), Numbers(group.GetProperty("loss").GetProperty("mean")));
+        // A train bucket at its first row's count (its least), a val bucket at its last pass's (its most).
+        var (samples, mean) = (Numbers(group.GetProperty("samples").GetProperty(phase == "train" ? "min" : "max")), Numbers(group.GetProperty("loss").GetProperty("mean")));
         var line = Assert.Single(await Figure($"{Trials(0, 1)}&group=1&phase={phase}"));
-        var expected = Enumerable.Range(0, samples.Length).Where(i => !double.IsNaN(mean[i])).Select(i => (samples[i], mean[i])).ToList();
+        var expected = Enumerable.Range(0, samples.Length).Where(i => !double.IsNaN(mean[i])).Select(i => (Tex(samples[i]), Tex(mean[i]))).ToList();
         Assert.Equal(expected, line.Rows.Select(r => (r[0], r[1])));
         // Not the steps scaled: the short batches make the count fall behind step × 32.
         var steps = Numbers(group.GetProperty(phase == "train" ? "step" : "at"));
@@ -88,13 +97,28 @@ public sealed class LoggedSamplesTests : IAsyncLifetime
         var points = new Hypergrid.Dashboard.Figures.FigureRequest([], "loss").Points;
         var own = await server!.GetJson($"/api/series/{Leaf}/trial_000?phase=train&metrics=loss&optional=samples&points={points}");
         var line = Assert.Single(await Figure(Trials(0) + "&phase=train"));
-        Assert.Equal(Numbers(own.GetProperty("samples").GetProperty("mean")).Where(v => !double.IsNaN(v)), line.Rows.Select(r => r[0])); // a bucket without rows is no point
+        Assert.Equal(Numbers(own.GetProperty("samples").GetProperty("min")).Where(v => !double.IsNaN(v)).Select(Tex), line.Rows.Select(r => r[0])); // a bucket without rows is no point
 
         var plain = await server!.GetJson($"/api/series/{Leaf}/trial_002?phase=train&metrics=loss&optional=samples&points={points}");
         Assert.False(plain.TryGetProperty("samples", out _), "a log without the column answers without it, not with an error");
         var scaled = Assert.Single(await Figure(Trials(2) + "&phase=train"));
         var rows = Numbers(plain.GetProperty("loss").GetProperty("mean"));
-        Assert.Equal(Numbers(plain.GetProperty("step")).Select(s => s * 32).Where((_, i) => !double.IsNaN(rows[i])), scaled.Rows.Select(r => r[0]));
+        Assert.Equal(Numbers(plain.GetProperty("step")).Select(s => (s + 1) * 32).Where((_, i) => !double.IsNaN(rows[i])), scaled.Rows.Select(r => r[0]));
+    }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("val")]
+    public async Task A_logged_count_and_steps_times_batch_size_put_a_row_at_the_same_samples_seen(string phase)
+    {
+        var response = await server!.Http.GetAsync($"/api/figure?{Trials(4, 5)}&metric=loss&x=samples&format=tex&band=none&phase={phase}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        var (logged, computed) = (TexTables.Read(body)[0], TexTables.Read(body)[1]);
+        Assert.Equal(logged.Rows.Select(r => r[0]), computed.Rows.Select(r => r[0]));
+        Assert.Equal(phase == "train" ? 32 : 320, logged.Rows[0][0]); // the first batch's end; the first val pass after 10 batches
+        Assert.Contains("xlabel={samples seen}", body);
+        Assert.Contains("\\addlegendentry{samples seen: logged by the program", body); // the note, under the legend
     }
 
     [Fact]

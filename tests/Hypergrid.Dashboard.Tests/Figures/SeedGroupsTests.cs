@@ -24,26 +24,26 @@ public sealed class SeedGroupsTests
     [Fact]
     public void One_differing_key_titles_the_legend_and_each_name_is_its_value()
     {
-        var (title, names) = SeedGroups.Names([T("a", """{"lr":0.001,"w":8}"""), T("b", """{"lr":1e-7,"w":8}""")], withSeed: false);
+        var (title, names) = LegendNames.Of([T("a", """{"lr":0.001,"w":8}"""), T("b", """{"lr":1e-7,"w":8}""")], withSeed: false);
         Assert.Equal("lr", title);
         Assert.Equal(["0.001", "1e-7"], names);
     }
 
     [Fact]
-    public void Several_differing_keys_name_each_line_key_by_key_and_a_missing_key_says_so()
+    public void Several_differing_keys_name_each_line_key_by_key_and_a_missing_key_is_left_out()
     {
-        var (title, names) = SeedGroups.Names([T("a", """{"lr":0.1,"opt":"adam"}"""), T("b", """{"lr":0.2,"opt":"sgd","mom":0.9}""")], withSeed: false);
+        var (title, names) = LegendNames.Of([T("a", """{"lr":0.1,"opt":"adam"}"""), T("b", """{"lr":0.2,"opt":"sgd","mom":0.9}""")], withSeed: false);
         Assert.Null(title);
-        Assert.Equal(["lr=0.1, opt=adam, mom=—", "lr=0.2, opt=sgd, mom=0.9"], names);
+        Assert.Equal(["lr=0.1, opt=adam", "lr=0.2, opt=sgd, mom=0.9"], names); // a key a line lacks is left out of its name
     }
 
     [Fact]
     public void Ungrouped_trials_that_differ_by_seed_are_named_by_it_and_code_alone_by_code()
     {
-        var (title, names) = SeedGroups.Names([T("a", """{"seed":0}"""), T("b", """{"seed":1}""")], withSeed: true);
+        var (title, names) = LegendNames.Of([T("a", """{"seed":0}"""), T("b", """{"seed":1}""")], withSeed: true);
         Assert.Equal("seed", title);
         Assert.Equal(["0", "1"], names);
-        (title, names) = SeedGroups.Names([T("a", "{}", "abc"), T("b", "{}", "def")], withSeed: false);
+        (title, names) = LegendNames.Of([T("a", "{}", "abc"), T("b", "{}", "def")], withSeed: false);
         Assert.Equal("code", title);
         Assert.Equal(["abc", "def"], names);
     }
