@@ -35,22 +35,51 @@ public static class Expander
         // number trial_004's config 6 (a tpe round's trials did so, between its proposal and its training).
         var trials = leaves.SelectMany(l => l.Changed.OrderBy(t => t.Number)).ToList();
         var staged = new StagedFile?[trials.Count];
+        var (next, failed) = (-1, 0);
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? error = null;
+        // Folders and temp files are syscall-bound: two or more writers keep the kernel busy on every core, each taking
+        // the next trial in order. A folder holding only its temp file is no trial yet (ExistingTrial.Scan), so a kill
+        // while they write leaves no trial at all.
+        void Stage()
+        {
+            for (int i; Volatile.Read(ref failed) == 0 && (i = Interlocked.Increment(ref next)) < trials.Count;)
+            {
+                try
+                {
+                    Directory.CreateDirectory(trials[i].Directory);
+                    Volatile.Write(ref staged[i], StagedFile.Write(trials[i].ConfigPath, System.Text.Encoding.UTF8.GetBytes(trials[i].ConfigText)));
+                }
+                catch (Exception ex)
+                {
+                    Interlocked.CompareExchange(ref error, System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex), null);
+                    Volatile.Write(ref failed, 1);
+                }
+            }
+        }
+        var writers = Enumerable.Range(0, Math.Max(2, Environment.ProcessorCount)).Select(_ => Task.Run(Stage)).ToArray();
         try
         {
-            // Folders and temp files are syscall-bound: two or more writers keep the kernel busy on every core. A folder
-            // holding only its temp file is no trial yet (ExistingTrial.Scan), so a kill here leaves no trial at all.
-            Parallel.For(0, trials.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
+            // Renamed into place one at a time, in order, as soon as each is staged (while the writers stage the next
+            // ones): after a failure, only up to the first trial not staged.
+            for (var i = 0; i < staged.Length; i++)
             {
-                Directory.CreateDirectory(trials[i].Directory);
-                staged[i] = StagedFile.Write(trials[i].ConfigPath, System.Text.Encoding.UTF8.GetBytes(trials[i].ConfigText));
-            });
-            // Then renamed into place, one at a time, in order.
-            foreach (var file in staged) file!.Commit();
+                var wait = new SpinWait();
+                StagedFile? file;
+                while ((file = Volatile.Read(ref staged[i])) is null && Volatile.Read(ref failed) == 0) wait.SpinOnce();
+                if (file is null) break;
+                file.Commit();
+            }
         }
         finally
         {
-            foreach (var file in staged) file?.Discard();
+            Volatile.Write(ref failed, 1); // a rename that failed stops the writers too
+            try { Task.WaitAll(writers); }
+            finally
+            {
+                foreach (var file in staged) file?.Discard();
+            }
         }
+        error?.Throw();
     }
 
     /// <summary>Loads and validates every selected leaf; throws with all errors found.</summary>
