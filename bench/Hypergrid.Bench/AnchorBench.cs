@@ -123,11 +123,7 @@ public static class AnchorBench
         new("index_select with the thresholds", "index_select", true),
     ];
 
-    internal static double Median(List<double> v)
-    {
-        var sorted = v.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
-    }
+    internal static double Median(List<double> v) => Measure.Median(v);
 
     /// <summary>The anchor's input: the train and val digits as raw arrays and the model's description.</summary>
     internal static void WriteData(string folder, Hypergrid.Training.Data.DataBundle data, object pythonModel)

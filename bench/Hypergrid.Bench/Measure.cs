@@ -19,5 +19,8 @@ public static class Measure
         return (times[0], times[times.Count / 2]);
     }
 
+    /// <summary>The middle of the times (the upper one of an even count); NaN for none.</summary>
+    public static double Median(IReadOnlyCollection<double> times) => times.Count == 0 ? double.NaN : times.Order().ElementAt(times.Count / 2);
+
     public static string Fmt(double seconds) => seconds < 1 ? $"{seconds * 1000:F1} ms" : $"{seconds:F2} s";
 }

@@ -19,9 +19,11 @@ public static class ReportBench
     public static void Run()
     {
         // HYPERGRID_BENCH_STUDY: another folder for the study (a copy of the shared one, to measure without touching it).
-        var root = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_STUDY") ?? "/dev/shm/hypergrid-bench-report";
+        // A folder given is kept (as first-list keeps its HYPERGRID_BENCH_STUDY), never deleted or written over.
+        var given = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_STUDY");
+        var root = given ?? "/dev/shm/hypergrid-bench-report";
         // HYPERGRID_BENCH_KEEP=1 keeps the study for the next run (and for profiling `hypergrid report --out` on it).
-        var keep = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_KEEP") == "1";
+        var keep = given is not null || Environment.GetEnvironmentVariable("HYPERGRID_BENCH_KEEP") == "1";
         var log = Path.Combine(root, "log");
         var fresh = !keep || !Directory.Exists(log);
         if (fresh)
@@ -143,7 +145,7 @@ public static class ReportBench
         GC.WaitForPendingFinalizers();
     }
 
-    private static double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
+    private static double Median(List<double> times) => Measure.Median(times);
 
     private static string Ms(TimeSpan t) => Measure.Fmt(t.TotalSeconds);
 

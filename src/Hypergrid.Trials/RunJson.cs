@@ -19,7 +19,7 @@ internal static class RunJson
         TryFast(json, out var record) ? record : JsonSerializer.Deserialize(json, TrialJson.Default.RunRecord);
 
     // The record's properties as the serializer names them (snake_case), in RunRecord's order.
-    private static readonly byte[][] Names =
+    internal static readonly byte[][] Names =
     [
         "status"u8.ToArray(), "run_id"u8.ToArray(), "cfg_sha256"u8.ToArray(), "params_sha256"u8.ToArray(), "effective_sha256"u8.ToArray(),
         "config"u8.ToArray(), "started"u8.ToArray(), "ended"u8.ToArray(), "seconds"u8.ToArray(), "attempt_seconds"u8.ToArray(),

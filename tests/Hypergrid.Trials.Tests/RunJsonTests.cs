@@ -207,6 +207,14 @@ public class RunJsonTests
         $" nulls:{r.CfgSha256 is null}{r.Host is null}{r.Device is null}{r.Versions is null}{r.Final is null}{r.Gpus is null}{r.Command is null}{r.AttemptSeconds is null}" +
         $" types:{r.AttemptSeconds?.GetType().Name},{r.Gpus?.GetType().Name},{r.Command?.GetType().Name},{r.Versions?.Comparer.GetType().Name},{r.Code?.Files?.Comparer.GetType().Name}";
 
+    [Fact]
+    public void The_fast_reader_knows_every_member_the_serializer_knows_in_its_order()
+    {
+        // A member added to RunRecord but not to RunJson.Names would be skipped as unknown in every plain run.json.
+        var serializer = TrialJson.Default.RunRecord.Properties!.Select(p => p.Name).ToList();
+        Assert.Equal(serializer, RunJson.Names.Select(n => System.Text.Encoding.UTF8.GetString(n)).ToList());
+    }
+
     private static List<string> Names() =>
         JsonNode.Parse(JsonSerializer.Serialize(Generated(new Random(1), full: true), Compact))!.AsObject().Select(kv => kv.Key).ToList();
 
