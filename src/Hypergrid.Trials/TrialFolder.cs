@@ -26,6 +26,9 @@ public sealed partial class TrialFolder : IDisposable
     /// <summary>The folder's path (what the path readers and the answers use).</summary>
     public string Path { get; }
 
+    /// <summary>Whether it did not open beneath out/log (gone, or swapped for a link out): nothing of it is read, by any path.</summary>
+    public bool Gone => gone;
+
     /// <summary>Whether its files are opened relative to the folder's own descriptor (false: by their paths).</summary>
     public bool Opened => handle is not null;
 
@@ -33,7 +36,7 @@ public sealed partial class TrialFolder : IDisposable
     public static TrialFolder ByPath(string path) => new(path, null);
 
     /// <summary>A folder that did not open beneath out/log: every file of it missing, its time unknown (the earliest).</summary>
-    internal static TrialFolder Gone(string path) => new(path, null, gone: true);
+    internal static TrialFolder Lost(string path) => new(path, null, gone: true);
 
     /// <summary>The folder as <paramref name="handle"/> (an O_PATH descriptor of it, now owned by this).</summary>
     internal static TrialFolder Of(string path, SafeFileHandle handle) => new(path, handle);

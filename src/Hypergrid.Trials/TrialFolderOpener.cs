@@ -19,6 +19,6 @@ public sealed class TrialFolderOpener(string root)
     {
         if (!OperatingSystem.IsLinux() || SafeFiles.StatOffsets() is null) return TrialFolder.ByPath(dir);
         var fd = Posix.Beneath.Open(root, dir, OPath | ODirectory, followLast: true, out _);
-        return fd < 0 ? TrialFolder.Gone(dir) : TrialFolder.Of(dir, new SafeFileHandle(fd, ownsHandle: true));
+        return fd < 0 ? TrialFolder.Lost(dir) : TrialFolder.Of(dir, new SafeFileHandle(fd, ownsHandle: true));
     }
 }

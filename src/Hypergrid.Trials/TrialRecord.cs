@@ -30,6 +30,9 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
     public static TrialRecord Read(TrialFolder at, TrialId id, Func<RunRecord?, string?> currentParams)
     {
         var trialDir = at.Path;
+        // A folder that did not open beneath out/log holds nothing: its claim, decisions and checkpoints are not read by
+        // path either, which would follow a link out of out/log.
+        if (at.Gone) return new(id, trialDir, TrialState.Pending, null, null, null);
         var run = RunRecord.TryRead(at);
         // Its path made only where a path is asked (a first list of 100,000 trials opens each log relative to its folder).
         string BatchLog() => Path.Combine(trialDir, TrialFiles.BatchLog);

@@ -107,6 +107,15 @@ public sealed class TrialFolderTests : IDisposable
         Assert.Null(folder.ReadBeneath(Log, "run.json"));
         Assert.Equal((null, true), folder.OpenFollowing("batch_log.csv"));
         Assert.Null(RunRecord.TryRead(folder));
+        // Nor is the trial judged from a claim, decisions or checkpoints read through the link: a live claim out there
+        // made it "running", with that claim's host and pid.
+        File.Delete(Path.Combine(root, "outside", "batch_log.csv"));
+        File.WriteAllText(Path.Combine(root, "outside", "claim.json"), $"{{\"host\":\"{Environment.MachineName}\",\"pid\":{Environment.ProcessId}}}");
+        Assert.Equal(TrialState.Running, TrialRecord.Read(link, TrialId.FromDirectory(link), (string?)null).State); // what a path reader makes of it
+        var record = TrialRecord.Read(folder, TrialId.FromDirectory(link), _ => null);
+        Assert.Equal(TrialState.Pending, record.State);
+        Assert.Null(record.Claim);
+        Assert.Null(record.Note);
     }
 
     [Fact]
