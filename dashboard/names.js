@@ -1,9 +1,7 @@
 'use strict';
 // Hypergrid dashboard, names: what a legend calls each line (a group of seeds, or a trial), by the keys whose values
-// differ between the lines shown, as the figure files name them (src/Hypergrid.Dashboard/Figures/SeedGroups.cs).
-
-/** The config keys the leaf's folders are: a leaf names them already. */
-const LEAF_KEYS = ['mode', 'dataset', 'model', 'trainer'];
+// differ between the lines shown, close to the figure files' rule (src/Hypergrid.Dashboard/Figures/LegendNames.cs; not yet the same: there lines of
+// several leaves are named by the leaf's parts that differ). The leaf's keys are app.js's KEYS.
 
 /** A key's value in a trial's config as the page writes it; undefined when the trial lacks the key. */
 const keyValue = (t, k) => (t.config?.[k] === undefined ? undefined : fmt(t.config[k]));
@@ -28,7 +26,7 @@ function impliedByLeaf(reps, k) {
 function lineNames(reps, withSeed) {
   const all = [...new Set(reps.flatMap(t => Object.keys(t.config ?? {})))].filter(k => withSeed || k !== 'seed');
   let keys = all.filter(k => new Set(reps.map(t => keyValue(t, k) ?? '\u0000')).size > 1);
-  if (new Set(reps.map(leafOf)).size > 1) keys = keys.filter(k => LEAF_KEYS.includes(k) || !impliedByLeaf(reps, k));
+  if (new Set(reps.map(leafOf)).size > 1) keys = keys.filter(k => KEYS.includes(k) || !impliedByLeaf(reps, k));
   const value = (t, k) => (k === 'code' ? t.code ?? 'none' : keyValue(t, k));
   if (new Set(reps.map(t => t.code ?? null)).size > 1) keys.push('code');
   if (!keys.length) return { title: null, names: reps.length === 1 ? [''] : reps.map(t => t.path.split('/').pop()) };
