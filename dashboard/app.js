@@ -376,22 +376,35 @@ async function refresh() {
   }
 }
 
+/** A selection the page may open by step: some trials, and no more than one line each is drawn for. */
+const fewLines = trials => trials.length > 0 && trials.length <= MANY_LINES;
+
+/** The most epochs a study may have and still open by step: two or three points by epoch show no shape. */
+const SHORT_EPOCHS = 3;
+
 /**
- * Whether the selected trials are a short study (three epochs or fewer): by the highest epoch their logs hold (loaded
- * now; the plots use them next), and for a trial not yet complete the epochs its config plans too (a long study seen
- * in its first epochs is not short). Unknown (no row, no plan): not short. Not for more trials than one line each is
- * drawn for: that many step series would be thousands of requests.
+ * Whether the selected trials are a short study (three epochs or fewer), with their logs loaded now (the plots use
+ * them next). Not for more trials than one line each is drawn for: that many step series would be thousands of requests.
  */
 async function shortSelection() {
   const trials = selected();
-  if (!trials.length || trials.length > MANY_LINES) return false;
+  if (!fewLines(trials)) return false;
   await loadLogs(trials);
+  return shortStudy(trials, store.logs);
+}
+
+/**
+ * The short-study rule: by the highest epoch the trials' logs hold, and for a trial not yet complete the epochs its
+ * config plans too (a long study seen in its first epochs is not short). Unknown (no row, no plan): not short.
+ */
+function shortStudy(trials, logs) {
+  if (!fewLines(trials)) return false;
   let last = 0;
   for (const t of trials) {
-    for (const p of Object.values(store.logs.get(t.path)?.phases ?? {})) for (const e of p.epoch) if (e > last) last = e;
+    for (const p of Object.values(logs.get(t.path)?.phases ?? {})) for (const e of p.epoch) if (e > last) last = e;
     if (t.state !== 'complete' && typeof t.config?.epochs === 'number' && t.config.epochs > last) last = t.config.epochs;
   }
-  return last > 0 && last <= 3;
+  return last > 0 && last <= SHORT_EPOCHS;
 }
 
 /**
@@ -481,8 +494,3 @@ function wire() {
   document.getElementById('table-wrap').addEventListener('scroll', () => requestAnimationFrame(renderRows));
   window.addEventListener('resize', () => { for (const p of store.plots) p.plot.setSize({ width: Math.max(360, p.el.clientWidth - 10), height: 280 }); });
 }
-
-window.hypergrid = { store, view, refresh, csvCell, color, trialColors, figureUrl, stepScale, results: () => results };
-wire();
-wireResults();
-refresh().then(() => setInterval(refresh, REFRESH_MS));

@@ -70,11 +70,11 @@ function textWidth(text, px = 11) {
   return c.measureText(text).width;
 }
 
-/** A text cut to at most `max` px, an ellipsis saying so. */
-function shorten(text, max, px = 11) {
-  if (textWidth(text, px) <= max) return text;
+/** A text cut to at most `max` px, an ellipsis saying so (width: how wide a text is drawn, textWidth on the page). */
+function shorten(text, max, px = 11, width = textWidth) {
+  if (width(text, px) <= max) return text;
   let lo = 0, hi = text.length;
-  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (textWidth(text.slice(0, mid) + '…', px) <= max) lo = mid; else hi = mid - 1; }
+  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (width(text.slice(0, mid) + '…', px) <= max) lo = mid; else hi = mid - 1; }
   return text.slice(0, lo) + '…';
 }
 
@@ -82,12 +82,12 @@ function shorten(text, max, px = 11) {
  * The parallel coordinates' axis titles: centred on their axes in one row while none touches another, else in two
  * rows (every other axis); each cut (…) to the room its row leaves it inside the SVG. [{ text, row }]
  */
-function axisTitles(texts, xs, W) {
+function axisTitles(texts, xs, W, width = textWidth) {
   const gap = 8;
   const room = (i, step) => 2 * Math.min(xs[i] - 2, W - xs[i] - 2,
     ...[xs[i - step], xs[i + step]].filter(v => v !== undefined).map(v => (Math.abs(v - xs[i]) - gap) / 2));
-  const step = texts.every((t, i) => textWidth(t) <= room(i, 1)) ? 1 : 2;
-  return texts.map((t, i) => ({ text: shorten(t, room(i, step)), row: step === 1 ? 0 : i % 2 }));
+  const step = texts.every((t, i) => width(t) <= room(i, 1)) ? 1 : 2;
+  return texts.map((t, i) => ({ text: shorten(t, room(i, step), 11, width), row: step === 1 ? 0 : i % 2 }));
 }
 
 /**

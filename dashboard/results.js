@@ -380,7 +380,7 @@ function wireResults() {
   const labels = document.getElementById('r-labels');
   labels.checked = view.r.labels;
   labels.onchange = () => { view.r.labels = labels.checked; writeView(); renderResults(); };
+  // The equivalence margin asks the server again (its verdicts change); the box is the page's only statistics control.
+  document.getElementById('r-equivalence')?.addEventListener('change', () => refreshResults(true));
 }
 
-// The equivalence margin asks the server again (its verdicts change); the box is the page's only statistics control.
-document.getElementById('r-equivalence')?.addEventListener('change', () => refreshResults(true));
