@@ -66,11 +66,11 @@ test('grouped, nine groups take the wheel\'s hues for every group, not Okabe and
   assert.equal(colors.get(trials[0].path), page.color(0, 9));
 });
 
-test('legendGroups lists each group once, in the order of its lines, with its colour', () => {
+test('legendGroups lists each group once, in the order of its lines, in the colour of its first line', () => {
   const page = loadPage();
   const series = [
     { group: 'lr=0.1', color: '#a', label: 'lr=0.1 train' }, { group: 'lr=0.01', color: '#b', label: 'lr=0.01 train' },
-    { group: 'lr=0.1', color: '#a', label: 'lr=0.1 val' }, { color: '#c', label: 'a trial' }, { group: '', color: '#d', label: 'alone' },
+    { group: 'lr=0.1', color: '#e', label: 'lr=0.1 test' }, { color: '#c', label: 'a trial' }, { group: '', color: '#d', label: 'alone' },
   ];
   assert.deepEqual(page.legendGroups(series), [{ name: 'lr=0.1', color: '#a' }, { name: 'lr=0.01', color: '#b' }, { name: '', color: '#d' }]);
   assert.deepEqual(page.legendGroups([]), []);
