@@ -163,7 +163,7 @@ function buildPlot(metric, series, el) {
     axes: [
       // Epochs and batches are counts: no ticks between them.
       { label: xLabel(series), incrs: view.x === 'time' || view.x === 'epochf' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
-      { label: metric, size: 64, values: (u, splits) => splits.map(tick) },
+      { label: metric, size: 64, values: (u, splits) => tickLabels(splits) },
     ],
     series: uSeries,
     bands,
@@ -262,11 +262,27 @@ function zoomSteps(u) {
   redraw(true);
 }
 
-/** Tick labels that stay distinct for tiny and huge values alike. */
-function tick(v) {
+/** A value as a tick or the legend writes it: p significant digits (4), tiny and huge ones as exponents. */
+function tick(v, p = 4) {
   if (v == null) return '';
   const a = Math.abs(v);
-  return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(1) : String(Number(v.toPrecision(4)));
+  return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(p - 3) : String(Number(v.toPrecision(p)));
+}
+
+/** A plot axis's tick labels: tick()'s, with more digits while two different ticks would read the same. */
+const tickLabels = splits => distinctLabels(splits, tick);
+
+/**
+ * Labels of an axis's ticks by format(value, digits): four significant digits, or as many more as it takes for
+ * different ticks to read differently (ticks 1.0001 and 1.0002, or 123,400 and 123,500, close together).
+ */
+function distinctLabels(values, format) {
+  const different = new Set(values).size;
+  for (let p = 4; p < 17; p++) {
+    const labels = values.map(v => format(v, p));
+    if (new Set(labels).size === different) return labels;
+  }
+  return values.map(v => format(v, 17));
 }
 
 function signature(metric, series) {

@@ -33,9 +33,10 @@ function heatKey(svg, metric, lo, hi, x, y, width) {
   defs.append(grad);
   const key = el('g', { class: 'r-key', 'data-low': lo, 'data-high': hi });
   key.append(defs);
-  key.append(el('text', { x: x - 4, y: y + 8, 'text-anchor': 'end', class: 'r-tick' }, axisLabel(lo)));
+  const [low, high] = distinctLabels([lo, hi], axisLabel);
+  key.append(el('text', { x: x - 4, y: y + 8, 'text-anchor': 'end', class: 'r-tick' }, low));
   key.append(el('rect', { x, y, width, height: 9, fill: `url(#${id})`, stroke: '#9ca3af' }));
-  key.append(el('text', { x: x + width + 4, y: y + 8, 'text-anchor': 'start', class: 'r-tick' }, axisLabel(hi)));
+  key.append(el('text', { x: x + width + 4, y: y + 8, 'text-anchor': 'start', class: 'r-tick' }, high));
   key.append(el('text', { x: x + width / 2, y: y - 3, 'text-anchor': 'middle', class: 'r-tick' }, `colour: ${metric}`));
   svg.append(key);
 }

@@ -221,16 +221,16 @@ function axisOf(values) {
     const ticks = log
       ? Array.from({ length: Math.floor(Math.log10(hi)) - Math.ceil(Math.log10(lo)) + 1 }, (_, i) => 10 ** (Math.ceil(Math.log10(lo)) + i))
       : niceTicks(lo, hi);
-    const shown = ticks.length >= 2 ? ticks : [lo, hi];
-    return { kind: log ? 'log' : 'linear', missing, pos, ticks: [...new Set(shown)].map(v => ({ at: pos(v), label: axisLabel(v) })) };
+    const shown = [...new Set(ticks.length >= 2 ? ticks : [lo, hi])], labels = distinctLabels(shown, axisLabel);
+    return { kind: log ? 'log' : 'linear', missing, pos, ticks: shown.map((v, i) => ({ at: pos(v), label: labels[i] })) };
   }
   const cats = [...new Set(present.map(fmt))];
   const pos = v => v === undefined ? null : cats.length === 1 ? 0.5 : cats.indexOf(fmt(v)) / (cats.length - 1);
   return { kind: 'categorical', missing, pos, ticks: cats.map(c => ({ at: pos(c), label: c })) };
 }
 
-/** An axis value as a reader writes it: 0.0001, 0.25, 1e-7 (four significant digits at most). */
-const axisLabel = v => String(Number(v.toPrecision(4)));
+/** An axis value as a reader writes it: 0.0001, 0.25, 1e-7 (p significant digits at most, 4; distinctLabels asks more). */
+const axisLabel = (v, p = 4) => String(Number(v.toPrecision(p)));
 
 const axisTitle = (name, axis) => name + (axis.kind === 'log' ? ' (log)' : axis.kind === 'categorical' ? ' (categories)' : '');
 
@@ -329,10 +329,11 @@ function drawScatter(groups) {
   if (xAxis.missing) frame.append(el('text', { x: missingX, y: top + h + 16, 'text-anchor': 'middle', class: 'r-missing' }, 'missing'));
   svg.append(frame);
   const yFrame = el('g', { class: 'r-axis', 'data-axis': results.report.metric, 'data-kind': 'linear' });
-  for (const v of niceTicks(lo, hi)) {
+  const yTicks = niceTicks(lo, hi), yLabels = distinctLabels(yTicks, axisLabel);
+  yTicks.forEach((v, i) => {
     yFrame.append(el('line', { x1: left - 4, x2: left, y1: Y(v), y2: Y(v), stroke: '#9ca3af' }));
-    yFrame.append(el('text', { x: left - 6, y: Y(v) + 3, 'text-anchor': 'end', class: 'r-tick' }, axisLabel(v)));
-  }
+    yFrame.append(el('text', { x: left - 6, y: Y(v) + 3, 'text-anchor': 'end', class: 'r-tick' }, yLabels[i]));
+  });
   yFrame.append(el('text', { x: 12, y: top + h / 2, 'text-anchor': 'middle', class: 'r-axis-title', transform: `rotate(-90 12 ${top + h / 2})` },
     `${results.report.metric} (${view.r.err === 'ci' ? '95% CI' : '± std'})`));
   svg.append(yFrame);

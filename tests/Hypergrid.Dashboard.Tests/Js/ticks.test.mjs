@@ -110,3 +110,32 @@ test('bestSoFar keeps the best group value after each trial, by the report\'s go
   assert.deepEqual(min.map(p => p.best), [0.7, 0.5, 0.5]);
   assert.deepEqual(page.bestSoFar([], 'max'), []);
 });
+
+test('a plot axis\'s tick labels stay distinct when its ticks are close together, tiny, huge or near one', () => {
+  for (const splits of [[1e-4, 1.01e-4, 1.02e-4], [123400, 123500, 123600], [1.0001, 1.0002, 1.0003], [-0.50001, -0.5, -0.49999]]) {
+    const labels = page.tickLabels(splits);
+    assert.equal(new Set(labels).size, splits.length, `${splits} read as ${labels}`);
+    labels.forEach((label, i) => assert.ok(Math.abs(Number(label) - splits[i]) <= Math.abs(splits[1] - splits[0]) / 2, `${label} for ${splits[i]}`));
+  }
+});
+
+test('a plot axis\'s tick labels are tick()\'s when those already differ', () => {
+  assert.deepEqual(page.tickLabels([0, 0.25, 0.5]), ['0', '0.25', '0.5']);
+  assert.deepEqual(page.tickLabels([1e-4, 2e-4]), ['1.0e-4', '2.0e-4']);
+  assert.deepEqual(page.tickLabels([100000, 200000]), ['1.0e+5', '2.0e+5']);
+  assert.deepEqual(page.tickLabels([]), []);
+});
+
+test('the Results\' axes label close ticks apart', () => {
+  const axis = page.axisOf.raw([0.91234, 0.91235, 0.91236]);
+  const labels = Array.from(axis.ticks, t => t.label);
+  assert.equal(new Set(labels).size, labels.length, labels.join(' '));
+  assert.deepEqual(Array.from(page.axisOf.raw([0, 0.5, 1]).ticks, t => t.label), ['0', '0.2', '0.4', '0.6', '0.8', '1']);
+});
+
+test('distinctLabels writes equal values alike and takes no more digits than different values need', () => {
+  assert.deepEqual(page.distinctLabels([0.5, 0.5, 0.75], page.axisLabel.raw), ['0.5', '0.5', '0.75']);
+  assert.deepEqual(page.distinctLabels([0.91234, 0.91236], page.axisLabel.raw), ['0.9123', '0.9124']);
+  assert.deepEqual(page.distinctLabels([0.91234, 0.91233], page.axisLabel.raw), ['0.91234', '0.91233']);
+  assert.deepEqual(page.distinctLabels([1, 1 + 1e-15], page.axisLabel.raw), ['1', '1.000000000000001']);
+});
