@@ -195,13 +195,21 @@ function showGroup(g) {
 }
 
 // ---- axes -------------------------------------------------------------------------------------
-/** Round steps between lo and hi, about n of them. */
+/**
+ * Round steps between lo and hi, about n of them. Counted, never added up: a step below the values' float resolution
+ * (two means one float apart) would leave v += step where it was, forever.
+ */
 function niceTicks(lo, hi, n = 5) {
   if (hi === lo) return [lo];
   const raw = (hi - lo) / n, mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map(m => m * mag).find(s => s >= raw);
-  const out = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
+  const out = [], first = Math.ceil(lo / step);
+  for (let i = 0; i <= 2 * n + 1; i++) {
+    const v = (first + i) * step;
+    if (!(v <= hi + step * 1e-9)) break;
+    const tick = Number(v.toPrecision(12));
+    if (tick !== out[out.length - 1]) out.push(tick);
+  }
   return out;
 }
 

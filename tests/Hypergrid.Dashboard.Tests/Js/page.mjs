@@ -19,7 +19,10 @@ const script = name => {
   return compiled.get(name);
 };
 
-/** A value made in the page's context as one of this realm (arrays, maps, plain objects), so assert.deepStrictEqual compares it; functions and objects holding them stay as they are. */
+/**
+ * A value made in the page's context as one of this realm (arrays, maps, plain objects), so assert.deepStrictEqual
+ * compares it; functions, and objects holding them, stay the page's own (compare those through Array.from).
+ */
 export function here(value) {
   if (value === null || (typeof value !== 'object')) return value;
   try { return structuredClone(value); } catch { return value; }
@@ -37,7 +40,7 @@ export function loadPage({ hash = '', globals = {} } = {}) {
   context.window = context;
   for (const name of scripts) script(name).runInContext(context);
   const cache = new Map();
-  return new Proxy({}, {
+  const page = new Proxy({}, {
     get(_, name) {
       if (typeof name !== 'string') return undefined;
       if (!cache.has(name)) {
@@ -47,4 +50,16 @@ export function loadPage({ hash = '', globals = {} } = {}) {
       return cache.get(name);
     },
   });
+  contexts.set(page, context);
+  return page;
+}
+
+const contexts = new WeakMap();
+
+/**
+ * An expression evaluated in a page, its answer in this realm, stopped after `timeout` ms: for a call that might
+ * never return (a loop that makes no progress), which a test must see fail rather than hang the run.
+ */
+export function evaluate(page, code, timeout = 1000) {
+  return here(vm.runInContext(code, contexts.get(page), { timeout }));
 }

@@ -2,7 +2,7 @@
 // categories), p-values and intervals, the trials of a selection in a URL, and a search's best so far.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadPage } from './page.mjs';
+import { loadPage, evaluate } from './page.mjs';
 import { trial, HOSTILE } from './trials.mjs';
 
 const page = loadPage();
@@ -138,4 +138,25 @@ test('distinctLabels writes equal values alike and takes no more digits than dif
   assert.deepEqual(page.distinctLabels([0.91234, 0.91236], page.axisLabel.raw), ['0.9123', '0.9124']);
   assert.deepEqual(page.distinctLabels([0.91234, 0.91233], page.axisLabel.raw), ['0.91234', '0.91233']);
   assert.deepEqual(page.distinctLabels([1, 1 + 1e-15], page.axisLabel.raw), ['1', '1.000000000000001']);
+});
+
+test('niceTicks ends for a range narrower than its values\' float resolution, with its ends inside', () => {
+  // Two groups' means one float apart (sums of the same values in another order) once froze the Results' tab.
+  for (const [lo, hi] of [['0.9', '0.9 + 1.1e-16'], ['1', '1 + 2 ** -52'], ['1e16', '1e16 + 2'], ['-0.3 - 5.5e-17', '-0.3'], ['2 ** 60', '2 ** 60 + 512']]) {
+    const ticks = evaluate(page, `niceTicks(${lo}, ${hi})`);
+    const [a, b] = [eval(lo), eval(hi)];
+    assert.ok(ticks.length >= 1 && ticks.length <= 11, `${lo}..${hi}: ${ticks}`);
+    assert.equal(new Set(ticks).size, ticks.length, `${lo}..${hi}: ${ticks}`);
+    assert.ok(ticks.every(t => t >= a - Math.abs(a) * 1e-11 && t <= b + Math.abs(b) * 1e-11), `${lo}..${hi}: ${ticks}`);
+  }
+});
+
+test('the Results\' axes over values one float apart have two distinct labelled ends', () => {
+  const axis = evaluate(page, 'axisOf([0.9, 0.9 + 1.1e-16]).ticks.map(t => t.label)');
+  assert.equal(new Set(axis).size, 2, axis.join(' '));
+});
+
+test('niceTicks gives nothing for a range that is not a number', () => {
+  assert.deepEqual(evaluate(page, 'niceTicks(0, NaN)'), []);
+  assert.deepEqual(evaluate(page, 'niceTicks(0, Infinity)'), []);
 });
