@@ -300,17 +300,23 @@ function hasRows(t) {
   return Boolean(steps && ['train', 'val'].some(p => steps[p]?.rows > 0));
 }
 
-/** Running trials of the selection that have written no row yet are named as waiting; returns how many. */
-function renderWaiting(trials) {
+/** The running trials of the selection that have written no row yet, and the words that name them ('' for none). */
+function waitingWords(trials) {
   const waiting = trials.filter(t => t.state === 'running' && !hasRows(t));
-  const el = document.getElementById('waiting');
-  el.hidden = waiting.length === 0;
   const names = waiting.slice(0, 3).map(t => t.path).join(', ') + (waiting.length > 3 ? ` and ${waiting.length - 3} more` : '');
-  // Trial paths are text, never HTML.
-  el.textContent = waiting.length === 0 ? ''
+  const text = waiting.length === 0 ? ''
     : `${names} ${waiting.length === 1 ? 'is' : 'are'} running: waiting for the first rows of the batch log ` +
       '(a program writes them as they come when its log file is line-buffered)';
-  return waiting.length;
+  return { count: waiting.length, text };
+}
+
+/** Running trials of the selection that have written no row yet are named as waiting; returns how many. */
+function renderWaiting(trials) {
+  const { count, text } = waitingWords(trials);
+  const el = document.getElementById('waiting');
+  el.hidden = count === 0;
+  el.textContent = text; // trial paths are text, never HTML
+  return count;
 }
 
 function drawPlots(trials, colors) {

@@ -97,10 +97,15 @@ function axisTitles(texts, xs, W, width = textWidth) {
  * point names it whole).
  */
 function placeLabels(svg, points, box) {
-  const px = 10, height = 12, placed = [];
+  for (const l of labelPlacements(points, box)) svg.append(el('text', { x: l.x, y: l.y, 'text-anchor': l.anchor, class: 'r-label' }, l.text));
+}
+
+/** Where placeLabels writes each label that it keeps ({ x, y, anchor, text }), by the rule above (width: textWidth on the page). */
+function labelPlacements(points, box, width = textWidth) {
+  const px = 10, height = 12, placed = [], out = [];
   for (const p of points) {
-    const text = shorten(p.text, Math.min(150, (box.right - box.left) / 2), px);
-    const w = textWidth(text, px);
+    const text = shorten(p.text, Math.min(150, (box.right - box.left) / 2), px, width);
+    const w = width(text, px);
     const right = p.x + 7 + w <= box.right - 2;
     const x0 = right ? p.x + 7 : p.x - 7 - w;
     if (x0 < box.left + 2) continue;
@@ -108,6 +113,7 @@ function placeLabels(svg, points, box) {
     const r = { x: x0, y: base - height + 2, w, h: height };
     if (placed.some(q => r.x < q.x + q.w && q.x < r.x + r.w && r.y < q.y + q.h && q.y < r.y + r.h)) continue;
     placed.push(r);
-    svg.append(el('text', { x: right ? p.x + 7 : p.x - 7, y: base, 'text-anchor': right ? 'start' : 'end', class: 'r-label' }, text));
+    out.push({ x: right ? p.x + 7 : p.x - 7, y: base, anchor: right ? 'start' : 'end', text });
   }
+  return out;
 }

@@ -105,10 +105,7 @@ function renderResults() {
   const groups = shown?.groups ?? [];
   const keys = resultKeys(groups);
   const keySel = document.getElementById('r-key');
-  // The scatter's x: a numeric key, else (groups that differ only by leaf names, say) a key drawn by category, as
-  // `hypergrid plot results` does.
-  const numericKeys = keys.filter(k => groups.some(g => typeof g.values[k] === 'number'));
-  const xKeys = numericKeys.length ? numericKeys : keys;
+  const xKeys = scatterKeys(groups, keys);
   if (keySel.dataset.known !== xKeys.join('\n')) {
     keySel.dataset.known = xKeys.join('\n');
     keySel.replaceChildren(...xKeys.map(k => new Option(k, k)));
@@ -120,6 +117,22 @@ function renderResults() {
   // The charts draw the best RESULT_ROWS groups too (the table's rows): one element per group stays bounded.
   drawParallel(groups.slice(0, RESULT_ROWS), keys);
   drawScatter(groups.slice(0, RESULT_ROWS));
+}
+
+/**
+ * The keys the scatter's x may be: the numeric ones, else (groups that differ only by leaf names, say) every key, drawn
+ * by category, as `hypergrid plot results` does.
+ */
+function scatterKeys(groups, keys = resultKeys(groups)) {
+  const numeric = keys.filter(k => groups.some(g => typeof g.values[k] === 'number'));
+  return numeric.length ? numeric : keys;
+}
+
+/** Whether a section's table needs a leaf column: its rows are named by the keys that differ, unless those do not tell them apart. */
+function needsLeafColumn(groups, keys = resultKeys(groups)) {
+  // Each row's values as JSON ([value] or 0 for a missing key): no value a config holds reads as another or as missing.
+  const named = new Set(groups.map(g => JSON.stringify(keys.map(k => (k in g.values ? [fmt(g.values[k])] : 0)))));
+  return keys.length === 0 || named.size < groups.length;
 }
 
 /** One section: its name, why it has no p-values when it has none, and its groups best first. */
@@ -148,8 +161,7 @@ function sectionTable(s) {
   }
   const keys = resultKeys(s.groups);
   // Rows are named by the keys that differ between groups (the server's values); the leaf only when they do not tell rows apart.
-  const named = new Set(s.groups.map(g => keys.map(k => k in g.values ? fmt(g.values[k]) : '\u0002').join('\u0001')));
-  const leafColumn = keys.length === 0 || named.size < s.groups.length;
+  const leafColumn = needsLeafColumn(s.groups, keys);
   const table = document.createElement('table');
   table.className = 'r-table';
   const headRow = table.createTHead().insertRow();

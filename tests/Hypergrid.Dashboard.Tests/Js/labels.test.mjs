@@ -49,3 +49,31 @@ test('groupLabel names a point by the values it has, else by its leaf', () => {
   assert.equal(page.groupLabel(g, ['lr', 'tag', 'missing']), `lr=0.1, tag=${HOSTILE}`);
   assert.equal(page.groupLabel({ leaf: 'sweep/mnist/mlp/adam', values: {} }, ['lr']), 'sweep/mnist/mlp/adam');
 });
+
+const box = { left: 64, top: 24, right: 504, bottom: 244 };
+
+test('a point\'s label goes right of it, or left where the plot\'s right edge is near', () => {
+  const [a, b] = page.labelPlacements([{ x: 100, y: 100, text: 'lr=0.1' }, { x: 490, y: 200, text: 'lr=0.2' }], box, mono);
+  assert.deepEqual(a, { x: 107, y: 95, anchor: 'start', text: 'lr=0.1' });
+  assert.deepEqual(b, { x: 483, y: 195, anchor: 'end', text: 'lr=0.2' });
+});
+
+test('a label that would overlap one placed before is left out, the best group\'s kept', () => {
+  const labels = page.labelPlacements([{ x: 100, y: 100, text: 'best' }, { x: 102, y: 104, text: 'second' }, { x: 100, y: 160, text: 'apart' }], box, mono);
+  assert.deepEqual(labels.map(l => l.text), ['best', 'apart']);
+});
+
+test('a label stays inside the plot\'s frame and is cut when long, hostile text as it is', () => {
+  const hostile = '<i onclick="x()">a</i>&lt;';
+  const [top, bottom] = page.labelPlacements([{ x: 100, y: 0, text: hostile }, { x: 300, y: 400, text: 'x'.repeat(80) }], box, mono);
+  assert.equal(top.y, box.top + 12);
+  assert.equal(top.text, hostile);
+  assert.equal(bottom.y, box.bottom - 3);
+  assert.ok(bottom.text.endsWith('…') && mono(bottom.text, 10) <= 150, bottom.text);
+  assert.deepEqual(page.labelPlacements([], box, mono), []);
+});
+
+test('a label with no room on either side is left out', () => {
+  const narrow = { left: 0, top: 0, right: 60, bottom: 100 };
+  assert.deepEqual(page.labelPlacements([{ x: 30, y: 50, text: 'much too long' }], narrow, mono), []);
+});

@@ -1,0 +1,43 @@
+// results.js: how a section's table names its rows and which keys the scatter's x may be.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPage } from './page.mjs';
+
+const page = loadPage();
+const group = (leaf, values) => ({ leaf, values });
+
+test('a section\'s rows are named by their keys when those tell them apart, without a leaf column', () => {
+  const groups = [group('sweep/mnist/mlp/adam', { lr: 0.1 }), group('sweep/mnist/mlp/adam', { lr: 0.01 })];
+  assert.equal(page.needsLeafColumn(groups), false);
+});
+
+test('a section gets a leaf column when its keys do not tell rows apart, or it has no key', () => {
+  assert.equal(page.needsLeafColumn([group('sweep/mnist/mlp/adam', { lr: 0.1 }), group('sweep/mnist/cnn/adam', { lr: 0.1 })]), true);
+  assert.equal(page.needsLeafColumn([group('sweep/mnist/mlp/adam', {}), group('sweep/mnist/cnn/adam', {})]), true);
+  assert.equal(page.needsLeafColumn([group('sweep/mnist/mlp/adam', {})]), true);
+});
+
+test('a key missing from one group tells it apart from a group holding any value of it', () => {
+  // The missing mark is not a value a config can hold: "", "null" or a control character do not read as missing.
+  for (const value of ['', null, 'null', '\u0002', '\u0001']) {
+    const groups = [group('a', { lr: 0.1, opt: value }), group('b', { lr: 0.1 })];
+    assert.equal(page.needsLeafColumn(groups), false, JSON.stringify(value));
+  }
+});
+
+test('values holding the separator do not make two rows read alike', () => {
+  const groups = [group('a', { k1: 'a\u0001b', k2: 'c' }), group('b', { k1: 'a', k2: 'b\u0001c' })];
+  assert.equal(page.needsLeafColumn(groups), false);
+});
+
+test('the scatter\'s x may be the numeric keys, else every key by category', () => {
+  const numeric = [group('a', { lr: 0.1, opt: 'adam' }), group('a', { lr: 0.01, opt: 'sgd' })];
+  assert.deepEqual(page.scatterKeys(numeric), ['lr']);
+  const words = [group('a', { opt: 'adam' }), group('b', { opt: 'sgd', tag: 'x' })];
+  assert.deepEqual(page.scatterKeys(words), ['opt', 'tag']);
+  assert.deepEqual(page.scatterKeys([]), []);
+});
+
+test('a key numeric in one group and text in another is still offered for the scatter', () => {
+  assert.deepEqual(page.scatterKeys([group('a', { width: 64 }), group('b', { width: 'auto' })]), ['width']);
+});
