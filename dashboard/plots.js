@@ -119,27 +119,28 @@ function rising(xs) {
   return true;
 }
 
+/**
+ * One line's columns as uPlot takes them, [xs, ys] or [xs, ys, upper, lower] with its band: x rising (sorted, a
+ * missing or repeated x dropped, the first row of a repeat kept); on a log y axis a value of 0 or less is a gap.
+ */
+function plotColumns(s, log) {
+  const positive = arr => arr.map(v => (v != null && v <= 0 ? null : v));
+  // The common case, x already rising (an epoch log's rows): taken as it is, not sorted again.
+  if (rising(s.xs)) {
+    const pick = log ? positive : arr => arr;
+    return s.band ? [s.xs, pick(s.ys), pick(s.band.upper), pick(s.band.lower)] : [s.xs, pick(s.ys)];
+  }
+  const order = s.xs.map((x, i) => i).filter(i => s.xs[i] != null).sort((a, b) => s.xs[a] - s.xs[b]);
+  const uniq = order.filter((i, k) => k === 0 || s.xs[i] !== s.xs[order[k - 1]]);
+  const xs = uniq.map(i => s.xs[i]);
+  const pick = arr => uniq.map(i => (log && arr[i] != null && arr[i] <= 0 ? null : arr[i]));
+  return s.band ? [xs, pick(s.ys), pick(s.band.upper), pick(s.band.lower)] : [xs, pick(s.ys)];
+}
+
 /** Aligns per-series x arrays into uPlot's one-x-column data, with bands as extra series. */
 function toPlotData(series) {
-  const tables = [];
-  const meta = [];
-  for (const s of series) {
-    const positive = arr => arr.map(v => (v != null && v <= 0 ? null : v));
-    // The common case, x already rising (an epoch log's rows): taken as it is, not sorted again.
-    if (rising(s.xs)) {
-      const pick = view.log ? positive : arr => arr;
-      tables.push(s.band ? [s.xs, pick(s.ys), pick(s.band.upper), pick(s.band.lower)] : [s.xs, pick(s.ys)]);
-      meta.push(s);
-      continue;
-    }
-    const order = s.xs.map((x, i) => i).filter(i => s.xs[i] != null).sort((a, b) => s.xs[a] - s.xs[b]);
-    const uniq = order.filter((i, k) => k === 0 || s.xs[i] !== s.xs[order[k - 1]]);
-    const xs = uniq.map(i => s.xs[i]);
-    const pick = arr => uniq.map(i => (view.log && arr[i] != null && arr[i] <= 0 ? null : arr[i]));
-    tables.push(s.band ? [xs, pick(s.ys), pick(s.band.upper), pick(s.band.lower)] : [xs, pick(s.ys)]);
-    meta.push(s);
-  }
-  return { data: tables.length ? uPlot.join(tables) : [[]], meta };
+  const tables = series.map(s => plotColumns(s, view.log));
+  return { data: tables.length ? uPlot.join(tables) : [[]], meta: series };
 }
 
 function buildPlot(metric, series, el) {

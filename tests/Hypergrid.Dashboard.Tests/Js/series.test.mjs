@@ -111,3 +111,24 @@ test('epochNeeds asks for the view\'s phases and metrics and what its x axis nee
   assert.deepEqual(loadPage({ hash: 'm=loss&ph=val&x=batch' }).epochNeeds(), { phases: ['val', 'train'], columns: ['loss', 'n_batches'] });
   assert.deepEqual(loadPage({ hash: 'm=acc&x=time' }).epochNeeds(), { phases: ['train', 'val'], columns: ['acc', 'time'] });
 });
+
+test('a line whose x already rises is drawn as it is', () => {
+  const page = loadPage();
+  const s = { xs: [1, 2, 3], ys: [0.5, 0, -1], band: { upper: [1, 1, 1], lower: [0, -1, -2] } };
+  assert.deepEqual(page.plotColumns(s, false), [[1, 2, 3], [0.5, 0, -1], [1, 1, 1], [0, -1, -2]]);
+  assert.deepEqual(page.plotColumns({ xs: [], ys: [] }, false), [[], []]);
+});
+
+test('on a log y axis, values of zero or less are gaps, bands too', () => {
+  const page = loadPage();
+  const s = { xs: [1, 2, 3], ys: [0.5, 0, -1], band: { upper: [1, 1, 1], lower: [0, -1, 0.25] } };
+  assert.deepEqual(page.plotColumns(s, true), [[1, 2, 3], [0.5, null, null], [1, 1, 1], [null, null, 0.25]]);
+  assert.deepEqual(page.plotColumns({ xs: [2, 1], ys: [0, 3] }, true), [[1, 2], [3, null]]);
+});
+
+test('a line whose x does not rise is sorted by x, missing x dropped and a repeated x drawn once', () => {
+  const page = loadPage();
+  const s = { xs: [30, 10, null, 20, 10], ys: [3, 1, 9, 2, 1.5], band: { upper: [4, 2, 9, 3, 2.5], lower: [2, 0, 9, 1, 0.5] } };
+  // The first row at a repeated x is kept, with its own band (sort is stable).
+  assert.deepEqual(page.plotColumns(s, false), [[10, 20, 30], [1, 2, 3], [2, 3, 4], [0, 1, 2]]);
+});
