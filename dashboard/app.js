@@ -7,12 +7,20 @@ const KEYS = ['mode', 'dataset', 'model', 'trainer'];
 
 const store = { trials: [], logs: new Map(), steps: new Map(), stepRange: null, plots: [], metrics: new Set(), schema: [], firstDraw: null, timings: {} };
 const mark = name => { store.timings[name] ??= Math.round(performance.now()); };
+
+/**
+ * A list as one URL value: items joined by commas, a comma or percent sign inside an item escaped (%2C, %25), so a
+ * leaf promote --top K named adam@lr=0.003,hidden=256 stays one leaf; a list without them reads as it always did.
+ */
+const joinList = items => [...items].map(s => s.replace(/[%,]/g, c => (c === ',' ? '%2C' : '%25'))).join(',');
+const splitList = text => text.split(',').filter(Boolean).map(s => s.replace(/%2C|%25/g, e => (e === '%2C' ? ',' : '%')));
+
 const view = readView();
 
 // ---- view state <-> URL ---------------------------------------------------------------
 function readView() {
   const p = new URLSearchParams(location.hash.slice(1));
-  const list = (k, d) => (p.has(k) ? p.get(k) : d).split(',').filter(Boolean);
+  const list = (k, d) => splitList(p.has(k) ? p.get(k) : d);
   return {
     leaves: p.has('leaves') ? new Set(list('leaves', '')) : null, // null: every leaf
     hide: new Set(list('hide', '')),                               // single trials switched off
@@ -35,11 +43,11 @@ function readView() {
 
 function writeView() {
   const p = new URLSearchParams();
-  if (view.leaves) p.set('leaves', [...view.leaves].join(','));
-  if (view.hide.size) p.set('hide', [...view.hide].join(','));
-  p.set('m', view.metrics.join(','));
+  if (view.leaves) p.set('leaves', joinList(view.leaves));
+  if (view.hide.size) p.set('hide', joinList(view.hide));
+  p.set('m', joinList(view.metrics));
   p.set('x', view.x);
-  p.set('ph', view.phases.join(','));
+  p.set('ph', joinList(view.phases));
   if (view.log) p.set('log', '1');
   if (view.smooth) p.set('sm', String(view.smooth));
   if (view.group) p.set('g', '1');
