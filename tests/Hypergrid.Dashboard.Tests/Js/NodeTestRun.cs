@@ -14,19 +14,23 @@ public sealed class NodeTestRun
     /// <summary>The run, made once per test process (node starts once for all the JS tests).</summary>
     public static readonly Lazy<NodeTestRun> Shared = new(() => new NodeTestRun());
 
-    private NodeTestRun() => Results = Run();
+    private NodeTestRun() => Results = Dir is null
+        ? Failed("the JS tests", "tests/Hypergrid.Dashboard.Tests/Js/page.mjs not found above the working folder")
+        : Run(Dir, Path.Combine(Dir, "reporter.mjs"));
+
+    /// <summary>The folder of the JS tests and their reporter (tests/Hypergrid.Dashboard.Tests/Js), or null when not found.</summary>
+    public static readonly string? Dir = RepoFiles.FindFolder(Path.Combine("tests", "Hypergrid.Dashboard.Tests", "Js"), "page.mjs");
 
     /// <summary>Each JS test's outcome by "file › name", in the order node finished them.</summary>
     public IReadOnlyDictionary<string, JsResult> Results { get; }
 
-    private static Dictionary<string, JsResult> Run()
+    /// <summary>Runs node --test over the *.test.mjs files of <paramref name="dir"/> with <paramref name="reporter"/>: each test's outcome by "file › name".</summary>
+    public static Dictionary<string, JsResult> Run(string dir, string reporter)
     {
         var results = new Dictionary<string, JsResult>();
-        var dir = RepoFiles.FindFolder(Path.Combine("tests", "Hypergrid.Dashboard.Tests", "Js"), "page.mjs");
-        if (dir is null) return Failed("the JS tests", "tests/Hypergrid.Dashboard.Tests/Js/page.mjs not found above the working folder");
         var files = Directory.GetFiles(dir, "*.test.mjs").Order(StringComparer.Ordinal).ToArray();
         var info = new ProcessStartInfo("node") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "--test", "--test-reporter=./reporter.mjs" }.Concat(files.Select(Path.GetFileName))) info.ArgumentList.Add(a!);
+        foreach (var a in new[] { "--test", "--test-reporter=" + new Uri(reporter).AbsoluteUri }.Concat(files.Select(Path.GetFileName))) info.ArgumentList.Add(a!);
         Process process;
         try { process = Process.Start(info)!; }
         catch (System.ComponentModel.Win32Exception)
