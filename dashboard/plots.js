@@ -210,7 +210,6 @@ function renderLegend(u, legend) {
       if (v == null) continue;
       rows.push({ i, label: s.label, color: strokeOf(u, i), value: v, dist: Math.abs(u.valToPos(v, 'y') - top) });
     }
-    rows.sort((a, b) => a.dist - b.dist);
   }
   legend.replaceChildren();
   const head = document.createElement('div');
@@ -220,11 +219,9 @@ function renderLegend(u, legend) {
     ? `${view.x} ${tick(x)}: ${Math.min(rows.length, LEGEND_ROWS)} of ${lines.length} lines, nearest the cursor first`
     : `${lines.length} line(s): hover the plot to read the lines under the cursor; click one here to highlight it`;
   legend.append(head);
-  const shown = rows.slice(0, LEGEND_ROWS);
-  if (legend.pinned != null && !shown.some(r => r.i === legend.pinned)) {
-    const s = u.series[legend.pinned];
-    if (s) shown.push({ i: legend.pinned, label: s.label, color: strokeOf(u, legend.pinned), value: idx != null ? u.data[legend.pinned][idx] : null, dist: Infinity });
-  }
+  const held = legend.pinned != null ? u.series[legend.pinned] : null;
+  const pinned = held ? { i: legend.pinned, label: held.label, color: strokeOf(u, legend.pinned), value: idx != null ? u.data[legend.pinned][idx] : null, dist: Infinity } : null;
+  const shown = legendRows(rows, pinned);
   for (const r of shown) {
     const row = document.createElement('div');
     row.className = 'legend-row' + (legend.pinned === r.i ? ' pinned' : '');
@@ -250,6 +247,16 @@ function renderLegend(u, legend) {
     };
     legend.append(row);
   }
+}
+
+/**
+ * The legend's rows: the lines with a value under the cursor, nearest it first, LEGEND_ROWS at most, then the pinned
+ * line's row when it is not among them (pinned: its row, or null).
+ */
+function legendRows(rows, pinned) {
+  const shown = [...rows].sort((a, b) => a.dist - b.dist).slice(0, LEGEND_ROWS);
+  if (pinned && !shown.some(r => r.i === pinned.i)) shown.push(pinned);
+  return shown;
 }
 
 const strokeOf = (u, i) => u.series[i].stroke(u, i);

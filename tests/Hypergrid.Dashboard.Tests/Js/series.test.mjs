@@ -132,3 +132,20 @@ test('a line whose x does not rise is sorted by x, missing x dropped and a repea
   // The first row at a repeated x is kept, with its own band (sort is stable).
   assert.deepEqual(page.plotColumns(s, false), [[10, 20, 30], [1, 2, 3], [2, 3, 4], [0, 1, 2]]);
 });
+
+const row = (i, dist) => ({ i, label: `line ${i}`, color: '#000', value: i, dist });
+
+test('the cursor legend lists the lines nearest the cursor first, eight at most', () => {
+  const page = loadPage();
+  const rows = [row(1, 30), row(2, 5), row(3, 12), ...Array.from({ length: 9 }, (_, k) => row(10 + k, 100 + k))];
+  assert.deepEqual(page.legendRows(rows, null).map(r => r.i), [2, 3, 1, 10, 11, 12, 13, 14]);
+  assert.deepEqual(page.legendRows([], null), []);
+});
+
+test('the cursor legend keeps a pinned line listed, after the nearest, when it is not among them', () => {
+  const page = loadPage();
+  const rows = Array.from({ length: 10 }, (_, k) => row(k + 1, k));
+  assert.deepEqual(page.legendRows(rows, row(10, Infinity)).map(r => r.i), [1, 2, 3, 4, 5, 6, 7, 8, 10]);
+  assert.deepEqual(page.legendRows(rows, row(3, Infinity)).map(r => r.i), [1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.deepEqual(page.legendRows([], row(4, Infinity)).map(r => r.i), [4]);
+});
