@@ -26,17 +26,18 @@ function readView() {
     hide: new Set(list('hide', '')),                               // single trials switched off
     metrics: list('m', 'loss,acc'),
     // Values out of range (a hand-edited or old link: sm=5, x=foo) are clamped to ones the page can draw.
-    x: oneOf(p.get('x'), [...STEP_AXES, 'epoch', 'batch', 'time'], 'epoch'),
+    x: oneOf(p.get('x'), X_AXES, 'epoch'),
     phases: knownPhases(list('ph', 'train,val')),
     log: p.get('log') === '1',
     smooth: clampNumber(p.get('sm'), 0, 0.99, 0),
     group: p.get('g') === '1',
-    band: p.get('b') === 'range' ? 'range' : 'std',
+    band: oneOf(p.get('b'), BANDS, 'std'),
     q: p.get('q') || '',
     sort: p.get('sort') || '',
     desc: p.get('desc') === '1',
-    r: { metric: p.get('rm') || 'val_acc', reduce: oneOf(p.get('rr'), ['final', 'best'], 'final'), atBest: p.get('ra') || '', key: p.get('rk') || '',
-      err: oneOf(p.get('re'), ['std', 'ci'], 'std'), scope: oneOf(p.get('rs'), ['dataset', 'leaf', 'mode', 'all'], 'dataset'), section: p.get('rp') || '',
+    // The study's own values (leaves, metrics, keys, sections) are checked once it says what it has (view-check.js).
+    r: { metric: p.get('rm') || 'val_acc', reduce: oneOf(p.get('rr'), REDUCES, 'final'), atBest: p.get('ra') || '', key: p.get('rk') || '',
+      err: oneOf(p.get('re'), ERROR_BARS, 'std'), scope: oneOf(p.get('rs'), SCOPES, 'dataset'), section: p.get('rp') || '',
       labels: p.get('rl') === '1' },
   };
 }
@@ -319,7 +320,10 @@ async function redraw(reloadLogs) {
     const trials = selected();
     const colors = trialColors(trials); // one colour per group (or trial), in the plots, the table and Results
     // The table first: it needs no log, so a filter or a sort shows its rows while the curves load.
-    const columns = tableColumns(trials), rows = sortRows(trials, columns);
+    const columns = tableColumns(trials);
+    // A link's sort by a column the study does not show: said, and the table unsorted (a column a later selection hides is kept).
+    if (linkChoiceGone('sort', view.sort, columns.map(c => c.key), 'unsorted')) { view.sort = ''; view.desc = false; writeView(); }
+    const rows = sortRows(trials, columns);
     renderTable(trials, colors, columns, rows);
     mark('table');
     const drawn = plotted(trials, rows);
@@ -328,6 +332,7 @@ async function redraw(reloadLogs) {
     const stepFirst = reloadLogs && stepAxis();
     if (stepFirst) await loadSteps(drawn);
     else if (reloadLogs) await loadLogs(drawn);
+    if (checkLinkMetrics()) redraw(true); // a link's metrics no log has: drawn again with those the page kept
     mark('logs');
     renderControls();
     renderNotice(trials);
@@ -346,6 +351,7 @@ async function redraw(reloadLogs) {
       // The epoch logs name metrics the buckets did not: their plots are drawn now, not at the next change of the list.
       const known = store.metrics.size;
       await loadLogs(drawn);
+      if (checkLinkMetrics()) redraw(true);
       renderControls();
       if (store.metrics.size !== known) drawPlots(drawn, colors);
     }
@@ -361,6 +367,7 @@ async function refresh() {
     const trials = await fetchTrials();
     const changed = trials !== null;
     if (changed) store.trials = trials;
+    checkLinkStudy(); // a link's leaves, hidden trials and Results metrics, once the study has trials
     mark('trials');
     // A short study (three epochs or fewer) shows its shape batch by batch: open on step unless the URL chose an axis
     // (not for more trials than one line each is drawn for: that many step series would be thousands of requests).

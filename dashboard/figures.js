@@ -62,7 +62,7 @@ async function download(url, name, row) {
   const note = row.querySelector('.figure-note');
   note.textContent = '';
   const res = await fetch(url, { cache: 'no-store' });
-  if (!res.ok) { note.textContent = await res.text(); return; } // the server's words, as text
+  if (!res.ok) { note.textContent = pageWords(await res.text()); return; } // the server's words, as text, naming the page's controls
   const a = document.createElement('a');
   a.href = URL.createObjectURL(await res.blob());
   a.download = name.replace(/[^A-Za-z0-9._-]/g, '_');

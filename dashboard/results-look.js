@@ -1,6 +1,6 @@
 'use strict';
 // Hypergrid dashboard, the Results' look: each group in its plots' colour, a labelled key for the parallel
-// coordinates' colour scale, labels for the scatter's points, and a single group shown as its values.
+// coordinates' colour scale, where the scatter's point labels go, and a single group shown as its values.
 
 /**
  * A report group's colour: the colour its seed group has in the plots and the table when grouped by all but seed
@@ -16,12 +16,6 @@ function resultColor(g) {
     resultColor.key = key;
   }
   return resultColor.map.get(`${g.leaf}/${g.trials?.[0]}`) ?? '#6b7385';
-}
-
-/** A short name for a point's label: the values of the keys that differ, else its leaf. */
-function groupLabel(g, keys) {
-  const parts = keys.filter(k => g.values[k] !== undefined).map(k => `${k}=${fmt(g.values[k])}`);
-  return parts.length ? parts.join(', ') : g.leaf;
 }
 
 /** The parallel coordinates' colour key: the metric's scale from low (blue) to high (red), its ends labelled. */

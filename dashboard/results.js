@@ -2,7 +2,7 @@
 // Hypergrid dashboard, results: the report of GET /api/report (sections of groups over seeds, tests, importance) as
 // tables, parallel coordinates and a scatter with error bars. The numbers come from the server; the page only draws them.
 
-const results = { report: null, asked: '', completeSeen: -1 };
+const results = { report: null, asked: '', completeSeen: -1, why: '' };
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** Trial numbers of each leaf as ranges (0-15,17): the page's selection in a URL, even with thousands of trials. */
@@ -50,12 +50,12 @@ async function refreshResults(force = false) {
   const note = document.getElementById('r-note');
   if (complete === 0) {
     results.report = null;
-    note.textContent = store.trials.some(isResult) ? 'no complete trial in the selection' : 'no complete trial yet';
+    note.textContent = results.why = store.trials.some(isResult) ? 'no complete trial in the selection' : 'no complete trial yet';
     renderResults(); return;
   }
   const res = await fetch('/api/report?' + q, { cache: 'no-store' });
   if (q !== results.asked) return; // a newer question was asked meanwhile
-  if (!res.ok) { results.report = null; note.textContent = await res.text(); renderResults(); return; }
+  if (!res.ok) { results.report = null; note.textContent = results.why = pageWords(await res.text()); renderResults(); return; }
   results.report = await res.json();
   const left = Object.entries(results.report.excluded).map(([s, n]) => `${n} ${s}`).join(', ');
   note.textContent = `${complete} complete trial(s) of the selection` + (left ? `; left out: ${left}` : '');
@@ -92,6 +92,7 @@ function renderResults() {
     sectionSel.dataset.known = names.join('\n');
     sectionSel.replaceChildren(...names.map(n => new Option(n, n)));
   }
+  if (names.length && linkChoiceGone('rp', view.r.section, names, names[0])) { view.r.section = names[0]; writeView(); }
   if (!names.includes(view.r.section)) view.r.section = names[0] ?? '';
   sectionSel.value = view.r.section;
   if (results.report?.caption) {
@@ -110,8 +111,13 @@ function renderResults() {
     keySel.dataset.known = xKeys.join('\n');
     keySel.replaceChildren(...xKeys.map(k => new Option(k, k)));
   }
+  if (xKeys.length && linkChoiceGone('rk', view.r.key, xKeys, xKeys[0])) { view.r.key = xKeys[0]; writeView(); }
   if (!xKeys.includes(view.r.key)) view.r.key = xKeys[0] ?? '';
   keySel.value = view.r.key;
+  // No group (nothing complete yet, or the server refused): no empty frames, the figure buttons off, why in words.
+  const area = chartArea(groups, results.why);
+  showChartArea(area);
+  if (area.kind === 'none') return;
   drawBestSoFar(groups); // search.js; cleared when there is one group (nothing to follow)
   if (renderSingle(groups, keys)) return;
   // The charts draw the best RESULT_ROWS groups too (the table's rows): one element per group stays bounded.
@@ -179,6 +185,11 @@ function sectionTable(s) {
     if (g.adaptive) row.dataset.adaptive = g.adaptive.state;
     const cells = [...(leafColumn ? [g.leaf] : []), ...keys.map(k => fmt(g.values[k])), groupCell(g), ...figureColumns.map(f => f[1](g))];
     cells.forEach((c, i) => { const td = row.insertCell(); td.textContent = c; if (i === keys.length + (leafColumn ? 1 : 0)) td.className = 'metric'; });
+    // The group's colour, as its lines have in the plots and its point in the scatter.
+    const sw = document.createElement('span');
+    sw.className = 'swatch';
+    sw.style.background = resultColor(g);
+    row.cells[0].prepend(sw);
     row.title = `${g.leaf}: click to plot this group (mean ± std over seeds)`;
     row.onclick = () => showGroup(g);
   }
@@ -296,11 +307,13 @@ function drawParallel(groups, keys) {
     g.append(el('line', { x1: xs[i], x2: xs[i], y1: top, y2: top + h, stroke: '#9ca3af' }));
     g.append(el('text', { x: xs[i], y: top - 8 - 13 * titles[i].row, 'text-anchor': 'middle', class: 'r-axis-title' }, titles[i].text));
     if (titles[i].text !== axisTitle(a.name, s)) g.append(el('title', {}, axisTitle(a.name, s))); // a cut title whole, on hover
-    for (const t of s.ticks) {
+    // Categories closer than a line apart: every k-th named (each still ticked; hovering a line names its values).
+    const every = s.kind === 'categorical' && s.ticks.length > 1 ? thinEvery(h / (s.ticks.length - 1), tickLine(10)) : 1;
+    s.ticks.forEach((t, k) => {
       const y = top + h - t.at * h;
       g.append(el('line', { x1: xs[i] - 4, x2: xs[i], y1: y, y2: y, stroke: '#9ca3af' }));
-      g.append(el('text', { x: xs[i] - 6, y: y + 3, 'text-anchor': 'end', class: 'r-tick' }, t.label));
-    }
+      if (k % every === 0) g.append(el('text', { x: xs[i] - 6, y: y + 3, 'text-anchor': 'end', class: 'r-tick' }, t.label));
+    });
     if (s.missing) g.append(el('text', { x: xs[i], y: missingY + 12, 'text-anchor': 'middle', class: 'r-missing' }, 'missing'));
     svg.append(g);
   });
@@ -334,17 +347,26 @@ function drawScatter(groups) {
   const err = g => view.r.err === 'ci' ? (g.ci_low != null ? [g.ci_low, g.ci_high] : [g.mean, g.mean]) : [g.mean - (g.std ?? 0), g.mean + (g.std ?? 0)];
   const xAxis = axisOf(groups.map(g => g.values[key]));
   const lo = Math.min(...groups.map(g => err(g)[0])), hi = Math.max(...groups.map(g => err(g)[1]));
-  const W = 520, H = 300, left = 64, right = 16, top = 24, bottom = 56, w = W - left - right - (xAxis.missing ? 40 : 0), h = H - top - bottom;
+  const W = 520, left = 64, right = 16, top = 24, w = W - left - right - (xAxis.missing ? 40 : 0), h = 220;
+  // Categories too many to sit level are turned and, where still touching, thinned; the SVG grows to hold them.
+  const ticks = xAxis.kind === 'categorical'
+    ? categoryTicks(xAxis.ticks.map(t => t.label), xAxis.ticks.length > 1 ? w / (xAxis.ticks.length - 1) : w)
+    : { angle: 0, texts: xAxis.ticks.map(t => t.label), depth: 16 };
+  const bottom = 40 + ticks.depth, H = top + h + bottom;
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  svg.setAttribute('height', String(H));
   const missingX = left + w + 28; // right of the axis: a group without the key is drawn apart and said to be missing
   const X = g => { const p = xAxis.pos(g.values[key]); return p === null ? missingX : left + p * w; };
   const Y = v => top + h - (hi === lo ? 0.5 : (v - lo) / (hi - lo)) * h;
   const frame = el('g', { class: 'r-axis', 'data-axis': key, 'data-kind': xAxis.kind });
   frame.append(el('rect', { x: left, y: top, width: w, height: h, fill: 'none', stroke: '#9ca3af' }));
-  for (const t of xAxis.ticks) {
-    const x = left + t.at * w;
+  xAxis.ticks.forEach((t, i) => {
+    const x = left + t.at * w, text = ticks.texts[i];
     frame.append(el('line', { x1: x, x2: x, y1: top + h, y2: top + h + 4, stroke: '#9ca3af' }));
-    frame.append(el('text', { x, y: top + h + 16, 'text-anchor': 'middle', class: 'r-tick' }, t.label));
-  }
+    if (!text) return;
+    if (ticks.angle === 0) frame.append(el('text', { x, y: top + h + 16, 'text-anchor': 'middle', class: 'r-tick' }, text));
+    else frame.append(el('text', { x, y: top + h + 12, 'text-anchor': 'end', class: 'r-tick', transform: `rotate(${ticks.angle} ${x} ${top + h + 12})` }, text));
+  });
   frame.append(el('text', { x: left + w / 2, y: H - 8, 'text-anchor': 'middle', class: 'r-axis-title' }, axisTitle(key, xAxis)));
   if (xAxis.missing) frame.append(el('text', { x: missingX, y: top + h + 16, 'text-anchor': 'middle', class: 'r-missing' }, 'missing'));
   svg.append(frame);
@@ -370,7 +392,11 @@ function drawScatter(groups) {
     mark.addEventListener('click', () => showGroup(g));
     svg.append(mark);
   });
-  if (view.r.labels) placeLabels(svg, groups.map(g => ({ x: X(g), y: Y(g.mean), text: groupLabel(g, keys) })), { left, top, right: left + w, bottom: top + h });
+  if (view.r.labels) {
+    // What tells each point apart, its x key left out; too long, it loses what it shares with the others first.
+    const labels = pointLabels(groups, key), shares = unitShares(labels), room = Math.min(150, w / 2);
+    placeLabels(svg, groups.map((g, i) => ({ x: X(g), y: Y(g.mean), text: fitLabel(labels[i], shares, room) })), { left, top, right: left + w, bottom: top + h });
+  }
 }
 
 /** The metric choices are the server's schema (from /api/trials) in each phase, filled once it is known. */

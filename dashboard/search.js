@@ -4,11 +4,11 @@
 
 /**
  * The best group value after each trial, in trial order: one point per group, at its first trial's number
- * (trial_012 is 12), keeping the best so far by the report's goal. [{ trial, value, best }]
+ * (trial_012 is 12), keeping the best so far by the report's goal. [{ trial, value, best, group }] (group: its index in groups)
  */
 function bestSoFar(groups, goal) {
   const points = groups
-    .map(g => ({ trial: Math.min(...g.trials.map(t => Number(String(t).replace(/^trial_/, '')))), value: g.mean }))
+    .map((g, group) => ({ trial: Math.min(...g.trials.map(t => Number(String(t).replace(/^trial_/, '')))), value: g.mean, group }))
     .filter(p => Number.isFinite(p.trial) && Number.isFinite(p.value))
     .sort((a, b) => a.trial - b.trial);
   let best = null;
@@ -51,7 +51,8 @@ function drawBestSoFar(groups) {
   svg.append(frame);
   // Each trial's dot while they can be told apart (a search of thousands is the line alone: the page stays small).
   for (const p of points.length <= 1000 ? points : []) {
-    const dot = el('circle', { cx: X(p.trial), cy: Y(p.value), r: 3, fill: '#9ca3af', class: 'r-best-trial' });
+    // In its group's colour, as in the plots, the table and the scatter.
+    const dot = el('circle', { cx: X(p.trial), cy: Y(p.value), r: 3, fill: resultColor(groups[p.group]), class: 'r-best-trial' });
     dot.append(el('title', {}, `trial_${String(p.trial).padStart(3, '0')}: ${report.metric} ${axisLabel(p.value)}`));
     svg.append(dot);
   }

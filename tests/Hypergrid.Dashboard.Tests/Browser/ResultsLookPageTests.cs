@@ -39,6 +39,25 @@ public sealed class ResultsLookPageTests(BrowserFixture fixture) : PageTests(fix
     }
 
     [Fact]
+    public async Task Each_row_of_a_results_table_has_the_swatch_of_its_groups_point()
+    {
+        var page = await OpenResults("#g=1&rk=lr");
+        // Per table row: its swatch, and the fill of the scatter point of the group the row plots.
+        var pairs = await page.EvaluateAsync<string[][]>(@"() => {
+            const groups = window.hypergrid.results().report.sections[0].groups;
+            return [...document.querySelectorAll('.r-table tbody tr')].map((row, i) => {
+              const circle = document.querySelector(`#r-scatter .r-mark[data-group='${groups.indexOf(groups[i])}'] circle`);
+              const probe = document.createElement('span'); probe.style.background = circle.getAttribute('fill');
+              return [row.cells[0].querySelector('.swatch')?.style.background ?? 'none', probe.style.background];
+            });
+        }");
+        Assert.Equal(3, pairs.Length);
+        Assert.All(pairs, p => Assert.Equal(p[1], p[0]));
+        Assert.Equal(3, pairs.Select(p => p[0]).Distinct().Count());
+        Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
+    }
+
+    [Fact]
     public async Task The_parallel_coordinates_colour_scale_has_a_key_labelled_with_the_metric_and_its_ends()
     {
         var page = await OpenResults("#rk=lr");

@@ -20,7 +20,12 @@ public sealed class ResultsPageTests(BrowserFixture fixture) : PageTests(fixture
             tree.AddComplete($"experiment/mnist/mlp/sgd/trial_00{s}", $"seed: {s}\nlr: 0.1\n", epochs: 3, batches: 2, scale: 1.5 + 0.05 * s * s);
             tree.AddComplete($"experiment/fashion/cnn/adam/trial_00{s}", $"seed: {s}\nlr: 0.001\n", epochs: 3, batches: 2, scale: 2 + 0.1 * s);
         }
+        // Thirty leaves that differ by their trainer's name alone: a scatter of thirty categories.
+        for (var i = 0; i < Categories; i++)
+            tree.AddComplete($"sweep/svhn/cnn/opt{i:D2}/trial_000", "seed: 0\nlr: 0.05\n", epochs: 2, batches: 1, scale: 1 + 0.03 * i);
     }
+
+    private const int Categories = 30;
 
     // The page once its Results have come from the server.
     private async Task<IPage> OpenResults(string hash = "")
@@ -36,12 +41,12 @@ public sealed class ResultsPageTests(BrowserFixture fixture) : PageTests(fixture
     public async Task Each_mode_and_dataset_is_a_section_and_the_experiment_groups_are_tested_against_each_other()
     {
         var page = await OpenResults();
-        Assert.Equal(["experiment/fashion", "experiment/mnist", "sweep/mnist"], await Sections(page));
+        Assert.Equal(["experiment/fashion", "experiment/mnist", "sweep/mnist", "sweep/svhn"], await Sections(page));
         var experiment = page.Locator(".r-section[data-section='experiment/mnist']");
         Assert.Equal(1, await experiment.Locator("tbody tr.best").CountAsync());
         // The one-seed sweep trial with the best value is in its own section: the second experiment group has a p-value.
         Assert.Contains("paired", await experiment.Locator("tbody tr").Nth(1).InnerTextAsync());
-        Assert.Equal(3, await page.Locator(".r-table tbody tr.best").CountAsync());
+        Assert.Equal(4, await page.Locator(".r-table tbody tr.best").CountAsync());
 
         await page.SelectOptionAsync("#r-scope", "all");
         await page.WaitForFunctionAsync("() => (document.querySelectorAll('.r-section').length === 1)");
@@ -55,7 +60,7 @@ public sealed class ResultsPageTests(BrowserFixture fixture) : PageTests(fixture
         var page = await OpenResults();
         await page.Locator("#browser summary", new() { HasTextString = "experiment/fashion/cnn/adam" }).Locator("input").UncheckAsync();
         await page.WaitForFunctionAsync("() => (!document.querySelector(\".r-section[data-section='experiment/fashion']\"))");
-        Assert.Equal(["experiment/mnist", "sweep/mnist"], await Sections(page));
+        Assert.Equal(["experiment/mnist", "sweep/mnist", "sweep/svhn"], await Sections(page));
 
         await page.FillAsync("#filter", "lr=0.001");
         await page.WaitForFunctionAsync("() => (document.querySelectorAll('.r-table tbody tr').length === 2)");
@@ -114,6 +119,32 @@ public sealed class ResultsPageTests(BrowserFixture fixture) : PageTests(fixture
         Assert.Contains("lr=", said);
         Assert.Contains("(n=1)", said);
         Assert.Equal(2, await page.Locator("#results .r-mark.r-hot").CountAsync()); // the line and its scatter point
+        Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Thirty_categories_are_named_turned_and_every_other_one_never_over_each_other_and_inside_the_charts()
+    {
+        var page = await OpenResults("#rp=sweep%2Fsvhn");
+        await page.WaitForFunctionAsync($"() => (document.querySelectorAll('#r-scatter .r-mark').length === {Categories})");
+        // Per written x label: its box on the screen, the SVG's, whether it is turned; then the axis title's box.
+        var boxes = await page.EvaluateAsync<double[][]>(@"() => {
+            const svg = document.getElementById('r-scatter').getBoundingClientRect();
+            const axis = document.querySelector(""#r-scatter .r-axis[data-axis='trainer']"");
+            const box = e => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
+            return [box(document.getElementById('r-scatter')), box(axis.querySelector('.r-axis-title')),
+              ...[...axis.querySelectorAll('.r-tick')].map(t => [...box(t), (t.getAttribute('transform') ?? '').startsWith('rotate(-45') ? 1 : 0])];
+        }");
+        var (svg, title, labels) = (boxes[0], boxes[1], boxes[2..]);
+        Assert.Equal(Categories / 2, labels.Length); // opt00, opt02, …: fifteen apart enough to read
+        Assert.All(labels, l => Assert.Equal(1, l[4]));
+        Assert.All(labels, l => Assert.True(l[0] >= svg[0] && l[1] >= svg[1] && l[2] <= svg[2] + 0.5 && l[3] <= svg[3] + 0.5, "outside the SVG: " + string.Join(",", l)));
+        Assert.True(title[1] >= labels.Max(l => l[3]) - 0.5, $"the axis title (top {title[1]}) is over the labels (bottom {labels.Max(l => l[3])})");
+        Assert.True(title[3] <= svg[3] + 0.5, "the axis title is below the SVG");
+        // The parallel coordinates' category axis: every other one named too, each still ticked.
+        var parallel = page.Locator("#r-parallel .r-axis[data-axis='trainer']");
+        Assert.Equal(Categories / 2, await parallel.Locator(".r-tick").CountAsync());
+        Assert.Equal(Categories + 1, await parallel.Locator("line").CountAsync()); // the axis and a tick per category
         Assert.Empty(ConsoleErrors);
     }
 }

@@ -30,6 +30,15 @@ public sealed class SearchProgressPageTests(BrowserFixture fixture) : PageTests(
         Assert.Equal(expected, best);
         Assert.Equal(3, best.Distinct().Count()); // improved at trials 0, 2 and 5 only
         Assert.Equal(6, await page.Locator("#r-best .r-best-trial").CountAsync());
+        // Each trial's dot in its group's colour (the scatter's and the table's): six groups, six colours.
+        var dots = await page.EvaluateAsync<string[][]>(@"() => {
+            const groups = results.report.sections[0].groups;
+            const byTrial = new Map(groups.map(g => [g.trials[0], resultColor(g)]));
+            return [...document.querySelectorAll('#r-best .r-best-trial')].map(d =>
+              [d.getAttribute('fill'), byTrial.get(d.querySelector('title').textContent.split(':')[0])]);
+        }");
+        Assert.All(dots, d => Assert.Equal(d[1], d[0]));
+        Assert.Equal(6, dots.Select(d => d[0]).Distinct().Count());
         Assert.Contains("val_loss (best so far, lower is better)", await page.Locator("#r-best").TextContentAsync());
         Assert.Contains("trial number", await page.Locator("#r-best").TextContentAsync());
         Assert.Empty(ConsoleErrors);

@@ -30,4 +30,23 @@ public sealed class WaitingPageTests(BrowserFixture fixture) : PageTests(fixture
         Assert.True(await waiting.IsHiddenAsync());
         Assert.Empty(ConsoleErrors);
     }
+
+    [Fact]
+    public async Task Results_without_a_complete_trial_draw_no_empty_charts_and_their_figure_buttons_say_why_they_are_off()
+    {
+        var page = await Open("#m=loss&leaves=sweep/mnist/mlp/adam");
+        var empty = page.Locator("#r-empty");
+        await empty.WaitForAsync();
+        Assert.Contains("no complete trial yet", await empty.TextContentAsync());
+        foreach (var chart in new[] { "#r-parallel", "#r-scatter", "#r-best", "#r-single" })
+            Assert.False(await page.Locator(chart).IsVisibleAsync(), chart + " is shown");
+        var buttons = page.Locator("#r-figure button");
+        Assert.Equal(3, await buttons.CountAsync());
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await buttons.Nth(i).IsDisabledAsync());
+            Assert.Contains("no complete trial yet", await buttons.Nth(i).GetAttributeAsync("title"));
+        }
+        Assert.Empty(ConsoleErrors);
+    }
 }

@@ -1,5 +1,5 @@
 // results-look.js: texts cut to the room they have (shorten), the parallel coordinates' axis titles in one or two rows,
-// and a point's label.
+// and where the scatter's point labels go.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPage } from './page.mjs';
@@ -42,12 +42,6 @@ test('axisTitles puts every other title in a second row when two would touch, cu
   // At the SVG's edges a title has twice 58 px (its axis 60 px in, 2 px kept); inside, two axes apart, room for all.
   for (const t of [titles[0], titles[3]]) assert.ok(t.text.endsWith('…') && mono(t.text) <= 2 * 58, t.text);
   assert.deepEqual([titles[1].text, titles[2].text], [long, long]);
-});
-
-test('groupLabel names a point by the values it has, else by its leaf', () => {
-  const g = { leaf: 'sweep/mnist/mlp/adam', values: { lr: 0.1, tag: HOSTILE } };
-  assert.equal(page.groupLabel(g, ['lr', 'tag', 'missing']), `lr=0.1, tag=${HOSTILE}`);
-  assert.equal(page.groupLabel({ leaf: 'sweep/mnist/mlp/adam', values: {} }, ['lr']), 'sweep/mnist/mlp/adam');
 });
 
 const box = { left: 64, top: 24, right: 504, bottom: 244 };

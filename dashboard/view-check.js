@@ -1,0 +1,175 @@
+'use strict';
+// Hypergrid dashboard, a link's values checked: what a shared, hand-edited or old link asks for that the page cannot
+// show is clamped or left out, and said in the page's words (its controls' names). Values of fixed choices are checked
+// as the view is read (linkNotices); the leaves, trials and metrics a link names once the study says what it has
+// (studyNotices). The server's refusals are put in the page's words too (pageWords).
+
+/** The fixed choices of the view's URL keys: readView keeps a value only when it is one of these. */
+const X_AXES = ['epoch', 'batch', 'time', 'step', 'samples', 'epochf'];
+const BANDS = ['std', 'range'];
+const REDUCES = ['final', 'best'];
+const ERROR_BARS = ['std', 'ci'];
+const SCOPES = ['dataset', 'leaf', 'mode', 'all'];
+
+/** Each URL key, as the control that sets it is labelled on the page. */
+const LINK_KEYS = {
+  leaves: 'leaves', hide: 'hidden trials', m: 'metrics', x: 'x', ph: 'phase', log: 'log y', sm: 'smoothing',
+  g: 'group by all but seed', b: 'band', q: 'filter', sort: 'table sort', desc: 'table sort', rm: 'Results metric',
+  rr: 'epochs', ra: 'at best', rk: 'scatter x', re: 'error bars', rs: 'compare', rp: 'plot section', rl: 'point labels',
+};
+
+/** A value from a link as a notice shows it: quoted, and cut when long (it is written as text, never as markup). */
+const quoted = v => `'${v.length > 60 ? v.slice(0, 60) + '…' : v}'`;
+
+/**
+ * What the view read from this hash left out or changed, one sentence per URL key: "control: 'value' is not …: what
+ * the page shows instead". Values of the study (leaves, metrics, sections) are checked later, by studyNotices.
+ */
+function linkNotices(hash, view) {
+  const p = new URLSearchParams(hash), said = [];
+  const choice = (k, known, now) => {
+    if (p.has(k) && p.get(k) !== '' && p.get(k) !== now) said.push(`${LINK_KEYS[k]}: ${quoted(p.get(k))} is not one of ${known.join(', ')}: ${now}`);
+  };
+  for (const k of new Set(p.keys())) if (!(k in LINK_KEYS)) said.push(`${quoted(k)} is not a setting of this page: left out`);
+  choice('x', X_AXES, view.x);
+  choice('b', BANDS, view.band);
+  choice('rr', REDUCES, view.r.reduce);
+  choice('re', ERROR_BARS, view.r.err);
+  choice('rs', SCOPES, view.r.scope);
+  const sm = p.get('sm');
+  if (sm !== null && sm !== '' && Number(sm) !== view.smooth) said.push(`smoothing: ${quoted(sm)} is not from 0 to 0.99: ${view.smooth}`);
+  for (const k of ['log', 'g', 'desc', 'rl']) {
+    const v = p.get(k);
+    if (v !== null && v !== '' && v !== '0' && v !== '1') said.push(`${LINK_KEYS[k]}: ${quoted(v)} is not 1 (on) or 0 (off): off`);
+  }
+  const phases = p.has('ph') ? splitList(p.get('ph')).filter(ph => !view.phases.includes(ph)) : [];
+  if (phases.length) said.push(`phase: ${phases.map(quoted).join(', ')} not drawn (the phases are ${PHASES.join(', ')}): left out`);
+  return said;
+}
+
+/**
+ * Clamps the view to what the study has and says what it left out, for the keys a link set (fromLink): leaves and
+ * hidden trials it does not have, plot metrics no loaded log has, a Results metric or at best the logs lack (the default
+ * Results metric follows the study silently: val_acc, else val_loss, else the first). A known set that is null is not
+ * known yet and not checked. Returns the sentences; view is changed in place.
+ */
+function studyNotices(view, known, fromLink) {
+  const said = [];
+  if (known.leaves && view.leaves) {
+    const gone = [...view.leaves].filter(l => !known.leaves.has(l));
+    if (gone.length) {
+      const kept = [...view.leaves].filter(l => known.leaves.has(l));
+      view.leaves = kept.length ? new Set(kept) : null;
+      said.push(`leaves: ${gone.map(quoted).join(', ')} not in this study: left out` + (kept.length ? '' : ', every leaf shown'));
+    }
+  }
+  if (known.trials && view.hide.size) {
+    const gone = [...view.hide].filter(t => !known.trials.has(t));
+    if (gone.length) {
+      view.hide = new Set([...view.hide].filter(t => known.trials.has(t)));
+      said.push(`hidden trials: ${gone.length} not in this study (${gone.slice(0, 3).map(quoted).join(', ')}${gone.length > 3 ? ', …' : ''}): left out`);
+    }
+  }
+  if (known.metrics && known.metrics.size && fromLink.has('m')) {
+    const gone = view.metrics.filter(m => !known.metrics.has(m));
+    if (gone.length) {
+      const kept = view.metrics.filter(m => known.metrics.has(m));
+      const usual = ['loss', 'acc'].filter(m => known.metrics.has(m));
+      view.metrics = kept.length ? kept : usual.length ? usual : [[...known.metrics].sort()[0]];
+      said.push(`metrics: ${gone.map(quoted).join(', ')} logged by no trial shown: left out` + (kept.length ? '' : `, ${view.metrics.join(', ')} drawn`));
+    }
+  }
+  if (known.resultMetrics && known.resultMetrics.length) {
+    const has = m => known.resultMetrics.includes(m);
+    if (!has(view.r.metric)) {
+      const was = view.r.metric;
+      view.r.metric = ['val_acc', 'val_loss'].find(has) ?? known.resultMetrics[0];
+      if (fromLink.has('rm')) said.push(`Results metric: ${quoted(was)} is not a metric the logs have: ${view.r.metric}`);
+    }
+    if (view.r.atBest && !has(view.r.atBest)) {
+      said.push(`at best: ${quoted(view.r.atBest)} is not a metric the logs have: off`);
+      view.r.atBest = '';
+    }
+  }
+  return said;
+}
+
+/** What the page calls the control each command-line option of the server's words sets. */
+const PAGE_CONTROLS = {
+  width: 'the figure size select', height: 'the figure size select', 'font-size': 'the figure size select',
+  metric: 'the metric select', 'at-best': 'the at best select', equivalence: 'the equivalence box', key: 'the scatter x select',
+  'error-bars': 'the error bars select', section: 'the plot section select', band: 'the band select', x: 'the x select',
+  smooth: 'the smoothing slider',
+};
+
+/**
+ * The server's words (a figure or report it refused) as the page says them: each command-line option the page has a
+ * control for named as that control (a message's opening "--metric bogus …" as "the metric select: bogus …"), the
+ * API's own names for them left out, each control named once in a list. Other text as it is.
+ */
+function pageWords(text) {
+  const control = name => PAGE_CONTROLS[name];
+  let out = text.replace(/;[^;()]*\bin the API\b/g, '');
+  out = out.replace(/^--([a-z][a-z-]*) /, (m, name) => (control(name) ? `${control(name)}: ` : m));
+  out = out.replace(/--([a-z][a-z-]*)/g, (m, name) => control(name) ?? m);
+  // "(the figure size select, the figure size select, …)": each control once.
+  return out.replace(/\(([^()]*)\)/g, (m, inner) => `(${[...new Set(inner.split(/,\s*/))].join(', ')})`);
+}
+
+// ---- on the page ----------------------------------------------------------------------------------
+/** The sentences shown so far, above the plots, each once. */
+const linkSaid = [];
+
+/** Shows what a link asked for that the page left out or changed (as text), with a button that puts the notice away. */
+function showLinkNotices(said) {
+  const fresh = said.filter(s => !linkSaid.includes(s));
+  if (!fresh.length) return;
+  linkSaid.push(...fresh);
+  const box = document.getElementById('link-notice');
+  const list = document.createElement('ul');
+  for (const s of linkSaid) { const li = document.createElement('li'); li.textContent = s; list.append(li); }
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = 'dismiss';
+  close.onclick = () => { box.hidden = true; };
+  box.replaceChildren('This link asks for what the page cannot show; it shows instead:', list, close);
+  box.hidden = false;
+}
+
+/** Checks the link against what the study has now (each part once it is known); the URL is rewritten when it changed. */
+function checkLink(known) {
+  const said = studyNotices(view, known, store.fromLink ?? new Set());
+  if (said.length) { writeView(); showLinkNotices(said); }
+  return said.length > 0;
+}
+
+/** Once the trial list has trials: the link's leaves, hidden trials and Results metrics. */
+function checkLinkStudy() {
+  if (store.studyChecked || !store.trials.length) return false;
+  store.studyChecked = true;
+  return checkLink({
+    leaves: new Set(store.trials.map(leafOf)), trials: new Set(store.trials.map(t => t.path)), metrics: null,
+    resultMetrics: ['val', 'train'].flatMap(p => store.schema.map(m => `${p}_${m}`)),
+  });
+}
+
+/** Once some epoch log is loaded: the link's plot metrics. */
+function checkLinkMetrics() {
+  if (store.metricsChecked || !store.metrics.size) return false;
+  store.metricsChecked = true;
+  const changed = checkLink({ leaves: null, trials: null, resultMetrics: null, metrics: new Set([...store.metrics].filter(m => !X_ONLY.has(m))) });
+  if (changed) document.getElementById('metrics').dataset.known = ''; // its checkboxes ticked anew
+  return changed;
+}
+
+/**
+ * A choice the link made among what only the data knows (scatter x, plot section, table sort) that is not there: said
+ * once (the first time the data is known). Returns whether it was said: the caller changes the view and the URL.
+ */
+function linkChoiceGone(k, was, known, now) {
+  if (!store.fromLink?.has(k)) return false;
+  store.fromLink.delete(k);
+  if (!was || known.includes(was)) return false;
+  showLinkNotices([`${LINK_KEYS[k]}: ${quoted(was)} is not one of ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}: ${now || 'none'}`]);
+  return true;
+}

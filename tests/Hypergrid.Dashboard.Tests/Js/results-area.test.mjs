@@ -1,0 +1,38 @@
+// results-area.js: what the Results' chart area shows when the plotted section has no group, one, or several; and the
+// best-so-far chart's dots, each its group's.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPage } from './page.mjs';
+
+const page = loadPage();
+const group = (mean, trials) => ({ leaf: 'sweep/mnist/mlp/adam', values: {}, mean, trials });
+
+test('with no group the chart area draws nothing, its figure buttons are off and it says why in the note\'s words', () => {
+  for (const why of ['no complete trial yet', 'no complete trial in the selection']) {
+    const area = page.chartArea([], why);
+    assert.equal(area.kind, 'none');
+    assert.equal(area.figures, false);
+    assert.match(area.why, new RegExp(why));
+  }
+});
+
+test('with no group and no reason given the area still says why it is empty', () => {
+  const area = page.chartArea([], '');
+  assert.equal(area.kind, 'none');
+  assert.ok(area.why.length > 0);
+});
+
+test('one group is shown in words and two or more as charts, figures on either way', () => {
+  assert.deepEqual(page.chartArea([group(1, ['trial_000'])], 'x'), { kind: 'single', figures: true, why: '' });
+  assert.deepEqual(page.chartArea([group(1, ['trial_000']), group(2, ['trial_001'])], 'x'), { kind: 'charts', figures: true, why: '' });
+});
+
+test('each best-so-far point names its group, so its dot takes that group\'s colour', () => {
+  const groups = [group(0.5, ['trial_004']), group(0.9, ['trial_001', 'trial_002']), group(0.7, ['trial_000'])];
+  const points = page.bestSoFar(groups, 'max');
+  assert.deepEqual(points.map(p => p.trial), [0, 1, 4]);
+  assert.deepEqual(points.map(p => p.group), [2, 1, 0]);
+  // A group left out (no finite mean) leaves the others' indices as they are.
+  const gap = page.bestSoFar([group(NaN, ['trial_000']), group(0.3, ['trial_001'])], 'min');
+  assert.deepEqual(gap.map(p => p.group), [1]);
+});

@@ -1,0 +1,113 @@
+// view-check.js: what a link asked for that the page cannot show is left out or clamped and said, in the page's words
+// (its controls' names, never the CLI's options); what the study holds (leaves, trials, metrics) is checked once known.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPage } from './page.mjs';
+import { HOSTILE } from './trials.mjs';
+
+const notices = hash => { const page = loadPage({ hash }); return page.linkNotices(hash, page.view); };
+
+test('a link of known values within range says nothing', () => {
+  assert.deepEqual(notices(''), []);
+  assert.deepEqual(notices('m=loss&x=step&ph=train,val&sm=0.5&g=1&b=range&rr=best&re=ci&rs=leaf&log=1&rl=1&q=lr%3D0.1&rm=val_loss&rk=lr&rp=sweep%2Fmnist&sort=lr&desc=1'), []);
+  assert.deepEqual(notices('sm=0.50&g=0&b=std&rs=dataset'), []); // defaults written out, a number written otherwise
+});
+
+test('each value out of range or unknown is said with the control it sets and what the page shows instead', () => {
+  const said = notices('sm=5&x=foo&b=wide&rr=zzz&re=1&rs=x');
+  assert.equal(said.length, 6, said.join('\n'));
+  for (const words of ['smoothing', 'x', 'band', 'epochs', 'error bars', 'compare']) assert.ok(said.some(s => s.startsWith(words + ':')), `${words} in ${said.join(' | ')}`);
+  assert.ok(said.find(s => s.startsWith('smoothing:')).includes('0.99'));
+  assert.ok(said.find(s => s.startsWith('x:')).includes('epoch'));
+});
+
+test('phases the page does not draw are named as left out', () => {
+  const said = notices('ph=train,bogus,val');
+  assert.equal(said.length, 1);
+  assert.match(said[0], /^phase: .*bogus/);
+  assert.equal(notices('ph=').length, 0); // an empty list is the default
+});
+
+test('a key the page does not know is said to be left out, its text as it is', () => {
+  const said = notices(`zz=1&${encodeURIComponent(HOSTILE)}=2`);
+  assert.equal(said.length, 2);
+  assert.ok(said.some(s => s.includes('zz')));
+  assert.ok(said.some(s => s.includes(HOSTILE)));
+});
+
+const study = (over = {}) => ({
+  leaves: new Set(['sweep/mnist/mlp/adam', 'sweep/mnist/cnn/adam']),
+  trials: new Set(['sweep/mnist/mlp/adam/trial_000', 'sweep/mnist/cnn/adam/trial_000']),
+  metrics: new Set(['loss', 'acc']),
+  resultMetrics: ['val_loss', 'val_acc', 'train_loss', 'train_acc'],
+  ...over,
+});
+
+test('leaves the study does not have are left out, and with none left every leaf is shown', () => {
+  const page = loadPage({ hash: 'leaves=nope/x,sweep/mnist/mlp/adam' });
+  const said = page.studyNotices.raw(page.view, study(), new Set(['leaves']));
+  assert.deepEqual([...page.view.leaves], ['sweep/mnist/mlp/adam']);
+  assert.equal(said.length, 1);
+  assert.match(said[0], /^leaves: .*nope\/x/);
+  const none = loadPage({ hash: 'leaves=nope/x' });
+  const all = none.studyNotices.raw(none.view, study(), new Set(['leaves']));
+  assert.equal(none.view.leaves, null);
+  assert.match(all[0], /every leaf/);
+});
+
+test('hidden trials the study does not have are dropped and counted', () => {
+  const page = loadPage({ hash: 'hide=a/b/c/d/trial_009,sweep/mnist/mlp/adam/trial_000,x/y' });
+  const said = page.studyNotices.raw(page.view, study(), new Set(['hide']));
+  assert.deepEqual([...page.view.hide], ['sweep/mnist/mlp/adam/trial_000']);
+  assert.match(said[0], /^hidden trials: 2 /);
+});
+
+test('plot metrics no trial logs are left out; with none left the page draws the loss', () => {
+  const page = loadPage({ hash: 'm=bogus,loss' });
+  assert.match(page.studyNotices.raw(page.view, study(), new Set(['m']))[0], /^metrics: .*bogus/);
+  assert.deepEqual([...page.view.metrics], ['loss']);
+  const none = loadPage({ hash: 'm=bogus' });
+  none.studyNotices.raw(none.view, study(), new Set(['m']));
+  assert.deepEqual([...none.view.metrics], ['loss', 'acc']);
+  const program = loadPage({ hash: 'm=bogus' });
+  program.studyNotices.raw(program.view, study({ metrics: new Set(['bleu']) }), new Set(['m']));
+  assert.deepEqual([...program.view.metrics], ['bleu']);
+});
+
+test('the Results metric and at best are clamped to the metrics the logs have, said when the link chose them', () => {
+  const page = loadPage({ hash: 'rm=bogus&ra=nope' });
+  const said = page.studyNotices.raw(page.view, study(), new Set(['rm', 'ra']));
+  assert.equal(page.view.r.metric, 'val_acc');
+  assert.equal(page.view.r.atBest, '');
+  assert.equal(said.length, 2);
+  assert.ok(said[0].startsWith('Results metric:') && said[0].includes('bogus'), said[0]);
+  assert.ok(said[1].startsWith('at best:') && said[1].includes('nope'), said[1]);
+});
+
+test('the default Results metric follows a study without acc, silently (no link asked for it)', () => {
+  const page = loadPage();
+  const said = page.studyNotices.raw(page.view, study({ resultMetrics: ['val_loss', 'train_loss'] }), new Set());
+  assert.equal(page.view.r.metric, 'val_loss');
+  assert.equal(said.length, 0);
+});
+
+test('what is not known yet is not checked: nothing is dropped before the study says what it has', () => {
+  const page = loadPage({ hash: 'leaves=nope/x&m=bogus&rm=bogus' });
+  const said = page.studyNotices.raw(page.view, { leaves: null, trials: null, metrics: null, resultMetrics: null }, new Set(['leaves', 'm', 'rm']));
+  assert.equal(said.length, 0);
+  assert.deepEqual([...page.view.leaves], ['nope/x']);
+  assert.equal(page.view.r.metric, 'bogus');
+});
+
+test('the server\'s words name the page\'s controls, not the command line\'s options', () => {
+  const page = loadPage();
+  const tooSmall = 'a figure of 8.5 x 6 cm at 8 pt has no room for its plot beside a legend of 100 entries; select fewer groups or give a larger width and height or a smaller font size (--width, --height, --font-size; width=, height=, font= in the API)';
+  const said = page.pageWords(tooSmall);
+  assert.ok(!said.includes('--') && !said.includes('API'), said);
+  assert.ok(said.includes('the figure size select'), said);
+  assert.equal(said.match(/figure size select/g).length, 1, said);
+  assert.equal(page.pageWords('--metric bogus is not a metric: write PHASE_COLUMN'), 'the metric select: bogus is not a metric: write PHASE_COLUMN');
+  assert.equal(page.pageWords('--equivalence x is not a positive number'), 'the equivalence box: x is not a positive number');
+  assert.equal(page.pageWords(HOSTILE), HOSTILE);
+  assert.equal(page.pageWords('--frobnicate 3 is wrong'), '--frobnicate 3 is wrong'); // no control of the page: as it is
+});
