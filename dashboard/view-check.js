@@ -22,29 +22,31 @@ const LINK_KEYS = {
 const quoted = v => `'${v.length > 60 ? v.slice(0, 60) + '…' : v}'`;
 
 /**
- * What the view read from this hash left out or changed, one sentence per URL key: "control: 'value' is not …: what
- * the page shows instead". Values of the study (leaves, metrics, sections) are checked later, by studyNotices.
+ * What the view read from this hash left out or changed, one sentence per URL key in the link's order: "control:
+ * 'value' is not …: what the page shows instead". Values of the study (leaves, metrics, sections) are checked later,
+ * by studyNotices.
  */
 function linkNotices(hash, view) {
-  const p = new URLSearchParams(hash), said = [];
+  const p = new URLSearchParams(hash), said = [], say = (k, text) => said.push([k, text]);
   const choice = (k, known, now) => {
-    if (p.has(k) && p.get(k) !== '' && p.get(k) !== now) said.push(`${LINK_KEYS[k]}: ${quoted(p.get(k))} is not one of ${known.join(', ')}: ${now}`);
+    if (p.has(k) && p.get(k) !== '' && p.get(k) !== now) say(k, `${LINK_KEYS[k]}: ${quoted(p.get(k))} is not one of ${known.join(', ')}: ${now}`);
   };
-  for (const k of new Set(p.keys())) if (!(k in LINK_KEYS)) said.push(`${quoted(k)} is not a setting of this page: left out`);
+  for (const k of new Set(p.keys())) if (!(k in LINK_KEYS)) say(k, `${quoted(k)} is not a setting of this page: left out`);
   choice('x', X_AXES, view.x);
   choice('b', BANDS, view.band);
   choice('rr', REDUCES, view.r.reduce);
   choice('re', ERROR_BARS, view.r.err);
   choice('rs', SCOPES, view.r.scope);
   const sm = p.get('sm');
-  if (sm !== null && sm !== '' && Number(sm) !== view.smooth) said.push(`smoothing: ${quoted(sm)} is not from 0 to 0.99: ${view.smooth}`);
+  if (sm !== null && sm !== '' && Number(sm) !== view.smooth) say('sm', `smoothing: ${quoted(sm)} is not from 0 to 0.99: ${view.smooth}`);
   for (const k of ['log', 'g', 'desc', 'rl']) {
     const v = p.get(k);
-    if (v !== null && v !== '' && v !== '0' && v !== '1') said.push(`${LINK_KEYS[k]}: ${quoted(v)} is not 1 (on) or 0 (off): off`);
+    if (v !== null && v !== '' && v !== '0' && v !== '1') say(k, `${LINK_KEYS[k]}: ${quoted(v)} is not 1 (on) or 0 (off): off`);
   }
   const phases = p.has('ph') ? splitList(p.get('ph')).filter(ph => !view.phases.includes(ph)) : [];
-  if (phases.length) said.push(`phase: ${phases.map(quoted).join(', ')} not drawn (the phases are ${PHASES.join(', ')}): left out`);
-  return said;
+  if (phases.length) say('ph', `phase: ${phases.map(quoted).join(', ')} not drawn (the phases are ${PHASES.join(', ')}): left out`);
+  const order = [...p.keys()]; // in the link's order
+  return said.sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).map(([, text]) => text);
 }
 
 /**

@@ -9,8 +9,8 @@ namespace Hypergrid.Dashboard.Tests.Browser;
 
 /// <summary>
 /// The page agrees with itself and with its figures, in Chromium: one colour per group in the plots, the table and the
-/// downloaded figure; figure buttons that download the view; samples seen as an x axis; clamped URL values; no column
-/// that is empty for every shown trial.
+/// downloaded figure; figure buttons that download the view in the page's words when refused; samples seen as an x
+/// axis; clamped URL values, said; no column that is empty for every shown trial.
 /// </summary>
 [Collection("browser")]
 public sealed class FigurePageTests(BrowserFixture fixture) : PageTests(fixture)
@@ -58,10 +58,10 @@ public sealed class FigurePageTests(BrowserFixture fixture) : PageTests(fixture)
     }
 
     [Theory]
-    [InlineData("sm=5&x=foo&b=wide&rr=zzz&re=1&rs=x", 0.99, "epoch")]
-    [InlineData("sm=-3&x=step&ph=", 0, "step")]
-    [InlineData("sm=abc&x=samples", 0, "samples")]
-    public async Task Values_out_of_range_in_the_URL_are_clamped_and_the_plots_still_draw(string hash, double smooth, string x)
+    [InlineData("sm=5&x=foo&b=wide&rr=zzz&re=1&rs=x", 0.99, "epoch", "smoothing,x,band,epochs,error bars,compare")]
+    [InlineData("sm=-3&x=step&ph=", 0, "step", "smoothing")]
+    [InlineData("sm=abc&x=samples", 0, "samples", "smoothing")]
+    public async Task Values_out_of_range_in_the_URL_are_clamped_and_the_plots_still_draw(string hash, double smooth, string x, string said)
     {
         var page = await Open($"#{Adam}&m=loss&{hash}");
         await page.WaitForFunctionAsync("() => hypergrid.store.plots.length === 1");
@@ -70,7 +70,48 @@ public sealed class FigurePageTests(BrowserFixture fixture) : PageTests(fixture)
         Assert.Equal(x, await page.EvalOnSelectorAsync<string>("#x", "e => e.value"));
         Assert.Equal("std", await page.EvaluateAsync<string>("() => hypergrid.view.band"));
         Assert.Equal(["final", "std", "dataset"], await page.EvaluateAsync<string[]>("() => [hypergrid.view.r.reduce, hypergrid.view.r.err, hypergrid.view.r.scope]"));
+        // Each value changed is said above the plots, by the name of the control it sets.
+        var notices = await page.Locator("#link-notice li").AllTextContentsAsync();
+        Assert.Equal(said.Split(','), notices.Select(n => n[..n.IndexOf(':')]));
         Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task A_links_leaves_metrics_and_choices_the_study_lacks_are_left_out_said_and_the_link_rewritten()
+    {
+        var hostile = Uri.EscapeDataString("<img src=x onerror=alert(1)>");
+        var page = await Open($"#leaves=nope/x,{hostile}&hide=a/b/c/d/trial_000&m=bogus&rm=bogus&ra=nope&rk=zz&sort=nocol");
+        await page.WaitForFunctionAsync("() => hypergrid.store.plots.length >= 1 && hypergrid.results().report !== null");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#link-notice li')].some(li => li.textContent.startsWith('scatter x:'))");
+        var notices = await page.Locator("#link-notice li").AllTextContentsAsync();
+        foreach (var (control, value) in new[] { ("leaves", "nope/x"), ("leaves", "<img src=x onerror=alert(1)>"), ("hidden trials", "a/b/c/d/trial_000"), ("metrics", "bogus"),
+                     ("Results metric", "bogus"), ("at best", "nope"), ("scatter x", "zz"), ("table sort", "nocol") })
+            Assert.Contains(notices, n => n.StartsWith(control + ":") && n.Contains($"'{value}'"));
+        Assert.Equal(0, await page.Locator("#link-notice img").CountAsync());
+        // What the page shows instead: every leaf, the usual metrics, the Results by val_acc, and a link that says so.
+        Assert.Null(await page.EvaluateAsync<string[]?>("() => hypergrid.view.leaves && [...hypergrid.view.leaves]"));
+        Assert.Equal(["loss", "acc"], await page.EvaluateAsync<string[]>("() => hypergrid.view.metrics"));
+        Assert.Equal("val_acc", await page.EvalOnSelectorAsync<string>("#r-metric", "e => e.value"));
+        var hash = Uri.UnescapeDataString(new Uri(page.Url).Fragment);
+        foreach (var gone in new[] { "nope", "bogus", "zz", "nocol", "img" }) Assert.DoesNotContain(gone, hash);
+        Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task A_figure_the_server_cannot_fit_says_so_naming_the_pages_size_select_not_the_command_lines_options()
+    {
+        var page = await Open($"#{Adam}&m=loss&ph=train");
+        await page.WaitForFunctionAsync("() => hypergrid.store.plots.length === 1");
+        // A size the select does not offer, smaller than any figure fits in: the server's own refusal, in the page's words.
+        await page.EvalOnSelectorAsync("#fig-size", "s => { s.append(new Option('tiny', '1cm,1cm')); s.value = '1cm,1cm'; }");
+        await page.Locator(".plot[data-metric='loss'] .figure-row button[data-format='svg']").ClickAsync();
+        var note = page.Locator(".plot[data-metric='loss'] .figure-note");
+        await page.WaitForFunctionAsync("() => document.querySelector(\".plot[data-metric='loss'] .figure-note\").textContent.length > 0");
+        var said = await note.TextContentAsync() ?? "";
+        Assert.Contains("has no room for its plot", said);
+        Assert.Contains("the figure size select", said);
+        Assert.DoesNotContain("--", said);
+        Assert.DoesNotContain("API", said);
     }
 
     [Fact]
