@@ -67,3 +67,10 @@ test('without a filter the Results ask for no trial list, and a blank margin is 
   const q = new URLSearchParams(page.reportQuery());
   assert.deepEqual([q.has('trials'), q.has('equivalence'), q.has('leaf')], [false, false, false]);
 });
+
+test('hidden trials alone make the Results ask for the rest by number', () => {
+  const leaf = 'sweep/mnist/mlp/adam';
+  const page = withMargin('hide=sweep/mnist/mlp/adam/trial_001');
+  page.store.trials = [trialOf(leaf, 0), trialOf(leaf, 1), trialOf(leaf, 2)];
+  assert.equal(new URLSearchParams(page.reportQuery()).get('trials'), `${leaf}:0,2`);
+});
