@@ -44,8 +44,8 @@ public sealed class NodeTestRun
             if (!process.WaitForExit(120_000)) { process.Kill(true); return Failed("node --test", "ran over 120 s"); }
             foreach (var line in output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
-                var r = JsonSerializer.Deserialize<JsResult>(line, Json);
-                if (r is null) continue;
+                // The reporter's lines only; anything else node wrote is in the message below if the run went wrong.
+                if (!line.StartsWith("{\"file\":", StringComparison.Ordinal) || JsonSerializer.Deserialize<JsResult>(line, Json) is not { } r) continue;
                 var key = $"{r.File} › {r.Name}";
                 results[key] = results.ContainsKey(key) ? r with { Ok = false, Message = "two JS tests have this name in one file: rename one" } : r;
             }

@@ -16,7 +16,9 @@ public sealed class NodeTestRunTests(NodeTestRunTests.Folder folder) : IClassFix
 
         public Folder()
         {
-            File.WriteAllText(Path.Combine(Dir, "a.test.mjs"), Imports + "test('adds', () => assert.equal(1 + 1, 2));\ntest('breaks', () => assert.equal('sgd', 'adam'));\n");
+            // A test that writes to stdout does not disturb the results.
+            File.WriteAllText(Path.Combine(Dir, "a.test.mjs"), Imports + "test('adds', () => assert.equal(1 + 1, 2));\ntest('breaks', () => assert.equal('sgd', 'adam'));\n"
+                + "console.log('{\"file\": not json');\n");
             File.WriteAllText(Path.Combine(Dir, "broken.test.mjs"), "import nothing from './missing.mjs';\n");
             File.WriteAllText(Path.Combine(Dir, "twice.test.mjs"), Imports + "test('same', () => {});\ntest('same', () => assert.fail('the second'));\n");
             Results = NodeTestRun.Run(Dir, Reporter);

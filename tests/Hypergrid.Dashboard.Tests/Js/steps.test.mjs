@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { loadPage } from './page.mjs';
 import { trial, HOSTILE } from './trials.mjs';
 
-const page = loadPage();
+const page = loadPage({ hash: 'x=step' });
 
 test('a plot asks for one step bucket per two pixels of its width, at least 200', () => {
   assert.deepEqual([0, 100, 400, 401, 1000, 1921].map(page.stepPoints), [200, 200, 200, 201, 500, 961]);
