@@ -367,7 +367,7 @@ async function refresh() {
     const trials = await fetchTrials();
     const changed = trials !== null;
     if (changed) store.trials = trials;
-    checkLinkStudy(); // a link's leaves, hidden trials and Results metrics, once the study has trials
+    checkLinkStudy(); // a link's leaves and hidden trials, once the study has trials
     mark('trials');
     // A short study (three epochs or fewer) shows its shape batch by batch: open on step unless the URL chose an axis
     // (not for more trials than one line each is drawn for: that many step series would be thousands of requests).

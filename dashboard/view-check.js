@@ -145,21 +145,23 @@ function checkLink(known) {
   return said.length > 0;
 }
 
-/** Once the trial list has trials: the link's leaves, hidden trials and Results metrics. */
+/** Once the trial list has trials: the link's leaves and hidden trials. */
 function checkLinkStudy() {
   if (store.studyChecked || !store.trials.length) return false;
   store.studyChecked = true;
-  return checkLink({
-    leaves: new Set(store.trials.map(leafOf)), trials: new Set(store.trials.map(t => t.path)), metrics: null,
-    resultMetrics: ['val', 'train'].flatMap(p => store.schema.map(m => `${p}_${m}`)),
-  });
+  return checkLink({ leaves: new Set(store.trials.map(leafOf)), trials: new Set(store.trials.map(t => t.path)), metrics: null, resultMetrics: null });
 }
 
-/** Once some epoch log is loaded: the link's plot metrics. */
+/**
+ * Once some epoch log is loaded: the link's plot metrics, Results metric and at best (the schema's metrics and the
+ * columns the logs have: a program's own val_bleu is one, though the built-in schema does not name it).
+ */
 function checkLinkMetrics() {
   if (store.metricsChecked || !store.metrics.size) return false;
   store.metricsChecked = true;
-  const changed = checkLink({ leaves: null, trials: null, resultMetrics: null, metrics: new Set([...store.metrics].filter(m => !X_ONLY.has(m))) });
+  const metrics = new Set([...store.metrics].filter(m => !X_ONLY.has(m)));
+  const resultMetrics = ['val', 'train'].flatMap(p => [...new Set([...store.schema, ...metrics])].map(m => `${p}_${m}`));
+  const changed = checkLink({ leaves: null, trials: null, resultMetrics, metrics });
   if (changed) document.getElementById('metrics').dataset.known = ''; // its checkboxes ticked anew
   return changed;
 }

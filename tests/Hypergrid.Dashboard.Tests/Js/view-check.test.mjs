@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPage } from './page.mjs';
-import { HOSTILE } from './trials.mjs';
+import { HOSTILE, trial } from './trials.mjs';
 
 const notices = hash => { const page = loadPage({ hash }); return page.linkNotices(hash, page.view); };
 
@@ -110,4 +110,36 @@ test('the server\'s words name the page\'s controls, not the command line\'s opt
   assert.equal(page.pageWords('--equivalence x is not a positive number'), 'the equivalence box: x is not a positive number');
   assert.equal(page.pageWords(HOSTILE), HOSTILE);
   assert.equal(page.pageWords('--frobnicate 3 is wrong'), '--frobnicate 3 is wrong'); // no control of the page: as it is
+});
+
+/** A document with what showLinkNotices and checkLinkMetrics touch: elements that keep what is set on them. */
+const stubDocument = () => {
+  const made = new Map();
+  const element = () => ({ dataset: {}, hidden: true, children: [], append(...c) { this.children.push(...c); }, replaceChildren(...c) { this.children = c; } });
+  return { getElementById: id => made.get(id) ?? made.set(id, element()).get(id), createElement: () => element() };
+};
+
+test('once the logs are loaded, a link\'s Results metric that a program logs is kept though the schema does not name it', () => {
+  const page = loadPage({ hash: 'rm=val_bleu&ra=train_bleu', globals: { document: stubDocument() } });
+  page.store.fromLink = new Set(['rm', 'ra']);
+  page.store.schema = ['loss', 'acc'];
+  page.store.trials = [trial('sweep/toy/net/sgd', 0, { seed: 0, command: 'python3 train.py' })];
+  assert.equal(page.checkLinkStudy(), false); // the trial list alone: the schema does not name bleu, nothing is judged yet
+  for (const m of ['loss', 'bleu', 'samples']) page.store.metrics.add(m);
+  assert.equal(page.checkLinkMetrics(), false);
+  assert.equal(page.view.r.metric, 'val_bleu');
+  assert.equal(page.view.r.atBest, 'train_bleu');
+});
+
+test('once the logs are loaded, a link\'s Results metric no log has is replaced, said, and the link rewritten', () => {
+  const document = stubDocument();
+  const page = loadPage({ hash: 'rm=val_bogus', globals: { document } });
+  page.store.fromLink = new Set(['rm']);
+  page.store.schema = ['loss', 'acc'];
+  page.store.metrics.add('loss');
+  assert.equal(page.checkLinkMetrics(), true);
+  assert.equal(page.view.r.metric, 'val_acc');
+  assert.equal(document.getElementById('link-notice').hidden, false);
+  assert.match(page.location.hash, /rm=val_acc/);
+  assert.equal(page.checkLinkMetrics(), false); // once
 });
