@@ -399,13 +399,24 @@ function drawScatter(groups) {
   }
 }
 
-/** The metric choices are the server's schema (from /api/trials) in each phase, filled once it is known. */
+/**
+ * The metrics the Results may rank by: each phase's schema metrics (from /api/trials), then the logs' own columns the
+ * schema does not name (a program's bleu), sorted; never an x axis (time, samples).
+ */
+function resultMetricNames(schema, logged) {
+  const own = [...logged].filter(m => !schema.includes(m) && !X_ONLY.has(m)).sort();
+  return ['val', 'train'].flatMap(p => [...schema, ...own].map(m => `${p}_${m}`));
+}
+
+/** The metric choices, filled once the schema is known and again when a log brings a metric of its own. */
 function fillMetricChoices() {
   const metricSel = document.getElementById('r-metric'), atBest = document.getElementById('r-atbest');
-  if (metricSel.options.length || !store.schema.length) return;
-  const names = ['val', 'train'].flatMap(p => store.schema.map(m => `${p}_${m}`));
+  if (!store.schema.length) return;
+  const names = resultMetricNames(store.schema, store.metrics);
+  if (metricSel.dataset.known === names.join('\n')) return;
+  metricSel.dataset.known = names.join('\n');
   metricSel.replaceChildren(...names.map(n => new Option(n, n)));
-  atBest.append(...names.map(n => new Option(n, n)));
+  atBest.replaceChildren(new Option('(off)', ''), ...names.map(n => new Option(n, n)));
   metricSel.value = view.r.metric;
   atBest.value = view.r.atBest;
 }

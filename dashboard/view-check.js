@@ -160,7 +160,7 @@ function checkLinkMetrics() {
   if (store.metricsChecked || !store.metrics.size) return false;
   store.metricsChecked = true;
   const metrics = new Set([...store.metrics].filter(m => !X_ONLY.has(m)));
-  const resultMetrics = ['val', 'train'].flatMap(p => [...new Set([...store.schema, ...metrics])].map(m => `${p}_${m}`));
+  const resultMetrics = resultMetricNames(store.schema, metrics);
   const changed = checkLink({ leaves: null, trials: null, resultMetrics, metrics });
   if (changed) document.getElementById('metrics').dataset.known = ''; // its checkboxes ticked anew
   return changed;

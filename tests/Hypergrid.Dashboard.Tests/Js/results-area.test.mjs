@@ -36,3 +36,9 @@ test('each best-so-far point names its group, so its dot takes that group\'s col
   const gap = page.bestSoFar([group(NaN, ['trial_000']), group(0.3, ['trial_001'])], 'min');
   assert.deepEqual(gap.map(p => p.group), [1]);
 });
+
+test('the Results rank by the schema\'s metrics and then the logs\' own, in each phase, never by an x axis', () => {
+  assert.deepEqual(page.resultMetricNames(['loss', 'acc'], new Set(['loss', 'bleu', 'samples', 'time', 'acc', 'a_top5'])),
+    ['val_loss', 'val_acc', 'val_a_top5', 'val_bleu', 'train_loss', 'train_acc', 'train_a_top5', 'train_bleu']);
+  assert.deepEqual(page.resultMetricNames(['loss'], new Set()), ['val_loss', 'train_loss']);
+});
