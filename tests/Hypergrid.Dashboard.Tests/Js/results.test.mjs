@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPage } from './page.mjs';
+import { trial } from './trials.mjs';
 
 const page = loadPage();
 const group = (leaf, values) => ({ leaf, values });
@@ -44,8 +45,6 @@ test('a key numeric in one group and text in another is still offered for the sc
 
 /** A page whose equivalence box holds this text (none: no box). */
 const withMargin = (hash, margin) => loadPage({ hash, globals: { document: { getElementById: id => (id === 'r-equivalence' && margin !== undefined ? { value: margin } : null) } } });
-const trialOf = (leaf, n, fields = {}) => ({ path: `${leaf}/trial_${String(n).padStart(3, '0')}`, trial: `trial_${String(n).padStart(3, '0')}`,
-  ...Object.fromEntries(['mode', 'dataset', 'model', 'trainer'].map((k, i) => [k, leaf.split('/')[i]])), state: 'complete', config: {}, ...fields });
 
 test('the Results ask for the metric, reduction and scope, and only the leaves ticked', () => {
   const page = withMargin('rm=val_loss&rr=best&rs=leaf&leaves=sweep/mnist/mlp/adam');
@@ -55,15 +54,15 @@ test('the Results ask for the metric, reduction and scope, and only the leaves t
 test('with a filter or hidden trials the Results ask for the complete trials of the selection by number', () => {
   const leaf = 'sweep/mnist/mlp/adam';
   const page = withMargin('q=lr%3D0.1&hide=sweep/mnist/mlp/adam/trial_002', ' 0.01 ');
-  page.store.trials = [trialOf(leaf, 0, { config: { lr: 0.1 } }), trialOf(leaf, 1, { config: { lr: 0.1 }, state: 'running' }),
-    trialOf(leaf, 2, { config: { lr: 0.1 } }), trialOf(leaf, 3, { config: { lr: 0.1 }, state: 'other-code' }), trialOf(leaf, 4, { config: { lr: 0.2 } })];
+  page.store.trials = [trial(leaf, 0, { lr: 0.1 }), trial(leaf, 1, { lr: 0.1 }, { state: 'running' }),
+    trial(leaf, 2, { lr: 0.1 }), trial(leaf, 3, { lr: 0.1 }, { state: 'other-code' }), trial(leaf, 4, { lr: 0.2 })];
   const q = Object.fromEntries(new URLSearchParams(page.reportQuery()));
   assert.deepEqual([q.trials, q.equivalence], [`${leaf}:0,3`, '0.01']);
 });
 
 test('without a filter the Results ask for no trial list, and a blank margin is no margin', () => {
   const page = withMargin('', '   ');
-  page.store.trials = [trialOf('sweep/mnist/mlp/adam', 0)];
+  page.store.trials = [trial('sweep/mnist/mlp/adam', 0)];
   const q = new URLSearchParams(page.reportQuery());
   assert.deepEqual([q.has('trials'), q.has('equivalence'), q.has('leaf')], [false, false, false]);
 });
@@ -71,6 +70,6 @@ test('without a filter the Results ask for no trial list, and a blank margin is 
 test('hidden trials alone make the Results ask for the rest by number', () => {
   const leaf = 'sweep/mnist/mlp/adam';
   const page = withMargin('hide=sweep/mnist/mlp/adam/trial_001');
-  page.store.trials = [trialOf(leaf, 0), trialOf(leaf, 1), trialOf(leaf, 2)];
+  page.store.trials = [trial(leaf, 0), trial(leaf, 1), trial(leaf, 2)];
   assert.equal(new URLSearchParams(page.reportQuery()).get('trials'), `${leaf}:0,2`);
 });
