@@ -15,7 +15,7 @@ function chartArea(groups, why) {
 function showChartArea(area) {
   const none = area.kind === 'none';
   for (const id of ['r-parallel', 'r-scatter', 'r-best']) if (none) document.getElementById(id).style.display = 'none';
-  if (none) { document.getElementById('r-single').hidden = true; document.getElementById('r-scatter-why').hidden = true; }
+  if (none) for (const id of ['r-single', 'r-scatter-why', 'r-best-why']) document.getElementById(id).hidden = true;
   const empty = document.getElementById('r-empty');
   empty.hidden = !none;
   empty.textContent = area.why; // the note's words (the server's, when it refused): text only

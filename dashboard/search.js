@@ -19,16 +19,28 @@ function bestSoFar(groups, goal) {
   return points;
 }
 
+/**
+ * Why the best so far is not drawn for these groups, or '' when it is (or when one group leaves nothing to follow): a
+ * trial's number counts within its leaf, so the groups of several leaves have no one order of trials.
+ */
+function progressWhy(groups) {
+  const leaves = new Set(groups.map(g => g.leaf)).size;
+  return leaves > 1 ? `no best so far: the section's ${leaves} leaves number their trials each from 0, so trial numbers do not order them (tick one leaf, or plot a section of one leaf, to follow a search)` : '';
+}
+
 /** Draws the best-so-far steps (and each trial's own value as a dot) into #r-best. */
 function drawBestSoFar(groups) {
   const svg = document.getElementById('r-best');
   if (!svg) return;
   svg.replaceChildren();
   const report = results.report;
-  const points = bestSoFar(groups, report?.goal);
-  // One point (one group) has no progress to show: the chart is hidden, not left empty.
-  svg.style.display = points.length < 2 ? 'none' : '';
-  if (points.length < 2) return;
+  const points = bestSoFar(groups, report?.goal), why = progressWhy(groups);
+  const note = document.getElementById('r-best-why');
+  note.hidden = !why;
+  note.textContent = why;
+  // One point (one group) has no progress to show, nor has a section of several leaves: hidden, not left empty or wrong.
+  svg.style.display = points.length < 2 || why ? 'none' : '';
+  if (points.length < 2 || why) return;
   const W = 520, H = 300, left = 64, right = 16, top = 28, bottom = 44, w = W - left - right, h = H - top - bottom;
   const lo = Math.min(...points.map(p => p.value)), hi = Math.max(...points.map(p => p.value));
   const first = points[0].trial, last = points[points.length - 1].trial;

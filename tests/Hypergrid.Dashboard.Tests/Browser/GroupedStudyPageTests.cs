@@ -139,7 +139,9 @@ public sealed class GroupedStudyPageTests(BrowserFixture fixture) : PageTests(fi
         Assert.True(await byLeaf.Locator("#r-scatter").IsVisibleAsync());
         Assert.Equal(2, await byLeaf.Locator("#r-scatter .r-mark").CountAsync());
         Assert.Equal("categorical", await byLeaf.Locator("#r-scatter .r-axis").First.GetAttributeAsync("data-kind"));
-        Assert.True(await byLeaf.Locator("#r-best").IsVisibleAsync()); // two groups: best so far has two points
+        // Two groups of two leaves: each leaf numbers its trials from 0, so no best so far across them, and a line says why.
+        Assert.False(await byLeaf.Locator("#r-best").IsVisibleAsync());
+        Assert.Contains("2 leaves number their trials each from 0", await byLeaf.Locator("#r-best-why").TextContentAsync());
 
         // One group: neither the scatter nor the best-so-far chart is shown empty.
         var one = await Results(Open, $"#x=epoch&leaves={Cnn}");

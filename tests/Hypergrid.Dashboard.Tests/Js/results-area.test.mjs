@@ -42,3 +42,12 @@ test('the Results rank by the schema\'s metrics and then the logs\' own, in each
     ['val_loss', 'val_acc', 'val_a_top5', 'val_bleu', 'train_loss', 'train_acc', 'train_a_top5', 'train_bleu']);
   assert.deepEqual(page.resultMetricNames(['loss'], new Set()), ['val_loss', 'train_loss']);
 });
+
+test('the best so far is drawn for the groups of one leaf (a search), not across leaves whose trial numbers do not order them', () => {
+  const of = (leaf, n) => ({ leaf, values: {}, mean: n, trials: [`trial_00${n}`] });
+  assert.equal(page.progressWhy([of('sweep/toy/mlp/tpe', 0), of('sweep/toy/mlp/tpe', 1)]), '');
+  const across = page.progressWhy([of('sweep/toy/mlp/a', 0), of('sweep/toy/mlp/b', 0), of('sweep/toy/mlp/c', 1)]);
+  assert.match(across, /3 leaves/);
+  assert.equal(page.progressWhy([of('sweep/toy/mlp/a', 0)]), ''); // one group: hidden without words (the single box says it)
+  assert.equal(page.progressWhy([]), '');
+});
