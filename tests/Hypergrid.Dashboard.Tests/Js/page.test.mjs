@@ -20,7 +20,7 @@ test('index.html loads every script of dashboard/, and start.js last', () => {
 
 test('every script but start.js only declares: it loads with no document, no fetch and no timers', () => {
   const page = loadPage();
-  assert.equal(typeof page.lineNames, 'function');
+  assert.equal(typeof page.xLabel, 'function');
   assert.equal(page.view.x, 'epoch');
 });
 

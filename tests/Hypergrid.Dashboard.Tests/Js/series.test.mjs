@@ -41,6 +41,8 @@ test('grouped by epoch, a group\'s line is the seeds\' mean with ± their sample
   page.store.logs.set(trials[0].path, log([1, 0.5]));
   page.store.logs.set(trials[1].path, log([3, 0.5]));
   page.store.logs.set(trials[2].path, log([2, null]));
+  // The groups' names as the server gives them (POST /api/names).
+  page.store.names = { key: '', title: 'lr', byTrial: new Map([[trials[0].path, '0.1'], [trials[1].path, '0.1'], [trials[2].path, '0.01']]) };
   const series = page.seriesFor('loss', trials, page.trialColors.raw(trials));
   assert.equal(series.length, 2);
   const [a, b] = series;
