@@ -107,11 +107,16 @@ const PAGE_CONTROLS = {
 /**
  * The server's words (a figure or report it refused) as the page says them: each command-line option the page has a
  * control for named as that control (a message's opening "--metric bogus …" as "the metric select: bogus …"), the
- * API's own names for them left out, each control named once in a list. Other text as it is.
+ * API's own names for them left out or, for the x axis and the band, written as the control and its value (x
+ * 'samples'), each control named once in a list. Other text as it is.
  */
 function pageWords(text) {
   const control = name => PAGE_CONTROLS[name];
   let out = text.replace(/;[^;()]*\bin the API\b/g, '');
+  // The API's own form of a choice the page makes (x=samples, band=range) as the page's control and value: x 'samples';
+  // only at a word's start and with a value the control has, so a path holding adam@x=step stays as it is.
+  out = out.replace(/(^|\s)(x|band)=([a-z]+)\b/g, (m, before, key, value) =>
+    ((key === 'x' ? X_AXES : [...BANDS, 'none']).includes(value) ? `${before}${key} '${value}'` : m));
   out = out.replace(/^--([a-z][a-z-]*) /, (m, name) => (control(name) ? `${control(name)}: ` : m));
   out = out.replace(/--([a-z][a-z-]*)/g, (m, name) => control(name) ?? m);
   // "(the figure size select, the figure size select, …)": each control once.

@@ -143,3 +143,11 @@ test('once the logs are loaded, a link\'s Results metric no log has is replaced,
   assert.match(page.location.hash, /rm=val_acc/);
   assert.equal(page.checkLinkMetrics(), false); // once
 });
+
+test('the API\'s form of the page\'s choices (x=samples, band=range) reads as the control and its value; paths stay whole', () => {
+  const page = loadPage();
+  assert.equal(page.pageWords('x=samples needs batch_size in the config of sweep/a/b/adam@x=step/trial_000; draw x=step instead'),
+    "x 'samples' needs batch_size in the config of sweep/a/b/adam@x=step/trial_000; draw x 'step' instead");
+  assert.equal(page.pageWords('band=range is not drawn here'), "band 'range' is not drawn here");
+  assert.equal(page.pageWords('x=bogus and lr=0.1'), 'x=bogus and lr=0.1'); // not a value of the control: as it is
+});
