@@ -482,7 +482,7 @@ function wire() {
   window.addEventListener('resize', () => { for (const p of store.plots) p.plot.setSize({ width: Math.max(360, p.el.clientWidth - 10), height: 280 }); });
 }
 
-window.hypergrid = { store, view, refresh, csvCell, color, trialColors, figureUrl, stepScale, results: () => results };
+window.hypergrid = { store, view, refresh, csvCell, color, trialColors, figureUrl, results: () => results };
 wire();
 wireResults();
 refresh().then(() => setInterval(refresh, REFRESH_MS));

@@ -162,6 +162,8 @@ function extend(prev, tail, metrics) {
     if (!prev[m] || !tail[m]) continue;
     out[m] = Object.fromEntries(Object.keys(tail[m]).map(r => [r, prev[m][r].slice(0, cut).concat(tail[m][r])]));
   }
+  // The buckets' places on the x axis, as the server gave them (both answers placed, or the tail's word that it is not).
+  if (prev.x?.mean && tail.x?.mean) out.x = { ...tail.x, mean: prev.x.mean.slice(0, cut).concat(tail.x.mean), last: prev.x.last.slice(0, cut).concat(tail.x.last) };
   return out;
 }
 
@@ -178,18 +180,19 @@ async function loadSteps(trials) {
   if (view.group) return loadGroupSteps(trials, metrics);
   const { points, range } = stepWindow();
   // Same question as last time: only running trials (whose logs grow) and trials not yet loaded are asked again.
-  const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}|${samplesQuery()}`;
+  const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}|${xQuery()}`;
   const fresh = key !== store.stepsKey;
   store.stepsKey = key;
   const jobs = [];
-  const base = `metrics=${metrics.join(',')}${samplesQuery()}`;
+  const base = `metrics=${metrics.join(',')}${xQuery()}`;
   // A trial that stopped running since the last look is asked once more, for the rows it wrote last.
   for (const t of trials.filter(t => t.log && (fresh || t.state === 'running' || store.steps.get(t.path)?.state !== t.state))) {
     for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
       const prev = fresh ? null : store.steps.get(t.path)?.[phase];
       // A running trial seen before (and not zoomed): only its last, possibly partial, bucket and the new rows are
       // asked, at the width it has, until it holds twice the points it was drawn with; then it is asked afresh.
-      const tail = !range && prev?.step?.length && prev.step.length <= 2 * points ? prev.step[prev.step.length - 1] : null;
+      // (Only when the earlier answer was placed on the axis: a trial placed once its first epoch ends is asked afresh.)
+      const tail = !range && prev?.step?.length && prev.step.length <= 2 * points && (view.x === 'step' || prev.x?.mean) ? prev.step[prev.step.length - 1] : null;
       const url = tail === null ? `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&points=${points}${range}`
         : `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&from=${tail}&width=${prev.width}`;
       jobs.push(fetch(url, { cache: 'no-store' })
@@ -213,7 +216,7 @@ async function loadSteps(trials) {
  */
 async function loadGroupSteps(trials, metrics) {
   const { points, range } = stepWindow();
-  const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}|${samplesQuery()}`;
+  const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}|${xQuery()}`;
   const fresh = key !== store.groupStepsKey;
   store.groupStepsKey = key;
   if (fresh) store.groupSteps = new Map();
@@ -225,7 +228,7 @@ async function loadGroupSteps(trials, metrics) {
     const entry = { states, members };
     const who = members.map(t => `trial=${encodeURIComponent(t.path)}`).join('&');
     for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
-      jobs.push(fetch(`/api/series-group?${who}&phase=${phase}&metrics=${metrics.join(',')}${samplesQuery()}&points=${points}${range}`, { cache: 'no-store' })
+      jobs.push(fetch(`/api/series-group?${who}&phase=${phase}&metrics=${metrics.join(',')}${xQuery()}&points=${points}${range}`, { cache: 'no-store' })
         .then(r => (r.ok ? r.json() : null)).then(body => {
           if (body) entry[phase] = body;
           // The metric list knows it from the buckets, so the first draw has its plot (the epoch logs come after).
