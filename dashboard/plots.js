@@ -34,7 +34,7 @@ function groupName(members, names, named) {
 function seriesFor(metric, trials, colors) {
   const out = [];
   const names = shortNames(trials);
-  const named = view.group ? groupNames(trials) : null;
+  const named = view.group ? groupNames() : null;
   // At step resolution x is the train step (train batches done): a val pass sits where it ran, so train and val align.
   if (stepAxis() && view.group) {
     // Per bucket, from the server: the seeds' mean with a ±std band, or the true min–max over all seeds' rows.
@@ -320,7 +320,7 @@ function drawPlots(trials, colors) {
     el.append(figureButtons(metric));
   }
   // Grouped: each plot lists its groups under it, in their colours, whether or not the cursor is over it.
-  const title = view.group ? groupNames(trials).title : null;
+  const title = view.group ? groupNames().title : null;
   for (const p of next) renderGroupLegend(p.el, p.series, title);
   for (const p of store.plots) if (!next.includes(p)) { p.plot.destroy(); p.el.remove(); }
   for (const p of next) holder.append(p.el); // in the order of the chosen metrics
