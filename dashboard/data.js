@@ -162,8 +162,9 @@ function extend(prev, tail, metrics) {
     if (!prev[m] || !tail[m]) continue;
     out[m] = Object.fromEntries(Object.keys(tail[m]).map(r => [r, prev[m][r].slice(0, cut).concat(tail[m][r])]));
   }
-  // The buckets' places on the x axis, as the server gave them (both answers placed, or the tail's word that it is not).
-  if (prev.x?.mean && tail.x?.mean) out.x = { ...tail.x, mean: prev.x.mean.slice(0, cut).concat(tail.x.mean), last: prev.x.last.slice(0, cut).concat(tail.x.last) };
+  // The buckets' places on the x axis, as the server gave them; unplaced unless both answers are (the next refresh asks afresh).
+  out.x = prev.x?.mean && tail.x?.mean
+    ? { ...tail.x, mean: prev.x.mean.slice(0, cut).concat(tail.x.mean), last: prev.x.last.slice(0, cut).concat(tail.x.last) } : null;
   return out;
 }
 

@@ -30,13 +30,13 @@ public sealed partial class PageFigureAgreementPageTests(BrowserFixture fixture)
                 File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), Log(n++, epochs: 10, batches: 100, samples: false));
             }
         // prog/big: a program's trials (no batch_size) over two widths and two seeds, logging their own samples seen,
-        // each epoch's last batch short; 12 epochs of 37 train rows.
+        // each epoch's last batch short; 30 epochs of 37 train rows (more steps than the page has points: buckets).
         n = 0;
         foreach (var width in new[] { "3", "5" })
             for (var seed = 0; seed < 2; seed++)
             {
                 var dir = tree.AddTrial($"{Prog}/trial_{n:D3}", $"seed: {seed}\nwidth: {width}\ncommand: python3 train.py\n");
-                File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), Log(10 + n++, epochs: 12, batches: 37, samples: true));
+                File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), Log(10 + n++, epochs: 30, batches: 37, samples: true));
             }
     }
 
@@ -115,10 +115,10 @@ public sealed partial class PageFigureAgreementPageTests(BrowserFixture fixture)
     {
         var (lines, key, tex) = await PageAndFigure("#g=1&m=loss&ph=train,val&x=epochf", lines: 8);
         AssertSamePoints(lines, tex);
-        // Each epoch ends at its number: mlp's last val pass at 10, the program's (37 rows an epoch, from its log) at 12;
+        // Each epoch ends at its number: mlp's last val pass at 10, the program's (37 rows an epoch, from its log) at 30;
         // a train bucket's mean sits at the middle of its rows, so below the epoch its last row ends.
         Assert.Equal(10, lines[1].Xs.Max() ?? 0, 9);
-        Assert.Equal(12, lines[5].Xs.Max() ?? 0, 9);
+        Assert.Equal(30, lines[5].Xs.Max() ?? 0, 9);
         Assert.InRange(lines[0].Xs.Max() ?? 0, 9.9, 10 - 1e-9);
         Assert.Equal(["mlp/adam lr=0.1", "mlp/adam lr=0.01", "prog/big width=3", "prog/big width=5"], key);
         Assert.Equal(key, FigureNames(tex));
@@ -141,7 +141,7 @@ public sealed partial class PageFigureAgreementPageTests(BrowserFixture fixture)
         var (lines, _, tex) = await PageAndFigure($"#m=loss&ph=train,val&x=samples&leaves={Prog}", lines: 8);
         AssertSamePoints(lines, tex);
         // A trial's train line is drawn through its last rows: the last at the program's own count, short batches and all.
-        Assert.Equal(12 * (36 * 32 + 8), lines[0].Xs.Max() ?? 0, 9);
+        Assert.Equal(30 * (36 * 32 + 8), lines[0].Xs.Max() ?? 0, 9);
         Assert.Contains("xlabel={samples seen (logged)}", tex);
     }
 }
