@@ -192,15 +192,15 @@ async function loadSteps(trials) {
       const prev = fresh ? null : store.steps.get(t.path)?.[phase];
       // A running trial seen before (and not zoomed): only its last, possibly partial, bucket and the new rows are
       // asked, at the width it has, until it holds twice the points it was drawn with; then it is asked afresh.
-      // (Only when the earlier answer was placed on the axis: a trial placed once its first epoch ends is asked afresh.)
-      const tail = !range && prev?.step?.length && prev.step.length <= 2 * points && (view.x === 'step' || prev.x?.mean) ? prev.step[prev.step.length - 1] : null;
+      const tail = !range && prev?.step?.length && prev.step.length <= 2 * points ? prev.step[prev.step.length - 1] : null;
       const url = tail === null ? `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&points=${points}${range}`
         : `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&from=${tail}&width=${prev.width}`;
       jobs.push(fetch(url, { cache: 'no-store' })
         .then(r => (r.ok ? r.json() : null)).then(body => {
           const entry = store.steps.get(t.path) ?? {};
           entry.state = t.state;
-          if (!body) delete entry[phase];
+          // An answer not placed on the x axis (no batches per epoch yet) is not kept: the next refresh asks afresh.
+          if (!body?.x?.mean) delete entry[phase];
           else if (tail === null || body.rows < prev.to) entry[phase] = body; // a log that shrank was restarted: the next refresh asks afresh
           else entry[phase] = extend(prev, body, [...metrics, 'samples']);
           store.steps.set(t.path, entry);
