@@ -330,8 +330,10 @@ async function redraw(reloadLogs) {
     // At step resolution the plots need only the step buckets: they are drawn first, and the epoch logs (the metric
     // list, the epoch view) follow, so a first visit does not wait for every log to be aggregated as well.
     const stepFirst = reloadLogs && stepAxis();
+    const named = loadNames(trials); // grouped: the groups' names, asked while the curves load
     if (stepFirst) await loadSteps(drawn);
     else if (reloadLogs) await loadLogs(drawn);
+    await named;
     if (checkLinkMetrics()) redraw(true); // a link's metrics no log has: drawn again with those the page kept
     mark('logs');
     renderControls();

@@ -1,11 +1,9 @@
-// axes.js: the x axes at step resolution (what one train step is on each), the x axis's words, and the URL's values
-// clamped to ones the page can draw.
+// axes.js: the x axes at step resolution (the places the server gives the buckets, a dragged range back in steps), the
+// x axis's words, and the URL's values clamped to ones the page can draw.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPage } from './page.mjs';
-import { trial } from './trials.mjs';
 
-const leaf = 'sweep/mnist/mlp/adam';
 const withX = x => { const page = loadPage(); page.view.x = x; return page; };
 
 test('xLabel says samples seen are logged only when every line logged them', () => {
@@ -18,7 +16,7 @@ test('xLabel says samples seen are logged only when every line logged them', () 
 
 test('xLabel names every other axis with its unit, whatever the lines logged', () => {
   const expected = { epoch: 'epoch', batch: 'batch (train batches done)', time: 'time (s)', step: 'train step (train batches done)',
-    epochf: 'epoch (train steps ÷ batches per epoch)' };
+    epochf: 'epoch (train batches done ÷ batches per epoch)' };
   for (const [x, words] of Object.entries(expected)) assert.equal(withX(x).xLabel([{ logged: true }]), words, x);
 });
 
@@ -75,48 +73,41 @@ test('a view written to the URL reads back the same', () => {
   assert.equal(shape(again), shape(page.view));
 });
 
-test('stepScale is one train step on the step axis, its batch size on samples, a fraction of its epoch on epochf', () => {
-  const t = trial(leaf, 0, { batch_size: 32 }, { trainSamples: 1000 });
-  assert.equal(withX('step').stepScale(t), 1);
-  assert.equal(withX('samples').stepScale(t), 32);
-  assert.equal(withX('epochf').stepScale(t), 1 / 32); // ceil(1000 / 32) = 32 batches per epoch
+test('stepXs takes the places the server gave a step series: each bucket\'s last row, or its rows\' mean', () => {
+  const page = loadPage();
+  const body = { step: [0, 10], x: { mean: [4.5, 14.5], last: [9, 19], logged: false } };
+  assert.deepEqual(page.stepXs(body, 'last'), [9, 19]);
+  assert.deepEqual(page.stepXs(body, 'mean'), [4.5, 14.5]);
+  assert.deepEqual(page.stepXs(body), [4.5, 14.5]);
 });
 
-test('stepScale is null when the trial does not say its batch size or its train set', () => {
-  for (const batch of [undefined, 0, -8, '32', null]) {
-    const t = trial(leaf, 0, { batch_size: batch }, { trainSamples: 1000 });
-    assert.equal(withX('samples').stepScale(t), null, String(batch));
-    assert.equal(withX('epochf').stepScale(t), null, String(batch));
-  }
-  assert.equal(withX('epochf').stepScale(trial(leaf, 0, { batch_size: 32 })), null);
+test('stepXs is null for a series the server could not place on the axis, and loggedX says whose places are logged', () => {
+  const page = loadPage();
+  assert.equal(page.stepXs({ step: [0, 10] }, 'last'), null);
+  assert.equal(page.stepXs({ step: [0], x: { mean: [1] } }, 'last'), null);
+  assert.deepEqual([{ x: { logged: true } }, { x: { logged: false } }, {}].map(page.loggedX), [true, false, false]);
 });
 
-test('stepXs counts samples at the end of a train row\'s batch: last (at + 1), mean of first and last plus one', () => {
-  const page = withX('samples');
-  const body = { step: [0, 10], at: [9, 19] };
-  assert.deepEqual(page.stepXs(body, 'train', 8, 'last'), [80, 160]);
-  assert.deepEqual(page.stepXs(body, 'train', 8, 'mean'), [44, 124]);
-  assert.deepEqual(page.stepXs({ step: [0], at: [null] }, 'train', 8, 'last'), [null]);
+/** A line drawn by step: its buckets' first steps, their width, and where the server placed them. */
+const line = (steps, width, xs) => ({ steps, width, xs });
+
+test('stepsOf widens a dragged range to the buckets at or before its left end and at or after its right end', () => {
+  const page = loadPage();
+  const a = line([0, 10, 20, 30], 10, [5, 15, 25, 35]);
+  assert.deepEqual(page.stepsOf(12, 22, [a]), [0, 30]);
+  assert.deepEqual(page.stepsOf(15, 25, [a]), [10, 30]);
+  assert.deepEqual(page.stepsOf(-100, 1000, [a]), [0, 40]);
 });
 
-test('stepXs puts a val row at the train steps before it, scaled, and a train row at its step elsewhere', () => {
-  assert.deepEqual(withX('samples').stepXs({ step: [0], at: [5, 10] }, 'val', 4), [20, 40]);
-  assert.deepEqual(withX('epochf').stepXs({ step: [0, 5], at: [4, 9] }, 'train', 0.5), [0, 2.5]);
-  assert.deepEqual(withX('step').stepXs({ step: [0, 5, null], at: [4, 9, null] }, 'train', 1), [0, 5, null]);
-  assert.equal(withX('samples').stepXs({ step: [0], at: [1] }, 'train', null), null);
-});
-
-test('stepXs takes the log\'s own samples count on the samples axis when it has one', () => {
-  const body = { step: [0], at: [1], samples: { mean: [50], last: [64] } };
-  assert.deepEqual(withX('samples').stepXs(body, 'train', 8, 'last'), [64]);
-  assert.deepEqual(withX('samples').stepXs(body, 'train', 8, 'mean'), [50]);
-  assert.deepEqual(withX('step').stepXs(body, 'train', 1, 'last'), [0]); // not on another axis
-});
-
-test('stepsOf turns a dragged range back into train steps wide enough for every trial', () => {
-  const page = withX('samples');
-  const trials = [trial(leaf, 0, { batch_size: 10 }), trial(leaf, 1, { batch_size: 100 }), trial(leaf, 2, {})];
-  assert.deepEqual(page.stepsOf(1000, 2000, trials), [10, 201]);
-  assert.deepEqual(page.stepsOf(-50, 20, trials), [0, 3]);
-  assert.equal(page.stepsOf(0, 10, [trial(leaf, 0, {})]), null);
+test('stepsOf covers every line drawn by step, wherever each was placed, and skips the others', () => {
+  const page = loadPage();
+  const small = line([0, 10, 20], 10, [320, 960, 1600]), big = line([0, 4, 8], 4, [500, 1000, 1500]);
+  assert.deepEqual(page.stepsOf(900, 1100, [big]), [0, 12]);
+  assert.deepEqual(page.stepsOf(900, 1100, [small, big]), [0, 30]);
+  assert.deepEqual(page.stepsOf(1000, 1000, [big]), [4, 8]);
+  const epochs = { xs: [1, 2], ys: [0.5, 0.4] };
+  assert.deepEqual(page.stepsOf(900, 1100, [epochs, small]), [0, 30]);
+  assert.equal(page.stepsOf(0, 10, [epochs]), null);
+  assert.equal(page.stepsOf(0, 10, [line([0], 10, [null])]), null);
+  assert.equal(page.stepsOf(0, 10, []), null);
 });

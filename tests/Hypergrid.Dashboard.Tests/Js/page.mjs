@@ -29,7 +29,7 @@ export function here(value) {
 }
 
 /**
- * A fresh page: its declarations by name (page.lineNames, page.view, page.store). Functions answer in this realm
+ * A fresh page: its declarations by name (page.xLabel, page.view, page.store). Functions answer in this realm
  * (here()); objects such as view and store are the page's own, so a test sets page.view.x = 'samples' and the page
  * sees it. hash is the URL's hash (without '#'); globals adds what a test's functions touch (a document, say).
  */

@@ -151,3 +151,12 @@ test('the cursor legend keeps a pinned line listed, after the nearest, when it i
   assert.deepEqual(page.legendRows(rows, row(3, Infinity)).map(r => r.i), [1, 2, 3, 4, 5, 6, 7, 8]);
   assert.deepEqual(page.legendRows([], row(4, Infinity)).map(r => r.i), [4]);
 });
+
+test('extend keeps the buckets\' places on the x axis when both answers were placed, else none', () => {
+  const page = loadPage();
+  const prev = { from: 0, step: [0, 10, 20], x: { mean: [5, 15, 25], last: [9, 19, 29], logged: false } };
+  const tail = { from: 20, step: [20, 30], x: { mean: [24, 35], last: [29, 39], logged: false } };
+  assert.deepEqual(page.extend(prev, tail, []).x, { mean: [5, 15, 24, 35], last: [9, 19, 29, 39], logged: false });
+  assert.equal(page.extend(prev, { ...tail, x: undefined }, []).x, null);
+  assert.equal(page.extend({ ...prev, x: null }, tail, []).x, null);
+});
