@@ -130,14 +130,14 @@ public sealed class JobScriptWarningTests : IDisposable
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(bin, "sbatch"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var script = Path.Combine(dir, "job.sh");
         string[] worker = ["dotnet", Path.Combine(AppContext.BaseDirectory, "hypergrid.dll"), "worker", "--manifest", manifest, "--run-id", "r", "--root", study.Root, "--resubmit", script];
-        return (Start(string.Join(' ', worker.Select(JobScript.Quote)), script, bin), trial);
+        return (Start(ShellWords.Line(worker), script, bin), trial);
     }
 
     // The generated script of one task, run by bash as Slurm runs it, its worker the stand-in.
     private Process Start(double startSeconds, int exitCode)
     {
         string[] worker = ["python3", Path.Combine(dir, "worker.py"), startSeconds.ToString(CultureInfo.InvariantCulture), "5", exitCode.ToString(CultureInfo.InvariantCulture)];
-        return Start(string.Join(' ', worker.Select(JobScript.Quote)), Path.Combine(dir, "job.sh"), null);
+        return Start(ShellWords.Line(worker), Path.Combine(dir, "job.sh"), null);
     }
 
     private Process Start(string worker, string script, string? path)
