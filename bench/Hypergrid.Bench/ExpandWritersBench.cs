@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hypergrid.Config.Expansion;
 
 namespace Hypergrid.Bench;
@@ -22,9 +21,9 @@ public static class ExpandWritersBench
         for (var i = -1; i < rounds; i++)
         {
             var first = i % 2 == 0;
-            var a = first ? Time(outDir, () => Expander.Write(planned, 1)) : 0;
-            var b = Time(outDir, () => Expander.Write(planned, many));
-            if (!first) a = Time(outDir, () => Expander.Write(planned, 1));
+            var a = first ? ExpandOrderBench.Time(outDir, () => Expander.Write(planned, 1)) : 0;
+            var b = ExpandOrderBench.Time(outDir, () => Expander.Write(planned, many));
+            if (!first) a = ExpandOrderBench.Time(outDir, () => Expander.Write(planned, 1));
             if (i < 0) continue;
             one.Add(a);
             several.Add(b);
@@ -34,20 +33,7 @@ public static class ExpandWritersBench
         Console.WriteLine($"  {many} writers + committer: {Measure.Fmt(several.Min())} best / {Measure.Fmt(Measure.Median(several))} median");
         Console.WriteLine($"  1 / {many}: {one.Min() / several.Min():F2}x best, {Measure.Median(one) / Measure.Median(several):F2}x median; " +
                           $"1 faster in {one.Zip(several).Count(p => p.First < p.Second)} of {rounds} pairs");
-        Clean(outDir);
+        ExpandOrderBench.Clean(outDir);
         Directory.Delete(cfg, true);
-    }
-
-    private static double Time(string outDir, Action write)
-    {
-        Clean(outDir);
-        var clock = Stopwatch.StartNew();
-        write();
-        return clock.Elapsed.TotalSeconds;
-    }
-
-    private static void Clean(string dir)
-    {
-        if (Directory.Exists(dir)) Directory.Delete(dir, true);
     }
 }
