@@ -135,11 +135,14 @@ public sealed class GroupedStudyPageTests(BrowserFixture fixture) : PageTests(fi
         Assert.False(Overlapping(titles), "axis titles overlap");
         Assert.False(Overlapping([keyBox, .. titles]), "the colour key overlaps an axis title");
 
-        // Two groups that differ by no number (one per leaf, lr equal): the scatter by category, not an empty frame.
+        // Two groups, one per leaf, lr equal: the scatter by the number each leaf sets apart (batch_size 32 and 64, which
+        // the report's groups carry since main's d3d6353), not an empty frame.
         var byLeaf = await Results(Open, "#x=epoch&q=lr%3D0.1");
         Assert.True(await byLeaf.Locator("#r-scatter").IsVisibleAsync());
         Assert.Equal(2, await byLeaf.Locator("#r-scatter .r-mark").CountAsync());
-        Assert.Equal("categorical", await byLeaf.Locator("#r-scatter .r-axis").First.GetAttributeAsync("data-kind"));
+        var axis = byLeaf.Locator("#r-scatter .r-axis").First;
+        Assert.Equal("batch_size", await axis.GetAttributeAsync("data-axis"));
+        Assert.Equal("linear", await axis.GetAttributeAsync("data-kind"));
         // Two groups of two leaves: each leaf numbers its trials from 0, so no best so far across them, and a line says why.
         Assert.False(await byLeaf.Locator("#r-best").IsVisibleAsync());
         Assert.Contains("2 leaves number their trials each from 0", await byLeaf.Locator("#r-best-why").TextContentAsync());
