@@ -31,4 +31,18 @@ public sealed class TrialFoldersTests : IDisposable
         Assert.Empty(none.Trials);
         Assert.Empty(none.Strays);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    public void Trials_made_in_any_order_are_listed_in_number_order_across_the_width_of_their_names(int seed)
+    {
+        // Past 999 a name is longer (trial_1000 sorts before trial_999 by name); made in a shuffled order, with strays.
+        var numbers = Enumerable.Range(0, 1100).ToArray();
+        new Random(seed).Shuffle(numbers);
+        foreach (var n in numbers) Folder($"sweep/d/m/t/{TrialFiles.FolderName(n)}");
+        Folder("sweep/d/m/t/trial_0001");
+
+        Assert.Equal(Enumerable.Range(0, 1100).Select(n => Path.Combine(Log, "sweep/d/m/t", TrialFiles.FolderName(n))), TrialFolders.Under(Log));
+    }
 }
