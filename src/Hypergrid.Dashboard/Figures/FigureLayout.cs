@@ -20,8 +20,8 @@ public static class FigureLayout
         var yLabels = yTicks.Select(Ticks.Label).ToList();
 
         // The legend first, across the figure's whole width; then the plot takes what is left.
-        var legend = LegendEntries(f);
-        var items = LegendItems(f, legend);
+        var legend = FigureLegend.Entries(f);
+        var items = FigureLegend.Items(f, legend);
         var legendLeft = fs * 0.3;
         var (placed, legendRows, legendFs) = LegendFlow.Place(items.Select(i => (i.Text, i.Entry is not null)).ToList(), size.Width - 2 * legendLeft, fs, size.Height * 0.4);
         var legendH = legendRows == 0 ? 0 : legendRows * legendFs * LegendFlow.RowEms + fs * 0.3;
@@ -111,30 +111,6 @@ public static class FigureLayout
         }
         return canvas.Finish();
     }
-
-    /// <summary>One legend entry: a colour's name, or (colour null) the line style of a phase.</summary>
-    private sealed record LegendEntry(string Name, int? Color, bool Dashed);
-
-    private static List<LegendEntry> LegendEntries(Figure f)
-    {
-        var entries = f.Lines.Where(l => l.InLegend).GroupBy(l => l.Color).Select(g => new LegendEntry(g.First().Name, g.Key, g.First().Dashed && g.All(l => l.Dashed))).ToList();
-        if (entries.Count == 1 && f.LegendTitle is null && entries[0].Name.Length == 0) entries.Clear();
-        // Both phases drawn: solid is train, dashed is val (one key for every colour).
-        if (f.Lines.Any(l => l.Dashed) && f.Lines.Any(l => !l.Dashed && !l.Markers))
-        {
-            for (var i = 0; i < entries.Count; i++) entries[i] = entries[i] with { Dashed = false };
-            entries.Add(new LegendEntry("train", null, false));
-            entries.Add(new LegendEntry("val", null, true));
-        }
-        return entries;
-    }
-
-    /// <summary>One thing the legend shows: the title (no entry) or an entry with its line.</summary>
-    private sealed record LegendItem(string Text, LegendEntry? Entry);
-
-    private static List<LegendItem> LegendItems(Figure f, List<LegendEntry> entries) =>
-        (entries.Count == 0 ? [] : (f.LegendTitle is { } t ? [new LegendItem(t + ":", null)] : new List<LegendItem>()).Concat(entries.Select(e => new LegendItem(e.Name, e))))
-            .Concat(f.Note is { } note ? [new LegendItem(note, null)] : []).ToList();
 
     // A padded end stays a double: past the largest one it is the largest one.
     private static double Finite(double v) => Math.Clamp(v, -double.MaxValue, double.MaxValue);

@@ -20,14 +20,15 @@ public static class PgfplotsWriter
         foreach (var c in colors) tex.Append(CultureInfo.InvariantCulture, $"\\definecolor{{hg{c}}}{{HTML}}{{{Palette.Of(c, f.ColorCount)[1..]}}}\n");
         var fs = N(size.FontSize);
         var font = $"\\fontsize{{{fs}}}{{{N(size.FontSize * 1.2)}}}\\selectfont";
-        var phases = f.Lines.Any(l => l.Dashed) && f.Lines.Any(l => !l.Dashed && !l.Markers);
-        // The legend's entries in the order they are added (title, lines, train/val), each in lines that fit the width.
-        var named = f.Lines.Where(l => l.InLegend && l.Name.Length > 0 && HasRows(f, l)).Select(l => l.Name);
-        var texts = (f.LegendTitle is { } lt ? [lt + ":"] : Array.Empty<string>()).Concat(named).Concat(phases ? ["train", "val"] : [])
-            .Concat(f.Note is { } nt ? [nt] : []).ToList();
-        var entryLines = PgfplotsLegend.Lines(texts, size.Width, size.FontSize);
-        var entry = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < texts.Count; i++) entry.TryAdd(texts[i], string.Join("\\\\", entryLines[i].Select(Escape)));
+        // The legend's items (FigureLayout's: title, a line per colour, train/val, note), each in lines that fit the width;
+        // added in that order, each colour's right after its line's plot.
+        var entries = FigureLegend.Entries(f);
+        var items = FigureLegend.Items(f, entries);
+        var entryLines = PgfplotsLegend.Lines(items.Select(i => i.Text).ToList(), size.Width, size.FontSize);
+        string Entry(int i) => $"\\addlegendentry{{{string.Join("\\\\", entryLines[i].Select(Escape))}}}\n";
+        var ofLine = new Dictionary<FigureLine, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < items.Count; i++)
+            if (items[i].Entry?.Line is { } drawn) ofLine[drawn] = i;
         var columns = entryLines.Count == 0 ? 1 : PgfplotsLegend.Columns(entryLines, size.Width, size.FontSize);
         tex.Append("\\begin{axis}[\n");
         tex.Append(CultureInfo.InvariantCulture, $"  width={N(size.Width)}bp, height={N(size.Height)}bp,\n");
@@ -42,7 +43,9 @@ public static class PgfplotsWriter
         tex.Append("  legend cell align=left,\n");
         if (f.LegendTitle is { } title) tex.Append(CultureInfo.InvariantCulture, $"  % legend: values of {Escape(title)}\n");
         tex.Append("]\n");
-        if (f.LegendTitle is { } t) tex.Append(CultureInfo.InvariantCulture, $"\\addlegendimage{{empty legend}}\\addlegendentry{{{entry[t + ":"]}}}\n");
+        // Words without a line of their own (the title, the note) have an empty image; a phase's, its line style in black.
+        void Image(int i, string image) => tex.Append("\\addlegendimage{").Append(image).Append('}').Append(Entry(i));
+        if (entries.Count > 0 && f.LegendTitle is not null) Image(0, "empty legend");
         foreach (var line in f.Lines.Where(l => l.Lower is not null && l.Upper is not null && !l.Markers))
         {
             var rows = Enumerable.Range(0, line.X.Length).Where(i => Shown(f, line.Lower![i]) && Shown(f, line.Upper![i]) && ShownX(f, line.X[i])).ToList();
@@ -55,13 +58,19 @@ public static class PgfplotsWriter
         foreach (var line in f.Lines)
         {
             var rows = Enumerable.Range(0, line.X.Length).Where(i => Shown(f, line.Y[i]) && ShownX(f, line.X[i])).ToList();
-            if (rows.Count == 0) continue;
+            var legend = ofLine.TryGetValue(line, out var item);
             var color = $"hg{line.Color}";
             var errors = line.Markers && line.Lower is not null && line.Upper is not null;
-            var style = line.Markers
-                ? $"color={color}, only marks, mark=*, mark size=1.5pt" + (line.Ringed ? ", mark options={draw=black, line width=0.8pt}" : "") + (errors ? ", error bars/.cd, y dir=both, y explicit" : "")
+            var look = line.Markers
+                ? $"color={color}, only marks, mark=*, mark size=1.5pt" + (line.Ringed ? ", mark options={draw=black, line width=0.8pt}" : "")
                 : $"color={color}, line width=0.8pt, no markers" + (line.Dashed ? ", dashed" : "");
-            var legend = line.InLegend && line.Name.Length > 0;
+            // A line with nothing to draw keeps its place in the legend, as the SVG's.
+            if (rows.Count == 0)
+            {
+                if (legend) Image(item, look);
+                continue;
+            }
+            var style = look + (errors ? ", error bars/.cd, y dir=both, y explicit" : "");
             tex.Append(CultureInfo.InvariantCulture, $"% {Escape(line.Name)}\n\\addplot[{style}{(legend ? "" : ", forget plot")}] table[row sep=\\\\{(errors ? ", y error plus=ep, y error minus=em" : "")}] {{\n");
             tex.Append(errors ? "x y ep em \\\\\n" : "x y \\\\\n");
             foreach (var i in rows)
@@ -71,15 +80,14 @@ public static class PgfplotsWriter
                 tex.Append(" \\\\\n");
             }
             tex.Append("};\n");
-            if (legend) tex.Append(CultureInfo.InvariantCulture, $"\\addlegendentry{{{entry[line.Name]}}}\n");
+            if (legend) tex.Append(Entry(item));
         }
-        if (phases) tex.Append("\\addlegendimage{black, line width=0.8pt}\\addlegendentry{train}\n\\addlegendimage{black, line width=0.8pt, dashed}\\addlegendentry{val}\n");
-        if (f.Note is { } note) tex.Append(CultureInfo.InvariantCulture, $"\\addlegendimage{{empty legend}}\\addlegendentry{{{entry[note]}}}\n");
+        for (var i = 0; i < items.Count; i++)
+            if (items[i].Entry is { Line: null } phase) Image(i, "black, line width=0.8pt" + (phase.Dashed ? ", dashed" : ""));
+        if (f.Note is not null) Image(items.Count - 1, "empty legend");
         tex.Append("\\end{axis}\n\\end{tikzpicture}\n");
         return Encoding.UTF8.GetBytes(tex.ToString());
     }
-
-    private static bool HasRows(Figure f, FigureLine l) => Enumerable.Range(0, l.X.Length).Any(i => Shown(f, l.Y[i]) && ShownX(f, l.X[i]));
 
     private static bool Shown(Figure f, double? v) => v is { } d && double.IsFinite(d) && (!f.LogY || d > 0);
 
