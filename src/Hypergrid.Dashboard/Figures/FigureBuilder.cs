@@ -29,13 +29,7 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
                     lines.Add(line with { Name = names[i], Color = i, Dashed = phase == "val", InLegend = phase == r.Phases[0] || !lines.Any(l => l.Color == i) });
         }
         if (lines.Count == 0) throw unsized.Count > 0 ? FigureErrors.NoEpochSize(unsized[0]) : FigureErrors.NothingToDraw();
-        var most = groups.Max(g => g.Count);
-        var band = !r.Group || most < 2 ? "" : r.Band switch
-        {
-            "std" => $", mean ± std of {most} seeds",
-            "range" => $", mean and min–max of {most} seeds",
-            _ => $", mean of {most} seeds",
-        };
+        var band = BandLabel.Of(r.Band, r.Group, groups.Select(g => g.Count).ToList());
         var phaseWord = r.Phases.Count == 1 ? r.Phases[0] + " " : "";
         var logged = lines.Count(l => l.LoggedX);
         var xLabel = r.X == "samples" ? SampleAxis.SamplesLabel(logged, lines.Count) : XLabel(r.X);

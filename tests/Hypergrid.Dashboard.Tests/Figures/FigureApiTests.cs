@@ -167,8 +167,8 @@ public sealed class FigureApiTests : IAsyncLifetime
         var tex = await Figure("metric=loss&phase=train&x=step&format=tex");
         var lines = TexTables.Read(tex);
         Assert.Equal(paths.Count, lines.Count);
-        Assert.Contains("\\addlegendentry{lr=0.001, seed=0}", tex);
-        Assert.Contains("\\addlegendentry{lr=0.1, seed=2}", tex);
+        Assert.Contains("(hgl) {lr=0.001, seed=0};", tex); // a legend node
+        Assert.Contains("(hgl) {lr=0.1, seed=2};", tex);
     }
 
     [Theory]
