@@ -8,7 +8,7 @@ namespace Hypergrid.Dashboard.Tests.Api;
 /// </summary>
 public sealed class LabelledLeafTests : IAsyncLifetime
 {
-    private static readonly string[] Leaves = ["experiment/mnist/mlp/adam@hidden=256", "experiment/mnist/mlp/adam@lr=0.001,hidden=256", "experiment/mnist/mlp/my run+v2"];
+    private static readonly string[] Leaves = ["experiment/mnist/mlp/adam@hidden=256", "experiment/mnist/mlp/adam@lr=0.001,hidden=256", "experiment/mnist/mlp/my run+v2", "experiment/mnist/mlp/keep50%", "experiment/mnist/mlp/x%2Fy%2e%2e"];
     private readonly LogTree tree = new();
     private TestServer? server;
 
@@ -39,6 +39,11 @@ public sealed class LabelledLeafTests : IAsyncLifetime
             Assert.True(log.StatusCode == HttpStatusCode.OK, $"{leaf}: /api/logs {log.StatusCode}");
             var group = await server.Http.GetAsync($"/api/series-group?trial={Uri.EscapeDataString(leaf + "/trial_000")}&trial={Uri.EscapeDataString(leaf + "/trial_001")}&metrics=loss");
             Assert.True(group.StatusCode == HttpStatusCode.OK, $"{leaf}: /api/series-group {group.StatusCode} {await group.Content.ReadAsStringAsync()}");
+            var epochs = await server.Http.PostAsync("/api/epochs", new StringContent(System.Text.Json.JsonSerializer.Serialize(new { trials = new[] { leaf + "/trial_000" } })));
+            var body = await epochs.Content.ReadAsByteArrayAsync();
+            Assert.True(epochs.StatusCode == HttpStatusCode.OK, $"{leaf}: /api/epochs {epochs.StatusCode}");
+            using var header = System.Text.Json.JsonDocument.Parse(body.AsMemory(4, (int)BitConverter.ToUInt32(body, 0)));
+            Assert.Equal([leaf + "/trial_000"], header.RootElement.GetProperty("trials").EnumerateArray().Select(t => t.GetProperty("path").GetString()));
         }
     }
 }
