@@ -28,7 +28,7 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
                 if (await LineAsync(groups[i], phase, r, epochsPerStep ?? 1, cancel) is { } line)
                     lines.Add(line with { Name = names[i], Color = i, Dashed = phase == "val", InLegend = phase == r.Phases[0] || !lines.Any(l => l.Color == i) });
         }
-        if (lines.Count == 0) throw unsized.Count > 0 ? FigureErrors.NoEpochSize(unsized[0]) : FigureErrors.NothingToDraw();
+        if (lines.Count == 0) throw unsized.Count > 0 ? FigureErrors.NoEpochSize(unsized[0], r.Words) : FigureErrors.NothingToDraw();
         var band = BandLabel.Of(r.Band, r.Group, groups.Select(g => g.Count).ToList());
         var phaseWord = r.Phases.Count == 1 ? r.Phases[0] + " " : "";
         var logged = lines.Count(l => l.LoggedX);
@@ -72,7 +72,7 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         var perStep = r.X switch
         {
             "samples" when logged is not null => 1,
-            "samples" => BatchSize(members[0]),
+            "samples" => BatchSize(members[0], r.Words),
             "epochf" => epochsPerStep,
             _ => 1,
         };
@@ -132,8 +132,8 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         return (mean.Select((m, i) => m - (std[i] ?? 0)).ToArray(), mean.Select((m, i) => m + (std[i] ?? 0)).ToArray());
     }
 
-    private static double BatchSize(FigureTrial t) =>
-        SeedGroups.Number(t.Config?["batch_size"]) is { } b && b > 0 ? b : throw FigureErrors.NoBatchSize(t.Path);
+    private static double BatchSize(FigureTrial t, FigureWords words) =>
+        SeedGroups.Number(t.Config?["batch_size"]) is { } b && b > 0 ? b : throw FigureErrors.NoBatchSize(t.Path, words);
 
     /// <summary>The page's smoothing: an exponential moving average with weight w on the past; gaps stay gaps.</summary>
     public static double?[] Smooth(double?[] ys, double w)

@@ -20,18 +20,21 @@ public static class ResultsFigure
     /// The figure of a report's section (null: the first) by key (null: the first key with a number, as the page
     /// chooses); colourOf gives a group's colour index (the page's seed-group order) and colours how many there are.
     /// logX: a log x axis (true), a linear one (false), or (null) log when the key's values are all above 0 and span
-    /// <see cref="LogDecades"/> decades or more; the x label says "(log scale)" either way.
+    /// <see cref="LogDecades"/> decades or more; the x label says "(log scale)" either way. words: who asked (errors name
+    /// their options or parameters; the CLI's by default).
     /// </summary>
-    public static Figure Build(Report report, string? section, string? key, string errorBars, Func<GroupRow, int?>? colorOf = null, int? colors = null, bool? logX = null)
+    public static Figure Build(Report report, string? section, string? key, string errorBars, Func<GroupRow, int?>? colorOf = null, int? colors = null, bool? logX = null, FigureWords? words = null)
     {
-        if (!ErrorBars.Contains(errorBars)) throw FigureErrors.UnknownErrorBars(errorBars);
+        var w = words ?? FigureWords.Command;
+        if (!ErrorBars.Contains(errorBars)) throw FigureErrors.UnknownErrorBars(errorBars, w);
         if (report.Sections.Count == 0) throw FigureErrors.NothingToDraw();
         var shown = section is null ? report.Sections[0]
-            : report.Sections.FirstOrDefault(s => s.Name == section) ?? throw FigureErrors.UnknownSection(section, report.Sections.Select(s => s.Name));
+            : report.Sections.FirstOrDefault(s => s.Name == section) ?? throw FigureErrors.UnknownSection(section, report.Sections.Select(s => s.Name), w);
         var groups = shown.Groups;
         var keys = groups.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList();
         var numeric = keys.Where(k => groups.Any(g => SeedGroups.Number(g.Values[k]) is not null)).ToList();
-        if (key is not null && !keys.Contains(key)) throw FigureErrors.UnknownResultsKey(key, keys);
+        if (key is not null && !keys.Contains(key))
+            throw FigureErrors.UnknownResultsKey(key, shown.Name, keys, report.Sections.Where(s => s.Groups.Any(g => g.Values.ContainsKey(key))).Select(s => s.Name).ToList(), w);
         key ??= numeric.FirstOrDefault();
         var byNumber = key is not null && groups.All(g => g.Values[key] is null || SeedGroups.Number(g.Values[key]) is not null);
         var drawn = byNumber ? groups.Where(g => g.Values[key!] is not null).ToList() : groups.ToList();
@@ -52,7 +55,7 @@ public static class ResultsFigure
         }
         var xs = lines.Select(l => l.X[0]).ToList();
         var log = byNumber && xs.All(x => x > 0) && (logX ?? xs.Max() / xs.Min() >= Math.Pow(10, LogDecades));
-        if (logX == true && !log) throw FigureErrors.LogXNeedsPositive(byNumber ? key : null);
+        if (logX == true && !log) throw FigureErrors.LogXNeedsPositive(byNumber ? key : null, w);
         var left = groups.Count - drawn.Count;
         var xLabel = key is null ? "group" : key + (log ? " (log scale)" : "") + (left > 0 ? $" ({left} group(s) without {key} left out)" : "");
         var yLabel = report.Metric + (errorBars == "ci" ? " (mean, 95% CI)" : " (mean ± std over seeds)");

@@ -112,9 +112,9 @@ public sealed partial class ResultsFigureApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("err=sem", "error bars 'sem'")]
-    [InlineData("section=nowhere", "section 'nowhere'")]
-    [InlineData("key=depth", "key 'depth'")]
+    [InlineData("err=sem", "err=sem is not a kind of error bar")]
+    [InlineData("section=nowhere", "section=nowhere is not a section")]
+    [InlineData("key=depth", "key=depth: 'depth' does not differ")]
     [InlineData("format=png", "'png' is not a figure format")]
     public async Task A_bad_choice_is_a_400_naming_it(string query, string named)
     {
