@@ -318,8 +318,10 @@ async function redraw(reloadLogs) {
     // At step resolution the plots need only the step buckets: they are drawn first, and the epoch logs (the metric
     // list, the epoch view) follow, so a first visit does not wait for every log to be aggregated as well.
     const stepFirst = reloadLogs && stepAxis();
+    const named = loadNames(trials); // grouped: the groups' names, asked while the curves load
     if (stepFirst) await loadSteps(drawn);
     else if (reloadLogs) await loadLogs(drawn);
+    await named;
     mark('logs');
     renderControls();
     renderNotice(trials);
@@ -482,7 +484,7 @@ function wire() {
   window.addEventListener('resize', () => { for (const p of store.plots) p.plot.setSize({ width: Math.max(360, p.el.clientWidth - 10), height: 280 }); });
 }
 
-window.hypergrid = { store, view, refresh, csvCell, color, trialColors, figureUrl, stepScale, results: () => results };
+window.hypergrid = { store, view, refresh, csvCell, color, trialColors, figureUrl, results: () => results };
 wire();
 wireResults();
 refresh().then(() => setInterval(refresh, REFRESH_MS));

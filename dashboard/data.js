@@ -162,6 +162,9 @@ function extend(prev, tail, metrics) {
     if (!prev[m] || !tail[m]) continue;
     out[m] = Object.fromEntries(Object.keys(tail[m]).map(r => [r, prev[m][r].slice(0, cut).concat(tail[m][r])]));
   }
+  // The buckets' places on the x axis, as the server gave them; unplaced unless both answers are (the next refresh asks afresh).
+  out.x = prev.x?.mean && tail.x?.mean
+    ? { ...tail.x, mean: prev.x.mean.slice(0, cut).concat(tail.x.mean), last: prev.x.last.slice(0, cut).concat(tail.x.last) } : null;
   return out;
 }
 
@@ -178,11 +181,11 @@ async function loadSteps(trials) {
   if (view.group) return loadGroupSteps(trials, metrics);
   const { points, range } = stepWindow();
   // Same question as last time: only running trials (whose logs grow) and trials not yet loaded are asked again.
-  const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}|${samplesQuery()}`;
+  const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}|${xQuery()}`;
   const fresh = key !== store.stepsKey;
   store.stepsKey = key;
   const jobs = [];
-  const base = `metrics=${metrics.join(',')}${samplesQuery()}`;
+  const base = `metrics=${metrics.join(',')}${xQuery()}`;
   // A trial that stopped running since the last look is asked once more, for the rows it wrote last.
   for (const t of trials.filter(t => t.log && (fresh || t.state === 'running' || store.steps.get(t.path)?.state !== t.state))) {
     for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
@@ -196,7 +199,8 @@ async function loadSteps(trials) {
         .then(r => (r.ok ? r.json() : null)).then(body => {
           const entry = store.steps.get(t.path) ?? {};
           entry.state = t.state;
-          if (!body) delete entry[phase];
+          // An answer not placed on the x axis (no batches per epoch yet) is not kept: the next refresh asks afresh.
+          if (!body?.x?.mean) delete entry[phase];
           else if (tail === null || body.rows < prev.to) entry[phase] = body; // a log that shrank was restarted: the next refresh asks afresh
           else entry[phase] = extend(prev, body, [...metrics, 'samples']);
           store.steps.set(t.path, entry);
@@ -213,7 +217,7 @@ async function loadSteps(trials) {
  */
 async function loadGroupSteps(trials, metrics) {
   const { points, range } = stepWindow();
-  const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}|${samplesQuery()}`;
+  const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}|${xQuery()}`;
   const fresh = key !== store.groupStepsKey;
   store.groupStepsKey = key;
   if (fresh) store.groupSteps = new Map();
@@ -225,7 +229,7 @@ async function loadGroupSteps(trials, metrics) {
     const entry = { states, members };
     const who = members.map(t => `trial=${encodeURIComponent(t.path)}`).join('&');
     for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
-      jobs.push(fetch(`/api/series-group?${who}&phase=${phase}&metrics=${metrics.join(',')}${samplesQuery()}&points=${points}${range}`, { cache: 'no-store' })
+      jobs.push(fetch(`/api/series-group?${who}&phase=${phase}&metrics=${metrics.join(',')}${xQuery()}&points=${points}${range}`, { cache: 'no-store' })
         .then(r => (r.ok ? r.json() : null)).then(body => {
           if (body) entry[phase] = body;
           // The metric list knows it from the buckets, so the first draw has its plot (the epoch logs come after).

@@ -34,23 +34,22 @@ function groupName(members, names, named) {
 function seriesFor(metric, trials, colors) {
   const out = [];
   const names = shortNames(trials);
-  const named = view.group ? groupNames(trials) : null;
+  const named = view.group ? groupNames() : null;
   // At step resolution x is the train step (train batches done): a val pass sits where it ran, so train and val align.
   if (stepAxis() && view.group) {
     // Per bucket, from the server: the seeds' mean with a ±std band, or the true min–max over all seeds' rows.
     for (const entry of store.groupSteps?.values() ?? []) {
       const c = colors.get(entry.members[0].path);
-      const k = stepScale(entry.members[0]);
       const name = groupName(entry.members, names, named);
       for (const ph of view.phases) {
         const body = entry[ph], m = body?.[metric];
         if (!m || !m.mean.some(v => v != null)) continue;
-        const xs = stepXs(body, ph, k);
+        const xs = stepXs(body);
         if (!xs) continue;
         const band = view.band === 'range' ? { upper: m.max, lower: m.min }
           : { upper: m.mean.map((v, i) => v == null ? null : v + (m.std[i] ?? 0)), lower: m.mean.map((v, i) => v == null ? null : v - (m.std[i] ?? 0)) };
         out.push({ label: `${name.line} ${ph} (n=${Math.max(...m.n)})`, group: name.key, color: c, dash: ph !== 'train', xs, ys: smooth(m.mean, view.smooth), band,
-          logged: Boolean(loggedSamples(body)) });
+          logged: loggedX(body), steps: body.step, width: body.width });
       }
     }
     return out;
@@ -58,15 +57,14 @@ function seriesFor(metric, trials, colors) {
   if (stepAxis()) {
     // Per bucket: the line through the last values, and a light band from the true min to the true max.
     for (const t of trials) {
-      const k = stepScale(t);
       for (const ph of view.phases) {
         const body = store.steps.get(t.path)?.[ph];
         const m = body?.[metric];
         if (!m || !m.last.some(v => v != null)) continue;
-        const xs = stepXs(body, ph, k, ph === 'train' ? 'last' : 'mean');
+        const xs = stepXs(body, ph === 'train' ? 'last' : 'mean');
         if (!xs) continue;
         out.push({ label: `${names.get(t.path)} ${ph}${pausedMark(t)}`, color: colors.get(t.path), dash: ph !== 'train', xs, ys: smooth(ph === 'train' ? m.last : m.mean, view.smooth),
-          band: body.raw ? undefined : { upper: m.max, lower: m.min }, logged: Boolean(loggedSamples(body)) });
+          band: body.raw ? undefined : { upper: m.max, lower: m.min }, logged: loggedX(body), steps: body.step, width: body.width });
       }
     }
     return out;
@@ -256,7 +254,7 @@ const strokeOf = (u, i) => u.series[i].stroke(u, i);
 /** A drag over a step plot asks the server again for just that range, down to the raw rows. */
 function zoomSteps(u) {
   if (u.select.width < 2) return;
-  const range = stepsOf(u.posToVal(u.select.left, 'x'), u.posToVal(u.select.left + u.select.width, 'x'), selected());
+  const range = stepsOf(u.posToVal(u.select.left, 'x'), u.posToVal(u.select.left + u.select.width, 'x'), store.plots.find(p => p.plot === u)?.series ?? []);
   if (!range || range[1] <= range[0]) return;
   store.stepRange = range;
   redraw(true);
@@ -322,7 +320,7 @@ function drawPlots(trials, colors) {
     el.append(figureButtons(metric));
   }
   // Grouped: each plot lists its groups under it, in their colours, whether or not the cursor is over it.
-  const title = view.group ? groupNames(trials).title : null;
+  const title = view.group ? groupNames().title : null;
   for (const p of next) renderGroupLegend(p.el, p.series, title);
   for (const p of store.plots) if (!next.includes(p)) { p.plot.destroy(); p.el.remove(); }
   for (const p of next) holder.append(p.el); // in the order of the chosen metrics

@@ -44,7 +44,9 @@ public static class DashboardServer
         app.MapReport(logRoot, options.Schema);
         app.MapReportFigure(logRoot, scanner, options.Schema);
         var steps = new Series.SeriesStore(logRoot);
-        app.MapSeries(logRoot, steps);
+        var lookup = new TrialLookup(scanner);
+        app.MapSeries(logRoot, steps, lookup, new Series.TrialXScales(store));
+        app.MapNames(lookup);
         app.MapFigures(scanner, new Figures.FigureBuilder(steps, store));
         return app;
     }

@@ -16,6 +16,9 @@ namespace Hypergrid.Dashboard.Api;
 /// Exact at every zoom: every number is a reduction of the rows, answered from the step log's block summaries.
 /// GET /api/series-group?trial=PATH&amp;trial=PATH…&amp;(same): the same buckets over a group of trials (its seeds): per bucket
 /// the mean and sample std of the trials' bucket means, n (trials with a value), and the true min and max of all rows.
+/// With x=step|samples|epochf, both answer "x": where each bucket sits on that axis by the one rule the figure files
+/// use too (<see cref="StepX"/>): "mean" for its mean, "last" for its last value, "logged" when samples seen are the
+/// log's own counts, or "missing": what the trial lacks to be placed there (its batch_size, its batches per epoch).
 /// </summary>
 public static class SeriesEndpoints
 {
@@ -26,7 +29,7 @@ public static class SeriesEndpoints
 
     private const int MaxGroup = 1000;
 
-    public static IEndpointRouteBuilder MapSeries(this IEndpointRouteBuilder app, string logRoot, SeriesStore store)
+    public static IEndpointRouteBuilder MapSeries(this IEndpointRouteBuilder app, string logRoot, SeriesStore store, TrialLookup trials, TrialXScales scales)
     {
         app.MapMethods("/api/series/{**path}", ReadMethods.GetAndHead, async (string path, HttpContext http) =>
         {
@@ -35,18 +38,26 @@ public static class SeriesEndpoints
             var dir = TrialPaths.Folder(logRoot, path.TrimEnd('/'));
             if (dir is null) return Results.NotFound("no such trial under out/log");
             string? problem = null;
-            var body = await store.WithLogAsync(dir, query.Columns, log =>
+            var got = await store.WithLogAsync(dir, query.Columns, log =>
             {
                 problem = StepBuckets.Check(log, query);
                 if (problem is not null) return null;
                 var range = query.Resolve(log.Extent);
                 if (range.Buckets > SeriesQuery.MaxPoints) { problem = StepBuckets.TooMany(range.Width); return null; }
-                return Answer(log, query, range);
+                var buckets = StepBuckets.Of(log, query, range);
+                // Raw: every bucket one step and at most one row (several val rows of one pass share a step).
+                var raw = range.Width == 1 && log.RowsAt(query.Phase, range.From, range.To) is var (lo, hi) && hi - lo == buckets.At.Count(a => a is not null);
+                return new Bucketed(range, buckets, log.Rows(query.Phase), raw);
             }, http.RequestAborted);
             if (problem is not null) return Results.BadRequest(problem);
-            if (body is null) return Results.NotFound("this trial has no batch log yet");
+            if (got is null) return Results.NotFound("this trial has no batch log yet");
+            BucketX? x = null;
+            if (query.X is { } axis)
+            {
+                x = await BucketX.ForTrialAsync(got.Buckets, query.Phase, axis, axis == "step" ? null : trials.Find(path), scales, http.RequestAborted);
+            }
             http.Response.Headers.CacheControl = "no-store";
-            return Results.Bytes(body, "application/json");
+            return Results.Bytes(Answer(query, got, x), "application/json");
         });
         app.MapMethods("/api/series-group", ReadMethods.GetAndHead, async (HttpContext http) =>
         {
@@ -58,20 +69,22 @@ public static class SeriesEndpoints
             if (paths.Where((_, i) => dirs[i] is null).FirstOrDefault() is { } unknown) return Results.NotFound($"no such trial under out/log: {unknown}");
             var (group, problem) = await GroupSeries.ComputeAsync(store, dirs.Select(d => d!).ToList(), query, http.RequestAborted);
             if (problem is not null) return Results.BadRequest(problem);
+            var x = query.X is { } axis
+                ? await BucketX.ForGroupAsync(group!, axis, paths.Select(p => axis == "step" ? null : trials.Find(p)).ToList(), scales, http.RequestAborted) : null;
             http.Response.Headers.CacheControl = "no-store";
-            return Results.Bytes(GroupAnswer(group!), "application/json");
+            return Results.Bytes(GroupAnswer(group!, x), "application/json");
         });
         return app;
     }
 
-    private static byte[] Answer(StepLog log, SeriesQuery q, (int From, int To, int Width, long Buckets) range)
+    /// <summary>One trial's buckets, its rows of the phase and whether every bucket is one row.</summary>
+    private sealed record Bucketed((int From, int To, int Width, long Buckets) Range, StepBuckets Buckets, int Rows, bool Raw);
+
+    private static byte[] Answer(SeriesQuery q, Bucketed got, BucketX? x)
     {
-        var (metrics, at) = StepBuckets.Of(log, q, range);
-        // Raw: every bucket one step and at most one row (several val rows of one pass share a step).
-        var raw = range.Width == 1 && log.RowsAt(q.Phase, range.From, range.To) is var (lo, hi) && hi - lo == at.Count(a => a is not null);
-        return Json(q, range, log.Rows(q.Phase), raw, at, json =>
+        return Json(q, got.Range, got.Rows, got.Raw, got.Buckets.At, x, json =>
         {
-            foreach (var (metric, summaries) in metrics)
+            foreach (var (metric, summaries) in got.Buckets.Metrics)
             {
                 json.WriteStartObject(metric);
                 foreach (var r in Reductions)
@@ -82,9 +95,9 @@ public static class SeriesEndpoints
         });
     }
 
-    private static byte[] GroupAnswer(GroupSeries g)
+    private static byte[] GroupAnswer(GroupSeries g, BucketX? x)
     {
-        return Json(g.Query, g.Range, null, false, g.At, json =>
+        return Json(g.Query, g.Range, null, false, g.At, x, json =>
         {
             json.WriteNumber("trials", g.Trials);
             foreach (var (metric, stats) in g.Metrics)
@@ -110,7 +123,7 @@ public static class SeriesEndpoints
         json.WriteEndArray();
     }
 
-    private static byte[] Json(SeriesQuery q, (int From, int To, int Width, long Buckets) range, int? rows, bool raw, int?[] at, Action<Utf8JsonWriter> body)
+    private static byte[] Json(SeriesQuery q, (int From, int To, int Width, long Buckets) range, int? rows, bool raw, int?[] at, BucketX? x, Action<Utf8JsonWriter> body)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -129,6 +142,16 @@ public static class SeriesEndpoints
             json.WriteStartArray("at");
             foreach (var a in at) if (a is { } v) json.WriteNumberValue(v); else json.WriteNullValue();
             json.WriteEndArray();
+            if (x is not null)
+            {
+                json.WriteStartObject("x");
+                json.WriteString("axis", x.Axis);
+                json.WriteBoolean("logged", x.Logged);
+                if (x.Missing is not null) json.WriteString("missing", x.Missing);
+                if (x.Mean is not null) Numbers(json, "mean", x.Mean);
+                if (x.Last is not null) Numbers(json, "last", x.Last);
+                json.WriteEndObject();
+            }
             body(json);
             json.WriteEndObject();
         }

@@ -9,6 +9,8 @@ namespace Hypergrid.Dashboard.Figures;
 /// </summary>
 public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
 {
+    private readonly TrialXScales scales = new(epochs);
+
     public async Task<Figure> BuildAsync(IReadOnlyList<FigureTrial> trials, FigureRequest r, CancellationToken cancel = default)
     {
         r = r.Checked();
@@ -18,15 +20,19 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         var unsized = new List<string>();
         for (var i = 0; i < groups.Count; i++)
         {
-            double? epochsPerStep = null;
-            if (r.X == "epochf" && (epochsPerStep = await EpochsPerStepAsync(groups[i], cancel)) is null)
-            {
-                unsized.Add(groups[i][0].Path);
-                continue;
-            }
             foreach (var phase in r.Phases)
-                if (await LineAsync(groups[i], phase, r, epochsPerStep ?? 1, cancel) is { } line)
-                    lines.Add(line with { Name = names[i], Color = i, Dashed = phase == "val", InLegend = phase == r.Phases[0] || !lines.Any(l => l.Color == i) });
+            {
+                var (line, missing) = r.X == "epoch" ? (await EpochLineAsync(groups[i], phase, r, cancel), null) : await StepLineAsync(groups[i], phase, r, cancel);
+                if (missing is not null)
+                {
+                    // Not placeable on this axis (no batches per epoch): left out and named under the legend.
+                    if (r.X == "samples") throw FigureErrors.NoBatchSize(groups[i][0].Path, r.Words);
+                    if (!unsized.Contains(groups[i][0].Path)) unsized.Add(groups[i][0].Path);
+                    continue;
+                }
+                if (line is not null)
+                    lines.Add(line with { Y = Smooth(line.Y, r.Smooth), Name = names[i], Color = i, Dashed = phase == "val", InLegend = phase == r.Phases[0] || !lines.Any(l => l.Color == i) });
+            }
         }
         if (lines.Count == 0) throw unsized.Count > 0 ? FigureErrors.NoEpochSize(unsized[0], r.Words) : FigureErrors.NothingToDraw();
         var band = BandLabel.Of(r.Band, r.Group, groups.Select(g => g.Count).ToList());
@@ -41,9 +47,6 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         };
     }
 
-    /// <summary>The batch-log column a program may write with the samples it has seen; the samples axis uses it when every trial of a line has it.</summary>
-    public const string LoggedSamples = "samples";
-
     public static string XLabel(string x) => x switch
     {
         "step" => "train step (batches)",
@@ -52,53 +55,27 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         _ => "epoch",
     };
 
-    private async Task<FigureLine?> LineAsync(List<FigureTrial> members, string phase, FigureRequest r, double epochsPerStep, CancellationToken cancel)
+    /// <summary>
+    /// A line by step: the buckets of GET /api/series-group (one trial: a group of one) placed by <see cref="BucketX"/>,
+    /// as the page draws them: a group's mean, and a trial's val mean, at the mean of its rows' places; a trial's train
+    /// line through each bucket's last value at its last row's place.
+    /// </summary>
+    private async Task<(FigureLine? Line, string? Missing)> StepLineAsync(List<FigureTrial> members, string phase, FigureRequest r, CancellationToken cancel)
     {
-        var line = r.X == "epoch" ? await EpochLineAsync(members, phase, r, cancel) : await StepLineAsync(members, phase, r, epochsPerStep, cancel);
-        if (line is null) return null;
-        return line with { Y = Smooth(line.Y, r.Smooth) };
-    }
-
-    private async Task<FigureLine?> StepLineAsync(List<FigureTrial> members, string phase, FigureRequest r, double epochsPerStep, CancellationToken cancel)
-    {
-        var query = new SeriesQuery(phase, [r.Metric], r.From, r.To, r.Points) { Optional = r.X == "samples" ? [LoggedSamples] : [] };
+        var query = new SeriesQuery(phase, [r.Metric], r.From, r.To, r.Points) { Optional = r.X == "samples" ? [XScale.LoggedSamples] : [], X = r.X };
         var (group, problem) = await GroupSeries.ComputeAsync(steps, members.Select(m => m.Directory).ToList(), query, cancel);
         if (problem is not null)
-            return problem.StartsWith("unknown phase", StringComparison.Ordinal) ? null : throw new Config.UsageException($"{members[0].Path}: {problem}");
-        if (group is null || group.Trials == 0) return null;
+            return problem.StartsWith("unknown phase", StringComparison.Ordinal) ? (null, null) : throw new Config.UsageException($"{members[0].Path}: {problem}");
+        if (group is null || group.Trials == 0) return (null, null);
+        var place = await BucketX.ForGroupAsync(group, r.X, members, scales, cancel);
+        if (place.Missing is not null) return (null, place.Missing);
         var stats = group.Metrics[r.Metric];
-        // x at the END of a row's batch (SampleAxis): a train bucket at its first row, a val bucket at its last pass.
-        var logged = r.X == "samples" ? group.Metrics.GetValueOrDefault(LoggedSamples) : null;
-        var perStep = r.X switch
-        {
-            "samples" when logged is not null => 1,
-            "samples" => BatchSize(members[0], r.Words),
-            "epochf" => epochsPerStep,
-            _ => 1,
-        };
-        var xs = logged is not null
-            ? (phase == "train" ? logged.Min : logged.Max).Select(v => v ?? double.NaN).ToArray()
-            : phase == "train"
-                ? group.Steps.Select(s => SampleAxis.TrainX(s, r.X, perStep)).ToArray()
-                : group.At.Select(a => a is { } v ? SampleAxis.ValX(v, r.X, perStep) : double.NaN).ToArray();
-        var y = stats.Mean.Select((v, i) => double.IsNaN(xs[i]) ? null : v).ToArray();
-        if (!y.Any(v => v is not null)) return null;
+        var atLast = !r.Group && phase == StepLog.StepPhase;
+        var xs = (atLast ? place.Last! : place.Mean!).Select(v => v ?? double.NaN).ToArray();
+        var y = (atLast ? stats.Last : stats.Mean).Select((v, i) => double.IsNaN(xs[i]) ? null : v).ToArray();
+        if (!y.Any(v => v is not null)) return (null, null);
         var (lower, upper) = Band(r, stats.Mean, stats.Std, stats.Min, stats.Max, members.Count);
-        return new FigureLine("", 0, false, xs, y) { Lower = lower, Upper = upper, LoggedX = logged is not null };
-    }
-
-    /// <summary>
-    /// Epochs per train step for x=epochf: 1 ÷ the log's own train rows per epoch (the most in any epoch of a member),
-    /// else 1 ÷ ceil(train set ÷ batch_size) from run.json and the config; null when neither is known.
-    /// </summary>
-    private async Task<double?> EpochsPerStepAsync(List<FigureTrial> members, CancellationToken cancel)
-    {
-        foreach (var m in members)
-            if (await epochs.GetAsync(m.Directory, cancel) is { } got
-                && got.Table.RowsOf("train").Select(row => got.Table.Get(row, "n_batches") ?? 0).DefaultIfEmpty(0).Max() is var n and > 0)
-                return 1.0 / n;
-        return members[0].TrainSamples is > 0 and var size && SeedGroups.Number(members[0].Config?["batch_size"]) is > 0 and var b
-            ? 1.0 / Math.Ceiling(size / b) : null;
+        return (new FigureLine("", 0, false, xs, y) { Lower = lower, Upper = upper, LoggedX = place.Logged }, null);
     }
 
     private async Task<FigureLine?> EpochLineAsync(List<FigureTrial> members, string phase, FigureRequest r, CancellationToken cancel)
@@ -131,9 +108,6 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         if (!r.Group || members < 2) return (null, null);
         return (mean.Select((m, i) => m - (std[i] ?? 0)).ToArray(), mean.Select((m, i) => m + (std[i] ?? 0)).ToArray());
     }
-
-    private static double BatchSize(FigureTrial t, FigureWords words) =>
-        SeedGroups.Number(t.Config?["batch_size"]) is { } b && b > 0 ? b : throw FigureErrors.NoBatchSize(t.Path, words);
 
     /// <summary>The page's smoothing: an exponential moving average with weight w on the past; gaps stay gaps.</summary>
     public static double?[] Smooth(double?[] ys, double w)

@@ -2,8 +2,15 @@ using Hypergrid.Trials.Logs;
 
 namespace Hypergrid.Dashboard.Series;
 
-/// <summary>One metric of a group over its buckets: the mean and sample std of the trials' bucket means, the true min and max of all rows, n.</summary>
-public sealed record GroupStats(double?[] Mean, double?[] Std, double?[] Min, double?[] Max, int[] N);
+/// <summary>
+/// One metric of a group over its buckets: the mean and sample std of the trials' bucket means, the true min and max of
+/// all rows, n, and the mean of the trials' bucket last values (one trial: its last value, as the page draws a trial's
+/// train line).
+/// </summary>
+public sealed record GroupStats(double?[] Mean, double?[] Std, double?[] Min, double?[] Max, int[] N)
+{
+    public double?[] Last { get; init; } = [];
+}
 
 /// <summary>
 /// A group of trials (its seeds) at step resolution, as GET /api/series-group answers and `hypergrid plot` draws: the
@@ -11,6 +18,30 @@ public sealed record GroupStats(double?[] Mean, double?[] Std, double?[] Min, do
 /// </summary>
 public sealed record GroupSeries(SeriesQuery Query, (int From, int To, int Width, long Buckets) Range, int?[] At, int Trials, IReadOnlyDictionary<string, GroupStats> Metrics)
 {
+    /// <summary>Each member with a log, by its index among the folders asked for, and its own buckets.</summary>
+    public IReadOnlyList<(int Member, StepBuckets Buckets)> Each { get; init; } = [];
+
+    /// <summary>Whether every member's log has the samples column (then the samples axis draws it, for all of them).</summary>
+    public bool AllLogSamples => Each.Count > 0 && Each.All(e => e.Buckets.Metrics.ContainsKey(XScale.LoggedSamples));
+
+    /// <summary>
+    /// Each bucket's place on an axis (<see cref="StepX"/>): the mean over the members with rows there of their own
+    /// places, for the mean and for the last value; each member by its own scale (null: the member cannot be placed,
+    /// and then no bucket of the group is).
+    /// </summary>
+    public (double?[] Mean, double?[] Last)? X(Func<int, XScale?> scaleOf)
+    {
+        var each = new List<(double?[] Mean, double?[] Last)>();
+        foreach (var (member, buckets) in Each)
+            if (scaleOf(member) is { } scale) each.Add(StepX.Of(buckets, Query.Phase, scale));
+            else return null;
+        double? Average(Func<(double?[] Mean, double?[] Last), double?> pick) =>
+            each.Select(pick).Where(v => v is not null).Select(v => v!.Value).ToList() is { Count: > 0 } vs ? ScaledSum.Mean(vs) : null;
+        var count = (int)Range.Buckets;
+        return (Enumerable.Range(0, count).Select(b => Average(e => e.Mean[b])).ToArray(),
+            Enumerable.Range(0, count).Select(b => Average(e => e.Last[b])).ToArray());
+    }
+
     /// <summary>The first step of each bucket.</summary>
     public IEnumerable<long> Steps => Enumerable.Range(0, (int)Range.Buckets).Select(b => Range.From + (long)b * Range.Width);
 
@@ -26,11 +57,11 @@ public sealed record GroupSeries(SeriesQuery Query, (int From, int To, int Width
         if (problem is not null) return (null, problem);
         var range = query.Resolve(extent);
         if (range.Buckets > SeriesQuery.MaxPoints) return (null, StepBuckets.TooMany(range.Width));
-        var each = new List<StepBuckets>();
-        foreach (var dir in dirs)
-            if (await store.WithLogAsync(dir, query.Columns, log => StepBuckets.Of(log, query, range), cancel) is { } got)
-                each.Add(got);
-        return (Combine(query, range, each), null);
+        var each = new List<(int, StepBuckets)>();
+        for (var i = 0; i < dirs.Count; i++)
+            if (await store.WithLogAsync(dirs[i], query.Columns, log => StepBuckets.Of(log, query, range), cancel) is { } got)
+                each.Add((i, got));
+        return (Combine(query, range, each.Select(e => e.Item2).ToList()) with { Each = each }, null);
     }
 
     private sealed record Span(int Extent, string? Problem);
@@ -49,7 +80,7 @@ public sealed record GroupSeries(SeriesQuery Query, (int From, int To, int Width
                 cells.Select(c => c.Count < 2 ? (double?)null : SampleStd(c.Select(s => s.Mean).ToList())).ToArray(),
                 cells.Select(c => c.Count == 0 ? (double?)null : c.Min(s => s.Min)).ToArray(),
                 cells.Select(c => c.Count == 0 ? (double?)null : c.Max(s => s.Max)).ToArray(),
-                cells.Select(c => c.Count).ToArray());
+                cells.Select(c => c.Count).ToArray()) { Last = cells.Select(c => c.Count == 0 ? (double?)null : ScaledSum.Mean(c.Select(s => s.Last))).ToArray() };
         }
         return new GroupSeries(q, range, at, each.Count, metrics);
     }

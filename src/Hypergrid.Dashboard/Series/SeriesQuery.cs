@@ -17,6 +17,12 @@ public sealed record SeriesQuery(string Phase, IReadOnlyList<string> Metrics, in
     /// </summary>
     public IReadOnlyList<string> Optional { get; init; } = [];
 
+    /// <summary>
+    /// The x axis whose place of each bucket the answer carries (x=step|samples|epochf; null: none asked). x=samples
+    /// asks for the samples column too, optionally: a program's own count is drawn where its log has one.
+    /// </summary>
+    public string? X { get; init; }
+
     /// <summary>Every column a log is read for: the metrics and the optional columns.</summary>
     public IReadOnlyList<string> Columns => Metrics.Concat(Optional).Distinct().ToList();
 
@@ -58,9 +64,13 @@ public sealed record SeriesQuery(string Phase, IReadOnlyList<string> Metrics, in
         if (problem is null && (points < 1 || points > MaxPoints)) problem = $"points={points} must be from 1 to {MaxPoints:N0}";
         if (problem is null && from is { } f && to is { } t && f > t) problem = $"from={f} is after to={t}";
         if (problem is null && metrics.Length == 0) problem = "metrics= names no metric";
-        error = problem;
         var optional = (get("optional") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new SeriesQuery(phase, metrics, from, to, points) { Width = width, Optional = optional };
+        var x = get("x");
+        if (problem is null && x is not null && !XScale.Axes.Contains(x))
+            problem = $"x={Config.Visible.Short(x)} is not an axis drawn by step; write x=step, x=samples or x=epochf";
+        error = problem;
+        if (x == "samples") optional = [.. optional, XScale.LoggedSamples];
+        return new SeriesQuery(phase, metrics, from, to, points) { Width = width, Optional = optional.Distinct().ToArray(), X = x };
     }
 
     // What is wrong with a value that is not a step number: its sign, its size, or its writing (cut when long).

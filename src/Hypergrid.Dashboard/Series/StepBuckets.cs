@@ -1,7 +1,10 @@
 namespace Hypergrid.Dashboard.Series;
 
-/// <summary>One log's buckets over a range of steps: each metric's summary per bucket, and the step of each bucket's last row (null: no row).</summary>
-public sealed record StepBuckets(Dictionary<string, Summary[]> Metrics, int?[] At)
+/// <summary>
+/// One log's buckets over a range of steps: each metric's summary per bucket, the step of each bucket's last row and the
+/// mean step of its rows (null: no row). Where a bucket sits on an x axis is <see cref="StepX"/>'s rule.
+/// </summary>
+public sealed record StepBuckets(Dictionary<string, Summary[]> Metrics, int?[] At, double?[] MeanStep)
 {
     /// <summary>Why a query cannot be answered from this log (null: it can).</summary>
     public static string? Check(StepLog log, SeriesQuery query)
@@ -21,11 +24,14 @@ public sealed record StepBuckets(Dictionary<string, Summary[]> Metrics, int?[] A
         var (from, to, width, count) = range;
         var rowsOf = new (int From, int To)[count];
         var at = new int?[count];
+        var meanStep = new double?[count];
         // In long: from + width may pass int's range (width=2147483647 is one bucket over everything, not none).
         for (var b = 0; b < count; b++)
         {
             rowsOf[b] = log.RowsAt(q.Phase, from + (long)b * width, Math.Min(from + (b + 1L) * width, to));
-            if (rowsOf[b].To > rowsOf[b].From) at[b] = log.StepOf(q.Phase, rowsOf[b].To - 1);
+            if (rowsOf[b].To <= rowsOf[b].From) continue;
+            at[b] = log.StepOf(q.Phase, rowsOf[b].To - 1);
+            meanStep[b] = MeanStepOf(log, q.Phase, rowsOf[b]);
         }
         var metrics = new Dictionary<string, Summary[]>();
         foreach (var metric in q.AnsweredBy(log))
@@ -33,6 +39,18 @@ public sealed record StepBuckets(Dictionary<string, Summary[]> Metrics, int?[] A
             var series = log.Series(q.Phase, metric);
             metrics[metric] = rowsOf.Select(r => series is null || r.To <= r.From ? Summary.Empty : series.Query(r.From, r.To)).ToArray();
         }
-        return new StepBuckets(metrics, at);
+        return new StepBuckets(metrics, at, meanStep);
+    }
+
+    /// <summary>
+    /// The mean step of a bucket's rows: train rows are numbered by their steps one after another, so the middle of the
+    /// first and last; other phases' rows (several at one step, passes apart) are summed.
+    /// </summary>
+    private static double MeanStepOf(StepLog log, string phase, (int From, int To) rows)
+    {
+        if (phase == StepLog.StepPhase) return (log.StepOf(phase, rows.From) + (double)log.StepOf(phase, rows.To - 1)) / 2;
+        double sum = 0;
+        for (var r = rows.From; r < rows.To; r++) sum += log.StepOf(phase, r);
+        return sum / (rows.To - rows.From);
     }
 }

@@ -47,12 +47,13 @@ public sealed class GroupedStudyPageTests(BrowserFixture fixture) : PageTests(fi
     [Fact]
     public async Task A_grouped_plot_names_its_groups_by_the_keys_that_differ_in_the_colours_of_their_lines()
     {
-        // Ten groups: eight named, the rest counted; the leaf keys differ and name the leaves, lr differs within one;
-        // act and batch_size come with their leaf and are left out.
+        // Ten groups: eight named, the rest counted; lines of two leaves are named by the leaf's parts that differ, then
+        // by what differs within their leaf (lr); act and batch_size come with their leaf and are left out (the figure
+        // files' names: the server's LegendNames).
         var all = await Open("#g=1&m=loss&x=epoch");
         var key = await Key(all);
         var entries = key.Where(e => e.Length == 2).ToArray();
-        Assert.Equal(Lrs.Take(8).Select(lr => $"model=mlp, trainer=adam, lr={lr}"), entries.Select(e => e[0]));
+        Assert.Equal(Lrs.Take(8).Select(lr => $"mlp/adam lr={lr}"), entries.Select(e => e[0]));
         Assert.Equal("and 2 more", key.Last()[0]);
         var lines = await LineColours(all);
         Assert.All(entries, e => Assert.Contains(e[1], lines));
@@ -61,7 +62,7 @@ public sealed class GroupedStudyPageTests(BrowserFixture fixture) : PageTests(fi
         // One group per leaf: the leaves' names alone (lr no longer differs, act is the cnn leaf's own).
         var perLeaf = await Open("#g=1&m=loss&x=epoch&q=lr%3D0.1");
         var two = await Key(perLeaf);
-        Assert.Equal(["model=mlp, trainer=adam", "model=cnn, trainer=sgd"], two.Select(e => e[0]));
+        Assert.Equal(["mlp/adam", "cnn/sgd"], two.Select(e => e[0]));
         Assert.Equal((await LineColours(perLeaf)).Distinct().Order(), two.Select(e => e[1]).Distinct().Order());
 
         // One leaf: one key differs, named once as the key's title, each entry its value.

@@ -7,8 +7,9 @@ namespace Hypergrid.Dashboard.Tests.Figures;
 
 /// <summary>
 /// A program that logs a samples column (its batches uneven: the last of each epoch short) is drawn by that count on
-/// the samples-seen axis, in the series, the group series and the figures; a log without it, or a group with one
-/// member without it, keeps train steps × batch_size; asking for it optionally is never an error.
+/// the samples-seen axis, in the series, the group series and the figures (a bucket's mean at its rows' mean count, a
+/// trial's train line through its last values at their rows' counts); a log without it, or a group with one member
+/// without it, keeps train steps × batch_size; asking for it is never an error.
 /// </summary>
 public sealed class LoggedSamplesTests : IAsyncLifetime
 {
@@ -80,9 +81,11 @@ public sealed class LoggedSamplesTests : IAsyncLifetime
     public async Task A_group_that_logs_samples_is_drawn_at_its_rows_mean_count(string phase)
     {
         var points = new Hypergrid.Dashboard.Figures.FigureRequest([], "loss").Points;
-        var group = await server!.GetJson($"/api/series-group?{Trials(0, 1)}&phase={phase}&metrics=loss&optional=samples&points={points}");
-        // A train bucket at its first row's count (its least), a val bucket at its last pass's (its most).
-        var (samples, mean) = (Numbers(group.GetProperty("samples").GetProperty(phase == "train" ? "min" : "max")), Numbers(group.GetProperty("loss").GetProperty("mean")));
+        var group = await server!.GetJson($"/api/series-group?{Trials(0, 1)}&phase={phase}&metrics=loss&x=samples&points={points}");
+        // A bucket's mean at its rows' mean count, the seeds' means averaged as the loss's are.
+        var (samples, mean) = (Numbers(group.GetProperty("samples").GetProperty("mean")), Numbers(group.GetProperty("loss").GetProperty("mean")));
+        Assert.Equal(samples, Numbers(group.GetProperty("x").GetProperty("mean")));
+        Assert.True(group.GetProperty("x").GetProperty("logged").GetBoolean());
         var line = Assert.Single(await Figure($"{Trials(0, 1)}&group=1&phase={phase}"));
         var expected = Enumerable.Range(0, samples.Length).Where(i => !double.IsNaN(mean[i])).Select(i => (Tex(samples[i]), Tex(mean[i]))).ToList();
         Assert.Equal(expected, line.Rows.Select(r => (r[0], r[1])));
@@ -92,18 +95,22 @@ public sealed class LoggedSamplesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task One_trial_that_logs_samples_is_drawn_at_its_buckets_mean_count_and_one_that_does_not_by_steps_times_batch_size()
+    public async Task One_trials_train_line_is_drawn_through_its_buckets_last_values_at_their_last_rows_count_logged_or_steps_times_batch_size()
     {
         var points = new Hypergrid.Dashboard.Figures.FigureRequest([], "loss").Points;
-        var own = await server!.GetJson($"/api/series/{Leaf}/trial_000?phase=train&metrics=loss&optional=samples&points={points}");
+        var own = await server!.GetJson($"/api/series/{Leaf}/trial_000?phase=train&metrics=loss&x=samples&points={points}");
         var line = Assert.Single(await Figure(Trials(0) + "&phase=train"));
-        Assert.Equal(Numbers(own.GetProperty("samples").GetProperty("min")).Where(v => !double.IsNaN(v)).Select(Tex), line.Rows.Select(r => r[0])); // a bucket without rows is no point
+        var last = Numbers(own.GetProperty("samples").GetProperty("last"));
+        Assert.Equal(last, Numbers(own.GetProperty("x").GetProperty("last")));
+        Assert.Equal(last.Where(v => !double.IsNaN(v)).Select(Tex), line.Rows.Select(r => r[0])); // a bucket without rows is no point
+        Assert.Equal(Numbers(own.GetProperty("loss").GetProperty("last")).Where(v => !double.IsNaN(v)).Select(Tex), line.Rows.Select(r => r[1]));
 
-        var plain = await server!.GetJson($"/api/series/{Leaf}/trial_002?phase=train&metrics=loss&optional=samples&points={points}");
+        var plain = await server!.GetJson($"/api/series/{Leaf}/trial_002?phase=train&metrics=loss&x=samples&points={points}");
         Assert.False(plain.TryGetProperty("samples", out _), "a log without the column answers without it, not with an error");
+        Assert.False(plain.GetProperty("x").GetProperty("logged").GetBoolean());
         var scaled = Assert.Single(await Figure(Trials(2) + "&phase=train"));
         var rows = Numbers(plain.GetProperty("loss").GetProperty("mean"));
-        Assert.Equal(Numbers(plain.GetProperty("step")).Select(s => (s + 1) * 32).Where((_, i) => !double.IsNaN(rows[i])), scaled.Rows.Select(r => r[0]));
+        Assert.Equal(Numbers(plain.GetProperty("at")).Select(s => (s + 1) * 32).Where((_, i) => !double.IsNaN(rows[i])), scaled.Rows.Select(r => r[0]));
     }
 
     [Theory]
@@ -125,9 +132,13 @@ public sealed class LoggedSamplesTests : IAsyncLifetime
     [Fact]
     public async Task A_group_with_a_member_without_samples_falls_back_to_steps_times_batch_size()
     {
-        var group = await server!.GetJson($"/api/series-group?{Trials(2, 3)}&phase=train&metrics=loss&optional=samples");
+        var points = new Hypergrid.Dashboard.Figures.FigureRequest([], "loss").Points;
+        var group = await server!.GetJson($"/api/series-group?{Trials(2, 3)}&phase=train&metrics=loss&x=samples&points={points}");
         Assert.False(group.TryGetProperty("samples", out _));
+        Assert.False(group.GetProperty("x").GetProperty("logged").GetBoolean());
+        // Each bucket's mean at the middle of its rows, each row at the end of its batch: ((first + last) / 2 + 1) × 32.
+        var (first, last) = (Numbers(group.GetProperty("step")), Numbers(group.GetProperty("at")));
         var line = Assert.Single(await Figure($"{Trials(2, 3)}&group=1&phase=train"));
-        Assert.All(line.Rows, r => Assert.Equal(0, r[0] % 32));
+        Assert.Equal(Enumerable.Range(0, first.Length).Where(i => !double.IsNaN(last[i])).Select(i => Tex(((first[i] + last[i]) / 2 + 1) * 32)), line.Rows.Select(r => r[0]));
     }
 }

@@ -1,0 +1,41 @@
+using Hypergrid.Dashboard.Figures;
+
+namespace Hypergrid.Dashboard.Series;
+
+/// <summary>
+/// Where a line's buckets sit on an x axis drawn by step (<see cref="StepX"/>): for each bucket's mean and for its last
+/// value, and whether samples seen are the log's own counts; or, <see cref="Missing"/>, what the trial lacks to be
+/// placed there (its batch_size, its batches per epoch). GET /api/series, /api/series-group and the figure files
+/// place their lines here alike.
+/// </summary>
+public sealed record BucketX(string Axis, bool Logged, double?[]? Mean, double?[]? Last, string? Missing)
+{
+    /// <summary>One trial's buckets on the axis.</summary>
+    public static async Task<BucketX> ForTrialAsync(StepBuckets buckets, string phase, string axis, FigureTrial? trial, TrialXScales scales, CancellationToken cancel)
+    {
+        var (scale, missing) = await scales.ForAsync(trial, axis, buckets.Metrics.ContainsKey(XScale.LoggedSamples), cancel);
+        if (scale is null) return new BucketX(axis, false, null, null, missing);
+        var (mean, last) = StepX.Of(buckets, phase, scale);
+        return new BucketX(axis, scale.Logged, mean, last, null);
+    }
+
+    /// <summary>
+    /// A group's buckets: each member placed by its own scale, the group at the mean of its members' places; samples
+    /// seen are logged counts only where every member logs them (else train steps × batch_size for all).
+    /// </summary>
+    public static async Task<BucketX> ForGroupAsync(GroupSeries group, string axis, IReadOnlyList<FigureTrial?> members, TrialXScales scales, CancellationToken cancel)
+    {
+        var logged = group.AllLogSamples;
+        var each = new Dictionary<int, XScale?>();
+        string? missing = null;
+        foreach (var (member, _) in group.Each)
+        {
+            var (scale, lacks) = await scales.ForAsync(members[member], axis, logged, cancel);
+            each[member] = scale;
+            missing ??= lacks;
+        }
+        return group.X(m => each[m]) is { } x
+            ? new BucketX(axis, logged && axis == "samples", x.Mean, x.Last, null)
+            : new BucketX(axis, false, null, null, missing);
+    }
+}
