@@ -7,12 +7,20 @@ const KEYS = ['mode', 'dataset', 'model', 'trainer'];
 
 const store = { trials: [], logs: new Map(), steps: new Map(), stepRange: null, plots: [], metrics: new Set(), schema: [], firstDraw: null, timings: {} };
 const mark = name => { store.timings[name] ??= Math.round(performance.now()); };
+
+/**
+ * A list as one URL value: items joined by commas, a comma or percent sign inside an item escaped (%2C, %25), so a
+ * leaf promote --top K named adam@lr=0.003,hidden=256 stays one leaf; a list without them reads as it always did.
+ */
+const joinList = items => [...items].map(s => s.replace(/[%,]/g, c => (c === ',' ? '%2C' : '%25'))).join(',');
+const splitList = text => text.split(',').filter(Boolean).map(s => s.replace(/%2C|%25/g, e => (e === '%2C' ? ',' : '%')));
+
 const view = readView();
 
 // ---- view state <-> URL ---------------------------------------------------------------
 function readView() {
   const p = new URLSearchParams(location.hash.slice(1));
-  const list = (k, d) => (p.has(k) ? p.get(k) : d).split(',').filter(Boolean);
+  const list = (k, d) => splitList(p.has(k) ? p.get(k) : d);
   return {
     leaves: p.has('leaves') ? new Set(list('leaves', '')) : null, // null: every leaf
     hide: new Set(list('hide', '')),                               // single trials switched off
@@ -35,11 +43,11 @@ function readView() {
 
 function writeView() {
   const p = new URLSearchParams();
-  if (view.leaves) p.set('leaves', [...view.leaves].join(','));
-  if (view.hide.size) p.set('hide', [...view.hide].join(','));
-  p.set('m', view.metrics.join(','));
+  if (view.leaves) p.set('leaves', joinList(view.leaves));
+  if (view.hide.size) p.set('hide', joinList(view.hide));
+  p.set('m', joinList(view.metrics));
   p.set('x', view.x);
-  p.set('ph', view.phases.join(','));
+  p.set('ph', joinList(view.phases));
   if (view.log) p.set('log', '1');
   if (view.smooth) p.set('sm', String(view.smooth));
   if (view.group) p.set('g', '1');
@@ -378,22 +386,35 @@ async function refresh() {
   }
 }
 
+/** A selection the page may open by step: some trials, and no more than one line each is drawn for. */
+const fewLines = trials => trials.length > 0 && trials.length <= MANY_LINES;
+
+/** The most epochs a study may have and still open by step: two or three points by epoch show no shape. */
+const SHORT_EPOCHS = 3;
+
 /**
- * Whether the selected trials are a short study (three epochs or fewer): by the highest epoch their logs hold (loaded
- * now; the plots use them next), and for a trial not yet complete the epochs its config plans too (a long study seen
- * in its first epochs is not short). Unknown (no row, no plan): not short. Not for more trials than one line each is
- * drawn for: that many step series would be thousands of requests.
+ * Whether the selected trials are a short study (three epochs or fewer), with their logs loaded now (the plots use
+ * them next). Not for more trials than one line each is drawn for: that many step series would be thousands of requests.
  */
 async function shortSelection() {
   const trials = selected();
-  if (!trials.length || trials.length > MANY_LINES) return false;
+  if (!fewLines(trials)) return false;
   await loadLogs(trials);
+  return shortStudy(trials, store.logs);
+}
+
+/**
+ * The short-study rule: by the highest epoch the trials' logs hold, and for a trial not yet complete the epochs its
+ * config plans too (a long study seen in its first epochs is not short). Unknown (no row, no plan): not short.
+ */
+function shortStudy(trials, logs) {
+  if (!fewLines(trials)) return false;
   let last = 0;
   for (const t of trials) {
-    for (const p of Object.values(store.logs.get(t.path)?.phases ?? {})) for (const e of p.epoch) if (e > last) last = e;
+    for (const p of Object.values(logs.get(t.path)?.phases ?? {})) for (const e of p.epoch) if (e > last) last = e;
     if (t.state !== 'complete' && typeof t.config?.epochs === 'number' && t.config.epochs > last) last = t.config.epochs;
   }
-  return last > 0 && last <= 3;
+  return last > 0 && last <= SHORT_EPOCHS;
 }
 
 /**
@@ -483,8 +504,3 @@ function wire() {
   document.getElementById('table-wrap').addEventListener('scroll', () => requestAnimationFrame(renderRows));
   window.addEventListener('resize', () => { for (const p of store.plots) p.plot.setSize({ width: Math.max(360, p.el.clientWidth - 10), height: 280 }); });
 }
-
-window.hypergrid = { store, view, refresh, csvCell, color, trialColors, figureUrl, results: () => results };
-wire();
-wireResults();
-refresh().then(() => setInterval(refresh, REFRESH_MS));

@@ -170,9 +170,22 @@ function extend(prev, tail, metrics) {
 
 /** The step buckets a plot asks for: about one per two pixels of its width, over the zoomed range (all until zoomed). */
 function stepWindow() {
-  const points = Math.max(200, Math.round(document.getElementById('plots').clientWidth / 2));
-  const range = store.stepRange ? `&from=${store.stepRange[0]}&to=${store.stepRange[1]}` : '';
-  return { points, range };
+  return { points: stepPoints(document.getElementById('plots').clientWidth), range: stepRangeQuery(store.stepRange) };
+}
+
+/** How many step buckets a plot this wide asks for: one per two pixels, at least 200. */
+const stepPoints = width => Math.max(200, Math.round(width / 2));
+
+/** The zoomed step range as query parameters ('' until zoomed). */
+const stepRangeQuery = range => (range ? `&from=${range[0]}&to=${range[1]}` : '');
+
+/**
+ * The step from which a series already loaded is asked again: a running trial seen before (and not zoomed) is asked
+ * only its last, possibly partial, bucket and the new rows, at the width it has, until it holds twice the points it
+ * was drawn with; then (and when zoomed, or not loaded) it is asked afresh: null.
+ */
+function stepTail(prev, points, range) {
+  return !range && prev?.step?.length && prev.step.length <= 2 * points ? prev.step[prev.step.length - 1] : null;
 }
 
 async function loadSteps(trials) {
@@ -190,9 +203,7 @@ async function loadSteps(trials) {
   for (const t of trials.filter(t => t.log && (fresh || t.state === 'running' || store.steps.get(t.path)?.state !== t.state))) {
     for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
       const prev = fresh ? null : store.steps.get(t.path)?.[phase];
-      // A running trial seen before (and not zoomed): only its last, possibly partial, bucket and the new rows are
-      // asked, at the width it has, until it holds twice the points it was drawn with; then it is asked afresh.
-      const tail = !range && prev?.step?.length && prev.step.length <= 2 * points ? prev.step[prev.step.length - 1] : null;
+      const tail = stepTail(prev, points, range);
       const url = tail === null ? `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&points=${points}${range}`
         : `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&from=${tail}&width=${prev.width}`;
       jobs.push(fetch(url, { cache: 'no-store' })

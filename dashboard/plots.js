@@ -117,27 +117,28 @@ function rising(xs) {
   return true;
 }
 
+/**
+ * One line's columns as uPlot takes them, [xs, ys] or [xs, ys, upper, lower] with its band: x rising (sorted, a
+ * missing or repeated x dropped, the first row of a repeat kept); on a log y axis a value of 0 or less is a gap.
+ */
+function plotColumns(s, log) {
+  const positive = arr => arr.map(v => (v != null && v <= 0 ? null : v));
+  // The common case, x already rising (an epoch log's rows): taken as it is, not sorted again.
+  if (rising(s.xs)) {
+    const pick = log ? positive : arr => arr;
+    return s.band ? [s.xs, pick(s.ys), pick(s.band.upper), pick(s.band.lower)] : [s.xs, pick(s.ys)];
+  }
+  const order = s.xs.map((x, i) => i).filter(i => s.xs[i] != null).sort((a, b) => s.xs[a] - s.xs[b]);
+  const uniq = order.filter((i, k) => k === 0 || s.xs[i] !== s.xs[order[k - 1]]);
+  const xs = uniq.map(i => s.xs[i]);
+  const pick = arr => uniq.map(i => (log && arr[i] != null && arr[i] <= 0 ? null : arr[i]));
+  return s.band ? [xs, pick(s.ys), pick(s.band.upper), pick(s.band.lower)] : [xs, pick(s.ys)];
+}
+
 /** Aligns per-series x arrays into uPlot's one-x-column data, with bands as extra series. */
 function toPlotData(series) {
-  const tables = [];
-  const meta = [];
-  for (const s of series) {
-    const positive = arr => arr.map(v => (v != null && v <= 0 ? null : v));
-    // The common case, x already rising (an epoch log's rows): taken as it is, not sorted again.
-    if (rising(s.xs)) {
-      const pick = view.log ? positive : arr => arr;
-      tables.push(s.band ? [s.xs, pick(s.ys), pick(s.band.upper), pick(s.band.lower)] : [s.xs, pick(s.ys)]);
-      meta.push(s);
-      continue;
-    }
-    const order = s.xs.map((x, i) => i).filter(i => s.xs[i] != null).sort((a, b) => s.xs[a] - s.xs[b]);
-    const uniq = order.filter((i, k) => k === 0 || s.xs[i] !== s.xs[order[k - 1]]);
-    const xs = uniq.map(i => s.xs[i]);
-    const pick = arr => uniq.map(i => (view.log && arr[i] != null && arr[i] <= 0 ? null : arr[i]));
-    tables.push(s.band ? [xs, pick(s.ys), pick(s.band.upper), pick(s.band.lower)] : [xs, pick(s.ys)]);
-    meta.push(s);
-  }
-  return { data: tables.length ? uPlot.join(tables) : [[]], meta };
+  const tables = series.map(s => plotColumns(s, view.log));
+  return { data: tables.length ? uPlot.join(tables) : [[]], meta: series };
 }
 
 function buildPlot(metric, series, el) {
@@ -161,7 +162,7 @@ function buildPlot(metric, series, el) {
     axes: [
       // Epochs and batches are counts: no ticks between them.
       { label: xLabel(series), incrs: view.x === 'time' || view.x === 'epochf' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
-      { label: metric, size: 64, values: (u, splits) => splits.map(tick) },
+      { label: metric, size: 64, values: (u, splits) => tickLabels(splits) },
     ],
     series: uSeries,
     bands,
@@ -207,7 +208,6 @@ function renderLegend(u, legend) {
       if (v == null) continue;
       rows.push({ i, label: s.label, color: strokeOf(u, i), value: v, dist: Math.abs(u.valToPos(v, 'y') - top) });
     }
-    rows.sort((a, b) => a.dist - b.dist);
   }
   legend.replaceChildren();
   const head = document.createElement('div');
@@ -217,11 +217,9 @@ function renderLegend(u, legend) {
     ? `${view.x} ${tick(x)}: ${Math.min(rows.length, LEGEND_ROWS)} of ${lines.length} lines, nearest the cursor first`
     : `${lines.length} line(s): hover the plot to read the lines under the cursor; click one here to highlight it`;
   legend.append(head);
-  const shown = rows.slice(0, LEGEND_ROWS);
-  if (legend.pinned != null && !shown.some(r => r.i === legend.pinned)) {
-    const s = u.series[legend.pinned];
-    if (s) shown.push({ i: legend.pinned, label: s.label, color: strokeOf(u, legend.pinned), value: idx != null ? u.data[legend.pinned][idx] : null, dist: Infinity });
-  }
+  const held = legend.pinned != null ? u.series[legend.pinned] : null;
+  const pinned = held ? { i: legend.pinned, label: held.label, color: strokeOf(u, legend.pinned), value: idx != null ? u.data[legend.pinned][idx] : null, dist: Infinity } : null;
+  const shown = legendRows(rows, pinned);
   for (const r of shown) {
     const row = document.createElement('div');
     row.className = 'legend-row' + (legend.pinned === r.i ? ' pinned' : '');
@@ -249,6 +247,16 @@ function renderLegend(u, legend) {
   }
 }
 
+/**
+ * The legend's rows: the lines with a value under the cursor, nearest it first, LEGEND_ROWS at most, then the pinned
+ * line's row when it is not among them (pinned: its row, or null).
+ */
+function legendRows(rows, pinned) {
+  const shown = [...rows].sort((a, b) => a.dist - b.dist).slice(0, LEGEND_ROWS);
+  if (pinned && !shown.some(r => r.i === pinned.i)) shown.push(pinned);
+  return shown;
+}
+
 const strokeOf = (u, i) => u.series[i].stroke(u, i);
 
 /** A drag over a step plot asks the server again for just that range, down to the raw rows. */
@@ -260,11 +268,27 @@ function zoomSteps(u) {
   redraw(true);
 }
 
-/** Tick labels that stay distinct for tiny and huge values alike. */
-function tick(v) {
+/** A value as a tick or the legend writes it: p significant digits (4), tiny and huge ones as exponents. */
+function tick(v, p = 4) {
   if (v == null) return '';
   const a = Math.abs(v);
-  return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(1) : String(Number(v.toPrecision(4)));
+  return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(p - 3) : String(Number(v.toPrecision(p)));
+}
+
+/** A plot axis's tick labels: tick()'s, with more digits while two different ticks would read the same. */
+const tickLabels = splits => distinctLabels(splits, tick);
+
+/**
+ * Labels of an axis's ticks by format(value, digits): four significant digits, or as many more as it takes for
+ * different ticks to read differently (ticks 1.0001 and 1.0002, or 123,400 and 123,500, close together).
+ */
+function distinctLabels(values, format) {
+  const different = new Set(values).size;
+  for (let p = 4; p < 17; p++) {
+    const labels = values.map(v => format(v, p));
+    if (new Set(labels).size === different) return labels;
+  }
+  return values.map(v => format(v, 17));
 }
 
 function signature(metric, series) {
@@ -282,17 +306,23 @@ function hasRows(t) {
   return Boolean(steps && ['train', 'val'].some(p => steps[p]?.rows > 0));
 }
 
-/** Running trials of the selection that have written no row yet are named as waiting; returns how many. */
-function renderWaiting(trials) {
+/** The running trials of the selection that have written no row yet, and the words that name them ('' for none). */
+function waitingWords(trials) {
   const waiting = trials.filter(t => t.state === 'running' && !hasRows(t));
-  const el = document.getElementById('waiting');
-  el.hidden = waiting.length === 0;
   const names = waiting.slice(0, 3).map(t => t.path).join(', ') + (waiting.length > 3 ? ` and ${waiting.length - 3} more` : '');
-  // Trial paths are text, never HTML.
-  el.textContent = waiting.length === 0 ? ''
+  const text = waiting.length === 0 ? ''
     : `${names} ${waiting.length === 1 ? 'is' : 'are'} running: waiting for the first rows of the batch log ` +
       '(a program writes them as they come when its log file is line-buffered)';
-  return waiting.length;
+  return { count: waiting.length, text };
+}
+
+/** Running trials of the selection that have written no row yet are named as waiting; returns how many. */
+function renderWaiting(trials) {
+  const { count, text } = waitingWords(trials);
+  const el = document.getElementById('waiting');
+  el.hidden = count === 0;
+  el.textContent = text; // trial paths are text, never HTML
+  return count;
 }
 
 function drawPlots(trials, colors) {

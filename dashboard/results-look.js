@@ -33,9 +33,10 @@ function heatKey(svg, metric, lo, hi, x, y, width) {
   defs.append(grad);
   const key = el('g', { class: 'r-key', 'data-low': lo, 'data-high': hi });
   key.append(defs);
-  key.append(el('text', { x: x - 4, y: y + 8, 'text-anchor': 'end', class: 'r-tick' }, axisLabel(lo)));
+  const [low, high] = distinctLabels([lo, hi], axisLabel);
+  key.append(el('text', { x: x - 4, y: y + 8, 'text-anchor': 'end', class: 'r-tick' }, low));
   key.append(el('rect', { x, y, width, height: 9, fill: `url(#${id})`, stroke: '#9ca3af' }));
-  key.append(el('text', { x: x + width + 4, y: y + 8, 'text-anchor': 'start', class: 'r-tick' }, axisLabel(hi)));
+  key.append(el('text', { x: x + width + 4, y: y + 8, 'text-anchor': 'start', class: 'r-tick' }, high));
   key.append(el('text', { x: x + width / 2, y: y - 3, 'text-anchor': 'middle', class: 'r-tick' }, `colour: ${metric}`));
   svg.append(key);
 }
@@ -70,11 +71,11 @@ function textWidth(text, px = 11) {
   return c.measureText(text).width;
 }
 
-/** A text cut to at most `max` px, an ellipsis saying so. */
-function shorten(text, max, px = 11) {
-  if (textWidth(text, px) <= max) return text;
+/** A text cut to at most `max` px, an ellipsis saying so (width: how wide a text is drawn, textWidth on the page). */
+function shorten(text, max, px = 11, width = textWidth) {
+  if (width(text, px) <= max) return text;
   let lo = 0, hi = text.length;
-  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (textWidth(text.slice(0, mid) + '…', px) <= max) lo = mid; else hi = mid - 1; }
+  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (width(text.slice(0, mid) + '…', px) <= max) lo = mid; else hi = mid - 1; }
   return text.slice(0, lo) + '…';
 }
 
@@ -82,12 +83,12 @@ function shorten(text, max, px = 11) {
  * The parallel coordinates' axis titles: centred on their axes in one row while none touches another, else in two
  * rows (every other axis); each cut (…) to the room its row leaves it inside the SVG. [{ text, row }]
  */
-function axisTitles(texts, xs, W) {
+function axisTitles(texts, xs, W, width = textWidth) {
   const gap = 8;
   const room = (i, step) => 2 * Math.min(xs[i] - 2, W - xs[i] - 2,
     ...[xs[i - step], xs[i + step]].filter(v => v !== undefined).map(v => (Math.abs(v - xs[i]) - gap) / 2));
-  const step = texts.every((t, i) => textWidth(t) <= room(i, 1)) ? 1 : 2;
-  return texts.map((t, i) => ({ text: shorten(t, room(i, step)), row: step === 1 ? 0 : i % 2 }));
+  const step = texts.every((t, i) => width(t) <= room(i, 1)) ? 1 : 2;
+  return texts.map((t, i) => ({ text: shorten(t, room(i, step), 11, width), row: step === 1 ? 0 : i % 2 }));
 }
 
 /**
@@ -96,10 +97,15 @@ function axisTitles(texts, xs, W) {
  * point names it whole).
  */
 function placeLabels(svg, points, box) {
-  const px = 10, height = 12, placed = [];
+  for (const l of labelPlacements(points, box)) svg.append(el('text', { x: l.x, y: l.y, 'text-anchor': l.anchor, class: 'r-label' }, l.text));
+}
+
+/** Where placeLabels writes each label that it keeps ({ x, y, anchor, text }), by the rule above (width: textWidth on the page). */
+function labelPlacements(points, box, width = textWidth) {
+  const px = 10, height = 12, placed = [], out = [];
   for (const p of points) {
-    const text = shorten(p.text, Math.min(150, (box.right - box.left) / 2), px);
-    const w = textWidth(text, px);
+    const text = shorten(p.text, Math.min(150, (box.right - box.left) / 2), px, width);
+    const w = width(text, px);
     const right = p.x + 7 + w <= box.right - 2;
     const x0 = right ? p.x + 7 : p.x - 7 - w;
     if (x0 < box.left + 2) continue;
@@ -107,6 +113,7 @@ function placeLabels(svg, points, box) {
     const r = { x: x0, y: base - height + 2, w, h: height };
     if (placed.some(q => r.x < q.x + q.w && q.x < r.x + r.w && r.y < q.y + q.h && q.y < r.y + r.h)) continue;
     placed.push(r);
-    svg.append(el('text', { x: right ? p.x + 7 : p.x - 7, y: base, 'text-anchor': right ? 'start' : 'end', class: 'r-label' }, text));
+    out.push({ x: right ? p.x + 7 : p.x - 7, y: base, anchor: right ? 'start' : 'end', text });
   }
+  return out;
 }

@@ -105,10 +105,7 @@ function renderResults() {
   const groups = shown?.groups ?? [];
   const keys = resultKeys(groups);
   const keySel = document.getElementById('r-key');
-  // The scatter's x: a numeric key, else (groups that differ only by leaf names, say) a key drawn by category, as
-  // `hypergrid plot results` does.
-  const numericKeys = keys.filter(k => groups.some(g => typeof g.values[k] === 'number'));
-  const xKeys = numericKeys.length ? numericKeys : keys;
+  const xKeys = scatterKeys(groups, keys);
   if (keySel.dataset.known !== xKeys.join('\n')) {
     keySel.dataset.known = xKeys.join('\n');
     keySel.replaceChildren(...xKeys.map(k => new Option(k, k)));
@@ -120,6 +117,22 @@ function renderResults() {
   // The charts draw the best RESULT_ROWS groups too (the table's rows): one element per group stays bounded.
   drawParallel(groups.slice(0, RESULT_ROWS), keys);
   drawScatter(groups.slice(0, RESULT_ROWS));
+}
+
+/**
+ * The keys the scatter's x may be: the numeric ones, else (groups that differ only by leaf names, say) every key, drawn
+ * by category, as `hypergrid plot results` does.
+ */
+function scatterKeys(groups, keys = resultKeys(groups)) {
+  const numeric = keys.filter(k => groups.some(g => typeof g.values[k] === 'number'));
+  return numeric.length ? numeric : keys;
+}
+
+/** Whether a section's table needs a leaf column: its rows are named by the keys that differ, unless those do not tell them apart. */
+function needsLeafColumn(groups, keys = resultKeys(groups)) {
+  // Each row's values as JSON ([value] or 0 for a missing key): no value a config holds reads as another or as missing.
+  const named = new Set(groups.map(g => JSON.stringify(keys.map(k => (k in g.values ? [fmt(g.values[k])] : 0)))));
+  return keys.length === 0 || named.size < groups.length;
 }
 
 /** One section: its name, why it has no p-values when it has none, and its groups best first. */
@@ -148,8 +161,7 @@ function sectionTable(s) {
   }
   const keys = resultKeys(s.groups);
   // Rows are named by the keys that differ between groups (the server's values); the leaf only when they do not tell rows apart.
-  const named = new Set(s.groups.map(g => keys.map(k => k in g.values ? fmt(g.values[k]) : '\u0002').join('\u0001')));
-  const leafColumn = keys.length === 0 || named.size < s.groups.length;
+  const leafColumn = needsLeafColumn(s.groups, keys);
   const table = document.createElement('table');
   table.className = 'r-table';
   const headRow = table.createTHead().insertRow();
@@ -195,13 +207,21 @@ function showGroup(g) {
 }
 
 // ---- axes -------------------------------------------------------------------------------------
-/** Round steps between lo and hi, about n of them. */
+/**
+ * Round steps between lo and hi, about n of them. Counted, never added up: a step below the values' float resolution
+ * (two means one float apart) would leave v += step where it was, forever.
+ */
 function niceTicks(lo, hi, n = 5) {
   if (hi === lo) return [lo];
   const raw = (hi - lo) / n, mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map(m => m * mag).find(s => s >= raw);
-  const out = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
+  const out = [], first = Math.ceil(lo / step);
+  for (let i = 0; i <= 2 * n + 1; i++) {
+    const v = (first + i) * step;
+    if (!(v <= hi + step * 1e-9)) break;
+    const tick = Number(v.toPrecision(12));
+    if (tick !== out[out.length - 1]) out.push(tick);
+  }
   return out;
 }
 
@@ -221,16 +241,16 @@ function axisOf(values) {
     const ticks = log
       ? Array.from({ length: Math.floor(Math.log10(hi)) - Math.ceil(Math.log10(lo)) + 1 }, (_, i) => 10 ** (Math.ceil(Math.log10(lo)) + i))
       : niceTicks(lo, hi);
-    const shown = ticks.length >= 2 ? ticks : [lo, hi];
-    return { kind: log ? 'log' : 'linear', missing, pos, ticks: [...new Set(shown)].map(v => ({ at: pos(v), label: axisLabel(v) })) };
+    const shown = [...new Set(ticks.length >= 2 ? ticks : [lo, hi])], labels = distinctLabels(shown, axisLabel);
+    return { kind: log ? 'log' : 'linear', missing, pos, ticks: shown.map((v, i) => ({ at: pos(v), label: labels[i] })) };
   }
   const cats = [...new Set(present.map(fmt))];
   const pos = v => v === undefined ? null : cats.length === 1 ? 0.5 : cats.indexOf(fmt(v)) / (cats.length - 1);
   return { kind: 'categorical', missing, pos, ticks: cats.map(c => ({ at: pos(c), label: c })) };
 }
 
-/** An axis value as a reader writes it: 0.0001, 0.25, 1e-7 (four significant digits at most). */
-const axisLabel = v => String(Number(v.toPrecision(4)));
+/** An axis value as a reader writes it: 0.0001, 0.25, 1e-7 (p significant digits at most, 4; distinctLabels asks more). */
+const axisLabel = (v, p = 4) => String(Number(v.toPrecision(p)));
 
 const axisTitle = (name, axis) => name + (axis.kind === 'log' ? ' (log)' : axis.kind === 'categorical' ? ' (categories)' : '');
 
@@ -329,10 +349,11 @@ function drawScatter(groups) {
   if (xAxis.missing) frame.append(el('text', { x: missingX, y: top + h + 16, 'text-anchor': 'middle', class: 'r-missing' }, 'missing'));
   svg.append(frame);
   const yFrame = el('g', { class: 'r-axis', 'data-axis': results.report.metric, 'data-kind': 'linear' });
-  for (const v of niceTicks(lo, hi)) {
+  const yTicks = niceTicks(lo, hi), yLabels = distinctLabels(yTicks, axisLabel);
+  yTicks.forEach((v, i) => {
     yFrame.append(el('line', { x1: left - 4, x2: left, y1: Y(v), y2: Y(v), stroke: '#9ca3af' }));
-    yFrame.append(el('text', { x: left - 6, y: Y(v) + 3, 'text-anchor': 'end', class: 'r-tick' }, axisLabel(v)));
-  }
+    yFrame.append(el('text', { x: left - 6, y: Y(v) + 3, 'text-anchor': 'end', class: 'r-tick' }, yLabels[i]));
+  });
   yFrame.append(el('text', { x: 12, y: top + h / 2, 'text-anchor': 'middle', class: 'r-axis-title', transform: `rotate(-90 12 ${top + h / 2})` },
     `${results.report.metric} (${view.r.err === 'ci' ? '95% CI' : '± std'})`));
   svg.append(yFrame);
@@ -380,7 +401,7 @@ function wireResults() {
   const labels = document.getElementById('r-labels');
   labels.checked = view.r.labels;
   labels.onchange = () => { view.r.labels = labels.checked; writeView(); renderResults(); };
+  // The equivalence margin asks the server again (its verdicts change); the box is the page's only statistics control.
+  document.getElementById('r-equivalence')?.addEventListener('change', () => refreshResults(true));
 }
 
-// The equivalence margin asks the server again (its verdicts change); the box is the page's only statistics control.
-document.getElementById('r-equivalence')?.addEventListener('change', () => refreshResults(true));

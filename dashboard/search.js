@@ -40,10 +40,11 @@ function drawBestSoFar(groups) {
     frame.append(el('line', { x1: X(t), x2: X(t), y1: top + h, y2: top + h + 4, stroke: '#9ca3af' }));
     frame.append(el('text', { x: X(t), y: top + h + 16, 'text-anchor': 'middle', class: 'r-tick' }, String(t)));
   }
-  for (const v of niceTicks(lo, hi)) {
+  const yTicks = niceTicks(lo, hi), yLabels = distinctLabels(yTicks, axisLabel);
+  yTicks.forEach((v, i) => {
     frame.append(el('line', { x1: left - 4, x2: left, y1: Y(v), y2: Y(v), stroke: '#9ca3af' }));
-    frame.append(el('text', { x: left - 6, y: Y(v) + 3, 'text-anchor': 'end', class: 'r-tick' }, axisLabel(v)));
-  }
+    frame.append(el('text', { x: left - 6, y: Y(v) + 3, 'text-anchor': 'end', class: 'r-tick' }, yLabels[i]));
+  });
   frame.append(el('text', { x: left + w / 2, y: H - 8, 'text-anchor': 'middle', class: 'r-axis-title' }, 'trial number'));
   frame.append(el('text', { x: 12, y: top + h / 2, 'text-anchor': 'middle', class: 'r-axis-title', transform: `rotate(-90 12 ${top + h / 2})` },
     `${report.metric} (best so far, ${report.goal === 'max' ? 'higher' : 'lower'} is better)`));

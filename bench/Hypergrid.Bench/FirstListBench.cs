@@ -75,16 +75,14 @@ public static class FirstListBench
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var (allocated, collections, jit, methods, paused) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), System.Runtime.JitInfo.GetCompilationTime(), System.Runtime.JitInfo.GetCompiledMethodCount(), GC.GetTotalPauseDuration());
-        using var watch = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_JIT") == "1" ? new JitWatch() : null;
-        if (watch is not null) watch.On = true;
-        using var alloc = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ALLOC") == "1" ? new AllocWatch() : null;
-        if (alloc is not null) alloc.On = true;
+        using var watch = RuntimeWatch.Compiled();
+        using var alloc = RuntimeWatch.Allocated();
         var sw = Stopwatch.StartNew();
         var size = (await http.GetByteArrayAsync("/api/trials")).LongLength;
         var first = sw.Elapsed.TotalSeconds;
         var firstCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        if (watch is not null) { watch.On = false; watch.Print(); }
-        if (alloc is not null) { alloc.On = false; alloc.Print(count); }
+        watch?.Print(count);
+        alloc?.Print(count);
         var runtime = $"{(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:F0} MB allocated, {GC.CollectionCount(0) - collections} collections paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s, " +
                       $"JIT {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalSeconds:F2} s for {System.Runtime.JitInfo.GetCompiledMethodCount() - methods} methods";
         sw.Restart();

@@ -6,6 +6,7 @@ var benches = new Dictionary<string, Func<Task>>
 {
     ["expand"] = () => { ExpandBench.Run(); return Task.CompletedTask; },
     ["expand-order"] = () => { ExpandOrderBench.Run(); return Task.CompletedTask; },
+    ["expand-writers"] = () => { ExpandWritersBench.Run(); return Task.CompletedTask; },
     ["aggregate"] = () => { AggregateBench.Run(); return Task.CompletedTask; },
     ["aggregate-once"] = () => { AggregateBench.Once(); return Task.CompletedTask; },
     ["train"] = TrainBench.RunAsync,

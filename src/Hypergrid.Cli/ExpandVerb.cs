@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hypergrid.Config.Expansion;
+using Hypergrid.Running;
 using Hypergrid.Running.Trainers;
 using Spectre.Console;
 
@@ -37,8 +38,6 @@ public static class ExpandVerb
             Console.WriteLine($"  orphan: {o.Directory} (its axis values are no longer in the tree; kept, not deleted)");
     }
 
-    private static string Quote(string a) => a.Length > 0 && a.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,+@%".Contains(c)) ? a : "'" + a.Replace("'", "'\\''") + "'";
-
     private static void PrintTable(LeafExpansion leaf)
     {
         var table = new Table { Title = new TableTitle(leaf.Plan.Leaf.File.DisplayPath) };
@@ -52,7 +51,7 @@ public static class ExpandVerb
         if (programs) table.AddColumn("command");
         foreach (var t in leaf.Trials)
             table.AddRow([t.Id.Folder, .. keys.Select(k => Markup.Escape(t.AxisValues.FirstOrDefault(v => v.Key == k)?.Value.Canonical ?? "")),
-                .. programs ? [Markup.Escape(string.Join(' ', (TrainerBackends.For(t.Config).Command(t.Config) ?? []).Select(Quote)))] : Array.Empty<string>()]);
+                .. programs ? [Markup.Escape(ShellWords.Line(TrainerBackends.For(t.Config).Command(t.Config) ?? [], readable: true))] : Array.Empty<string>()]);
         AnsiConsole.Write(table);
     }
 }

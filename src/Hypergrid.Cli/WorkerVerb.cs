@@ -30,7 +30,6 @@ public static class WorkerVerb
             var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cts.Cancel(); });
             var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; cts.Cancel(); });
             Registrations.AddRange([sigterm, sigint]);
-            ListenForWarning();
             if (!File.Exists(r.GetValue(manifest))) throw new Config.UsageException($"--manifest {r.GetValue(manifest)} does not exist; 'hypergrid run' writes one per run under out/runs/");
             // Slurm's GPUs named only by SLURM_*_GPUS: the worker (its copies and its trials inherit it) sees just those.
             if (r.GetValue(gpus) == Running.Devices.WorkerGpus.FromSlurm && Running.Devices.SlurmGpus.VisibleFor(Environment.GetEnvironmentVariables()) is { } visible)
@@ -65,20 +64,15 @@ public static class WorkerVerb
     private static volatile bool warned;
 
     /// <summary>
-    /// Handles Slurm's warning (USR1) from here on. Called first thing in a worker's process (Program), before the command
-    /// line is even parsed: Slurm may send the warning up to a minute early, as the task starts. The job script's shell
-    /// takes it first and keeps it until this process says it listens (<see cref="Running.Slurm.TimeLimitWarning"/>):
+    /// Handles Slurm's warning (USR1) from here on. Called once, first thing in a worker's process (Program), before the
+    /// command line is even parsed: Slurm may send the warning up to a minute early, as the task starts. The job script's
+    /// shell takes it first and keeps it until this process says it listens (<see cref="Running.Slurm.TimeLimitWarning"/>):
     /// a warning that came during the runtime's own start is read from its file here.
     /// </summary>
     public static void ListenForWarning()
     {
-        lock (Registrations)
-        {
-            if (listening) return;
-            listening = true;
-            Registrations.Add(PosixSignalRegistration.Create(SigUsr1, ctx => { ctx.Cancel = true; Warned(); }));
-            if (Running.Slurm.TimeLimitWarning.Listening()) Warned();
-        }
+        Registrations.Add(PosixSignalRegistration.Create(SigUsr1, ctx => { ctx.Cancel = true; Warned(); }));
+        if (Running.Slurm.TimeLimitWarning.Listening()) Warned();
     }
 
     private static void Warned()
@@ -86,8 +80,6 @@ public static class WorkerVerb
         warned = true;
         Stop.Cancel();
     }
-
-    private static bool listening;
 
     // Linux's number for SIGUSR1; .NET accepts raw signal numbers on Unix.
     private static readonly PosixSignal SigUsr1 = (PosixSignal)10;

@@ -75,8 +75,9 @@ internal static class ReportGroups
     }
 
     // A section's rows are named by what differs between its groups: the path keys (model, trainer, ...) that differ
-    // within it, then the keys that vary within one of its leaves. Keys that differ only between leaves (another
-    // model's own keys) follow from the model or trainer, and are not a column each.
+    // within it, the keys that vary within one of its leaves, then the keys every group has but its leaves set
+    // differently (lr per leaf in an experiment: the page's Results plot by it). A key only some leaves have (another
+    // model's own) follows from the model or trainer, and is not a column.
     private static void AddRows(List<GroupRow> rows, List<Group> section)
     {
         var pathKeys = new List<int>();
@@ -93,6 +94,10 @@ internal static class ReportGroups
         var varying = new List<string>();
         foreach (var configs in leaves)
             foreach (var k in Varying(configs))
+                if (!varying.Contains(k)) varying.Add(k);
+        // Within one leaf, a key every group has and sets differently is already one that varies within it.
+        if (leaves.Count > 1)
+            foreach (var k in SetApart(section))
                 if (!varying.Contains(k)) varying.Add(k);
         var dataVaries = section.Exists(g => g.First.Data != section[0].First.Data);
         var codeShown = section.Exists(g => g.First.Code != section[0].First.Code || g.First.Code?.EndsWith(OtherCodeMark, StringComparison.Ordinal) == true);
@@ -160,6 +165,24 @@ internal static class ReportGroups
                 }
         }
         return varying;
+    }
+
+    // Keys every group of a section has whose value differs between them, in the first group's order.
+    private static List<string> SetApart(List<Group> section)
+    {
+        var keys = new List<string>();
+        foreach (var (k, node) in section[0].Config)
+        {
+            if (NotCompared.Contains(k) || TrialConfig.NotHyperparameters.Contains(k)) continue;
+            var first = Reporter.Canonical(node);
+            var differs = false;
+            var everywhere = true;
+            for (var i = 1; i < section.Count && everywhere; i++)
+                if (!section[i].Config.TryGetPropertyValue(k, out var other)) everywhere = false;
+                else if (!differs && Reporter.Canonical(other) != first) differs = true;
+            if (differs && everywhere) keys.Add(k);
+        }
+        return keys;
     }
 
     // A leaf's name (mode/dataset/model/trainer) made once for the trials of one leaf that come together.

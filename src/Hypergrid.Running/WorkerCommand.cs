@@ -23,5 +23,5 @@ public sealed record WorkerCommand(string FileName, IReadOnlyList<string> Prefix
 
     /// <summary>A shell-quoted command line, for job scripts.</summary>
     public string ShellLine(string manifest, WorkerSettings s, IEnumerable<string>? extra = null) =>
-        string.Join(' ', new[] { FileName }.Concat(Arguments(manifest, s)).Concat(extra ?? []).Select(Slurm.JobScript.Quote));
+        ShellWords.Line(new[] { FileName }.Concat(Arguments(manifest, s)).Concat(extra ?? []));
 }

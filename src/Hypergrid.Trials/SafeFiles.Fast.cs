@@ -54,6 +54,13 @@ public static partial class SafeFiles
     public static (SafeFileHandle Handle, bool Regular, long Length)? OpenFollowing(string path) =>
         OperatingSystem.IsLinux() && StatOffsets() is not null && OpenStat(path, ORead | ONonBlock | OCloseOnExec) is { } o ? (o.Handle, o.Regular, o.Length) : null;
 
+    /// <summary>
+    /// As <see cref="OpenFollowing(string)"/>, beneath <paramref name="root"/>: a link that stays beneath it is followed, one
+    /// that leads out of it is not opened (null, as for a missing file; <see cref="LeadsOut"/> tells them apart).
+    /// </summary>
+    public static (SafeFileHandle Handle, bool Regular, long Length)? OpenFollowing(string root, string path) =>
+        OpenBeneath(root, path) is { } o ? (o.Handle, o.Regular, o.Length) : null;
+
     private static (SafeFileHandle Handle, bool Regular, long Length, DateTime Written)? OpenStat(string path, int flags)
     {
         var fd = open(path, flags, 0);

@@ -50,9 +50,22 @@ public static partial class SafeFiles
         var realRoot = RealPath(root);
         var real = RealPath(path);
         if (realRoot is null || real is null) return null;
-        if (real != realRoot && !real.StartsWith(realRoot.TrimEnd('/') + "/", StringComparison.Ordinal)) return null;
+        if (!Within(realRoot, real)) return null;
         return Kind(real) == (folder ? FileKind.Directory : FileKind.Regular) ? real : null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> leads to something that exists outside <paramref name="root"/> (through a link on its
+    /// way, or at its end): its real path, which nothing here opens, is not beneath the root's. False when it is missing.
+    /// </summary>
+    public static bool LeadsOut(string root, string path)
+    {
+        var realRoot = RealPath(root);
+        var real = RealPath(path);
+        return realRoot is not null && real is not null && !Within(realRoot, real);
+    }
+
+    private static bool Within(string realRoot, string real) => real == realRoot || real.StartsWith(realRoot.TrimEnd('/') + "/", StringComparison.Ordinal);
 
     /// <summary>
     /// Opens a trial's own file (claim.json, run.json, checkpoint.bin, model.safetensors): Hypergrid writes each as a

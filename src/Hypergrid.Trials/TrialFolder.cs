@@ -67,16 +67,20 @@ public sealed partial class TrialFolder : IDisposable
         };
 
     /// <summary>
-    /// A file opened as <see cref="SafeFiles.OpenFollowing"/> opens it (its handle, whether it is regular, its length), and
-    /// whether it is surely missing (no entry of that name at all: nothing to ask again).
+    /// A file opened as <see cref="SafeFiles.OpenFollowing(string, string)"/> opens it beneath the out/log this folder of
+    /// <paramref name="id"/> lies in (its handle, whether it is regular, its length: a link followed only while it stays
+    /// beneath), and whether it is surely missing (no entry of that name at all: nothing to ask again).
     /// </summary>
-    public ((SafeFileHandle Handle, bool Regular, long Length)? Opened, bool Missing) OpenFollowing(string name) =>
+    public ((SafeFileHandle Handle, bool Regular, long Length)? Opened, bool Missing) OpenFollowing(string name, TrialId id) =>
         Open(name) switch
         {
             { Missing: true } => (null, true),
             { File: { } f } => ((f.Handle, f.Regular, f.Length), false),
-            _ => (SafeFiles.OpenFollowing(System.IO.Path.Combine(Path, name)), false),
+            _ => (SafeFiles.OpenFollowing(RootOf(id), System.IO.Path.Combine(Path, name)), false),
         };
+
+    /// <summary>The out/log this folder of <paramref name="id"/> lies in; a folder laid out otherwise is its own.</summary>
+    public string RootOf(TrialId id) => id.RootOf(Path) ?? Path;
 
     private static byte[]? Bytes((SafeFileHandle Handle, bool Regular, long Length, DateTime Written) f)
     {

@@ -13,6 +13,19 @@ public readonly record struct TrialId(string Mode, string Dataset, string Model,
     /// <summary>The trial folder of this id under out/log.</summary>
     public string DirectoryUnder(string logRoot) => Path.Combine(logRoot, Mode, Dataset, Model, Trainer, Folder);
 
+    /// <summary>
+    /// The out/log a folder of this trial lies in (<see cref="DirectoryUnder"/> undone): <paramref name="trialDir"/> without
+    /// its last folder and this id's leaf; null where the folder above it is not this leaf's.
+    /// </summary>
+    public string? RootOf(string trialDir)
+    {
+        var leafDir = Path.GetDirectoryName(trialDir.TrimEnd('/'));
+        if (leafDir is null) return null;
+        if (leafDir == Leaf) return ".";
+        var leaf = "/" + Leaf;
+        return !leafDir.EndsWith(leaf, StringComparison.Ordinal) ? null : leafDir.Length == leaf.Length ? "/" : leafDir[..^leaf.Length];
+    }
+
     /// <summary>Parses mode/dataset/model/trainer/trial_###; null for anything else.</summary>
     public static TrialId? TryParse(string path)
     {

@@ -38,7 +38,7 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
         string BatchLog() => Path.Combine(trialDir, TrialFiles.BatchLog);
         // Opened at once (it exists when it opens: no stat first); where it does not open, asked whether it exists
         // (unless the folder's own descriptor said there is no entry of that name at all).
-        var (opened, missing) = at.OpenFollowing(TrialFiles.BatchLog);
+        var (opened, missing) = at.OpenFollowing(TrialFiles.BatchLog, id);
         if (opened is { Regular: false } folder && System.IO.Directory.Exists(BatchLog()))
         {
             folder.Handle.Dispose(); // a folder of that name is no log, as File.Exists says
@@ -46,7 +46,10 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
         }
         if (opened is not null || !missing && File.Exists(BatchLog()))
         {
-            if (Damage(trialDir, run, opened) is { } why) return new(id, trialDir, TrialState.Damaged, why, null, run);
+            // A log that did not open beneath out/log is judged without opening it: nothing outside is read, not even
+            // whether its header is whole.
+            if (opened is null && SafeFiles.LeadsOut(at.RootOf(id), BatchLog())) return new(id, trialDir, TrialState.Damaged, LinkedOut, null, run);
+            if (Damage(at.RootOf(id), trialDir, run, opened) is { } why) return new(id, trialDir, TrialState.Damaged, why, null, run);
             return Finished(trialDir, id, run, currentParams);
         }
         var claim = Claim.TryRead(trialDir);
@@ -101,8 +104,11 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
     /// <summary>The config this trial's result was trained with (from run.json), when it has one.</summary>
     public JsonObject? TrainedConfig => State is TrialState.Complete or TrialState.Stale or TrialState.Orphan or TrialState.OtherCode ? Run?.Config : null;
 
+    private const string LinkedOut = "batch_log.csv is a link out of out/log (not read); --rerun-damaged retrains it";
+
     // A finished log that is empty, lacks the header or has no complete row cannot be a result, whatever run.json says.
-    private static string? Damage(string trialDir, RunRecord? run, (Microsoft.Win32.SafeHandles.SafeFileHandle Handle, bool Regular, long Length)? fast)
+    // Not opened already (off Linux, or a link that changed since): opened beneath the root, never through a link out.
+    private static string? Damage(string root, string trialDir, RunRecord? run, (Microsoft.Win32.SafeHandles.SafeFileHandle Handle, bool Regular, long Length)? fast)
     {
         var batchLog = fast is null ? Path.Combine(trialDir, TrialFiles.BatchLog) : null;
         try
@@ -114,7 +120,9 @@ public sealed record TrialRecord(TrialId Id, string Directory, TrialState State,
                 fast?.Handle.Dispose();
                 return "batch_log.csv is not a regular file; --rerun-damaged retrains it";
             }
-            using var handle = fast?.Handle ?? File.OpenHandle(batchLog!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var stream = fast is null ? SafeFiles.Open(root, batchLog!) : null;
+            if (fast is null && stream is null) return "batch_log.csv cannot be read beneath out/log; --rerun-damaged retrains it";
+            using var handle = fast?.Handle ?? stream!.SafeFileHandle;
             // Any writer's log, read as the worker read it: a header naming epoch, mode and batch in any order (any length,
             // a byte-order mark or not), then at least one row.
             if (!Logs.BatchLogHeader.IsSound(handle, out var headerLength))

@@ -106,6 +106,25 @@ public class RefusalTests
         Assert.DoesNotContain("SECRET-TEXT", output);
     }
 
+    // Status judges a batch log linked out of out/log without opening it: whatever the file out there holds (a whole
+    // header and a row, or no header), the trial is damaged, saying why.
+    [Theory]
+    [InlineData("epoch,mode,batch\n1,train,0\n")]
+    [InlineData("nothing,here\n1,2\n")]
+    public void Status_says_a_batch_log_linked_out_of_out_log_is_a_link_out_whatever_it_holds(string outside)
+    {
+        using var study = new Study().Write("", "seed: 0\nepochs: 1\nhidden: [8]\n").Write(Leaf, "lr: [0.01, 0.02]");
+        Assert.Equal(0, study.Run("expand").Code);
+        var trial = study.Trial(Leaf, 0);
+        new RunRecord { Status = RunStatus.Complete }.Write(trial);
+        File.WriteAllText(Path.Combine(study.Root, "outside.csv"), outside);
+        File.CreateSymbolicLink(Path.Combine(trial, TrialFiles.BatchLog), Path.Combine(study.Root, "outside.csv"));
+        var (code, output) = Quick(study, "status", "--trials");
+        Assert.True(code == 0, output);
+        Assert.Contains("damaged  sweep/synthetic/mlp/adam/trial_000", output);
+        Assert.Contains("(batch_log.csv is a link out of out/log (not read); --rerun-damaged retrains it)", output);
+    }
+
     [Theory]
     [InlineData("link")]
     [InlineData("fifo")]

@@ -30,16 +30,15 @@ public sealed class PaperTableTests : IDisposable
         metrics.Select(m => Reporter.Build(log.Log, new ReportOptions(new Filters(null), m))).ToList();
 
     [Fact]
-    public void Rows_are_named_by_the_model_and_trainer_that_differ_not_by_the_leaf()
+    public void Rows_are_named_by_the_model_trainer_and_lr_that_differ_not_by_the_leaf()
     {
         var table = ReportTable.Of(Experiment("val_acc")).Single();
         Assert.False(table.LeafColumn);
-        Assert.Equal(["model", "trainer"], table.Keys);
+        // lr differs between leaves only, but every leaf sets it: a column of its own, after the path's.
+        Assert.Equal(["model", "trainer", "lr"], table.Keys);
         Assert.Equal(["cnn adam", "mlp adam", "mlp sgd"], table.Rows.Select((_, i) => $"{table.Named(i).Values["model"]} {table.Named(i).Values["trainer"]}"));
-        // lr differs between leaves only (it follows from the trainer here): no column of its own.
-        Assert.DoesNotContain("lr", table.Keys);
         // Names as a reader writes them (and the page shows them): text without JSON's quotes.
-        Assert.Contains("| mlp | sgd | ", ReportText.ToMarkdown(Reports("val_acc")));
+        Assert.Contains("| mlp | sgd | 0.1 | ", ReportText.ToMarkdown(Reports("val_acc")));
     }
 
     [Fact]
@@ -67,7 +66,7 @@ public sealed class PaperTableTests : IDisposable
         var rows = md.Split('\n').Where(l => l.StartsWith('|')).ToList();
         Assert.Equal(5, rows.Count); // head, rule, three groups
         var cells = rows.Select(r => Regex.Matches(r, @"(?<!\\)\|").Count - 1).Distinct().ToList();
-        Assert.Equal(2 + 2 * (1 + ReportColumns.Of("").Count), Assert.Single(cells));
+        Assert.Equal(3 + 2 * (1 + ReportColumns.Of("").Count), Assert.Single(cells)); // model, trainer, lr, then each metric's
         Assert.Contains("val\\_loss p Holm", rows[0]);
         // The best of each metric is bold: the cnn's accuracy (max) and the cnn's loss (min), in the same row.
         Assert.Equal(2, Regex.Matches(rows[2], @"\*\*\d").Count);

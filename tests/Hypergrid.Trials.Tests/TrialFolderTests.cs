@@ -54,8 +54,8 @@ public sealed class TrialFolderTests : IDisposable
         Assert.True(folder.Opened);
         Assert.Equal(SafeFiles.ReadOwnBytes(path), folder.ReadOwn("run.json"));
         Assert.Equal(SafeFiles.ReadAll(Log, path), folder.ReadBeneath(Log, "run.json"));
-        var byPath = SafeFiles.OpenFollowing(path);
-        var (opened, missing) = folder.OpenFollowing("run.json");
+        var byPath = SafeFiles.OpenFollowing(Log, path);
+        var (opened, missing) = folder.OpenFollowing("run.json", TrialId.FromDirectory(Trial));
         Assert.Equal((byPath is null, byPath?.Regular, byPath?.Length), (opened is null, opened?.Regular, opened?.Length));
         Assert.Equal(kind == "missing", missing);
         byPath?.Handle.Dispose();
@@ -105,7 +105,7 @@ public sealed class TrialFolderTests : IDisposable
         Assert.False(folder.Opened);
         Assert.Null(folder.ReadOwn("run.json"));
         Assert.Null(folder.ReadBeneath(Log, "run.json"));
-        Assert.Equal((null, true), folder.OpenFollowing("batch_log.csv"));
+        Assert.Equal((null, true), folder.OpenFollowing("batch_log.csv", TrialId.FromDirectory(link)));
         Assert.Null(RunRecord.TryRead(folder));
         // Nor is the trial judged from a claim, decisions or checkpoints read through the link: a live claim out there
         // made it "running", with that claim's host and pid.

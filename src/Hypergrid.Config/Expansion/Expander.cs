@@ -8,7 +8,7 @@ namespace Hypergrid.Config.Expansion;
 /// <summary>
 /// Expands a cfg tree into trial folders: validates every selected leaf and (with a schema) every trial first,
 /// then numbers the trials, keeping the numbers of existing ones, which are matched by their axis values
-/// compared as values, and writes only the cfg.yaml files that changed. Planning reads; only <see cref="Write"/> writes.
+/// compared as values, and writes only the cfg.yaml files that changed. Planning reads; only <see cref="Write(IEnumerable{LeafExpansion})"/> writes.
 /// </summary>
 public static class Expander
 {
@@ -27,7 +27,10 @@ public static class Expander
     /// Writes the cfg.yaml files a (dry-run) expansion found missing or changed, temp file + rename each.
     /// A caller that checks the trials further before writing (the runner) plans once and writes with this.
     /// </summary>
-    public static void Write(IEnumerable<LeafExpansion> leaves)
+    public static void Write(IEnumerable<LeafExpansion> leaves) => Write(leaves, Math.Max(2, Environment.ProcessorCount));
+
+    /// <summary>As <see cref="Write(IEnumerable{LeafExpansion})"/>, with <paramref name="writers"/> staging threads beside the committing one (the bench compares counts).</summary>
+    internal static void Write(IEnumerable<LeafExpansion> leaves, int writers)
     {
         // Each leaf's files in trial number order: a new trial's number is the next after the highest written
         // (ExistingTrial.Scan), so a run killed midway must leave its new trials written up to some number and none past
@@ -56,7 +59,7 @@ public static class Expander
                 }
             }
         }
-        var writers = Enumerable.Range(0, Math.Max(2, Environment.ProcessorCount)).Select(_ => Task.Run(Stage)).ToArray();
+        var staging = Enumerable.Range(0, writers).Select(_ => Task.Run(Stage)).ToArray();
         try
         {
             // Renamed into place one at a time, in order, as soon as each is staged (while the writers stage the next
@@ -73,7 +76,7 @@ public static class Expander
         finally
         {
             Volatile.Write(ref failed, 1); // a rename that failed stops the writers too
-            try { Task.WaitAll(writers); }
+            try { Task.WaitAll(staging); }
             finally
             {
                 foreach (var file in staged) file?.Discard();

@@ -28,7 +28,7 @@ public static class FigureLayout
         var xLabels = xTicks.Select(v => f.XCategories is { } c ? c[(int)v] : Ticks.Label(v)).ToList();
         var yLabels = yTicks.Select(Ticks.Label).ToList();
 
-        var items = LegendItems(f);
+        var items = FigureLegend.Items(f);
         var legendLeft = fs * 0.3;
         var (placed, legendRows, legendFs) = LegendFlow.Place(items.Select(i => (i.Text, i.SampleEms)).ToList(), (size.Width - 2 * legendLeft) / textScale, fs, size.Height * LegendShare);
         var legendH = legendRows == 0 ? 0 : legendRows * legendFs * LegendFlow.RowEms + fs * 0.3;
@@ -131,36 +131,6 @@ public static class FigureLayout
             for (var l = 0; l < p.Lines.Count; l++) canvas.Text(textX, plan.LegendBaseline(p, l), p.Lines[l], legendFs, Anchor.Start);
         }
         return canvas.Finish();
-    }
-
-    /// <summary>
-    /// The legend's items: its title, one entry per colour (named by the keys that differ), a train/val key when both
-    /// phases are drawn (solid is train, dashed is val, for every colour), and the figure's note.
-    /// </summary>
-    public static List<LegendItem> LegendItems(Figure f)
-    {
-        // Points (a Results chart): one item per name, a dot of each colour that has it, in the order first drawn.
-        if (f.Lines.Count > 0 && f.Lines.All(l => l.Markers))
-        {
-            var named = f.Lines.Where(l => l.InLegend && l.Name.Length > 0).GroupBy(l => l.Name)
-                .Select(g => new LegendItem(g.Key, true) { Dots = g.Select(l => l.Color).Distinct().ToList() }).ToList();
-            var points = named.Count > 0 && f.LegendTitle is { } pt ? [new LegendItem(pt + ":", false)] : new List<LegendItem>();
-            points.AddRange(named);
-            if (f.Note is { } pn) points.Add(new LegendItem(pn, false));
-            return points;
-        }
-        var entries = f.Lines.Where(l => l.InLegend).GroupBy(l => l.Color).Select(g => new LegendItem(g.First().Name, true, g.Key, g.First().Dashed && g.All(l => l.Dashed))).ToList();
-        if (entries.Count == 1 && f.LegendTitle is null && entries[0].Text.Length == 0) entries.Clear();
-        if (f.Lines.Any(l => l.Dashed) && f.Lines.Any(l => !l.Dashed && !l.Markers))
-        {
-            for (var i = 0; i < entries.Count; i++) entries[i] = entries[i] with { Dashed = false };
-            entries.Add(new LegendItem("train", true));
-            entries.Add(new LegendItem("val", true, Dashed: true));
-        }
-        var items = entries.Count > 0 && f.LegendTitle is { } t ? [new LegendItem(t + ":", false)] : new List<LegendItem>();
-        items.AddRange(entries);
-        if (f.Note is { } note) items.Add(new LegendItem(note, false));
-        return items;
     }
 
     // A padded end stays a double: past the largest one it is the largest one.

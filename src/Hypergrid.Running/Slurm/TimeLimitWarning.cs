@@ -25,7 +25,7 @@ public static class TimeLimitWarning
     /// </summary>
     public static string Traps(string folder) => new StringBuilder()
         // Named per job, restart and shell, so that a requeued task never reads an earlier warning.
-        .Append("warning=").Append(JobScript.Quote(folder)).Append("/.warning-${SLURM_JOB_ID:-0}-${SLURM_RESTART_COUNT:-0}-$$\n")
+        .Append("warning=").Append(ShellWords.Quote(folder)).Append("/.warning-${SLURM_JOB_ID:-0}-${SLURM_RESTART_COUNT:-0}-$$\n")
         .Append("warned() { : > \"$warning\"; [ -n \"$!\" ] && [ -e \"$warning").Append(ListeningSuffix).Append("\" ] && kill -USR1 $!; again=1; }\n")
         .Append("stop() { [ -n \"$!\" ] || exit 143; kill -TERM $!; again=1; }\n")
         .Append("trap warned USR1\n")

@@ -40,15 +40,17 @@ public sealed class BatchLogHeader
         return nl < 0 ? null : Parse(data[..nl], nl + 1);
     }
 
-    // However long the first line is; null when the file has no newline.
-    private static BatchLogHeader? Read(Reader read)
+    // However long the first line is; null when the file has no newline. <paramref name="start"/>: the file's first bytes,
+    // already read (no newline among them), read on from their end.
+    private static BatchLogHeader? Read(Reader read, ReadOnlySpan<byte> start = default)
     {
         // Small first (a status or report reads the header of every trial's log), doubled while the line goes on; lent by
         // the pool, as the names are copied out of it.
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(2048);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(2048, start.Length));
         try
         {
-            var have = 0;
+            start.CopyTo(buffer);
+            var have = start.Length;
             while (true)
             {
                 var n = read(buffer.AsSpan(have), have);
@@ -87,17 +89,22 @@ public sealed class BatchLogHeader
     /// how long it is: the same answer, without making its names where the line is plain ASCII without quotes (a first
     /// trial list checks 100,000 headers); any other line is read by <see cref="Read(Microsoft.Win32.SafeHandles.SafeFileHandle)"/>.
     /// </summary>
-    public static bool IsSound(Microsoft.Win32.SafeHandles.SafeFileHandle handle, out int length)
+    public static bool IsSound(Microsoft.Win32.SafeHandles.SafeFileHandle handle, out int length) =>
+        IsSound((into, at) => SafeFiles.ReadAt(handle, into, at), out length);
+
+    /// <summary>As <see cref="IsSound(Microsoft.Win32.SafeHandles.SafeFileHandle, out int)"/>, through <paramref name="read"/>: each byte read once.</summary>
+    internal static bool IsSound(Reader read, out int length)
     {
         Span<byte> first = stackalloc byte[512];
-        var n = SafeFiles.ReadAt(handle, first, 0);
-        var nl = first[..Math.Max(0, n)].IndexOf((byte)'\n');
+        var n = Math.Max(0, read(first, 0));
+        var nl = first[..n].IndexOf((byte)'\n');
         if (nl >= 0 && Plain(first[..nl], out var sound))
         {
             length = nl + 1;
             return sound;
         }
-        var header = Read(handle);
+        // Not plain: its names made from the bytes read, and from what follows them where the line goes on.
+        var header = nl >= 0 ? Parse(first[..nl], nl + 1) : n == 0 ? null : Read(read, first[..n]);
         length = header?.Length ?? 0;
         return header is { Problem: null };
     }
@@ -151,8 +158,8 @@ public sealed class BatchLogHeader
         return false;
     }
 
-    // Reads into a buffer from a file offset; returns the bytes read (0 at the end).
-    private delegate int Reader(Span<byte> into, long offset);
+    /// <summary>Reads into a buffer from a file offset; returns the bytes read (0 at the end).</summary>
+    internal delegate int Reader(Span<byte> into, long offset);
 
     private static BatchLogHeader Parse(ReadOnlySpan<byte> line, int length)
     {

@@ -60,6 +60,26 @@ public sealed class HostileFileTests : IAsyncLifetime
         Assert.NotEqual(HttpStatusCode.OK, (await http.GetAsync($"/api/logs/sweep/mnist/mlp/adam/trial_002/{name}")).StatusCode);
     }
 
+    // Judged without being opened: what the log out there holds (a whole header and rows, or no header) changes nothing.
+    [Theory]
+    [InlineData("epoch,mode,batch,loss\n1,train,0,0.5\n", true)]
+    [InlineData("nothing,here\n1,2\n", true)]
+    [InlineData("epoch,mode,batch,loss\n1,train,0,0.5\n", false)]
+    public async Task A_batch_log_linked_out_of_out_log_is_listed_and_reported_as_a_link_out_whatever_it_holds(string outside, bool absolute)
+    {
+        var secret = Path.Combine(tree.Root, "secret.csv");
+        File.WriteAllText(secret, outside);
+        var file = Path.Combine(tree.Trial("sweep/mnist/mlp/adam/trial_002"), TrialFiles.BatchLog);
+        File.Delete(file);
+        File.CreateSymbolicLink(file, absolute ? secret : Path.GetRelativePath(Path.GetDirectoryName(file)!, secret));
+        using var list = JsonDocument.Parse(await http.GetStringAsync("/api/trials"));
+        var trial = list.RootElement.GetProperty("trials").EnumerateArray().Single(t => t.GetProperty("trial").GetString() == "trial_002");
+        Assert.Equal("damaged", trial.GetProperty("state").GetString());
+        Assert.Equal("batch_log.csv is a link out of out/log (not read); --rerun-damaged retrains it", trial.GetProperty("note").GetString());
+        using var report = JsonDocument.Parse(await http.GetStringAsync("/api/report?metric=val_loss"));
+        Assert.Equal(1, report.RootElement.GetProperty("excluded").GetProperty("damaged").GetInt32());
+    }
+
     [Fact]
     public async Task Every_answer_carries_a_content_security_policy_that_forbids_inline_script()
     {

@@ -85,6 +85,21 @@ public sealed class ResultsPageTests(BrowserFixture fixture) : PageTests(fixture
     }
 
     [Fact]
+    public async Task The_scatter_of_an_experiment_plots_by_the_lr_its_leaves_set_apart()
+    {
+        // experiment/mnist: cnn/adam at lr 0.001 and mlp/sgd at lr 0.1, each leaf one lr over three seeds.
+        var page = await OpenResults("#rp=experiment%2Fmnist&rk=lr");
+        await page.WaitForFunctionAsync("() => (document.querySelectorAll('#r-scatter .r-mark').length === 2)");
+        Assert.Contains("lr", await page.Locator("#r-key option").AllTextContentsAsync());
+        Assert.Equal("lr", await page.Locator("#r-key").InputValueAsync());
+        Assert.Equal("lr (log)", await page.Locator("#r-scatter .r-axis[data-axis='lr'] .r-axis-title").TextContentAsync());
+        var xs = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('#r-scatter .r-mark circle')].map(c => Number(c.getAttribute('cx')))");
+        Assert.Equal(2, xs.Distinct().Count());
+        Assert.Contains("lr", await page.Locator(".r-section[data-section='experiment/mnist'] thead th").AllTextContentsAsync());
+        Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
     public async Task A_missing_value_is_drawn_apart_from_the_axis_and_said_to_be_missing()
     {
         var page = await OpenResults("#rp=sweep%2Fmnist");

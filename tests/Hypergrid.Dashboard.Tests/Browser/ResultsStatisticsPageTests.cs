@@ -43,9 +43,9 @@ public sealed class ResultsStatisticsPageTests(BrowserFixture fixture) : PageTes
     {
         var page = await Open();
         await page.WaitForSelectorAsync(".r-section[data-section='experiment/mnist'] tbody tr");
-        // Rows named by what differs (model, trainer), not by the leaf.
+        // Rows named by what differs (model, trainer, and the lr each leaf sets), not by the leaf.
         var heads = await page.Locator(".r-section[data-section='experiment/mnist'] thead th").AllTextContentsAsync();
-        Assert.Equal(["model", "trainer", "val_acc"], heads.Take(3));
+        Assert.Equal(["model", "trainer", "lr", "val_acc"], heads.Take(4));
         Assert.Equal(Cli("mlp", "adam", "verdict"), await Cell(page, "mlp", "adam", "verdict"));
         Assert.Equal("undecided", await Cell(page, "mlp", "adam", "verdict"));
         Assert.Equal(Cli("mlp", "sgd", "verdict"), await Cell(page, "mlp", "sgd", "verdict"));

@@ -66,7 +66,7 @@ public sealed class ResultsFigureLegendTests
         Assert.Contains("cnn/sgd momentum=0.8", names);
         Assert.Contains("mlp/sgd hidden=[256]", names); // momentum is 0.9 in every mlp/sgd group: not named
         Assert.Equal(10, names.Count);
-        var items = FigureLayout.LegendItems(f);
+        var items = FigureLegend.Items(f);
         Assert.Equal(2, items.Single(i => i.Text == "mlp/sgd hidden=[256]").Dots.Count); // lr 0.1 and 0.05: one name, two dots
         Assert.Single(items.Single(i => i.Text == "cnn/sgd momentum=0.8").Dots);
         Assert.Equal("ringed: the best (cnn/adam, lr=0.002)", f.Note);
@@ -77,6 +77,6 @@ public sealed class ResultsFigureLegendTests
     {
         var f = ResultsFigure.Build(ReportOf([("sweep/mnist/cnn/sgd", "\"lr\":0.1"), ("sweep/mnist/cnn/sgd", "\"lr\":0.01")]), null, "lr", "std");
         Assert.All(f.Lines, l => Assert.Equal("", l.Name));
-        Assert.Equal(["ringed: the best (lr=0.1)"], FigureLayout.LegendItems(f).Select(i => i.Text));
+        Assert.Equal(["ringed: the best (lr=0.1)"], FigureLegend.Items(f).Select(i => i.Text));
     }
 }

@@ -37,7 +37,13 @@ public sealed class JobScriptWarningTests : IDisposable
 
     public JobScriptWarningTests() => File.WriteAllText(Path.Combine(dir, "worker.py"), Worker);
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    private Hypergrid.Tests.Study? study;
+
+    public void Dispose()
+    {
+        study?.Dispose();
+        Directory.Delete(dir, recursive: true);
+    }
 
     [Theory]
     [InlineData(0)]
@@ -80,8 +86,42 @@ public sealed class JobScriptWarningTests : IDisposable
     [Fact]
     public void The_real_worker_warned_during_its_start_submits_its_task_again_and_trains_nothing()
     {
-        // A trial to continue, and an sbatch that stands in for Slurm's (the real one is SlurmLauncherContract's).
-        using var study = new Hypergrid.Tests.Study().Write("", "command: python3 -c 'import time; time.sleep(60)'\nseed: 0\n").Write("sweep/a/b/c", "x: 1\n");
+        var (task, trial) = RealWorker();
+        using (task)
+        {
+            WaitForTrap(task);
+            Signal(task, 10); // USR1 as the runtime starts
+            var (code, output) = Finish(task);
+            Assert.True(code == 0, output);
+            Assert.Contains("task 0 submitted again as Slurm job 4242", output);
+            Assert.Equal("4242", File.ReadAllText(Path.Combine(dir, "jobs.txt")).Trim());
+            Assert.False(File.Exists(Path.Combine(trial, Hypergrid.Trials.TrialFiles.Run)), output); // never started
+        }
+    }
+
+    // The handler Program registers for a worker (the one registration): a warning passed on as a signal while its trial runs.
+    [Fact]
+    public void The_real_worker_warned_while_its_trial_runs_stops_it_and_submits_its_task_again()
+    {
+        var (task, trial) = RealWorker();
+        using (task)
+        {
+            WaitFor(() => File.Exists(Path.Combine(trial, Hypergrid.Trials.TrialFiles.Claim)));
+            Assert.NotEmpty(Directory.GetFiles(dir, "*.listening", SearchOption.AllDirectories));
+            Signal(task, 10);
+            var (code, output) = Finish(task);
+            Assert.True(code == 0, output);
+            Assert.Contains("task 0 submitted again as Slurm job 4242", output);
+            Assert.False(File.Exists(Path.Combine(trial, Hypergrid.Trials.TrialFiles.BatchLog)), output); // stopped, not complete
+        }
+    }
+
+    // The real worker in the job script, with a trial whose program sleeps a minute and an sbatch that stands in for
+    // Slurm's (the real one is SlurmLauncherContract's).
+    private (Process Task, string Trial) RealWorker()
+    {
+        // A program that does not handle SIGTERM (as PID 1 of its namespace, it ignores it): killed a second after it.
+        study = new Hypergrid.Tests.Study().Write("", "command: python3 -c 'import time; time.sleep(60)'\nstop_grace_seconds: 1\nseed: 0\n").Write("sweep/a/b/c", "x: 1\n");
         var trial = Hypergrid.Config.Expansion.Expander.Expand(new(Path.Combine(study.Root, "cfg"), Path.Combine(study.Root, "out"))).Single().Trials[0].Directory;
         var manifest = Path.Combine(dir, "trials.txt");
         File.WriteAllText(manifest, trial + "\n");
@@ -90,22 +130,14 @@ public sealed class JobScriptWarningTests : IDisposable
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(bin, "sbatch"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var script = Path.Combine(dir, "job.sh");
         string[] worker = ["dotnet", Path.Combine(AppContext.BaseDirectory, "hypergrid.dll"), "worker", "--manifest", manifest, "--run-id", "r", "--root", study.Root, "--resubmit", script];
-
-        using var task = Start(string.Join(' ', worker.Select(JobScript.Quote)), script, bin);
-        WaitForTrap(task);
-        Signal(task, 10); // USR1 as the runtime starts
-        var (code, output) = Finish(task);
-        Assert.True(code == 0, output);
-        Assert.Contains("task 0 submitted again as Slurm job 4242", output);
-        Assert.Equal("4242", File.ReadAllText(Path.Combine(dir, "jobs.txt")).Trim());
-        Assert.False(File.Exists(Path.Combine(trial, Hypergrid.Trials.TrialFiles.Run)), output); // never started
+        return (Start(ShellWords.Line(worker), script, bin), trial);
     }
 
     // The generated script of one task, run by bash as Slurm runs it, its worker the stand-in.
     private Process Start(double startSeconds, int exitCode)
     {
         string[] worker = ["python3", Path.Combine(dir, "worker.py"), startSeconds.ToString(CultureInfo.InvariantCulture), "5", exitCode.ToString(CultureInfo.InvariantCulture)];
-        return Start(string.Join(' ', worker.Select(JobScript.Quote)), Path.Combine(dir, "job.sh"), null);
+        return Start(ShellWords.Line(worker), Path.Combine(dir, "job.sh"), null);
     }
 
     private Process Start(string worker, string script, string? path)
@@ -146,7 +178,7 @@ public sealed class JobScriptWarningTests : IDisposable
         if (!task.WaitForExit(TimeSpan.FromSeconds(20)))
         {
             task.Kill(entireProcessTree: true);
-            Assert.Fail("the task did not end");
+            Assert.Fail("the task did not end: " + stdout.Result + stderr.Result);
         }
         return (task.ExitCode, stdout.Result + stderr.Result);
     }

@@ -77,6 +77,35 @@ public sealed class BatchLogHeaderSoundTests : IDisposable
         Same(string.Join(',', Enumerable.Repeat("x", 300)) + ",epoch,mode,batch\n");
     }
 
+    // Quoted, non-ASCII, longer than a first read (512 bytes) or than the reader's first buffer (2048), or no newline.
+    public static TheoryData<string> NotPlain => new()
+    {
+        "\"epoch\",mode,batch\n1,train,0\n",
+        "epoch,mode,batch,caf\u00e9\n",
+        string.Join(',', ["epoch", "mode", "batch", .. Enumerable.Range(0, 100).Select(i => $"m{i}")]) + "\n",
+        string.Join(',', ["\"epoch\"", "mode", "batch", .. Enumerable.Range(0, 600).Select(i => $"m{i}")]) + "\n1,train,0\n",
+        string.Join(',', Enumerable.Range(0, 200).Select(i => $"m{i}")),
+    };
+
+    [Theory]
+    [MemberData(nameof(NotPlain))]
+    public void A_header_whose_names_must_be_made_is_read_once(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var times = new int[bytes.Length];
+        var sound = BatchLogHeader.IsSound((into, at) =>
+        {
+            var n = (int)Math.Min(into.Length, Math.Max(0, bytes.Length - at));
+            bytes.AsSpan((int)at, n).CopyTo(into);
+            for (var i = 0; i < n; i++) times[at + i]++;
+            return n;
+        }, out var length);
+        Assert.True(times.Max() == 1, $"a byte read {times.Max()} times");
+        var header = BatchLogHeader.Read(bytes);
+        Assert.Equal(header is { Problem: null }, sound);
+        Assert.Equal(sound ? header!.Length : 0, sound ? length : 0);
+    }
+
     [Fact]
     public void Random_headers_are_judged_as_read()
     {

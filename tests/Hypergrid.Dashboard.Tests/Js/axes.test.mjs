@@ -1,0 +1,113 @@
+// axes.js: the x axes at step resolution (the places the server gives the buckets, a dragged range back in steps), the
+// x axis's words, and the URL's values clamped to ones the page can draw.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPage } from './page.mjs';
+
+const withX = x => { const page = loadPage(); page.view.x = x; return page; };
+
+test('xLabel says samples seen are logged only when every line logged them', () => {
+  const page = withX('samples');
+  assert.equal(page.xLabel([{ logged: true }, { logged: true }]), 'samples seen (logged)');
+  assert.equal(page.xLabel([{ logged: true }, { logged: false }]), 'samples seen');
+  assert.equal(page.xLabel([{ logged: false }]), 'samples seen (train steps × batch size)');
+  assert.equal(page.xLabel([]), 'samples seen (train steps × batch size)');
+});
+
+test('xLabel names every other axis with its unit, whatever the lines logged', () => {
+  const expected = { epoch: 'epoch', batch: 'batch (train batches done)', time: 'time (s)', step: 'train step (train batches done)',
+    epochf: 'epoch (train batches done ÷ batches per epoch)' };
+  for (const [x, words] of Object.entries(expected)) assert.equal(withX(x).xLabel([{ logged: true }]), words, x);
+});
+
+test('knownPhases keeps the page\'s phases once each, in the order asked', () => {
+  const page = loadPage();
+  assert.deepEqual(page.knownPhases(['val', 'train', 'val']), ['val', 'train']);
+  assert.deepEqual(page.knownPhases(['test']), ['test']);
+});
+
+test('knownPhases leaves out unknown phases and falls back to train and val when none is left', () => {
+  const page = loadPage();
+  assert.deepEqual(page.knownPhases(['val', 'foo', '__proto__', 'constructor']), ['val']);
+  assert.deepEqual(page.knownPhases(['foo']), ['train', 'val']);
+  assert.deepEqual(page.knownPhases([]), ['train', 'val']);
+});
+
+test('clampNumber holds a number within its range and gives the default for a non-number', () => {
+  const page = loadPage();
+  assert.equal(page.clampNumber('5', 0, 0.99, 0), 0.99);
+  assert.equal(page.clampNumber('-1', 0, 0.99, 0), 0);
+  assert.equal(page.clampNumber('0.5', 0, 0.99, 0), 0.5);
+  for (const bad of [null, undefined, '', 'abc', 'NaN', 'Infinity', '-Infinity', '1e999']) assert.equal(page.clampNumber(bad, 0, 0.99, 0.25), 0.25, String(bad));
+});
+
+test('oneOf keeps a known value and gives the default for any other', () => {
+  const page = loadPage();
+  assert.equal(page.oneOf('ci', ['std', 'ci'], 'std'), 'ci');
+  for (const bad of [null, '', 'CI', 'constructor', 'toString']) assert.equal(page.oneOf(bad, ['std', 'ci'], 'std'), 'std', String(bad));
+});
+
+test('a URL\'s smoothing out of range is clamped into 0 to 0.99', () => {
+  assert.equal(loadPage({ hash: 'sm=5' }).view.smooth, 0.99);
+  assert.equal(loadPage({ hash: 'sm=-3' }).view.smooth, 0);
+  assert.equal(loadPage({ hash: 'sm=abc' }).view.smooth, 0);
+  assert.equal(loadPage({ hash: 'sm=0.6' }).view.smooth, 0.6);
+});
+
+test('a URL\'s unknown x axis, phases and Results choices open on the defaults', () => {
+  const view = loadPage({ hash: 'x=foo&ph=nope&rr=worst&re=sem&rs=galaxy&b=iqr' }).view;
+  assert.deepEqual([view.x, [...view.phases], view.r.reduce, view.r.err, view.r.scope, view.band], ['epoch', ['train', 'val'], 'final', 'std', 'dataset', 'std']);
+});
+
+test('a URL\'s known values are kept as they are', () => {
+  const view = loadPage({ hash: 'x=samples&ph=val,test&rr=best&re=ci&rs=leaf&b=range&g=1&log=1' }).view;
+  assert.deepEqual([view.x, [...view.phases], view.r.reduce, view.r.err, view.r.scope, view.band, view.group, view.log],
+    ['samples', ['val', 'test'], 'best', 'ci', 'leaf', 'range', true, true]);
+});
+
+test('a view written to the URL reads back the same', () => {
+  const page = loadPage({ hash: 'x=epochf&ph=val&sm=0.3&g=1&b=range&q=lr%3D0.1&sort=val_acc&desc=1&rr=best&re=ci&rs=mode&rl=1&hide=a/b&leaves=x/y/z/w' });
+  page.writeView();
+  const again = loadPage({ hash: page.location.hash.slice(1) }).view;
+  const shape = v => JSON.stringify({ ...v, leaves: [...v.leaves ?? []], hide: [...v.hide] });
+  assert.equal(shape(again), shape(page.view));
+});
+
+test('stepXs takes the places the server gave a step series: each bucket\'s last row, or its rows\' mean', () => {
+  const page = loadPage();
+  const body = { step: [0, 10], x: { mean: [4.5, 14.5], last: [9, 19], logged: false } };
+  assert.deepEqual(page.stepXs(body, 'last'), [9, 19]);
+  assert.deepEqual(page.stepXs(body, 'mean'), [4.5, 14.5]);
+  assert.deepEqual(page.stepXs(body), [4.5, 14.5]);
+});
+
+test('stepXs is null for a series the server could not place on the axis, and loggedX says whose places are logged', () => {
+  const page = loadPage();
+  assert.equal(page.stepXs({ step: [0, 10] }, 'last'), null);
+  assert.equal(page.stepXs({ step: [0], x: { mean: [1] } }, 'last'), null);
+  assert.deepEqual([{ x: { logged: true } }, { x: { logged: false } }, {}].map(page.loggedX), [true, false, false]);
+});
+
+/** A line drawn by step: its buckets' first steps, their width, and where the server placed them. */
+const line = (steps, width, xs) => ({ steps, width, xs });
+
+test('stepsOf widens a dragged range to the buckets at or before its left end and at or after its right end', () => {
+  const page = loadPage();
+  const a = line([0, 10, 20, 30], 10, [5, 15, 25, 35]);
+  assert.deepEqual(page.stepsOf(12, 22, [a]), [0, 30]);
+  assert.deepEqual(page.stepsOf(15, 25, [a]), [10, 30]);
+  assert.deepEqual(page.stepsOf(-100, 1000, [a]), [0, 40]);
+});
+
+test('stepsOf covers every line drawn by step, wherever each was placed, and skips the others', () => {
+  const page = loadPage();
+  const small = line([0, 10, 20], 10, [320, 960, 1600]), big = line([0, 4, 8], 4, [500, 1000, 1500]);
+  assert.deepEqual(page.stepsOf(900, 1100, [big]), [0, 12]);
+  assert.deepEqual(page.stepsOf(900, 1100, [small, big]), [0, 30]);
+  assert.deepEqual(page.stepsOf(1000, 1000, [big]), [4, 8]);
+  const epochs = { xs: [1, 2], ys: [0.5, 0.4] };
+  assert.deepEqual(page.stepsOf(900, 1100, [epochs, small]), [0, 30]);
+  assert.equal(page.stepsOf(0, 10, [epochs]), null);
+  assert.equal(page.stepsOf(0, 10, [line([0], 10, [null])]), null);
+  assert.equal(page.stepsOf(0, 10, []), null);
+});

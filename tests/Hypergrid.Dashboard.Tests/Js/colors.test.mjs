@@ -1,0 +1,77 @@
+// palette.js and group-legend.js: one colour per group of seeds (or per trial), the same everywhere, and the key that
+// names each group of a plot once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPage } from './page.mjs';
+import { trial } from './trials.mjs';
+
+const leaf = 'sweep/mnist/mlp/adam';
+const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+
+test('up to eight things take Okabe and Ito\'s colours in order', () => {
+  const page = loadPage();
+  assert.deepEqual(Array.from({ length: 8 }, (_, i) => page.color(i, 8)), OKABE_ITO);
+  assert.equal(page.color(0, 1), OKABE_ITO[0]);
+  assert.equal(page.color(2), OKABE_ITO[2]);
+});
+
+test('more than eight things take as many different hues, none of them Okabe and Ito\'s', () => {
+  const page = loadPage();
+  for (const n of [9, 50]) {
+    const colors = Array.from({ length: n }, (_, i) => page.color(i, n));
+    assert.equal(new Set(colors).size, n, `${n} things`);
+    for (const c of colors) assert.match(c, /^#[0-9A-F]{6}$/);
+  }
+  assert.notEqual(page.color(0, 9), OKABE_ITO[0]);
+});
+
+test('hslHex gives the colour CSS gives for hsl()', () => {
+  const page = loadPage();
+  assert.equal(page.hslHex(0, 1, 0.5), '#FF0000');
+  assert.equal(page.hslHex(120, 1, 0.5), '#00FF00');
+  assert.equal(page.hslHex(240, 1, 0.25), '#000080');
+  assert.equal(page.hslHex(0, 0, 1), '#FFFFFF');
+  assert.equal(page.hslHex(60, 0.5, 0.5), '#BFBF40');
+});
+
+test('a band is its line\'s colour, faded', () => {
+  assert.equal(loadPage().fade('#0072B2'), '#0072B22E');
+});
+
+test('ungrouped, each trial has its own colour by its place in the selection', () => {
+  const page = loadPage();
+  const trials = [trial(leaf, 0, { seed: 0 }), trial(leaf, 1, { seed: 1 }), trial(leaf, 2, { seed: 2 })];
+  assert.deepEqual([...page.trialColors(trials).values()], OKABE_ITO.slice(0, 3));
+});
+
+test('grouped, the seeds of a group share its colour and groups differ, numbered as first seen', () => {
+  const page = loadPage({ hash: 'g=1' });
+  const trials = [trial(leaf, 0, { lr: 0.1, seed: 0 }), trial(leaf, 1, { lr: 0.01, seed: 0 }), trial(leaf, 2, { lr: 0.1, seed: 1 })];
+  const colors = page.trialColors(trials);
+  assert.deepEqual(trials.map(t => colors.get(t.path)), [OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[0]]);
+});
+
+test('grouped, the same config trained by other code is a group of its own', () => {
+  const page = loadPage({ hash: 'g=1' });
+  const trials = [trial(leaf, 0, { lr: 0.1, seed: 0 }), trial(leaf, 1, { lr: 0.1, seed: 1 }, { code: 'old' })];
+  const colors = page.trialColors(trials);
+  assert.notEqual(colors.get(trials[0].path), colors.get(trials[1].path));
+});
+
+test('grouped, nine groups take the wheel\'s hues for every group, not Okabe and Ito\'s for the first eight', () => {
+  const page = loadPage({ hash: 'g=1' });
+  const trials = Array.from({ length: 18 }, (_, i) => trial(leaf, i, { lr: i % 9, seed: Math.floor(i / 9) }));
+  const colors = page.trialColors(trials);
+  assert.equal(new Set(colors.values()).size, 9);
+  assert.equal(colors.get(trials[0].path), page.color(0, 9));
+});
+
+test('legendGroups lists each group once, in the order of its lines, in the colour of its first line', () => {
+  const page = loadPage();
+  const series = [
+    { group: 'lr=0.1', color: '#a', label: 'lr=0.1 train' }, { group: 'lr=0.01', color: '#b', label: 'lr=0.01 train' },
+    { group: 'lr=0.1', color: '#e', label: 'lr=0.1 test' }, { color: '#c', label: 'a trial' }, { group: '', color: '#d', label: 'alone' },
+  ];
+  assert.deepEqual(page.legendGroups(series), [{ name: 'lr=0.1', color: '#a' }, { name: 'lr=0.01', color: '#b' }, { name: '', color: '#d' }]);
+  assert.deepEqual(page.legendGroups([]), []);
+});

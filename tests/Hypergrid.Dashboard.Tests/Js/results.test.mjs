@@ -1,0 +1,75 @@
+// results.js: how a section's table names its rows and which keys the scatter's x may be.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPage } from './page.mjs';
+import { trial } from './trials.mjs';
+
+const page = loadPage();
+const group = (leaf, values) => ({ leaf, values });
+
+test('a section\'s rows are named by their keys when those tell them apart, without a leaf column', () => {
+  const groups = [group('sweep/mnist/mlp/adam', { lr: 0.1 }), group('sweep/mnist/mlp/adam', { lr: 0.01 })];
+  assert.equal(page.needsLeafColumn(groups), false);
+});
+
+test('a section gets a leaf column when its keys do not tell rows apart, or it has no key', () => {
+  assert.equal(page.needsLeafColumn([group('sweep/mnist/mlp/adam', { lr: 0.1 }), group('sweep/mnist/cnn/adam', { lr: 0.1 })]), true);
+  assert.equal(page.needsLeafColumn([group('sweep/mnist/mlp/adam', {}), group('sweep/mnist/cnn/adam', {})]), true);
+  assert.equal(page.needsLeafColumn([group('sweep/mnist/mlp/adam', {})]), true);
+});
+
+test('a key missing from one group tells it apart from a group holding any value of it', () => {
+  // The missing mark is not a value a config can hold: "", "null" or a control character do not read as missing.
+  for (const value of ['', null, 'null', '\u0002', '\u0001']) {
+    const groups = [group('a', { lr: 0.1, opt: value }), group('b', { lr: 0.1 })];
+    assert.equal(page.needsLeafColumn(groups), false, JSON.stringify(value));
+  }
+});
+
+test('values holding the separator do not make two rows read alike', () => {
+  const groups = [group('a', { k1: 'a\u0001b', k2: 'c' }), group('b', { k1: 'a', k2: 'b\u0001c' })];
+  assert.equal(page.needsLeafColumn(groups), false);
+});
+
+test('the scatter\'s x may be the numeric keys, else every key by category', () => {
+  const numeric = [group('a', { lr: 0.1, opt: 'adam' }), group('a', { lr: 0.01, opt: 'sgd' })];
+  assert.deepEqual(page.scatterKeys(numeric), ['lr']);
+  const words = [group('a', { opt: 'adam' }), group('b', { opt: 'sgd', tag: 'x' })];
+  assert.deepEqual(page.scatterKeys(words), ['opt', 'tag']);
+  assert.deepEqual(page.scatterKeys([]), []);
+});
+
+test('a key numeric in one group and text in another is still offered for the scatter', () => {
+  assert.deepEqual(page.scatterKeys([group('a', { width: 64 }), group('b', { width: 'auto' })]), ['width']);
+});
+
+/** A page whose equivalence box holds this text (none: no box). */
+const withMargin = (hash, margin) => loadPage({ hash, globals: { document: { getElementById: id => (id === 'r-equivalence' && margin !== undefined ? { value: margin } : null) } } });
+
+test('the Results ask for the metric, reduction and scope, and only the leaves ticked', () => {
+  const page = withMargin('rm=val_loss&rr=best&rs=leaf&leaves=sweep/mnist/mlp/adam');
+  assert.deepEqual([...new URLSearchParams(page.reportQuery())], [['metric', 'val_loss'], ['reduce', 'best'], ['scope', 'leaf'], ['leaf', 'sweep/mnist/mlp/adam']]);
+});
+
+test('with a filter or hidden trials the Results ask for the complete trials of the selection by number', () => {
+  const leaf = 'sweep/mnist/mlp/adam';
+  const page = withMargin('q=lr%3D0.1&hide=sweep/mnist/mlp/adam/trial_002', ' 0.01 ');
+  page.store.trials = [trial(leaf, 0, { lr: 0.1 }), trial(leaf, 1, { lr: 0.1 }, { state: 'running' }),
+    trial(leaf, 2, { lr: 0.1 }), trial(leaf, 3, { lr: 0.1 }, { state: 'other-code' }), trial(leaf, 4, { lr: 0.2 })];
+  const q = Object.fromEntries(new URLSearchParams(page.reportQuery()));
+  assert.deepEqual([q.trials, q.equivalence], [`${leaf}:0,3`, '0.01']);
+});
+
+test('without a filter the Results ask for no trial list, and a blank margin is no margin', () => {
+  const page = withMargin('', '   ');
+  page.store.trials = [trial('sweep/mnist/mlp/adam', 0)];
+  const q = new URLSearchParams(page.reportQuery());
+  assert.deepEqual([q.has('trials'), q.has('equivalence'), q.has('leaf')], [false, false, false]);
+});
+
+test('hidden trials alone make the Results ask for the rest by number', () => {
+  const leaf = 'sweep/mnist/mlp/adam';
+  const page = withMargin('hide=sweep/mnist/mlp/adam/trial_001');
+  page.store.trials = [trial(leaf, 0), trial(leaf, 1), trial(leaf, 2)];
+  assert.equal(new URLSearchParams(page.reportQuery()).get('trials'), `${leaf}:0,2`);
+});

@@ -1,0 +1,47 @@
+// data.js and plots.js: the step buckets a plot asks for, what a running trial's series is asked again from, and the
+// words for running trials with no row yet.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPage } from './page.mjs';
+import { trial, HOSTILE } from './trials.mjs';
+
+const page = loadPage({ hash: 'x=step' });
+
+test('a plot asks for one step bucket per two pixels of its width, at least 200', () => {
+  assert.deepEqual([0, 100, 400, 401, 1000, 1921].map(page.stepPoints), [200, 200, 200, 201, 500, 961]);
+});
+
+test('a zoom is asked as a from and to step; no zoom asks for everything', () => {
+  assert.equal(page.stepRangeQuery([10, 250]), '&from=10&to=250');
+  assert.equal(page.stepRangeQuery(null), '');
+});
+
+test('a series loaded before is asked again from its last bucket while it holds up to twice the points', () => {
+  assert.equal(page.stepTail({ step: [0, 10, 20] }, 200, ''), 20);
+  assert.equal(page.stepTail({ step: Array.from({ length: 400 }, (_, i) => i) }, 200, ''), 399);
+});
+
+test('a series is asked afresh when not loaded, empty, zoomed or past twice the points', () => {
+  assert.equal(page.stepTail(null, 200, ''), null);
+  assert.equal(page.stepTail({ step: [] }, 200, ''), null);
+  assert.equal(page.stepTail({ step: [0, 10] }, 200, '&from=0&to=5'), null);
+  assert.equal(page.stepTail({ step: Array.from({ length: 401 }, (_, i) => i) }, 200, ''), null);
+});
+
+test('running trials with no row yet are named, three at most, the rest counted', () => {
+  const fresh = loadPage();
+  const trials = [0, 1, 2, 3, 4].map(i => trial('sweep/mnist/mlp/adam', i, {}, { state: 'running' }));
+  fresh.store.logs.set(trials[4].path, { phases: { train: { epoch: [1] } } });
+  const words = fresh.waitingWords(trials);
+  assert.equal(words.count, 4);
+  assert.ok(words.text.startsWith('sweep/mnist/mlp/adam/trial_000, sweep/mnist/mlp/adam/trial_001, sweep/mnist/mlp/adam/trial_002 and 1 more are running'), words.text);
+});
+
+test('one running trial with no row is named alone; complete trials and trials with rows are not waiting', () => {
+  const fresh = loadPage();
+  const one = trial('sweep/mnist/mlp/adam', 0, {}, { state: 'running', path: `sweep/mnist/mlp/adam/${HOSTILE}` });
+  const words = fresh.waitingWords([one, trial('sweep/mnist/mlp/adam', 1)]);
+  assert.equal(words.count, 1);
+  assert.ok(words.text.startsWith(`sweep/mnist/mlp/adam/${HOSTILE} is running: waiting`), words.text);
+  assert.deepEqual(fresh.waitingWords([trial('sweep/mnist/mlp/adam', 1)]), { count: 0, text: '' });
+});
