@@ -18,9 +18,8 @@ internal sealed class ReadingLeaf(string logRoot) : IDisposable
     /// <summary>The id of the trial folder <paramref name="dir"/>, as <see cref="TrialId.FromDirectory"/> gives it.</summary>
     public TrialId Id(string dir)
     {
-        var slash = dir.LastIndexOf('/');
-        if (leaf is not null && slash > 0 && dir.AsSpan(0, slash).SequenceEqual(leaf) && TrialFiles.TryParseFolder(dir.AsSpan(slash + 1), out var number))
-            return id with { Number = number };
+        var slash = TrialId.SplitFolder(dir, out var number);
+        if (leaf is not null && slash > 0 && dir.AsSpan(0, slash).SequenceEqual(leaf)) return id with { Number = number };
         id = TrialId.FromDirectory(dir);
         leaf = slash > 0 ? dir[..slash] : null;
         return id;

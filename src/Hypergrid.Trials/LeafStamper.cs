@@ -4,7 +4,7 @@ namespace Hypergrid.Trials;
 
 /// <summary>
 /// Stamps the files of trial folders (<see cref="Posix.FileStamp"/>) a leaf at a time: the leaf is opened once beneath
-/// the root (openat2 RESOLVE_BENEATH, as <see cref="TrialFolderOpener"/> opens a trial folder) and each file stamped by
+/// the root (<see cref="Posix.Beneath.OpenFolder"/>, as <see cref="TrialFolderOpener"/> opens a trial folder) and each file stamped by
 /// its two-component name relative to it ("trial_007/run.json"), the last component never followed. A report stamps
 /// four files of every trial: by full paths, the kernel walked eight or more components from / for each of them, most
 /// of each statx. A leaf that does not open beneath the root (gone, or swapped for a link out of it) stamps nothing
@@ -12,8 +12,6 @@ namespace Hypergrid.Trials;
 /// </summary>
 public sealed class LeafStamper(string root) : IDisposable
 {
-    private const int OPath = 0x200000, ODirectory = 0x10000;
-
     private string? leaf;
     private SafeFileHandle? handle;
 
@@ -42,9 +40,7 @@ public sealed class LeafStamper(string root) : IDisposable
         if (leaf is not null && path.SequenceEqual(leaf)) return handle;
         handle?.Dispose();
         leaf = path.ToString();
-        var fd = Posix.Beneath.Open(root, leaf, OPath | ODirectory, followLast: true, out _);
-        handle = fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
-        return handle;
+        return handle = Posix.Beneath.OpenFolder(root, leaf);
     }
 
     public void Dispose()

@@ -1,5 +1,3 @@
-using Microsoft.Win32.SafeHandles;
-
 namespace Hypergrid.Trials;
 
 /// <summary>
@@ -12,13 +10,10 @@ namespace Hypergrid.Trials;
 /// </summary>
 public sealed class TrialFolderOpener(string root)
 {
-    private const int OPath = 0x200000, ODirectory = 0x10000;
-
     /// <summary>The trial folder at <paramref name="dir"/> (a path under the root); dispose it when its files are read.</summary>
     public TrialFolder Open(string dir)
     {
         if (!OperatingSystem.IsLinux() || SafeFiles.StatOffsets() is null) return TrialFolder.ByPath(dir);
-        var fd = Posix.Beneath.Open(root, dir, OPath | ODirectory, followLast: true, out _);
-        return fd < 0 ? TrialFolder.Lost(dir) : TrialFolder.Of(dir, new SafeFileHandle(fd, ownsHandle: true));
+        return Posix.Beneath.OpenFolder(root, dir) is { } handle ? TrialFolder.Of(dir, handle) : TrialFolder.Lost(dir);
     }
 }

@@ -25,11 +25,19 @@ public static class TrialFolders
         var (trials, strays) = (new List<string>(), new List<string>());
         foreach (var leaf in level)
         {
-            var numbered = new List<(int Number, string Dir)>();
+            var (numbers, dirs) = (new List<int>(), new List<string>());
             foreach (var t in Inside(logRoot, leaf.Full))
-                if (TrialFiles.TryParseFolder(t.Name, out var n)) numbered.Add((n, t.Full));
+                if (TrialFiles.TryParseFolder(t.Name, out var n))
+                {
+                    numbers.Add(n);
+                    dirs.Add(t.Full);
+                }
                 else if (t.Name.StartsWith("trial_", StringComparison.Ordinal)) strays.Add(Path.GetRelativePath(logRoot, t.Full).Replace('\\', '/'));
-            trials.AddRange(numbered.OrderBy(t => t.Number).Select(t => t.Dir));
+            // In number order: a leaf's numbers are distinct (one name per number), so an unstable sort of the numbers with
+            // their folders gives the order a stable one would (a LINQ OrderBy of 100,000 pairs, in a list's serial part).
+            var (keys, folders) = (numbers.ToArray(), dirs.ToArray());
+            Array.Sort(keys, folders);
+            trials.AddRange(folders);
         }
         strays.Sort(StringComparer.Ordinal);
         return (trials, strays);

@@ -38,6 +38,19 @@ public readonly record struct TrialId(string Mode, string Dataset, string Model,
     /// <summary>A folder name a leaf may have: not empty, not '.' or '..', no control character, no '\\' (read as '/').</summary>
     public static bool IsName(string part) => part.Length > 0 && part is not ("." or "..") && !part.Any(c => char.IsControl(c) || c == '\\');
 
+    /// <summary>
+    /// Where a trial folder's path splits into its leaf and its folder name: the index of the last '/', when the name after
+    /// it is one Hypergrid gives a trial (<see cref="TrialFiles.TryParseFolder(ReadOnlySpan{char}, out int)"/>, so
+    /// trial_0000 is none), with that number; -1 otherwise. The one rule of readers that parse a leaf's part of an id once
+    /// and take each of its trials' numbers from the name alone (a list and a report read 100,000 paths).
+    /// </summary>
+    public static int SplitFolder(string dir, out int number)
+    {
+        var slash = dir.LastIndexOf('/');
+        number = 0;
+        return slash > 0 && TrialFiles.TryParseFolder(dir.AsSpan(slash + 1), out number) ? slash : -1;
+    }
+
     /// <summary>The id of a trial folder from the last five segments of its path.</summary>
     public static TrialId FromDirectory(string dir)
     {

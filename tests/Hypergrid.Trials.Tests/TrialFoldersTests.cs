@@ -31,4 +31,19 @@ public sealed class TrialFoldersTests : IDisposable
         Assert.Empty(none.Trials);
         Assert.Empty(none.Strays);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    public void Trials_made_in_any_order_are_listed_in_number_order_across_the_width_of_their_names(int seed)
+    {
+        // Past 999 a name is longer (trial_1000 sorts before trial_999 by name); made in a shuffled order, with strays.
+        int[] numbers = [.. Enumerable.Range(0, 12), .. Enumerable.Range(995, 10), 9999, 10000, 99999, 100000, 123456789];
+        var order = numbers.ToArray();
+        new Random(seed).Shuffle(order);
+        foreach (var n in order) Folder($"sweep/d/m/t/{TrialFiles.FolderName(n)}");
+        Folder("sweep/d/m/t/trial_0001");
+
+        Assert.Equal(numbers.Select(n => Path.Combine(Log, "sweep/d/m/t", TrialFiles.FolderName(n))), TrialFolders.Under(Log));
+    }
 }

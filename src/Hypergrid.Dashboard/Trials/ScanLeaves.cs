@@ -20,14 +20,13 @@ internal sealed class ScanLeaves
 
     /// <summary>
     /// The id of a trial folder the scan listed (…/&lt;leaf&gt;/trial_###, its name canonical), as
-    /// <see cref="TrialId.FromDirectory"/> gives it, and its leaf's decisions time.
+    /// <see cref="TrialId.FromDirectory"/> gives it (or refuses it), and its leaf's decisions time.
     /// </summary>
     public (TrialId Id, DateTime Decisions) Of(string dir)
     {
-        var slash = dir.LastIndexOf('/');
-        if (slash <= 0 || !dir.AsSpan(slash + 1).StartsWith("trial_") ||
-            !int.TryParse(dir.AsSpan(slash + 7), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
-            return (TrialId.FromDirectory(dir), Decisions(Path.GetDirectoryName(dir)!));
+        // A name that is no trial's (trial_0000) is the full parse's to refuse, as a report's reader refuses it.
+        var slash = TrialId.SplitFolder(dir, out var number);
+        if (slash <= 0) return (TrialId.FromDirectory(dir), Decisions(Path.GetDirectoryName(dir)!));
         var leaf = dir.AsSpan(0, slash);
         if (!bySpan.TryGetValue(leaf, out var known))
         {

@@ -75,6 +75,17 @@ internal static partial class Beneath
         return -1;
     }
 
+    /// <summary>
+    /// A folder beneath <paramref name="root"/> opened O_PATH, a link within the root followed as the path readers follow
+    /// it (a trial folder, or a leaf whose trials' files are then opened or stamped relative to it); null when it does not
+    /// open beneath the root (gone, or swapped for a link out of it).
+    /// </summary>
+    public static SafeFileHandle? OpenFolder(string root, string path)
+    {
+        var fd = Open(root, path, OPath | ODirectory, followLast: true, out _);
+        return fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
+    }
+
     private static int Resolve(Root r, string rel, int flags, bool followLast, bool noLinks, out int errno)
     {
         var last = followLast ? 0 : ONoFollow;
