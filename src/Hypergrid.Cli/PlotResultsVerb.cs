@@ -27,7 +27,7 @@ public static class PlotResultsVerb
         {
             var file = figureOptions.File(r);
             var kind = figureOptions.Format(r);
-            if (!ResultsFigure.ErrorBars.Contains(r.GetValue(err)!)) throw FigureErrors.UnknownErrorBars(r.GetValue(err)!);
+            if (!ResultsFigure.ErrorBars.Contains(r.GetValue(err)!)) throw FigureErrors.UnknownErrorBars(r.GetValue(err)!, FigureWords.Command);
             var size = figureOptions.Size(r);
             var target = OutputFile.Check(file, "--output"); // refused before anything is read or drawn
             var logRoot = Path.GetFullPath(new DashboardOptions(r.GetValue(outDir)!).LogDir);

@@ -35,7 +35,7 @@ public sealed class PlotResultsTests
     }
 
     [Theory]
-    [InlineData("--error-bars", "sem", "error bars 'sem' are not known")]
+    [InlineData("--error-bars", "sem", "--error-bars sem is not a kind of error bar")]
     [InlineData("--format", "png", "'png' is not a figure format")]
     [InlineData("--width", "9", "--width 9 is not a length")]
     public void A_mistake_is_one_line_exit_2_and_no_file(string option, string value, string words)

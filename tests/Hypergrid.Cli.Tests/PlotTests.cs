@@ -34,7 +34,8 @@ public sealed class PlotTests
 
     [Theory]
     [InlineData("--width", "9", "--width 9 is not a length")]
-    [InlineData("--x", "time", "x=time is not an axis")]
+    [InlineData("--x", "time", "--x time is not an axis")]
+    [InlineData("--band", "wide", "--band wide is not a band")]
     [InlineData("--where", "lr=0.5", "no trial matches")]
     [InlineData("--metric", "bleu", "metric 'bleu' is in no selected trial's log")]
     public void A_mistake_is_one_line_exit_2_and_no_file(string option, string value, string words)

@@ -38,9 +38,10 @@ public static class FigureEndpoints
                     From = (int?)Number(Get("from"), "from"),
                     To = (int?)Number(Get("to"), "to"),
                     Format = Get("format") ?? "svg",
+                    Words = FigureWords.Api,
                     Size = new FigureSize(
-                        FigureSize.Parse(Get("width") ?? "8.5cm", "width"), FigureSize.Parse(Get("height") ?? "6cm", "height"),
-                        Get("font") is { } font ? FigureSize.ParseFont(font) : 8),
+                        FigureSize.Parse(Get("width") ?? "8.5cm", "width", FigureWords.Api), FigureSize.Parse(Get("height") ?? "6cm", "height", FigureWords.Api),
+                        Get("font") is { } font ? FigureSize.ParseFont(font, FigureWords.Api) : 8) { Words = FigureWords.Api },
                 }.Checked();
                 var figure = await builder.BuildAsync(trials, request, http.RequestAborted);
                 var bytes = FigureFile.Write(figure, request.Size, request.Format);

@@ -26,7 +26,7 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
                 if (missing is not null)
                 {
                     // Not placeable on this axis (no batches per epoch): left out and named under the legend.
-                    if (r.X == "samples") throw FigureErrors.NoBatchSize(groups[i][0].Path);
+                    if (r.X == "samples") throw FigureErrors.NoBatchSize(groups[i][0].Path, r.Words);
                     if (!unsized.Contains(groups[i][0].Path)) unsized.Add(groups[i][0].Path);
                     continue;
                 }
@@ -34,14 +34,8 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
                     lines.Add(line with { Y = Smooth(line.Y, r.Smooth), Name = names[i], Color = i, Dashed = phase == "val", InLegend = phase == r.Phases[0] || !lines.Any(l => l.Color == i) });
             }
         }
-        if (lines.Count == 0) throw unsized.Count > 0 ? FigureErrors.NoEpochSize(unsized[0]) : FigureErrors.NothingToDraw();
-        var most = groups.Max(g => g.Count);
-        var band = !r.Group || most < 2 ? "" : r.Band switch
-        {
-            "std" => $", mean ± std of {most} seeds",
-            "range" => $", mean and min–max of {most} seeds",
-            _ => $", mean of {most} seeds",
-        };
+        if (lines.Count == 0) throw unsized.Count > 0 ? FigureErrors.NoEpochSize(unsized[0], r.Words) : FigureErrors.NothingToDraw();
+        var band = BandLabel.Of(r.Band, r.Group, groups.Select(g => g.Count).ToList());
         var phaseWord = r.Phases.Count == 1 ? r.Phases[0] + " " : "";
         var logged = lines.Count(l => l.LoggedX);
         var xLabel = r.X == "samples" ? SampleAxis.SamplesLabel(logged, lines.Count) : XLabel(r.X);

@@ -5,19 +5,19 @@ namespace Hypergrid.Dashboard.Figures;
 /// <summary>Every mistake in asking for a figure, in words that name the option and what to write instead.</summary>
 public static class FigureErrors
 {
-    public static UsageException BadLength(string option, string text) =>
-        new($"--{option} {Visible.Short(text)} is not a length: write a number and a unit, e.g. --{option} 8.5cm, 3.3in, 85mm or 241pt");
+    public static UsageException BadLength(string option, string text, FigureWords w) =>
+        new($"{w.Option(option, Visible.Short(text))} is not a length: write a number and a unit, e.g. {w.Option(option, "8.5cm")}, 3.3in, 85mm or 241pt");
 
-    public static UsageException LengthOutOfRange(string option, string text) =>
-        new($"--{option} {Visible.Short(text)} is outside 1 cm to 1 m; a paper column is about 8.5cm wide, a full page about 17cm");
+    public static UsageException LengthOutOfRange(string option, string text, FigureWords w) =>
+        new($"{w.Option(option, Visible.Short(text))} is outside 1 cm to 1 m; a paper column is about 8.5cm wide, a full page about 17cm");
 
-    public static UsageException BadFontSize(string text) =>
-        new($"--font-size {Visible.Short(text)} is not a type size from 5 to 24 points; papers use 8 to 10 (e.g. --font-size 8)");
+    public static UsageException BadFontSize(string text, FigureWords w) =>
+        new($"{w.Option("font-size", Visible.Short(text))} is not a type size from 5 to 24 points; papers use 8 to 10 (e.g. {w.Option("font-size", "8")})");
 
-    public static UsageException LogXNeedsPositive(string? key) =>
+    public static UsageException LogXNeedsPositive(string? key, FigureWords w) =>
         new(key is null
-            ? "a log x axis needs a key with numbers; name one with --key (logx=true in the API), or leave --log-x out"
-            : $"a log x axis needs every value of '{Visible.Short(key)}' above 0; leave --log-x out (logx=false in the API) or choose another --key");
+            ? $"a log x axis needs a key with numbers; name one with {w.Name("key")}, or leave {w.Name("log-x")} out"
+            : $"a log x axis needs every value of '{Visible.Short(key)}' above 0; leave {w.Name("log-x")} out or choose another {w.Name("key")}");
 
     public static UsageException BadLogX(string text) =>
         new($"logx={Visible.Short(text)} is not true or false; leave it out for a log axis only when the key's values span two decades or more");
@@ -25,11 +25,11 @@ public static class FigureErrors
     public static UsageException UnknownFormat(string text) =>
         new($"'{Visible.Short(text)}' is not a figure format; write svg, pdf or tex (pgfplots), or name the output file with one of these extensions");
 
-    public static UsageException UnknownAxis(string text) =>
-        new($"x={Visible.Short(text)} is not an axis a figure draws; write epoch, step (train batches done), samples (step times batch_size) or epochf (epochs as a fraction, every batch)");
+    public static UsageException UnknownAxis(string text, FigureWords w) =>
+        new($"{w.Option("x", Visible.Short(text))} is not an axis a figure draws; write epoch, step (train batches done), samples (step times batch_size) or epochf (epochs as a fraction, every batch)");
 
-    public static UsageException UnknownBand(string text) =>
-        new($"band={Visible.Short(text)} is not a band; write std (mean ± std over seeds), range (min–max of all rows) or none");
+    public static UsageException UnknownBand(string text, FigureWords w) =>
+        new($"{w.Option("band", Visible.Short(text))} is not a band; write std (mean ± std over seeds), range (min–max of all rows) or none");
 
     public static UsageException NoTrials(string what) =>
         new($"no trial matches {what}; 'hypergrid status' lists the trials");
@@ -37,11 +37,11 @@ public static class FigureErrors
     public static UsageException UnknownMetric(string metric, IEnumerable<string> known) =>
         new($"metric '{Visible.Short(metric)}' is in no selected trial's log; the logs have: {string.Join(", ", known)}");
 
-    public static UsageException NoBatchSize(string trial) =>
-        new($"x=samples needs batch_size in the config of {trial} (samples seen = train steps × batch_size); draw x=step instead");
+    public static UsageException NoBatchSize(string trial, FigureWords w) =>
+        new($"{w.Option("x", "samples")} needs batch_size in the config of {trial} (samples seen = train steps × batch_size); draw {w.Option("x", "step")} instead");
 
-    public static UsageException NoEpochSize(string trial) =>
-        new($"x=epochf needs the batches per epoch of {trial}: its log has no complete train epoch, and its config no batch_size with a train set size in run.json; draw x=step instead");
+    public static UsageException NoEpochSize(string trial, FigureWords w) =>
+        new($"{w.Option("x", "epochf")} needs the batches per epoch of {trial}: its log has no complete train epoch, and its config no batch_size with a train set size in run.json; draw {w.Option("x", "step")} instead");
 
     /// <summary>The figure's note naming the trials x=epochf leaves out (no batches per epoch known), three at most.</summary>
     public static string LeftOutNote(IReadOnlyList<string> trials) =>
@@ -49,26 +49,34 @@ public static class FigureErrors
 
     public static UsageException TooSmall(FigureSize size, int entries) =>
         new($"a figure of {size.Width / 72 * 2.54:0.#} x {size.Height / 72 * 2.54:0.#} cm at {size.FontSize:0.#} pt has no room for its plot" +
-            (entries > 8 ? $" beside a legend of {entries} entries; select fewer groups or" : ";") + " give a larger width and height or a smaller font size (--width, --height, --font-size; width=, height=, font= in the API)");
+            (entries > 8 ? $" beside a legend of {entries} entries; select fewer groups or" : ";") + $" give a larger width and height or a smaller font size ({size.Words.Name("width")}, {size.Words.Name("height")}, {size.Words.Name("font-size")})");
 
     public static UsageException NothingToDraw() =>
         new("the selected trials have no finite value of this metric in the asked range and phases: nothing to draw");
 
-    public static UsageException BadSmoothing(string text) =>
-        new($"smoothing {Visible.Short(text)} is not from 0 (none) to 0.99 (the page's slider); write e.g. --smooth 0.6");
+    public static UsageException BadSmoothing(string text, FigureWords w) =>
+        new($"{w.Option("smooth", Visible.Short(text))} is not from 0 (none) to 0.99 (the page's slider); write e.g. {w.Option("smooth", "0.6")}");
 
-    public static UsageException BadPhases(string text) =>
-        new($"phase '{Visible.Short(text)}' is not train, val or both (write --phase train,val)");
+    public static UsageException BadPhases(string text, FigureWords w) =>
+        new($"{w.Option("phase", Visible.Short(text))} is not train, val or both (write {w.Option("phase", "train,val")})");
 
-    public static UsageException BadRange(int from, int to) =>
-        new($"--from {from} is not before --to {to}: give a step range [from, to) with from < to");
+    public static UsageException BadRange(int from, int to, FigureWords w) =>
+        new($"{w.Option("from", from.ToString(System.Globalization.CultureInfo.InvariantCulture))} is not before {w.Option("to", to.ToString(System.Globalization.CultureInfo.InvariantCulture))}: give a step range [from, to) with from < to");
 
-    public static UsageException UnknownErrorBars(string text) =>
-        new($"error bars '{Visible.Short(text)}' are not known; write std (mean ± std over seeds) or ci (the 95% confidence interval)");
+    public static UsageException UnknownErrorBars(string text, FigureWords w) =>
+        new($"{w.Option("error-bars", Visible.Short(text))} is not a kind of error bar; write std (mean ± std over seeds) or ci (the 95% confidence interval)");
 
-    public static UsageException UnknownSection(string text, IEnumerable<string> known) =>
-        new($"section '{Visible.Short(text)}' is not in the report; its sections are: {string.Join(", ", known)}");
+    public static UsageException UnknownSection(string text, IEnumerable<string> known, FigureWords w) =>
+        new($"{w.Option("section", Visible.Short(text))} is not a section of the report; its sections are: {string.Join(", ", known)}");
 
-    public static UsageException UnknownResultsKey(string text, IEnumerable<string> known) =>
-        new($"key '{Visible.Short(text)}' is not a key whose values differ between the section's groups; write one of: {string.Join(", ", known.DefaultIfEmpty("(none: the groups are drawn as categories, leave the key out)"))}");
+    /// <summary>A key that does not differ between the groups of the section drawn; where it does differ, the sections to name instead.</summary>
+    public static UsageException UnknownResultsKey(string text, string section, IReadOnlyList<string> known, IReadOnlyList<string> elsewhere, FigureWords w)
+    {
+        var key = Visible.Short(text);
+        var here = known.Count > 0
+            ? $"'{key}' does not differ between the groups of section {section}; they differ in: {string.Join(", ", known)}"
+            : $"the groups of section {section} differ in no key (they are drawn as categories; leave {w.Name("key")} out)";
+        var there = elsewhere.Count > 0 ? $"; '{key}' differs in section {string.Join(", ", elsewhere)}: add {w.Option("section", elsewhere[0])}" : "";
+        return new($"{w.Option("key", key)}: {here}{there}");
+    }
 }

@@ -7,7 +7,16 @@ namespace Hypergrid.Dashboard.Figures;
 /// </summary>
 public static class FigureLayout
 {
-    public static byte[] Draw(Figure f, FigureSize size, ICanvas canvas)
+    /// <summary>The share of the figure's height the legend may take before its type shrinks (to three quarters at most).</summary>
+    public const double LegendShare = 0.3;
+
+    /// <summary>Where everything goes: the legend first, across the figure's whole width; then the plot takes what is left.</summary>
+    /// <remarks>
+    /// textScale: how much wider than Helvetica the fonts that set the text may be. A TeX paper's fonts at a legend's
+    /// small size are (cmr6 is about a tenth wider than Helvetica), so the pgfplots file flows its legend as if its text
+    /// were that much wider.
+    /// </remarks>
+    public static FigurePlan Plan(Figure f, FigureSize size, double textScale = 1)
     {
         var fs = size.FontSize;
         var tickFs = fs * 0.9;
@@ -16,14 +25,12 @@ public static class FigureLayout
             : f.LogX ? Ticks.Log(xLo, xHi).Where(t => t >= xLo * (1 - 1e-12) && t <= xHi * (1 + 1e-12)).ToList()
             : Ticks.Linear(xLo, xHi).Where(t => t >= xLo && t <= xHi && (!f.WholeX || t == Math.Round(t))).ToList();
         var yTicks = (f.LogY ? Ticks.Log(yLo, yHi) : Ticks.Linear(yLo, yHi)).Where(t => t >= yLo * (1 - 1e-12) - 1e-300 && t <= yHi * (1 + 1e-12) + 1e-300).ToList();
-        string XTick(double v) => f.XCategories is { } c ? c[(int)v] : Ticks.Label(v);
+        var xLabels = xTicks.Select(v => f.XCategories is { } c ? c[(int)v] : Ticks.Label(v)).ToList();
         var yLabels = yTicks.Select(Ticks.Label).ToList();
 
-        // The legend first, across the figure's whole width; then the plot takes what is left.
-        var legend = FigureLegend.Entries(f);
-        var items = FigureLegend.Items(f, legend);
+        var items = FigureLegend.Items(f);
         var legendLeft = fs * 0.3;
-        var (placed, legendRows, legendFs) = LegendFlow.Place(items.Select(i => (i.Text, i.Entry is not null)).ToList(), size.Width - 2 * legendLeft, fs, size.Height * 0.4);
+        var (placed, legendRows, legendFs) = LegendFlow.Place(items.Select(i => (i.Text, i.SampleEms)).ToList(), (size.Width - 2 * legendLeft) / textScale, fs, size.Height * LegendShare);
         var legendH = legendRows == 0 ? 0 : legendRows * legendFs * LegendFlow.RowEms + fs * 0.3;
         var top = fs * 0.6;
         var bottom = tickFs * 1.3 + fs * 1.4 + legendH;
@@ -34,19 +41,31 @@ public static class FigureLayout
         if (yLines.Count > 2) yLines = [yLines[0], LegendFlow.Shorten(string.Join(" ", yLines.Skip(1)), yRoom, fs)];
         var yLineGap = fs * 1.15;
         var left = fs * 1.3 + (yLines.Count - 1) * yLineGap + fs * 0.4 + yLabels.Select(l => TextRuns.Width(l, tickFs)).DefaultIfEmpty(0).Max() + fs * 0.3;
-        var right = Math.Max(fs * 0.6, xTicks.Count == 0 ? 0 : TextRuns.Width(XTick(xTicks[^1]), tickFs) / 2);
+        var right = Math.Max(fs * 0.6, xTicks.Count == 0 ? 0 : TextRuns.Width(xLabels[^1], tickFs) / 2);
         var plotW = size.Width - left - right;
-        if (plotW < 20 || plotH < 20) throw FigureErrors.TooSmall(size, legend.Count);
+        if (plotW < 20 || plotH < 20) throw FigureErrors.TooSmall(size, items.Count(i => i.Sample));
+        return new FigurePlan
+        {
+            Size = size, Extent = (xLo, xHi, yLo, yHi), LogX = f.LogX, LogY = f.LogY, Plot = (left, top, plotW, plotH), TickFontSize = tickFs,
+            XTicks = xTicks, XTickLabels = xLabels, YTicks = yTicks, YTickLabels = yLabels,
+            XLabel = (LegendFlow.Shorten(f.XLabel, plotW, fs), left + plotW / 2, top + plotH + tickFs * 1.3 + fs * 1.1),
+            YLabel = yLines.Select((l, i) => (l, fs * 1.0 + i * yLineGap, top + plotH / 2)).ToList(),
+            Legend = items, Placed = placed, LegendFontSize = legendFs, LegendAt = (legendLeft, top + plotH + tickFs * 1.3 + fs * 1.4 + fs * 0.3),
+        };
+    }
 
-        var clip = (left, top, plotW, plotH);
+    public static byte[] Draw(Figure f, FigureSize size, ICanvas canvas)
+    {
+        var plan = Plan(f, size);
+        var fs = size.FontSize;
+        var tickFs = plan.TickFontSize;
+        var (left, top, plotW, plotH) = plan.Plot;
+        var clip = plan.Plot;
         canvas.Begin(size.Width, size.Height, clip);
-        var fy = f.LogY ? (Func<double, double>)Math.Log10 : v => v;
-        var fx = f.LogX ? (Func<double, double>)Math.Log10 : v => v;
-        double X(double v) => left + (fx(xHi) == fx(xLo) ? 0.5 : Fraction(fx(v), fx(xLo), fx(xHi))) * plotW;
-        double Y(double v) => top + plotH - (fy(yHi) == fy(yLo) ? 0.5 : Fraction(fy(v), fy(yLo), fy(yHi))) * plotH;
+        double X(double v) => plan.X(v);
+        double Y(double v) => plan.Y(v);
         bool Shown(double? v) => v is { } d && double.IsFinite(d) && (!f.LogY || d > 0);
         bool ShownX(double v) => double.IsFinite(v) && (!f.LogX || v > 0);
-
         // Bands first, under every line; a bucket without a value is spanned, as the line spans it.
         foreach (var line in f.Lines.Where(l => l.Lower is not null && l.Upper is not null && !l.Markers))
         {
@@ -82,32 +101,34 @@ public static class FigureLayout
         const string ink = "#000000";
         canvas.Polyline([(left, top), (left + plotW, top), (left + plotW, top + plotH), (left, top + plotH), (left, top)], ink, 0.5, false, clip: false);
         var tl = fs * 0.3;
-        foreach (var t in xTicks)
+        for (var i = 0; i < plan.XTicks.Count; i++)
         {
+            var t = plan.XTicks[i];
             canvas.Polyline([(X(t), top + plotH), (X(t), top + plotH - tl)], ink, 0.5, false, false);
-            canvas.Text(X(t), top + plotH + tickFs * 1.1, XTick(t), tickFs, Anchor.Middle, power: f.XCategories is null);
+            canvas.Text(X(t), top + plotH + tickFs * 1.1, plan.XTickLabels[i], tickFs, Anchor.Middle, power: f.XCategories is null);
         }
-        for (var i = 0; i < yTicks.Count; i++)
+        for (var i = 0; i < plan.YTicks.Count; i++)
         {
-            canvas.Polyline([(left, Y(yTicks[i])), (left + tl, Y(yTicks[i]))], ink, 0.5, false, false);
-            canvas.Text(left - fs * 0.3, Y(yTicks[i]) + tickFs * 0.35, yLabels[i], tickFs, Anchor.End, power: true);
+            canvas.Polyline([(left, Y(plan.YTicks[i])), (left + tl, Y(plan.YTicks[i]))], ink, 0.5, false, false);
+            canvas.Text(left - fs * 0.3, Y(plan.YTicks[i]) + tickFs * 0.35, plan.YTickLabels[i], tickFs, Anchor.End, power: true);
         }
-        canvas.Text(left + plotW / 2, top + plotH + tickFs * 1.3 + fs * 1.1, LegendFlow.Shorten(f.XLabel, plotW, fs), fs, Anchor.Middle);
-        for (var l = 0; l < yLines.Count; l++) canvas.Text(fs * 1.0 + l * yLineGap, top + plotH / 2, yLines[l], fs, Anchor.Middle, vertical: true);
+        canvas.Text(plan.XLabel.X, plan.XLabel.Y, plan.XLabel.Text, fs, Anchor.Middle);
+        foreach (var (text, x, y) in plan.YLabel) canvas.Text(x, y, text, fs, Anchor.Middle, vertical: true);
 
         // The legend under the x label: its title, then its entries, wrapped like words.
-        var y0 = top + plotH + tickFs * 1.3 + fs * 1.4 + fs * 0.3;
-        foreach (var p in placed)
+        var legendFs = plan.LegendFontSize;
+        foreach (var p in plan.Placed)
         {
-            var x = legendLeft + p.Dx;
-            double RowY(int line) => y0 + (p.Row + line) * legendFs * LegendFlow.RowEms + legendFs * 0.8;
+            var x = plan.LegendAt.Left + p.Dx;
             var textX = x;
-            if (items[p.Index].Entry is { } entry)
+            if (plan.Legend[p.Index] is { Sample: true } item)
             {
-                canvas.Polyline([(x, RowY(0) - legendFs * 0.3), (x + legendFs * 1.6, RowY(0) - legendFs * 0.3)], entry.Color is { } c ? Palette.Of(c, f.ColorCount) : ink, 1.2, entry.Dashed, false);
-                textX += legendFs * LegendFlow.SampleEms;
+                var y = plan.LegendBaseline(p, 0) - legendFs * 0.3;
+                for (var d = 0; d < item.Dots.Count; d++) canvas.Circle(x + LegendItem.DotAt(d) * legendFs, y, legendFs * 0.28, Palette.Of(item.Dots[d], f.ColorCount));
+                if (item.Dots.Count == 0) canvas.Polyline([(x, y), (x + legendFs * 1.6, y)], item.Color is { } c ? Palette.Of(c, f.ColorCount) : ink, 1.2, item.Dashed, false);
+                textX += legendFs * item.SampleEms;
             }
-            for (var l = 0; l < p.Lines.Count; l++) canvas.Text(textX, RowY(l), p.Lines[l], legendFs, Anchor.Start);
+            for (var l = 0; l < p.Lines.Count; l++) canvas.Text(textX, plan.LegendBaseline(p, l), p.Lines[l], legendFs, Anchor.Start);
         }
         return canvas.Finish();
     }
@@ -117,9 +138,6 @@ public static class FigureLayout
 
     // An end of a log axis stays a positive double (a span of every decade pads past both).
     private static double Positive(double v) => Math.Clamp(v, double.Epsilon, double.MaxValue);
-
-    // Where v lies from lo (0) to hi (1), in halves: the width of a range near the largest doubles is beyond them.
-    private static double Fraction(double v, double lo, double hi) => (v / 2 - lo / 2) / (hi / 2 - lo / 2);
 
     /// <summary>The x and y ranges of every shown value and band (y padded by 4%; log y in positive values only).</summary>
     public static (double XLo, double XHi, double YLo, double YHi) Extent(Figure f)

@@ -24,6 +24,9 @@ public sealed record FigureRequest(IReadOnlyList<string> Trials, string Metric)
     public FigureSize Size { get; init; } = FigureSize.Column;
     public string Format { get; init; } = "svg";
 
+    /// <summary>Who asked: a mistake names their option (--band) or parameter (band=).</summary>
+    public FigureWords Words { get; init; } = FigureWords.Command;
+
     /// <summary>
     /// Step buckets: one per 3 points of width (about 1 mm, finer than a printed line can show), the same in every
     /// format: 50 curves with bands stay small as SVG and within pdflatex's memory as pgfplots.
@@ -33,12 +36,12 @@ public sealed record FigureRequest(IReadOnlyList<string> Trials, string Metric)
     /// <summary>Checks every choice against its known values (a usage error naming the option and the values there are).</summary>
     public FigureRequest Checked()
     {
-        if (!Axes.Contains(X)) throw FigureErrors.UnknownAxis(X);
-        if (!Bands.Contains(Band)) throw FigureErrors.UnknownBand(Band);
+        if (!Axes.Contains(X)) throw FigureErrors.UnknownAxis(X, Words);
+        if (!Bands.Contains(Band)) throw FigureErrors.UnknownBand(Band, Words);
         if (!Formats.Contains(Format)) throw FigureErrors.UnknownFormat(Format);
-        if (!(Smooth is >= 0 and < 1)) throw FigureErrors.BadSmoothing(Smooth.ToString(CultureInfo.InvariantCulture));
-        if (Phases.Count == 0 || Phases.Any(p => p is not ("train" or "val"))) throw FigureErrors.BadPhases(string.Join(",", Phases));
-        if (From is { } f && To is { } t && f >= t) throw FigureErrors.BadRange(f, t);
+        if (!(Smooth is >= 0 and < 1)) throw FigureErrors.BadSmoothing(Smooth.ToString(CultureInfo.InvariantCulture), Words);
+        if (Phases.Count == 0 || Phases.Any(p => p is not ("train" or "val"))) throw FigureErrors.BadPhases(string.Join(",", Phases), Words);
+        if (From is { } f && To is { } t && f >= t) throw FigureErrors.BadRange(f, t, Words);
         return this;
     }
 

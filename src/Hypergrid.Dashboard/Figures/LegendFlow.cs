@@ -17,7 +17,11 @@ public static class LegendFlow
     /// <summary>Rows are this many ems apart.</summary>
     public const double RowEms = 1.25;
 
-    public static (List<PlacedLegendItem> Placed, int Rows, double Fs) Place(IReadOnlyList<(string Text, bool Sample)> items, double width, double fs, double maxHeight)
+    public static (List<PlacedLegendItem> Placed, int Rows, double Fs) Place(IReadOnlyList<(string Text, bool Sample)> items, double width, double fs, double maxHeight) =>
+        Place(items.Select(i => (i.Text, i.Sample ? SampleEms : 0.0)).ToList(), width, fs, maxHeight);
+
+    /// <summary>As above, each item's sample (a line, or a row of dots) and its gap before the text this many ems wide.</summary>
+    public static (List<PlacedLegendItem> Placed, int Rows, double Fs) Place(IReadOnlyList<(string Text, double SampleEms)> items, double width, double fs, double maxHeight)
     {
         if (items.Count == 0) return ([], 0, fs);
         List<PlacedLegendItem> placed = [];
@@ -30,7 +34,7 @@ public static class LegendFlow
             var (x, row) = (0.0, 0);
             for (var i = 0; i < items.Count; i++)
             {
-                var sample = items[i].Sample ? lfs * SampleEms : 0;
+                var sample = lfs * items[i].SampleEms;
                 var lines = Wrap(items[i].Text, Math.Max(lfs, width - sample), lfs);
                 var w = sample + lines.Max(l => TextWidth.Of(l, lfs));
                 if (x > 0 && (x + w > width || lines.Count > 1)) (x, row) = (0, row + 1);

@@ -6,46 +6,43 @@ namespace Hypergrid.Dashboard.Figures;
 /// <summary>
 /// A figure as a pgfplots picture with its data inline (one table per line, values as computed to 6 significant digits): a paper
 /// \input's it and it is set in the paper's own fonts. It needs \usepackage{pgfplots} (texlive-pictures in Debian);
-/// the first lines say so. Names from cfg/ and logs are escaped for TeX.
+/// the first lines say so. The picture is the size asked for: the plot's frame, its ticks, the axis labels and the
+/// legend are where <see cref="FigureLayout.Plan"/> puts them in the SVG and PDF (measured in Helvetica, wider than a
+/// paper's usual fonts, so nothing passes the box), and its bounding box is set to the size. Names from cfg/ and logs
+/// are escaped for TeX.
 /// </summary>
 public static class PgfplotsWriter
 {
+    /// <summary>The start of the line near the end that sets the picture's box to the size asked for.</summary>
+    public const string BoxLine = "\\pgfresetboundingbox";
+
+    /// <summary>How much wider than Helvetica a paper's fonts may set the legend (Computer Modern at 6 pt is about 1.1).</summary>
+    public const double TexTextScale = 1.2;
+
     public static byte[] Write(Figure f, FigureSize size)
     {
+        var plan = FigureLayout.Plan(f, size, TexTextScale);
         var tex = new StringBuilder();
         tex.Append("% Hypergrid figure (pgfplots). Needs in the preamble: \\usepackage{pgfplots} \\pgfplotsset{compat=1.16}\n");
-        tex.Append("% Include with \\input{this file}; every curve's data is inline below.\n");
-        tex.Append("\\begin{tikzpicture}\n");
+        tex.Append(CultureInfo.InvariantCulture, $"% Include with \\input{{this file}}; it is {N(size.Width)}bp x {N(size.Height)}bp (1bp = 1/72 in) with its labels and legend; every curve's data is inline below.\n");
+        var fs = size.FontSize;
+        tex.Append(CultureInfo.InvariantCulture, $"\\begin{{tikzpicture}}[hg text/.style={{inner sep=0pt, font={Font(fs)}}}, hg legend/.style={{anchor=base west, inner sep=0pt, font={Font(plan.LegendFontSize)}}}]\n");
         var colors = f.Lines.Select(l => l.Color).Distinct().Order().ToList();
         foreach (var c in colors) tex.Append(CultureInfo.InvariantCulture, $"\\definecolor{{hg{c}}}{{HTML}}{{{Palette.Of(c, f.ColorCount)[1..]}}}\n");
-        var fs = N(size.FontSize);
-        var font = $"\\fontsize{{{fs}}}{{{N(size.FontSize * 1.2)}}}\\selectfont";
-        // The legend's items (FigureLayout's: title, a line per colour, train/val, note), each in lines that fit the width;
-        // added in that order, each colour's right after its line's plot.
-        var entries = FigureLegend.Entries(f);
-        var items = FigureLegend.Items(f, entries);
-        var entryLines = PgfplotsLegend.Lines(items.Select(i => i.Text).ToList(), size.Width, size.FontSize);
-        string Entry(int i) => $"\\addlegendentry{{{string.Join("\\\\", entryLines[i].Select(Escape))}}}\n";
-        var ofLine = new Dictionary<FigureLine, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < items.Count; i++)
-            if (items[i].Entry?.Line is { } drawn) ofLine[drawn] = i;
-        var columns = entryLines.Count == 0 ? 1 : PgfplotsLegend.Columns(entryLines, size.Width, size.FontSize);
+        var (left, top, plotW, plotH) = plan.Plot;
+        var (xLo, xHi, yLo, yHi) = plan.Extent;
         tex.Append("\\begin{axis}[\n");
-        tex.Append(CultureInfo.InvariantCulture, $"  width={N(size.Width)}bp, height={N(size.Height)}bp,\n");
-        tex.Append(CultureInfo.InvariantCulture, $"  font={font}, tick label style={{font={font}}}, label style={{font={font}}},\n");
-        tex.Append(CultureInfo.InvariantCulture, $"  xlabel={{{Escape(f.XLabel)}}}, ylabel={{{Escape(f.YLabel)}}},\n");
+        tex.Append(CultureInfo.InvariantCulture, $"  scale only axis, width={N(plotW)}bp, height={N(plotH)}bp, at={{({N(left)}bp,{N(size.Height - top - plotH)}bp)}}, anchor=south west,\n");
+        tex.Append(CultureInfo.InvariantCulture, $"  xmin={R(xLo)}, xmax={R(xHi)}, ymin={R(yLo)}, ymax={R(yHi)}, enlargelimits=false,\n");
+        if (f.LogX) tex.Append("  xmode=log,\n");
         if (f.LogY) tex.Append("  ymode=log,\n");
-        if (f.LogX) tex.Append("  xmode=log, enlarge x limits=0.05,\n");
-        if (f.XCategories is { } cats)
-            tex.Append(CultureInfo.InvariantCulture, $"  xtick={{{string.Join(",", Enumerable.Range(0, cats.Count))}}}, xticklabels={{{string.Join(",", cats.Select(c => "{" + Escape(c) + "}"))}}}, xmin=-0.5, xmax={N(cats.Count - 0.5)},\n");
-        tex.Append(f.LogX ? "  scaled ticks=false, tick align=inside,\n" : "  scaled ticks=false, tick align=inside, enlarge x limits=false,\n");
-        tex.Append(CultureInfo.InvariantCulture, $"  legend style={{font={font}, draw=none, at={{(0.5,-0.22)}}, anchor=north, legend columns={columns}, cells={{align=left}}, /tikz/every even column/.append style={{column sep=0.6em}}}},\n");
-        tex.Append("  legend cell align=left,\n");
-        if (f.LegendTitle is { } title) tex.Append(CultureInfo.InvariantCulture, $"  % legend: values of {Escape(title)}\n");
+        tex.Append(CultureInfo.InvariantCulture, $"  {TickKeys("x", plan.XTicks, plan.XTickLabels.Select(l => f.XCategories is null ? TickLabel(l) : Escape(l)))},\n");
+        tex.Append(CultureInfo.InvariantCulture, $"  {TickKeys("y", plan.YTicks, plan.YTickLabels.Select(TickLabel))},\n");
+        tex.Append(CultureInfo.InvariantCulture, $"  tick label style={{font={Font(plan.TickFontSize)}}}, scaled ticks=false, tick align=inside, major tick length={N(fs * 0.3)}bp, minor tick num=0, minor tick style={{draw=none}},\n");
+        tex.Append("  axis line style={line width=0.5bp}, every tick/.style={black, line width=0.5bp},\n");
+        // Tick labels where the plan has them: an x label's baseline 1.1 of its size under the frame, a y label's end 0.3 em left of it.
+        tex.Append(CultureInfo.InvariantCulture, $"  xticklabel style={{inner sep=0pt, anchor=base, yshift=-{N(plan.TickFontSize * 1.1)}bp}}, yticklabel style={{inner sep=0pt, anchor=east, xshift=-{N(fs * 0.3)}bp}},\n");
         tex.Append("]\n");
-        // Words without a line of their own (the title, the note) have an empty image; a phase's, its line style in black.
-        void Image(int i, string image) => tex.Append("\\addlegendimage{").Append(image).Append('}').Append(Entry(i));
-        if (entries.Count > 0 && f.LegendTitle is not null) Image(0, "empty legend");
         foreach (var line in f.Lines.Where(l => l.Lower is not null && l.Upper is not null && !l.Markers))
         {
             var rows = Enumerable.Range(0, line.X.Length).Where(i => Shown(f, line.Lower![i]) && Shown(f, line.Upper![i]) && ShownX(f, line.X[i])).ToList();
@@ -58,20 +55,13 @@ public static class PgfplotsWriter
         foreach (var line in f.Lines)
         {
             var rows = Enumerable.Range(0, line.X.Length).Where(i => Shown(f, line.Y[i]) && ShownX(f, line.X[i])).ToList();
-            var legend = ofLine.TryGetValue(line, out var item);
+            if (rows.Count == 0) continue;
             var color = $"hg{line.Color}";
             var errors = line.Markers && line.Lower is not null && line.Upper is not null;
-            var look = line.Markers
-                ? $"color={color}, only marks, mark=*, mark size=1.5pt" + (line.Ringed ? ", mark options={draw=black, line width=0.8pt}" : "")
+            var style = line.Markers
+                ? $"color={color}, only marks, mark=*, mark size=" + N(fs * 0.28) + "bp" + (line.Ringed ? ", mark options={draw=black, line width=0.8pt}" : "") + (errors ? ", error bars/.cd, y dir=both, y explicit" : "")
                 : $"color={color}, line width=0.8pt, no markers" + (line.Dashed ? ", dashed" : "");
-            // A line with nothing to draw keeps its place in the legend, as the SVG's.
-            if (rows.Count == 0)
-            {
-                if (legend) Image(item, look);
-                continue;
-            }
-            var style = look + (errors ? ", error bars/.cd, y dir=both, y explicit" : "");
-            tex.Append(CultureInfo.InvariantCulture, $"% {Escape(line.Name)}\n\\addplot[{style}{(legend ? "" : ", forget plot")}] table[row sep=\\\\{(errors ? ", y error plus=ep, y error minus=em" : "")}] {{\n");
+            tex.Append(CultureInfo.InvariantCulture, $"% {Escape(line.Name)}\n\\addplot[{style}] table[row sep=\\\\{(errors ? ", y error plus=ep, y error minus=em" : "")}] {{\n");
             tex.Append(errors ? "x y ep em \\\\\n" : "x y \\\\\n");
             foreach (var i in rows)
             {
@@ -80,13 +70,55 @@ public static class PgfplotsWriter
                 tex.Append(" \\\\\n");
             }
             tex.Append("};\n");
-            if (legend) tex.Append(Entry(item));
         }
-        for (var i = 0; i < items.Count; i++)
-            if (items[i].Entry is { Line: null } phase) Image(i, "black, line width=0.8pt" + (phase.Dashed ? ", dashed" : ""));
-        if (f.Note is not null) Image(items.Count - 1, "empty legend");
-        tex.Append("\\end{axis}\n\\end{tikzpicture}\n");
+        tex.Append("\\end{axis}\n");
+        Labels(tex, plan);
+        tex.Append(CultureInfo.InvariantCulture, $"{BoxLine}\\useasboundingbox (0,0) rectangle ({N(size.Width)}bp,{N(size.Height)}bp);\n");
+        tex.Append("\\end{tikzpicture}%\n"); // no space after it in the paragraph that \input's it
         return Encoding.UTF8.GetBytes(tex.ToString());
+    }
+
+    /// <summary>The axis labels and the legend, as nodes where the plan puts them (TikZ's y runs up, the plan's down).</summary>
+    private static void Labels(StringBuilder tex, FigurePlan plan)
+    {
+        var h = plan.Size.Height;
+        tex.Append(CultureInfo.InvariantCulture, $"\\node[hg text, anchor=base] at ({N(plan.XLabel.X)}bp,{N(h - plan.XLabel.Y)}bp) {{{Escape(plan.XLabel.Text)}}};\n");
+        foreach (var (text, x, y) in plan.YLabel)
+            tex.Append(CultureInfo.InvariantCulture, $"\\node[hg text, anchor=base, rotate=90] at ({N(x)}bp,{N(h - y)}bp) {{{Escape(text)}}};\n");
+        var lfs = plan.LegendFontSize;
+        // An item after another on its row starts a gap after that one's text as set (node hgl), not where Helvetica would end
+        // it: a paper's font at a small size (cmr6) can be wider than Helvetica, and the items never overlap.
+        foreach (var p in plan.Placed)
+        {
+            var x = plan.LegendAt.Left + p.Dx;
+            var start = p.Dx == 0 ? $"({N(x)}bp,{N(h - plan.LegendBaseline(p, 0))}bp)" : $"(hgl.base east) ++({N(lfs)}bp,0)";
+            var item = plan.Legend[p.Index];
+            for (var d = 0; d < item.Dots.Count; d++)
+                tex.Append(CultureInfo.InvariantCulture, $"\\fill[hg{item.Dots[d]}] {start} ++({N(LegendItem.DotAt(d) * lfs)}bp,{N(lfs * 0.3)}bp) circle[radius={N(lfs * 0.28)}bp];\n");
+            if (item.Sample && item.Dots.Count == 0)
+            {
+                var color = item.Color is { } c ? $"hg{c}" : "black";
+                tex.Append(CultureInfo.InvariantCulture, $"\\draw[{color}, line width=1.2bp{(item.Dashed ? ", dash pattern=on 3bp off 2bp" : "")}] {start} ++(0,{N(lfs * 0.3)}bp) -- ++({N(lfs * 1.6)}bp,0);\n");
+            }
+            x += lfs * item.SampleEms;
+            tex.Append(CultureInfo.InvariantCulture, $"\\path {start}{(item.Sample ? $" ++({N(lfs * item.SampleEms)}bp,0)" : "")} node[hg legend] (hgl) {{{Escape(p.Lines[0])}}};\n");
+            for (var l = 1; l < p.Lines.Count; l++)
+                tex.Append(CultureInfo.InvariantCulture, $"\\node[hg legend] (hgl) at ({N(x)}bp,{N(h - plan.LegendBaseline(p, l))}bp) {{{Escape(p.Lines[l])}}};\n");
+        }
+    }
+
+    /// <summary>The plan's ticks and their labels (pgfplots draws them beside the frame, in the paper's font).</summary>
+    private static string TickKeys(string axis, IReadOnlyList<double> ticks, IEnumerable<string> labels) => ticks.Count == 0
+        ? $"{axis}tick=\\empty"
+        : $"{axis}tick={{{string.Join(",", ticks.Select(R))}}}, {axis}ticklabels={{{string.Join(",", labels.Select(l => "{" + l + "}"))}}}";
+
+    private static string Font(double size) => $"\\fontsize{{{N(size)}}}{{{N(size * 1.2)}}}\\selectfont";
+
+    /// <summary>A tick label in TeX: its power (after '^') raised.</summary>
+    private static string TickLabel(string label)
+    {
+        var (b, sup) = TextRuns.Split(label);
+        return Escape(b) + (sup is null ? "" : "$^{" + Escape(sup) + "}$");
     }
 
     private static bool Shown(Figure f, double? v) => v is { } d && double.IsFinite(d) && (!f.LogY || d > 0);

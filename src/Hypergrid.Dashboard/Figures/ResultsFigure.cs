@@ -20,43 +20,49 @@ public static class ResultsFigure
     /// The figure of a report's section (null: the first) by key (null: the first key with a number, as the page
     /// chooses); colourOf gives a group's colour index (the page's seed-group order) and colours how many there are.
     /// logX: a log x axis (true), a linear one (false), or (null) log when the key's values are all above 0 and span
-    /// <see cref="LogDecades"/> decades or more; the x label says "(log scale)" either way.
+    /// <see cref="LogDecades"/> decades or more; the x label says "(log scale)" either way. words: who asked (errors name
+    /// their options or parameters; the CLI's by default).
     /// </summary>
-    public static Figure Build(Report report, string? section, string? key, string errorBars, Func<GroupRow, int?>? colorOf = null, int? colors = null, bool? logX = null)
+    public static Figure Build(Report report, string? section, string? key, string errorBars, Func<GroupRow, int?>? colorOf = null, int? colors = null, bool? logX = null, FigureWords? words = null)
     {
-        if (!ErrorBars.Contains(errorBars)) throw FigureErrors.UnknownErrorBars(errorBars);
+        var w = words ?? FigureWords.Command;
+        if (!ErrorBars.Contains(errorBars)) throw FigureErrors.UnknownErrorBars(errorBars, w);
         if (report.Sections.Count == 0) throw FigureErrors.NothingToDraw();
         var shown = section is null ? report.Sections[0]
-            : report.Sections.FirstOrDefault(s => s.Name == section) ?? throw FigureErrors.UnknownSection(section, report.Sections.Select(s => s.Name));
+            : report.Sections.FirstOrDefault(s => s.Name == section) ?? throw FigureErrors.UnknownSection(section, report.Sections.Select(s => s.Name), w);
         var groups = shown.Groups;
         var keys = groups.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList();
         var numeric = keys.Where(k => groups.Any(g => SeedGroups.Number(g.Values[k]) is not null)).ToList();
-        if (key is not null && !keys.Contains(key)) throw FigureErrors.UnknownResultsKey(key, keys);
+        if (key is not null && !keys.Contains(key))
+            throw FigureErrors.UnknownResultsKey(key, shown.Name, keys, report.Sections.Where(s => s.Groups.Any(g => g.Values.ContainsKey(key))).Select(s => s.Name).ToList(), w);
         key ??= numeric.FirstOrDefault();
         var byNumber = key is not null && groups.All(g => g.Values[key] is null || SeedGroups.Number(g.Values[key]) is not null);
         var drawn = byNumber ? groups.Where(g => g.Values[key!] is not null).ToList() : groups.ToList();
         if (drawn.Count == 0) throw FigureErrors.NothingToDraw();
-        var names = drawn.Select(g => Name(g, keys)).ToList();
-        var categories = byNumber ? null : drawn.Select((g, i) => key is not null && g.Values[key] is { } v ? SeedGroups.Text(v) : names[i]).Distinct().ToList();
+        var (title, names) = Names(drawn, keys, key);
+        string Category(int i) => key is not null && drawn[i].Values[key] is { } v ? SeedGroups.Text(v) : names[i].Length > 0 ? names[i] : drawn[i].Leaf;
+        var categories = byNumber ? null : Enumerable.Range(0, drawn.Count).Select(Category).Distinct().ToList();
         var lines = new List<FigureLine>();
         for (var i = 0; i < drawn.Count; i++)
         {
             var g = drawn[i];
-            var x = byNumber ? SeedGroups.Number(g.Values[key!])!.Value : categories!.IndexOf(key is not null && g.Values[key] is { } v ? SeedGroups.Text(v) : names[i]);
+            var x = byNumber ? SeedGroups.Number(g.Values[key!])!.Value : categories!.IndexOf(Category(i));
             var (lo, hi) = errorBars == "ci" ? (g.CiLow, g.CiHigh) : g.Std is { } s ? (g.Mean - s, g.Mean + s) : ((double?)null, (double?)null);
-            lines.Add(new FigureLine(names[i] + (g.Best ? " (best)" : ""), colorOf?.Invoke(g) ?? i, false, [x], [g.Mean])
+            lines.Add(new FigureLine(names[i], colorOf?.Invoke(g) ?? i, false, [x], [g.Mean])
             {
                 Lower = [lo], Upper = [hi], Markers = true, Ringed = g.Best,
             });
         }
         var xs = lines.Select(l => l.X[0]).ToList();
         var log = byNumber && xs.All(x => x > 0) && (logX ?? xs.Max() / xs.Min() >= Math.Pow(10, LogDecades));
-        if (logX == true && !log) throw FigureErrors.LogXNeedsPositive(byNumber ? key : null);
+        if (logX == true && !log) throw FigureErrors.LogXNeedsPositive(byNumber ? key : null, w);
         var left = groups.Count - drawn.Count;
         var xLabel = key is null ? "group" : key + (log ? " (log scale)" : "") + (left > 0 ? $" ({left} group(s) without {key} left out)" : "");
         var yLabel = report.Metric + (errorBars == "ci" ? " (mean, 95% CI)" : " (mean ± std over seeds)");
+        var best = drawn.FindIndex(g => g.Best);
         return new Figure(xLabel, yLabel, lines)
         {
+            LegendTitle = title, Note = best < 0 ? null : "ringed: the best" + BestAt(drawn[best], names[best], key),
             XCategories = categories, LogX = log, ColorCount = colors ?? Math.Max(drawn.Count, (colorOf is null ? 0 : lines.Max(l => l.Color) + 1)),
         };
     }
@@ -74,10 +80,27 @@ public static class ResultsFigure
         return (g => g.Trials.Count > 0 && index.TryGetValue($"{g.Leaf}/{g.Trials[0]}", out var i) ? i : null, Math.Max(1, groups.Count));
     }
 
-    /// <summary>A group's name: the values of the keys that differ ("lr=0.01, act=relu"), else its leaf (the page's point label).</summary>
-    public static string Name(GroupRow g, IReadOnlyList<string> keys)
+    /// <summary>
+    /// The groups' legend names by <see cref="LegendNames"/>' rule (the parts of the leaf and the keys that differ) with
+    /// the x key left out, since the axis shows it: the groups of one name at different x are one entry, a dot of each
+    /// group's colour. A name with nothing left to tell is empty ("" for one group, or the group's leaf).
+    /// </summary>
+    public static (string? Title, List<string> Names) Names(IReadOnlyList<GroupRow> groups, IReadOnlyList<string> keys, string? xKey)
     {
-        var parts = keys.Where(k => g.Values.ContainsKey(k)).Select(k => $"{k}={SeedGroups.Text(g.Values[k])}").ToList();
-        return parts.Count > 0 ? string.Join(", ", parts) : g.Leaf;
+        JsonObject Shown(GroupRow g) => new(keys.Where(k => k != xKey && g.Values.ContainsKey(k)).Select(k => KeyValuePair.Create(k, g.Values[k]?.DeepClone())));
+        var series = groups.Select(g => (g.Leaf, Config: Shown(g))).ToList();
+        var keyOf = series.Select(s => s.Leaf + "\n" + s.Config.ToJsonString()).ToList();
+        var distinct = keyOf.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 1) return (null, groups.Select(_ => "").ToList());
+        var firsts = distinct.Select(k => series[keyOf.IndexOf(k)]).Select((s, i) => new FigureTrial($"{s.Leaf}/{i}", "", s.Config, null)).ToList();
+        var (title, names) = LegendNames.Of(firsts, withSeed: false);
+        return (title, keyOf.Select(k => names[distinct.IndexOf(k)]).ToList());
+    }
+
+    /// <summary>" (name, key=value)" of the best group, or what of it there is.</summary>
+    private static string BestAt(GroupRow g, string name, string? key)
+    {
+        var parts = new[] { name, key is not null && g.Values[key] is { } v ? $"{key}={SeedGroups.Text(v)}" : "" }.Where(p => p.Length > 0).ToList();
+        return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
     }
 }

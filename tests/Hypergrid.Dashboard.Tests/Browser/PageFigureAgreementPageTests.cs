@@ -131,7 +131,7 @@ public sealed partial class PageFigureAgreementPageTests(BrowserFixture fixture)
         AssertSamePoints(lines, tex);
         Assert.Equal(1000 * 32, lines[1].Xs.Max() ?? 0, 9); // the last val pass, after the last batch
         Assert.Equal(["lr:", "0.1", "0.01"], key);
-        Assert.Contains("% legend: values of lr", tex);
+        Assert.Contains("(hgl) {lr:};", tex); // the legend's title
         Assert.Equal(key.Skip(1), FigureNames(tex));
     }
 
@@ -142,6 +142,6 @@ public sealed partial class PageFigureAgreementPageTests(BrowserFixture fixture)
         AssertSamePoints(lines, tex);
         // A trial's train line is drawn through its last rows: the last at the program's own count, short batches and all.
         Assert.Equal(30 * (36 * 32 + 8), lines[0].Xs.Max() ?? 0, 9);
-        Assert.Contains("xlabel={samples seen (logged)}", tex);
+        Assert.Contains("bp) {samples seen (logged)};", tex); // the x label's node
     }
 }

@@ -41,7 +41,7 @@ public sealed class ResultsFigurePageTests(BrowserFixture fixture) : PageTests(f
         await page.EvaluateAsync("() => { window.hypergrid.view.r.section = 'no <b>such</b> section'; }");
         await page.Locator("#r-figure button[data-format='pdf']").ClickAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('#r-figure .figure-note').textContent.length > 0");
-        Assert.Contains("section 'no <b>such</b> section' is not in the report", await page.Locator("#r-figure .figure-note").TextContentAsync());
+        Assert.Contains("section=no <b>such</b> section is not a section of the report", await page.Locator("#r-figure .figure-note").TextContentAsync());
         Assert.Equal(0, await page.Locator("#r-figure b").CountAsync());
     }
 }

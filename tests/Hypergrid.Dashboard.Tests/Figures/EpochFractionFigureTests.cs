@@ -58,7 +58,7 @@ public sealed class EpochFractionFigureTests : IAsyncLifetime
         var steps = group.GetProperty("step").EnumerateArray().Select(s => s.GetDouble()).Where((_, i) => mean[i].ValueKind != System.Text.Json.JsonValueKind.Null).ToList();
         Assert.Equal(steps.Select(s => Math.Round((s + 1) / perEpoch, 5)), line.Rows.Select(r => Math.Round(r[0], 5)));
         Assert.Equal(epochs, line.Rows[^1][0], 5); // the last batch of the last epoch ends at the epoch's number
-        Assert.Contains("xlabel={epoch (train batches done $\\div$ batches per epoch)}", tex);
+        Assert.Contains("bp) {epoch (train batches done $\\div$ batches per epoch)};", tex); // the x label's node
     }
 
     [Fact]

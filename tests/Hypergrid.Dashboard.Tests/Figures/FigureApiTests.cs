@@ -176,20 +176,20 @@ public sealed class FigureApiTests : IAsyncLifetime
         var tex = await Figure("metric=loss&phase=train&x=step&format=tex");
         var lines = TexTables.Read(tex);
         Assert.Equal(paths.Count, lines.Count);
-        Assert.Contains("\\addlegendentry{lr=0.001, seed=0}", tex);
-        Assert.Contains("\\addlegendentry{lr=0.1, seed=2}", tex);
+        Assert.Contains("(hgl) {lr=0.001, seed=0};", tex); // a legend node
+        Assert.Contains("(hgl) {lr=0.1, seed=2};", tex);
     }
 
     [Theory]
-    [InlineData("width=3", "--width 3 is not a length")]
+    [InlineData("width=3", "width=3 is not a length")]
     [InlineData("height=200cm", "outside 1 cm to 1 m")]
-    [InlineData("font=40", "--font-size 40")]
+    [InlineData("font=40", "font=40 is not a type size")]
     [InlineData("format=png", "'png' is not a figure format")]
     [InlineData("x=time", "x=time is not an axis")]
     [InlineData("band=wide", "band=wide is not a band")]
-    [InlineData("smooth=2", "smoothing 2 is not from 0")]
-    [InlineData("phase=test", "phase 'test'")]
-    [InlineData("from=500&to=100", "--from 500 is not before --to 100")]
+    [InlineData("smooth=2", "smooth=2 is not from 0")]
+    [InlineData("phase=test", "phase=test is not train, val or both")]
+    [InlineData("from=500&to=100", "from=500 is not before to=100")]
     [InlineData("metric=bleu", "metric 'bleu' is in no selected trial's log")]
     public async Task A_bad_choice_is_a_400_that_says_what_to_write(string query, string words)
     {

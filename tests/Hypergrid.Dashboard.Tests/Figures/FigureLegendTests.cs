@@ -6,7 +6,7 @@ namespace Hypergrid.Dashboard.Tests.Figures;
 
 /// <summary>
 /// A figure's legend lists the same things in every format: what the SVG (and PDF) draws under the plot is what the
-/// pgfplots file adds as legend entries, in the same order: a title, one entry per colour, train/val, a note.
+/// pgfplots file sets as legend nodes, in the same order: a title, one entry per colour, train/val, a note.
 /// </summary>
 public sealed class FigureLegendTests
 {
@@ -21,9 +21,9 @@ public sealed class FigureLegendTests
         return texts.Where(candidates.Contains).ToList();
     }
 
-    // The pgfplots file's legend entries that one of the candidates names (an unnamed line's entry, a sample without words, is neither's text).
+    // The pgfplots file's legend nodes that one of the candidates names (an unnamed line's entry, a sample without words, is neither's text).
     private static List<string> Pgfplots(Figure f, IEnumerable<string> candidates) =>
-        Regex.Matches(System.Text.Encoding.UTF8.GetString(PgfplotsWriter.Write(f, FigureSize.Column)), @"\\addlegendentry\{([^}]*)\}").Select(m => m.Groups[1].Value).Where(candidates.Contains).ToList();
+        Regex.Matches(System.Text.Encoding.UTF8.GetString(PgfplotsWriter.Write(f, FigureSize.Column)), @"\(hgl\)(?: at \([^)]*\))? \{([^}]*)\};").Select(m => m.Groups[1].Value).Where(candidates.Contains).ToList();
 
     public static TheoryData<string, Figure> Figures => new()
     {

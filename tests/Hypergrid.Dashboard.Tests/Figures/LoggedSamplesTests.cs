@@ -71,7 +71,7 @@ public sealed class LoggedSamplesTests : IAsyncLifetime
         var response = await server!.Http.GetAsync($"/api/figure?{query}&metric=loss&x=samples&format=tex&band=none");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
-        Assert.Contains(query.Contains("trial_002") ? "xlabel={samples seen (train steps" : "xlabel={samples seen (logged)}", body);
+        Assert.Contains(query.Contains("trial_002") ? "bp) {samples seen (train steps" : "bp) {samples seen (logged)};", body); // the x label's node
         return TexTables.Read(body).Where(p => !p.IsBand).ToList();
     }
 
@@ -124,8 +124,9 @@ public sealed class LoggedSamplesTests : IAsyncLifetime
         var (logged, computed) = (TexTables.Read(body)[0], TexTables.Read(body)[1]);
         Assert.Equal(logged.Rows.Select(r => r[0]), computed.Rows.Select(r => r[0]));
         Assert.Equal(phase == "train" ? 32 : 320, logged.Rows[0][0]); // the first batch's end; the first val pass after 10 batches
-        Assert.Contains("xlabel={samples seen}", body);
-        Assert.Contains("\\addlegendentry{samples seen: logged by the program", body); // the note, under the legend
+        Assert.Contains("anchor=base] at (", body); // the x label, centred under the plot
+        Assert.Contains("bp) {samples seen};", body);
+        Assert.Contains("(hgl) {samples seen: logged by the program", body); // the note, under the legend
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Hypergrid.Dashboard.Tests.Figures;
 
 /// <summary>
 /// GET /api/report-figure draws the Results chart from the numbers GET /api/report answers: each group's point is its
-/// mean at its key's value, its error bar its std or CI, the best ringed and named so; the .tex compiles with pdflatex,
+/// mean at its key's value, its error bar its std or CI, the best ringed and named in a note; the .tex compiles with pdflatex,
 /// the PDF opens in poppler with its words, and a bad choice is a 400 naming it.
 /// </summary>
 public sealed partial class ResultsFigureApiTests : IAsyncLifetime
@@ -58,7 +58,7 @@ public sealed partial class ResultsFigureApiTests : IAsyncLifetime
         var plots = TexTables.Read(tex);
         Assert.Equal(Lrs.Length * Acts.Length, groups.Count);
         Assert.Equal(groups.Count, plots.Count);
-        var categories = XTickLabels().Match(tex) is { Success: true } m ? m.Groups[1].Value.Split(',').Select(c => c.Trim('{', '}')).ToList() : null;
+        var categories = tex.Contains("xmin=-0.5,", StringComparison.Ordinal) && XTickLabels().Match(tex) is { Success: true } m ? m.Groups[1].Value.Split(',').Select(c => c.Trim('{', '}')).ToList() : null;
         Assert.Equal(key == "act", categories is not null);
         for (var i = 0; i < groups.Count; i++)
         {
@@ -76,8 +76,12 @@ public sealed partial class ResultsFigureApiTests : IAsyncLifetime
             // The best group is ringed and named so; no other is.
             Assert.Equal(g.GetProperty("best").GetBoolean(), plots[i].Options.Contains("draw=black"));
         }
-        var best = groups.Single(g => g.GetProperty("best").GetBoolean());
-        Assert.Contains($"lr={best.GetProperty("values").GetProperty("lr").GetDouble().ToString(CultureInfo.InvariantCulture)}, act={best.GetProperty("values").GetProperty("act").GetString()} (best)", tex);
+        // Named by the other key (the axis shows this one), the best in the note under the legend.
+        var best = groups.Single(g => g.GetProperty("best").GetBoolean()).GetProperty("values");
+        var (other, otherValue) = key == "lr" ? ("act", best.GetProperty("act").GetString()!) : ("lr", best.GetProperty("lr").GetDouble().ToString(CultureInfo.InvariantCulture));
+        Assert.Contains($"(hgl) {{{other}:}};", tex);
+        var bestX = key == "lr" ? best.GetProperty("lr").GetDouble().ToString(CultureInfo.InvariantCulture) : best.GetProperty("act").GetString();
+        Assert.Contains($"(hgl) {{ringed: the best ({otherValue}, {(key == "lr" ? "lr" : "act")}={bestX})}};", tex);
         // One colour per group, as the page's seed groups number them.
         Assert.Equal(groups.Count, plots.Select(p => ColorOf().Match(p.Options).Value).Distinct().Count());
     }
@@ -87,7 +91,8 @@ public sealed partial class ResultsFigureApiTests : IAsyncLifetime
     {
         var svg = await Figure("key=lr&format=svg");
         var circles = Circle().Matches(svg).Select(c => c.Groups[1].Value).ToList();
-        Assert.Equal(Lrs.Length * Acts.Length + 1, circles.Count);
+        Assert.Equal(Lrs.Length * Acts.Length + 1 + Lrs.Length * Acts.Length, circles.Count); // and a legend dot per group
+        Assert.Equal(2, svg.Split(">relu<").Length + svg.Split(">gelu<").Length - 2); // one legend entry per act
         Assert.Single(circles, c => c == "#000000");
         Assert.Contains("val_loss (mean ± std over seeds)", svg);
     }
@@ -98,18 +103,18 @@ public sealed partial class ResultsFigureApiTests : IAsyncLifetime
         var tex = await Figure("key=act&err=ci&format=tex&font=9");
         var dir = Directory.CreateDirectory(Path.Combine(tree.Root, "tex")).FullName;
         var text = Tool.Typeset(dir, tex);
-        foreach (var word in new[] { "relu", "gelu", "(best)", "95% CI" }) Assert.Contains(word, text);
+        foreach (var word in new[] { "lr:", "0.001", "ringed: the best", "95% CI" }) Assert.Contains(word, text);
 
         var pdf = await server!.Http.GetByteArrayAsync($"/api/report-figure?{Report}&key=lr&format=pdf");
         await File.WriteAllBytesAsync(Path.Combine(dir, "results.pdf"), pdf);
         var (_, words) = Tool.Run("pdftotext", dir, "results.pdf", "-");
-        foreach (var word in new[] { "lr", "val_loss", "(best)" }) Assert.Contains(word, words);
+        foreach (var word in new[] { "lr", "val_loss", "relu", "gelu", "ringed: the best" }) Assert.Contains(word, words);
     }
 
     [Theory]
-    [InlineData("err=sem", "error bars 'sem'")]
-    [InlineData("section=nowhere", "section 'nowhere'")]
-    [InlineData("key=depth", "key 'depth'")]
+    [InlineData("err=sem", "err=sem is not a kind of error bar")]
+    [InlineData("section=nowhere", "section=nowhere is not a section")]
+    [InlineData("key=depth", "key=depth: 'depth' does not differ")]
     [InlineData("format=png", "'png' is not a figure format")]
     public async Task A_bad_choice_is_a_400_naming_it(string query, string named)
     {
@@ -118,7 +123,7 @@ public sealed partial class ResultsFigureApiTests : IAsyncLifetime
         Assert.Contains(named, await response.Content.ReadAsStringAsync());
     }
 
-    [GeneratedRegex(@"xticklabels=\{(.*?)\}, xmin")]
+    [GeneratedRegex(@"xticklabels=\{(.*?)\},\n")]
     private static partial Regex XTickLabels();
 
     [GeneratedRegex(@"color=hg\d+")]

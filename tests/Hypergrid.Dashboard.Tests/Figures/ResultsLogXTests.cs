@@ -46,7 +46,7 @@ public sealed partial class ResultsLogXTests : IAsyncLifetime
 
     // The distinct x positions of the groups' points (the best's black ring left out), left to right.
     private static List<double> PointXs(string svg) =>
-        Circle().Matches(svg).Where(m => m.Groups[2].Value != "#000000").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+        Circle().Matches(svg).Where(m => m.Groups[3].Value != "#000000" && Num(m.Groups[2].Value) <= PlotBottom(svg)).Select(m => Num(m.Groups[1].Value))
             .Select(x => Math.Round(x, 1)).Distinct().Order().ToList();
 
     [Theory]
@@ -115,6 +115,18 @@ public sealed partial class ResultsLogXTests : IAsyncLifetime
         Assert.Contains(named, await response.Content.ReadAsStringAsync());
     }
 
-    [GeneratedRegex("<circle cx=\"([-0-9.]+)\" [^>]*fill=\"(#[0-9a-fA-F]{6})\"")]
+    private static double Num(string v) => double.Parse(v, CultureInfo.InvariantCulture);
+
+    // The points are in the plot's frame (the clip rectangle); the legend's dots are below it.
+    private static double PlotBottom(string svg)
+    {
+        var m = ClipRect().Match(svg);
+        return Num(m.Groups[1].Value) + Num(m.Groups[2].Value);
+    }
+
+    [GeneratedRegex("<circle cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\" [^>]*fill=\"(#[0-9a-fA-F]{6})\"")]
     private static partial Regex Circle();
+
+    [GeneratedRegex("<clipPath id=\"plot\"><rect x=\"[-0-9.]+\" y=\"([-0-9.]+)\" width=\"[-0-9.]+\" height=\"([-0-9.]+)\"")]
+    private static partial Regex ClipRect();
 }
