@@ -104,6 +104,9 @@ const PAGE_CONTROLS = {
   smooth: 'the smoothing slider',
 };
 
+/** The API's parameters whose names differ from the command line's options (FigureWords.ApiNames). */
+const API_PARAMETERS = { font: 'font-size', err: 'error-bars', logx: 'log-x', logy: 'log-y' };
+
 /**
  * The server's words (a figure or report it refused) as the page says them: each command-line option the page has a
  * control for named as that control (a message's opening "--metric bogus …" as "the metric select: bogus …"), the
@@ -117,6 +120,12 @@ function pageWords(text) {
   // only at a word's start and with a value the control has, so a path holding adam@x=step stays as it is.
   out = out.replace(/(^|\s)(x|band)=([a-z]+)\b/g, (m, before, key, value) =>
     ((key === 'x' ? X_AXES : [...BANDS, 'none']).includes(value) ? `${before}${key} '${value}'` : m));
+  // The API's name of a parameter alone ("(width=, height=, font=)", FigureWords.Api) as the page's control; a name with
+  // a value, or inside a word (adam@lr=), stays as it is.
+  out = out.replace(/(^|[\s(,])([a-z][a-z-]*)=(?=[,)]|$)/g, (m, before, name) => {
+    const c = control(API_PARAMETERS[name] ?? name);
+    return c ? before + c : m;
+  });
   out = out.replace(/^--([a-z][a-z-]*) /, (m, name) => (control(name) ? `${control(name)}: ` : m));
   out = out.replace(/--([a-z][a-z-]*)/g, (m, name) => control(name) ?? m);
   // "(the figure size select, the figure size select, …)": each control once.
