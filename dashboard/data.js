@@ -197,6 +197,7 @@ async function loadSteps(trials) {
   const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}|${xQuery()}`;
   const fresh = key !== store.stepsKey;
   store.stepsKey = key;
+  if (fresh) store.unplaced.clear();
   const jobs = [];
   const base = `metrics=${metrics.join(',')}${xQuery()}`;
   // A trial that stopped running since the last look is asked once more, for the rows it wrote last.
@@ -211,6 +212,7 @@ async function loadSteps(trials) {
           const entry = store.steps.get(t.path) ?? {};
           entry.state = t.state;
           // An answer not placed on the x axis (no batches per epoch yet) is not kept: the next refresh asks afresh.
+          if (body?.x?.missing) store.unplaced.set(t.path, body.x.missing); else if (body?.x?.mean) store.unplaced.delete(t.path);
           if (!body?.x?.mean) delete entry[phase];
           else if (tail === null || body.rows < prev.to) entry[phase] = body; // a log that shrank was restarted: the next refresh asks afresh
           else entry[phase] = extend(prev, body, [...metrics, 'samples']);
@@ -231,7 +233,7 @@ async function loadGroupSteps(trials, metrics) {
   const key = `${metrics.join(',')}|${points}|${range}|${view.phases.join(',')}|${xQuery()}`;
   const fresh = key !== store.groupStepsKey;
   store.groupStepsKey = key;
-  if (fresh) store.groupSteps = new Map();
+  if (fresh) { store.groupSteps = new Map(); store.unplaced.clear(); }
   const jobs = [];
   for (const [gk, members] of seedGroups(trials.filter(t => t.log))) {
     const states = members.map(t => t.state).join(',');
@@ -243,6 +245,8 @@ async function loadGroupSteps(trials, metrics) {
       jobs.push(fetch(`/api/series-group?${who}&phase=${phase}&metrics=${metrics.join(',')}${xQuery()}&points=${points}${range}`, { cache: 'no-store' })
         .then(r => (r.ok ? r.json() : null)).then(body => {
           if (body) entry[phase] = body;
+          // A group the server could not place on this axis: its seeds are named by what they lack.
+          for (const t of members) if (body?.x?.missing) store.unplaced.set(t.path, body.x.missing); else if (body?.x) store.unplaced.delete(t.path);
           // The metric list knows it from the buckets, so the first draw has its plot (the epoch logs come after).
           for (const m of metrics) if (body?.[m]?.mean.some(v => v != null)) store.metrics.add(m);
         }).catch(() => {}));

@@ -316,6 +316,24 @@ function waitingWords(trials) {
   return { count: waiting.length, text };
 }
 
+/**
+ * The trials of the selection the server could not place on this step axis (store.unplaced: path -> what it lacks,
+ * "batch_size" or "batches per epoch"), named by what they lack, three at most each ('' for none): a plot without
+ * them says why instead of drawing less in silence.
+ */
+function unplacedWords(trials, unplaced, axis) {
+  if (!STEP_AXES.has(axis) || axis === 'step') return '';
+  const byWhat = new Map();
+  for (const t of trials) {
+    const what = unplaced.get(t.path);
+    if (what) { if (!byWhat.has(what)) byWhat.set(what, []); byWhat.get(what).push(t.path); }
+  }
+  return [...byWhat].map(([what, paths]) =>
+    `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}: not drawn on this x axis ` +
+    `(${what} unknown: ${what === 'batch_size' ? 'no batch_size in its config and no samples column in its log' : 'no finished epoch in its log and no train set size with a batch_size'}); ` +
+    `the step axis draws ${paths.length === 1 ? 'it' : 'them'}`).join('. ');
+}
+
 /** Running trials of the selection that have written no row yet are named as waiting; returns how many. */
 function renderWaiting(trials) {
   const { count, text } = waitingWords(trials);
@@ -328,6 +346,9 @@ function renderWaiting(trials) {
 function drawPlots(trials, colors) {
   const holder = document.getElementById('plots');
   const waiting = renderWaiting(trials);
+  const unplaced = document.getElementById('unplaced');
+  unplaced.textContent = unplacedWords(trials, store.unplaced, view.x); // trial paths are text, never HTML
+  unplaced.hidden = unplaced.textContent === '';
   const wanted = view.metrics.filter(m => store.metrics.has(m));
   const next = [];
   for (const metric of wanted) {

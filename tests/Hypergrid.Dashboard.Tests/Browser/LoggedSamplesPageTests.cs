@@ -33,6 +33,26 @@ public sealed class LoggedSamplesPageTests(BrowserFixture fixture) : PageTests(f
             }
             File.WriteAllText(Path.Combine(dir, TrialFiles.BatchLog), sb.ToString());
         }
+        // A program that says no batch_size and logs no samples: it cannot be placed by samples seen.
+        var bare = tree.AddTrial($"{Bare}/trial_000", "seed: 0\ncommand: python3 train.py\n");
+        File.WriteAllText(Path.Combine(bare, TrialFiles.BatchLog), "epoch,mode,batch,loss,acc\n1,train,0,2.0,0.1\n1,train,1,1.5,0.2\n1,val,0,1.2,0.3\n2,train,0,1.0,0.4\n2,train,1,0.9,0.5\n2,val,0,0.8,0.6\n");
+    }
+
+    private const string Bare = "sweep/toy/net/bare";
+
+    [Fact]
+    public async Task A_trial_the_samples_axis_cannot_place_is_named_with_what_it_lacks_and_the_step_axis_draws_it()
+    {
+        var page = await Open($"#leaves={Bare}&m=loss&ph=train&x=samples");
+        var note = page.Locator("#unplaced");
+        await page.WaitForFunctionAsync("() => !document.getElementById('unplaced').hidden");
+        var said = await note.TextContentAsync() ?? "";
+        Assert.StartsWith($"{Bare}/trial_000: not drawn on this x axis (batch_size unknown", said);
+        // By epochs as a fraction its log's own rows place it (two train rows per finished epoch): nothing to say.
+        var byEpochs = await Open($"#leaves={Bare}&m=loss&ph=train&x=epochf");
+        await byEpochs.WaitForFunctionAsync("() => hypergrid.store.plots.length === 1 && hypergrid.store.plots[0].series.length === 1");
+        Assert.True(await byEpochs.Locator("#unplaced").IsHiddenAsync());
+        Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
     }
 
     [Fact]

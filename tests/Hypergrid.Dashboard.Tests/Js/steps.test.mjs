@@ -45,3 +45,24 @@ test('one running trial with no row is named alone; complete trials and trials w
   assert.ok(words.text.startsWith(`sweep/mnist/mlp/adam/${HOSTILE} is running: waiting`), words.text);
   assert.deepEqual(fresh.waitingWords([trial('sweep/mnist/mlp/adam', 1)]), { count: 0, text: '' });
 });
+
+test('trials the server could not place on the samples or epochs axis are named by what they lack, and only there', () => {
+  const fresh = loadPage();
+  const trials = [0, 1, 2, 3, 4].map(i => trial('sweep/toy/prog/run', i));
+  const unplaced = new Map([[trials[0].path, 'batch_size'], [trials[1].path, 'batch_size'], [trials[2].path, 'batches per epoch']]);
+  const words = fresh.unplacedWords(trials, unplaced, 'samples');
+  assert.ok(words.startsWith('sweep/toy/prog/run/trial_000, sweep/toy/prog/run/trial_001: not drawn on this x axis (batch_size unknown'), words);
+  assert.ok(words.includes('sweep/toy/prog/run/trial_002: not drawn on this x axis (batches per epoch unknown'), words);
+  assert.ok(words.includes('the step axis draws them') && words.includes('the step axis draws it'), words);
+  assert.ok(!words.includes('trial_003') && !words.includes('trial_004'), words);
+  // Not on the step axis (every trial is placed there) nor at epoch resolution; none unplaced says nothing.
+  assert.equal(fresh.unplacedWords(trials, unplaced, 'step'), '');
+  assert.equal(fresh.unplacedWords(trials, unplaced, 'epoch'), '');
+  assert.equal(fresh.unplacedWords(trials, new Map(), 'epochf'), '');
+  // Only the shown trials: an unplaced trial outside the selection is not named; many are counted past three.
+  assert.equal(fresh.unplacedWords(trials.slice(3), unplaced, 'samples'), '');
+  const many = new Map(trials.map(t => [t.path, 'batch_size']));
+  assert.ok(fresh.unplacedWords(trials, many, 'samples').includes('trial_002 and 2 more: not drawn'), fresh.unplacedWords(trials, many, 'samples'));
+  const hostile = trial('sweep/toy/prog/run', 9, {}, { path: `sweep/toy/prog/run/${HOSTILE}` });
+  assert.ok(fresh.unplacedWords([hostile], new Map([[hostile.path, 'batch_size']]), 'samples').startsWith(`sweep/toy/prog/run/${HOSTILE}:`));
+});
