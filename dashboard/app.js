@@ -108,6 +108,9 @@ function tableColumns(trials) {
   ].filter(c => c.key === 'trial' || c.key === 'state' || trials.some(t => { const v = c.get(t); return v != null && v !== ''; }));
 }
 
+/** Every column a link may sort the table by: the study's config keys and the fixed columns, filled or not yet. */
+const sortableKeys = trials => [...new Set([...tableColumns([]).map(c => c.key), 'val_loss', 'val_acc', 'best_val_acc', 'time_s', 'data', ...trials.flatMap(t => Object.keys(t.config ?? {}))])];
+
 const collator = new Intl.Collator(undefined, { numeric: true });
 
 /** The selection in the table's order (the view's sort column; missing values last), each value read once. */
@@ -322,7 +325,9 @@ async function redraw(reloadLogs) {
     // The table first: it needs no log, so a filter or a sort shows its rows while the curves load.
     const columns = tableColumns(trials);
     // A link's sort by a column the study does not show: said, and the table unsorted (a column a later selection hides is kept).
-    if (linkChoiceGone('sort', view.sort, columns.map(c => c.key), 'unsorted')) { view.sort = ''; view.desc = false; writeView(); }
+    // Judged once the study has trials, against every column its trials fill (not this selection's: a filter or a study
+    // with nothing finished yet would lose a sort by val_acc for good).
+    if (store.trials.length && linkChoiceGone('sort', view.sort, sortableKeys(store.trials), 'unsorted')) { view.sort = ''; view.desc = false; writeView(); }
     const rows = sortRows(trials, columns);
     renderTable(trials, colors, columns, rows);
     mark('table');

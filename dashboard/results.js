@@ -57,6 +57,7 @@ async function refreshResults(force = false) {
   if (q !== results.asked) return; // a newer question was asked meanwhile
   if (!res.ok) { results.report = null; note.textContent = results.why = pageWords(await res.text()); renderResults(); return; }
   results.report = await res.json();
+  results.why = ''; // an earlier reason (nothing complete yet) is not this answer's
   const left = Object.entries(results.report.excluded).map(([s, n]) => `${n} ${s}`).join(', ');
   note.textContent = `${complete} complete trial(s) of the selection` + (left ? `; left out: ${left}` : '');
   renderResults();

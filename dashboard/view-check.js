@@ -31,7 +31,7 @@ function linkNotices(hash, view) {
   const choice = (k, known, now) => {
     if (p.has(k) && p.get(k) !== '' && p.get(k) !== now) say(k, `${LINK_KEYS[k]}: ${quoted(p.get(k))} is not one of ${known.join(', ')}: ${now}`);
   };
-  for (const k of new Set(p.keys())) if (!(k in LINK_KEYS)) say(k, `${quoted(k)} is not a setting of this page: left out`);
+  for (const k of new Set(p.keys())) if (!Object.hasOwn(LINK_KEYS, k)) say(k, `${quoted(k)} is not a setting of this page: left out`);
   choice('x', X_AXES, view.x);
   choice('b', BANDS, view.band);
   choice('rr', REDUCES, view.r.reduce);
@@ -114,7 +114,7 @@ const API_PARAMETERS = { font: 'font-size', err: 'error-bars', logx: 'log-x', lo
  * 'samples'), each control named once in a list. Other text as it is.
  */
 function pageWords(text) {
-  const control = name => PAGE_CONTROLS[name];
+  const control = name => (Object.hasOwn(PAGE_CONTROLS, name) ? PAGE_CONTROLS[name] : undefined);
   let out = text.replace(/;[^;()]*\bin the API\b/g, '');
   // The API's own form of a choice the page makes (x=samples, band=range) as the page's control and value: x 'samples';
   // only at a word's start and with a value the control has, so a path holding adam@x=step stays as it is.
@@ -123,7 +123,7 @@ function pageWords(text) {
   // The API's name of a parameter alone ("(width=, height=, font=)", FigureWords.Api) as the page's control; a name with
   // a value, or inside a word (adam@lr=), stays as it is.
   out = out.replace(/(^|[\s(,])([a-z][a-z-]*)=(?=[,)]|$)/g, (m, before, name) => {
-    const c = control(API_PARAMETERS[name] ?? name);
+    const c = control(Object.hasOwn(API_PARAMETERS, name) ? API_PARAMETERS[name] : name);
     return c ? before + c : m;
   });
   out = out.replace(/^--([a-z][a-z-]*) /, (m, name) => (control(name) ? `${control(name)}: ` : m));
@@ -171,7 +171,9 @@ function checkLinkStudy() {
  * columns the logs have: a program's own val_bleu is one, though the built-in schema does not name it).
  */
 function checkLinkMetrics() {
-  if (store.metricsChecked || !store.metrics.size) return false;
+  // Not from the step buckets alone: they hold only the metrics the view asked for, so a link's own (a program's bleu)
+  // would be judged missing before any log could name it.
+  if (store.metricsChecked || !store.metrics.size || !store.logs.size) return false;
   store.metricsChecked = true;
   const metrics = new Set([...store.metrics].filter(m => !X_ONLY.has(m)));
   const resultMetrics = resultMetricNames(store.schema, metrics);

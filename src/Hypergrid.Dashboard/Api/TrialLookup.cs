@@ -1,5 +1,6 @@
 using Hypergrid.Dashboard.Figures;
 using Hypergrid.Dashboard.Trials;
+using Listed = (Hypergrid.Trials.TrialRecord Record, Hypergrid.Dashboard.Trials.ShownConfig? Config, string? Log, System.Collections.Generic.Dictionary<string, double?> Final);
 
 namespace Hypergrid.Dashboard.Api;
 
@@ -8,8 +9,12 @@ namespace Hypergrid.Dashboard.Api;
 /// until the scan's fingerprint changes, and not scanned again within <see cref="Fresh"/>, so the many step-series
 /// requests of one page refresh (a trial's batch_size and train set do not change while it runs) cost one scan.
 /// </summary>
-public sealed class TrialLookup(TrialScanner scanner)
+public sealed class TrialLookup(Func<(IReadOnlyList<Listed> Trials, ulong Fingerprint)> scan)
 {
+    /// <summary>Looks trials up in this scanner's lists.</summary>
+    public TrialLookup(TrialScanner scanner) : this(scanner.ScanWithFingerprint) { }
+
+    private readonly Lock gate = new();
     private volatile Snapshot? last;
 
     /// <summary>How long a lookup answers from the last scan without scanning again.</summary>
@@ -18,20 +23,35 @@ public sealed class TrialLookup(TrialScanner scanner)
     private sealed record Snapshot(ulong Print, long Ticks, List<FigureTrial> All, Dictionary<string, FigureTrial> ByPath);
 
     /// <summary>Every trial in the page's order.</summary>
-    public List<FigureTrial> All() => Current().All;
+    public List<FigureTrial> All() => Current(force: false).All;
 
-    /// <summary>The trial at this path under out/log, or null.</summary>
-    public FigureTrial? Find(string path) => Current().ByPath.GetValueOrDefault(path.Trim('/'));
-
-    private Snapshot Current()
+    /// <summary>
+    /// The trial at this path under out/log, or null. A path the last scan did not have is looked for in a new scan
+    /// before it is called unknown (a trial made within <see cref="Fresh"/> of the last scan is found).
+    /// </summary>
+    public FigureTrial? Find(string path)
     {
-        var now = Environment.TickCount64;
-        if (last is { } recent && now - recent.Ticks < Fresh.TotalMilliseconds) return recent;
-        var (trials, print) = scanner.ScanWithFingerprint();
-        if (last is { } known && known.Print == print) return last = known with { Ticks = now };
-        var all = FigureTrials.Of(trials);
-        var byPath = new Dictionary<string, FigureTrial>(StringComparer.Ordinal);
-        foreach (var t in all) byPath.TryAdd(t.Path, t);
-        return last = new Snapshot(print, now, all, byPath);
+        var key = path.Trim('/');
+        return Current(force: false).ByPath.GetValueOrDefault(key) ?? Current(force: true).ByPath.GetValueOrDefault(key);
+    }
+
+    // One scan at a time: the requests of one page refresh that find the last scan stale wait for the one that scans
+    // and take its answer, instead of each scanning every folder.
+    private Snapshot Current(bool force)
+    {
+        var asked = Environment.TickCount64;
+        if (!force && last is { } recent && asked - recent.Ticks < Fresh.TotalMilliseconds) return recent;
+        lock (gate)
+        {
+            // Another request scanned while this one waited: its answer is as new as one this request would make.
+            if (last is { } meanwhile && (force ? meanwhile.Ticks > asked : Environment.TickCount64 - meanwhile.Ticks < Fresh.TotalMilliseconds)) return meanwhile;
+            var now = Environment.TickCount64;
+            var (trials, print) = scan();
+            if (last is { } known && known.Print == print) return last = known with { Ticks = now };
+            var all = FigureTrials.Of(trials);
+            var byPath = new Dictionary<string, FigureTrial>(StringComparer.Ordinal);
+            foreach (var t in all) byPath.TryAdd(t.Path, t);
+            return last = new Snapshot(print, now, all, byPath);
+        }
     }
 }

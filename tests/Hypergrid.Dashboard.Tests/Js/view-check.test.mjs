@@ -131,6 +131,7 @@ test('once the logs are loaded, a link\'s Results metric that a program logs is 
   page.store.trials = [trial('sweep/toy/net/sgd', 0, { seed: 0, command: 'python3 train.py' })];
   assert.equal(page.checkLinkStudy(), false); // the trial list alone: the schema does not name bleu, nothing is judged yet
   for (const m of ['loss', 'bleu', 'samples']) page.store.metrics.add(m);
+  page.store.logs.set(page.store.trials[0].path, { phases: { train: { epoch: [1] } } });
   assert.equal(page.checkLinkMetrics(), false);
   assert.equal(page.view.r.metric, 'val_bleu');
   assert.equal(page.view.r.atBest, 'train_bleu');
@@ -142,6 +143,8 @@ test('once the logs are loaded, a link\'s Results metric no log has is replaced,
   page.store.fromLink = new Set(['rm']);
   page.store.schema = ['loss', 'acc'];
   page.store.metrics.add('loss');
+  assert.equal(page.checkLinkMetrics(), false); // the step buckets alone name only what was asked: not yet judged
+  page.store.logs.set('sweep/toy/net/sgd/trial_000', { phases: { train: { epoch: [1] } } });
   assert.equal(page.checkLinkMetrics(), true);
   assert.equal(page.view.r.metric, 'val_acc');
   assert.equal(document.getElementById('link-notice').hidden, false);
@@ -155,4 +158,35 @@ test('the API\'s form of the page\'s choices (x=samples, band=range) reads as th
     "x 'samples' needs batch_size in the config of sweep/a/b/adam@x=step/trial_000; draw x 'step' instead");
   assert.equal(page.pageWords('band=range is not drawn here'), "band 'range' is not drawn here");
   assert.equal(page.pageWords('x=bogus and lr=0.1'), 'x=bogus and lr=0.1'); // not a value of the control: as it is
+});
+
+test('a link opened on a step axis keeps a program\'s own metric while only the step buckets are loaded', () => {
+  const page = loadPage({ hash: 'x=step&m=loss,bleu&rm=val_bleu', globals: { document: stubDocument() } });
+  page.store.fromLink = new Set(['m', 'rm']);
+  page.store.schema = ['loss', 'acc'];
+  page.store.metrics.add('loss'); // what loadSteps asked for: the schema's metrics of the view
+  assert.equal(page.checkLinkMetrics(), false);
+  assert.deepEqual([...page.view.metrics], ['loss', 'bleu']);
+  assert.equal(page.view.r.metric, 'val_bleu');
+  page.store.metrics.add('bleu'); // the epoch logs name it
+  page.store.logs.set('sweep/toy/net/sgd/trial_000', { phases: { train: { epoch: [1] } } });
+  assert.equal(page.checkLinkMetrics(), false);
+  assert.deepEqual([...page.view.metrics], ['loss', 'bleu']);
+  assert.equal(page.view.r.metric, 'val_bleu');
+});
+
+test('names an object has by inheritance are no setting of the page nor a control', () => {
+  const page = loadPage({ hash: 'constructor=1&toString=2&m=loss' });
+  const said = page.linkNotices('constructor=1&toString=2&m=loss', page.view);
+  assert.equal(said.length, 2, said.join('\n'));
+  assert.ok(said[0].includes("'constructor' is not a setting") && said[1].includes("'toString' is not a setting"), said.join('\n'));
+  assert.equal(page.pageWords('--constructor 3 is wrong'), '--constructor 3 is wrong');
+  assert.equal(page.pageWords('(constructor=, toString=)'), '(constructor=, toString=)');
+});
+
+test('a link may sort by any column the study\'s trials can fill, though none is filled yet or the selection hides it', () => {
+  const page = loadPage();
+  const keys = page.sortableKeys([trial('sweep/toy/net/sgd', 0, { seed: 0, lr: 0.1 }, { state: 'running', final: null })]);
+  for (const k of ['trial', 'state', 'val_acc', 'best_val_acc', 'val_loss', 'time_s', 'seed', 'lr']) assert.ok(keys.includes(k), k);
+  assert.ok(!keys.includes('bogus'));
 });
