@@ -33,7 +33,7 @@ public static class NameEndpoints
                 group = root.TryGetProperty("group", out var g) && g.ValueKind == JsonValueKind.True;
             }
             catch (JsonException) { return Results.BadRequest(Usage); }
-            var trials = paths.Select(lookup.Find).OfType<FigureTrial>().ToList();
+            var trials = lookup.FindAll(paths);
             var lines = group ? SeedGroups.Of(trials) : trials.Select(t => new List<FigureTrial> { t }).ToList();
             var (title, names) = lines.Count == 0 ? (null, []) : LegendNames.Of(lines.Select(l => l[0]).ToList(), withSeed: !group);
             http.Response.Headers.CacheControl = "no-store";

@@ -29,10 +29,18 @@ public sealed class TrialLookup(Func<(IReadOnlyList<Listed> Trials, ulong Finger
     /// The trial at this path under out/log, or null. A path the last scan did not have is looked for in a new scan
     /// before it is called unknown (a trial made within <see cref="Fresh"/> of the last scan is found).
     /// </summary>
-    public FigureTrial? Find(string path)
+    public FigureTrial? Find(string path) => FindAll([path]).FirstOrDefault();
+
+    /// <summary>
+    /// The trials at these paths, in their order, those under out/log only: one new scan at most however many paths the
+    /// last scan lacked (a page asking names for trials since deleted costs one scan, not one per path).
+    /// </summary>
+    public List<FigureTrial> FindAll(IReadOnlyList<string> paths)
     {
-        var key = path.Trim('/');
-        return Current(force: false).ByPath.GetValueOrDefault(key) ?? Current(force: true).ByPath.GetValueOrDefault(key);
+        var keys = paths.Select(p => p.Trim('/')).ToList();
+        var snapshot = Current(force: false);
+        if (!keys.All(snapshot.ByPath.ContainsKey)) snapshot = Current(force: true);
+        return keys.Select(k => snapshot.ByPath.GetValueOrDefault(k)).OfType<FigureTrial>().ToList();
     }
 
     // One scan at a time: the requests of one page refresh that find the last scan stale wait for the one that scans

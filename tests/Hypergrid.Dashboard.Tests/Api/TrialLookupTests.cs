@@ -37,4 +37,17 @@ public sealed class TrialLookupTests : IDisposable
         Assert.All(found, Assert.NotNull);
         Assert.Equal(1, scans);
     }
+
+    [Fact]
+    public void Many_paths_the_last_scan_lacks_cost_one_new_scan_not_one_each()
+    {
+        tree.AddComplete("sweep/toy/net/sgd/trial_000", "seed: 0\n", epochs: 1, batches: 2);
+        var scanner = new TrialScanner(tree.Log);
+        var scans = 0;
+        var lookup = new TrialLookup(() => { scans++; return scanner.ScanWithFingerprint(); }) { Fresh = TimeSpan.FromHours(1) };
+        var gone = Enumerable.Range(1, 20).Select(n => $"sweep/toy/net/sgd/trial_{n:D3}").Prepend("sweep/toy/net/sgd/trial_000").ToList();
+        var found = lookup.FindAll(gone);
+        Assert.Equal(["sweep/toy/net/sgd/trial_000"], found.Select(t => t.Path));
+        Assert.Equal(2, scans); // the first look, and one more for the twenty it lacked
+    }
 }
