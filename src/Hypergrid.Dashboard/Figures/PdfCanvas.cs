@@ -5,13 +5,15 @@ using System.Text;
 namespace Hypergrid.Dashboard.Figures;
 
 /// <summary>
-/// A one-page vector PDF (1.4) written directly: the drawing as one Flate-compressed content stream, text in
-/// Helvetica (one of the 14 fonts every viewer has, WinAnsi encoding), bands through a 20%-opacity graphics state.
-/// A figure of lines and text is a few kilobytes and needs no library.
+/// A one-page vector PDF (1.4) written directly: the drawing as one Flate-compressed content stream, text in Arimo
+/// (Helvetica's widths) embedded as a subset of the glyphs drawn (<see cref="PdfFont"/>: camera-ready checks reject a
+/// PDF with a font not embedded), bands through a 20%-opacity graphics state. A figure of lines and text is a few
+/// kilobytes plus the font's glyphs (about 10 KB) and needs no library.
 /// </summary>
 public sealed class PdfCanvas : ICanvas
 {
     private readonly StringBuilder ops = new();
+    private readonly PdfFont font = new();
     private double height;
     private (double X, double Y, double W, double H) clipBox;
 
@@ -64,8 +66,8 @@ public sealed class PdfCanvas : ICanvas
         var shift = anchor switch { Anchor.Middle => w / 2, Anchor.End => w, _ => 0 };
         var (px, py) = vertical ? (x, height - y - shift) : (x - shift, height - y);
         var matrix = vertical ? $"0 1 -1 0 {N(px)} {N(py)}" : $"1 0 0 1 {N(px)} {N(py)}";
-        ops.Append(CultureInfo.InvariantCulture, $"0 g BT /F1 {N(size)} Tf {matrix} Tm {Literal(b)} Tj");
-        if (sup is not null) ops.Append(CultureInfo.InvariantCulture, $" /F1 {N(size * TextRuns.SupScale)} Tf {N(size * 0.35)} Ts {Literal(sup)} Tj 0 Ts");
+        ops.Append(CultureInfo.InvariantCulture, $"0 g BT /F1 {N(size)} Tf {matrix} Tm {font.Encode(b)} Tj");
+        if (sup is not null) ops.Append(CultureInfo.InvariantCulture, $" /F1 {N(size * TextRuns.SupScale)} Tf {N(size * 0.35)} Ts {font.Encode(sup)} Tj 0 Ts");
         ops.Append(" ET\n");
     }
 
@@ -81,12 +83,12 @@ public sealed class PdfCanvas : ICanvas
         {
             Ascii("<< /Type /Catalog /Pages 2 0 R >>"),
             Ascii("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
-            Ascii($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {N(Width)} {N(height)}] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /ExtGState << /Band 6 0 R >> >> >>"),
+            Ascii($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {N(Width)} {N(height)}] /Contents 4 0 R /Resources << /Font << /F1 7 0 R >> /ExtGState << /Band 5 0 R >> >> >>"),
             Ascii($"<< /Length {content.Length} /Filter /FlateDecode >>\nstream\n").Concat(content).Concat(Ascii("\nendstream")).ToArray(),
-            Ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"),
             Ascii("<< /Type /ExtGState /ca 0.2 /CA 0.2 >>"),
             Ascii("<< /Producer (Hypergrid) >>"),
         };
+        objects.AddRange(font.Objects(objects.Count + 1));
         using var pdf = new MemoryStream();
         pdf.Write(Ascii("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n"));
         var offsets = new List<long>();
@@ -100,24 +102,9 @@ public sealed class PdfCanvas : ICanvas
         var xref = pdf.Position;
         var table = new StringBuilder($"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
         foreach (var o in offsets) table.Append(CultureInfo.InvariantCulture, $"{o:D10} 00000 n \n");
-        table.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R /Info {objects.Count} 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        table.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         pdf.Write(Ascii(table.ToString()));
         return pdf.ToArray();
-    }
-
-    /// <summary>A PDF string of WinAnsi bytes: delimiters escaped, bytes outside printable ASCII as octal, characters WinAnsi lacks as '?'.</summary>
-    public static string Literal(string text)
-    {
-        var sb = new StringBuilder("(");
-        foreach (var c in text)
-        {
-            int b = c switch { '–' => 0x96, '—' => 0x97, '…' => 0x85, '·' => 0xB7, _ when c < ' ' => -1, _ when c <= '~' || (c >= '\u00A0' && c <= '\u00FF') => c, _ => '?' };
-            if (b < 0) continue;
-            if (b is '(' or ')' or '\\') sb.Append('\\').Append((char)b);
-            else if (b > '~') sb.Append('\\').Append(Convert.ToString(b, 8).PadLeft(3, '0'));
-            else sb.Append((char)b);
-        }
-        return sb.Append(')').ToString();
     }
 
     private void Clipped(bool clip, Action draw)
