@@ -20,7 +20,8 @@ public static class FigureFont
             ?? throw new InvalidOperationException("Arimo-Regular.ttf is not built into Hypergrid.Dashboard: rebuild after 'npm ci'");
         using var bytes = new MemoryStream();
         stream.CopyTo(bytes);
-        return new TrueTypeFont(bytes.ToArray());
+        var font = new TrueTypeFont(bytes.ToArray());
+        return font.Glyph('?') != 0 ? font : throw new InvalidDataException("Arimo-Regular.ttf maps no '?': not the font this was built for");
     });
 
     private static readonly Lazy<int> Question = new(() => Font.Glyph('?'));

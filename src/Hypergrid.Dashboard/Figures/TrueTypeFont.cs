@@ -27,7 +27,7 @@ public sealed class TrueTypeFont
             var at = 12 + 16 * i;
             tables[Encoding.ASCII.GetString(data, at, 4)] = ((int)U32(at + 8), (int)U32(at + 12));
         }
-        foreach (var t in (string[])["head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap"])
+        foreach (var t in (string[])["head", "hhea", "maxp", "hmtx", "loca", "glyf"])
             if (!tables.ContainsKey(t)) throw new InvalidDataException($"the font has no '{t}' table");
         var head = Table("head");
         UnitsPerEm = U16(head + 18);
@@ -41,7 +41,8 @@ public sealed class TrueTypeFont
         loca = new int[GlyphCount + 1];
         var l = Table("loca");
         for (var g = 0; g <= GlyphCount; g++) loca[g] = longLoca ? (int)U32(l + 4 * g) : 2 * U16(l + 2 * g);
-        ReadCmap();
+        // A font embedded in a PDF may have no cmap (the PDF says which glyph to draw): it maps no character.
+        if (tables.ContainsKey("cmap")) ReadCmap();
     }
 
     public int UnitsPerEm { get; }
@@ -57,7 +58,7 @@ public sealed class TrueTypeFont
 
     public int CapHeight { get; }
 
-    /// <summary>The glyph that draws a Unicode code point, or 0 (.notdef) when the font has none.</summary>
+    /// <summary>The glyph that draws a Unicode code point, or 0 (.notdef) when the font has none (or no cmap).</summary>
     public int Glyph(int codePoint) => cmap.GetValueOrDefault(codePoint);
 
     /// <summary>How far a glyph advances, in font units.</summary>

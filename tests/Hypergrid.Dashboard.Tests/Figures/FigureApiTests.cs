@@ -124,7 +124,7 @@ public sealed class FigureApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_pdf_opens_in_poppler_at_the_size_asked_with_its_words_as_text()
+    public async Task The_pdf_opens_in_poppler_at_the_size_asked_with_its_words_as_text_in_an_embedded_font()
     {
         var response = await server!.Http.GetAsync($"/api/figure?{Trials(paths)}&metric=loss&x=step&group=1&format=pdf&width=3.3in&height=2.5in&font=9");
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
@@ -141,6 +141,9 @@ public sealed class FigureApiTests : IAsyncLifetime
         Assert.Equal(0, textCode);
         foreach (var word in new[] { "lr:", "0.001", "0.01", "0.1", "train step (batches)", "train", "val" }) Assert.Contains(word, text);
         Assert.Contains("mean ± std of 3 seeds", text);
+        var (_, fonts) = Tool.Run("pdffonts", tree.Root, file);
+        Assert.Matches(@"\+Arimo\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes", fonts); // embedded, a subset, copyable
+        Assert.DoesNotMatch(@"\s(no)\s+(yes|no)\s+(yes|no)\s+\d+\s+0", fonts);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Hypergrid.Dashboard.Figures;
 namespace Hypergrid.Dashboard.Tests.Figures;
 
 /// <summary>
-/// Names from cfg/ and programs' logs reach every format as text: escaped for XML, for PDF strings and for TeX, so a
+/// Names from cfg/ and programs' logs reach every format as text: escaped for XML and for TeX, and in PDF as glyph numbers (PdfFontTests), so a
 /// value can neither break the file nor run as markup.
 /// </summary>
 public sealed class FigureTextTests
@@ -21,15 +21,6 @@ public sealed class FigureTextTests
         Assert.Contains(new string(name.Where(c => c >= ' ').ToArray()), texts);
         Assert.DoesNotContain(doc.Descendants(), e => e.Name.LocalName is "script" or "foreignObject");
     }
-
-    [Theory]
-    [InlineData("(a)", "(\\(a\\))")]
-    [InlineData("back\\slash", "(back\\\\slash)")]
-    [InlineData("é ±", "(\\351 \\261)")]
-    [InlineData("日本", "(??)")]
-    [InlineData("tab\tline\n", "(tabline)")]
-    public void A_pdf_string_escapes_its_delimiters_and_writes_other_bytes_in_octal(string text, string literal) =>
-        Assert.Equal(literal, PdfCanvas.Literal(text));
 
     [Theory]
     [InlineData("lr_max", "lr\\_max")]
