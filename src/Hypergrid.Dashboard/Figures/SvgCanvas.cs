@@ -15,7 +15,7 @@ public sealed class SvgCanvas : ICanvas
     public void Begin(double width, double height, (double X, double Y, double W, double H) clip)
     {
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{N(width)}pt\" height=\"{N(height)}pt\" viewBox=\"0 0 {N(width)} {N(height)}\" ");
-        svg.Append("font-family=\"Helvetica, Arial, 'Liberation Sans', sans-serif\" stroke-linejoin=\"round\" stroke-linecap=\"butt\">\n");
+        svg.Append("font-family=\"Helvetica, Arial, Arimo, 'Liberation Sans', sans-serif\" stroke-linejoin=\"round\" stroke-linecap=\"butt\">\n");
         svg.Append(CultureInfo.InvariantCulture, $"<defs><clipPath id=\"plot\"><rect x=\"{N(clip.X)}\" y=\"{N(clip.Y)}\" width=\"{N(clip.W)}\" height=\"{N(clip.H)}\"/></clipPath></defs>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{N(width)}\" height=\"{N(height)}\" fill=\"#ffffff\"/>\n");
     }
