@@ -12,7 +12,7 @@ public static class TextWidth
     /// <summary>The width of one character in 1/1000 em (0 for a control character, '?''s for one Arimo lacks).</summary>
     public static int Of(Rune c) => FigureFont.Glyph(c) is { } g ? FigureFont.Width(g) : 0;
 
-    /// <summary>The width of one character in 1/1000 em; a lone surrogate is measured as the '?' that replaces it.</summary>
+    /// <summary>The width of one character in 1/1000 em; a lone surrogate as U+FFFD, which the PDF draws for it.</summary>
     public static int Of(char c) => Of(Rune.TryCreate(c, out var r) ? r : Rune.ReplacementChar);
 
     /// <summary>The width of the text in points at the given size.</summary>

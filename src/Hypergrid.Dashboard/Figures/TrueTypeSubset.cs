@@ -8,8 +8,9 @@ namespace Hypergrid.Dashboard.Figures;
 /// kept: every other glyph is left empty (zero length in loca, zero advance in hmtx), so a composite glyph's references
 /// stay valid without rewriting it, and the PDF's glyph numbers are the font's own. The empty entries cost a few hundred
 /// bytes once the file is Flate-compressed. Only the tables a PDF viewer reads from an embedded CID font are written
-/// (head, hhea, maxp, hmtx, loca, glyf, and the hinting tables cvt, fpgm, prep, gasp where present): the PDF itself says
-/// which glyph each character is, so cmap, names and layout tables are left out.
+/// (head, hhea, maxp, hmtx, loca, glyf, and the hinting tables cvt, fpgm, prep, gasp where present; the set Apache
+/// PDFBox embeds for a CID font): the PDF itself says which glyph each character is, so cmap, names and layout tables
+/// are left out.
 /// </summary>
 public static class TrueTypeSubset
 {
