@@ -23,6 +23,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["bohb"] = () => { BohbBench.Run(); return Task.CompletedTask; },
     ["gpus"] = GpuBench.RunAsync,
     ["adaptive"] = () => { AdaptiveSeedsBench.Run(); return Task.CompletedTask; },
+    ["pgfplots"] = PgfplotsBench.RunAsync,
 };
 if (which == "all") foreach (var b in benches.Values) await b();
 else if (benches.TryGetValue(which, out var bench)) await bench();
