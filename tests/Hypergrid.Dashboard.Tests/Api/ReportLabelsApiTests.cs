@@ -59,4 +59,11 @@ public sealed class ReportLabelsApiTests : IAsyncLifetime
         // Nothing the page shows is a name the figure lacks: every drawn group's label is one of the legend's entries.
         Assert.All(drawn, d => Assert.Contains(title is null ? d : d[(title.Length + 1)..], texts));
     }
+
+    [Fact]
+    public async Task Labels_are_answered_for_the_keys_the_scatter_offers_the_numeric_ones()
+    {
+        var labels = (await server!.GetJson("/api/report?metric=val_loss")).GetProperty("sections")[0].GetProperty("labels");
+        Assert.Equal(["lr", "width"], labels.EnumerateObject().Select(p => p.Name).Order());
+    }
 }
