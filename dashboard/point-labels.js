@@ -7,7 +7,7 @@
 
 /**
  * Per report group, its label as units from the server's names ({leaf, keys} each: the leaf's parts that tell it apart,
- * '' when none, then its "key=value"s): the leaf first, then the keys. A group the answer names not (an older server)
+ * '' when none, then its "key=value"s): the leaf first, then the keys. A group the answer does not name (an older server)
  * is labelled by its leaf. [{ units, leafFirst }]
  */
 function pointLabels(groups, names) {

@@ -99,11 +99,14 @@ public static class ResultsFigure
         JsonObject Shown(GroupRow g) => new(keys.Where(k => k != xKey && g.Values.ContainsKey(k)).Select(k => KeyValuePair.Create(k, g.Values[k]?.DeepClone())));
         var series = groups.Select(g => (g.Leaf, Config: Shown(g))).ToList();
         var keyOf = series.Select(s => s.Leaf + "\n" + s.Config.ToJsonString()).ToList();
-        var distinct = keyOf.Distinct(StringComparer.Ordinal).ToList();
-        if (distinct.Count == 1) return (null, groups.Select(_ => new LegendName("", [])).ToList());
-        var firsts = distinct.Select(k => series[keyOf.IndexOf(k)]).Select((s, i) => new FigureTrial($"{s.Leaf}/{i}", "", s.Config, null)).ToList();
+        // Each distinct (leaf, shown config) once, by its first group: the /api/report answer names every scatter key's
+        // groups, so this stays linear in the groups.
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firsts = new List<FigureTrial>();
+        for (var i = 0; i < series.Count; i++)
+            if (index.TryAdd(keyOf[i], firsts.Count)) firsts.Add(new FigureTrial($"{series[i].Leaf}/{firsts.Count}", "", series[i].Config, null));
+        if (firsts.Count == 1) return (null, groups.Select(_ => new LegendName("", [])).ToList());
         var (title, names) = LegendNames.Parts(firsts, withSeed: false, without: xKey);
-        var index = distinct.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
         return (title, keyOf.Select(k => names[index[k]]).ToList());
     }
 
