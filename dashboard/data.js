@@ -168,6 +168,19 @@ function extend(prev, tail, metrics) {
   return out;
 }
 
+/**
+ * How the answer for a running trial's new rows (asked from its last bucket) joins the line the page holds: 'extend'
+ * when both were placed by one scale (the answer's x.scale: what one train step is on the axis) from the same log;
+ * 'afresh' when the scale changed, so the line's earlier buckets sit by a stale rule and the whole series is asked
+ * again (by epochs as a fraction a running trial is placed by its train set ÷ batch_size until its first epoch ends,
+ * then by its log's own rows per epoch: a loader that drops the last short batch, 10,000 samples in batches of 64, has
+ * 156 where 157 were reckoned, and an extended line would kink at the join), or when its log shrank (restarted).
+ */
+function stepJoin(prev, tail) {
+  if (tail.rows < prev.rows) return 'afresh';
+  return prev.x?.scale === tail.x?.scale && prev.x?.logged === tail.x?.logged ? 'extend' : 'afresh';
+}
+
 /** The step buckets a plot asks for: about one per two pixels of its width, over the zoomed range (all until zoomed). */
 function stepWindow() {
   return { points: stepPoints(document.getElementById('plots').clientWidth), range: stepRangeQuery(store.stepRange) };
@@ -205,17 +218,19 @@ async function loadSteps(trials) {
     for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
       const prev = fresh ? null : store.steps.get(t.path)?.[phase];
       const tail = stepTail(prev, points, range);
-      const url = tail === null ? `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&points=${points}${range}`
-        : `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&from=${tail}&width=${prev.width}`;
-      jobs.push(fetch(url, { cache: 'no-store' })
-        .then(r => (r.ok ? r.json() : null)).then(body => {
+      const whole = `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&points=${points}${range}`;
+      const url = tail === null ? whole : `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&from=${tail}&width=${prev.width}`;
+      const ask = u => fetch(u, { cache: 'no-store' }).then(r => (r.ok ? r.json() : null));
+      jobs.push(ask(url).then(async body => {
+          const joins = tail !== null && body?.x?.mean ? stepJoin(prev, body) : 'replace';
+          // The line's earlier buckets cannot be kept: the whole series is asked again, in this refresh.
+          if (joins === 'afresh') body = await ask(whole);
           const entry = store.steps.get(t.path) ?? {};
           entry.state = t.state;
           // An answer not placed on the x axis (no batches per epoch yet) is not kept: the next refresh asks afresh.
           if (body?.x?.missing) store.unplaced.set(t.path, body.x.missing); else if (body?.x?.mean) store.unplaced.delete(t.path);
           if (!body?.x?.mean) delete entry[phase];
-          else if (tail === null || body.rows < prev.to) entry[phase] = body; // a log that shrank was restarted: the next refresh asks afresh
-          else entry[phase] = extend(prev, body, [...metrics, 'samples']);
+          else entry[phase] = joins === 'extend' ? extend(prev, body, [...metrics, 'samples']) : body;
           store.steps.set(t.path, entry);
           for (const m of metrics) if (body?.[m]?.last.some(v => v != null)) store.metrics.add(m);
         }).catch(() => {}));

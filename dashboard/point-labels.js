@@ -1,42 +1,19 @@
 'use strict';
 // Hypergrid dashboard, the scatter's point labels: what tells a point apart from the others, never its x key (its place
-// on the axis says it), named as the figure files name lines (src/Hypergrid.Dashboard/Figures/LegendNames.cs); a label
-// too long for its room loses what it shares with the other points first, not the tail that tells it apart.
+// on the axis says it). The server names them (GET /api/report's section.labels, per x key: the Results figure's legend
+// names by src/Hypergrid.Dashboard/Figures/LegendNames.cs), so the page and the figure file say the same; the page only
+// fits them: a label too long for its room loses what it shares with the other points first, not the tail that tells
+// it apart.
 
 /**
- * Per report group, its label as units: groups of one leaf by the keys whose values differ between them; groups of
- * several leaves by the leaf's parts that differ (model/trainer; mode and dataset only when those do not tell the
- * leaves apart) and then by the keys that differ between the groups of that same leaf (a key a leaf fixes is implied
- * by its name). The x key is left out, as a leaf part too; a key a group lacks is left out of its label. A label left
- * with nothing is the group's x value (lr=0.1), else its leaf. [{ units, leafFirst }]
+ * Per report group, its label as units from the server's names ({leaf, keys} each: the leaf's parts that tell it apart,
+ * '' when none, then its "key=value"s): the leaf first, then the keys. A group the answer does not name (an older server)
+ * is labelled by its leaf. [{ units, leafFirst }]
  */
-function pointLabels(groups, xKey) {
-  const value = (g, k) => (g.values?.[k] === undefined ? undefined : fmt(g.values[k]));
-  const differing = gs => resultKeys(gs).filter(k => k !== xKey && new Set(gs.map(g => value(g, k) ?? '\u0000')).size > 1);
-  const pairs = (g, keys) => keys.filter(k => value(g, k) !== undefined).map(k => `${k}=${value(g, k)}`);
-  let labels;
-  if (new Set(groups.map(g => g.leaf)).size <= 1) {
-    const keys = differing(groups);
-    labels = groups.map(g => ({ units: pairs(g, keys), leafFirst: false }));
-  } else {
-    const parts = groups.map(g => g.leaf.split('/'));
-    const distinct = at => new Set(parts.map(p => at.map(i => p[i]).join('/'))).size;
-    let at = [0, 1, 2, 3].filter(i => new Set(parts.map(p => p[i])).size > 1);
-    const modelTrainer = at.filter(i => i >= 2);
-    if (modelTrainer.length && distinct(modelTrainer) === distinct(at)) at = modelTrainer;
-    at = at.filter(i => KEYS[i] !== xKey);
-    const siblings = new Map();
-    for (const g of groups) { if (!siblings.has(g.leaf)) siblings.set(g.leaf, []); siblings.get(g.leaf).push(g); }
-    const keysOf = new Map([...siblings].map(([leaf, gs]) => [leaf, differing(gs).filter(k => !KEYS.includes(k))]));
-    labels = groups.map((g, i) => {
-      const leaf = at.map(j => parts[i][j]).join('/'), units = pairs(g, keysOf.get(g.leaf));
-      return leaf ? { units: [leaf, ...units], leafFirst: true } : { units, leafFirst: false };
-    });
-  }
-  return labels.map((l, i) => {
-    if (l.units.length) return l;
-    const x = xKey ? value(groups[i], xKey) : undefined;
-    return { units: [x === undefined ? groups[i].leaf : `${xKey}=${x}`], leafFirst: false };
+function pointLabels(groups, names) {
+  return groups.map((g, i) => {
+    const n = names?.[i] ?? { leaf: g.leaf, keys: [] };
+    return n.leaf ? { units: [n.leaf, ...n.keys], leafFirst: true } : { units: [...n.keys], leafFirst: false };
   });
 }
 

@@ -123,7 +123,7 @@ function renderResults() {
   if (renderSingle(groups, keys)) return;
   // The charts draw the best RESULT_ROWS groups too (the table's rows): one element per group stays bounded.
   drawParallel(groups.slice(0, RESULT_ROWS), keys);
-  drawScatter(groups.slice(0, RESULT_ROWS));
+  drawScatter(groups.slice(0, RESULT_ROWS), shown?.labels);
 }
 
 /**
@@ -333,7 +333,7 @@ function drawParallel(groups, keys) {
   });
 }
 
-function drawScatter(groups) {
+function drawScatter(groups, labelsByKey) {
   const svg = document.getElementById('r-scatter');
   svg.replaceChildren();
   const key = view.r.key;
@@ -394,8 +394,8 @@ function drawScatter(groups) {
     svg.append(mark);
   });
   if (view.r.labels) {
-    // What tells each point apart, its x key left out; too long, it loses what it shares with the others first.
-    const labels = pointLabels(groups, key), shares = unitShares(labels), room = Math.min(150, w / 2);
+    // What tells each point apart, its x key left out, as the server names it; too long, it loses what it shares first.
+    const labels = pointLabels(groups, labelsByKey && Object.hasOwn(labelsByKey, key) ? labelsByKey[key] : null), shares = unitShares(labels), room = Math.min(150, w / 2);
     placeLabels(svg, groups.map((g, i) => ({ x: X(g), y: Y(g.mean), text: fitLabel(labels[i], shares, room) })), { left, top, right: left + w, bottom: top + h });
   }
 }

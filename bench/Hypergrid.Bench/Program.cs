@@ -24,6 +24,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["gpus"] = GpuBench.RunAsync,
     ["adaptive"] = () => { AdaptiveSeedsBench.Run(); return Task.CompletedTask; },
     ["figure-font"] = () => { FigureFontBench.Run(); return Task.CompletedTask; },
+    ["pgfplots"] = PgfplotsBench.RunAsync,
 };
 if (which == "all") foreach (var b in benches.Values) await b();
 else if (benches.TryGetValue(which, out var bench)) await bench();

@@ -31,11 +31,14 @@ public static class ReportText
     public static string ToJson(IReadOnlyList<Report> reports) => reports.Count == 1 ? ToJson(reports[0])
         : JsonSerializer.Serialize(new { Caption = ReportColumns.Caption(reports), Metrics = reports }, Json);
 
-    public static string ToJson(Report r)
+    public static string ToJson(Report r) => ToJsonNode(r).ToJsonString(Json);
+
+    /// <summary>One report as the JSON object <see cref="ToJson(Report)"/> writes, for a caller that adds to it (the page's labels).</summary>
+    public static JsonObject ToJsonNode(Report r)
     {
         var node = JsonSerializer.SerializeToNode(r, Json)!.AsObject();
         node.Insert(0, "caption", ReportColumns.Caption([r]));
-        return node.ToJsonString(Json);
+        return node;
     }
 
     public static string ToCsv(Report r) => ToCsv([r]);

@@ -9,6 +9,7 @@ namespace Hypergrid.Dashboard.Api;
 /// <summary>
 /// GET /api/report?metric=val_acc&amp;equivalence=0.005&amp;power=0.8&amp;alpha=0.05&amp;goal=max&amp;reduce=final&amp;at_best=val_loss&amp;baseline=LEAF/key=value&amp;mode=…&amp;dataset=…&amp;model=…&amp;trainer=…:
 /// the same report as 'hypergrid report --format json', from the same C# code; the page renders it and never recomputes.
+/// Each section also carries "labels": the Results scatter's point names per x key (<see cref="ReportLabels"/>).
 /// A request the report cannot answer (unknown metric, no matching trial) is 400 with the reason.
 /// </summary>
 public static class ReportEndpoints
@@ -18,7 +19,11 @@ public static class ReportEndpoints
         app.MapMethods("/api/report", ReadMethods.GetAndHead, (HttpContext http) =>
         {
             http.Response.Headers.CacheControl = "no-store";
-            try { return Results.Text(ReportText.ToJson(Reporter.Build(logRoot, OptionsOf(http.Request.Query, schema))), "application/json"); }
+            try
+            {
+                var report = Reporter.Build(logRoot, OptionsOf(http.Request.Query, schema));
+                return Results.Text(ReportLabels.AddTo(ReportText.ToJsonNode(report), report).ToJsonString(ReportText.Json), "application/json");
+            }
             catch (UsageException ex) { return Results.BadRequest(ex.Message); }
         });
         return app;

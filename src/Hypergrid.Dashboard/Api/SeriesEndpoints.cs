@@ -18,7 +18,10 @@ namespace Hypergrid.Dashboard.Api;
 /// the mean and sample std of the trials' bucket means, n (trials with a value), and the true min and max of all rows.
 /// With x=step|samples|epochf, both answer "x": where each bucket sits on that axis by the one rule the figure files
 /// use too (<see cref="StepX"/>): "mean" for its mean, "last" for its last value, "logged" when samples seen are the
-/// log's own counts, or "missing": what the trial lacks to be placed there (its batch_size, its batches per epoch).
+/// log's own counts, or "missing": what the trial lacks to be placed there (its batch_size, its batches per epoch);
+/// "scale", what one train step is on that axis for the places answered (a group: "scales", per trial asked, in order).
+/// A running trial's scale by epochs changes when its first epoch ends (the train set ÷ batch_size until then, the
+/// log's own rows per epoch after): a page extending what it holds asks afresh when the scale it gets differs.
 /// </summary>
 public static class SeriesEndpoints
 {
@@ -148,6 +151,8 @@ public static class SeriesEndpoints
                 json.WriteString("axis", x.Axis);
                 json.WriteBoolean("logged", x.Logged);
                 if (x.Missing is not null) json.WriteString("missing", x.Missing);
+                if (x.Scale is { } scale) json.WriteNumber("scale", scale);
+                if (x.Scales is not null) Numbers(json, "scales", x.Scales);
                 if (x.Mean is not null) Numbers(json, "mean", x.Mean);
                 if (x.Last is not null) Numbers(json, "last", x.Last);
                 json.WriteEndObject();

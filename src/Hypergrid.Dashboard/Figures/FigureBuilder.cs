@@ -22,7 +22,7 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         {
             foreach (var phase in r.Phases)
             {
-                var (line, missing) = r.X == "epoch" ? (await EpochLineAsync(groups[i], phase, r, cancel), null) : await StepLineAsync(groups[i], phase, r, cancel);
+                var (line, missing) = r.X == "epoch" ? (await EpochLineAsync(groups[i], phase, r, cancel), null) : await StepLineAsync(groups[i], phase, r, r.PointsFor(groups.Count), cancel);
                 if (missing is not null)
                 {
                     // Not placeable on this axis (no batches per epoch): left out and named under the legend.
@@ -56,13 +56,14 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
     };
 
     /// <summary>
-    /// A line by step: the buckets of GET /api/series-group (one trial: a group of one) placed by <see cref="BucketX"/>,
+    /// A line by step: the buckets of GET /api/series-group at points= (<see cref="FigureRequest.PointsFor"/>; one trial:
+    /// a group of one) placed by <see cref="BucketX"/>,
     /// as the page draws them: a group's mean, and a trial's val mean, at the mean of its rows' places; a trial's train
     /// line through each bucket's last value at its last row's place.
     /// </summary>
-    private async Task<(FigureLine? Line, string? Missing)> StepLineAsync(List<FigureTrial> members, string phase, FigureRequest r, CancellationToken cancel)
+    private async Task<(FigureLine? Line, string? Missing)> StepLineAsync(List<FigureTrial> members, string phase, FigureRequest r, int points, CancellationToken cancel)
     {
-        var query = new SeriesQuery(phase, [r.Metric], r.From, r.To, r.Points) { Optional = r.X == "samples" ? [XScale.LoggedSamples] : [], X = r.X };
+        var query = new SeriesQuery(phase, [r.Metric], r.From, r.To, points) { Optional = r.X == "samples" ? [XScale.LoggedSamples] : [], X = r.X };
         var (group, problem) = await GroupSeries.ComputeAsync(steps, members.Select(m => m.Directory).ToList(), query, cancel);
         if (problem is not null)
             return problem.StartsWith("unknown phase", StringComparison.Ordinal) ? (null, null) : throw new Config.UsageException($"{members[0].Path}: {problem}");

@@ -33,6 +33,30 @@ public sealed record FigureRequest(IReadOnlyList<string> Trials, string Metric)
     /// </summary>
     public int Points => Math.Max(50, (int)(Size.Width / 3));
 
+    /// <summary>
+    /// About the most coordinates a pgfplots file's curves and bands hold together: pdflatex's time grows with them
+    /// (about 0.3 ms of CPU each on a 2-core AMD EPYC, docs/dashboard.md), and 50 groups with bands at <see cref="Points"/>
+    /// (23,000) took 7 s of CPU, too near a free online compiler's limit at its load.
+    /// </summary>
+    public const int TexCoordinates = 10_000;
+
+    /// <summary>The fewest step buckets a pgfplots curve gets however many curves share <see cref="TexCoordinates"/>.</summary>
+    public const int TexMinPoints = 50;
+
+    /// <summary>
+    /// Step buckets per curve in a figure of this many lines (groups, or trials when ungrouped): <see cref="Points"/>,
+    /// but in a pgfplots file no more than each curve's share of <see cref="TexCoordinates"/> (a bucket is one coordinate
+    /// of its line and two of its band), at least <see cref="TexMinPoints"/>. The buckets are /api/series-group's at that
+    /// coarser points=, so their mean, std and true min and max stay what the rows say; a few curves keep every bucket.
+    /// </summary>
+    public int PointsFor(int lines)
+    {
+        if (Format != "tex") return Points;
+        var perBucket = Band == "range" || (Band == "std" && Group) ? 3 : 1;
+        var curves = Math.Max(1, lines * Phases.Count * perBucket);
+        return Math.Clamp(TexCoordinates / curves, Math.Min(TexMinPoints, Points), Points);
+    }
+
     /// <summary>Checks every choice against its known values (a usage error naming the option and the values there are).</summary>
     public FigureRequest Checked()
     {

@@ -36,8 +36,7 @@ public static class ResultsFigure
         if (key is not null && !keys.Contains(key))
             throw FigureErrors.UnknownResultsKey(key, shown.Name, keys, report.Sections.Where(s => s.Groups.Any(g => g.Values.ContainsKey(key))).Select(s => s.Name).ToList(), w);
         key ??= numeric.FirstOrDefault();
-        var byNumber = key is not null && groups.All(g => g.Values[key] is null || SeedGroups.Number(g.Values[key]) is not null);
-        var drawn = byNumber ? groups.Where(g => g.Values[key!] is not null).ToList() : groups.ToList();
+        var (drawn, byNumber) = Drawn(groups, key);
         if (drawn.Count == 0) throw FigureErrors.NothingToDraw();
         var (title, names) = Names(drawn, keys, key);
         string Category(int i) => key is not null && drawn[i].Values[key] is { } v ? SeedGroups.Text(v) : names[i].Length > 0 ? names[i] : drawn[i].Leaf;
@@ -87,14 +86,53 @@ public static class ResultsFigure
     /// </summary>
     public static (string? Title, List<string> Names) Names(IReadOnlyList<GroupRow> groups, IReadOnlyList<string> keys, string? xKey)
     {
+        var (title, parts) = NameParts(groups, keys, xKey);
+        return (title, parts.Select(p => title is null ? p.Text : p.Pairs.Count == 0 ? "—" : p.Pairs[0][(title.Length + 1)..]).ToList());
+    }
+
+    /// <summary>
+    /// The groups' names in parts, by <see cref="Names"/>' rule, and the legend's title when one key alone tells them
+    /// apart (then each name's one pair is that key's "key=value"; none for a group without it).
+    /// </summary>
+    public static (string? Title, List<LegendName> Names) NameParts(IReadOnlyList<GroupRow> groups, IReadOnlyList<string> keys, string? xKey)
+    {
         JsonObject Shown(GroupRow g) => new(keys.Where(k => k != xKey && g.Values.ContainsKey(k)).Select(k => KeyValuePair.Create(k, g.Values[k]?.DeepClone())));
         var series = groups.Select(g => (g.Leaf, Config: Shown(g))).ToList();
         var keyOf = series.Select(s => s.Leaf + "\n" + s.Config.ToJsonString()).ToList();
-        var distinct = keyOf.Distinct(StringComparer.Ordinal).ToList();
-        if (distinct.Count == 1) return (null, groups.Select(_ => "").ToList());
-        var firsts = distinct.Select(k => series[keyOf.IndexOf(k)]).Select((s, i) => new FigureTrial($"{s.Leaf}/{i}", "", s.Config, null)).ToList();
-        var (title, names) = LegendNames.Of(firsts, withSeed: false);
-        return (title, keyOf.Select(k => names[distinct.IndexOf(k)]).ToList());
+        // Each distinct (leaf, shown config) once, by its first group: the /api/report answer names every scatter key's
+        // groups, so this stays linear in the groups.
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firsts = new List<FigureTrial>();
+        for (var i = 0; i < series.Count; i++)
+            if (index.TryAdd(keyOf[i], firsts.Count)) firsts.Add(new FigureTrial($"{series[i].Leaf}/{firsts.Count}", "", series[i].Config, null));
+        if (firsts.Count == 1) return (null, groups.Select(_ => new LegendName("", [])).ToList());
+        var (title, names) = LegendNames.Parts(firsts, withSeed: false, without: xKey);
+        return (title, keyOf.Select(k => names[index[k]]).ToList());
+    }
+
+    /// <summary>
+    /// Each group's label on the page's Results scatter with this x key: its legend name in the figure of that key, in
+    /// parts (the legend's title folded in as "key=value"); a group the figure leaves out (no value of a numeric key) is
+    /// named among all the section's groups. A group whose name would be empty (the groups differ by their x alone) is
+    /// labelled by its x value ("lr=0.1"), else by its leaf: a point's label is never empty where the legend may be.
+    /// </summary>
+    public static List<LegendName> Labels(IReadOnlyList<GroupRow> groups, IReadOnlyList<string> keys, string xKey)
+    {
+        var (drawn, _) = Drawn(groups, xKey);
+        var inFigure = NameParts(drawn, keys, xKey).Names;
+        var named = new Dictionary<GroupRow, LegendName>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < drawn.Count; i++) named[drawn[i]] = inFigure[i];
+        var all = drawn.Count == groups.Count ? null : NameParts(groups, keys, xKey).Names;
+        return groups.Select((g, i) => named.GetValueOrDefault(g) ?? all![i]).Select((n, i) =>
+            n.Leaf.Length > 0 || n.Pairs.Count > 0 ? n
+            : groups[i].Values[xKey] is { } x ? new LegendName("", [$"{xKey}={SeedGroups.Text(x)}"]) : new LegendName(groups[i].Leaf, [])).ToList();
+    }
+
+    /// <summary>The groups a figure by this key draws (by number: those with a value of it; by category: all) and whether by number.</summary>
+    private static (List<GroupRow> Drawn, bool ByNumber) Drawn(IReadOnlyList<GroupRow> groups, string? key)
+    {
+        var byNumber = key is not null && groups.All(g => g.Values[key] is null || SeedGroups.Number(g.Values[key]) is not null);
+        return (byNumber ? groups.Where(g => g.Values[key!] is not null).ToList() : groups.ToList(), byNumber);
     }
 
     /// <summary>" (name, key=value)" of the best group, or what of it there is.</summary>

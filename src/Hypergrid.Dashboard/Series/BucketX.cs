@@ -10,13 +10,24 @@ namespace Hypergrid.Dashboard.Series;
 /// </summary>
 public sealed record BucketX(string Axis, bool Logged, double?[]? Mean, double?[]? Last, string? Missing)
 {
+    /// <summary>
+    /// What one train step was on the axis for the places answered (<see cref="XScale.PerStep"/>; one trial; null when it
+    /// is not placed). A running trial's scale by epochs can change (train set ÷ batch_size until its first epoch ends,
+    /// then its log's own rows per epoch): a page that extends a line it holds compares this to know its earlier
+    /// buckets' places are stale.
+    /// </summary>
+    public double? Scale { get; init; }
+
+    /// <summary>A group's <see cref="Scale"/> per member, by its index among the trials asked (null: no log, or not placed).</summary>
+    public IReadOnlyList<double?>? Scales { get; init; }
+
     /// <summary>One trial's buckets on the axis.</summary>
     public static async Task<BucketX> ForTrialAsync(StepBuckets buckets, string phase, string axis, FigureTrial? trial, TrialXScales scales, CancellationToken cancel)
     {
         var (scale, missing) = await scales.ForAsync(trial, axis, buckets.Metrics.ContainsKey(XScale.LoggedSamples), cancel);
         if (scale is null) return new BucketX(axis, false, null, null, missing);
         var (mean, last) = StepX.Of(buckets, phase, scale);
-        return new BucketX(axis, scale.Logged, mean, last, null);
+        return new BucketX(axis, scale.Logged, mean, last, null) { Scale = scale.PerStep };
     }
 
     /// <summary>
@@ -34,8 +45,9 @@ public sealed record BucketX(string Axis, bool Logged, double?[]? Mean, double?[
             each[member] = scale;
             missing ??= lacks;
         }
+        var perMember = Enumerable.Range(0, members.Count).Select(m => each.GetValueOrDefault(m)?.PerStep).ToArray();
         return group.X(m => each[m]) is { } x
-            ? new BucketX(axis, logged && axis == "samples", x.Mean, x.Last, null)
-            : new BucketX(axis, false, null, null, missing);
+            ? new BucketX(axis, logged && axis == "samples", x.Mean, x.Last, null) { Scales = perMember }
+            : new BucketX(axis, false, null, null, missing) { Scales = perMember };
     }
 }

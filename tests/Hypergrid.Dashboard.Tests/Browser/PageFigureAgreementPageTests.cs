@@ -71,7 +71,9 @@ public sealed partial class PageFigureAgreementPageTests(BrowserFixture fixture)
 
     /// <summary>
     /// Opens the view, waits for its loss plot, and returns its lines, its key (title and names), and the pgfplots file
-    /// of its figure button's request, asked at the page's bucket count (a width of 3 points per bucket).
+    /// of its figure button's request, asked at the page's bucket count (a width of 3 points per bucket) and without
+    /// bands (lines alone stay within the file's coordinate budget at that count; FigureFileSizeTests checks the coarser
+    /// buckets a file of many curves with bands gets against /api/series-group at its own points=).
     /// </summary>
     private async Task<(List<Drawn> Lines, string[] Key, string Tex)> PageAndFigure(string hash, int lines)
     {
@@ -83,6 +85,8 @@ public sealed partial class PageFigureAgreementPageTests(BrowserFixture fixture)
         var tex = await page.EvaluateAsync<string>(@"async () => {
             const url = new URL(hypergrid.figureUrl('loss', 'tex'), location.href);
             url.searchParams.set('width', (3 * stepWindow().points) + 'bp');
+            // Without bands, so that the file's coordinate budget (FigureRequest.TexCoordinates) keeps the page's buckets.
+            url.searchParams.set('band', 'none');
             const res = await fetch(url);
             return (res.ok ? '' : 'HTTP ' + res.status + ': ') + await res.text();
         }");

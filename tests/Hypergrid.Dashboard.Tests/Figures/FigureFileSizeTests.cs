@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Xml.Linq;
 
 namespace Hypergrid.Dashboard.Tests.Figures;
@@ -39,6 +40,54 @@ public sealed class FigureFileSizeTests : IAsyncLifetime
             var svg = XDocument.Parse(System.Text.Encoding.UTF8.GetString(bytes));
             Assert.Equal(100, svg.Descendants().Count(e => e.Name.LocalName == "polyline" && e.Attribute("clip-path") is not null)); // 50 groups x 2 phases
         }
+    }
+
+    private static double?[] Numbers(JsonElement a) => a.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? (double?)null : v.GetDouble()).ToArray();
+
+    /// <summary>A value as the pgfplots file holds it (6 significant digits).</summary>
+    private static double Tex(double v) => double.Parse(Hypergrid.Dashboard.Figures.PgfplotsWriter.R(v), CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task The_pgfplots_file_of_fifty_grouped_curves_has_coarser_buckets_whose_values_are_series_group_at_that_level()
+    {
+        var query = string.Join('&', paths.Select(p => "trial=" + p)) + "&metric=loss&phase=train,val&x=step&group=1&band=std&format=tex&width=17cm&height=10cm";
+        var response = await server!.Http.GetAsync("/api/figure?" + query);
+        var tex = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, tex);
+        var plots = TexTables.Read(tex);
+        var lines = plots.Where(p => !p.IsBand).ToList();
+        var bands = plots.Where(p => p.IsBand).ToList();
+        Assert.Equal(100, lines.Count); // 50 groups x train, val
+        // The SVG's 160 buckets of 17 cm (one per 3 pt) would be 23,000 coordinates; the file keeps to its budget.
+        var points = Hypergrid.Dashboard.Figures.FigureRequest.TexMinPoints;
+        Assert.All(lines, l => Assert.InRange(l.Rows.Count, 1, points));
+        Assert.All(bands, b => Assert.InRange(b.Rows.Count, 2, 2 * points));
+        Assert.InRange(plots.Sum(p => p.Rows.Count), 1000, 1.1 * Hypergrid.Dashboard.Figures.FigureRequest.TexCoordinates);
+        // Each group's train and val line and band: /api/series-group's buckets at points=50, as the page would get them.
+        for (var g = 0; g < 50; g++)
+            foreach (var (phase, k) in new[] { ("train", 0), ("val", 1) })
+            {
+                var body = await server.GetJson($"/api/series-group?{string.Join('&', paths.Skip(2 * g).Take(2).Select(p => "trial=" + p))}&phase={phase}&metrics=loss&points={points}&x=step");
+                var (xs, loss) = (Numbers(body.GetProperty("x").GetProperty("mean")), body.GetProperty("loss"));
+                var (mean, std) = (Numbers(loss.GetProperty("mean")), Numbers(loss.GetProperty("std")));
+                var kept = Enumerable.Range(0, xs.Length).Where(i => xs[i] is not null && mean[i] is not null).ToList();
+                Assert.True(kept.Count > 1);
+                Assert.Equal(kept.Select(i => (Tex(xs[i]!.Value), Tex(mean[i]!.Value))), lines[2 * g + k].Rows.Select(r => (r[0], r[1])));
+                var upper = kept.Select(i => (Tex(xs[i]!.Value), Tex(mean[i]!.Value + (std[i] ?? 0))));
+                var lower = kept.Select(i => (Tex(xs[i]!.Value), Tex(mean[i]!.Value - (std[i] ?? 0)))).Reverse();
+                Assert.Equal(upper.Concat(lower), bands[2 * g + k].Rows.Select(r => (r[0], r[1])));
+            }
+    }
+
+    [Fact]
+    public async Task A_pgfplots_file_of_few_curves_keeps_the_svgs_buckets()
+    {
+        var query = string.Join('&', paths.Take(6).Select(p => "trial=" + p)) + "&metric=loss&phase=train,val&x=step&group=1&band=std&format=tex&width=17cm&height=10cm";
+        var tex = await (await server!.Http.GetAsync("/api/figure?" + query)).Content.ReadAsStringAsync();
+        var train = TexTables.Read(tex).Where(p => !p.IsBand).First();
+        var svgPoints = new Hypergrid.Dashboard.Figures.FigureRequest([], "loss") { Size = new(Hypergrid.Dashboard.Figures.FigureSize.Parse("17cm", "width"), 100, 8) }.Points;
+        // 1,000 steps in buckets of ceil(1000 / 160) = 7 steps: 143 buckets.
+        Assert.Equal((int)Math.Ceiling(1000.0 / Math.Ceiling(1000.0 / svgPoints)), train.Rows.Count);
     }
 
     [Fact]

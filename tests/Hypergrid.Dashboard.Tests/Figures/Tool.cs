@@ -30,8 +30,9 @@ public static class Tool
         {
             var output = p.StandardOutput.ReadToEndAsync();
             var error = p.StandardError.ReadToEndAsync();
-            // pdflatex of fifty grouped curves takes 40 s on a quiet 2-core host and passed 60 s at load 35: the tests
-            // judge what it writes and its memory, not its speed, so only a hung tool is stopped.
+            // pdflatex of fifty grouped curves took up to 40 s in a loaded test run (7 s of CPU at the SVG's buckets, 3.5 s
+            // at the file's own: bench pgfplots): the tests judge what it writes and its memory, not its speed, so only a
+            // hung tool is stopped.
             if (!p.WaitForExit(300_000)) { p.Kill(true); throw new TimeoutException($"{file} ran over 300 s"); }
             return (p.ExitCode, output.Result + error.Result);
         }

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Hypergrid.Dashboard.Figures;
+using Hypergrid.Findings;
+
+namespace Hypergrid.Dashboard.Api;
+
+/// <summary>
+/// The Results scatter's point labels that GET /api/report carries for the page: per section, per key the scatter may
+/// put on its x (those with a number, else every key), each group's name as the Results figure of that key names it in its legend
+/// (<see cref="ResultsFigure.Labels"/>, <see cref="LegendNames"/>' rule), in parts: "labels": {"lr": [{"leaf":
+/// "mlp/sgd", "keys": ["momentum=0.9"]}, ...]}, in the order of the section's groups. The page draws these and names
+/// nothing itself, so its labels and the figure file's legend cannot drift apart.
+/// </summary>
+public static class ReportLabels
+{
+    /// <summary>Adds each section's labels to a report's JSON (<see cref="ReportText.ToJsonNode"/>).</summary>
+    public static JsonObject AddTo(JsonObject json, Report report)
+    {
+        if (json["sections"] is not JsonArray sections) return json;
+        for (var s = 0; s < report.Sections.Count && s < sections.Count; s++)
+        {
+            var groups = report.Sections[s].Groups;
+            var keys = groups.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList();
+            // Only the keys the page's scatter offers (results.js scatterKeys): those with a number, else every key; a
+            // wide sweep's answer does not carry a name per group for keys no scatter draws.
+            var numeric = keys.Where(k => groups.Any(g => SeedGroups.Number(g.Values[k]) is not null)).ToList();
+            var labels = new JsonObject();
+            foreach (var key in numeric.Count > 0 ? numeric : keys)
+                labels[key] = new JsonArray([.. ResultsFigure.Labels(groups, keys, key).Select(Label)]);
+            sections[s]!.AsObject()["labels"] = labels;
+        }
+        return json;
+    }
+
+    private static JsonNode Label(LegendName name) =>
+        new JsonObject { ["leaf"] = name.Leaf, ["keys"] = new JsonArray([.. name.Pairs.Select(p => (JsonNode?)JsonValue.Create(p))]) };
+}
