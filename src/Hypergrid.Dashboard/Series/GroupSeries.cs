@@ -88,8 +88,11 @@ public sealed record GroupSeries(SeriesQuery Query, (int From, int To, int Width
         foreach (var i in logs.Keys)
             if (await store.WithLogAsync(dirs[i], query.Columns, log => new OwnSteps(query.StepsOf(log, scales[i])), cancel) is { } got)
                 own[i] = got.Range;
-        var span0 = own.Count == 0 ? (0, 0) : (own.Values.Min(r => r.From), own.Values.Max(r => r.To));
-        var range = query.Resolve(extent, span0);
+        // The steps the members' rows of the range span together (a member with none there, a seed that stopped
+        // before it, widens nothing).
+        var some = own.Values.Where(r => r.To > r.From).ToList();
+        var start = own.Count == 0 ? 0 : own.Values.Max(r => r.From);
+        var range = query.Resolve(extent, some.Count == 0 ? (start, start) : (some.Min(r => r.From), some.Max(r => r.To)));
         if (range.Buckets > SeriesQuery.MaxPoints) return (null, StepBuckets.TooMany(range.Width));
         var each = new List<(int, StepBuckets)>();
         foreach (var (i, steps) in own)
