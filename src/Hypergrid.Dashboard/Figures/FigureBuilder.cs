@@ -44,6 +44,8 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         return new Figure(xLabel, phaseWord + r.Metric + (r.Metric == "time" ? " (s)" : "") + band, lines)
         {
             LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", ColorCount = groups.Count, Note = note,
+            // A range asked on an axis drawn by step is the axis, as the page draws its zoom.
+            XRange = r.X == "epoch" ? (null, null) : (r.From, r.To),
         };
     }
 
