@@ -94,4 +94,17 @@ public sealed class ZoomRangeApiTests : IAsyncLifetime
     [InlineData("from=3000000000", HttpStatusCode.BadRequest)] // a step past int's range
     public async Task From_and_to_are_non_negative_decimals_of_the_axis(string query, HttpStatusCode status) =>
         Assert.Equal(status, (await server!.Http.GetAsync($"/api/series/{Leaf(16)}/trial_000?phase=train&metrics=loss&{query}")).StatusCode);
+
+    [Fact]
+    public async Task A_figure_asked_a_samples_range_draws_each_batch_size_inside_it_on_an_axis_of_that_range()
+    {
+        var trials = string.Join("&", BatchSizes.SelectMany(bs => new[] { 0, 1 }.Select(s => $"trial={Leaf(bs)}/trial_00{s}")));
+        var tex = await server!.Http.GetStringAsync($"/api/figure?{trials}&metric=loss&phase=train,val&x=samples&group=1&band=none&from=570&to=870&format=tex");
+        var lines = Figures.TexTables.Read(tex).Where(p => !p.IsBand).ToList();
+        // The three groups' train lines (their val passes, at 1,024 and 2,048 samples, are outside).
+        Assert.Equal(3, lines.Count);
+        Assert.All(lines, l => Assert.All(l.Rows, r => Assert.InRange(r[0], 570, 870)));
+        Assert.All(lines, l => Assert.NotEmpty(l.Rows));
+        Assert.Contains("xmin=570, xmax=870,", tex);
+    }
 }
