@@ -45,9 +45,7 @@ public sealed record GroupSeries(SeriesQuery Query, (int From, int To, int Width
     /// <summary>The first step of each bucket.</summary>
     public IEnumerable<long> Steps => Enumerable.Range(0, (int)Range.Buckets).Select(b => Range.From + (long)b * Range.Width);
 
-    /// <summary>
-    /// Each member's scale on the asked axis by its index (null: not placed there), and what the first unplaced one lacks.
-    /// </summary>
+    /// <summary>Each member's scale on the asked axis, by its index among the folders asked (null: no log, or not placed there).</summary>
     public IReadOnlyList<XScale?> Scales { get; init; } = [];
 
     /// <summary>What the first member that cannot be placed on the asked axis lacks (its batch_size, its batches per epoch).</summary>
@@ -95,7 +93,7 @@ public sealed record GroupSeries(SeriesQuery Query, (int From, int To, int Width
         var range = query.Resolve(extent, some.Count == 0 ? (start, start) : (some.Min(r => r.From), some.Max(r => r.To)));
         if (range.Buckets > SeriesQuery.MaxPoints) return (null, StepBuckets.TooMany(range.Width));
         var each = new List<(int, StepBuckets)>();
-        foreach (var (i, steps) in own)
+        foreach (var (i, steps) in own.OrderBy(o => o.Key))
             if (await store.WithLogAsync(dirs[i], query.Columns, log => StepBuckets.Of(log, query, range, steps), cancel) is { } got)
                 each.Add((i, got));
         return (Combine(query, range, each.Select(e => e.Item2).ToList()) with { Each = each, Scales = scales, Missing = missing }, null);
