@@ -5,7 +5,7 @@
 const REFRESH_MS = 2000;
 const KEYS = ['mode', 'dataset', 'model', 'trainer'];
 
-const store = { trials: [], logs: new Map(), steps: new Map(), unplaced: new Map(), stepRange: null, plots: [], metrics: new Set(), schema: [], firstDraw: null, timings: {} };
+const store = { trials: [], logs: new Map(), steps: new Map(), unplaced: new Map(), plots: [], metrics: new Set(), schema: [], firstDraw: null, timings: {} };
 const mark = name => { store.timings[name] ??= Math.round(performance.now()); };
 
 /**
@@ -35,6 +35,8 @@ function readView() {
     q: p.get('q') || '',
     sort: p.get('sort') || '',
     desc: p.get('desc') === '1',
+    // The zoom at step resolution, in the x axis's units (steps, samples seen or epochs, as the axis is drawn).
+    zoom: linkZoom(p.get('from'), p.get('to'), oneOf(p.get('x'), X_AXES, 'epoch')),
     // The study's own values (leaves, metrics, keys, sections) are checked once it says what it has (view-check.js).
     r: { metric: p.get('rm') || 'val_acc', reduce: oneOf(p.get('rr'), REDUCES, 'final'), atBest: p.get('ra') || '', key: p.get('rk') || '',
       err: oneOf(p.get('re'), ERROR_BARS, 'std'), scope: oneOf(p.get('rs'), SCOPES, 'dataset'), section: p.get('rp') || '',
@@ -49,6 +51,7 @@ function writeView() {
   p.set('m', joinList(view.metrics));
   p.set('x', view.x);
   p.set('ph', joinList(view.phases));
+  if (view.zoom && STEP_AXES.has(view.x)) { p.set('from', String(view.zoom[0])); p.set('to', String(view.zoom[1])); }
   if (view.log) p.set('log', '1');
   if (view.smooth) p.set('sm', String(view.smooth));
   if (view.group) p.set('g', '1');
@@ -491,7 +494,7 @@ function toggle(id, key) {
 function wire() {
   const x = document.getElementById('x');
   x.value = view.x;
-  x.onchange = () => { view.x = x.value; store.stepRange = null; writeView(); redraw(true); };
+  x.onchange = () => { view.x = x.value; view.zoom = null; writeView(); redraw(true); };
   toggle('log', 'log');
   const sm = document.getElementById('smooth');
   sm.value = view.smooth;

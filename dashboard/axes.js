@@ -37,22 +37,20 @@ const X_LABELS = {
 };
 
 /**
- * A dragged x range back in train steps: over every line drawn by step, from the start of the bucket at or before the
- * range's left end to the end of the bucket at or after its right end (wherever the server placed them).
+ * A dragged x range as the zoom: its two ends as they are, in the axis's own units (steps, samples seen, epochs). The
+ * server maps them to each trial's own steps by its own scale (from= and to= of GET /api/series, AxisRange.cs), so
+ * trials of different batch sizes each show their rows of the dragged range; null for no range.
  */
-function stepsOf(lo, hi, series) {
-  let from = Infinity, to = -Infinity;
-  for (const s of series) {
-    if (!s.steps) continue;
-    const at = s.xs.map((x, i) => [x, i]).filter(([x]) => x != null);
-    if (!at.length) continue;
-    const first = [...at].reverse().find(([x]) => x <= lo) ?? at[0];
-    const last = at.find(([x]) => x >= hi) ?? at[at.length - 1];
-    from = Math.min(from, s.steps[first[1]]);
-    to = Math.max(to, s.steps[last[1]] + s.width);
-  }
-  return from < to ? [from, to] : null;
+const zoomOf = (lo, hi) => (Number.isFinite(lo) && Number.isFinite(hi) && lo < hi ? [Math.max(0, lo), hi] : null);
+
+/** The zoom of a link's from= and to= (axis units), when both are numbers with from < to on an axis drawn by step; else null. */
+function linkZoom(from, to, x) {
+  if (!STEP_AXES.has(x) || from == null || to == null || from === '' || to === '') return null;
+  return zoomOf(Number(from), Number(to));
 }
+
+/** The plot's x scale: the zoom exactly, whatever rows the answer holds (the data's extent only when not zoomed). */
+const zoomScale = zoom => (zoom ? { range: () => [zoom[0], zoom[1]] } : {});
 
 // ---- the URL's values, clamped ------------------------------------------------------------------
 /** A value from the URL as one of the known ones, else the default: a hand-edited or old link never breaks the page. */

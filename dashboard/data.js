@@ -150,8 +150,8 @@ async function loadLogs(trials) {
 }
 
 /**
- * Step resolution: per trial and phase, GET /api/series buckets of the visible step range (all of it until the user
- * zooms) at about the plot's width in points. Each bucket carries the true min and max of its rows, so no spike hides.
+ * Step resolution: per trial and phase, GET /api/series buckets of the visible x range (all of it until the user
+ * zooms; the zoom in the axis's units) at about the plot's width in points. Each bucket carries the true min and max of its rows, so no spike hides.
  */
 /** Buckets of an earlier answer up to the tail's first step, then the tail's (same width, so the buckets line up). */
 function extend(prev, tail, metrics) {
@@ -183,13 +183,13 @@ function stepJoin(prev, tail) {
 
 /** The step buckets a plot asks for: about one per two pixels of its width, over the zoomed range (all until zoomed). */
 function stepWindow() {
-  return { points: stepPoints(document.getElementById('plots').clientWidth), range: stepRangeQuery(store.stepRange) };
+  return { points: stepPoints(document.getElementById('plots').clientWidth), range: stepRangeQuery(view.zoom) };
 }
 
 /** How many step buckets a plot this wide asks for: one per two pixels, at least 200. */
 const stepPoints = width => Math.max(200, Math.round(width / 2));
 
-/** The zoomed step range as query parameters ('' until zoomed). */
+/** The zoom as query parameters, in the axis's units as dragged ('' until zoomed): the server maps it to each trial's steps. */
 const stepRangeQuery = range => (range ? `&from=${range[0]}&to=${range[1]}` : '');
 
 /**
@@ -219,7 +219,8 @@ async function loadSteps(trials) {
       const prev = fresh ? null : store.steps.get(t.path)?.[phase];
       const tail = stepTail(prev, points, range);
       const whole = `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&points=${points}${range}`;
-      const url = tail === null ? whole : `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&from=${tail}&width=${prev.width}`;
+      // fromstep: the tail starts at a bucket's first step (in steps whatever the axis), so the buckets line up.
+      const url = tail === null ? whole : `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&fromstep=${tail}&width=${prev.width}`;
       const ask = u => fetch(u, { cache: 'no-store' }).then(r => (r.ok ? r.json() : null));
       jobs.push(ask(url).then(async body => {
           const joins = tail !== null && body?.x?.mean ? stepJoin(prev, body) : 'replace';

@@ -15,7 +15,8 @@ function figureUrl(metric, format) {
   p.set('band', view.group ? view.band : 'none');
   if (view.log) p.set('logy', '1');
   if (view.smooth) p.set('smooth', String(view.smooth));
-  if (stepAxis() && store.stepRange) { p.set('from', String(store.stepRange[0])); p.set('to', String(store.stepRange[1])); }
+  // The zoom as dragged, in the axis's units: the server maps it to each trial's steps as it does for the page.
+  if (stepAxis() && view.zoom) { p.set('from', String(view.zoom[0])); p.set('to', String(view.zoom[1])); }
   const [width, height] = (document.getElementById('fig-size')?.value || '8.5cm,6cm').split(',');
   p.set('width', width); p.set('height', height);
   p.set('format', format);

@@ -158,7 +158,8 @@ function buildPlot(metric, series, el) {
     title: metric,
     width: Math.max(360, el.clientWidth - 10),
     height: 280,
-    scales: { x: { time: false }, y: view.log ? { distr: 3 } : {} },
+    // Zoomed: the dragged range exactly, not the extent of the rows that fell in it.
+    scales: { x: { time: false, ...(stepAxis() ? zoomScale(view.zoom) : {}) }, y: view.log ? { distr: 3 } : {} },
     axes: [
       // Epochs and batches are counts: no ticks between them.
       { label: xLabel(series), incrs: view.x === 'time' || view.x === 'epochf' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
@@ -182,7 +183,7 @@ function buildPlot(metric, series, el) {
   legend.pinned = null;
   legend.idx = null;
   renderLegend(plot, legend);
-  if (stepAxis()) plot.over.addEventListener('dblclick', () => { store.stepRange = null; redraw(true); });
+  if (stepAxis()) plot.over.addEventListener('dblclick', () => { view.zoom = null; writeView(); redraw(true); });
   return plot;
 }
 
@@ -259,12 +260,16 @@ function legendRows(rows, pinned) {
 
 const strokeOf = (u, i) => u.series[i].stroke(u, i);
 
-/** A drag over a step plot asks the server again for just that range, down to the raw rows. */
+/**
+ * A drag over a step plot asks the server again for just that range, down to the raw rows: the dragged x values as
+ * they are (axis units), kept in the URL (from=, to=) so a shared link opens zoomed.
+ */
 function zoomSteps(u) {
   if (u.select.width < 2) return;
-  const range = stepsOf(u.posToVal(u.select.left, 'x'), u.posToVal(u.select.left + u.select.width, 'x'), store.plots.find(p => p.plot === u)?.series ?? []);
-  if (!range || range[1] <= range[0]) return;
-  store.stepRange = range;
+  const range = zoomOf(u.posToVal(u.select.left, 'x'), u.posToVal(u.select.left + u.select.width, 'x'));
+  if (!range) return;
+  view.zoom = range;
+  writeView();
   redraw(true);
 }
 
@@ -292,7 +297,7 @@ function distinctLabels(values, format) {
 }
 
 function signature(metric, series) {
-  return [metric, view.x, xLabel(series), view.log, view.group, view.band, ...series.map(s => s.label + s.color + (s.band ? '+band' : ''))].join('|');
+  return [metric, view.x, view.zoom?.join(','), xLabel(series), view.log, view.group, view.band, ...series.map(s => s.label + s.color + (s.band ? '+band' : ''))].join('|');
 }
 
 /** Whether any line of a plot has a point: a plot of none would invent its axis ranges. */

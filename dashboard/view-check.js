@@ -16,6 +16,7 @@ const LINK_KEYS = {
   leaves: 'leaves', hide: 'hidden trials', m: 'metrics', x: 'x', ph: 'phase', log: 'log y', sm: 'smoothing',
   g: 'group by all but seed', b: 'band', q: 'filter', sort: 'table sort', desc: 'table sort', rm: 'Results metric',
   rr: 'epochs', ra: 'at best', rk: 'scatter x', re: 'error bars', rs: 'compare', rp: 'plot section', rl: 'point labels',
+  from: 'zoom', to: 'zoom',
 };
 
 /** A value from a link as a notice shows it: quoted, and cut when long (it is written as text, never as markup). */
@@ -42,6 +43,11 @@ function linkNotices(hash, view) {
   for (const k of ['log', 'g', 'desc', 'rl']) {
     const v = p.get(k);
     if (v !== null && v !== '' && v !== '0' && v !== '1') say(k, `${LINK_KEYS[k]}: ${quoted(v)} is not 1 (on) or 0 (off): off`);
+  }
+  if ((p.has('from') || p.has('to')) && !view.zoom) {
+    say(p.has('from') ? 'from' : 'to', STEP_AXES.has(view.x)
+      ? `zoom: from=${quoted(p.get('from') ?? '')} to=${quoted(p.get('to') ?? '')} is not a range of the x axis (two numbers, from < to, in its units): not zoomed`
+      : `zoom: only the step, samples and epochf axes zoom (x is ${view.x}): not zoomed`);
   }
   const phases = p.has('ph') ? splitList(p.get('ph')).filter(ph => !view.phases.includes(ph)) : [];
   if (phases.length) say('ph', `phase: ${phases.map(quoted).join(', ')} not drawn (the phases are ${PHASES.join(', ')}): left out`);

@@ -16,6 +16,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["first-list"] = FirstListBench.RunAsync,
     ["report"] = () => { ReportBench.Run(); return Task.CompletedTask; },
     ["series"] = SeriesBench.RunAsync,
+    ["zoom"] = ZoomBench.RunAsync,
     ["checkpoint"] = () => { CheckpointBench.Run(); return Task.CompletedTask; },
     ["programs"] = () => { ProgramBench.Run(); return Task.CompletedTask; },
     ["halving"] = () => { HalvingBench.Run(); return Task.CompletedTask; },

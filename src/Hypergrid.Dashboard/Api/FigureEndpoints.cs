@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hypergrid.Config;
 using Hypergrid.Dashboard.Figures;
+using Hypergrid.Dashboard.Series;
 using Hypergrid.Dashboard.Trials;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,8 +36,9 @@ public static class FigureEndpoints
                     Band = Get("band") ?? "std",
                     LogY = Get("logy") == "1",
                     Smooth = Number(Get("smooth"), "smooth") ?? 0,
-                    From = (int?)Number(Get("from"), "from"),
-                    To = (int?)Number(Get("to"), "to"),
+                    // In the x axis's units: samples seen may pass int's range.
+                    From = Number(Get("from"), "from", SeriesQuery.MaxOn(Get("x"))),
+                    To = Number(Get("to"), "to", SeriesQuery.MaxOn(Get("x"))),
                     Format = Get("format") ?? "svg",
                     Words = FigureWords.Api,
                     Size = new FigureSize(
@@ -59,10 +61,10 @@ public static class FigureEndpoints
         return app;
     }
 
-    private static double? Number(string? text, string key) =>
+    private static double? Number(string? text, string key, double max = int.MaxValue) =>
         text is null ? null
-        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0 && v <= int.MaxValue ? v
-        : throw new UsageException($"{key}={Visible.Short(text)} is not a number from 0 to {int.MaxValue:N0}");
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0 && v <= max ? v
+        : throw new UsageException($"{key}={Visible.Short(text)} is not a number from 0 to {max:N0}");
 
     /// <summary>A download's name of letters, digits, '-', '_' and '.' only (a metric name comes from a program's log).</summary>
     private static string FileName(string name) => new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());

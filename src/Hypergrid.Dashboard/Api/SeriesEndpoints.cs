@@ -8,13 +8,17 @@ using Microsoft.AspNetCore.Routing;
 namespace Hypergrid.Dashboard.Api;
 
 /// <summary>
-/// GET /api/series/&lt;mode&gt;/&lt;dataset&gt;/&lt;model&gt;/&lt;trainer&gt;/trial_###?phase=train&amp;metrics=loss,acc&amp;from=A&amp;to=B&amp;points=N:
-/// the rows of one phase whose train step is in [A, B) ("axis": "train_step": a row's step is the number of train rows
-/// before it, so a val pass sits at the train batches done when it ran and train and val align), in N buckets of
-/// w = ceil((B - A) / N) steps, each with the first, last, min, max and mean of every metric (empty cells skipped; a
-/// bucket where a metric has none gives nulls) and "at", the step of its last row; "raw" when every bucket is one row.
+/// GET /api/series/&lt;mode&gt;/&lt;dataset&gt;/&lt;model&gt;/&lt;trainer&gt;/trial_###?phase=train&amp;metrics=loss,acc&amp;x=samples&amp;from=A&amp;to=B&amp;points=N:
+/// the rows of one phase whose place on the x axis is in [A, B), A and B in that axis's units (train steps for x=step
+/// or no x, samples seen for x=samples, epochs for x=epochf; decimals allowed), mapped to the trial's own steps by its
+/// own scale (<see cref="AxisRange"/>), in N buckets of w = ceil(steps / N) steps ("axis": "train_step": a row's step
+/// is the number of train rows before it, so a val pass sits at the train batches done when it ran and train and val
+/// align; "from" and "to" answer the steps bucketed), each with the first, last, min, max and mean of every metric
+/// (empty cells skipped; a bucket where a metric has none gives nulls) and "at", the step of its last row; "raw" when
+/// every bucket is one row. fromstep=S instead of from and to: from train step S on any axis (a live page's tail).
 /// Exact at every zoom: every number is a reduction of the rows, answered from the step log's block summaries.
-/// GET /api/series-group?trial=PATH&amp;trial=PATH…&amp;(same): the same buckets over a group of trials (its seeds): per bucket
+/// GET /api/series-group?trial=PATH&amp;trial=PATH…&amp;(same): the same buckets over a group of trials (its seeds), each
+/// adding only its own rows of the range: per bucket
 /// the mean and sample std of the trials' bucket means, n (trials with a value), and the true min and max of all rows.
 /// With x=step|samples|epochf, both answer "x": where each bucket sits on that axis by the one rule the figure files
 /// use too (<see cref="StepX"/>): "mean" for its mean, "last" for its last value, "logged" when samples seen are the
@@ -40,12 +44,18 @@ public static class SeriesEndpoints
             if (error is not null) return Results.BadRequest(error);
             var dir = TrialPaths.Folder(logRoot, path.TrimEnd('/'));
             if (dir is null) return Results.NotFound("no such trial under out/log");
+            // The trial's scale on the axis first (whether its log counts samples decides it), then its own steps of the
+            // asked range, which is in the axis's units.
+            if (await store.WithLogAsync(dir, query.Columns, log => new Has(log.Metrics.Contains(XScale.LoggedSamples)), http.RequestAborted) is not { } has)
+                return Results.NotFound("this trial has no batch log yet");
+            var (scale, missing) = query.X is null or "step" ? (XScale.Step, null)
+                : await scales.ForAsync(trials.Find(path), query.X, has.Samples, http.RequestAborted);
             string? problem = null;
             var got = await store.WithLogAsync(dir, query.Columns, log =>
             {
                 problem = StepBuckets.Check(log, query);
                 if (problem is not null) return null;
-                var range = query.Resolve(log.Extent);
+                var range = query.Resolve(log.Extent, query.StepsOf(log, scale));
                 if (range.Buckets > SeriesQuery.MaxPoints) { problem = StepBuckets.TooMany(range.Width); return null; }
                 var buckets = StepBuckets.Of(log, query, range);
                 // Raw: every bucket one step and at most one row (several val rows of one pass share a step).
@@ -54,11 +64,7 @@ public static class SeriesEndpoints
             }, http.RequestAborted);
             if (problem is not null) return Results.BadRequest(problem);
             if (got is null) return Results.NotFound("this trial has no batch log yet");
-            BucketX? x = null;
-            if (query.X is { } axis)
-            {
-                x = await BucketX.ForTrialAsync(got.Buckets, query.Phase, axis, axis == "step" ? null : trials.Find(path), scales, http.RequestAborted);
-            }
+            var x = query.X is { } axis ? BucketX.ForTrial(got.Buckets, query.Phase, axis, scale, missing) : null;
             http.Response.Headers.CacheControl = "no-store";
             return Results.Bytes(Answer(query, got, x), "application/json");
         });
@@ -70,15 +76,19 @@ public static class SeriesEndpoints
             if (paths.Count is 0 or > MaxGroup) return Results.BadRequest($"name 1 to {MaxGroup} trials with trial=PATH (repeated)");
             var dirs = paths.Select(p => TrialPaths.Folder(logRoot, p.Trim('/'))).ToList();
             if (paths.Where((_, i) => dirs[i] is null).FirstOrDefault() is { } unknown) return Results.NotFound($"no such trial under out/log: {unknown}");
-            var (group, problem) = await GroupSeries.ComputeAsync(store, dirs.Select(d => d!).ToList(), query, http.RequestAborted);
+            var members = paths.Select(p => query.X is null or "step" ? null : trials.Find(p)).ToList();
+            var (group, problem) = await GroupSeries.ComputeAsync(store, dirs.Select(d => d!).ToList(), query,
+                (m, logged, cancel) => scales.ForAsync(members[m], query.X!, logged, cancel), http.RequestAborted);
             if (problem is not null) return Results.BadRequest(problem);
-            var x = query.X is { } axis
-                ? await BucketX.ForGroupAsync(group!, axis, paths.Select(p => axis == "step" ? null : trials.Find(p)).ToList(), scales, http.RequestAborted) : null;
+            var x = query.X is { } axis ? BucketX.ForGroup(group!, axis) : null;
             http.Response.Headers.CacheControl = "no-store";
             return Results.Bytes(GroupAnswer(group!, x), "application/json");
         });
         return app;
     }
+
+    /// <summary>Whether a trial's log has the samples column.</summary>
+    private sealed record Has(bool Samples);
 
     /// <summary>One trial's buckets, its rows of the phase and whether every bucket is one row.</summary>
     private sealed record Bucketed((int From, int To, int Width, long Buckets) Range, StepBuckets Buckets, int Rows, bool Raw);

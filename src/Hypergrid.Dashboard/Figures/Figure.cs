@@ -22,6 +22,12 @@ public sealed record Figure(string XLabel, string YLabel, IReadOnlyList<FigureLi
     /// <summary>How many things the colours tell apart (groups or trials): colour i is <see cref="Palette.Of"/>(i, ColorCount).</summary>
     public int ColorCount { get; init; } = Palette.Colors.Count;
 
+    /// <summary>
+    /// The x axis's ends when asked (a zoom's from and to, in the axis's units; null: the data's extent there), so a
+    /// zoomed figure shows the range asked, as the page does, not the extent of the rows that fell in it.
+    /// </summary>
+    public (double? Lo, double? Hi) XRange { get; init; }
+
     /// <summary>Whole numbers only on the x axis (epochs): no tick at 1.5.</summary>
     public bool WholeX { get; init; }
 

@@ -44,6 +44,8 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         return new Figure(xLabel, phaseWord + r.Metric + (r.Metric == "time" ? " (s)" : "") + band, lines)
         {
             LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", ColorCount = groups.Count, Note = note,
+            // A range asked on an axis drawn by step is the axis, as the page draws its zoom.
+            XRange = r.X == "epoch" ? (null, null) : (r.From, r.To),
         };
     }
 
@@ -56,7 +58,7 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
     };
 
     /// <summary>
-    /// A line by step: the buckets of GET /api/series-group at points= (<see cref="FigureRequest.PointsFor"/>; one trial:
+    /// A line by step: the buckets of GET /api/series-group (its range in the axis's units, each member's own steps of it) at points= (<see cref="FigureRequest.PointsFor"/>; one trial:
     /// a group of one) placed by <see cref="BucketX"/>,
     /// as the page draws them: a group's mean, and a trial's val mean, at the mean of its rows' places; a trial's train
     /// line through each bucket's last value at its last row's place.
@@ -64,11 +66,12 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
     private async Task<(FigureLine? Line, string? Missing)> StepLineAsync(List<FigureTrial> members, string phase, FigureRequest r, int points, CancellationToken cancel)
     {
         var query = new SeriesQuery(phase, [r.Metric], r.From, r.To, points) { Optional = r.X == "samples" ? [XScale.LoggedSamples] : [], X = r.X };
-        var (group, problem) = await GroupSeries.ComputeAsync(steps, members.Select(m => m.Directory).ToList(), query, cancel);
+        var (group, problem) = await GroupSeries.ComputeAsync(steps, members.Select(m => m.Directory).ToList(), query,
+            (m, logged, c) => scales.ForAsync(members[m], r.X, logged, c), cancel);
         if (problem is not null)
             return problem.StartsWith("unknown phase", StringComparison.Ordinal) ? (null, null) : throw new Config.UsageException($"{members[0].Path}: {problem}");
         if (group is null || group.Trials == 0) return (null, null);
-        var place = await BucketX.ForGroupAsync(group, r.X, members, scales, cancel);
+        var place = BucketX.ForGroup(group, r.X);
         if (place.Missing is not null) return (null, place.Missing);
         var stats = group.Metrics[r.Metric];
         var atLast = !r.Group && phase == StepLog.StepPhase;

@@ -60,8 +60,11 @@ public static class FigureErrors
     public static UsageException BadPhases(string text, FigureWords w) =>
         new($"{w.Option("phase", Visible.Short(text))} is not train, val or both (write {w.Option("phase", "train,val")})");
 
-    public static UsageException BadRange(int from, int to, FigureWords w) =>
-        new($"{w.Option("from", from.ToString(System.Globalization.CultureInfo.InvariantCulture))} is not before {w.Option("to", to.ToString(System.Globalization.CultureInfo.InvariantCulture))}: give a step range [from, to) with from < to");
+    public static UsageException NegativeRange(string key, double value, FigureWords w) =>
+        new($"{w.Option(key, value.ToString(System.Globalization.CultureInfo.InvariantCulture))} is negative: the x axis starts at 0 (steps, samples, epochs)");
+
+    public static UsageException BadRange(double from, double to, FigureWords w) =>
+        new($"{w.Option("from", from.ToString(System.Globalization.CultureInfo.InvariantCulture))} is not before {w.Option("to", to.ToString(System.Globalization.CultureInfo.InvariantCulture))}: give a range [from, to) of the x axis, in its units (steps, samples, epochs), with from < to");
 
     public static UsageException UnknownErrorBars(string text, FigureWords w) =>
         new($"{w.Option("error-bars", Visible.Short(text))} is not a kind of error bar; write std (mean ± std over seeds) or ci (the 95% confidence interval)");

@@ -139,14 +139,17 @@ public static class FigureLayout
     // An end of a log axis stays a positive double (a span of every decade pads past both).
     private static double Positive(double v) => Math.Clamp(v, double.Epsilon, double.MaxValue);
 
-    /// <summary>The x and y ranges of every shown value and band (y padded by 4%; log y in positive values only).</summary>
+    /// <summary>
+    /// The x and y ranges of every shown value and band (y padded by 4%; log y in positive values only); x between the
+    /// figure's <see cref="Figure.XRange"/> where it sets one.
+    /// </summary>
     public static (double XLo, double XHi, double YLo, double YHi) Extent(Figure f)
     {
         var xs = f.Lines.SelectMany(l => l.X.Where((_, i) => l.Y[i] is not null)).Where(v => double.IsFinite(v) && (!f.LogX || v > 0)).ToList();
         if (f.XCategories is { } cats) xs = [-0.5, cats.Count - 0.5];
         var ys = f.Lines.SelectMany(l => l.Y.Concat(l.Lower ?? []).Concat(l.Upper ?? [])).OfType<double>().Where(v => double.IsFinite(v) && (!f.LogY || v > 0)).ToList();
         if (xs.Count == 0 || ys.Count == 0) throw FigureErrors.NothingToDraw();
-        double xLo = xs.Min(), xHi = xs.Max(), yLo = ys.Min(), yHi = ys.Max();
+        double xLo = f.XRange.Lo ?? xs.Min(), xHi = f.XRange.Hi ?? xs.Max(), yLo = ys.Min(), yHi = ys.Max();
         if (f.LogX)
         {
             // Padded by 5% of the decades shown, so the first and last points are not on the frame.

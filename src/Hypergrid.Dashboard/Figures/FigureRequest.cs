@@ -19,8 +19,11 @@ public sealed record FigureRequest(IReadOnlyList<string> Trials, string Metric)
     public string Band { get; init; } = "std";
     public bool LogY { get; init; }
     public double Smooth { get; init; }
-    public int? From { get; init; }
-    public int? To { get; init; }
+    /// <summary>The first x drawn, in the axis's units (train steps, samples seen, epochs; by epoch: not used).</summary>
+    public double? From { get; init; }
+
+    /// <summary>The x after the last drawn, in the axis's units: rows placed in [From, To) are drawn.</summary>
+    public double? To { get; init; }
     public FigureSize Size { get; init; } = FigureSize.Column;
     public string Format { get; init; } = "svg";
 
@@ -65,6 +68,7 @@ public sealed record FigureRequest(IReadOnlyList<string> Trials, string Metric)
         if (!Formats.Contains(Format)) throw FigureErrors.UnknownFormat(Format);
         if (!(Smooth is >= 0 and < 1)) throw FigureErrors.BadSmoothing(Smooth.ToString(CultureInfo.InvariantCulture), Words);
         if (Phases.Count == 0 || Phases.Any(p => p is not ("train" or "val"))) throw FigureErrors.BadPhases(string.Join(",", Phases), Words);
+        if (From is < 0 || To is < 0) throw FigureErrors.NegativeRange(From is < 0 ? "from" : "to", (From is < 0 ? From : To)!.Value, Words);
         if (From is { } f && To is { } t && f >= t) throw FigureErrors.BadRange(f, t, Words);
         return this;
     }

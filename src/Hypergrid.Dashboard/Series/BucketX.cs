@@ -1,5 +1,3 @@
-using Hypergrid.Dashboard.Figures;
-
 namespace Hypergrid.Dashboard.Series;
 
 /// <summary>
@@ -21,33 +19,25 @@ public sealed record BucketX(string Axis, bool Logged, double?[]? Mean, double?[
     /// <summary>A group's <see cref="Scale"/> per member, by its index among the trials asked (null: no log, or not placed).</summary>
     public IReadOnlyList<double?>? Scales { get; init; }
 
-    /// <summary>One trial's buckets on the axis.</summary>
-    public static async Task<BucketX> ForTrialAsync(StepBuckets buckets, string phase, string axis, FigureTrial? trial, TrialXScales scales, CancellationToken cancel)
+    /// <summary>One trial's buckets on the axis, by its scale there (null: not placed, for lack of what <paramref name="missing"/> names).</summary>
+    public static BucketX ForTrial(StepBuckets buckets, string phase, string axis, XScale? scale, string? missing)
     {
-        var (scale, missing) = await scales.ForAsync(trial, axis, buckets.Metrics.ContainsKey(XScale.LoggedSamples), cancel);
         if (scale is null) return new BucketX(axis, false, null, null, missing);
         var (mean, last) = StepX.Of(buckets, phase, scale);
         return new BucketX(axis, scale.Logged, mean, last, null) { Scale = scale.PerStep };
     }
 
     /// <summary>
-    /// A group's buckets: each member placed by its own scale, the group at the mean of its members' places; samples
-    /// seen are logged counts only where every member logs them (else train steps × batch_size for all).
+    /// A group's buckets: each member placed by its own scale (<see cref="GroupSeries.Scales"/>, as its rows of the asked
+    /// range were chosen), the group at the mean of its members' places; samples seen are logged counts only where every
+    /// member logs them (else train steps × batch_size for all).
     /// </summary>
-    public static async Task<BucketX> ForGroupAsync(GroupSeries group, string axis, IReadOnlyList<FigureTrial?> members, TrialXScales scales, CancellationToken cancel)
+    public static BucketX ForGroup(GroupSeries group, string axis)
     {
-        var logged = group.AllLogSamples;
-        var each = new Dictionary<int, XScale?>();
-        string? missing = null;
-        foreach (var (member, _) in group.Each)
-        {
-            var (scale, lacks) = await scales.ForAsync(members[member], axis, logged, cancel);
-            each[member] = scale;
-            missing ??= lacks;
-        }
-        var perMember = Enumerable.Range(0, members.Count).Select(m => each.GetValueOrDefault(m)?.PerStep).ToArray();
-        return group.X(m => each[m]) is { } x
-            ? new BucketX(axis, logged && axis == "samples", x.Mean, x.Last, null) { Scales = perMember }
-            : new BucketX(axis, false, null, null, missing) { Scales = perMember };
+        var perMember = group.Scales.Select(s => s?.PerStep).ToArray();
+        var logged = group.AllLogSamples && axis == "samples";
+        return group.X(m => group.Scales[m]) is { } x
+            ? new BucketX(axis, logged, x.Mean, x.Last, null) { Scales = perMember }
+            : new BucketX(axis, false, null, null, group.Missing) { Scales = perMember };
     }
 }

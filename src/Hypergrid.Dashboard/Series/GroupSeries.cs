@@ -45,26 +45,63 @@ public sealed record GroupSeries(SeriesQuery Query, (int From, int To, int Width
     /// <summary>The first step of each bucket.</summary>
     public IEnumerable<long> Steps => Enumerable.Range(0, (int)Range.Buckets).Select(b => Range.From + (long)b * Range.Width);
 
-    /// <summary>The group's buckets, or why the query cannot be answered from these logs (a one-line reason).</summary>
-    public static async Task<(GroupSeries? Series, string? Problem)> ComputeAsync(SeriesStore store, IReadOnlyList<string> dirs, SeriesQuery query, CancellationToken cancel)
+    /// <summary>Each member's scale on the asked axis, by its index among the folders asked (null: no log, or not placed there).</summary>
+    public IReadOnlyList<XScale?> Scales { get; init; } = [];
+
+    /// <summary>What the first member that cannot be placed on the asked axis lacks (its batch_size, its batches per epoch).</summary>
+    public string? Missing { get; init; }
+
+    /// <summary>
+    /// A member's scale on an axis: by its index among the folders asked and whether the group's samples are the logs'
+    /// own counts (every member logs them).
+    /// </summary>
+    public delegate Task<(XScale? Scale, string? Missing)> ScaleOf(int member, bool logged, CancellationToken cancel);
+
+    /// <summary>
+    /// The group's buckets, or why the query cannot be answered from these logs (a one-line reason). The asked range is in
+    /// the axis's units: each member's own steps of it (<see cref="SeriesQuery.StepsOf"/>, by its own scale) bound the rows
+    /// it adds, and the buckets span them all, so no member draws a row outside the range however its scale differs.
+    /// </summary>
+    public static async Task<(GroupSeries? Series, string? Problem)> ComputeAsync(SeriesStore store, IReadOnlyList<string> dirs, SeriesQuery query, ScaleOf scaleOf, CancellationToken cancel)
     {
-        // First the step axis all of them span, then each one's buckets over it.
+        // First the step axis all of them span and whether each logs samples, then each one's scale and steps of the
+        // asked range, then each one's buckets over the steps they span together.
         var extent = 0;
         string? problem = null;
-        foreach (var dir in dirs)
-            if (await store.WithLogAsync(dir, query.Columns, log => new Span(log.Extent, StepBuckets.Check(log, query)), cancel) is { } span)
-                (extent, problem) = (Math.Max(extent, span.Extent), problem ?? span.Problem);
+        var logs = new Dictionary<int, bool>();
+        for (var i = 0; i < dirs.Count; i++)
+            if (await store.WithLogAsync(dirs[i], query.Columns, log => new Span(log.Extent, StepBuckets.Check(log, query), log.Metrics.Contains(XScale.LoggedSamples)), cancel) is { } span)
+                (extent, problem, logs[i]) = (Math.Max(extent, span.Extent), problem ?? span.Problem, span.Samples);
         if (problem is not null) return (null, problem);
-        var range = query.Resolve(extent);
+        var logged = query.X == "samples" && logs.Count > 0 && logs.Values.All(l => l);
+        var scales = new XScale?[dirs.Count];
+        string? missing = null;
+        foreach (var i in logs.Keys)
+        {
+            var (scale, lacks) = query.X is null or "step" ? (XScale.Step, null) : await scaleOf(i, logged, cancel);
+            scales[i] = scale;
+            missing ??= lacks;
+        }
+        var own = new Dictionary<int, (int From, int To)>();
+        foreach (var i in logs.Keys)
+            if (await store.WithLogAsync(dirs[i], query.Columns, log => new OwnSteps(query.StepsOf(log, scales[i])), cancel) is { } got)
+                own[i] = got.Range;
+        // The steps the members' rows of the range span together (a member with none there, a seed that stopped
+        // before it, widens nothing).
+        var some = own.Values.Where(r => r.To > r.From).ToList();
+        var start = own.Count == 0 ? 0 : own.Values.Max(r => r.From);
+        var range = query.Resolve(extent, some.Count == 0 ? (start, start) : (some.Min(r => r.From), some.Max(r => r.To)));
         if (range.Buckets > SeriesQuery.MaxPoints) return (null, StepBuckets.TooMany(range.Width));
         var each = new List<(int, StepBuckets)>();
-        for (var i = 0; i < dirs.Count; i++)
-            if (await store.WithLogAsync(dirs[i], query.Columns, log => StepBuckets.Of(log, query, range), cancel) is { } got)
+        foreach (var (i, steps) in own.OrderBy(o => o.Key))
+            if (await store.WithLogAsync(dirs[i], query.Columns, log => StepBuckets.Of(log, query, range, steps), cancel) is { } got)
                 each.Add((i, got));
-        return (Combine(query, range, each.Select(e => e.Item2).ToList()) with { Each = each }, null);
+        return (Combine(query, range, each.Select(e => e.Item2).ToList()) with { Each = each, Scales = scales, Missing = missing }, null);
     }
 
-    private sealed record Span(int Extent, string? Problem);
+    private sealed record Span(int Extent, string? Problem, bool Samples);
+
+    private sealed record OwnSteps((int From, int To) Range);
 
     private static GroupSeries Combine(SeriesQuery q, (int From, int To, int Width, long Buckets) range, List<StepBuckets> each)
     {

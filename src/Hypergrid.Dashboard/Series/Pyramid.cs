@@ -21,6 +21,9 @@ public sealed class Pyramid
     /// <summary>The values by step (NaN: no value), as kept.</summary>
     public double[] Values => raw.ToArray();
 
+    /// <summary>The value at a step (NaN: none).</summary>
+    public double this[int step] => raw[step];
+
     // The hot paths are compiled fully optimized at once: a server that just started answers its first requests with
     // them, and tiered compilation would run their million-step loops unoptimized first.
 

@@ -17,10 +17,14 @@ public sealed record StepBuckets(Dictionary<string, Summary[]> Metrics, int?[] A
 
     public static string TooMany(int width) => $"width={width} makes more than {SeriesQuery.MaxPoints:N0} buckets; ask for a wider width or a shorter range";
 
-    /// <summary>Each summary from the block pyramid, each bucket's rows found by binary search of the steps.</summary>
+    /// <summary>
+    /// Each summary from the block pyramid, each bucket's rows found by binary search of the steps; with
+    /// <paramref name="own"/>, only the rows of those steps (a group member's own steps of the asked range).
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static StepBuckets Of(StepLog log, SeriesQuery q, (int From, int To, int Width, long Buckets) range)
+    public static StepBuckets Of(StepLog log, SeriesQuery q, (int From, int To, int Width, long Buckets) range, (int From, int To)? own = null)
     {
+        var (lo, hi) = own ?? (range.From, range.To);
         var (from, to, width, count) = range;
         var rowsOf = new (int From, int To)[count];
         var at = new int?[count];
@@ -28,7 +32,7 @@ public sealed record StepBuckets(Dictionary<string, Summary[]> Metrics, int?[] A
         // In long: from + width may pass int's range (width=2147483647 is one bucket over everything, not none).
         for (var b = 0; b < count; b++)
         {
-            rowsOf[b] = log.RowsAt(q.Phase, from + (long)b * width, Math.Min(from + (b + 1L) * width, to));
+            rowsOf[b] = log.RowsAt(q.Phase, Math.Max(from + (long)b * width, lo), Math.Min(Math.Min(from + (b + 1L) * width, to), hi));
             if (rowsOf[b].To <= rowsOf[b].From) continue;
             at[b] = log.StepOf(q.Phase, rowsOf[b].To - 1);
             meanStep[b] = MeanStepOf(log, q.Phase, rowsOf[b]);

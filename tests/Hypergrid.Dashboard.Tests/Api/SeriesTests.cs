@@ -173,7 +173,7 @@ public sealed class SeriesTests : IAsyncLifetime
     [Theory]
     [InlineData("to=1000000000000", "to=1000000000000 is out of range: at most 2,147,483,647")] // a size, not a spelling
     [InlineData("from=-12", "from=-12 is negative")]
-    [InlineData("to=10^12", "to=10^12 is not a non-negative integer (write digits")]
+    [InlineData("to=10^12", "to=10^12 is not a non-negative number (write digits")]
     public async Task A_step_that_is_no_step_number_is_400_saying_what_is_wrong_with_it(string query, string reason)
     {
         var response = await http.GetAsync($"/api/series/{Trial}?{query.Replace("^", "%5E")}");

@@ -64,7 +64,7 @@ public sealed class StepPageTests(BrowserFixture fixture) : IAsyncLifetime
         }
         const string train = "window.hypergrid.store.steps.get('sweep/mnist/mlp/adam/trial_000').train";
         await Drag(0.5f, 0.6f);
-        await page.WaitForFunctionAsync($"() => (window.hypergrid.store.stepRange !== null && {train}.to - {train}.from < {Rows / 5})");
+        await page.WaitForFunctionAsync($"() => (window.hypergrid.view.zoom !== null && {train}.to - {train}.from < {Rows / 5})");
         Assert.False(await page.EvaluateAsync<bool>($"{train}.raw"));
         await Drag(0.5f, 0.52f);
         await page.WaitForFunctionAsync($"() => ({train}.raw)");
@@ -73,7 +73,7 @@ public sealed class StepPageTests(BrowserFixture fixture) : IAsyncLifetime
 
         // Double-click resets; rows appended to the running trial's log appear on the next refresh.
         await page.Locator(".plot[data-metric='loss'] .u-over").DblClickAsync();
-        await page.WaitForFunctionAsync("() => (window.hypergrid.store.stepRange === null)");
+        await page.WaitForFunctionAsync("() => (window.hypergrid.view.zoom === null)");
         File.AppendAllText(Path.Combine(tree.Trial("sweep/mnist/mlp/adam/trial_000"), TrialFiles.PartialLog),
             string.Concat(Enumerable.Range(Rows, 500).Select(i => $"1,train,{i},{i * 0.001},2.0,0.5,0.1,,,,,,,,\n")));
         await page.WaitForFunctionAsync($"() => (window.hypergrid.store.steps.get('sweep/mnist/mlp/adam/trial_000').train.rows === {Rows + 500})", null, new() { Timeout = 15000 });

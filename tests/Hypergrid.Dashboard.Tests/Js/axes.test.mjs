@@ -88,26 +88,21 @@ test('stepXs is null for a series the server could not place on the axis, and lo
   assert.deepEqual([{ x: { logged: true } }, { x: { logged: false } }, {}].map(page.loggedX), [true, false, false]);
 });
 
-/** A line drawn by step: its buckets' first steps, their width, and where the server placed them. */
-const line = (steps, width, xs) => ({ steps, width, xs });
-
-test('stepsOf widens a dragged range to the buckets at or before its left end and at or after its right end', () => {
+test('zoomOf keeps a dragged range as it is, in the axis units, and is null for no range', () => {
   const page = loadPage();
-  const a = line([0, 10, 20, 30], 10, [5, 15, 25, 35]);
-  assert.deepEqual(page.stepsOf(12, 22, [a]), [0, 30]);
-  assert.deepEqual(page.stepsOf(15, 25, [a]), [10, 30]);
-  assert.deepEqual(page.stepsOf(-100, 1000, [a]), [0, 40]);
+  assert.deepEqual(page.zoomOf(570.25, 869.75), [570.25, 869.75]);
+  assert.deepEqual(page.zoomOf(-3, 0.5), [0, 0.5]); // a drag past the axis's start: from 0
+  assert.equal(page.zoomOf(5, 5), null);
+  assert.equal(page.zoomOf(9, 5), null);
+  assert.equal(page.zoomOf(NaN, 5), null);
 });
 
-test('stepsOf covers every line drawn by step, wherever each was placed, and skips the others', () => {
+test('linkZoom reads from= and to= in the axis units on the axes drawn by step only', () => {
   const page = loadPage();
-  const small = line([0, 10, 20], 10, [320, 960, 1600]), big = line([0, 4, 8], 4, [500, 1000, 1500]);
-  assert.deepEqual(page.stepsOf(900, 1100, [big]), [0, 12]);
-  assert.deepEqual(page.stepsOf(900, 1100, [small, big]), [0, 30]);
-  assert.deepEqual(page.stepsOf(1000, 1000, [big]), [4, 8]);
-  const epochs = { xs: [1, 2], ys: [0.5, 0.4] };
-  assert.deepEqual(page.stepsOf(900, 1100, [epochs, small]), [0, 30]);
-  assert.equal(page.stepsOf(0, 10, [epochs]), null);
-  assert.equal(page.stepsOf(0, 10, [line([0], 10, [null])]), null);
-  assert.equal(page.stepsOf(0, 10, []), null);
+  assert.deepEqual(page.linkZoom('570', '870', 'samples'), [570, 870]);
+  assert.deepEqual(page.linkZoom('0.25', '0.5', 'epochf'), [0.25, 0.5]);
+  assert.equal(page.linkZoom('10', '30', 'epoch'), null);
+  assert.equal(page.linkZoom('30', '10', 'step'), null);
+  assert.equal(page.linkZoom('x', '10', 'step'), null);
+  assert.equal(page.linkZoom(null, '10', 'step'), null);
 });

@@ -18,16 +18,16 @@ test('figureUrl asks for the selected trials, the metric, the drawn phases, the 
 test('figureUrl carries grouping, band, log y, smoothing, the zoom at step resolution and the chosen size', () => {
   const page = pageWith('g=1&b=range&log=1&sm=0.5&x=samples&ph=test', '17cm,8cm');
   page.store.trials = [trial('sweep/mnist/mlp/adam', 0)];
-  page.store.stepRange = [10, 200];
+  page.view.zoom = [10, 200];
   const q = Object.fromEntries(query(page.figureUrl('acc', 'tex')));
   assert.deepEqual(q, { trial: 'sweep/mnist/mlp/adam/trial_000', metric: 'acc', phase: 'train', x: 'samples', group: '1', band: 'range', logy: '1',
     smooth: '0.5', from: '10', to: '200', width: '17cm', height: '8cm', format: 'tex' });
 });
 
-test('figureUrl leaves a zoom out by epoch, where it is not a step range', () => {
+test('figureUrl leaves a zoom out by epoch, where it is not a range of an axis drawn by step', () => {
   const page = pageWith('x=epoch');
   page.store.trials = [trial('sweep/mnist/mlp/adam', 0)];
-  page.store.stepRange = [10, 200];
+  page.view.zoom = [10, 200];
   assert.ok(!page.figureUrl('loss', 'pdf').includes('from='));
 });
 

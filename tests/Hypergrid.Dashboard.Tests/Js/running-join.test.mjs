@@ -31,7 +31,7 @@ function pageWith(reply, phases = 'train') {
   return { page, asked };
 }
 
-const from = url => Number(new URL(url, 'http://page').searchParams.get('from') ?? 0);
+const from = url => Number(new URL(url, 'http://page').searchParams.get('fromstep') ?? 0);
 const running = trial(leaf, 0, { batch_size: 64 }, { state: 'running' });
 
 test('stepJoin extends a line placed by the same scale and asks afresh when the scale changed', () => {
@@ -56,7 +56,7 @@ test('a running trial whose scale is unchanged is extended from its last bucket,
   await page.loadSteps.raw([running]);
   await page.loadSteps.raw([running]);
   assert.equal(asked.length, 2);
-  assert.match(asked[1], /from=99&width=1/);
+  assert.match(asked[1], /fromstep=99&width=1/);
   const line = page.store.steps.get(running.path).train;
   assert.deepEqual(Array.from(line.step), Array.from({ length: 150 }, (_, i) => i));
   assert.deepEqual(Array.from(line.x.last), line.step.map(s => (s + 1) * (1 / 157)));
@@ -72,8 +72,8 @@ test('a running trial whose first epoch ended shorter than reckoned is asked afr
   ended = true;
   await page.loadSteps.raw([running]);
   assert.equal(asked.length, 3);
-  assert.match(asked[1], /from=99/);
-  assert.doesNotMatch(asked[2], /from=/); // the whole series, at the plot's points
+  assert.match(asked[1], /fromstep=99/);
+  assert.doesNotMatch(asked[2], /from(step)?=/); // the whole series, at the plot's points
   const line = page.store.steps.get(running.path).train;
   assert.equal(line.x.scale, 1 / 156);
   // Every place is by one scale: the earlier buckets are not left at 1/157.
