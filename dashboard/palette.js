@@ -2,13 +2,20 @@
 // Hypergrid dashboard, colours: one per group of seeds (or per trial when ungrouped), the same in the plots, the table,
 // the Results and the figures the server draws (src/Hypergrid.Dashboard/Figures/Palette.cs holds the same rule).
 
-/** Okabe and Ito's colours: told apart with every common colour-vision deficiency; yellow last (faint on white). */
-const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+/**
+ * The fixed colours, in the order groups take them (Palette.cs says why these): Okabe and Ito's 8, told apart with
+ * every common colour-vision deficiency (yellow last, faint on white), then Paul Tol's wine and indigo and two greys.
+ */
+const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442',
+  '#882255', '#332288', '#777777', '#BBBBBB'];
 
-/** Colour i of n: Okabe-Ito up to 8 things; beyond, hues around the wheel by the golden angle (as hex). */
-function color(i, n = OKABE_ITO.length) {
-  if (n <= OKABE_ITO.length) return OKABE_ITO[i % OKABE_ITO.length];
-  return hslHex((i * 137.508) % 360, 0.7, 0.42);
+/**
+ * Colour i: one of the 12 fixed ones, past them hues around the wheel by the golden angle (as hex). It depends on i
+ * alone, never on how many things are drawn, so a group keeps its colour in every view and figure.
+ */
+function color(i) {
+  if (i >= 0 && i < PALETTE.length) return PALETTE[i];
+  return hslHex((Math.abs(i) * 137.508) % 360, 0.7, 0.42);
 }
 
 /** hsl (h in degrees, s and l from 0 to 1) as #rrggbb, as CSS computes it. */
@@ -26,9 +33,9 @@ const fade = hex => hex + '2E';
  * them); otherwise its own, by its place in the selection.
  */
 function trialColors(trials) {
-  if (!view.group) return new Map(trials.map((t, i) => [t.path, color(i, trials.length)]));
+  if (!view.group) return new Map(trials.map((t, i) => [t.path, color(i)]));
   const groups = [...seedGroups(trials).values()];
   const out = new Map();
-  groups.forEach((members, i) => { for (const t of members) out.set(t.path, color(i, groups.length)); });
+  groups.forEach((members, i) => { for (const t of members) out.set(t.path, color(i)); });
   return out;
 }

@@ -12,7 +12,7 @@ function resultColor(g) {
   if (resultColor.key !== key) {
     const groups = [...seedGroups(selected()).values()];
     resultColor.map = new Map();
-    groups.forEach((members, i) => { for (const t of members) resultColor.map.set(t.path, color(i, groups.length)); });
+    groups.forEach((members, i) => { for (const t of members) resultColor.map.set(t.path, color(i)); });
     resultColor.key = key;
   }
   return resultColor.map.get(`${g.leaf}/${g.trials?.[0]}`) ?? '#6b7385';

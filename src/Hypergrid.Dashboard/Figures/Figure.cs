@@ -19,9 +19,6 @@ public sealed record Figure(string XLabel, string YLabel, IReadOnlyList<FigureLi
     /// <summary>A log x axis (a Results chart by a key spanning decades, e.g. lr; values at or below 0 are left out).</summary>
     public bool LogX { get; init; }
 
-    /// <summary>How many things the colours tell apart (groups or trials): colour i is <see cref="Palette.Of"/>(i, ColorCount).</summary>
-    public int ColorCount { get; init; } = Palette.Colors.Count;
-
     /// <summary>Whole numbers only on the x axis (epochs): no tick at 1.5.</summary>
     public bool WholeX { get; init; }
 

@@ -43,7 +43,7 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
             : unsized.Count > 0 ? FigureErrors.LeftOutNote(unsized) : null;
         return new Figure(xLabel, phaseWord + r.Metric + (r.Metric == "time" ? " (s)" : "") + band, lines)
         {
-            LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", ColorCount = groups.Count, Note = note,
+            LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", Note = note,
         };
     }
 
