@@ -261,6 +261,20 @@ function axisOf(values) {
   return { kind: 'categorical', missing, pos, ticks: cats.map(c => ({ at: pos(c), label: c })) };
 }
 
+/** How far the scatter reaches past its first and last point, as a share of their span each side (FigureLayout.PointsXPad). */
+const SCATTER_PAD = 0.05;
+
+/**
+ * Where a place on an axis (0 to 1, as axisOf gives it) sits in the scatter's frame: numbers padded by SCATTER_PAD each
+ * side, categories by half a step, as the Results figure pads its x, so no point or error bar sits on the frame.
+ */
+function scatterAt(axis, p) {
+  if (p === null) return null;
+  if (axis.kind !== 'categorical') return (p + SCATTER_PAD) / (1 + 2 * SCATTER_PAD);
+  const n = axis.ticks.length;
+  return n > 1 ? (p * (n - 1) + 0.5) / n : p;
+}
+
 /** An axis value as a reader writes it: 0.0001, 0.25, 1e-7 (p significant digits at most, 4; distinctLabels asks more). */
 const axisLabel = (v, p = 4) => String(Number(v.toPrecision(p)));
 
@@ -351,18 +365,18 @@ function drawScatter(groups, labelsByKey) {
   const W = 520, left = 64, right = 16, top = 24, w = W - left - right - (xAxis.missing ? 40 : 0), h = 220;
   // Categories too many to sit level are turned and, where still touching, thinned; the SVG grows to hold them.
   const ticks = xAxis.kind === 'categorical'
-    ? categoryTicks(xAxis.ticks.map(t => t.label), xAxis.ticks.length > 1 ? w / (xAxis.ticks.length - 1) : w)
+    ? categoryTicks(xAxis.ticks.map(t => t.label), xAxis.ticks.length > 1 ? w / xAxis.ticks.length : w)
     : { angle: 0, texts: xAxis.ticks.map(t => t.label), depth: 16 };
   const bottom = 40 + ticks.depth, H = top + h + bottom;
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('height', String(H));
   const missingX = left + w + 28; // right of the axis: a group without the key is drawn apart and said to be missing
-  const X = g => { const p = xAxis.pos(g.values[key]); return p === null ? missingX : left + p * w; };
+  const X = g => { const p = scatterAt(xAxis, xAxis.pos(g.values[key])); return p === null ? missingX : left + p * w; };
   const Y = v => top + h - (hi === lo ? 0.5 : (v - lo) / (hi - lo)) * h;
   const frame = el('g', { class: 'r-axis', 'data-axis': key, 'data-kind': xAxis.kind });
   frame.append(el('rect', { x: left, y: top, width: w, height: h, fill: 'none', stroke: '#9ca3af' }));
   xAxis.ticks.forEach((t, i) => {
-    const x = left + t.at * w, text = ticks.texts[i];
+    const x = left + scatterAt(xAxis, t.at) * w, text = ticks.texts[i];
     frame.append(el('line', { x1: x, x2: x, y1: top + h, y2: top + h + 4, stroke: '#9ca3af' }));
     if (!text) return;
     if (ticks.angle === 0) frame.append(el('text', { x, y: top + h + 16, 'text-anchor': 'middle', class: 'r-tick' }, text));

@@ -82,7 +82,8 @@ public static class PgfplotsWriter
     private static void Labels(StringBuilder tex, FigurePlan plan)
     {
         var h = plan.Size.Height;
-        tex.Append(CultureInfo.InvariantCulture, $"\\node[hg text, anchor=base] at ({N(plan.XLabel.X)}bp,{N(h - plan.XLabel.Y)}bp) {{{Escape(plan.XLabel.Text)}}};\n");
+        foreach (var (text, x, y) in plan.XLabel)
+            tex.Append(CultureInfo.InvariantCulture, $"\\node[hg text, anchor=base] at ({N(x)}bp,{N(h - y)}bp) {{{Escape(text)}}};\n");
         foreach (var (text, x, y) in plan.YLabel)
             tex.Append(CultureInfo.InvariantCulture, $"\\node[hg text, anchor=base, rotate=90] at ({N(x)}bp,{N(h - y)}bp) {{{Escape(text)}}};\n");
         var lfs = plan.LegendFontSize;

@@ -73,3 +73,17 @@ test('hidden trials alone make the Results ask for the rest by number', () => {
   page.store.trials = [trial(leaf, 0), trial(leaf, 1), trial(leaf, 2)];
   assert.equal(new URLSearchParams(page.reportQuery()).get('trials'), `${leaf}:0,2`);
 });
+
+test('the scatter pads its x as the Results figure does: no point on the frame, numbers, decades or categories', () => {
+  const pad = 0.05;
+  for (const values of [[16, 32, 64], [0.01, 0.1, 2]]) {
+    const axis = page.axisOf.raw(values);
+    const [first, last] = [Math.min(...values), Math.max(...values)].map(v => page.scatterAt(axis, axis.pos(v)));
+    assert.ok(Math.abs(first - pad / (1 + 2 * pad)) < 1e-12 && Math.abs(1 - last - pad / (1 + 2 * pad)) < 1e-12, `${values}: ${first}, ${last}`);
+  }
+  // Categories sit in the middle of equal steps, half a step from each side, as the figure's -0.5 to n-0.5.
+  const cats = page.axisOf.raw(['adam', 'sgd', 'rmsprop', 'adam']);
+  assert.deepEqual(['adam', 'sgd', 'rmsprop'].map(c => page.scatterAt(cats, cats.pos(c))), [1 / 6, 3 / 6, 5 / 6]);
+  assert.equal(page.scatterAt(page.axisOf.raw([7, 7]), 0.5), 0.5);
+  assert.equal(page.scatterAt(cats, null), null);
+});
