@@ -416,18 +416,21 @@ function drawScatter(groups, labelsByKey) {
 
 /**
  * The metrics the Results may rank by: each phase's schema metrics (from /api/trials), then the logs' own columns the
- * schema does not name (a program's bleu), sorted; never an x axis (time, samples).
+ * schema does not name (a program's bleu), sorted; never an x axis (time, samples). Once a complete trial's log is
+ * loaded (reported: its phase_metric names with a value, from POST /api/epochs), only those: a Python program's study
+ * is not offered val_grad_norm or val_lr, which no log of it holds and the report would refuse.
  */
-function resultMetricNames(schema, logged) {
+function resultMetricNames(schema, logged, reported = new Set()) {
   const own = [...logged].filter(m => !schema.includes(m) && !X_ONLY.has(m)).sort();
-  return ['val', 'train'].flatMap(p => [...schema, ...own].map(m => `${p}_${m}`));
+  const all = ['val', 'train'].flatMap(p => [...schema, ...own].map(m => `${p}_${m}`));
+  return reported.size ? all.filter(n => reported.has(n)) : all;
 }
 
 /** The metric choices, filled once the schema is known and again when a log brings a metric of its own. */
 function fillMetricChoices() {
   const metricSel = document.getElementById('r-metric'), atBest = document.getElementById('r-atbest');
   if (!store.schema.length) return;
-  const names = resultMetricNames(store.schema, store.metrics);
+  const names = resultMetricNames(store.schema, store.metrics, store.reported);
   if (metricSel.dataset.known === names.join('\n')) return;
   metricSel.dataset.known = names.join('\n');
   metricSel.replaceChildren(...names.map(n => new Option(n, n)));
