@@ -115,6 +115,8 @@ function renderResults() {
   if (xKeys.length && linkChoiceGone('rk', view.r.key, xKeys, xKeys[0])) { view.r.key = xKeys[0]; writeView(); }
   if (!xKeys.includes(view.r.key)) view.r.key = xKeys[0] ?? '';
   keySel.value = view.r.key;
+  // No key to choose (one group, or groups told apart by their leaves alone): no empty box; the charts' place says why.
+  keySel.closest('label').hidden = !scatterChoiceShown(groups, xKeys);
   // No group (nothing complete yet, or the server refused): no empty frames, the figure buttons off, why in words.
   const area = chartArea(groups, results.why);
   showChartArea(area);
@@ -133,6 +135,18 @@ function renderResults() {
 function scatterKeys(groups, keys = resultKeys(groups)) {
   const numeric = keys.filter(k => groups.some(g => typeof g.values[k] === 'number'));
   return numeric.length ? numeric : keys;
+}
+
+/** Whether the scatter's x choice is shown: a scatter is drawn (two groups or more) and there is a key to choose. */
+const scatterChoiceShown = (groups, xKeys) => groups.length > 1 && xKeys.length > 0;
+
+/**
+ * The scatter's y title: the metric and its error bars, or, when no group has a bar (one seed each), that n=1, as the
+ * Results figure says it, rather than promising bars that are not drawn.
+ */
+function scatterYTitle(metric, err, groups) {
+  const bars = groups.some(g => err === 'ci' ? g.ci_low != null && g.ci_high != null : g.std != null);
+  return bars ? `${metric} (${err === 'ci' ? '95% CI' : '± std'})` : `${metric} (one seed each, n=1: no error bars)`;
 }
 
 /** Whether a section's table needs a leaf column: its rows are named by the keys that differ, unless those do not tell them apart. */
@@ -392,7 +406,7 @@ function drawScatter(groups, labelsByKey) {
     yFrame.append(el('text', { x: left - 6, y: Y(v) + 3, 'text-anchor': 'end', class: 'r-tick' }, yLabels[i]));
   });
   yFrame.append(el('text', { x: 12, y: top + h / 2, 'text-anchor': 'middle', class: 'r-axis-title', transform: `rotate(-90 12 ${top + h / 2})` },
-    `${results.report.metric} (${view.r.err === 'ci' ? '95% CI' : '± std'})`));
+    scatterYTitle(results.report.metric, view.r.err, groups)));
   svg.append(yFrame);
   groups.forEach((g, index) => {
     g.index = index;

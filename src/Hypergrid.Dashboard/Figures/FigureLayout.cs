@@ -48,6 +48,15 @@ public static class FigureLayout
             if (yLines.Count > 2) yLines = [yLines[0], LegendFlow.Shorten(string.Join(" ", yLines.Skip(1)), yRoom, fs)];
             var left = fs * 1.3 + (yLines.Count - 1) * lineGap + fs * 0.4 + yLabels.Select(l => TextRuns.Width(l, tickFs)).DefaultIfEmpty(0).Max() + fs * 0.3;
             var plotW = size.Width - left - right;
+            if (f.XCategories is { Count: > 0 } shownCats && xTicks.Count > 0)
+            {
+                // The last category sits half a step inside the frame: its label needs room only past that (one
+                // group's long leaf name kept a fifth of the figure empty on the right).
+                var half = TextRuns.Width(xLabels[^1], tickFs) / 2;
+                var step = 1 / (2.0 * shownCats.Count);
+                right = Math.Max(fs * 0.6, (half - (size.Width - left) * step) / (1 - step));
+                plotW = size.Width - left - right;
+            }
             if (plotW < 20 || plotH < 20) throw FigureErrors.TooSmall(size, items.Count(i => i.Sample));
             var wrapped = LegendFlow.Wrap(f.XLabel, plotW, fs);
             if (wrapped.Count > 2) wrapped = [wrapped[0], LegendFlow.Shorten(string.Join(" ", wrapped.Skip(1)), plotW, fs)];

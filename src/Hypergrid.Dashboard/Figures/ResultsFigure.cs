@@ -49,7 +49,8 @@ public static class ResultsFigure
             var (lo, hi) = errorBars == "ci" ? (g.CiLow, g.CiHigh) : g.Std is { } s ? (g.Mean - s, g.Mean + s) : ((double?)null, (double?)null);
             lines.Add(new FigureLine(names[i], colorOf?.Invoke(g) ?? i, false, [x], [g.Mean])
             {
-                Lower = [lo], Upper = [hi], Markers = true, Ringed = g.Best,
+                // With one group there is nothing it is best among: no ring, no note.
+                Lower = [lo], Upper = [hi], Markers = true, Ringed = g.Best && drawn.Count > 1,
             });
         }
         var xs = lines.Select(l => l.X[0]).ToList();
@@ -57,8 +58,10 @@ public static class ResultsFigure
         if (logX == true && !log) throw FigureErrors.LogXNeedsPositive(byNumber ? key : null, w);
         var left = groups.Count - drawn.Count;
         var xLabel = key is null ? "group" : key + (log ? " (log scale)" : "") + (left > 0 ? $" ({left} group(s) without {key} left out)" : "");
-        var yLabel = report.Metric + (errorBars == "ci" ? " (mean, 95% CI)" : " (mean ± std over seeds)");
-        var best = drawn.FindIndex(g => g.Best);
+        // Groups of one seed each have no error bar to draw: the label says n=1 rather than promising bars.
+        var noBars = lines.All(l => l.Lower![0] is null || l.Upper![0] is null);
+        var yLabel = report.Metric + (noBars ? " (one seed each, n=1: no error bars)" : errorBars == "ci" ? " (mean, 95% CI)" : " (mean ± std over seeds)");
+        var best = drawn.Count > 1 ? drawn.FindIndex(g => g.Best) : -1;
         return new Figure(xLabel, yLabel, lines)
         {
             LegendTitle = title, Note = best < 0 ? null : "ringed: the best" + BestAt(drawn[best], names[best], key),
