@@ -338,10 +338,15 @@ function drawParallel(groups, keys) {
     if (titles[i].text !== axisTitle(a.name, s)) g.append(el('title', {}, axisTitle(a.name, s))); // a cut title whole, on hover
     // Categories closer than a line apart: every k-th named (each still ticked; hovering a line names its values).
     const every = s.kind === 'categorical' && s.ticks.length > 1 ? thinEvery(h / (s.ticks.length - 1), tickLine(10)) : 1;
+    // Labels end 6 px left of their axis: the first axis has the SVG's margin, the others the gap to the axis before.
+    const room = (i === 0 ? xs[0] : xs[i] - xs[i - 1] - 4) - 8;
+    const texts = s.kind === 'categorical' ? categoryLabels(s.ticks.map(t => t.label), room) : s.ticks.map(t => t.label);
     s.ticks.forEach((t, k) => {
       const y = top + h - t.at * h;
       g.append(el('line', { x1: xs[i] - 4, x2: xs[i], y1: y, y2: y, stroke: '#9ca3af' }));
-      if (k % every === 0) g.append(el('text', { x: xs[i] - 6, y: y + 3, 'text-anchor': 'end', class: 'r-tick' }, t.label));
+      if (k % every !== 0) return;
+      // A cut label keeps its whole text in data-full (hovering a line names its values whole).
+      g.append(el('text', { x: xs[i] - 6, y: y + 3, 'text-anchor': 'end', class: 'r-tick', 'data-full': t.label }, texts[k]));
     });
     if (s.missing) g.append(el('text', { x: xs[i], y: missingY + 12, 'text-anchor': 'middle', class: 'r-missing' }, 'missing'));
     svg.append(g);
