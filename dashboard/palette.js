@@ -18,6 +18,17 @@ function color(i) {
   return hslHex((Math.abs(i) * 137.508) % 360, 0.7, 0.42);
 }
 
+/**
+ * Seed j of a group of k drawn as separate lines (ungrouped): the group's colour for the first, then each mixed with
+ * white by 0.6·j/k more (Palette.Shade holds the same rule), so a group's trials read as one family.
+ */
+function shade(i, j, k) {
+  const hex = color(i);
+  if (j <= 0 || k <= 1) return hex;
+  const t = 0.6 * j / k;
+  return '#' + [1, 3, 5].map(p => { const c = parseInt(hex.slice(p, p + 2), 16); return Math.round(c + (255 - c) * t).toString(16).padStart(2, '0'); }).join('').toUpperCase();
+}
+
 /** hsl (h in degrees, s and l from 0 to 1) as #rrggbb, as CSS computes it. */
 function hslHex(h, s, l) {
   const a = s * Math.min(l, 1 - l);
@@ -29,13 +40,13 @@ function hslHex(h, s, l) {
 const fade = hex => hex + '2E';
 
 /**
- * Each selected trial's colour: with grouping on, its group's (groups in the order first seen, as the figures number
- * them); otherwise its own, by its place in the selection.
+ * Each selected trial's colour: its seed group's (groups in the order first seen, as the figures and the Results
+ * number them); ungrouped, shaded by its place among the group's seeds, so each line is told apart and a group's
+ * Results dot has its trials' colour.
  */
 function trialColors(trials) {
-  if (!view.group) return new Map(trials.map((t, i) => [t.path, color(i)]));
   const groups = [...seedGroups(trials).values()];
   const out = new Map();
-  groups.forEach((members, i) => { for (const t of members) out.set(t.path, color(i)); });
+  groups.forEach((members, i) => members.forEach((t, j) => out.set(t.path, view.group ? color(i) : shade(i, j, members.length))));
   return out;
 }

@@ -19,6 +19,15 @@ public sealed record Figure(string XLabel, string YLabel, IReadOnlyList<FigureLi
     /// <summary>A log x axis (a Results chart by a key spanning decades, e.g. lr; values at or below 0 are left out).</summary>
     public bool LogX { get; init; }
 
+    /// <summary>
+    /// Each colour slot's colour (a line's <see cref="FigureLine.Color"/> is its slot); null or past its end: slot i is
+    /// <see cref="Palette.Of"/>(i). Ungrouped curves set it: each trial its own slot, coloured by its seed group's shade.
+    /// </summary>
+    public IReadOnlyList<string>? Colors { get; init; }
+
+    /// <summary>The colour of a slot, as #RRGGBB.</summary>
+    public string ColorOf(int slot) => Colors is { } c && slot >= 0 && slot < c.Count ? c[slot] : Palette.Of(slot);
+
     /// <summary>Whole numbers only on the x axis (epochs): no tick at 1.5.</summary>
     public bool WholeX { get; init; }
 

@@ -93,11 +93,11 @@ public static class FigureLayout
             var run = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Lower![i]) && Shown(line.Upper![i]) && ShownX(line.X[i])).ToList();
             if (run.Count == 0) continue;
             var poly = run.Select(i => (X(line.X[i]), Y(line.Upper![i]!.Value))).Concat(Enumerable.Reverse(run).Select(i => (X(line.X[i]), Y(line.Lower![i]!.Value)))).ToList();
-            canvas.Polygon(poly, Palette.Of(line.Color), 0.2, clip: true);
+            canvas.Polygon(poly, f.ColorOf(line.Color), 0.2, clip: true);
         }
         foreach (var line in f.Lines)
         {
-            var color = Palette.Of(line.Color);
+            var color = f.ColorOf(line.Color);
             if (line.Markers)
             {
                 for (var i = 0; i < line.X.Length; i++)
@@ -145,8 +145,8 @@ public static class FigureLayout
             if (plan.Legend[p.Index] is { Sample: true } item)
             {
                 var y = plan.LegendBaseline(p, 0) - legendFs * 0.3;
-                for (var d = 0; d < item.Dots.Count; d++) canvas.Circle(x + LegendItem.DotAt(d) * legendFs, y, legendFs * 0.28, Palette.Of(item.Dots[d]));
-                if (item.Dots.Count == 0) canvas.Polyline([(x, y), (x + legendFs * 1.6, y)], item.Color is { } c ? Palette.Of(c) : ink, 1.2, item.Dashed, false);
+                for (var d = 0; d < item.Dots.Count; d++) canvas.Circle(x + LegendItem.DotAt(d) * legendFs, y, legendFs * 0.28, f.ColorOf(item.Dots[d]));
+                if (item.Dots.Count == 0) canvas.Polyline([(x, y), (x + legendFs * 1.6, y)], item.Color is { } c ? f.ColorOf(c) : ink, 1.2, item.Dashed, false);
                 textX += legendFs * item.SampleEms;
             }
             for (var l = 0; l < p.Lines.Count; l++) canvas.Text(textX, plan.LegendBaseline(p, l), p.Lines[l], legendFs, Anchor.Start);

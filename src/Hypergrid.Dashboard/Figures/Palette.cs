@@ -21,6 +21,23 @@ public static class Palette
     public static string Of(int index) =>
         index >= 0 && index < Colors.Count ? Colors[index] : Hsl(Math.Abs((long)index) * 137.508 % 360, 0.7, 0.42);
 
+    /// <summary>
+    /// The colour of seed j of a group of k seeds drawn as separate lines (ungrouped): the group's colour for the first,
+    /// then each mixed with white by 0.6·j/k more, so a group's trials read as one family and its Results dot (the
+    /// group's colour) as theirs. dashboard/palette.js holds the same rule.
+    /// </summary>
+    public static string Shade(int index, int seed, int seeds)
+    {
+        var hex = Of(index);
+        if (seed <= 0 || seeds <= 1) return hex;
+        var t = 0.6 * seed / seeds;
+        return "#" + string.Concat(Enumerable.Range(0, 3).Select(i =>
+        {
+            var c = Convert.ToInt32(hex.Substring(1 + 2 * i, 2), 16);
+            return ((int)Math.Round(c + (255 - c) * t, MidpointRounding.AwayFromZero)).ToString("X2", CultureInfo.InvariantCulture);
+        }));
+    }
+
     /// <summary>hsl as CSS computes it, as #RRGGBB.</summary>
     public static string Hsl(double h, double s, double l)
     {

@@ -28,7 +28,7 @@ public static class PgfplotsWriter
         var fs = size.FontSize;
         tex.Append(CultureInfo.InvariantCulture, $"\\begin{{tikzpicture}}[hg text/.style={{inner sep=0pt, font={Font(fs)}}}, hg legend/.style={{anchor=base west, inner sep=0pt, font={Font(plan.LegendFontSize)}}}]\n");
         var colors = f.Lines.Select(l => l.Color).Distinct().Order().ToList();
-        foreach (var c in colors) tex.Append(CultureInfo.InvariantCulture, $"\\definecolor{{hg{c}}}{{HTML}}{{{Palette.Of(c)[1..]}}}\n");
+        foreach (var c in colors) tex.Append(CultureInfo.InvariantCulture, $"\\definecolor{{hg{c}}}{{HTML}}{{{f.ColorOf(c)[1..]}}}\n");
         var (left, top, plotW, plotH) = plan.Plot;
         var (xLo, xHi, yLo, yHi) = plan.Extent;
         tex.Append("\\begin{axis}[\n");

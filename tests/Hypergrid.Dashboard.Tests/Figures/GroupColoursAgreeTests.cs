@@ -67,6 +67,19 @@ public sealed class GroupColoursAgreeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ungrouped_each_trials_line_is_a_shade_of_its_groups_colour_the_first_seed_the_colour_itself()
+    {
+        var paths = Enumerable.Range(0, 8).Select(i => $"experiment/mnist/cnn/adam/trial_{i:D3}");
+        var response = await server!.Http.GetAsync($"/api/figure?{string.Join('&', paths.Select(p => "trial=" + Uri.EscapeDataString(p)))}&metric=loss&phase=train");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        var strokes = XDocument.Parse(body).Descendants().Where(e => e.Name.LocalName == "polyline" && e.Attribute("clip-path") is not null)
+            .Select(e => e.Attribute("stroke")!.Value).ToList();
+        // Trials 2l and 2l+1 are seeds 0 and 1 of lr l: the group's colour (its Results dot's), then a lighter shade.
+        Assert.Equal(Lrs.SelectMany((_, l) => new[] { Palette.Of(l), Palette.Shade(l, 1, 2) }), strokes);
+    }
+
+    [Fact]
     public void Plot_results_colours_by_the_trials_its_filters_take_as_plot_group_does()
     {
         var all = FigureTrials.Under(new TrialScanner(tree.Log));

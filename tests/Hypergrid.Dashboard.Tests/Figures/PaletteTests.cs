@@ -33,6 +33,16 @@ public sealed class PaletteTests
         Assert.All(many, c => Assert.Matches("^#[0-9A-F]{6}$", c));
     }
 
+    [Fact]
+    public void Ungrouped_a_trial_takes_its_seed_groups_colour_its_later_seeds_lighter_shades()
+    {
+        FigureTrial T(int i, double lr, int seed) => new($"sweep/d/m/t/trial_{i:D3}", "/nowhere", new System.Text.Json.Nodes.JsonObject { ["lr"] = lr, ["seed"] = seed }, null);
+        // The same literals colors.test.mjs asks of the page's shade().
+        Assert.Equal(["#0072B2", "#D55E00", "#4D9CC9"], FigureBuilder.TrialColors([T(0, 0.1, 0), T(1, 0.01, 0), T(2, 0.1, 1)]));
+        Assert.Equal("#666666", Palette.Shade(6, 2, 3)); // black, 0.4 of the way to white
+        Assert.Equal(Palette.Of(3), Palette.Shade(3, 0, 5));
+    }
+
     private static (double D, string A, string B) Closest(int n, string? deficiency)
     {
         var colours = Enumerable.Range(0, n).Select(Palette.Of).ToList();

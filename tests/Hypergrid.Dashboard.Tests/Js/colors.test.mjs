@@ -39,10 +39,14 @@ test('a band is its line\'s colour, faded', () => {
   assert.equal(loadPage().fade('#0072B2'), '#0072B22E');
 });
 
-test('ungrouped, each trial has its own colour by its place in the selection', () => {
+test('ungrouped, each trial takes its seed group\'s colour, its later seeds lighter shades of it', () => {
   const page = loadPage();
-  const trials = [trial(leaf, 0, { seed: 0 }), trial(leaf, 1, { seed: 1 }), trial(leaf, 2, { seed: 2 })];
-  assert.deepEqual([...page.trialColors(trials).values()], OKABE_ITO.slice(0, 3));
+  const trials = [trial(leaf, 0, { lr: 0.1, seed: 0 }), trial(leaf, 1, { lr: 0.01, seed: 0 }), trial(leaf, 2, { lr: 0.1, seed: 1 })];
+  // #0072B2 mixed with white by 0.6·1/2: the same literal PaletteTests asks of Palette.Shade.
+  const colors = page.trialColors(trials);
+  assert.deepEqual(trials.map(t => colors.get(t.path)), [OKABE_ITO[0], OKABE_ITO[1], '#4D9CC9']);
+  assert.equal(page.shade(0, 0, 3), OKABE_ITO[0]);
+  assert.equal(page.shade(6, 2, 3), '#666666'); // black, 0.4 of the way to white
 });
 
 test('grouped, the seeds of a group share its colour and groups differ, numbered as first seen', () => {
