@@ -191,7 +191,7 @@ test('a link may sort by any column the study\'s trials can fill, though none is
   assert.ok(!keys.includes('bogus'));
 });
 
-test('the Results offer only the metrics a complete trial\'s log holds, and a link\'s other one is replaced and said', () => {
+test('the Results offer only the metrics a loaded log holds in that phase, and a link\'s other one is replaced and said', () => {
   // The audit: a Python program's study was offered val_grad_norm, val_iter_* and val_lr (the schema's), and
   // rm=val_grad_norm stayed, though the report refuses it.
   const document = stubDocument();
