@@ -109,7 +109,8 @@ function decodeF32(buffer) {
     }
     out[t.path] = { cols, filled: t.filled ?? [] };
   }
-  return out;
+  // The Results metrics the answer's trials can be ranked by (each phase's columns with a value in its rows).
+  return { trials: out, reported: header.reported ?? [] };
 }
 
 /**
@@ -141,7 +142,11 @@ async function loadLogs(trials) {
       try {
         const res = await fetch('/api/epochs', { method: 'POST', headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ trials: chunk.map(t => t.path), columns: asked.columns, phases: asked.phases }) });
-        if (res.ok) got = decodeF32(await res.arrayBuffer());
+        if (res.ok) {
+          const answer = decodeF32(await res.arrayBuffer());
+          got = answer.trials;
+          for (const m of answer.reported) store.reported.add(m); // what the Results may rank by
+        }
       } catch { /* this refresh shows what it has; the next one asks again */ }
       if (!got) { store.retry = true; continue; }
       for (const t of chunk) remember(t, got[t.path]?.cols, got[t.path]?.filled ?? [], asked, isFresh);

@@ -2,13 +2,31 @@
 // Hypergrid dashboard, colours: one per group of seeds (or per trial when ungrouped), the same in the plots, the table,
 // the Results and the figures the server draws (src/Hypergrid.Dashboard/Figures/Palette.cs holds the same rule).
 
-/** Okabe and Ito's colours: told apart with every common colour-vision deficiency; yellow last (faint on white). */
-const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+/**
+ * The fixed colours, in the order groups take them (Palette.cs says why these): Okabe and Ito's 8, told apart with
+ * every common colour-vision deficiency (yellow last, faint on white), then Paul Tol's wine and indigo and two greys.
+ */
+const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442',
+  '#882255', '#332288', '#777777', '#BBBBBB'];
 
-/** Colour i of n: Okabe-Ito up to 8 things; beyond, hues around the wheel by the golden angle (as hex). */
-function color(i, n = OKABE_ITO.length) {
-  if (n <= OKABE_ITO.length) return OKABE_ITO[i % OKABE_ITO.length];
-  return hslHex((i * 137.508) % 360, 0.7, 0.42);
+/**
+ * Colour i: one of the 12 fixed ones, past them hues around the wheel by the golden angle (as hex). It depends on i
+ * alone, never on how many things are drawn, so a group keeps its colour in every view and figure.
+ */
+function color(i) {
+  if (i >= 0 && i < PALETTE.length) return PALETTE[i];
+  return hslHex((Math.abs(i) * 137.508) % 360, 0.7, 0.42);
+}
+
+/**
+ * Seed j of a group of k drawn as separate lines (ungrouped): the group's colour for the first, then each mixed with
+ * white by 0.6·j/k more (Palette.Shade holds the same rule), so a group's trials read as one family.
+ */
+function shade(i, j, k) {
+  const hex = color(i);
+  if (j <= 0 || k <= 1) return hex;
+  const t = 0.6 * j / k;
+  return '#' + [1, 3, 5].map(p => { const c = parseInt(hex.slice(p, p + 2), 16); return Math.round(c + (255 - c) * t).toString(16).padStart(2, '0'); }).join('').toUpperCase();
 }
 
 /** hsl (h in degrees, s and l from 0 to 1) as #rrggbb, as CSS computes it. */
@@ -22,13 +40,13 @@ function hslHex(h, s, l) {
 const fade = hex => hex + '2E';
 
 /**
- * Each selected trial's colour: with grouping on, its group's (groups in the order first seen, as the figures number
- * them); otherwise its own, by its place in the selection.
+ * Each selected trial's colour: its seed group's (groups in the order first seen, as the figures and the Results
+ * number them); ungrouped, shaded by its place among the group's seeds, so each line is told apart and a group's
+ * Results dot has its trials' colour.
  */
 function trialColors(trials) {
-  if (!view.group) return new Map(trials.map((t, i) => [t.path, color(i, trials.length)]));
   const groups = [...seedGroups(trials).values()];
   const out = new Map();
-  groups.forEach((members, i) => { for (const t of members) out.set(t.path, color(i, groups.length)); });
+  groups.forEach((members, i) => members.forEach((t, j) => out.set(t.path, view.group ? color(i) : shade(i, j, members.length))));
   return out;
 }

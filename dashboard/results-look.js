@@ -12,7 +12,7 @@ function resultColor(g) {
   if (resultColor.key !== key) {
     const groups = [...seedGroups(selected()).values()];
     resultColor.map = new Map();
-    groups.forEach((members, i) => { for (const t of members) resultColor.map.set(t.path, color(i, groups.length)); });
+    groups.forEach((members, i) => { for (const t of members) resultColor.map.set(t.path, color(i)); });
     resultColor.key = key;
   }
   return resultColor.map.get(`${g.leaf}/${g.trials?.[0]}`) ?? '#6b7385';
@@ -71,6 +71,27 @@ function shorten(text, max, px = 11, width = textWidth) {
   let lo = 0, hi = text.length;
   while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (width(text.slice(0, mid) + '…', px) <= max) lo = mid; else hi = mid - 1; }
   return text.slice(0, lo) + '…';
+}
+
+/**
+ * An axis's category labels in `room` px left of it (text anchored at its end): each that fits as it is; the others
+ * lose what all of them start with (back to a separator, so "lr=" stays whole) for a leading "…", and
+ * are then cut at their end if still too wide. "sgd@lr=0.1,bs=64" beside "sgd@lr=0.01,bs=16" in 60 px reads
+ * "…0.1,bs=64": the part that tells them apart, never a label running off the SVG's left edge.
+ */
+function categoryLabels(labels, room, px = 10, width = textWidth) {
+  // What the labels too wide to fit all start with (those that fit are not cut, so they need not share it).
+  const wide = labels.filter(l => width(l, px) > room);
+  let common = 0;
+  if (wide.length > 1) {
+    while (wide.every(l => common < l.length && l[common] === wide[0][common])) common++;
+    while (common > 0 && !'@,=/ _-:;|'.includes(wide[0][common - 1])) common--;
+  }
+  return labels.map(l => {
+    if (width(l, px) <= room) return l;
+    const tail = common > 0 ? '…' + l.slice(common) : l;
+    return shorten(tail, room, px, width);
+  });
 }
 
 /**

@@ -115,6 +115,8 @@ function renderResults() {
   if (xKeys.length && linkChoiceGone('rk', view.r.key, xKeys, xKeys[0])) { view.r.key = xKeys[0]; writeView(); }
   if (!xKeys.includes(view.r.key)) view.r.key = xKeys[0] ?? '';
   keySel.value = view.r.key;
+  // No key to choose (one group, or groups told apart by their leaves alone): no empty box; the charts' place says why.
+  keySel.closest('label').hidden = !scatterChoiceShown(groups, xKeys);
   // No group (nothing complete yet, or the server refused): no empty frames, the figure buttons off, why in words.
   const area = chartArea(groups, results.why);
   showChartArea(area);
@@ -133,6 +135,18 @@ function renderResults() {
 function scatterKeys(groups, keys = resultKeys(groups)) {
   const numeric = keys.filter(k => groups.some(g => typeof g.values[k] === 'number'));
   return numeric.length ? numeric : keys;
+}
+
+/** Whether the scatter's x choice is shown: a scatter is drawn (two groups or more) and there is a key to choose. */
+const scatterChoiceShown = (groups, xKeys) => groups.length > 1 && xKeys.length > 0;
+
+/**
+ * The scatter's y title: the metric and its error bars, or, when no group has a bar (one seed each), that n=1, as the
+ * Results figure says it, rather than promising bars that are not drawn.
+ */
+function scatterYTitle(metric, err, groups) {
+  const bars = groups.some(g => err === 'ci' ? g.ci_low != null && g.ci_high != null : g.std != null);
+  return bars ? `${metric} (${err === 'ci' ? '95% CI' : '± std'})` : `${metric} (one seed each, n=1: no error bars)`;
 }
 
 /** Whether a section's table needs a leaf column: its rows are named by the keys that differ, unless those do not tell them apart. */
@@ -261,6 +275,20 @@ function axisOf(values) {
   return { kind: 'categorical', missing, pos, ticks: cats.map(c => ({ at: pos(c), label: c })) };
 }
 
+/** How far the scatter reaches past its first and last point, as a share of their span each side (FigureLayout.PointsXPad). */
+const SCATTER_PAD = 0.05;
+
+/**
+ * Where a place on an axis (0 to 1, as axisOf gives it) sits in the scatter's frame: numbers padded by SCATTER_PAD each
+ * side, categories by half a step, as the Results figure pads its x, so no point or error bar sits on the frame.
+ */
+function scatterAt(axis, p) {
+  if (p === null) return null;
+  if (axis.kind !== 'categorical') return (p + SCATTER_PAD) / (1 + 2 * SCATTER_PAD);
+  const n = axis.ticks.length;
+  return n > 1 ? (p * (n - 1) + 0.5) / n : p;
+}
+
 /** An axis value as a reader writes it: 0.0001, 0.25, 1e-7 (p significant digits at most, 4; distinctLabels asks more). */
 const axisLabel = (v, p = 4) => String(Number(v.toPrecision(p)));
 
@@ -310,10 +338,15 @@ function drawParallel(groups, keys) {
     if (titles[i].text !== axisTitle(a.name, s)) g.append(el('title', {}, axisTitle(a.name, s))); // a cut title whole, on hover
     // Categories closer than a line apart: every k-th named (each still ticked; hovering a line names its values).
     const every = s.kind === 'categorical' && s.ticks.length > 1 ? thinEvery(h / (s.ticks.length - 1), tickLine(10)) : 1;
+    // Labels end 6 px left of their axis: the first axis has the SVG's margin, the others the gap to the axis before.
+    const room = (i === 0 ? xs[0] : xs[i] - xs[i - 1] - 4) - 8;
+    const texts = s.kind === 'categorical' ? categoryLabels(s.ticks.map(t => t.label), room) : s.ticks.map(t => t.label);
     s.ticks.forEach((t, k) => {
       const y = top + h - t.at * h;
       g.append(el('line', { x1: xs[i] - 4, x2: xs[i], y1: y, y2: y, stroke: '#9ca3af' }));
-      if (k % every === 0) g.append(el('text', { x: xs[i] - 6, y: y + 3, 'text-anchor': 'end', class: 'r-tick' }, t.label));
+      if (k % every !== 0) return;
+      // A cut label keeps its whole text in data-full (hovering a line names its values whole).
+      g.append(el('text', { x: xs[i] - 6, y: y + 3, 'text-anchor': 'end', class: 'r-tick', 'data-full': t.label }, texts[k]));
     });
     if (s.missing) g.append(el('text', { x: xs[i], y: missingY + 12, 'text-anchor': 'middle', class: 'r-missing' }, 'missing'));
     svg.append(g);
@@ -351,18 +384,18 @@ function drawScatter(groups, labelsByKey) {
   const W = 520, left = 64, right = 16, top = 24, w = W - left - right - (xAxis.missing ? 40 : 0), h = 220;
   // Categories too many to sit level are turned and, where still touching, thinned; the SVG grows to hold them.
   const ticks = xAxis.kind === 'categorical'
-    ? categoryTicks(xAxis.ticks.map(t => t.label), xAxis.ticks.length > 1 ? w / (xAxis.ticks.length - 1) : w)
+    ? categoryTicks(xAxis.ticks.map(t => t.label), xAxis.ticks.length > 1 ? w / xAxis.ticks.length : w)
     : { angle: 0, texts: xAxis.ticks.map(t => t.label), depth: 16 };
   const bottom = 40 + ticks.depth, H = top + h + bottom;
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('height', String(H));
   const missingX = left + w + 28; // right of the axis: a group without the key is drawn apart and said to be missing
-  const X = g => { const p = xAxis.pos(g.values[key]); return p === null ? missingX : left + p * w; };
+  const X = g => { const p = scatterAt(xAxis, xAxis.pos(g.values[key])); return p === null ? missingX : left + p * w; };
   const Y = v => top + h - (hi === lo ? 0.5 : (v - lo) / (hi - lo)) * h;
   const frame = el('g', { class: 'r-axis', 'data-axis': key, 'data-kind': xAxis.kind });
   frame.append(el('rect', { x: left, y: top, width: w, height: h, fill: 'none', stroke: '#9ca3af' }));
   xAxis.ticks.forEach((t, i) => {
-    const x = left + t.at * w, text = ticks.texts[i];
+    const x = left + scatterAt(xAxis, t.at) * w, text = ticks.texts[i];
     frame.append(el('line', { x1: x, x2: x, y1: top + h, y2: top + h + 4, stroke: '#9ca3af' }));
     if (!text) return;
     if (ticks.angle === 0) frame.append(el('text', { x, y: top + h + 16, 'text-anchor': 'middle', class: 'r-tick' }, text));
@@ -378,7 +411,7 @@ function drawScatter(groups, labelsByKey) {
     yFrame.append(el('text', { x: left - 6, y: Y(v) + 3, 'text-anchor': 'end', class: 'r-tick' }, yLabels[i]));
   });
   yFrame.append(el('text', { x: 12, y: top + h / 2, 'text-anchor': 'middle', class: 'r-axis-title', transform: `rotate(-90 12 ${top + h / 2})` },
-    `${results.report.metric} (${view.r.err === 'ci' ? '95% CI' : '± std'})`));
+    scatterYTitle(results.report.metric, view.r.err, groups)));
   svg.append(yFrame);
   groups.forEach((g, index) => {
     g.index = index;
@@ -402,18 +435,21 @@ function drawScatter(groups, labelsByKey) {
 
 /**
  * The metrics the Results may rank by: each phase's schema metrics (from /api/trials), then the logs' own columns the
- * schema does not name (a program's bleu), sorted; never an x axis (time, samples).
+ * schema does not name (a program's bleu), sorted; never an x axis (time, samples). Once a complete trial's log is
+ * loaded (reported: its phase_metric names with a value, from POST /api/epochs), only those: a Python program's study
+ * is not offered val_grad_norm or val_lr, which no log of it holds and the report would refuse.
  */
-function resultMetricNames(schema, logged) {
+function resultMetricNames(schema, logged, reported = new Set()) {
   const own = [...logged].filter(m => !schema.includes(m) && !X_ONLY.has(m)).sort();
-  return ['val', 'train'].flatMap(p => [...schema, ...own].map(m => `${p}_${m}`));
+  const all = ['val', 'train'].flatMap(p => [...schema, ...own].map(m => `${p}_${m}`));
+  return reported.size ? all.filter(n => reported.has(n)) : all;
 }
 
 /** The metric choices, filled once the schema is known and again when a log brings a metric of its own. */
 function fillMetricChoices() {
   const metricSel = document.getElementById('r-metric'), atBest = document.getElementById('r-atbest');
   if (!store.schema.length) return;
-  const names = resultMetricNames(store.schema, store.metrics);
+  const names = resultMetricNames(store.schema, store.metrics, store.reported);
   if (metricSel.dataset.known === names.join('\n')) return;
   metricSel.dataset.known = names.join('\n');
   metricSel.replaceChildren(...names.map(n => new Option(n, n)));

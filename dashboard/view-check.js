@@ -182,7 +182,7 @@ function checkLinkMetrics() {
   if (store.metricsChecked || !store.metrics.size || !store.logs.size) return false;
   store.metricsChecked = true;
   const metrics = new Set([...store.metrics].filter(m => !X_ONLY.has(m)));
-  const resultMetrics = resultMetricNames(store.schema, metrics);
+  const resultMetrics = resultMetricNames(store.schema, metrics, store.reported);
   const changed = checkLink({ leaves: null, trials: null, resultMetrics, metrics });
   if (changed) document.getElementById('metrics').dataset.known = ''; // its checkboxes ticked anew
   return changed;

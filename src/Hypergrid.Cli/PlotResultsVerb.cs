@@ -34,9 +34,8 @@ public static class PlotResultsVerb
             if (!Directory.Exists(logRoot)) throw new UsageException($"{logRoot} does not exist; run trials first, or point --out at the output folder");
             var options = report.Read(r, filters.Read(r));
             var built = Reporter.Build(logRoot, options);
-            var all = FigureTrials.Under(new TrialScanner(logRoot, Training.TrialSchema.Instance));
-            var (colorOf, colors) = ResultsFigure.PageColors(all);
-            var figure = ResultsFigure.Build(built, r.GetValue(section), r.GetValue(key), r.GetValue(err)!, colorOf, colors, r.GetValue(logX));
+            var colorOf = ResultsFigure.PageColors(FigureTrials.Under(new TrialScanner(logRoot, Training.TrialSchema.Instance)), options);
+            var figure = ResultsFigure.Build(built, r.GetValue(section), r.GetValue(key), r.GetValue(err)!, colorOf, r.GetValue(logX));
             OutputFile.WriteBytes(target, FigureFile.Write(figure, size, kind));
             if (target is not null) Console.Error.WriteLine($"wrote {file}: {figure.Lines.Count} group(s) of {built.Metric} by {figure.XLabel}");
             return Exit.Ok;

@@ -30,4 +30,19 @@ public sealed record EpochSelection(IReadOnlySet<string>? Columns, IReadOnlySet<
             for (var r = 0; r < table.Rows; r++)
                 if (double.IsFinite(values[r][c])) { yield return table.Columns[c]; break; }
     }
+
+    /// <summary>
+    /// The metrics the Results may rank this trial by, as the report names them (phase_column: val_loss, train_bleu):
+    /// each phase's columns with a value in some row of that phase. A schema column no row fills (a program that logs
+    /// no grad_norm; grad_norm in val rows) is none, so the page does not offer a metric the report must refuse.
+    /// </summary>
+    public static IEnumerable<string> Reported(EpochTable table)
+    {
+        var values = table.Values;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var r = 0; r < table.Rows; r++)
+            for (var c = 0; c < table.Columns.Count; c++)
+                if (table.Columns[c] != EpochTable.BatchesColumn && double.IsFinite(values[r][c]) && seen.Add(table.Phases[r] + "_" + table.Columns[c]))
+                    yield return table.Phases[r] + "_" + table.Columns[c];
+    }
 }

@@ -30,10 +30,9 @@ public static class ReportFigureEndpoints
                     Get("font") is { } font ? FigureSize.ParseFont(font, FigureWords.Api) : 8) { Words = FigureWords.Api };
                 var options = ReportEndpoints.OptionsOf(q, schema);
                 var report = Reporter.Build(logRoot, options);
-                var selected = FigureTrials.Under(scanner).Where(t => options.Only is not { } only || Hypergrid.Trials.TrialId.TryParse(t.Path) is { } id && only(id)).ToList();
-                var (colorOf, colors) = ResultsFigure.PageColors(selected);
+                var colorOf = ResultsFigure.PageColors(FigureTrials.Under(scanner), options);
                 var logX = Get("logx") switch { null => (bool?)null, "true" => true, "false" => false, var v => throw FigureErrors.BadLogX(v) };
-                var figure = ResultsFigure.Build(report, Get("section"), Get("key"), Get("err") ?? "std", colorOf, colors, logX, FigureWords.Api);
+                var figure = ResultsFigure.Build(report, Get("section"), Get("key"), Get("err") ?? "std", colorOf, logX, FigureWords.Api);
                 var bytes = FigureFile.Write(figure, size, format);
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"results-{FileName(report.Metric)}.{format}\"";
                 return Results.Bytes(bytes, FigureFile.MediaType(format));

@@ -19,8 +19,14 @@ public sealed record Figure(string XLabel, string YLabel, IReadOnlyList<FigureLi
     /// <summary>A log x axis (a Results chart by a key spanning decades, e.g. lr; values at or below 0 are left out).</summary>
     public bool LogX { get; init; }
 
-    /// <summary>How many things the colours tell apart (groups or trials): colour i is <see cref="Palette.Of"/>(i, ColorCount).</summary>
-    public int ColorCount { get; init; } = Palette.Colors.Count;
+    /// <summary>
+    /// Each colour slot's colour (a line's <see cref="FigureLine.Color"/> is its slot); null or past its end: slot i is
+    /// <see cref="Palette.Of"/>(i). Ungrouped curves set it: each trial its own slot, coloured by its seed group's shade.
+    /// </summary>
+    public IReadOnlyList<string>? Colors { get; init; }
+
+    /// <summary>The colour of a slot, as #RRGGBB.</summary>
+    public string ColorOf(int slot) => Colors is { } c && slot >= 0 && slot < c.Count ? c[slot] : Palette.Of(slot);
 
     /// <summary>
     /// The x axis's ends when asked (a zoom's from and to, in the axis's units; null: the data's extent there), so a

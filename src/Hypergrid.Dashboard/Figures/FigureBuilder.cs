@@ -43,10 +43,23 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
             : unsized.Count > 0 ? FigureErrors.LeftOutNote(unsized) : null;
         return new Figure(xLabel, phaseWord + r.Metric + (r.Metric == "time" ? " (s)" : "") + band, lines)
         {
-            LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", ColorCount = groups.Count, Note = note,
+            LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", Note = note, Colors = r.Group ? null : TrialColors(trials),
             // A range asked on an axis drawn by step is the axis, as the page draws its zoom.
             XRange = r.X == "epoch" ? (null, null) : (r.From, r.To),
         };
+    }
+
+    /// <summary>
+    /// Ungrouped, each trial's colour: its seed group's (as grouped, and as the Results' dot of that group), shaded by
+    /// its place among the group's seeds (<see cref="Palette.Shade"/>), as the page's trialColors gives it.
+    /// </summary>
+    public static List<string> TrialColors(IReadOnlyList<FigureTrial> trials)
+    {
+        var byPath = new Dictionary<string, string>(StringComparer.Ordinal);
+        var groups = SeedGroups.Of(trials);
+        for (var i = 0; i < groups.Count; i++)
+            for (var j = 0; j < groups[i].Count; j++) byPath[groups[i][j].Path] = Palette.Shade(i, j, groups[i].Count);
+        return trials.Select(t => byPath[t.Path]).ToList();
     }
 
     public static string XLabel(string x) => x switch

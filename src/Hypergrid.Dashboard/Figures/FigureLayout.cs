@@ -33,25 +33,46 @@ public static class FigureLayout
         var (placed, legendRows, legendFs) = LegendFlow.Place(items.Select(i => (i.Text, i.SampleEms)).ToList(), (size.Width - 2 * legendLeft) / textScale, fs, size.Height * LegendShare);
         var legendH = legendRows == 0 ? 0 : legendRows * legendFs * LegendFlow.RowEms + fs * 0.3;
         var top = fs * 0.6;
-        var bottom = tickFs * 1.3 + fs * 1.4 + legendH;
-        var plotH = size.Height - top - bottom;
-        // A y label longer than the figure's height beside the plot takes a second line (ending in "…" if it must): never cut.
-        var yRoom = Math.Max(fs, plotH + 2 * top - fs * 0.2);
-        var yLines = LegendFlow.Wrap(f.YLabel, yRoom, fs);
-        if (yLines.Count > 2) yLines = [yLines[0], LegendFlow.Shorten(string.Join(" ", yLines.Skip(1)), yRoom, fs)];
-        var yLineGap = fs * 1.15;
-        var left = fs * 1.3 + (yLines.Count - 1) * yLineGap + fs * 0.4 + yLabels.Select(l => TextRuns.Width(l, tickFs)).DefaultIfEmpty(0).Max() + fs * 0.3;
+        var lineGap = fs * 1.15;
         var right = Math.Max(fs * 0.6, xTicks.Count == 0 ? 0 : TextRuns.Width(xLabels[^1], tickFs) / 2);
-        var plotW = size.Width - left - right;
-        if (plotW < 20 || plotH < 20) throw FigureErrors.TooSmall(size, items.Count(i => i.Sample));
-        return new FigurePlan
+        // An x label wider than the plot takes a second line (ending in "…" if it must), as the y label does: the
+        // plot gives up a line's height for it. Laid out with one line first, again with two if it does not fit.
+        List<string> xLines = [f.XLabel];
+        for (var pass = 0; ; pass++)
         {
-            Size = size, Extent = (xLo, xHi, yLo, yHi), LogX = f.LogX, LogY = f.LogY, Plot = (left, top, plotW, plotH), TickFontSize = tickFs,
-            XTicks = xTicks, XTickLabels = xLabels, YTicks = yTicks, YTickLabels = yLabels,
-            XLabel = (LegendFlow.Shorten(f.XLabel, plotW, fs), left + plotW / 2, top + plotH + tickFs * 1.3 + fs * 1.1),
-            YLabel = yLines.Select((l, i) => (l, fs * 1.0 + i * yLineGap, top + plotH / 2)).ToList(),
-            Legend = items, Placed = placed, LegendFontSize = legendFs, LegendAt = (legendLeft, top + plotH + tickFs * 1.3 + fs * 1.4 + fs * 0.3),
-        };
+            var bottom = tickFs * 1.3 + fs * 1.4 + (xLines.Count - 1) * lineGap + legendH;
+            var plotH = size.Height - top - bottom;
+            // A y label longer than the figure's height beside the plot takes a second line (ending in "…" if it must): never cut.
+            var yRoom = Math.Max(fs, plotH + 2 * top - fs * 0.2);
+            var yLines = LegendFlow.Wrap(f.YLabel, yRoom, fs);
+            if (yLines.Count > 2) yLines = [yLines[0], LegendFlow.Shorten(string.Join(" ", yLines.Skip(1)), yRoom, fs)];
+            var left = fs * 1.3 + (yLines.Count - 1) * lineGap + fs * 0.4 + yLabels.Select(l => TextRuns.Width(l, tickFs)).DefaultIfEmpty(0).Max() + fs * 0.3;
+            var plotW = size.Width - left - right;
+            if (f.XCategories is { Count: > 0 } shownCats && xTicks.Count > 0)
+            {
+                // The last category sits half a step inside the frame: its label needs room only past that (one
+                // group's long leaf name kept a fifth of the figure empty on the right).
+                var half = TextRuns.Width(xLabels[^1], tickFs) / 2;
+                var step = 1 / (2.0 * shownCats.Count);
+                right = Math.Max(fs * 0.6, (half - (size.Width - left) * step) / (1 - step));
+                plotW = size.Width - left - right;
+            }
+            if (plotW < 20 || plotH < 20) throw FigureErrors.TooSmall(size, items.Count(i => i.Sample));
+            var wrapped = LegendFlow.Wrap(f.XLabel, plotW, fs);
+            if (wrapped.Count > 2) wrapped = [wrapped[0], LegendFlow.Shorten(string.Join(" ", wrapped.Skip(1)), plotW, fs)];
+            if (wrapped.Count > xLines.Count && pass == 0) { xLines = wrapped; continue; }
+            xLines = wrapped;
+            var xLabelY = top + plotH + tickFs * 1.3 + fs * 1.1;
+            var legendY = top + plotH + tickFs * 1.3 + fs * 1.4 + (xLines.Count - 1) * lineGap + fs * 0.3;
+            return new FigurePlan
+            {
+                Size = size, Extent = (xLo, xHi, yLo, yHi), LogX = f.LogX, LogY = f.LogY, Plot = (left, top, plotW, plotH), TickFontSize = tickFs,
+                XTicks = xTicks, XTickLabels = xLabels, YTicks = yTicks, YTickLabels = yLabels,
+                XLabel = xLines.Select((l, i) => (l, left + plotW / 2, xLabelY + i * lineGap)).ToList(),
+                YLabel = yLines.Select((l, i) => (l, fs * 1.0 + i * lineGap, top + plotH / 2)).ToList(),
+                Legend = items, Placed = placed, LegendFontSize = legendFs, LegendAt = (legendLeft, legendY),
+            };
+        }
     }
 
     public static byte[] Draw(Figure f, FigureSize size, ICanvas canvas)
@@ -72,11 +93,11 @@ public static class FigureLayout
             var run = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Lower![i]) && Shown(line.Upper![i]) && ShownX(line.X[i])).ToList();
             if (run.Count == 0) continue;
             var poly = run.Select(i => (X(line.X[i]), Y(line.Upper![i]!.Value))).Concat(Enumerable.Reverse(run).Select(i => (X(line.X[i]), Y(line.Lower![i]!.Value)))).ToList();
-            canvas.Polygon(poly, Palette.Of(line.Color, f.ColorCount), 0.2, clip: true);
+            canvas.Polygon(poly, f.ColorOf(line.Color), 0.2, clip: true);
         }
         foreach (var line in f.Lines)
         {
-            var color = Palette.Of(line.Color, f.ColorCount);
+            var color = f.ColorOf(line.Color);
             if (line.Markers)
             {
                 for (var i = 0; i < line.X.Length; i++)
@@ -112,7 +133,7 @@ public static class FigureLayout
             canvas.Polyline([(left, Y(plan.YTicks[i])), (left + tl, Y(plan.YTicks[i]))], ink, 0.5, false, false);
             canvas.Text(left - fs * 0.3, Y(plan.YTicks[i]) + tickFs * 0.35, plan.YTickLabels[i], tickFs, Anchor.End, power: true);
         }
-        canvas.Text(plan.XLabel.X, plan.XLabel.Y, plan.XLabel.Text, fs, Anchor.Middle);
+        foreach (var (text, x, y) in plan.XLabel) canvas.Text(x, y, text, fs, Anchor.Middle);
         foreach (var (text, x, y) in plan.YLabel) canvas.Text(x, y, text, fs, Anchor.Middle, vertical: true);
 
         // The legend under the x label: its title, then its entries, wrapped like words.
@@ -124,8 +145,8 @@ public static class FigureLayout
             if (plan.Legend[p.Index] is { Sample: true } item)
             {
                 var y = plan.LegendBaseline(p, 0) - legendFs * 0.3;
-                for (var d = 0; d < item.Dots.Count; d++) canvas.Circle(x + LegendItem.DotAt(d) * legendFs, y, legendFs * 0.28, Palette.Of(item.Dots[d], f.ColorCount));
-                if (item.Dots.Count == 0) canvas.Polyline([(x, y), (x + legendFs * 1.6, y)], item.Color is { } c ? Palette.Of(c, f.ColorCount) : ink, 1.2, item.Dashed, false);
+                for (var d = 0; d < item.Dots.Count; d++) canvas.Circle(x + LegendItem.DotAt(d) * legendFs, y, legendFs * 0.28, f.ColorOf(item.Dots[d]));
+                if (item.Dots.Count == 0) canvas.Polyline([(x, y), (x + legendFs * 1.6, y)], item.Color is { } c ? f.ColorOf(c) : ink, 1.2, item.Dashed, false);
                 textX += legendFs * item.SampleEms;
             }
             for (var l = 0; l < p.Lines.Count; l++) canvas.Text(textX, plan.LegendBaseline(p, l), p.Lines[l], legendFs, Anchor.Start);
@@ -140,7 +161,13 @@ public static class FigureLayout
     private static double Positive(double v) => Math.Clamp(v, double.Epsilon, double.MaxValue);
 
     /// <summary>
-    /// The x and y ranges of every shown value and band (y padded by 4%; log y in positive values only); x between the
+    /// How far past its first and last point a figure of points (the Results chart) reaches on x, as a share of their
+    /// span each side (log: of the decades), so no point and its error bar sits on the frame; dashboard/results.js
+    /// pads its scatter by the same share. Curves run to the frame.
+    /// </summary>
+    public const double PointsXPad = 0.05;
+
+    /// <summary>The x and y ranges of every shown value and band (y padded by 4%, points' x by <see cref="PointsXPad"/>; log y in positive values only); x between the
     /// figure's <see cref="Figure.XRange"/> where it sets one.
     /// </summary>
     public static (double XLo, double XHi, double YLo, double YHi) Extent(Figure f)
@@ -154,10 +181,15 @@ public static class FigureLayout
         {
             // Padded by 5% of the decades shown, so the first and last points are not on the frame.
             if (xHi == xLo) (xLo, xHi) = (Positive(xLo / 10), Positive(xHi * 10));
-            var pad = Math.Pow(xHi / xLo, 0.05);
+            var pad = Math.Pow(xHi / xLo, PointsXPad);
             (xLo, xHi) = (Positive(xLo / pad), Positive(xHi * pad));
         }
         else if (xHi == xLo) (xLo, xHi) = (Finite(xLo - 1), Finite(xHi + 1));
+        else if (f.XCategories is null && f.Lines.Any(l => l.Markers))
+        {
+            var pad = (xHi / 2 - xLo / 2) * 2 * PointsXPad; // halved first, so the span of two huge values stays finite
+            (xLo, xHi) = (Finite(xLo - pad), Finite(xHi + pad));
+        }
         if (f.LogY)
         {
             if (yHi == yLo) (yLo, yHi) = (Positive(yLo / 2), Positive(yHi * 2));

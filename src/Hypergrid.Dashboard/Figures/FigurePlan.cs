@@ -31,8 +31,8 @@ public sealed record FigurePlan
 
     public required IReadOnlyList<string> YTickLabels { get; init; }
 
-    /// <summary>The x label, shortened to the plot's width, on its baseline centred under the plot.</summary>
-    public required (string Text, double X, double Y) XLabel { get; init; }
+    /// <summary>The x label's lines (two at most, the last shortened if it must be), each on its baseline centred under the plot.</summary>
+    public required IReadOnlyList<(string Text, double X, double Y)> XLabel { get; init; }
 
     /// <summary>The y label's lines, each on a vertical baseline (read bottom to top) at its x, centred on the plot.</summary>
     public required IReadOnlyList<(string Text, double X, double Y)> YLabel { get; init; }

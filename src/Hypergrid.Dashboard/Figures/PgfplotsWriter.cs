@@ -28,7 +28,7 @@ public static class PgfplotsWriter
         var fs = size.FontSize;
         tex.Append(CultureInfo.InvariantCulture, $"\\begin{{tikzpicture}}[hg text/.style={{inner sep=0pt, font={Font(fs)}}}, hg legend/.style={{anchor=base west, inner sep=0pt, font={Font(plan.LegendFontSize)}}}]\n");
         var colors = f.Lines.Select(l => l.Color).Distinct().Order().ToList();
-        foreach (var c in colors) tex.Append(CultureInfo.InvariantCulture, $"\\definecolor{{hg{c}}}{{HTML}}{{{Palette.Of(c, f.ColorCount)[1..]}}}\n");
+        foreach (var c in colors) tex.Append(CultureInfo.InvariantCulture, $"\\definecolor{{hg{c}}}{{HTML}}{{{f.ColorOf(c)[1..]}}}\n");
         var (left, top, plotW, plotH) = plan.Plot;
         var (xLo, xHi, yLo, yHi) = plan.Extent;
         tex.Append("\\begin{axis}[\n");
@@ -82,7 +82,8 @@ public static class PgfplotsWriter
     private static void Labels(StringBuilder tex, FigurePlan plan)
     {
         var h = plan.Size.Height;
-        tex.Append(CultureInfo.InvariantCulture, $"\\node[hg text, anchor=base] at ({N(plan.XLabel.X)}bp,{N(h - plan.XLabel.Y)}bp) {{{Escape(plan.XLabel.Text)}}};\n");
+        foreach (var (text, x, y) in plan.XLabel)
+            tex.Append(CultureInfo.InvariantCulture, $"\\node[hg text, anchor=base] at ({N(x)}bp,{N(h - y)}bp) {{{Escape(text)}}};\n");
         foreach (var (text, x, y) in plan.YLabel)
             tex.Append(CultureInfo.InvariantCulture, $"\\node[hg text, anchor=base, rotate=90] at ({N(x)}bp,{N(h - y)}bp) {{{Escape(text)}}};\n");
         var lfs = plan.LegendFontSize;

@@ -18,12 +18,12 @@ public static class ResultsFigure
 
     /// <summary>
     /// The figure of a report's section (null: the first) by key (null: the first key with a number, as the page
-    /// chooses); colourOf gives a group's colour index (the page's seed-group order) and colours how many there are.
+    /// chooses); colorOf gives a group's colour index (the page's seed-group order: <see cref="PageColors"/>).
     /// logX: a log x axis (true), a linear one (false), or (null) log when the key's values are all above 0 and span
     /// <see cref="LogDecades"/> decades or more; the x label says "(log scale)" either way. words: who asked (errors name
     /// their options or parameters; the CLI's by default).
     /// </summary>
-    public static Figure Build(Report report, string? section, string? key, string errorBars, Func<GroupRow, int?>? colorOf = null, int? colors = null, bool? logX = null, FigureWords? words = null)
+    public static Figure Build(Report report, string? section, string? key, string errorBars, Func<GroupRow, int?>? colorOf = null, bool? logX = null, FigureWords? words = null)
     {
         var w = words ?? FigureWords.Command;
         if (!ErrorBars.Contains(errorBars)) throw FigureErrors.UnknownErrorBars(errorBars, w);
@@ -49,7 +49,8 @@ public static class ResultsFigure
             var (lo, hi) = errorBars == "ci" ? (g.CiLow, g.CiHigh) : g.Std is { } s ? (g.Mean - s, g.Mean + s) : ((double?)null, (double?)null);
             lines.Add(new FigureLine(names[i], colorOf?.Invoke(g) ?? i, false, [x], [g.Mean])
             {
-                Lower = [lo], Upper = [hi], Markers = true, Ringed = g.Best,
+                // With one group there is nothing it is best among: no ring, no note.
+                Lower = [lo], Upper = [hi], Markers = true, Ringed = g.Best && drawn.Count > 1,
             });
         }
         var xs = lines.Select(l => l.X[0]).ToList();
@@ -57,26 +58,33 @@ public static class ResultsFigure
         if (logX == true && !log) throw FigureErrors.LogXNeedsPositive(byNumber ? key : null, w);
         var left = groups.Count - drawn.Count;
         var xLabel = key is null ? "group" : key + (log ? " (log scale)" : "") + (left > 0 ? $" ({left} group(s) without {key} left out)" : "");
-        var yLabel = report.Metric + (errorBars == "ci" ? " (mean, 95% CI)" : " (mean ± std over seeds)");
-        var best = drawn.FindIndex(g => g.Best);
+        // Groups of one seed each have no error bar to draw: the label says n=1 rather than promising bars.
+        var noBars = lines.All(l => l.Lower![0] is null || l.Upper![0] is null);
+        var yLabel = report.Metric + (noBars ? " (one seed each, n=1: no error bars)" : errorBars == "ci" ? " (mean, 95% CI)" : " (mean ± std over seeds)");
+        var best = drawn.Count > 1 ? drawn.FindIndex(g => g.Best) : -1;
         return new Figure(xLabel, yLabel, lines)
         {
             LegendTitle = title, Note = best < 0 ? null : "ringed: the best" + BestAt(drawn[best], names[best], key),
-            XCategories = categories, LogX = log, ColorCount = colors ?? Math.Max(drawn.Count, (colorOf is null ? 0 : lines.Max(l => l.Color) + 1)),
+            XCategories = categories, LogX = log,
         };
     }
 
     /// <summary>
-    /// Each report group's colour as the page gives it: the index of its first trial's seed group among the selected
-    /// trials (grouped by all but seed, in the page's order), and how many groups there are.
+    /// Each report group's colour as the page and `hypergrid plot --group` give it: the index of its first trial's seed
+    /// group among the trials the report covers (its filters and its selection; grouped by all but seed, in the order
+    /// of a scan, as the page orders them). One rule, whoever asks: the colour depends on the selection, never on the
+    /// whole study beside it.
     /// </summary>
-    public static (Func<GroupRow, int?> ColorOf, int Colors) PageColors(IReadOnlyList<FigureTrial> selected)
+    public static Func<GroupRow, int?> PageColors(IEnumerable<FigureTrial> all, ReportOptions options)
     {
+        var selected = all.Where(t => t.Path.Split('/') is [var mode, var dataset, var model, var trainer, ..]
+            && options.Filters.Matches(mode, dataset, model, trainer)
+            && (options.Only is not { } only || Hypergrid.Trials.TrialId.TryParse(t.Path) is { } id && only(id)));
         var groups = SeedGroups.Of(selected);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < groups.Count; i++)
             foreach (var t in groups[i]) index[t.Path] = i;
-        return (g => g.Trials.Count > 0 && index.TryGetValue($"{g.Leaf}/{g.Trials[0]}", out var i) ? i : null, Math.Max(1, groups.Count));
+        return g => g.Trials.Count > 0 && index.TryGetValue($"{g.Leaf}/{g.Trials[0]}", out var i) ? i : null;
     }
 
     /// <summary>

@@ -6,17 +6,21 @@ namespace Hypergrid.Dashboard.Figures;
 /// <summary>
 /// An SVG figure sized in points (width="241pt"), one polyline per line, coordinates to a
 /// tenth of a point: 50 bucketed curves stay a few hundred kilobytes. Every name is XML text, escaped; characters XML
-/// cannot hold are dropped.
+/// cannot hold are dropped. The plot's clip path is named by a hash of the figure's content ("plot-1a2b3c4d5e6f"), so
+/// two figures inlined in one HTML page do not clip each other's lines (ids are global to a page).
 /// </summary>
 public sealed class SvgCanvas : ICanvas
 {
     private readonly StringBuilder svg = new();
 
+    // Stands for the clip path's id until the content that names it is known.
+    private const string ClipId = "\u0001clip\u0001";
+
     public void Begin(double width, double height, (double X, double Y, double W, double H) clip)
     {
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{N(width)}pt\" height=\"{N(height)}pt\" viewBox=\"0 0 {N(width)} {N(height)}\" ");
         svg.Append("font-family=\"Helvetica, Arial, Arimo, 'Liberation Sans', sans-serif\" stroke-linejoin=\"round\" stroke-linecap=\"butt\">\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<defs><clipPath id=\"plot\"><rect x=\"{N(clip.X)}\" y=\"{N(clip.Y)}\" width=\"{N(clip.W)}\" height=\"{N(clip.H)}\"/></clipPath></defs>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<defs><clipPath id=\"{ClipId}\"><rect x=\"{N(clip.X)}\" y=\"{N(clip.Y)}\" width=\"{N(clip.W)}\" height=\"{N(clip.H)}\"/></clipPath></defs>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{N(width)}\" height=\"{N(height)}\" fill=\"#ffffff\"/>\n");
     }
 
@@ -26,7 +30,7 @@ public sealed class SvgCanvas : ICanvas
         Points(points);
         svg.Append(CultureInfo.InvariantCulture, $"\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{N(width)}\"");
         if (dashed) svg.Append(" stroke-dasharray=\"3 2\"");
-        svg.Append(clip ? " clip-path=\"url(#plot)\"/>\n" : "/>\n");
+        svg.Append(clip ? $" clip-path=\"url(#{ClipId})\"/>\n" : "/>\n");
     }
 
     public void Polygon(IReadOnlyList<(double X, double Y)> points, string color, double opacity, bool clip)
@@ -34,7 +38,7 @@ public sealed class SvgCanvas : ICanvas
         svg.Append("<polygon points=\"");
         Points(points);
         svg.Append(CultureInfo.InvariantCulture, $"\" fill=\"{color}\" fill-opacity=\"{N(opacity)}\" stroke=\"none\"");
-        svg.Append(clip ? " clip-path=\"url(#plot)\"/>\n" : "/>\n");
+        svg.Append(clip ? $" clip-path=\"url(#{ClipId})\"/>\n" : "/>\n");
     }
 
     public void Circle(double x, double y, double r, string color) =>
@@ -52,7 +56,12 @@ public sealed class SvgCanvas : ICanvas
         svg.Append("</text>\n");
     }
 
-    public byte[] Finish() => Encoding.UTF8.GetBytes(svg.Append("</svg>\n").ToString());
+    public byte[] Finish()
+    {
+        var text = svg.Append("</svg>\n").ToString();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
+        return Encoding.UTF8.GetBytes(text.Replace(ClipId, "plot-" + hash, StringComparison.Ordinal));
+    }
 
     /// <summary>Text as XML character data: markup characters escaped, characters XML 1.0 cannot hold dropped.</summary>
     public static string Escape(string text)

@@ -24,7 +24,10 @@ public sealed class EpochSelectionTests : IAsyncLifetime
         tree.Dispose();
     }
 
-    /// <summary>The answer's one trial: its header and each column's values by name.</summary>
+    /// <summary>
+    /// The answer's one trial: its header, each column's values by name, and the bytes of its values (what grows with
+    /// the rows; the header's names, among them the answer's reported metrics, are the same whatever is asked).
+    /// </summary>
     private async Task<(JsonElement Header, Dictionary<string, float[]> Columns, int Length)> Ask(string body)
     {
         var response = await server!.Http.PostAsync("/api/epochs", new StringContent(body));
@@ -34,6 +37,7 @@ public sealed class EpochSelectionTests : IAsyncLifetime
         var header = JsonDocument.Parse(bytes.AsMemory(4, length)).RootElement.GetProperty("trials").EnumerateArray().Single();
         var rows = header.GetProperty("rows").GetInt32();
         var offset = 4 + length + (4 - length % 4) % 4;
+        var start = offset;
         var columns = new Dictionary<string, float[]>();
         foreach (var name in header.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!))
         {
@@ -41,7 +45,7 @@ public sealed class EpochSelectionTests : IAsyncLifetime
             offset += rows * 4;
         }
         Assert.Equal(bytes.Length, offset); // nothing more was sent than the header names
-        return (header, columns, bytes.Length);
+        return (header, columns, bytes.Length - start);
     }
 
     [Fact]
@@ -58,6 +62,11 @@ public sealed class EpochSelectionTests : IAsyncLifetime
         Assert.Contains("acc", filled); // not sent, yet worth offering
         Assert.Contains("loss", filled);
         Assert.DoesNotContain("iter_budget", filled); // a column the log never filled
+        // What the Results may rank the answer's trials by: each phase's filled columns, whichever were sent.
+        var reported = JsonDocument.Parse(await (await server!.Http.PostAsync("/api/epochs", new StringContent($"{{\"trials\": [\"{Trial}\"], \"columns\": [\"loss\"]}}"))).Content.ReadAsByteArrayAsync().ContinueWith(b => b.Result.AsMemory(4, BitConverter.ToInt32(b.Result, 0)))).RootElement.GetProperty("reported").EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.Contains("val_acc", reported);
+        Assert.Contains("train_loss", reported);
+        Assert.DoesNotContain("val_iter_budget", reported);
     }
 
     [Fact]
@@ -70,7 +79,7 @@ public sealed class EpochSelectionTests : IAsyncLifetime
         Assert.Equal((float)(1 - (2.0 + 0.005) / 4), columns["acc"][0]);
         var (_, all, wholeLength) = await Ask($"{{\"trials\": [\"{Trial}\"], \"columns\": null}}");
         Assert.Contains("n_batches", all.Keys); // null is every column
-        Assert.True(length < wholeLength / 2, $"{length} bytes for two columns, {wholeLength} for the whole table");
+        Assert.True(length < wholeLength / 2, $"{length} bytes of values for two columns, {wholeLength} for the whole table");
     }
 
     [Theory]

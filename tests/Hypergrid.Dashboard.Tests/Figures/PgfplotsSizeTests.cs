@@ -38,7 +38,7 @@ public sealed class PgfplotsSizeTests : IDisposable
         {
             new FigureLine(n, i, false, [0, 1000, 2000], [2.0 + i, 1.0, 0.5]) { Lower = [1.5, 0.9, 0.4], Upper = [2.5 + i, 1.1, 0.6] },
             new FigureLine(n, i, true, [0, 1000, 2000], [2.2 + i, 1.2, 0.7]) { InLegend = false },
-        }).ToList()) { ColorCount = names.Count };
+        }).ToList());
 
     [Fact]
     public void Each_file_is_the_width_and_height_asked_with_everything_it_draws_inside()

@@ -127,6 +127,6 @@ public sealed partial class ResultsLogXTests : IAsyncLifetime
     [GeneratedRegex("<circle cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\" [^>]*fill=\"(#[0-9a-fA-F]{6})\"")]
     private static partial Regex Circle();
 
-    [GeneratedRegex("<clipPath id=\"plot\"><rect x=\"[-0-9.]+\" y=\"([-0-9.]+)\" width=\"[-0-9.]+\" height=\"([-0-9.]+)\"")]
+    [GeneratedRegex("<clipPath id=\"plot-[0-9a-f]+\"><rect x=\"[-0-9.]+\" y=\"([-0-9.]+)\" width=\"[-0-9.]+\" height=\"([-0-9.]+)\"")]
     private static partial Regex ClipRect();
 }

@@ -1,6 +1,7 @@
 // palette.js and group-legend.js: one colour per group of seeds (or per trial), the same everywhere, and the key that
 // names each group of a plot once.
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { loadPage } from './page.mjs';
 import { trial } from './trials.mjs';
@@ -8,21 +9,21 @@ import { trial } from './trials.mjs';
 const leaf = 'sweep/mnist/mlp/adam';
 const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
 
-test('up to eight things take Okabe and Ito\'s colours in order', () => {
+test('the first eight colours are Okabe and Ito\'s, whatever the count of things drawn', () => {
   const page = loadPage();
-  assert.deepEqual(Array.from({ length: 8 }, (_, i) => page.color(i, 8)), OKABE_ITO);
-  assert.equal(page.color(0, 1), OKABE_ITO[0]);
-  assert.equal(page.color(2), OKABE_ITO[2]);
+  assert.deepEqual(Array.from({ length: 8 }, (_, i) => page.color(i)), OKABE_ITO);
+  assert.equal(page.color(0), OKABE_ITO[0]);
 });
 
-test('more than eight things take as many different hues, none of them Okabe and Ito\'s', () => {
+test('the page\'s fixed colours are the figures\' (Palette.cs), in the same order, and past them every colour differs', () => {
   const page = loadPage();
-  for (const n of [9, 50]) {
-    const colors = Array.from({ length: n }, (_, i) => page.color(i, n));
-    assert.equal(new Set(colors).size, n, `${n} things`);
-    for (const c of colors) assert.match(c, /^#[0-9A-F]{6}$/);
-  }
-  assert.notEqual(page.color(0, 9), OKABE_ITO[0]);
+  const cs = readFileSync(new URL('../../../src/Hypergrid.Dashboard/Figures/Palette.cs', import.meta.url), 'utf8');
+  const list = cs.slice(cs.indexOf('Colors =')).split(';')[0].match(/#[0-9A-F]{6}/g);
+  assert.equal(list.length, 12);
+  assert.deepEqual(Array.from({ length: list.length }, (_, i) => page.color(i)), list);
+  const colors = Array.from({ length: 50 }, (_, i) => page.color(i));
+  assert.equal(new Set(colors).size, 50);
+  for (const c of colors) assert.match(c, /^#[0-9A-F]{6}$/);
 });
 
 test('hslHex gives the colour CSS gives for hsl()', () => {
@@ -38,10 +39,14 @@ test('a band is its line\'s colour, faded', () => {
   assert.equal(loadPage().fade('#0072B2'), '#0072B22E');
 });
 
-test('ungrouped, each trial has its own colour by its place in the selection', () => {
+test('ungrouped, each trial takes its seed group\'s colour, its later seeds lighter shades of it', () => {
   const page = loadPage();
-  const trials = [trial(leaf, 0, { seed: 0 }), trial(leaf, 1, { seed: 1 }), trial(leaf, 2, { seed: 2 })];
-  assert.deepEqual([...page.trialColors(trials).values()], OKABE_ITO.slice(0, 3));
+  const trials = [trial(leaf, 0, { lr: 0.1, seed: 0 }), trial(leaf, 1, { lr: 0.01, seed: 0 }), trial(leaf, 2, { lr: 0.1, seed: 1 })];
+  // #0072B2 mixed with white by 0.6·1/2: the same literal PaletteTests asks of Palette.Shade.
+  const colors = page.trialColors(trials);
+  assert.deepEqual(trials.map(t => colors.get(t.path)), [OKABE_ITO[0], OKABE_ITO[1], '#4D9CC9']);
+  assert.equal(page.shade(0, 0, 3), OKABE_ITO[0]);
+  assert.equal(page.shade(6, 2, 3), '#666666'); // black, 0.4 of the way to white
 });
 
 test('grouped, the seeds of a group share its colour and groups differ, numbered as first seen', () => {

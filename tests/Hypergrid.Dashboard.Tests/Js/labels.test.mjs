@@ -71,3 +71,17 @@ test('a label with no room on either side is left out', () => {
   const narrow = { left: 0, top: 0, right: 60, bottom: 100 };
   assert.deepEqual(page.labelPlacements([{ x: 30, y: 50, text: 'much too long' }], narrow, mono), []);
 });
+
+test('a parallel axis\'s category labels fit left of it, keeping the part that tells them apart', () => {
+  // The audit: "sgd@lr=0.1,bs=64" started 38 px left of the SVG and read "=0.1,bs=64".
+  const labels = ['sgd@lr=0.1,bs=64', 'sgd@lr=0.01,bs=16', 'sgd@lr=0.1,bs=16', 'adam'];
+  const out = page.categoryLabels(labels, 50, 10, mono);
+  for (const t of out) assert.ok(mono(t, 10) <= 50, t);
+  assert.equal(out[3], 'adam'); // fits: as it is
+  assert.equal(new Set(out).size, out.length);
+  // Labels sharing a start lose it back to a separator: "lr=" is whole, the values and batch sizes tell them apart.
+  const shared = page.categoryLabels(['sgd@lr=0.1,bs=64', 'sgd@lr=0.01,bs=16'], 60, 10, mono);
+  assert.deepEqual(shared, ['…0.1,bs=64', '…0.01,bs=16']);
+  assert.deepEqual(page.categoryLabels(['a', 'b'], 60, 10, mono), ['a', 'b']);
+  assert.deepEqual(page.categoryLabels([HOSTILE], 1000, 10, mono), [HOSTILE]);
+});

@@ -73,3 +73,32 @@ test('hidden trials alone make the Results ask for the rest by number', () => {
   page.store.trials = [trial(leaf, 0), trial(leaf, 1), trial(leaf, 2)];
   assert.equal(new URLSearchParams(page.reportQuery()).get('trials'), `${leaf}:0,2`);
 });
+
+test('the scatter pads its x as the Results figure does: no point on the frame, numbers, decades or categories', () => {
+  const pad = 0.05;
+  for (const values of [[16, 32, 64], [0.01, 0.1, 2]]) {
+    const axis = page.axisOf.raw(values);
+    const [first, last] = [Math.min(...values), Math.max(...values)].map(v => page.scatterAt(axis, axis.pos(v)));
+    assert.ok(Math.abs(first - pad / (1 + 2 * pad)) < 1e-12 && Math.abs(1 - last - pad / (1 + 2 * pad)) < 1e-12, `${values}: ${first}, ${last}`);
+  }
+  // Categories sit in the middle of equal steps, half a step from each side, as the figure's -0.5 to n-0.5.
+  const cats = page.axisOf.raw(['adam', 'sgd', 'rmsprop', 'adam']);
+  assert.deepEqual(['adam', 'sgd', 'rmsprop'].map(c => page.scatterAt(cats, cats.pos(c))), [1 / 6, 3 / 6, 5 / 6]);
+  assert.equal(page.scatterAt(page.axisOf.raw([7, 7]), 0.5), 0.5);
+  assert.equal(page.scatterAt(cats, null), null);
+});
+
+test('the scatter\'s y title says n=1 when no group has an error bar, and the bars otherwise', () => {
+  const one = [{ mean: 0.9, std: null }, { mean: 0.8, std: null }];
+  assert.equal(page.scatterYTitle('val_acc', 'std', one), 'val_acc (one seed each, n=1: no error bars)');
+  assert.equal(page.scatterYTitle('val_acc', 'ci', one), 'val_acc (one seed each, n=1: no error bars)');
+  const some = [{ mean: 0.9, std: 0.01, ci_low: 0.88, ci_high: 0.92 }, { mean: 0.8, std: null }];
+  assert.equal(page.scatterYTitle('val_acc', 'std', some), 'val_acc (± std)');
+  assert.equal(page.scatterYTitle('val_acc', 'ci', some), 'val_acc (95% CI)');
+});
+
+test('the scatter x choice is shown only when a scatter is drawn and it has a key to offer', () => {
+  assert.equal(page.scatterChoiceShown([group('a', { lr: 0.1 })], ['lr']), false); // one group: its values in words
+  assert.equal(page.scatterChoiceShown([group('a', {}), group('b', {})], []), false); // leaves alone tell them apart
+  assert.equal(page.scatterChoiceShown([group('a', { lr: 0.1 }), group('a', { lr: 0.01 })], ['lr']), true);
+});

@@ -190,3 +190,23 @@ test('a link may sort by any column the study\'s trials can fill, though none is
   for (const k of ['trial', 'state', 'val_acc', 'best_val_acc', 'val_loss', 'time_s', 'seed', 'lr']) assert.ok(keys.includes(k), k);
   assert.ok(!keys.includes('bogus'));
 });
+
+test('the Results offer only the metrics a loaded log holds in that phase, and a link\'s other one is replaced and said', () => {
+  // The audit: a Python program's study was offered val_grad_norm, val_iter_* and val_lr (the schema's), and
+  // rm=val_grad_norm stayed, though the report refuses it.
+  const document = stubDocument();
+  const page = loadPage({ hash: 'g=1&m=loss&rm=val_grad_norm&ra=val_lr', globals: { document } });
+  page.store.fromLink = new Set(['rm', 'ra']);
+  page.store.schema = ['loss', 'acc', 'grad_norm', 'lr'];
+  for (const m of ['loss', 'acc', 'grad_norm']) page.store.metrics.add(m);
+  for (const m of ['train_loss', 'train_acc', 'train_grad_norm', 'val_loss', 'val_acc']) page.store.reported.add(m);
+  const offered = page.resultMetricNames(page.store.schema, page.store.metrics, page.store.reported);
+  assert.deepEqual([...offered], ['val_loss', 'val_acc', 'train_loss', 'train_acc', 'train_grad_norm']);
+  page.store.logs.set('sweep/toy/net/sgd/trial_000', { phases: { train: { epoch: [1] } } });
+  assert.equal(page.checkLinkMetrics(), true);
+  assert.equal(page.view.r.metric, 'val_acc');
+  assert.equal(page.view.r.atBest, '');
+  assert.match(page.location.hash, /rm=val_acc/);
+  // Before any complete trial's log is known, the schema's list stands.
+  assert.ok(page.resultMetricNames(['loss', 'lr'], new Set(['loss'])).includes('val_lr'));
+});
