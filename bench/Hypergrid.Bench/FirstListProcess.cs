@@ -18,7 +18,7 @@ internal static class FirstListProcess
         var tool = installed.Command;
         var baseline = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_BASELINE");
         var pin = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_CPU");
-        var runs = new Dictionary<string, List<(double Ready, double First, double Cpu)>> { ["this build"] = [] };
+        var runs = new Dictionary<string, List<Run>> { ["this build"] = [] };
         if (baseline is not null) runs["baseline"] = [];
         for (var round = 0; round < 3; round++)
             foreach (var (name, binary) in new[] { ("this build", tool), ("baseline", baseline) })
@@ -39,8 +39,12 @@ internal static class FirstListProcess
 
     private static string Fmt(IEnumerable<double> seconds) => string.Join(", ", seconds.Select(Measure.Fmt));
 
-    // One process: started, polled until it answers, its first GET /api/trials timed, its CPU read, then stopped.
-    private static async Task<(double Ready, double First, double Cpu)?> Once(string tool, string outDir, string? pin)
+    /// <summary>One process's figures: seconds until it answered at all, its first /api/trials, its CPU by then; the body when kept.</summary>
+    internal readonly record struct Run(double Ready, double First, double Cpu, byte[]? Body);
+
+    // One process: started, polled until it answers, its first GET /api/trials timed, its CPU read, then (after
+    // <paramref name="after"/>, when given) stopped.
+    internal static async Task<Run?> Once(string tool, string outDir, string? pin, bool keepBody = false, Func<Task>? after = null)
     {
         var port = 20000 + Random.Shared.Next(10000);
         string[] args = ["dashboard", "--out", outDir, "--port", port.ToString(CultureInfo.InvariantCulture)];
@@ -61,9 +65,11 @@ internal static class FirstListProcess
             }
             var ready = clock.Elapsed.TotalSeconds;
             clock.Restart();
-            await http.GetByteArrayAsync("/api/trials");
+            var body = await http.GetByteArrayAsync("/api/trials");
             var first = clock.Elapsed.TotalSeconds;
-            return (ready, first, Cpu(process.Id));
+            var run = new Run(ready, first, Cpu(process.Id), keepBody ? body : null);
+            if (after is not null) await after();
+            return run;
         }
         finally
         {

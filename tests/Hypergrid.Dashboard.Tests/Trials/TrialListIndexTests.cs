@@ -210,6 +210,40 @@ public sealed class TrialListIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Writing_the_index_is_no_change_to_the_journal_and_a_trial_file_still_is()
+    {
+        Settle();
+        using var journal = ChangeJournal.Watch(tree.Log);
+        Assert.True(journal.Healthy);
+        var scanner = new TrialScanner(tree.Log) { Journal = journal, UseIndex = true };
+        scanner.Scan();
+        await scanner.Index!.Saving!;
+        Assert.Equal(1, scanner.Index.Writes);
+        await Task.Delay(300); // the watcher's events arrive milliseconds after the write
+        var full = scanner.FullScans;
+        scanner.Scan();
+        Assert.Equal(full, scanner.FullScans);
+        File.WriteAllText(Path.Combine(tree.Trial($"{HostileStudy.Leaf}/trial_001"), "note.txt"), "x");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (scanner.FullScans == full && clock.ElapsedMilliseconds < 3000)
+        {
+            await Task.Delay(20);
+            scanner.Scan();
+        }
+        Assert.Equal(full + 1, scanner.FullScans);
+    }
+
+    [Theory]
+    [InlineData(".trial-list-index", true)]
+    [InlineData("..trial-list-index.4242.deadbeef00000001.tmp", true)]
+    [InlineData("sweep/..trial-list-index.4242.deadbeef00000001.tmp", false)]
+    [InlineData("sweep/.trial-list-index", false)]
+    [InlineData(".trial-list-index2", false)]
+    [InlineData(".report-cache", false)]
+    [InlineData(null, false)]
+    public void The_journal_ignores_the_index_and_its_temp_files_only(string? name, bool ignored) => Assert.Equal(ignored, ChangeJournal.OwnIndex(name));
+
+    [Fact]
     public void The_index_is_no_trial_nor_leaf_to_the_readers_of_out_log()
     {
         Settle();
