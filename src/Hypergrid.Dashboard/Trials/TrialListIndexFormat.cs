@@ -79,7 +79,9 @@ internal static class TrialListIndexFormat
         try { length = file.Length; }
         catch (IOException) { return null; }
         if (length < Magic.Length + 16 || length > Array.MaxLength) return null;
-        var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+        // Not pooled: the entries' configs stay slices of it (one large array, never copied by a collection, instead of
+        // 100,000 small ones).
+        var buffer = GC.AllocateUninitializedArray<byte>((int)length);
         try
         {
             var bytes = buffer.AsSpan(0, (int)length);
@@ -93,17 +95,16 @@ internal static class TrialListIndexFormat
             if (RandomAccess.Read(file.SafeFileHandle, more, length) != 0) return null; // grown while read
             Span<byte> hash = stackalloc byte[8];
             XxHash3.Hash(bytes[..^8], hash);
-            return hash.SequenceEqual(bytes[^8..]) ? Parse(bytes[..^8], build) : null;
+            return hash.SequenceEqual(bytes[^8..]) ? Parse(buffer.AsMemory(0, (int)length - 8), build) : null;
         }
         catch (IOException) { return null; }
-        finally { ArrayPool<byte>.Shared.Return(buffer); }
     }
 
-    private static Dictionary<string, TrialListIndexEntry>? Parse(ReadOnlySpan<byte> bytes, string build)
+    private static Dictionary<string, TrialListIndexEntry>? Parse(ReadOnlyMemory<byte> memory, string build)
     {
         try
         {
-            var r = new Reader(bytes);
+            var r = new Reader(memory.Span);
             if (!r.Bytes(Magic.Length).SequenceEqual(Magic) || r.Int32() != Version || r.String() != build) return null;
             var count = r.Int32();
             if (count < 0) return null;
@@ -111,6 +112,7 @@ internal static class TrialListIndexFormat
             // Many trials share their strings (a data set's name, source and checksum, the metrics' names): kept once.
             var strings = new Dictionary<string, string>(StringComparer.Ordinal);
             var shared = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+            var datas = new Dictionary<DataRecord, DataRecord>();
             string Shared(ReadOnlySpan<byte> utf8)
             {
                 Span<char> chars = stackalloc char[Math.Min(utf8.Length, 256)];
@@ -134,6 +136,8 @@ internal static class TrialListIndexFormat
                     var status = r.Int32();
                     if (!Enum.IsDefined((RunStatus)status)) return null;
                     var data = r.Bool() ? new DataRecord(Shared(r.Utf8()), Shared(r.Utf8()), r.Int32(), r.Int32(), Shared(r.Utf8())) : null;
+                    // Most trials of a study trained on the same data: one record for them all.
+                    if (data is not null) data = datas.TryGetValue(data, out var same) ? same : datas[data] = data;
                     var (hasSeconds, seconds) = (r.Bool(), r.Double());
                     List<string>? gpus = null;
                     if (r.Bool())
@@ -159,7 +163,8 @@ internal static class TrialListIndexFormat
                 {
                     var n = r.Int32();
                     if (n < 0) return null;
-                    config = ShownConfig.OfJson(r.Bytes(n).ToArray());
+                    config = ShownConfig.OfJson(memory.Slice(r.Position, n));
+                    r.Bytes(n);
                 }
                 if (!entries.TryAdd(key, new TrialListIndexEntry(stamps, (TrialState)state, note, run, config))) return null;
             }
@@ -179,6 +184,8 @@ internal static class TrialListIndexFormat
         private int at;
 
         public readonly bool AtEnd => at == bytes.Length;
+
+        public readonly int Position => at;
 
         public ReadOnlySpan<byte> Bytes(int n)
         {
