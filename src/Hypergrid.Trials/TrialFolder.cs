@@ -150,7 +150,8 @@ public sealed partial class TrialFolder : IDisposable
         if (System.Text.Encoding.UTF8.GetMaxByteCount(name.Length) + 1 > path.Length) return null;
         var n = System.Text.Encoding.UTF8.GetBytes(name, path);
         path[n] = 0;
-        var stamp = Posix.FileStamp.Relative((int)handle.DangerousGetHandle(), path[..(n + 1)]);
+        // Asked of the server on a network file system: a cached stamp would hide a change made on another node.
+        var stamp = Posix.FileStamp.Relative((int)handle.DangerousGetHandle(), path[..(n + 1)], sync: true);
         GC.KeepAlive(handle);
         return stamp;
     }
