@@ -27,8 +27,7 @@ internal static class FirstListIndex
         Console.WriteLine($"  with and without the list index: {TrainBench.CpuLine()}, {(pin is null ? "unpinned" : $"pinned to CPU {pin}")}, {rounds} rounds alternated (load {TrainBench.LoadAverage()})");
         for (var round = 0; round < rounds; round++)
         {
-            RemoveLeftovers(outDir);
-            File.Delete(index);
+            Remove(outDir);
             var off = await FirstListProcess.Once(tool, outDir, pin, keepBody: round == 0);
             if (off is null) { Console.WriteLine("    without: did not answer"); return; }
             without.Add(off.Value);
@@ -60,6 +59,13 @@ internal static class FirstListIndex
             var waited = Stopwatch.StartNew();
             while (!File.Exists(index) && waited.Elapsed < TimeSpan.FromMinutes(2)) await Task.Delay(100);
         }) is not null && File.Exists(index);
+    }
+
+    /// <summary>Removes the study's list index (and leftovers): the next process reads every trial.</summary>
+    internal static void Remove(string outDir)
+    {
+        RemoveLeftovers(outDir);
+        File.Delete(Path.Combine(outDir, "log", IndexName));
     }
 
     // Temp files of index writes cut short by the kill that ends each timed process.

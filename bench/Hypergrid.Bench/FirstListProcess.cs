@@ -7,7 +7,8 @@ namespace Hypergrid.Bench;
 /// The first /api/trials answer as a user meets it: `hypergrid dashboard` started as its own process over the study (the
 /// tool as scripts/install packs it, ReadyToRun; or HYPERGRID_BENCH_TOOL), the time until it answers at all (ready), then
 /// its first GET /api/trials (wall) and the process's CPU by then (from /proc). With HYPERGRID_BENCH_BASELINE=PATH (another
-/// build's hypergrid) both run alternately, 3 rounds; HYPERGRID_BENCH_CPU=N pins both to that CPU (taskset).
+/// build's hypergrid) both run alternately, 3 rounds; HYPERGRID_BENCH_CPU=N pins both to that CPU (taskset). The list
+/// index a run leaves in out/log is removed before each (both read every trial; see <see cref="FirstListIndex"/>).
 /// </summary>
 internal static class FirstListProcess
 {
@@ -24,6 +25,8 @@ internal static class FirstListProcess
             foreach (var (name, binary) in new[] { ("this build", tool), ("baseline", baseline) })
             {
                 if (binary is null) continue;
+                // Both read every trial: the list index a run leaves is timed by FirstListIndex, not here.
+                FirstListIndex.Remove(outDir);
                 var run = await Once(binary, outDir, pin);
                 if (run is null) { Console.WriteLine($"  {name} ({binary}): did not answer"); return; }
                 runs[name].Add(run.Value);

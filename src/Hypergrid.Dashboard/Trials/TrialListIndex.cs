@@ -119,6 +119,8 @@ internal sealed class TrialListIndex
             if (s != FileStamp.Absent && (s.CtimeNs > scanStartNs - RacyNanoseconds || s.MtimeNs > scanStartNs - RacyNanoseconds)) return null;
             stamps[i] = s;
         }
+        // Damage the files' bytes decide only: an error reading the log (EIO, a permission) may pass, and is asked again.
+        if (record.State == TrialState.Damaged && record.Note?.StartsWith("batch_log.csv cannot be read", StringComparison.Ordinal) != false) return null;
         // Its batch log was read (these states say it exists), as a regular file.
         if (stamps[2] == FileStamp.Absent) return null;
         // Without a record only where run.json is missing (one that did not read, by an error that may pass, is read again),
