@@ -106,8 +106,9 @@ public sealed partial class TrialFolder : IDisposable
         return (file, false);
     }
 
-    // The stamps of the files read, when asked for (see Stamped): few names per folder, a small list.
-    private List<(string Name, Posix.FileStamp? Stamp)>? read;
+    // The stamps of the files read, when asked for (see Stamping): a list reads three names per folder, one small array.
+    private (string Name, Posix.FileStamp? Stamp)[]? read;
+    private int reads;
 
     /// <summary>Whether the files opened through this folder are stamped as they are read (see <see cref="ReadStamp"/>).</summary>
     internal bool Stamping { get; init; }
@@ -115,7 +116,10 @@ public sealed partial class TrialFolder : IDisposable
     private void Record(string name, Posix.FileStamp? stamp)
     {
         if (!Stamping) return;
-        (read ??= new(3)).Add((name, stamp));
+        read ??= new (string, Posix.FileStamp?)[4];
+        // More opens than the array holds: the overflowing one is forgotten, and ReadStamp of it says nothing (null).
+        if (reads < read.Length) read[reads] = (name, stamp);
+        reads++;
     }
 
     /// <summary>
@@ -125,10 +129,10 @@ public sealed partial class TrialFolder : IDisposable
     /// </summary>
     public Posix.FileStamp? ReadStamp(string name)
     {
-        if (read is null) return null;
+        if (read is null || reads > read.Length) return null;
         Posix.FileStamp? found = null;
         var seen = false;
-        foreach (var (n, s) in read)
+        foreach (var (n, s) in read.AsSpan(0, reads))
             if (n == name)
             {
                 // Opened twice with two answers: nothing certain of it.

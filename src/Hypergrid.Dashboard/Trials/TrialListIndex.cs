@@ -14,7 +14,7 @@ namespace Hypergrid.Dashboard.Trials;
 /// in (complete, stale, diverged, damaged with a regular batch log; never a program's result, judged against today's
 /// code on every scan); claimed, running, paused, pending and failed ones are read as before. The file is this user's,
 /// not a link, checked whole (a checksum, a count, the builds that wrote it); any doubt reads as no index. It is written
-/// in the background after a full scan, only when it would differ, by a temp file of a unique name renamed over it; where
+/// in the background once the answer of a full scan is sent, only when it would differ, by a temp file of a unique name renamed over it; where
 /// it cannot be written (a read-only out/log) the list is scanned as before, silently. Deleting it is always safe.
 /// </summary>
 internal sealed class TrialListIndex
@@ -142,12 +142,22 @@ internal sealed class TrialListIndex
     }
 
     /// <summary>
-    /// Writes the index of a full scan's entries (in folder order) on another thread, when they differ from what the
-    /// file holds and no write of this process is under way; a failure to write stops further tries in this process.
+    /// Keeps a full scan's entries (in folder order, made when the write begins) to write by <see cref="SavePending"/>:
+    /// not now, while the answer this scan serves is still being written and sent on the same two cores.
     /// </summary>
-    public void SaveInBackground(Func<IReadOnlyList<(string Key, TrialListIndexEntry Entry)>> scanned)
+    public void Keep(Func<IReadOnlyList<(string Key, TrialListIndexEntry Entry)>> scanned) => pending = scanned;
+
+    private volatile Func<IReadOnlyList<(string Key, TrialListIndexEntry Entry)>>? pending;
+
+    /// <summary>
+    /// Writes the last kept scan's entries on another thread, when they differ from what the file holds and no write of
+    /// this process is under way; a failure to write stops further tries in this process.
+    /// </summary>
+    public void SavePending()
     {
-        if (unwritable || !OperatingSystem.IsLinux() || Interlocked.Exchange(ref writing, 1) == 1) return;
+        if (unwritable || !OperatingSystem.IsLinux() || pending is null || Interlocked.Exchange(ref writing, 1) == 1) return;
+        var scanned = Interlocked.Exchange(ref pending, null);
+        if (scanned is null) { Volatile.Write(ref writing, 0); return; }
         Saving = Task.Run(() =>
         {
             try

@@ -60,6 +60,12 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         }
     }
 
+    /// <summary>
+    /// Writes the list index of the last full scan in the background, if it changed (see <see cref="TrialListIndex"/>):
+    /// called once an answer is sent, so that the write never shares the cores with it.
+    /// </summary>
+    public void SaveIndex() => index?.SavePending();
+
     // The last full scan: the journal's version before it began, when it ran, the folders it found in order, its answer,
     // which of its trials can change with nothing written (claimed or running: liveness; a program's result: its code),
     // and the fingerprint of all the others.
@@ -158,8 +164,8 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
             else print.Add(prints[i]);
         }
         var result = listed.ToList();
-        // Kept up to date after the answer, on another thread, only when it would change.
-        listIndex?.SaveInBackground(() => Indexable(dirs, entries));
+        // Kept up to date once the answer is sent (SaveIndex), on another thread, only when it would change.
+        listIndex?.Keep(() => Indexable(dirs, entries));
         LastVisited = dirs.Count;
         var scan = new FullScan(version, Environment.TickCount64, dirs, result, [.. dynamic], print.Value);
         // The version read before the scan: a change during it moves the journal past it, and the next scan is full.

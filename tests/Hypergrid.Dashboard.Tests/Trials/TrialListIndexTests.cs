@@ -27,6 +27,7 @@ public sealed class TrialListIndexTests : IDisposable
     {
         var scanner = new TrialScanner(tree.Log) { UseIndex = index };
         var (trials, print) = scanner.ScanWithFingerprint();
+        scanner.SaveIndex();
         scanner.Index?.Saving?.Wait();
         return (TrialListJson.Write(scanner.LogRoot, [], trials), print, scanner);
     }
@@ -58,6 +59,23 @@ public sealed class TrialListIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task The_dashboard_writes_the_index_once_its_answer_is_sent_and_a_scan_alone_writes_nothing()
+    {
+        Settle();
+        var scanner = new TrialScanner(tree.Log) { UseIndex = true };
+        scanner.Scan();
+        await Task.Delay(200);
+        Assert.False(File.Exists(IndexPath));
+        await using var server = await TestServer.StartAsync(tree);
+        var first = await server.Http.GetByteArrayAsync("/api/trials");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!File.Exists(IndexPath) && clock.ElapsedMilliseconds < 5000) await Task.Delay(20);
+        Assert.True(File.Exists(IndexPath));
+        await using var again = await TestServer.StartAsync(tree);
+        Assert.Equal(first, await again.Http.GetByteArrayAsync("/api/trials"));
+    }
+
+    [Fact]
     public void The_index_is_written_only_when_it_would_change()
     {
         Settle();
@@ -70,8 +88,10 @@ public sealed class TrialListIndexTests : IDisposable
         // A second full scan in the same process finds it as it left it.
         var scanner = new TrialScanner(tree.Log) { UseIndex = true };
         scanner.Scan();
+        scanner.SaveIndex();
         scanner.Index!.Saving?.Wait();
         scanner.Scan();
+        scanner.SaveIndex();
         scanner.Index.Saving?.Wait();
         Assert.Equal(0, scanner.Index.Writes);
     }
@@ -179,6 +199,7 @@ public sealed class TrialListIndexTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(tree.Log, "*.tmp"));
         // It does not try again on every scan.
         scanner.Scan();
+        scanner.SaveIndex();
         scanner.Index.Saving?.Wait();
         Assert.Equal(0, scanner.Index.Writes);
     }
