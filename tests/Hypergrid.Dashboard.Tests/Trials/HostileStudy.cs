@@ -43,6 +43,12 @@ public static class HostileStudy
         var program = tree.AddComplete($"{Leaf}/trial_013", "seed: 13\n", 1, 1);
         var files = CodeIdentity.Hash(tree.Root, ["train.py"]);
         Rewrite(program, r => r with { Code = new CodeRecord { Sha256 = CodeIdentity.Combine(files), Files = files, Root = tree.Root } });
+        // Every field the list shows from run.json: GPUs, infinities and a null among the final metrics, text beyond ASCII.
+        Rewrite(tree.AddComplete($"{Leaf}/trial_015", "seed: 15\n", 1, 1), r => r with
+        {
+            Gpus = ["0", "1"], Seconds = null, Data = new DataRecord("mnist ü", "über 😀 <b>", 100, 20, "x"),
+            Final = new() { ["val_loss"] = 0.25, ["val_acc"] = double.NegativeInfinity, ["best_val_acc"] = null, ["train_loss"] = double.PositiveInfinity },
+        });
         // Strays beside the trials, with files a trial would have.
         tree.AddComplete($"{Leaf}/trial_0000", "seed: 0\n", 1, 1);
         tree.AddComplete($"{Leaf}/trial_01", "seed: 1\n", 1, 1);
@@ -58,7 +64,7 @@ public static class HostileStudy
     }
 
     /// <summary>Trials of it the index keeps: the results, the diverged one and the damaged ones with a regular batch log, in every leaf that lists them.</summary>
-    public const int Indexed = 9 + 9 + 1; // adam: 000-004, 006, 008, 009, 014 (a link to 001); linked/: the same nine; a%20b: one
+    public const int Indexed = 10 + 10 + 1; // adam: 000-004, 006, 008, 009, 014 (a link to 001), 015; linked/: the same ten; a%20b: one
 
     /// <summary>run.json rewritten through <paramref name="change"/>.</summary>
     public static void Rewrite(string dir, Func<RunRecord, RunRecord> change) => change(RunRecord.TryRead(dir)!).Write(dir);
