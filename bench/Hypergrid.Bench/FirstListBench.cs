@@ -29,6 +29,8 @@ public static class FirstListBench
             if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") == "split") { FirstListSplit.Run(log); return; }
             // HYPERGRID_BENCH_ONLY=process: as a user meets it, the dashboard as its own process (and a baseline's, alternated).
             if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") == "process") { await FirstListProcess.RunAsync(outDir, count); return; }
+            // HYPERGRID_BENCH_ONLY=index: a fresh process with the list index an earlier one left, and without it, alternated.
+            if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") == "index") { await FirstListIndex.RunAsync(outDir, count); return; }
             await FirstAnswer(outDir, count);
             // HYPERGRID_BENCH_ONLY=first: the first answer alone (for strace or perf).
             if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") == "first") return;
@@ -37,6 +39,7 @@ public static class FirstListBench
             Stages(log);
             TrialListBaseline.Run(log);
             await FirstListProcess.RunAsync(outDir, count);
+            await FirstListIndex.RunAsync(outDir, count);
         }
         finally
         {
@@ -57,6 +60,8 @@ public static class FirstListBench
     /// <summary>A new server's first GET /api/trials and a warm one (see <see cref="FirstAnswer(HttpClient, int)"/>).</summary>
     internal static async Task FirstAnswer(string outDir, int count)
     {
+        // Every trial read, as before the list index (timed on its own: FirstListIndex).
+        FirstListIndex.Remove(outDir);
         var built = Stopwatch.StartNew();
         await using var app = DashboardServer.Build(new DashboardOptions(outDir, Port: 0));
         await app.StartAsync();

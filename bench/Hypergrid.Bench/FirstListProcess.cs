@@ -7,7 +7,8 @@ namespace Hypergrid.Bench;
 /// The first /api/trials answer as a user meets it: `hypergrid dashboard` started as its own process over the study (the
 /// tool as scripts/install packs it, ReadyToRun; or HYPERGRID_BENCH_TOOL), the time until it answers at all (ready), then
 /// its first GET /api/trials (wall) and the process's CPU by then (from /proc). With HYPERGRID_BENCH_BASELINE=PATH (another
-/// build's hypergrid) both run alternately, 3 rounds; HYPERGRID_BENCH_CPU=N pins both to that CPU (taskset).
+/// build's hypergrid) both run alternately, 3 rounds; HYPERGRID_BENCH_CPU=N pins both to that CPU (taskset). The list
+/// index a run leaves in out/log is removed before each (both read every trial; see <see cref="FirstListIndex"/>).
 /// </summary>
 internal static class FirstListProcess
 {
@@ -18,12 +19,14 @@ internal static class FirstListProcess
         var tool = installed.Command;
         var baseline = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_BASELINE");
         var pin = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_CPU");
-        var runs = new Dictionary<string, List<(double Ready, double First, double Cpu)>> { ["this build"] = [] };
+        var runs = new Dictionary<string, List<Run>> { ["this build"] = [] };
         if (baseline is not null) runs["baseline"] = [];
         for (var round = 0; round < 3; round++)
             foreach (var (name, binary) in new[] { ("this build", tool), ("baseline", baseline) })
             {
                 if (binary is null) continue;
+                // Both read every trial: the list index a run leaves is timed by FirstListIndex, not here.
+                FirstListIndex.Remove(outDir);
                 var run = await Once(binary, outDir, pin);
                 if (run is null) { Console.WriteLine($"  {name} ({binary}): did not answer"); return; }
                 runs[name].Add(run.Value);
@@ -39,8 +42,12 @@ internal static class FirstListProcess
 
     private static string Fmt(IEnumerable<double> seconds) => string.Join(", ", seconds.Select(Measure.Fmt));
 
-    // One process: started, polled until it answers, its first GET /api/trials timed, its CPU read, then stopped.
-    private static async Task<(double Ready, double First, double Cpu)?> Once(string tool, string outDir, string? pin)
+    /// <summary>One process's figures: seconds until it answered at all, its first /api/trials, its CPU by then; the body when kept.</summary>
+    internal readonly record struct Run(double Ready, double First, double Cpu, byte[]? Body);
+
+    // One process: started, polled until it answers, its first GET /api/trials timed, its CPU read, then (after
+    // <paramref name="after"/>, when given) stopped.
+    internal static async Task<Run?> Once(string tool, string outDir, string? pin, bool keepBody = false, Func<Task>? after = null)
     {
         var port = 20000 + Random.Shared.Next(10000);
         string[] args = ["dashboard", "--out", outDir, "--port", port.ToString(CultureInfo.InvariantCulture)];
@@ -61,9 +68,11 @@ internal static class FirstListProcess
             }
             var ready = clock.Elapsed.TotalSeconds;
             clock.Restart();
-            await http.GetByteArrayAsync("/api/trials");
+            var body = await http.GetByteArrayAsync("/api/trials");
             var first = clock.Elapsed.TotalSeconds;
-            return (ready, first, Cpu(process.Id));
+            var run = new Run(ready, first, Cpu(process.Id), keepBody ? body : null);
+            if (after is not null) await after();
+            return run;
         }
         finally
         {

@@ -36,7 +36,7 @@ public static class DashboardServer
         app.UseHostCheck(options);
         app.UseContentPolicy();
         app.MapPage(dashboardDir, uplotDir);
-        var scanner = new TrialScanner(logRoot, options.Schema) { Journal = app.Services.GetRequiredService<ChangeJournal>() };
+        var scanner = new TrialScanner(logRoot, options.Schema) { Journal = app.Services.GetRequiredService<ChangeJournal>(), UseIndex = true };
         app.MapTrials(scanner);
         var store = new EpochLogStore(logRoot);
         app.MapLogs(logRoot, store);

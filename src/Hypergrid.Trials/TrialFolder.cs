@@ -39,7 +39,7 @@ public sealed partial class TrialFolder : IDisposable
     internal static TrialFolder Lost(string path) => new(path, null, gone: true);
 
     /// <summary>The folder as <paramref name="handle"/> (an O_PATH descriptor of it, now owned by this).</summary>
-    internal static TrialFolder Of(string path, SafeFileHandle handle) => new(path, handle);
+    internal static TrialFolder Of(string path, SafeFileHandle handle, bool stamping = false) => new(path, handle) { Stamping = stamping };
 
     /// <summary>When the folder itself was last written (UTC; through a link within out/log, the folder it leads to).</summary>
     public DateTime LastWriteTimeUtc()
@@ -95,8 +95,69 @@ public sealed partial class TrialFolder : IDisposable
     {
         if (handle is null) return (null, gone);
         var fd = OpenAt(handle, name, ORead | ONonBlock | ONoFollow | OCloseOnExec, 0);
-        if (fd < 0) return (null, Marshal.GetLastPInvokeError() == ENoEnt);
-        return (SafeFiles.Fstat(new SafeFileHandle(fd, ownsHandle: true)), false);
+        if (fd < 0)
+        {
+            var missing = Marshal.GetLastPInvokeError() == ENoEnt;
+            Record(name, missing ? Posix.FileStamp.Absent : null);
+            return (null, missing);
+        }
+        var file = SafeFiles.Fstat(new SafeFileHandle(fd, ownsHandle: true), out var stamp);
+        Record(name, stamp);
+        return (file, false);
+    }
+
+    // The stamps of the files read, when asked for (see Stamping): a list reads three names per folder, one small array.
+    private (string Name, Posix.FileStamp? Stamp)[]? read;
+    private int reads;
+
+    /// <summary>Whether the files opened through this folder are stamped as they are read (see <see cref="ReadStamp"/>).</summary>
+    internal bool Stamping { get; init; }
+
+    private void Record(string name, Posix.FileStamp? stamp)
+    {
+        if (!Stamping) return;
+        read ??= new (string, Posix.FileStamp?)[4];
+        // More opens than the array holds: the overflowing one is forgotten, and ReadStamp of it says nothing (null).
+        if (reads < read.Length) read[reads] = (name, stamp);
+        reads++;
+    }
+
+    /// <summary>
+    /// What the file <paramref name="name"/> was when this folder last opened it: the stamp of the very file read (from the
+    /// fstat of its descriptor), <see cref="Posix.FileStamp.Absent"/> when there was no entry of that name; null when it
+    /// was not opened through the descriptor (a link, an error, never asked, not stamping) or is not a regular file.
+    /// </summary>
+    public Posix.FileStamp? ReadStamp(string name)
+    {
+        if (read is null || reads > read.Length) return null;
+        Posix.FileStamp? found = null;
+        var seen = false;
+        foreach (var (n, s) in read.AsSpan(0, reads))
+            if (n == name)
+            {
+                // Opened twice with two answers: nothing certain of it.
+                if (seen && found != s) return null;
+                (found, seen) = (s, true);
+            }
+        return found;
+    }
+
+    /// <summary>
+    /// The stamp of the file <paramref name="name"/> now, by one statx relative to this folder's descriptor, the name not
+    /// followed (see <see cref="Posix.FileStamp.Of(string)"/>: <see cref="Posix.FileStamp.Absent"/> when missing; null when
+    /// it cannot be told, is no regular file, or the folder has no descriptor).
+    /// </summary>
+    public Posix.FileStamp? Stamp(string name)
+    {
+        if (handle is null) return null;
+        Span<byte> path = stackalloc byte[256];
+        if (System.Text.Encoding.UTF8.GetMaxByteCount(name.Length) + 1 > path.Length) return null;
+        var n = System.Text.Encoding.UTF8.GetBytes(name, path);
+        path[n] = 0;
+        // Asked of the server on a network file system: a cached stamp would hide a change made on another node.
+        var stamp = Posix.FileStamp.Relative((int)handle.DangerousGetHandle(), path[..(n + 1)], sync: true);
+        GC.KeepAlive(handle);
+        return stamp;
     }
 
     public void Dispose() => handle?.Dispose();

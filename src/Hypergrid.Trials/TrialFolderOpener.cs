@@ -10,10 +10,13 @@ namespace Hypergrid.Trials;
 /// </summary>
 public sealed class TrialFolderOpener(string root)
 {
+    /// <summary>Whether each folder opened stamps the files read through it (<see cref="TrialFolder.ReadStamp"/>): the trial list's index.</summary>
+    public bool Stamping { get; init; }
+
     /// <summary>The trial folder at <paramref name="dir"/> (a path under the root); dispose it when its files are read.</summary>
     public TrialFolder Open(string dir)
     {
         if (!OperatingSystem.IsLinux() || SafeFiles.StatOffsets() is null) return TrialFolder.ByPath(dir);
-        return Posix.Beneath.OpenFolder(root, dir) is { } handle ? TrialFolder.Of(dir, handle) : TrialFolder.Lost(dir);
+        return Posix.Beneath.OpenFolder(root, dir) is { } handle ? TrialFolder.Of(dir, handle, Stamping) : TrialFolder.Lost(dir);
     }
 }

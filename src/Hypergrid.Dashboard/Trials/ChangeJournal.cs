@@ -65,7 +65,7 @@ public sealed class ChangeJournal : IDisposable
                 w.Created += Changed;
                 w.Deleted += Changed;
                 w.Changed += Changed;
-                w.Renamed += (_, _) => Interlocked.Increment(ref version);
+                w.Renamed += (_, e) => { if (!OwnIndex(e.OldName) || !OwnIndex(e.Name)) Interlocked.Increment(ref version); };
                 w.Error += (_, _) => { healthy = false; Interlocked.Increment(ref version); };
                 w.EnableRaisingEvents = true;
                 watcher = w;
@@ -87,7 +87,15 @@ public sealed class ChangeJournal : IDisposable
     /// <summary>False until the watch covers every folder, and once it failed or overflowed: its silence then means nothing.</summary>
     public bool Healthy => healthy;
 
-    private void Changed(object sender, FileSystemEventArgs e) => Interlocked.Increment(ref version);
+    private void Changed(object sender, FileSystemEventArgs e)
+    {
+        if (!OwnIndex(e.Name)) Interlocked.Increment(ref version);
+    }
+
+    // The trial list's own index and its temp files, beside the modes in out/log: written after a full scan (only when it
+    // changes), they change no trial; counted, each write would make the next scan a full one.
+    internal static bool OwnIndex(string? name) =>
+        name is not null && (name == TrialListIndex.FileName || name.StartsWith("." + TrialListIndex.FileName + ".", StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal) && !name.Contains('/'));
 
     public void Dispose()
     {

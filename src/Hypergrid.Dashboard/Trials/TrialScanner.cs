@@ -22,7 +22,11 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
 
     // What the cache keeps of one trial folder. A class, not a tuple: a dictionary of reference values runs the framework's
     // precompiled code, one of a six-field tuple had its own compiled by the JIT during a first answer.
-    private sealed record Entry(DateTime Stamp, TrialRecord Record, ShownConfig? Config, Func<RunRecord?, string?> Current, string? Log, Dictionary<string, double?>? Final);
+    private sealed record Entry(DateTime Stamp, TrialRecord Record, ShownConfig? Config, Func<RunRecord?, string?> Current, string? Log, Dictionary<string, double?>? Final)
+    {
+        /// <summary>What out/log's list index keeps of it (null: it does not belong there, or there is no index).</summary>
+        public TrialListIndexEntry? Indexed { get; init; }
+    }
 
     public string LogRoot => logRoot;
 
@@ -35,6 +39,32 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
 
     /// <summary>How long a quiet journal is trusted before a full scan (a missed event is repaired within it).</summary>
     public TimeSpan SafetyRescan { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Whether a full scan takes finished trials from out/log's list index when their files are as they were, and keeps
+    /// the index up to date in the background (see <see cref="TrialListIndex"/>; the dashboard's scanner does).
+    /// </summary>
+    public bool UseIndex { get; init; }
+
+    private TrialListIndex? index;
+    private readonly Lock indexGate = new();
+
+    /// <summary>The list index, loaded at the first full scan that wants it (null: not used).</summary>
+    internal TrialListIndex? Index
+    {
+        get
+        {
+            if (!UseIndex) return null;
+            if (index is { } known) return known;
+            lock (indexGate) return index ??= TrialListIndex.Load(logRoot, TrialListIndex.Build(schema));
+        }
+    }
+
+    /// <summary>
+    /// Writes the list index of the last full scan in the background, if it changed (see <see cref="TrialListIndex"/>):
+    /// called once an answer is sent, so that the write never shares the cores with it.
+    /// </summary>
+    public void SaveIndex() => index?.SavePending();
 
     // The last full scan: the journal's version before it began, when it ran, the folders it found in order, its answer,
     // which of its trials can change with nothing written (claimed or running: liveness; a program's result: its code),
@@ -71,7 +101,10 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         var dynamic = new List<int>();
         var print = new ScanFingerprint();
         var leaves = new ScanLeaves();
+        // The index (28 MB at 100,000 trials) read and checked on another core while this one lists the folders.
+        var loading = UseIndex && index is null ? Task.Run(() => Index) : null;
         var dirs = TrialFolders.Under(logRoot).ToList();
+        loading?.Wait();
         // Each folder is read on its own (a first answer at 100,000 trials reads as many run.json and cfg.yaml files):
         // on every core, then put together in folder order.
         var listed = new Listed[dirs.Count];
@@ -83,7 +116,10 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         // made again about twenty times at 100,000 trials).
         if (cache is { IsEmpty: true } empty && dirs.Count > 1024) Interlocked.CompareExchange(ref cache, new(Environment.ProcessorCount, dirs.Count, StringComparer.Ordinal), empty);
         // Each trial folder opened once, its files by their names relative to it (not looked up from / for each file).
-        var opener = new TrialFolderOpener(logRoot);
+        var listIndex = Index;
+        var opener = new TrialFolderOpener(logRoot) { Stamping = listIndex is not null };
+        // Before any file is read: a file changed after this (less a clock tick) is not trusted to the index.
+        var scanStartNs = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
         Parallel.For(0, dirs.Count, i =>
         {
             var dir = dirs[i];
@@ -95,13 +131,26 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
             if (decisions > stamp) stamp = decisions;
             if (!cache.TryGetValue(dir, out var entry) || entry.Stamp != stamp)
             {
+                // A finished trial whose three files are as the index says: three statx calls, nothing opened or parsed.
+                if (listIndex is not null && dir.StartsWith(rootSlash, StringComparison.Ordinal) && listIndex.Lookup(dir.AsSpan(rootSlash.Length), folder) is { } indexed)
+                {
+                    entry = new Entry(stamp, indexed.Record(id, dir), indexed.Config, Unknown, indexed.State == TrialState.Damaged ? null : TrialFiles.BatchLog, null) { Indexed = indexed };
+                    cache[dir] = entry;
+                    entries[i] = entry;
+                    listed[i] = Judged(entry, code);
+                    prints[i] = Print(i, dir, entry.Stamp, listed[i]);
+                    return;
+                }
                 var (config, current) = ReadConfig(folder);
                 var record = TrialRecord.Read(folder, id, current);
                 // A result shows the config it was trained with: the cfg.yaml's JSON is made only for the others. Only a
                 // trial read again while its folder is unchanged (a live one) needs its current hash again: the others do
                 // not keep their parsed config alive (100,000 of them are most of what a first answer's collections copy).
                 var shown = record.TrainedConfig is { } trained ? ShownConfig.Of(trained) : config is null ? null : ShownConfig.OfJson(JsonOf(config));
-                entry = new Entry(stamp, record, shown, Live(record) ? current : Unknown, LogOf(record), FinalOf(record));
+                entry = new Entry(stamp, record, shown, Live(record) ? current : Unknown, LogOf(record), FinalOf(record))
+                {
+                    Indexed = listIndex is null ? null : TrialListIndex.Of(folder, record, shown, scanStartNs),
+                };
                 cache[dir] = entry;
             }
             else if (Live(entry.Record)) cache[dir] = entry = Reread(dir, entry);
@@ -115,6 +164,8 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
             else print.Add(prints[i]);
         }
         var result = listed.ToList();
+        // Kept up to date once the answer is sent (SaveIndex), on another thread, only when it would change.
+        listIndex?.Keep(() => Indexable(dirs, entries));
         LastVisited = dirs.Count;
         var scan = new FullScan(version, Environment.TickCount64, dirs, result, [.. dynamic], print.Value);
         // The version read before the scan: a change during it moves the journal past it, and the next scan is full.
@@ -142,6 +193,15 @@ public sealed class TrialScanner(string logRoot, IConfigSchema? schema = null)
         }
         if (reread) LastVisited = scan.Dynamic.Length;
         return (changed ?? scan.Trials, print.Value);
+    }
+
+    // A full scan's indexed trials in folder order, keyed by their path under out/log.
+    private List<(string Key, TrialListIndexEntry Entry)> Indexable(List<string> dirs, Entry[] entries)
+    {
+        var kept = new List<(string, TrialListIndexEntry)>(entries.Length);
+        for (var i = 0; i < entries.Length; i++)
+            if (entries[i].Indexed is { } e && dirs[i].StartsWith(rootSlash, StringComparison.Ordinal)) kept.Add((dirs[i][rootSlash.Length..], e));
+        return kept;
     }
 
     // Whether a trial can change with nothing written: claimed or running (liveness), or a program's result (its code).

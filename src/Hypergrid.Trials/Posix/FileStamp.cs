@@ -62,12 +62,14 @@ public readonly record struct FileStamp(long Dev, long Ino, long Size, long Mtim
     }
 
     /// <summary>As <see cref="Of(string)"/> for <paramref name="path"/> (UTF-8, NUL-terminated) relative to the folder open on <paramref name="dirfd"/>.</summary>
-    internal static FileStamp? Relative(int dirfd, ReadOnlySpan<byte> path)
+    /// <paramref name="sync"/>: AT_STATX_FORCE_SYNC, the attributes asked of the server on a network file system (NFS keeps
+    /// them cached for up to a minute, so a file changed on another node would stamp as it was); nothing changes on a local one.
+    internal static FileStamp? Relative(int dirfd, ReadOnlySpan<byte> path, bool sync = false)
     {
         Span<byte> buffer = stackalloc byte[256];
         try
         {
-            if (Native.Statx(dirfd, ref MemoryMarshal.GetReference(path), Native.AtSymlinkNoFollow, Native.StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
+            if (Native.Statx(dirfd, ref MemoryMarshal.GetReference(path), Native.AtSymlinkNoFollow | (sync ? Native.AtStatxForceSync : 0), Native.StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
                 return Marshal.GetLastPInvokeError() is 2 or 20 ? Absent : null; // ENOENT, ENOTDIR
         }
         catch (EntryPointNotFoundException) { return null; } // a C library without statx (musl before 1.2.5)
