@@ -26,7 +26,8 @@ internal sealed class TrialListIndex
 
     /// <summary>
     /// How recent a change makes a trial unfit for the index: file times come from the kernel's coarse clock (a tick of
-    /// 1-10 ms), so two writes within one tick leave the same times; a tenth of a second covers any tick with room.
+    /// 1-10 ms), so two writes within one tick leave the same times; a tenth of a second covers any tick with room. It
+    /// holds only where out/log's files are stamped finely and by a clock close to this host's: see <see cref="ClockAgrees"/>.
     /// </summary>
     public const long RacyNanoseconds = 100_000_000;
 
@@ -167,7 +168,18 @@ internal sealed class TrialListIndex
                 RemoveLeftovers();
                 var bytes = TrialListIndexFormat.Serialize(build, entries);
                 // Readable by its owner alone (it holds what files others may not read said); renamed over the old whole.
-                AtomicFile.Write(Path.Combine(logRoot, FileName), file => file.Write(bytes), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                AtomicFile.Write(Path.Combine(logRoot, FileName), file =>
+                {
+                    var before = DateTime.UtcNow;
+                    file.Write(bytes);
+                    file.Flush();
+                    var after = DateTime.UtcNow;
+                    // The racy rule compares file times with this host's clock: where the clock that stamps out/log's
+                    // files (a file server's) is not within half the window of it, the rule could index a trial written
+                    // within one tick of its read, so no index is kept there (the list is scanned as before).
+                    if (file is FileStream fs && !ClockAgrees(before, after, File.GetLastWriteTimeUtc(fs.SafeFileHandle)))
+                        throw new IOException("out/log's file clock differs from this host's: no trial list index");
+                }, UnixFileMode.UserRead | UnixFileMode.UserWrite);
                 var now = new Dictionary<string, TrialListIndexEntry>(entries.Count, StringComparer.Ordinal);
                 foreach (var (key, entry) in entries) now[key] = entry;
                 onDisk = now;
@@ -176,6 +188,18 @@ internal sealed class TrialListIndex
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { unwritable = true; }
             finally { Volatile.Write(ref writing, 0); }
         });
+    }
+
+    /// <summary>
+    /// Whether the file time <paramref name="stamped"/> of a write made between <paramref name="before"/> and
+    /// <paramref name="after"/> on this host's clock agrees with it within half of <see cref="RacyNanoseconds"/>, and is
+    /// finer than a second: a file server whose clock is off, or which stamps whole seconds (two writes a second apart
+    /// would look alike), makes the racy rule unsound there.
+    /// </summary>
+    internal static bool ClockAgrees(DateTime before, DateTime after, DateTime stamped)
+    {
+        var slack = TimeSpan.FromTicks(RacyNanoseconds / 100 / 2);
+        return stamped.Ticks % TimeSpan.TicksPerSecond != 0 && stamped >= before - slack && stamped <= after + slack;
     }
 
     private bool Same(IReadOnlyList<(string Key, TrialListIndexEntry Entry)> entries)
