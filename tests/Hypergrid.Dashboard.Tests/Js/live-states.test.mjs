@@ -59,9 +59,11 @@ for (const axis of STEP_AXES) {
     const t = trial(leaf, 0, { batch_size: 32 });
     server.log = log(40, 16);
     await page.loadSteps.raw([{ ...t, state: 'running', log: 'batch_log.partial.csv' }]);
-    await page.loadSteps.raw([{ ...t, state: 'running', log: 'batch_log.partial.csv' }]);
-    // It ends: 48 train rows and a last val pass at step 48, the step axis one longer than the train rows.
+    // Its last val pass is written (at step 48: the step axis one longer than the train rows); it still runs.
     server.log = log(48, 16);
+    await page.loadSteps.raw([{ ...t, state: 'running', log: 'batch_log.partial.csv' }]);
+    assert.equal(values(lineOf(page, t, 'train')).length, 48);
+    // It ends: its finished log has the same rows.
     await page.loadSteps.raw([{ ...t, log: 'batch_log.csv' }]);
     assert.equal(values(lineOf(page, t, 'train')).length, 48);
     assert.equal(lineOf(page, t, 'train').step[0], 0);
