@@ -334,6 +334,28 @@ function unplacedWords(trials, unplaced, axis) {
     `the step axis draws ${paths.length === 1 ? 'it' : 'them'}`).join('. ');
 }
 
+/** The view's phases a trial has no row of yet, by its step buckets or its epoch log, whichever is loaded. */
+const phasesWithoutRows = t => view.phases.filter(ph =>
+  !(store.steps.get(t.path)?.[ph]?.rows > 0 || store.logs.get(t.path)?.phases?.[ph]?.epoch?.length > 0));
+
+/**
+ * Why a metric's plot has no point, said in its place instead of an empty frame with made-up axes: the running trials
+ * that have rows but none with it (waiting for their first val rows when those are what they lack: a program that
+ * logs acc only in its val pass), or that no shown row has it. '' when the only trials are running ones with no row
+ * at all: the waiting note above names them.
+ */
+function emptyPlotWords(metric, trials) {
+  const running = trials.filter(t => t.state === 'running' && hasRows(t));
+  if (!running.length) {
+    return trials.some(t => t.state !== 'running' || hasRows(t)) ? `${metric}: no ${view.phases.join(' or ')} row of the shown trials has a value` : '';
+  }
+  const one = running.length === 1;
+  const names = running.slice(0, 3).map(t => t.path).join(', ') + (running.length > 3 ? ` and ${running.length - 3} more` : '');
+  const lacking = view.phases.filter(ph => running.some(t => phasesWithoutRows(t).includes(ph)));
+  const what = lacking.length ? `first ${lacking.join(' and ')} rows` : `first rows with ${metric}`;
+  return `${metric}: ${names} ${one ? 'is' : 'are'} running: waiting for ${one ? 'its' : 'their'} ${what}`;
+}
+
 /** Running trials of the selection that have written no row yet are named as waiting; returns how many. */
 function renderWaiting(trials) {
   const { count, text } = waitingWords(trials);
@@ -345,21 +367,35 @@ function renderWaiting(trials) {
 
 function drawPlots(trials, colors) {
   const holder = document.getElementById('plots');
-  const waiting = renderWaiting(trials);
+  renderWaiting(trials);
   const unplaced = document.getElementById('unplaced');
   unplaced.textContent = unplacedWords(trials, store.unplaced, view.x); // trial paths are text, never HTML
   unplaced.hidden = unplaced.textContent === '';
   const wanted = view.metrics.filter(m => store.metrics.has(m));
   const next = [];
+  for (const el of holder.querySelectorAll('.plot-empty')) el.remove();
+  const order = [];
   for (const metric of wanted) {
     const series = seriesFor(metric, trials, colors);
-    if (waiting && !hasPoints(series)) continue; // no row in the selection yet: the words above, not made-up axes
+    // No point to draw: words in the plot's place (the waiting note above for trials with no row), not made-up axes.
+    if (!hasPoints(series)) {
+      const words = emptyPlotWords(metric, trials);
+      if (words) {
+        const el = document.createElement('div');
+        el.className = 'waiting plot-empty';
+        el.dataset.metric = metric;
+        el.textContent = words; // trial paths and metric names are text, never HTML
+        order.push(el);
+      }
+      continue;
+    }
     const sig = signature(metric, series);
     const old = store.plots.find(p => p.metric === metric);
     if (old && old.sig === sig) {
       old.plot.setData(toPlotData(series).data);
       old.series = series; // what export writes
       next.push(old);
+      order.push(old.el);
       continue;
     }
     if (old) { old.plot.destroy(); old.el.remove(); }
@@ -369,11 +405,12 @@ function drawPlots(trials, colors) {
     holder.append(el);
     next.push({ metric, sig, el, plot: buildPlot(metric, series, el), series });
     el.append(figureButtons(metric));
+    order.push(el);
   }
   // Grouped: each plot lists its groups under it, in their colours, whether or not the cursor is over it.
   const title = view.group ? groupNames().title : null;
   for (const p of next) renderGroupLegend(p.el, p.series, title);
   for (const p of store.plots) if (!next.includes(p)) { p.plot.destroy(); p.el.remove(); }
-  for (const p of next) holder.append(p.el); // in the order of the chosen metrics
+  for (const el of order) holder.append(el); // in the order of the chosen metrics
   store.plots = next;
 }
