@@ -8,6 +8,21 @@ function smooth(ys, w) {
   return ys.map(y => (y == null ? null : (s = s == null ? y : w * s + (1 - w) * y)));
 }
 
+/**
+ * A step line's band split by where its buckets have rows: a band joins two points only when their buckets are next to
+ * each other, so it never stretches a spread across buckets without rows. A point standing alone (a val pass: its rows
+ * all at one step, the next pass an epoch of empty buckets away) keeps its spread as an error bar at its step instead:
+ * the spread of one pass's batches or seeds says nothing of the steps between passes, and interpolating it to the next
+ * pass drew wedges (the audit's defect 5). Returns the band with lone points left out, and the bars (null elsewhere).
+ */
+function bandRuns(band) {
+  const has = i => band.upper[i] != null && band.lower[i] != null;
+  const lone = i => has(i) && !has(i - 1) && !has(i + 1);
+  const upper = band.upper.map((v, i) => (lone(i) ? null : v)), lower = band.lower.map((v, i) => (lone(i) ? null : v));
+  const bars = { upper: band.upper.map((v, i) => (lone(i) ? v : null)), lower: band.lower.map((v, i) => (lone(i) ? v : null)) };
+  return { band: upper.some(v => v != null) ? { upper, lower } : undefined, bars: bars.upper.some(v => v != null) ? bars : undefined };
+}
+
 /** Trial paths without the folders every selected trial shares: legends stay readable. */
 function shortNames(trials) {
   const parts = trials.map(t => t.path.split('/'));
@@ -48,8 +63,8 @@ function seriesFor(metric, trials, colors) {
         if (!xs) continue;
         const band = view.band === 'range' ? { upper: m.max, lower: m.min }
           : { upper: m.mean.map((v, i) => v == null ? null : v + (m.std[i] ?? 0)), lower: m.mean.map((v, i) => v == null ? null : v - (m.std[i] ?? 0)) };
-        out.push({ label: `${name.line} ${ph} (n=${Math.max(...m.n)})`, group: name.key, color: c, dash: ph !== 'train', xs, ys: smooth(m.mean, view.smooth), band,
-          logged: loggedX(body), steps: body.step, width: body.width });
+        out.push({ label: `${name.line} ${ph} (n=${Math.max(...m.n)})`, group: name.key, color: c, dash: ph !== 'train', xs, ys: smooth(m.mean, view.smooth),
+          ...bandRuns(band), logged: loggedX(body), steps: body.step, width: body.width });
       }
     }
     return out;
@@ -64,7 +79,7 @@ function seriesFor(metric, trials, colors) {
         const xs = stepXs(body, ph === 'train' ? 'last' : 'mean');
         if (!xs) continue;
         out.push({ label: `${names.get(t.path)} ${ph}${pausedMark(t)}`, color: colors.get(t.path), dash: ph !== 'train', xs, ys: smooth(ph === 'train' ? m.last : m.mean, view.smooth),
-          band: body.raw ? undefined : { upper: m.max, lower: m.min }, logged: loggedX(body), steps: body.step, width: body.width });
+          ...(body.raw ? {} : bandRuns({ upper: m.max, lower: m.min })), logged: loggedX(body), steps: body.step, width: body.width });
       }
     }
     return out;
@@ -118,21 +133,23 @@ function rising(xs) {
 }
 
 /**
- * One line's columns as uPlot takes them, [xs, ys] or [xs, ys, upper, lower] with its band: x rising (sorted, a
+ * One line's columns as uPlot takes them, [xs, ys], then its band's upper and lower and its error bars when it has them: x rising (sorted, a
  * missing or repeated x dropped, the first row of a repeat kept); on a log y axis a value of 0 or less is a gap.
  */
 function plotColumns(s, log) {
   const positive = arr => arr.map(v => (v != null && v <= 0 ? null : v));
+  // The line, then its band's upper and lower, then its lone points' error bars (bandRuns), each when it has them.
+  const columns = [s.ys, ...(s.band ? [s.band.upper, s.band.lower] : []), ...(s.bars ? [s.bars.upper, s.bars.lower] : [])];
   // The common case, x already rising (an epoch log's rows): taken as it is, not sorted again.
   if (rising(s.xs)) {
     const pick = log ? positive : arr => arr;
-    return s.band ? [s.xs, pick(s.ys), pick(s.band.upper), pick(s.band.lower)] : [s.xs, pick(s.ys)];
+    return [s.xs, ...columns.map(pick)];
   }
   const order = s.xs.map((x, i) => i).filter(i => s.xs[i] != null).sort((a, b) => s.xs[a] - s.xs[b]);
   const uniq = order.filter((i, k) => k === 0 || s.xs[i] !== s.xs[order[k - 1]]);
   const xs = uniq.map(i => s.xs[i]);
   const pick = arr => uniq.map(i => (log && arr[i] != null && arr[i] <= 0 ? null : arr[i]));
-  return s.band ? [xs, pick(s.ys), pick(s.band.upper), pick(s.band.lower)] : [xs, pick(s.ys)];
+  return [xs, ...columns.map(pick)];
 }
 
 /** Aligns per-series x arrays into uPlot's one-x-column data, with bands as extra series. */
@@ -144,14 +161,21 @@ function toPlotData(series) {
 function buildPlot(metric, series, el) {
   const { data, meta } = toPlotData(series);
   const uSeries = [{ label: view.x }];
-  const bands = [];
+  const bands = [], bars = [];
   for (const s of meta) {
     uSeries.push({ label: s.label, stroke: s.color, width: 1.5, dash: s.dash ? [6, 4] : undefined, spanGaps: true, points: { show: false } });
     if (s.band) {
       const upper = uSeries.length;
-      uSeries.push({ label: `${s.label} +std`, stroke: 'transparent', points: { show: false }, spanGaps: true });
-      uSeries.push({ label: `${s.label} -std`, stroke: 'transparent', points: { show: false }, spanGaps: true });
+      // A band's gaps stay gaps (bandRuns left a lone point's spread out of it), so it never spans an empty stretch.
+      uSeries.push({ label: `${s.label} +std`, stroke: 'transparent', points: { show: false }, spanGaps: !s.bars });
+      uSeries.push({ label: `${s.label} -std`, stroke: 'transparent', points: { show: false }, spanGaps: !s.bars });
       bands.push({ series: [upper, upper + 1], fill: fade(s.color) });
+    }
+    if (s.bars) {
+      // Not drawn as lines: drawBars strokes them; as series they count in the y axis' range.
+      bars.push({ upper: uSeries.length, color: s.color });
+      uSeries.push({ label: `${s.label} bar+`, stroke: 'transparent', points: { show: false }, spanGaps: true });
+      uSeries.push({ label: `${s.label} bar-`, stroke: 'transparent', points: { show: false }, spanGaps: true });
     }
   }
   const opts = {
@@ -172,6 +196,7 @@ function buildPlot(metric, series, el) {
     legend: { show: false },
     hooks: {
       ...(stepAxis() ? { setSelect: [u => zoomSteps(u)] } : {}),
+      ...(bars.length ? { draw: [u => drawBars(u, bars)] } : {}),
       setCursor: [u => renderLegend(u, legend)],
     },
   };
@@ -184,6 +209,30 @@ function buildPlot(metric, series, el) {
   renderLegend(plot, legend);
   if (stepAxis()) plot.over.addEventListener('dblclick', () => { store.stepRange = null; redraw(true); });
   return plot;
+}
+
+/** Each lone point's spread (bandRuns) as an error bar at its x: a vertical stroke with caps, in the line's colour, faded. */
+function drawBars(u, bars) {
+  const { ctx } = u, { left, top, width, height } = u.bbox, cap = 3 * devicePixelRatio;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, top, width, height);
+  ctx.clip();
+  ctx.lineWidth = devicePixelRatio;
+  for (const { upper, color } of bars) {
+    ctx.strokeStyle = color + '99';
+    ctx.beginPath();
+    u.data[0].forEach((x, i) => {
+      const hi = u.data[upper][i], lo = u.data[upper + 1][i];
+      if (x == null || hi == null || lo == null) return;
+      const px = u.valToPos(x, 'x', true), y1 = u.valToPos(hi, 'y', true), y0 = u.valToPos(lo, 'y', true);
+      ctx.moveTo(px, y0); ctx.lineTo(px, y1);
+      ctx.moveTo(px - cap, y0); ctx.lineTo(px + cap, y0);
+      ctx.moveTo(px - cap, y1); ctx.lineTo(px + cap, y1);
+    });
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 /** How many lines the legend lists at most: the plot stays the main thing on screen, whatever the number of lines. */
@@ -292,7 +341,7 @@ function distinctLabels(values, format) {
 }
 
 function signature(metric, series) {
-  return [metric, view.x, xLabel(series), view.log, view.group, view.band, ...series.map(s => s.label + s.color + (s.band ? '+band' : ''))].join('|');
+  return [metric, view.x, xLabel(series), view.log, view.group, view.band, ...series.map(s => s.label + s.color + (s.band ? '+band' : '') + (s.bars ? '+bars' : ''))].join('|');
 }
 
 /** Whether any line of a plot has a point: a plot of none would invent its axis ranges. */
