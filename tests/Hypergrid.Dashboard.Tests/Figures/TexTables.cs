@@ -8,7 +8,8 @@ public static partial class TexTables
 {
     public sealed record Plot(string Options, List<double[]> Rows)
     {
-        public bool IsBand => Options.Contains("fill opacity");
+        /// <summary>A spread: a filled band, or the error bars of a band's lone points (no marks).</summary>
+        public bool IsBand => Options.Contains("fill opacity") || Options.Contains("mark=none, forget plot, error bars");
     }
 
     public static List<Plot> Read(string tex) =>
