@@ -58,8 +58,8 @@ public static class PgfplotsWriter
                 tex.Append("} -- cycle;\n");
             }
             if (lone.Count == 0) continue;
-            // The bar's middle, then how far it reaches up and down: pgfplots draws it around y.
-            tex.Append(CultureInfo.InvariantCulture, $"\\addplot[hg{line.Color}, only marks, mark=none, forget plot, error bars/.cd, y dir=both, y explicit, error bar style={{line width=0.6bp}}, error mark options={{line width=0.6bp, mark size={N(fs * 0.25)}bp}}] table[row sep=\\\\, y error plus=ep, y error minus=em] {{\nx y ep em \\\\\n");
+            // The bar's middle, then how far it reaches up and down: pgfplots draws it around y (no mark: only the bar and its caps).
+            tex.Append(CultureInfo.InvariantCulture, $"\\addplot[draw=none, mark=none, forget plot, error bars/.cd, y dir=both, y explicit, error bar style={{draw=hg{line.Color}, solid, line width=0.6bp}}, error mark options={{draw=hg{line.Color}, solid, line width=0.6bp, mark size={N(fs * 0.25)}bp, rotate=90}}] table[row sep=\\\\, y error plus=ep, y error minus=em] {{\nx y ep em \\\\\n");
             foreach (var i in lone)
             {
                 var (lo, hi) = (line.Lower![i]!.Value, line.Upper![i]!.Value);
