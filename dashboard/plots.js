@@ -19,7 +19,9 @@ function bandRuns(band) {
   const has = i => band.upper[i] != null && band.lower[i] != null;
   const lone = i => has(i) && !has(i - 1) && !has(i + 1);
   const upper = band.upper.map((v, i) => (lone(i) ? null : v)), lower = band.lower.map((v, i) => (lone(i) ? null : v));
-  const bars = { upper: band.upper.map((v, i) => (lone(i) ? v : null)), lower: band.lower.map((v, i) => (lone(i) ? v : null)) };
+  // A lone point without spread (one seed, one row) has no bar: caps on the line would read as a spread of zero measured.
+  const bar = i => lone(i) && band.upper[i] !== band.lower[i];
+  const bars = { upper: band.upper.map((v, i) => (bar(i) ? v : null)), lower: band.lower.map((v, i) => (bar(i) ? v : null)) };
   return { band: upper.some(v => v != null) ? { upper, lower } : undefined, bars: bars.upper.some(v => v != null) ? bars : undefined };
 }
 

@@ -76,6 +76,8 @@ public static class FigureLayout
                 if (run.Count == 0) continue;
                 if (whole.Count == 1)
                 {
+                    // No spread (one seed, one row): no bar, as the page draws none.
+                    if (line.Lower![run[0]] == line.Upper![run[0]]) continue;
                     var (x, lo, hi) = (X(line.X[run[0]]), Y(line.Lower![run[0]]!.Value), Y(line.Upper![run[0]]!.Value));
                     canvas.Polyline([(x, lo), (x, hi)], color, 0.6, false, clip: true);
                     foreach (var v in new[] { lo, hi }) canvas.Polyline([(x - fs * 0.25, v), (x + fs * 0.25, v)], color, 0.6, false, clip: true);

@@ -51,7 +51,7 @@ public static class PgfplotsWriter
             {
                 var rows = whole.Where(i => Shown(f, line.Lower![i]) && Shown(f, line.Upper![i]) && ShownX(f, line.X[i])).ToList();
                 if (rows.Count == 0) continue;
-                if (whole.Count == 1) { lone.Add(rows[0]); continue; }
+                if (whole.Count == 1) { if (line.Lower![rows[0]] != line.Upper![rows[0]]) lone.Add(rows[0]); continue; } // no spread: no bar, as on the page
                 tex.Append(CultureInfo.InvariantCulture, $"\\addplot[draw=none, fill=hg{line.Color}, fill opacity=0.2, forget plot] table[row sep=\\\\] {{\nx y \\\\\n");
                 foreach (var i in rows) tex.Append(CultureInfo.InvariantCulture, $"{R(line.X[i])} {R(line.Upper![i]!.Value)} \\\\\n");
                 foreach (var i in Enumerable.Reverse(rows)) tex.Append(CultureInfo.InvariantCulture, $"{R(line.X[i])} {R(line.Lower![i]!.Value)} \\\\\n");

@@ -49,6 +49,18 @@ public sealed class BandRunsFigureTests
     }
 
     [Fact]
+    public void A_lone_point_without_spread_has_no_bar_in_either_file_as_on_the_page()
+    {
+        var f = new Figure("train step (batches)", "loss", [
+            new FigureLine("a", 0, true, [2, N, 5], [0.8, null, 0.5]) { Lower = [0.8, null, 0.4], Upper = [0.8, null, 0.6] }]);
+        var svg = Encoding.UTF8.GetString(FigureLayout.Draw(f, FigureSize.Column, new SvgCanvas()));
+        var bars = XDocument.Parse(svg).Descendants().Count(e => e.Name.LocalName == "polyline" && e.Attribute("clip-path") is not null && e.Attribute("stroke-dasharray") is null && e.Attribute("points")!.Value.Split(' ').Length == 2);
+        Assert.Equal(3, bars); // the pass at 5: a stroke and two caps; none at 2
+        var spread = TexTables.Read(Encoding.UTF8.GetString(PgfplotsWriter.Write(f, FigureSize.Column))).Single(p => p.IsBand);
+        Assert.Equal([5.0], spread.Rows.Select(r => r[0]));
+    }
+
+    [Fact]
     public void An_epoch_line_keeps_one_band_and_a_lone_epoch_is_a_bar()
     {
         var runs = BandRuns.Of(new FigureLine("", 0, false, [1, 2, 3], [1.0, 0.8, 0.7]) { Lower = [0.9, 0.7, 0.6], Upper = [1.1, 0.9, 0.8] });

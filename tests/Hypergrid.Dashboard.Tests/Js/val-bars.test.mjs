@@ -68,3 +68,10 @@ test('grouped by step, a group\'s val passes have ± std bars over seeds, not a 
   assert.deepEqual(Array.from(val.bars.upper), [null, 1.2, null, null, 1.2]);
   assert.deepEqual(Array.from(val.bars.lower), [null, 0.8, null, null, 0.8]);
 });
+
+test('bandRuns draws no bar for a lone point without spread (one seed, one row): no band and no bar there', () => {
+  const page = loadPage();
+  const { band, bars } = page.bandRuns({ upper: [null, 0.7, null, 0.9], lower: [null, 0.7, null, 0.5] });
+  assert.equal(band, undefined);
+  assert.deepEqual(bars, { upper: [null, null, null, 0.9], lower: [null, null, null, 0.5] });
+});
