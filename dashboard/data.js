@@ -206,6 +206,20 @@ function stepTail(prev, points, range) {
   return !range && prev?.step?.length && prev.step.length <= 2 * points ? prev.step[prev.step.length - 1] : null;
 }
 
+/** An /api/series answer: its JSON, ANSWERED_NONE for a 400, null when there was none (a network error, a 404, a 5xx). */
+const askSeries = url => fetch(url, { cache: 'no-store' }).then(r => (r.ok ? r.json() : r.status === 400 ? ANSWERED_NONE : null)).catch(() => null);
+
+/** What a 400 answers: this log cannot answer the question (a metric it lacks); no line, and not asked again. */
+const ANSWERED_NONE = Object.freeze({});
+
+/**
+ * Whether a line loaded while its trial was in state `before` may be extended by the rows after its last bucket now
+ * that it is in state `now`: only while it runs on, its one log growing. A trial that completed, failed or paused
+ * has its finished log, and one that runs again a new attempt's: another file, asked whole (its rows may differ from
+ * the line's, and a new attempt may already have more rows than the old one had, so no count can tell them apart).
+ */
+const stepsGrow = (before, now) => before === 'running' && now === 'running';
+
 async function loadSteps(trials) {
   const metrics = view.metrics.filter(m => store.schema.includes(m) || store.metrics.has(m));
   if (!metrics.length) return;
@@ -218,29 +232,37 @@ async function loadSteps(trials) {
   if (fresh) store.unplaced.clear();
   const jobs = [];
   const base = `metrics=${metrics.join(',')}${xQuery()}`;
+  const ask = u => askSeries(u);
   // A trial that stopped running since the last look is asked once more, for the rows it wrote last.
   for (const t of trials.filter(t => t.log && (fresh || t.state === 'running' || store.steps.get(t.path)?.state !== t.state))) {
-    for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
-      const prev = fresh ? null : store.steps.get(t.path)?.[phase];
-      const tail = stepTail(prev, points, range);
+    const held = store.steps.get(t.path);
+    const growing = !fresh && stepsGrow(held?.state, t.state);
+    const phases = view.phases.filter(p => p === 'train' || p === 'val');
+    jobs.push(Promise.all(phases.map(async phase => {
+      const prev = fresh ? null : held?.[phase];
+      const tail = growing ? stepTail(prev, points, range) : null;
       const whole = `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&points=${points}${range}`;
       // fromstep: the tail starts at a bucket's first step (in steps whatever the axis), so the buckets line up.
-      const url = tail === null ? whole : `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&fromstep=${tail}&width=${prev.width}`;
-      const ask = u => fetch(u, { cache: 'no-store' }).then(r => (r.ok ? r.json() : null));
-      jobs.push(ask(url).then(async body => {
-          const joins = tail !== null && body?.x?.mean ? stepJoin(prev, body) : 'replace';
-          // The line's earlier buckets cannot be kept: the whole series is asked again, in this refresh.
-          if (joins === 'afresh') body = await ask(whole);
-          const entry = store.steps.get(t.path) ?? {};
-          entry.state = t.state;
-          // An answer not placed on the x axis (no batches per epoch yet) is not kept: the next refresh asks afresh.
-          if (body?.x?.missing) store.unplaced.set(t.path, body.x.missing); else if (body?.x?.mean) store.unplaced.delete(t.path);
-          if (!body?.x?.mean) delete entry[phase];
-          else entry[phase] = joins === 'extend' ? extend(prev, body, [...metrics, 'samples']) : body;
-          store.steps.set(t.path, entry);
-          for (const m of metrics) if (body?.[m]?.last.some(v => v != null)) store.metrics.add(m);
-        }).catch(() => {}));
-    }
+      let body = await ask(tail === null ? whole : `/api/series/${pathUrl(t.path)}?phase=${phase}&${base}&fromstep=${tail}&width=${prev.width}`);
+      const joins = tail !== null && body?.x?.mean ? stepJoin(prev, body) : 'replace';
+      // The line's earlier buckets cannot be kept: the whole series is asked again, in this refresh.
+      if (joins === 'afresh') body = await ask(whole);
+      const entry = store.steps.get(t.path) ?? {};
+      store.steps.set(t.path, entry);
+      // No answer (the server busy, the log between files as the trial ends): the line it had stays, asked again next time.
+      if (body === null) { if (fresh) delete entry[phase]; return false; }
+      // An answer not placed on the x axis (no batches per epoch yet) is not kept: the next refresh asks afresh.
+      if (body?.x?.missing) store.unplaced.set(t.path, body.x.missing); else if (body?.x?.mean) store.unplaced.delete(t.path);
+      if (!body?.x?.mean) delete entry[phase];
+      else entry[phase] = joins === 'extend' ? extend(prev, body, [...metrics, 'samples']) : body;
+      for (const m of metrics) if (body?.[m]?.last.some(v => v != null)) store.metrics.add(m);
+      return true;
+    })).then(answered => {
+      // The state its lines were loaded in, once every phase was answered; else none, so the next refresh asks again.
+      const entry = store.steps.get(t.path);
+      if (answered.every(Boolean)) entry.state = t.state;
+      else { delete entry.state; store.retry = true; }
+    }));
   }
   await Promise.all(jobs);
 }
@@ -262,16 +284,18 @@ async function loadGroupSteps(trials, metrics) {
     if (prev && prev.states === states && !members.some(t => t.state === 'running')) continue;
     const entry = { states, members };
     const who = members.map(t => `trial=${encodeURIComponent(t.path)}`).join('&');
-    for (const phase of view.phases.filter(p => p === 'train' || p === 'val')) {
-      jobs.push(fetch(`/api/series-group?${who}&phase=${phase}&metrics=${metrics.join(',')}${xQuery()}&points=${points}${range}`, { cache: 'no-store' })
-        .then(r => (r.ok ? r.json() : null)).then(body => {
-          if (body) entry[phase] = body;
-          // A group the server could not place on this axis: its seeds are named by what they lack.
-          for (const t of members) if (body?.x?.missing) store.unplaced.set(t.path, body.x.missing); else if (body?.x) store.unplaced.delete(t.path);
-          // The metric list knows it from the buckets, so the first draw has its plot (the epoch logs come after).
-          for (const m of metrics) if (body?.[m]?.mean.some(v => v != null)) store.metrics.add(m);
-        }).catch(() => {}));
-    }
+    const phases = view.phases.filter(p => p === 'train' || p === 'val');
+    jobs.push(Promise.all(phases.map(async phase => {
+      const body = await askSeries(`/api/series-group?${who}&phase=${phase}&metrics=${metrics.join(',')}${xQuery()}&points=${points}${range}`);
+      // No answer: the band it had stays (same question), and the group is asked again at the next refresh.
+      if (body === null) { if (prev?.[phase]) entry[phase] = prev[phase]; return false; }
+      if (body !== ANSWERED_NONE) entry[phase] = body;
+      // A group the server could not place on this axis: its seeds are named by what they lack.
+      for (const t of members) if (body?.x?.missing) store.unplaced.set(t.path, body.x.missing); else if (body?.x) store.unplaced.delete(t.path);
+      // The metric list knows it from the buckets, so the first draw has its plot (the epoch logs come after).
+      for (const m of metrics) if (body?.[m]?.mean.some(v => v != null)) store.metrics.add(m);
+      return true;
+    })).then(answered => { if (!answered.every(Boolean)) { entry.states = null; store.retry = true; } }));
     store.groupSteps.set(gk, entry);
   }
   await Promise.all(jobs);

@@ -8,6 +8,23 @@ function smooth(ys, w) {
   return ys.map(y => (y == null ? null : (s = s == null ? y : w * s + (1 - w) * y)));
 }
 
+/**
+ * A step line's band split by where its buckets have rows: a band joins two points only when their buckets are next to
+ * each other, so it never stretches a spread across buckets without rows. A point standing alone (a val pass: its rows
+ * all at one step, the next pass an epoch of empty buckets away) keeps its spread as an error bar at its step instead:
+ * the spread of one pass's batches or seeds says nothing of the steps between passes, and interpolating it to the next
+ * pass drew wedges (the audit's defect 5). Returns the band with lone points left out, and the bars (null elsewhere).
+ */
+function bandRuns(band) {
+  const has = i => band.upper[i] != null && band.lower[i] != null;
+  const lone = i => has(i) && !has(i - 1) && !has(i + 1);
+  const upper = band.upper.map((v, i) => (lone(i) ? null : v)), lower = band.lower.map((v, i) => (lone(i) ? null : v));
+  // A lone point without spread (one seed, one row) has no bar: caps on the line would read as a spread of zero measured.
+  const bar = i => lone(i) && band.upper[i] !== band.lower[i];
+  const bars = { upper: band.upper.map((v, i) => (bar(i) ? v : null)), lower: band.lower.map((v, i) => (bar(i) ? v : null)) };
+  return { band: upper.some(v => v != null) ? { upper, lower } : undefined, bars: bars.upper.some(v => v != null) ? bars : undefined };
+}
+
 /** Trial paths without the folders every selected trial shares: legends stay readable. */
 function shortNames(trials) {
   const parts = trials.map(t => t.path.split('/'));
@@ -48,8 +65,8 @@ function seriesFor(metric, trials, colors) {
         if (!xs) continue;
         const band = view.band === 'range' ? { upper: m.max, lower: m.min }
           : { upper: m.mean.map((v, i) => v == null ? null : v + (m.std[i] ?? 0)), lower: m.mean.map((v, i) => v == null ? null : v - (m.std[i] ?? 0)) };
-        out.push({ label: `${name.line} ${ph} (n=${Math.max(...m.n)})`, group: name.key, color: c, dash: ph !== 'train', xs, ys: smooth(m.mean, view.smooth), band,
-          logged: loggedX(body), steps: body.step, width: body.width });
+        out.push({ label: `${name.line} ${ph} (n=${Math.max(...m.n)})`, group: name.key, color: c, dash: ph !== 'train', xs, ys: smooth(m.mean, view.smooth),
+          ...bandRuns(band), logged: loggedX(body), steps: body.step, width: body.width });
       }
     }
     return out;
@@ -64,7 +81,7 @@ function seriesFor(metric, trials, colors) {
         const xs = stepXs(body, ph === 'train' ? 'last' : 'mean');
         if (!xs) continue;
         out.push({ label: `${names.get(t.path)} ${ph}${pausedMark(t)}`, color: colors.get(t.path), dash: ph !== 'train', xs, ys: smooth(ph === 'train' ? m.last : m.mean, view.smooth),
-          band: body.raw ? undefined : { upper: m.max, lower: m.min }, logged: loggedX(body), steps: body.step, width: body.width });
+          ...(body.raw ? {} : bandRuns({ upper: m.max, lower: m.min })), logged: loggedX(body), steps: body.step, width: body.width });
       }
     }
     return out;
@@ -118,21 +135,23 @@ function rising(xs) {
 }
 
 /**
- * One line's columns as uPlot takes them, [xs, ys] or [xs, ys, upper, lower] with its band: x rising (sorted, a
+ * One line's columns as uPlot takes them, [xs, ys], then its band's upper and lower and its error bars when it has them: x rising (sorted, a
  * missing or repeated x dropped, the first row of a repeat kept); on a log y axis a value of 0 or less is a gap.
  */
 function plotColumns(s, log) {
   const positive = arr => arr.map(v => (v != null && v <= 0 ? null : v));
+  // The line, then its band's upper and lower, then its lone points' error bars (bandRuns), each when it has them.
+  const columns = [s.ys, ...(s.band ? [s.band.upper, s.band.lower] : []), ...(s.bars ? [s.bars.upper, s.bars.lower] : [])];
   // The common case, x already rising (an epoch log's rows): taken as it is, not sorted again.
   if (rising(s.xs)) {
     const pick = log ? positive : arr => arr;
-    return s.band ? [s.xs, pick(s.ys), pick(s.band.upper), pick(s.band.lower)] : [s.xs, pick(s.ys)];
+    return [s.xs, ...columns.map(pick)];
   }
   const order = s.xs.map((x, i) => i).filter(i => s.xs[i] != null).sort((a, b) => s.xs[a] - s.xs[b]);
   const uniq = order.filter((i, k) => k === 0 || s.xs[i] !== s.xs[order[k - 1]]);
   const xs = uniq.map(i => s.xs[i]);
   const pick = arr => uniq.map(i => (log && arr[i] != null && arr[i] <= 0 ? null : arr[i]));
-  return s.band ? [xs, pick(s.ys), pick(s.band.upper), pick(s.band.lower)] : [xs, pick(s.ys)];
+  return [xs, ...columns.map(pick)];
 }
 
 /** Aligns per-series x arrays into uPlot's one-x-column data, with bands as extra series. */
@@ -144,14 +163,21 @@ function toPlotData(series) {
 function buildPlot(metric, series, el) {
   const { data, meta } = toPlotData(series);
   const uSeries = [{ label: view.x }];
-  const bands = [];
+  const bands = [], bars = [];
   for (const s of meta) {
     uSeries.push({ label: s.label, stroke: s.color, width: 1.5, dash: s.dash ? [6, 4] : undefined, spanGaps: true, points: { show: false } });
     if (s.band) {
       const upper = uSeries.length;
-      uSeries.push({ label: `${s.label} +std`, stroke: 'transparent', points: { show: false }, spanGaps: true });
-      uSeries.push({ label: `${s.label} -std`, stroke: 'transparent', points: { show: false }, spanGaps: true });
+      // A band's gaps stay gaps (bandRuns left a lone point's spread out of it), so it never spans an empty stretch.
+      uSeries.push({ label: `${s.label} +std`, stroke: 'transparent', points: { show: false }, spanGaps: !s.bars });
+      uSeries.push({ label: `${s.label} -std`, stroke: 'transparent', points: { show: false }, spanGaps: !s.bars });
       bands.push({ series: [upper, upper + 1], fill: fade(s.color) });
+    }
+    if (s.bars) {
+      // Not drawn as lines: drawBars strokes them; as series they count in the y axis' range.
+      bars.push({ upper: uSeries.length, color: s.color });
+      uSeries.push({ label: `${s.label} bar+`, stroke: 'transparent', points: { show: false }, spanGaps: true });
+      uSeries.push({ label: `${s.label} bar-`, stroke: 'transparent', points: { show: false }, spanGaps: true });
     }
   }
   const opts = {
@@ -173,6 +199,7 @@ function buildPlot(metric, series, el) {
     legend: { show: false },
     hooks: {
       ...(stepAxis() ? { setSelect: [u => zoomSteps(u)] } : {}),
+      ...(bars.length ? { draw: [u => drawBars(u, bars)] } : {}),
       setCursor: [u => renderLegend(u, legend)],
     },
   };
@@ -185,6 +212,30 @@ function buildPlot(metric, series, el) {
   renderLegend(plot, legend);
   if (stepAxis()) plot.over.addEventListener('dblclick', () => { view.zoom = null; writeView(); redraw(true); });
   return plot;
+}
+
+/** Each lone point's spread (bandRuns) as an error bar at its x: a vertical stroke with caps, in the line's colour, faded. */
+function drawBars(u, bars) {
+  const { ctx } = u, { left, top, width, height } = u.bbox, cap = 3 * devicePixelRatio;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, top, width, height);
+  ctx.clip();
+  ctx.lineWidth = devicePixelRatio;
+  for (const { upper, color } of bars) {
+    ctx.strokeStyle = color + '99';
+    ctx.beginPath();
+    u.data[0].forEach((x, i) => {
+      const hi = u.data[upper][i], lo = u.data[upper + 1][i];
+      if (x == null || hi == null || lo == null) return;
+      const px = u.valToPos(x, 'x', true), y1 = u.valToPos(hi, 'y', true), y0 = u.valToPos(lo, 'y', true);
+      ctx.moveTo(px, y0); ctx.lineTo(px, y1);
+      ctx.moveTo(px - cap, y0); ctx.lineTo(px + cap, y0);
+      ctx.moveTo(px - cap, y1); ctx.lineTo(px + cap, y1);
+    });
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 /** How many lines the legend lists at most: the plot stays the main thing on screen, whatever the number of lines. */
@@ -297,7 +348,7 @@ function distinctLabels(values, format) {
 }
 
 function signature(metric, series) {
-  return [metric, view.x, view.zoom?.join(','), xLabel(series), view.log, view.group, view.band, ...series.map(s => s.label + s.color + (s.band ? '+band' : ''))].join('|');
+  return [metric, view.x, view.zoom?.join(','), xLabel(series), view.log, view.group, view.band, ...series.map(s => s.label + s.color + (s.band ? '+band' : '') + (s.bars ? '+bars' : ''))].join('|');
 }
 
 /** Whether any line of a plot has a point: a plot of none would invent its axis ranges. */
@@ -339,6 +390,28 @@ function unplacedWords(trials, unplaced, axis) {
     `the step axis draws ${paths.length === 1 ? 'it' : 'them'}`).join('. ');
 }
 
+/** The view's phases a trial has no row of yet, by its step buckets or its epoch log, whichever is loaded. */
+const phasesWithoutRows = t => view.phases.filter(ph =>
+  !(store.steps.get(t.path)?.[ph]?.rows > 0 || store.logs.get(t.path)?.phases?.[ph]?.epoch?.length > 0));
+
+/**
+ * Why a metric's plot has no point, said in its place instead of an empty frame with made-up axes: the running trials
+ * that have rows but none with it (waiting for their first val rows when those are what they lack: a program that
+ * logs acc only in its val pass), or that no shown row has it. '' when the only trials are running ones with no row
+ * at all: the waiting note above names them.
+ */
+function emptyPlotWords(metric, trials) {
+  const running = trials.filter(t => t.state === 'running' && hasRows(t));
+  if (!running.length) {
+    return trials.some(t => t.state !== 'running' || hasRows(t)) ? `${metric}: no ${view.phases.join(' or ')} row of the shown trials has a value` : '';
+  }
+  const one = running.length === 1;
+  const names = running.slice(0, 3).map(t => t.path).join(', ') + (running.length > 3 ? ` and ${running.length - 3} more` : '');
+  const lacking = view.phases.filter(ph => running.some(t => phasesWithoutRows(t).includes(ph)));
+  const what = lacking.length ? `first ${lacking.join(' and ')} rows` : `first rows with ${metric}`;
+  return `${metric}: ${names} ${one ? 'is' : 'are'} running: waiting for ${one ? 'its' : 'their'} ${what}`;
+}
+
 /** Running trials of the selection that have written no row yet are named as waiting; returns how many. */
 function renderWaiting(trials) {
   const { count, text } = waitingWords(trials);
@@ -350,21 +423,35 @@ function renderWaiting(trials) {
 
 function drawPlots(trials, colors) {
   const holder = document.getElementById('plots');
-  const waiting = renderWaiting(trials);
+  renderWaiting(trials);
   const unplaced = document.getElementById('unplaced');
   unplaced.textContent = unplacedWords(trials, store.unplaced, view.x); // trial paths are text, never HTML
   unplaced.hidden = unplaced.textContent === '';
   const wanted = view.metrics.filter(m => store.metrics.has(m));
   const next = [];
+  for (const el of holder.querySelectorAll('.plot-empty')) el.remove();
+  const order = [];
   for (const metric of wanted) {
     const series = seriesFor(metric, trials, colors);
-    if (waiting && !hasPoints(series)) continue; // no row in the selection yet: the words above, not made-up axes
+    // No point to draw: words in the plot's place (the waiting note above for trials with no row), not made-up axes.
+    if (!hasPoints(series)) {
+      const words = emptyPlotWords(metric, trials);
+      if (words) {
+        const el = document.createElement('div');
+        el.className = 'waiting plot-empty';
+        el.dataset.metric = metric;
+        el.textContent = words; // trial paths and metric names are text, never HTML
+        order.push(el);
+      }
+      continue;
+    }
     const sig = signature(metric, series);
     const old = store.plots.find(p => p.metric === metric);
     if (old && old.sig === sig) {
       old.plot.setData(toPlotData(series).data);
       old.series = series; // what export writes
       next.push(old);
+      order.push(old.el);
       continue;
     }
     if (old) { old.plot.destroy(); old.el.remove(); }
@@ -374,11 +461,12 @@ function drawPlots(trials, colors) {
     holder.append(el);
     next.push({ metric, sig, el, plot: buildPlot(metric, series, el), series });
     el.append(figureButtons(metric));
+    order.push(el);
   }
   // Grouped: each plot lists its groups under it, in their colours, whether or not the cursor is over it.
   const title = view.group ? groupNames().title : null;
   for (const p of next) renderGroupLegend(p.el, p.series, title);
   for (const p of store.plots) if (!next.includes(p)) { p.plot.destroy(); p.el.remove(); }
-  for (const p of next) holder.append(p.el); // in the order of the chosen metrics
+  for (const el of order) holder.append(el); // in the order of the chosen metrics
   store.plots = next;
 }

@@ -87,13 +87,26 @@ public static class FigureLayout
         double Y(double v) => plan.Y(v);
         bool Shown(double? v) => v is { } d && double.IsFinite(d) && (!f.LogY || d > 0);
         bool ShownX(double v) => double.IsFinite(v) && (!f.LogX || v > 0);
-        // Bands first, under every line; a bucket without a value is spanned, as the line spans it.
+        // Bands first, under every line: one polygon per run of adjacent points (BandRuns), a lone point's spread an error bar.
         foreach (var line in f.Lines.Where(l => l.Lower is not null && l.Upper is not null && !l.Markers))
         {
-            var run = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Lower![i]) && Shown(line.Upper![i]) && ShownX(line.X[i])).ToList();
-            if (run.Count == 0) continue;
-            var poly = run.Select(i => (X(line.X[i]), Y(line.Upper![i]!.Value))).Concat(Enumerable.Reverse(run).Select(i => (X(line.X[i]), Y(line.Lower![i]!.Value)))).ToList();
-            canvas.Polygon(poly, f.ColorOf(line.Color), 0.2, clip: true);
+            var color = f.ColorOf(line.Color);
+            foreach (var whole in BandRuns.Of(line))
+            {
+                var run = whole.Where(i => Shown(line.Lower![i]) && Shown(line.Upper![i]) && ShownX(line.X[i])).ToList();
+                if (run.Count == 0) continue;
+                if (whole.Count == 1)
+                {
+                    // No spread (one seed, one row): no bar, as the page draws none.
+                    if (line.Lower![run[0]] == line.Upper![run[0]]) continue;
+                    var (x, lo, hi) = (X(line.X[run[0]]), Y(line.Lower![run[0]]!.Value), Y(line.Upper![run[0]]!.Value));
+                    canvas.Polyline([(x, lo), (x, hi)], color, 0.6, false, clip: true);
+                    foreach (var v in new[] { lo, hi }) canvas.Polyline([(x - fs * 0.25, v), (x + fs * 0.25, v)], color, 0.6, false, clip: true);
+                    continue;
+                }
+                var poly = run.Select(i => (X(line.X[i]), Y(line.Upper![i]!.Value))).Concat(Enumerable.Reverse(run).Select(i => (X(line.X[i]), Y(line.Lower![i]!.Value)))).ToList();
+                canvas.Polygon(poly, color, 0.2, clip: true);
+            }
         }
         foreach (var line in f.Lines)
         {

@@ -43,14 +43,30 @@ public static class PgfplotsWriter
         // Tick labels where the plan has them: an x label's baseline 1.1 of its size under the frame, a y label's end 0.3 em left of it.
         tex.Append(CultureInfo.InvariantCulture, $"  xticklabel style={{inner sep=0pt, anchor=base, yshift=-{N(plan.TickFontSize * 1.1)}bp}}, yticklabel style={{inner sep=0pt, anchor=east, xshift=-{N(fs * 0.3)}bp}},\n");
         tex.Append("]\n");
+        // One filled band per run of adjacent points (BandRuns); the lone points' spreads as error bars, without marks.
         foreach (var line in f.Lines.Where(l => l.Lower is not null && l.Upper is not null && !l.Markers))
         {
-            var rows = Enumerable.Range(0, line.X.Length).Where(i => Shown(f, line.Lower![i]) && Shown(f, line.Upper![i]) && ShownX(f, line.X[i])).ToList();
-            if (rows.Count == 0) continue;
-            tex.Append(CultureInfo.InvariantCulture, $"\\addplot[draw=none, fill=hg{line.Color}, fill opacity=0.2, forget plot] table[row sep=\\\\] {{\nx y \\\\\n");
-            foreach (var i in rows) tex.Append(CultureInfo.InvariantCulture, $"{R(line.X[i])} {R(line.Upper![i]!.Value)} \\\\\n");
-            foreach (var i in Enumerable.Reverse(rows)) tex.Append(CultureInfo.InvariantCulture, $"{R(line.X[i])} {R(line.Lower![i]!.Value)} \\\\\n");
-            tex.Append("} -- cycle;\n");
+            var lone = new List<int>();
+            foreach (var whole in BandRuns.Of(line))
+            {
+                var rows = whole.Where(i => Shown(f, line.Lower![i]) && Shown(f, line.Upper![i]) && ShownX(f, line.X[i])).ToList();
+                if (rows.Count == 0) continue;
+                if (whole.Count == 1) { if (line.Lower![rows[0]] != line.Upper![rows[0]]) lone.Add(rows[0]); continue; } // no spread: no bar, as on the page
+                tex.Append(CultureInfo.InvariantCulture, $"\\addplot[draw=none, fill=hg{line.Color}, fill opacity=0.2, forget plot] table[row sep=\\\\] {{\nx y \\\\\n");
+                foreach (var i in rows) tex.Append(CultureInfo.InvariantCulture, $"{R(line.X[i])} {R(line.Upper![i]!.Value)} \\\\\n");
+                foreach (var i in Enumerable.Reverse(rows)) tex.Append(CultureInfo.InvariantCulture, $"{R(line.X[i])} {R(line.Lower![i]!.Value)} \\\\\n");
+                tex.Append("} -- cycle;\n");
+            }
+            if (lone.Count == 0) continue;
+            // The bar's middle, then how far it reaches up and down: pgfplots draws it around y (no mark: only the bar and its caps).
+            tex.Append(CultureInfo.InvariantCulture, $"\\addplot[draw=none, mark=none, forget plot, error bars/.cd, y dir=both, y explicit, error bar style={{draw=hg{line.Color}, solid, line width=0.6bp}}, error mark options={{draw=hg{line.Color}, solid, line width=0.6bp, mark size={N(fs * 0.25)}bp, rotate=90}}] table[row sep=\\\\, y error plus=ep, y error minus=em] {{\nx y ep em \\\\\n");
+            foreach (var i in lone)
+            {
+                var (lo, hi) = (line.Lower![i]!.Value, line.Upper![i]!.Value);
+                var mid = (lo + hi) / 2;
+                tex.Append(CultureInfo.InvariantCulture, $"{R(line.X[i])} {R(mid)} {R(hi - mid)} {R(mid - lo)} \\\\\n");
+            }
+            tex.Append("};\n");
         }
         foreach (var line in f.Lines)
         {

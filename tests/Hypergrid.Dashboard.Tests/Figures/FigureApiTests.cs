@@ -86,10 +86,9 @@ public sealed class FigureApiTests : IAsyncLifetime
             var expected = Expected(await Group(g, phase, x), phase, x == "samples" ? 32 : 1, even: g < Lrs.Length - 1);
             Assert.Contains($"color=hg{g}", lines[g].Options);
             Assert.Equal(expected.Select(e => (Tex(e.X), Tex(e.Y))), lines[g].Rows.Select(r => (r[0], r[1])));
-            // The band: upper forward, lower back.
-            var upper = expected.Select(e => band == "std" ? (Tex(e.X), Tex(e.Y + e.Std)) : (Tex(e.X), Tex(e.Max)));
-            var lower = expected.Select(e => band == "std" ? (Tex(e.X), Tex(e.Y - e.Std)) : (Tex(e.X), Tex(e.Min))).Reverse();
-            Assert.Equal(upper.Concat(lower).ToList(), bands[g].Rows.Select(r => (r[0], r[1])).ToList());
+            // The band (upper forward, lower back); by step, a val pass's spread is an error bar at its step.
+            Assert.Equal(phase == "val" && x == "step", bands[g].Options.Contains("error bars"));
+            TexTables.AssertSpread(expected.Select(e => band == "std" ? (e.X, e.Y + e.Std, e.Y - e.Std) : (e.X, e.Max, e.Min)), bands[g]);
         }
     }
 
@@ -102,9 +101,11 @@ public sealed class FigureApiTests : IAsyncLifetime
         Assert.Contains("train step (batches)", texts);
         Assert.Contains("loss, mean ± std of 3 seeds", texts);
         Assert.Equal(["lr:", .. Lrs, "train", "val"], texts.Where(t => t is "lr:" or "train" or "val" || Lrs.Contains(t)).ToList());
-        var clipped = svg.Descendants(ns + "polyline").Where(p => p.Attribute("clip-path") is not null).ToList();
+        // Lines have many points; a val pass's error bar is a stroke and two caps of two points each.
+        var clipped = svg.Descendants(ns + "polyline").Where(p => p.Attribute("clip-path") is not null && p.Attribute("points")!.Value.Split(' ').Length > 2).ToList();
         Assert.Equal(Lrs.Length * 2, clipped.Count);
-        Assert.Equal(Lrs.Length * 2, svg.Descendants(ns + "polygon").Count()); // a band per line
+        Assert.Equal(Lrs.Length, svg.Descendants(ns + "polygon").Count()); // a band per train line; the val passes have bars
+        Assert.Contains(svg.Descendants(ns + "polyline"), p => p.Attribute("points")!.Value.Split(' ').Length == 2 && p.Attribute("clip-path") is not null);
         // Group 0's train line: its points are the API's (step, mean) under one affine map per axis.
         var line = clipped.Single(p => p.Attribute("stroke")!.Value == Palette.Of(0) && p.Attribute("stroke-dasharray") is null);
         var points = line.Attribute("points")!.Value.Split(' ').Select(p => p.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();

@@ -1,0 +1,36 @@
+// plots.js: a metric's plot with no point (the audit's defect 15: a running PyTorch trial with train rows but no val
+// pass yet got an empty "acc" frame with made-up axes, "0 line(s)") is words instead: which running trials it waits
+// for and which of their rows, or that no shown row has the metric.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPage } from './page.mjs';
+import { trial } from './trials.mjs';
+
+const leaf = 'sweep/mnist/mlp/adam';
+
+test('a running trial with train rows and no val pass yet: its val rows are waited for, by step and by epoch', () => {
+  const page = loadPage({ hash: 'x=step&m=loss,acc&ph=train,val' });
+  const t = trial(leaf, 1, {}, { state: 'running' });
+  page.store.steps.set(t.path, { train: { rows: 30 }, val: { rows: 0 } });
+  assert.equal(page.emptyPlotWords('acc', [t]), `acc: ${t.path} is running: waiting for its first val rows`);
+  const byEpoch = loadPage({ hash: 'x=epoch&m=loss,acc&ph=train,val' });
+  byEpoch.store.logs.set(t.path, { phases: { train: { epoch: [1] } } });
+  assert.equal(byEpoch.emptyPlotWords('acc', [t]), `acc: ${t.path} is running: waiting for its first val rows`);
+});
+
+test('running trials that have every shown phase\'s rows but not the metric wait for rows with it; many are counted', () => {
+  const page = loadPage({ hash: 'x=step&m=bleu&ph=train,val' });
+  const ts = [0, 1, 2, 3, 4].map(i => trial(leaf, i, {}, { state: 'running' }));
+  for (const t of ts) page.store.steps.set(t.path, { train: { rows: 3 }, val: { rows: 1 } });
+  assert.equal(page.emptyPlotWords('bleu', ts),
+    `bleu: ${ts[0].path}, ${ts[1].path}, ${ts[2].path} and 2 more are running: waiting for their first rows with bleu`);
+});
+
+test('with nothing running, the words say no shown row has the metric; trials without any row are left to the waiting note', () => {
+  const page = loadPage({ hash: 'x=epoch&m=acc&ph=val' });
+  const done = trial(leaf, 0);
+  page.store.logs.set(done.path, { phases: { val: { epoch: [1] } } });
+  assert.equal(page.emptyPlotWords('acc', [done]), 'acc: no val row of the shown trials has a value');
+  const bare = trial(leaf, 1, {}, { state: 'running' }); // no row at all: #waiting names it, the plot says nothing more
+  assert.equal(page.emptyPlotWords('acc', [bare]), '');
+});
