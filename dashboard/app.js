@@ -24,7 +24,7 @@ function readView() {
   return {
     leaves: p.has('leaves') ? new Set(list('leaves', '')) : null, // null: every leaf
     hide: new Set(list('hide', '')),                               // single trials switched off
-    metrics: list('m', 'loss,acc'),
+    metrics: [...new Set(list('m', 'loss,acc'))],
     // Values out of range (a hand-edited or old link: sm=5, x=foo) are clamped to ones the page can draw.
     x: oneOf(p.get('x'), X_AXES, 'epoch'),
     phases: knownPhases(list('ph', 'train,val')),

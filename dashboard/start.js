@@ -5,7 +5,7 @@
 window.hypergrid = { store, view, refresh, csvCell, color, trialColors, figureUrl, results: () => results };
 // What the link asked for that the page cannot show: said now; the study's own values once it says what it has.
 store.fromLink = new Set(new URLSearchParams(location.hash.slice(1)).keys());
-showLinkNotices(linkNotices(location.hash.slice(1), view));
+showLinkNotices(openLink(location.hash.slice(1), view));
 wire();
 wireResults();
 refresh().then(() => setInterval(refresh, REFRESH_MS));

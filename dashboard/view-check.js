@@ -30,7 +30,7 @@ const quoted = v => `'${v.length > 60 ? v.slice(0, 60) + '…' : v}'`;
 function linkNotices(hash, view) {
   const p = new URLSearchParams(hash), said = [], say = (k, text) => said.push([k, text]);
   const choice = (k, known, now) => {
-    if (p.has(k) && p.get(k) !== '' && p.get(k) !== now) say(k, `${LINK_KEYS[k]}: ${quoted(p.get(k))} is not one of ${known.join(', ')}: ${now}`);
+    if (p.has(k) && p.get(k) !== now) say(k, `${LINK_KEYS[k]}: ${quoted(p.get(k))} is not one of ${known.join(', ')}: ${now}`);
   };
   for (const k of new Set(p.keys())) if (!Object.hasOwn(LINK_KEYS, k)) say(k, `${quoted(k)} is not a setting of this page: left out`);
   choice('x', X_AXES, view.x);
@@ -49,10 +49,23 @@ function linkNotices(hash, view) {
       ? `zoom: from=${quoted(p.get('from') ?? '')} to=${quoted(p.get('to') ?? '')} is not a range of the x axis (two numbers, from < to, in its units): not zoomed`
       : `zoom: only the step, samples and epochf axes zoom (x is ${view.x}): not zoomed`);
   }
+  const twice = p.has('m') ? [...new Set(splitList(p.get('m')).filter((m, i, all) => all.indexOf(m) !== i))] : [];
+  if (twice.length) say('m', `metrics: ${twice.map(quoted).join(', ')} named more than once: drawn once`);
   const phases = p.has('ph') ? splitList(p.get('ph')).filter(ph => !view.phases.includes(ph)) : [];
   if (phases.length) say('ph', `phase: ${phases.map(quoted).join(', ')} not drawn (the phases are ${PHASES.join(', ')}): left out`);
   const order = [...p.keys()]; // in the link's order
   return said.sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).map(([, text]) => text);
+}
+
+/**
+ * What the link asked for that the page left out or changed as the view was read (linkNotices); when anything was,
+ * the URL is rewritten at once to what the page shows, so the address bar never keeps a value the page did not take
+ * (sm=5, an unknown key) for the next copy of the link.
+ */
+function openLink(hash, view) {
+  const said = linkNotices(hash, view);
+  if (said.length) writeView();
+  return said;
 }
 
 /**

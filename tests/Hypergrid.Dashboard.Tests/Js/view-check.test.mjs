@@ -210,3 +210,35 @@ test('the Results offer only the metrics a loaded log holds in that phase, and a
   // Before any complete trial's log is known, the schema's list stands.
   assert.ok(page.resultMetricNames(['loss', 'lr'], new Set(['loss'])).includes('val_lr'));
 });
+
+// The audit's defect 10: the notes showed, but the address bar kept sm=5, an unknown key, a metric named twice or an
+// empty x=, so the next copy of the link carried them again.
+test('a link the page did not take as written is rewritten at once to what the page shows', () => {
+  for (const hash of ['sm=5&x=step', 'zoom=1&m=loss', '%%%&&&=&x=', 'm=loss,loss,acc', 'x=', 'x=foo&b=wide']) {
+    const page = loadPage({ hash });
+    const said = page.openLink(hash, page.view);
+    assert.ok(said.length > 0, `${hash}: said nothing`);
+    const now = new URLSearchParams(page.location.hash.slice(1));
+    assert.notEqual(page.location.hash, '#' + hash, `${hash}: the URL kept it`);
+    for (const k of now.keys()) assert.ok(Object.hasOwn(page.LINK_KEYS, k), `${hash}: kept the key ${k}`);
+    assert.ok(!now.has('sm') || Number(now.get('sm')) <= 0.99, `${hash}: kept sm=${now.get('sm')}`);
+    const metrics = now.get('m').split(',');
+    assert.equal(new Set(metrics).size, metrics.length, `${hash}: kept m=${now.get('m')}`);
+    assert.ok(page.X_AXES.includes(now.get('x')), `${hash}: kept x=${now.get('x')}`);
+    // What is read back from the rewritten URL says nothing more.
+    const again = loadPage({ hash: page.location.hash.slice(1) });
+    assert.deepEqual(again.linkNotices(page.location.hash.slice(1), again.view), [], `${hash}: the rewritten URL is still noted`);
+  }
+});
+
+test('a link the page takes as written is left as it is', () => {
+  const hash = 'm=loss&x=step&sm=0.5';
+  const page = loadPage({ hash });
+  assert.deepEqual(page.openLink(hash, page.view), []);
+  assert.equal(page.location.hash, '#' + hash);
+});
+
+test('an empty x and a metric named twice are said', () => {
+  assert.match(notices('x=').join(' '), /^x: '' is not one of epoch/);
+  assert.match(notices('m=loss,loss,acc').join(' '), /metrics: 'loss' named more than once: drawn once/);
+});
