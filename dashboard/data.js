@@ -154,10 +154,6 @@ async function loadLogs(trials) {
   }
 }
 
-/**
- * Step resolution: per trial and phase, GET /api/series buckets of the visible x range (all of it until the user
- * zooms; the zoom in the axis's units) at about the plot's width in points. Each bucket carries the true min and max of its rows, so no spike hides.
- */
 /** Buckets of an earlier answer up to the tail's first step, then the tail's (same width, so the buckets line up). */
 function extend(prev, tail, metrics) {
   const keep = prev.step.indexOf(tail.from);
@@ -220,6 +216,17 @@ const ANSWERED_NONE = Object.freeze({});
  */
 const stepsGrow = (before, now) => before === 'running' && now === 'running';
 
+/**
+ * The ticked metrics as a series query asks them: each one optional (metrics= empty, optional= them), so a trial whose
+ * log lacks one (a built-in trial and a program's bleu, ticked together) answers the others instead of a 400 that left
+ * all its lines out at step resolution.
+ */
+const metricsQuery = metrics => `metrics=&optional=${metrics.join(',')}`;
+
+/**
+ * Step resolution: per trial and phase, GET /api/series buckets of the visible x range (all of it until the user
+ * zooms; the zoom in the axis's units) at about the plot's width in points. Each bucket carries the true min and max of its rows, so no spike hides.
+ */
 async function loadSteps(trials) {
   const metrics = view.metrics.filter(m => store.schema.includes(m) || store.metrics.has(m));
   if (!metrics.length) return;
@@ -231,13 +238,14 @@ async function loadSteps(trials) {
   store.stepsKey = key;
   if (fresh) store.unplaced.clear();
   const jobs = [];
-  const base = `metrics=${metrics.join(',')}${xQuery()}`;
-  const ask = u => askSeries(u);
+  const base = `${metricsQuery(metrics)}${xQuery()}`;
+  const ask = askSeries;
+  const phases = view.phases.filter(p => p === 'train' || p === 'val');
+  if (!phases.length) return;
   // A trial that stopped running since the last look is asked once more, for the rows it wrote last.
   for (const t of trials.filter(t => t.log && (fresh || t.state === 'running' || store.steps.get(t.path)?.state !== t.state))) {
     const held = store.steps.get(t.path);
     const growing = !fresh && stepsGrow(held?.state, t.state);
-    const phases = view.phases.filter(p => p === 'train' || p === 'val');
     jobs.push(Promise.all(phases.map(async phase => {
       const prev = fresh ? null : held?.[phase];
       const tail = growing ? stepTail(prev, points, range) : null;
@@ -286,7 +294,7 @@ async function loadGroupSteps(trials, metrics) {
     const who = members.map(t => `trial=${encodeURIComponent(t.path)}`).join('&');
     const phases = view.phases.filter(p => p === 'train' || p === 'val');
     jobs.push(Promise.all(phases.map(async phase => {
-      const body = await askSeries(`/api/series-group?${who}&phase=${phase}&metrics=${metrics.join(',')}${xQuery()}&points=${points}${range}`);
+      const body = await askSeries(`/api/series-group?${who}&phase=${phase}&${metricsQuery(metrics)}${xQuery()}&points=${points}${range}`);
       // No answer: the band it had stays (same question), and the group is asked again at the next refresh.
       if (body === null) { if (prev?.[phase]) entry[phase] = prev[phase]; return false; }
       if (body !== ANSWERED_NONE) entry[phase] = body;

@@ -193,6 +193,9 @@ function checkLinkMetrics() {
   // Not from the step buckets alone: they hold only the metrics the view asked for, so a link's own (a program's bleu)
   // would be judged missing before any log could name it.
   if (store.metricsChecked || !store.metrics.size || !store.logs.size) return false;
+  // Nor before a finished trial's log is loaded: while every loaded log is a running trial's first epoch (train rows
+  // only), no val metric is reported yet, and the Results metric (val_acc, or the link's rm=) would be dropped for good.
+  if (!store.trials.some(t => t.state !== 'running' && store.logs.has(t.path))) return false;
   store.metricsChecked = true;
   const metrics = new Set([...store.metrics].filter(m => !X_ONLY.has(m)));
   const resultMetrics = resultMetricNames(store.schema, metrics, store.reported);

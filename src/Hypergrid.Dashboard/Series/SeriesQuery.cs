@@ -82,7 +82,7 @@ public sealed record SeriesQuery(string Phase, IReadOnlyList<string> Metrics, do
             var text = get(key);
             if (text is null) return null;
             var max = MaxOn(x);
-            if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) && v >= 0 && v <= max) return v;
+            if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var v) && v >= 0 && v <= max) return v;
             problem ??= OutOfRange(key, text, max);
             return null;
         }
@@ -95,8 +95,10 @@ public sealed record SeriesQuery(string Phase, IReadOnlyList<string> Metrics, do
         if (problem is null && width is < 1 or > MaxWidth) problem = $"width={width} must be from 1 to {MaxWidth:N0}";
         if (problem is null && (points < 1 || points > MaxPoints)) problem = $"points={points} must be from 1 to {MaxPoints:N0}";
         if (problem is null && from is { } f && to is { } t && f > t) problem = string.Create(CultureInfo.InvariantCulture, $"from={f} is after to={t}");
-        if (problem is null && metrics.Length == 0) problem = "metrics= names no metric";
         var optional = (get("optional") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // metrics= given empty with optional= asks only for columns this log may lack (the page's ticked metrics over
+        // trials of different programs: a trial without one still draws the others).
+        if (problem is null && metrics.Length == 0 && (get("metrics") is null || optional.Length == 0)) problem = "metrics= names no metric (or give them in optional= with an empty metrics=)";
         if (problem is null && x is not null && !XScale.Axes.Contains(x))
             problem = $"x={Config.Visible.Short(x)} is not an axis drawn by step; write x=step, x=samples or x=epochf";
         error = problem;

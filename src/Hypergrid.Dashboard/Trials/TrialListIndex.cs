@@ -127,6 +127,9 @@ internal sealed class TrialListIndex
         // Without a record only where run.json is missing (one that did not read, by an error that may pass, is read again),
         // and only when damaged (a complete trial without one takes its final metrics from its epoch log, not indexed).
         if (run is null && (record.State != TrialState.Damaged || stamps[1] != FileStamp.Absent)) return null;
+        // A record whose strings the format cannot hold (run.json's data or a GPU written null by hand or another tool,
+        // which its reader lets through) keeps the trial out: written, it would fail the whole index.
+        if (run is not null && (run.Data is { } d && (d.Name is null || d.Source is null || d.Checksum is null) || run.Gpus?.Any(g => g is null) == true)) return null;
         // Every string written back as it was: one that UTF-8 cannot carry (a lone surrogate) keeps the trial out.
         if (!Sound(record.Note) || run is not null && (!Sound(run.Data?.Name) || !Sound(run.Data?.Source) || !Sound(run.Data?.Checksum)
             || run.Gpus?.Any(g => !Sound(g)) == true || run.Final.Keys.Any(k => !Sound(k)))) return null;
@@ -185,7 +188,9 @@ internal sealed class TrialListIndex
                 onDisk = now;
                 Interlocked.Increment(ref writes);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { unwritable = true; }
+            // Any failure (a full disk, a permission, a record the format cannot hold) stops further tries: the list is
+            // read as without an index, never failed by it.
+            catch (Exception) { unwritable = true; }
             finally { Volatile.Write(ref writing, 0); }
         });
     }

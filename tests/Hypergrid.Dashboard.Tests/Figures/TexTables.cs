@@ -30,9 +30,12 @@ public static partial class TexTables
     }
 
     /// <summary>Asserts a spread holds these points, to the 6 significant digits a pgfplots file writes (a bar's ends are sums of them).</summary>
-    public static void AssertSpread(IEnumerable<(double X, double Upper, double Lower)> expected, Plot p)
+    public static void AssertSpread(IEnumerable<(double X, double Upper, double Lower)> expected, Plot p) => AssertPoints(expected, Spread(p));
+
+    /// <summary>Asserts spread points (of one plot or gathered from several) are these, in this order, to 6 significant digits.</summary>
+    public static void AssertPoints(IEnumerable<(double X, double Upper, double Lower)> expected, IEnumerable<(double X, double Upper, double Lower)> actual)
     {
-        var (want, got) = (expected.ToList(), Spread(p));
+        var (want, got) = (expected.ToList(), actual.ToList());
         Assert.Equal(want.Count, got.Count);
         static void Near(double a, double b) => Assert.True(Math.Abs(a - b) <= 2e-5 * Math.Max(1, Math.Abs(a)), $"{a} vs {b}");
         for (var i = 0; i < want.Count; i++) { Near(want[i].X, got[i].X); Near(want[i].Upper, got[i].Upper); Near(want[i].Lower, got[i].Lower); }

@@ -21,7 +21,7 @@ function log(train, every, value = s => 1 / (1 + s)) {
       const q = new URL(url, 'http://page').searchParams;
       const phase = q.get('phase');
       const extent = Math.max(train, val.length ? val[val.length - 1] + 1 : 0);
-      const from = Number(q.get('from') ?? 0);
+      const from = Number(q.get('fromstep') ?? q.get('from') ?? 0);
       const step = Array.from({ length: Math.max(0, extent - from) }, (_, i) => from + i);
       const has = s => (phase === 'train' ? s < train : val.includes(s));
       const ys = step.map(s => (has(s) ? value(s) : null));
@@ -124,3 +124,26 @@ for (const axis of STEP_AXES) {
     assert.equal(entry().train.loss.mean.filter(v => v != null).length, 48);
   });
 }
+
+// The review: with neither train nor val shown (ph=test, or both unticked), the merged loadSteps set the state of a
+// line entry it never made, and the redraw threw at every refresh.
+test('with neither train nor val shown, loading step buckets asks nothing and throws nothing', async () => {
+  const { page, server } = pageOn('step');
+  server.log = log(40, 16);
+  page.view.phases = ['test'];
+  await page.loadSteps.raw([trial(leaf, 0, { batch_size: 32 }, { state: 'running' })]);
+  assert.deepEqual(server.asked, []);
+});
+
+// A trial whose log lacks one of the ticked metrics (a built-in trial beside a program's bleu) answers the others:
+// every ticked metric is asked as optional, which the server answers when the log has it (OptionalMetricsApiTests).
+test('the ticked metrics are asked as optional columns, so a log without one still draws the others', async () => {
+  const { page, server } = pageOn('step');
+  server.log = log(40, 16);
+  page.view.metrics = ['loss', 'bleu'];
+  page.store.metrics.add('bleu');
+  await page.loadSteps.raw([trial(leaf, 0, { batch_size: 32 })]);
+  assert.ok(server.asked.length > 0);
+  for (const url of server.asked) assert.match(url, /[?&]metrics=&optional=loss,bleu(&|$)/);
+  assert.ok(values(lineOf(page, trial(leaf, 0), 'train')).length > 0);
+});

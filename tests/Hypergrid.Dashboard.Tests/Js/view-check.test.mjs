@@ -143,6 +143,7 @@ test('once the logs are loaded, a link\'s Results metric no log has is replaced,
   page.store.fromLink = new Set(['rm']);
   page.store.schema = ['loss', 'acc'];
   page.store.metrics.add('loss');
+  page.store.trials = [trial('sweep/toy/net/sgd', 0)];
   assert.equal(page.checkLinkMetrics(), false); // the step buckets alone name only what was asked: not yet judged
   page.store.logs.set('sweep/toy/net/sgd/trial_000', { phases: { train: { epoch: [1] } } });
   assert.equal(page.checkLinkMetrics(), true);
@@ -200,6 +201,7 @@ test('the Results offer only the metrics a loaded log holds in that phase, and a
   page.store.schema = ['loss', 'acc', 'grad_norm', 'lr'];
   for (const m of ['loss', 'acc', 'grad_norm']) page.store.metrics.add(m);
   for (const m of ['train_loss', 'train_acc', 'train_grad_norm', 'val_loss', 'val_acc']) page.store.reported.add(m);
+  page.store.trials = [trial('sweep/toy/net/sgd', 0)];
   const offered = page.resultMetricNames(page.store.schema, page.store.metrics, page.store.reported);
   assert.deepEqual([...offered], ['val_loss', 'val_acc', 'train_loss', 'train_acc', 'train_grad_norm']);
   page.store.logs.set('sweep/toy/net/sgd/trial_000', { phases: { train: { epoch: [1] } } });
@@ -241,4 +243,25 @@ test('a link the page takes as written is left as it is', () => {
 test('an empty x and a metric named twice are said', () => {
   assert.match(notices('x=').join(' '), /^x: '' is not one of epoch/);
   assert.match(notices('m=loss,loss,acc').join(' '), /metrics: 'loss' named more than once: drawn once/);
+});
+
+// The review: a page opened during a sweep's first epoch loaded only running trials' train rows, so no val metric was
+// reported; the check ran once and put the Results on train_loss for the whole session (and dropped a link's rm=val_acc).
+test('a link\'s Results metric is judged only once a finished trial\'s log is loaded, not from running trials\' first rows', () => {
+  const page = loadPage({ hash: 'rm=val_acc', globals: { document: stubDocument() } });
+  page.store.fromLink = new Set(['rm']);
+  page.store.schema = ['loss', 'acc'];
+  for (const m of ['loss', 'acc']) page.store.metrics.add(m);
+  for (const m of ['train_loss', 'train_acc']) page.store.reported.add(m); // a first epoch: train rows only
+  const running = trial('sweep/toy/net/sgd', 0, {}, { state: 'running' });
+  page.store.trials = [running];
+  page.store.logs.set(running.path, { phases: { train: { epoch: [1] } } });
+  assert.equal(page.checkLinkMetrics(), false);
+  assert.equal(page.view.r.metric, 'val_acc');
+  // The trial completes: its log, with its val rows, is loaded; now the link is judged (and kept).
+  page.store.trials = [{ ...running, state: 'complete' }];
+  for (const m of ['val_loss', 'val_acc']) page.store.reported.add(m);
+  assert.equal(page.checkLinkMetrics(), false);
+  assert.equal(page.view.r.metric, 'val_acc');
+  assert.equal(page.store.metricsChecked, true);
 });

@@ -278,6 +278,28 @@ public sealed class TrialListIndexTests : IDisposable
         Assert.Equal(listed.Strays, again.Strays);
     }
 
+    [Theory]
+    [InlineData("\"data\": {\"train_samples\": 9, \"val_samples\": 1}")]
+    [InlineData("\"gpus\": [null]")]
+    public void A_run_json_with_a_null_the_format_cannot_hold_is_read_as_before_and_the_rest_are_indexed(string odd)
+    {
+        // run.json written by hand or another tool: its reader lets these nulls through; written, they failed the whole
+        // index (an exception the background write did not catch), so no index was ever kept for the study.
+        var dir = tree.AddComplete($"{HostileStudy.Leaf}/trial_030", "seed: 30\n", 1, 1);
+        var run = Path.Combine(dir, TrialFiles.Run);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(run))!.AsObject();
+        var (key, value) = odd.Split(": ", 2) is [var k, var v] ? (k.Trim('"'), System.Text.Json.Nodes.JsonNode.Parse(v)) : throw new ArgumentException(odd);
+        json[key] = value;
+        File.WriteAllText(run, json.ToJsonString());
+        Settle();
+        var (first, _, writer) = Answer(index: true);
+        Assert.Equal(1, writer.Index!.Writes);
+        var (with, without, reader) = Compare();
+        Assert.Equal(HostileStudy.Indexed, reader.Index!.Loaded);
+        Assert.Equal(without, with);
+        Assert.Equal(without, first);
+    }
+
     private static void Chown(string path, int uid) => Run("chown", uid.ToString(System.Globalization.CultureInfo.InvariantCulture), path);
 
     private static void Run(string tool, params string[] arguments)
