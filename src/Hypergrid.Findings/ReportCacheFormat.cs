@@ -92,7 +92,7 @@ internal static class ReportCacheFormat
     {
         try
         {
-            var r = new Reader(bytes);
+            var r = new SpanReader(bytes);
             if (!r.Bytes(Magic.Length).SequenceEqual(Magic) || r.Int32() != Version || !r.Bytes(Build.Length).SequenceEqual(Build)) return null;
             var count = r.Int32();
             var entries = new Dictionary<string, ReportCacheEntry>(Math.Clamp(count, 0, 1 << 20), StringComparer.Ordinal);
@@ -137,44 +137,6 @@ internal static class ReportCacheFormat
             var made = Encoding.UTF8.GetString(utf8);
             if (known.Count < 16) known.Add((utf8.ToArray(), made));
             return made;
-        }
-    }
-
-    // BinaryReader's encodings, from a span: little-endian integers and doubles, a bool as one byte, a string as its UTF-8
-    // length (7 bits a byte) and bytes (invalid UTF-8 read as U+FFFD, as BinaryReader's Encoding.UTF8 reads it).
-    private ref struct Reader(ReadOnlySpan<byte> bytes)
-    {
-        private readonly ReadOnlySpan<byte> bytes = bytes;
-        private int at;
-
-        public readonly bool AtEnd => at == bytes.Length;
-
-        public ReadOnlySpan<byte> Bytes(int n)
-        {
-            var s = bytes.Slice(at, n);
-            at += n;
-            return s;
-        }
-
-        public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Bytes(4));
-        public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Bytes(8));
-        public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Bytes(8));
-        public bool Bool() => Bytes(1)[0] != 0;
-        public string String() => Encoding.UTF8.GetString(Utf8());
-        public string? Optional() => Bool() ? String() : null;
-
-        public ReadOnlySpan<byte> Utf8()
-        {
-            var length = 0;
-            for (var shift = 0; ; shift += 7)
-            {
-                var b = Bytes(1)[0];
-                if (shift == 28 && b > 0x0F) throw new FormatException("a string's length is too long");
-                length |= (b & 0x7F) << shift;
-                if (b < 0x80) break;
-            }
-            if (length < 0) throw new FormatException("a string's length is negative");
-            return Bytes(length);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
+using Hypergrid.Findings;
 using Hypergrid.Trials;
 using Hypergrid.Trials.Posix;
 
@@ -104,7 +105,7 @@ internal static class TrialListIndexFormat
     {
         try
         {
-            var r = new Reader(memory.Span);
+            var r = new SpanReader(memory.Span);
             if (!r.Bytes(Magic.Length).SequenceEqual(Magic) || r.Int32() != Version || r.String() != build) return null;
             var count = r.Int32();
             if (count < 0) return null;
@@ -173,45 +174,6 @@ internal static class TrialListIndexFormat
         catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
             return null; // ArgumentOutOfRangeException: a length past the end
-        }
-    }
-
-    // BinaryReader's encodings, from a span: little-endian integers and doubles, a bool as one byte, a string as its UTF-8
-    // length (7 bits a byte) and bytes (as the report's cache reads them).
-    private ref struct Reader(ReadOnlySpan<byte> bytes)
-    {
-        private readonly ReadOnlySpan<byte> bytes = bytes;
-        private int at;
-
-        public readonly bool AtEnd => at == bytes.Length;
-
-        public readonly int Position => at;
-
-        public ReadOnlySpan<byte> Bytes(int n)
-        {
-            var s = bytes.Slice(at, n);
-            at += n;
-            return s;
-        }
-
-        public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Bytes(4));
-        public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Bytes(8));
-        public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Bytes(8));
-        public bool Bool() => Bytes(1)[0] switch { 0 => false, 1 => true, _ => throw new FormatException("not a bool") };
-        public string String() => Encoding.UTF8.GetString(Utf8());
-
-        public ReadOnlySpan<byte> Utf8()
-        {
-            var length = 0;
-            for (var shift = 0; ; shift += 7)
-            {
-                var b = Bytes(1)[0];
-                if (shift == 28 && b > 0x0F) throw new FormatException("a string's length is too long");
-                length |= (b & 0x7F) << shift;
-                if (b < 0x80) break;
-            }
-            if (length < 0) throw new FormatException("a string's length is negative");
-            return Bytes(length);
         }
     }
 
