@@ -71,17 +71,7 @@ internal static class ReportCacheFormat
         try
         {
             var bytes = buffer.AsSpan(0, (int)length);
-            for (var at = 0; at < bytes.Length;)
-            {
-                var n = RandomAccess.Read(file.SafeFileHandle, bytes[at..], at);
-                if (n <= 0) return null; // cut short while read
-                at += n;
-            }
-            Span<byte> more = stackalloc byte[1];
-            if (RandomAccess.Read(file.SafeFileHandle, more, length) != 0) return null; // grown while read
-            Span<byte> hash = stackalloc byte[8];
-            XxHash3.Hash(bytes[..^8], hash);
-            return hash.SequenceEqual(bytes[^8..]) ? Parse(bytes[..^8]) : null;
+            return SpanReader.ReadChecked(file.SafeFileHandle, bytes) ? Parse(bytes[..^8]) : null;
         }
         catch (IOException) { return null; }
         finally { ArrayPool<byte>.Shared.Return(buffer); }

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Hypergrid.Findings;
 
@@ -37,6 +39,26 @@ public ref struct SpanReader(ReadOnlySpan<byte> bytes)
 
     /// <summary>A string written after a bool that says whether there is one.</summary>
     public string? Optional() => Bool() ? String() : null;
+
+    /// <summary>
+    /// Fills <paramref name="bytes"/> with the whole file (its length when opened) and checks it whole: false when it was
+    /// cut short or grew while read, or its last 8 bytes are not the xxh3 of the rest (a cache written by temp file and
+    /// rename, as the report's and the trial list's are). I/O errors are the caller's.
+    /// </summary>
+    public static bool ReadChecked(SafeFileHandle file, Span<byte> bytes)
+    {
+        for (var at = 0; at < bytes.Length;)
+        {
+            var n = RandomAccess.Read(file, bytes[at..], at);
+            if (n <= 0) return false; // cut short while read
+            at += n;
+        }
+        Span<byte> more = stackalloc byte[1];
+        if (RandomAccess.Read(file, more, bytes.Length) != 0) return false; // grown while read
+        Span<byte> hash = stackalloc byte[8];
+        XxHash3.Hash(bytes[..^8], hash);
+        return hash.SequenceEqual(bytes[^8..]);
+    }
 
     /// <summary>A string's UTF-8 bytes, as BinaryWriter wrote them after their length.</summary>
     public ReadOnlySpan<byte> Utf8()

@@ -86,17 +86,7 @@ internal static class TrialListIndexFormat
         try
         {
             var bytes = buffer.AsSpan(0, (int)length);
-            for (var at = 0; at < bytes.Length;)
-            {
-                var n = RandomAccess.Read(file.SafeFileHandle, bytes[at..], at);
-                if (n <= 0) return null; // cut short while read
-                at += n;
-            }
-            Span<byte> more = stackalloc byte[1];
-            if (RandomAccess.Read(file.SafeFileHandle, more, length) != 0) return null; // grown while read
-            Span<byte> hash = stackalloc byte[8];
-            XxHash3.Hash(bytes[..^8], hash);
-            return hash.SequenceEqual(bytes[^8..]) ? Parse(buffer.AsMemory(0, (int)length - 8), build) : null;
+            return SpanReader.ReadChecked(file.SafeFileHandle, bytes) ? Parse(buffer.AsMemory(0, (int)length - 8), build) : null;
         }
         catch (IOException) { return null; }
     }
