@@ -69,9 +69,10 @@ public sealed record GroupSeries(SeriesQuery Query, (int From, int To, int Width
         var extent = 0;
         string? problem = null;
         var logs = new Dictionary<int, bool>();
+        var extents = new Dictionary<int, int>();
         for (var i = 0; i < dirs.Count; i++)
             if (await store.WithLogAsync(dirs[i], query.Columns, log => new Span(log.Extent, StepBuckets.Check(log, query), log.Metrics.Contains(XScale.LoggedSamples)), cancel) is { } span)
-                (extent, problem, logs[i]) = (Math.Max(extent, span.Extent), problem ?? span.Problem, span.Samples);
+                (extent, problem, logs[i], extents[i]) = (Math.Max(extent, span.Extent), problem ?? span.Problem, span.Samples, span.Extent);
         if (problem is not null) return (null, problem);
         var logged = query.X == "samples" && logs.Count > 0 && logs.Values.All(l => l);
         var scales = new XScale?[dirs.Count];
@@ -83,8 +84,12 @@ public sealed record GroupSeries(SeriesQuery Query, (int From, int To, int Width
             missing ??= lacks;
         }
         var own = new Dictionary<int, (int From, int To)>();
+        // No range asked (the page's every refresh of a grouped view): each member's own steps are its whole log, known
+        // from the first pass; a logged samples axis still asks its log (its rows of the phase bound them).
+        var whole = query.From is null && query.To is null && query.FromStep is null;
         foreach (var i in logs.Keys)
-            if (await store.WithLogAsync(dirs[i], query.Columns, log => new OwnSteps(query.StepsOf(log, scales[i])), cancel) is { } got)
+            if (whole && scales[i] is not { Logged: true }) own[i] = (0, extents[i]);
+            else if (await store.WithLogAsync(dirs[i], query.Columns, log => new OwnSteps(query.StepsOf(log, scales[i])), cancel) is { } got)
                 own[i] = got.Range;
         // The steps the members' rows of the range span together (a member with none there, a seed that stopped
         // before it, widens nothing).
