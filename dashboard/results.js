@@ -107,7 +107,7 @@ function renderResults() {
   const groups = shown?.groups ?? [];
   const keys = resultKeys(groups);
   const keySel = document.getElementById('r-key');
-  const xKeys = scatterKeys(groups, keys);
+  const xKeys = scatterKeys(shown);
   if (keySel.dataset.known !== xKeys.join('\n')) {
     keySel.dataset.known = xKeys.join('\n');
     keySel.replaceChildren(...xKeys.map(k => new Option(k, k)));
@@ -129,13 +129,10 @@ function renderResults() {
 }
 
 /**
- * The keys the scatter's x may be: the numeric ones, else (groups that differ only by leaf names, say) every key, drawn
- * by category, as `hypergrid plot results` does.
+ * The keys the scatter's x may be, as the server answers them (section.scatter_keys: the numeric ones, else every key,
+ * drawn by category, as `hypergrid plot results` does; ResultsFigure.ScatterKeys decides, the page only offers them).
  */
-function scatterKeys(groups, keys = resultKeys(groups)) {
-  const numeric = keys.filter(k => groups.some(g => typeof g.values[k] === 'number'));
-  return numeric.length ? numeric : keys;
-}
+const scatterKeys = section => section?.scatter_keys ?? [];
 
 /** Whether the scatter's x choice is shown: a scatter is drawn (two groups or more) and there is a key to choose. */
 const scatterChoiceShown = (groups, xKeys) => groups.length > 1 && xKeys.length > 0;

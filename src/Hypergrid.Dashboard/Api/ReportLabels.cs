@@ -5,8 +5,9 @@ using Hypergrid.Findings;
 namespace Hypergrid.Dashboard.Api;
 
 /// <summary>
-/// The Results scatter's point labels that GET /api/report carries for the page: per section, per key the scatter may
-/// put on its x (those with a number, else every key), each group's name as the Results figure of that key names it in its legend
+/// The Results scatter's x keys and point labels that GET /api/report carries for the page: per section, "scatter_keys",
+/// the keys the scatter may put on its x (<see cref="ResultsFigure.ScatterKeys"/>: those with a number, else every key),
+/// and per such key, each group's name as the Results figure of that key names it in its legend
 /// (<see cref="ResultsFigure.Labels"/>, <see cref="LegendNames"/>' rule), in parts: "labels": {"lr": [{"leaf":
 /// "mlp/sgd", "keys": ["momentum=0.9"]}, ...]}, in the order of the section's groups. The page draws these and names
 /// nothing itself, so its labels and the figure file's legend cannot drift apart.
@@ -21,12 +22,13 @@ public static class ReportLabels
         {
             var groups = report.Sections[s].Groups;
             var keys = groups.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList();
-            // Only the keys the page's scatter offers (results.js scatterKeys): those with a number, else every key; a
-            // wide sweep's answer does not carry a name per group for keys no scatter draws.
-            var numeric = keys.Where(k => groups.Any(g => SeedGroups.Number(g.Values[k]) is not null)).ToList();
+            // Only the keys the page's scatter offers (ResultsFigure.ScatterKeys, answered as scatter_keys): a wide
+            // sweep's answer does not carry a name per group for keys no scatter draws.
+            var offered = ResultsFigure.ScatterKeys(groups);
             var labels = new JsonObject();
-            foreach (var key in numeric.Count > 0 ? numeric : keys)
+            foreach (var key in offered)
                 labels[key] = new JsonArray([.. ResultsFigure.Labels(groups, keys, key).Select(Label)]);
+            sections[s]!.AsObject()["scatter_keys"] = new JsonArray([.. offered.Select(k => (JsonNode?)JsonValue.Create(k))]);
             sections[s]!.AsObject()["labels"] = labels;
         }
         return json;

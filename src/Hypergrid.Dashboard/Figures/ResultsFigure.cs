@@ -136,6 +136,18 @@ public static class ResultsFigure
             : groups[i].Values[xKey] is { } x ? new LegendName("", [$"{xKey}={SeedGroups.Text(x)}"]) : new LegendName(groups[i].Leaf, [])).ToList();
     }
 
+    /// <summary>
+    /// The keys the Results scatter may put on its x, in the section's order: those with a number in some group, else
+    /// (groups that differ by words alone) every key, drawn by category. The page offers exactly these (GET /api/report's
+    /// section.scatter_keys, <see cref="Api.ReportLabels"/>).
+    /// </summary>
+    public static List<string> ScatterKeys(IReadOnlyList<GroupRow> groups)
+    {
+        var keys = groups.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList();
+        var numeric = keys.Where(k => groups.Any(g => SeedGroups.Number(g.Values[k]) is not null)).ToList();
+        return numeric.Count > 0 ? numeric : keys;
+    }
+
     /// <summary>The groups a figure by this key draws (by number: those with a value of it; by category: all) and whether by number.</summary>
     private static (List<GroupRow> Drawn, bool ByNumber) Drawn(IReadOnlyList<GroupRow> groups, string? key)
     {

@@ -66,4 +66,16 @@ public sealed class ReportLabelsApiTests : IAsyncLifetime
         var labels = (await server!.GetJson("/api/report?metric=val_loss")).GetProperty("sections")[0].GetProperty("labels");
         Assert.Equal(["lr", "width"], labels.EnumerateObject().Select(p => p.Name).Order());
     }
+
+    [Fact]
+    public async Task The_scatters_keys_are_answered_in_order_and_each_has_its_labels()
+    {
+        // The page's key choice is this list (results.js scatterKeys reads it): numeric keys here, act is words.
+        var section = (await server!.GetJson("/api/report?metric=val_loss")).GetProperty("sections")[0];
+        var keys = section.GetProperty("scatter_keys").EnumerateArray().Select(k => k.GetString()!).ToList();
+        Assert.Equal(["lr", "width"], keys.Order());
+        Assert.Equal(keys, section.GetProperty("labels").EnumerateObject().Select(p => p.Name));
+        var words = (await server.GetJson("/api/report?metric=val_loss&leaf=experiment/mnist/cnn/adam")).GetProperty("sections")[0];
+        Assert.Equal(["lr"], words.GetProperty("scatter_keys").EnumerateArray().Select(k => k.GetString()));
+    }
 }

@@ -92,4 +92,15 @@ public sealed class ReportLabelsTests
         GroupRow[] groups = [Group("s/d/m/a", """{"lr":0.1,"w":1}"""), Group("s/d/m/a", """{"lr":0.2,"w":2}"""), Group("s/d/m/a", """{"lr":null,"w":3}""")];
         Assert.Equal(["w=1", "w=2", "w=3"], Texts(groups, "lr"));
     }
+
+    [Fact]
+    public void The_scatters_x_keys_are_the_numeric_ones_else_every_key_in_order()
+    {
+        // (The page's scatterKeys cases while results.js held a copy of the rule.)
+        Assert.Equal(["lr"], ResultsFigure.ScatterKeys([Group("a", """{"lr":0.1,"opt":"adam"}"""), Group("a", """{"lr":0.01,"opt":"sgd"}""")]));
+        Assert.Equal(["opt", "tag"], ResultsFigure.ScatterKeys([Group("a", """{"opt":"adam"}"""), Group("b", """{"opt":"sgd","tag":"x"}""")]));
+        Assert.Empty(ResultsFigure.ScatterKeys([]));
+        // A key numeric in one group and text in another is still offered.
+        Assert.Equal(["width"], ResultsFigure.ScatterKeys([Group("a", """{"width":64}"""), Group("b", """{"width":"auto"}""")]));
+    }
 }

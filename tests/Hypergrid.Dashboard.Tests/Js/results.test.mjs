@@ -1,4 +1,4 @@
-// results.js: how a section's table names its rows and which keys the scatter's x may be.
+// results.js: how a section's table names its rows and which keys the scatter's x may be (the server's answer).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPage } from './page.mjs';
@@ -31,16 +31,12 @@ test('values holding the separator do not make two rows read alike', () => {
   assert.equal(page.needsLeafColumn(groups), false);
 });
 
-test('the scatter\'s x may be the numeric keys, else every key by category', () => {
-  const numeric = [group('a', { lr: 0.1, opt: 'adam' }), group('a', { lr: 0.01, opt: 'sgd' })];
-  assert.deepEqual(page.scatterKeys(numeric), ['lr']);
-  const words = [group('a', { opt: 'adam' }), group('b', { opt: 'sgd', tag: 'x' })];
-  assert.deepEqual(page.scatterKeys(words), ['opt', 'tag']);
-  assert.deepEqual(page.scatterKeys([]), []);
-});
-
-test('a key numeric in one group and text in another is still offered for the scatter', () => {
-  assert.deepEqual(page.scatterKeys([group('a', { width: 64 }), group('b', { width: 'auto' })]), ['width']);
+test('the scatter\'s x keys are the server\'s answer (section.scatter_keys), in its order: the page decides none', () => {
+  // Numeric groups, but the server offers the words: the page takes what it is told (ResultsFigure.ScatterKeys decides).
+  const groups = [group('a', { lr: 0.1, opt: 'adam' }), group('a', { lr: 0.01, opt: 'sgd' })];
+  assert.deepEqual(page.scatterKeys({ groups, scatter_keys: ['opt', 'lr'] }), ['opt', 'lr']);
+  assert.deepEqual(page.scatterKeys({ groups }), []);
+  assert.deepEqual(page.scatterKeys(undefined), []);
 });
 
 /** A page whose equivalence box holds this text (none: no box). */
