@@ -195,11 +195,13 @@ const stepRangeQuery = range => (range ? `&from=${range[0]}&to=${range[1]}` : ''
 
 /**
  * The step from which a series already loaded is asked again: a running trial seen before (and not zoomed) is asked
- * only its last, possibly partial, bucket and the new rows, at the width it has, until it holds twice the points it
- * was drawn with; then (and when zoomed, or not loaded) it is asked afresh: null.
+ * only its last two buckets (the last possibly partial) and the new rows, at the width it has, until it holds twice the
+ * points it was drawn with; then (and when zoomed, or not loaded) it is asked afresh: null. Two, not one: whether the
+ * bucket before the last stands alone (its error bar, the answer's `lone`) depends on the last, which may have gained
+ * rows; the server judges the tail's first bucket by the one before it, which is whole and unchanged.
  */
 function stepTail(prev, points, range) {
-  return !range && prev?.step?.length && prev.step.length <= 2 * points ? prev.step[prev.step.length - 1] : null;
+  return !range && prev?.step?.length && prev.step.length <= 2 * points ? prev.step[Math.max(0, prev.step.length - 2)] : null;
 }
 
 /** An /api/series answer: its JSON, ANSWERED_NONE for a 400, null when there was none (a network error, a 404, a 5xx). */

@@ -9,18 +9,18 @@ function smooth(ys, w) {
 }
 
 /**
- * A step line's band split by where its buckets have rows: a band joins two points only when their buckets are next to
- * each other, so it never stretches a spread across buckets without rows. A point standing alone (a val pass: its rows
- * all at one step, the next pass an epoch of empty buckets away) keeps its spread as an error bar at its step instead:
- * the spread of one pass's batches or seeds says nothing of the steps between passes, and interpolating it to the next
- * pass drew wedges (the audit's defect 5). Returns the band with lone points left out, and the bars (null elsewhere).
+ * A step line's band and its lone buckets' error bars, as the server answers them: `lone` (each bucket of /api/series
+ * and /api/series-group, LoneBuckets' rule on the server) marks a bucket with rows whose neighbours have none (a val
+ * pass: its rows at one step, the next pass an epoch of empty buckets away); its spread is an error bar at its step, and
+ * the band joins only the other buckets. The page decides none of it (the figure files draw the same answer): it only
+ * leaves out a bar of no length (one seed, one row), as they do. Returns the band without the lone buckets, and the bars
+ * (null elsewhere); each undefined when empty.
  */
-function bandRuns(band) {
-  const has = i => band.upper[i] != null && band.lower[i] != null;
-  const lone = i => has(i) && !has(i - 1) && !has(i + 1);
-  const upper = band.upper.map((v, i) => (lone(i) ? null : v)), lower = band.lower.map((v, i) => (lone(i) ? null : v));
-  // A lone point without spread (one seed, one row) has no bar: caps on the line would read as a spread of zero measured.
-  const bar = i => lone(i) && band.upper[i] !== band.lower[i];
+function bandAndBars(band, lone) {
+  const alone = i => lone?.[i] === true;
+  const upper = band.upper.map((v, i) => (alone(i) ? null : v)), lower = band.lower.map((v, i) => (alone(i) ? null : v));
+  // A bar without length would read as a spread of zero measured: not drawn.
+  const bar = i => alone(i) && band.upper[i] != null && band.lower[i] != null && band.upper[i] !== band.lower[i];
   const bars = { upper: band.upper.map((v, i) => (bar(i) ? v : null)), lower: band.lower.map((v, i) => (bar(i) ? v : null)) };
   return { band: upper.some(v => v != null) ? { upper, lower } : undefined, bars: bars.upper.some(v => v != null) ? bars : undefined };
 }
@@ -66,7 +66,7 @@ function seriesFor(metric, trials, colors) {
         const band = view.band === 'range' ? { upper: m.max, lower: m.min }
           : { upper: m.mean.map((v, i) => v == null ? null : v + (m.std[i] ?? 0)), lower: m.mean.map((v, i) => v == null ? null : v - (m.std[i] ?? 0)) };
         out.push({ label: `${name.line} ${ph} (n=${Math.max(...m.n)})`, group: name.key, color: c, dash: ph !== 'train', xs, ys: smooth(m.mean, view.smooth),
-          ...bandRuns(band), logged: loggedX(body), steps: body.step, width: body.width });
+          ...bandAndBars(band, m.lone), logged: loggedX(body), steps: body.step, width: body.width });
       }
     }
     return out;
@@ -81,7 +81,7 @@ function seriesFor(metric, trials, colors) {
         const xs = stepXs(body, ph === 'train' ? 'last' : 'mean');
         if (!xs) continue;
         out.push({ label: `${names.get(t.path)} ${ph}${pausedMark(t)}`, color: colors.get(t.path), dash: ph !== 'train', xs, ys: smooth(ph === 'train' ? m.last : m.mean, view.smooth),
-          ...(body.raw ? {} : bandRuns({ upper: m.max, lower: m.min })), logged: loggedX(body), steps: body.step, width: body.width });
+          ...(body.raw ? {} : bandAndBars({ upper: m.max, lower: m.min }, m.lone)), logged: loggedX(body), steps: body.step, width: body.width });
       }
     }
     return out;
@@ -140,7 +140,7 @@ function rising(xs) {
  */
 function plotColumns(s, log) {
   const positive = arr => arr.map(v => (v != null && v <= 0 ? null : v));
-  // The line, then its band's upper and lower, then its lone points' error bars (bandRuns), each when it has them.
+  // The line, then its band's upper and lower, then its lone buckets' error bars (bandAndBars), each when it has them.
   const columns = [s.ys, ...(s.band ? [s.band.upper, s.band.lower] : []), ...(s.bars ? [s.bars.upper, s.bars.lower] : [])];
   // The common case, x already rising (an epoch log's rows): taken as it is, not sorted again.
   if (rising(s.xs)) {
@@ -168,7 +168,7 @@ function buildPlot(metric, series, el) {
     uSeries.push({ label: s.label, stroke: s.color, width: 1.5, dash: s.dash ? [6, 4] : undefined, spanGaps: true, points: { show: false } });
     if (s.band) {
       const upper = uSeries.length;
-      // A band's gaps stay gaps (bandRuns left a lone point's spread out of it), so it never spans an empty stretch.
+      // A band's gaps stay gaps (bandAndBars left a lone bucket's spread out of it), so it never spans an empty stretch.
       uSeries.push({ label: `${s.label} +std`, stroke: 'transparent', points: { show: false }, spanGaps: !s.bars });
       uSeries.push({ label: `${s.label} -std`, stroke: 'transparent', points: { show: false }, spanGaps: !s.bars });
       bands.push({ series: [upper, upper + 1], fill: fade(s.color) });
@@ -214,7 +214,7 @@ function buildPlot(metric, series, el) {
   return plot;
 }
 
-/** Each lone point's spread (bandRuns) as an error bar at its x: a vertical stroke with caps, in the line's colour, faded. */
+/** Each lone bucket's spread (bandAndBars) as an error bar at its x: a vertical stroke with caps, in the line's colour, faded. */
 function drawBars(u, bars) {
   const { ctx } = u, { left, top, width, height } = u.bbox, cap = 3 * devicePixelRatio;
   ctx.save();

@@ -15,11 +15,14 @@ namespace Hypergrid.Dashboard.Api;
 /// is the number of train rows before it, so a val pass sits at the train batches done when it ran and train and val
 /// align; "from" and "to" answer the steps bucketed), each with the first, last, min, max and mean of every metric
 /// (empty cells skipped; a bucket where a metric has none gives nulls) and "at", the step of its last row; "raw" when
-/// every bucket is one row. fromstep=S instead of from and to: from train step S on any axis (a live page's tail).
+/// every bucket is one row; "lone", per bucket, whether it stands alone (<see cref="LoneBuckets"/>: a value, none in
+/// the buckets beside it, those just outside the range included): the page draws its spread as an error bar, not a band.
+/// fromstep=S instead of from and to: from train step S on any axis (a live page's tail).
 /// Exact at every zoom: every number is a reduction of the rows, answered from the step log's block summaries.
 /// GET /api/series-group?trial=PATH&amp;trial=PATH…&amp;(same): the same buckets over a group of trials (its seeds), each
 /// adding only its own rows of the range: per bucket
-/// the mean and sample std of the trials' bucket means, n (trials with a value), and the true min and max of all rows.
+/// the mean and sample std of the trials' bucket means, n (trials with a value), the true min and max of all rows, and
+/// lone (some trial has a value, none in the buckets beside it).
 /// With x=step|samples|epochf, both answer "x": where each bucket sits on that axis by the one rule the figure files
 /// use too (<see cref="StepX"/>): "mean" for its mean, "last" for its last value, "logged" when samples seen are the
 /// log's own counts, or "missing": what the trial lacks to be placed there (its batch_size, its batches per epoch);
@@ -103,6 +106,7 @@ public static class SeriesEndpoints
                 foreach (var r in Reductions)
                     Numbers(json, r, summaries.Select(s => s.Count == 0 ? (double?)null
                         : r switch { "first" => s.First, "last" => s.Last, "min" => s.Min, "max" => s.Max, _ => s.Mean }));
+                Flags(json, "lone", got.Buckets.Lone(metric));
                 json.WriteEndObject();
             }
         });
@@ -123,9 +127,17 @@ public static class SeriesEndpoints
                 json.WriteStartArray("n");
                 foreach (var n in stats.N) json.WriteNumberValue(n);
                 json.WriteEndArray();
+                Flags(json, "lone", stats.Lone);
                 json.WriteEndObject();
             }
         });
+    }
+
+    private static void Flags(Utf8JsonWriter json, string name, bool[] values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values) json.WriteBooleanValue(v);
+        json.WriteEndArray();
     }
 
     private static void Numbers(Utf8JsonWriter json, string name, IEnumerable<double?> values)

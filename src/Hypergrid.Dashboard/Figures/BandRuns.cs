@@ -1,24 +1,30 @@
+using Hypergrid.Dashboard.Series;
+
 namespace Hypergrid.Dashboard.Figures;
 
 /// <summary>
-/// A line's band split where its points have no band value: a band joins only points next to each other (buckets with
-/// rows one after another), so it never stretches a spread across buckets without rows. A point standing alone (a val
-/// pass by step: its rows at one step, the next pass an epoch of empty buckets away) is drawn as an error bar at its x:
-/// one pass's spread says nothing of the steps between passes (the page's bandRuns in plots.js, the same rule).
+/// A line's band as the figure files draw it: filled over runs of adjacent points, and a lone point's spread as an error
+/// bar at its x. Which points are lone is <see cref="LoneBuckets"/>' rule, answered with the buckets a step line is
+/// built from (<see cref="FigureLine.Lone"/>, as GET /api/series-group answers the page); a line without that answer
+/// (by epoch) is judged by the same rule over its own points.
 /// </summary>
 internal static class BandRuns
 {
-    /// <summary>The runs of indices with a band value and a finite x, in order; a run of one index is a lone point.</summary>
-    public static List<List<int>> Of(FigureLine line)
+    /// <summary>The runs of indices to fill (in order, none lone) and the lone indices (error bars).</summary>
+    public static (List<List<int>> Bands, List<int> Bars) Of(FigureLine line)
     {
-        var runs = new List<List<int>>();
+        var has = Enumerable.Range(0, line.X.Length).Select(i => line.Lower?[i] is not null && line.Upper?[i] is not null && double.IsFinite(line.X[i])).ToArray();
+        var lone = line.Lone ?? LoneBuckets.Of(has);
+        var bands = new List<List<int>>();
+        var bars = new List<int>();
         List<int>? run = null;
-        for (var i = 0; i < line.X.Length; i++)
+        for (var i = 0; i < has.Length; i++)
         {
-            if (line.Lower?[i] is null || line.Upper?[i] is null || !double.IsFinite(line.X[i])) { run = null; continue; }
-            if (run is null) runs.Add(run = []);
+            if (!has[i]) { run = null; continue; }
+            if (lone[i]) { bars.Add(i); run = null; continue; }
+            if (run is null) bands.Add(run = []);
             run.Add(i);
         }
-        return runs;
+        return (bands, bars);
     }
 }

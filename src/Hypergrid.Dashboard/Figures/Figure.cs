@@ -51,6 +51,12 @@ public sealed record FigureLine(string Name, int Color, bool Dashed, double[] X,
     public double?[]? Upper { get; init; }
     public bool Markers { get; init; }
 
+    /// <summary>
+    /// Which points stand alone (<see cref="Series.LoneBuckets"/>), as the buckets of a step line were answered (the edges
+    /// judged by the buckets outside its range); null: judged over the line's own points (<see cref="BandRuns"/>).
+    /// </summary>
+    internal bool[]? Lone { get; init; }
+
     /// <summary>Whether x is a count the log itself wrote (a program's samples column), not a step scaled.</summary>
     internal bool LoggedX { get; init; }
 

@@ -92,7 +92,7 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         var y = (atLast ? stats.Last : stats.Mean).Select((v, i) => double.IsNaN(xs[i]) ? null : v).ToArray();
         if (!y.Any(v => v is not null)) return (null, null);
         var (lower, upper) = Band(r, stats.Mean, stats.Std, stats.Min, stats.Max, members.Count);
-        return (new FigureLine("", 0, false, xs, y) { Lower = lower, Upper = upper, LoggedX = place.Logged }, null);
+        return (new FigureLine("", 0, false, xs, y) { Lower = lower, Upper = upper, LoggedX = place.Logged, Lone = stats.Lone }, null);
     }
 
     private async Task<FigureLine?> EpochLineAsync(List<FigureTrial> members, string phase, FigureRequest r, CancellationToken cancel)

@@ -91,19 +91,20 @@ public static class FigureLayout
         foreach (var line in f.Lines.Where(l => l.Lower is not null && l.Upper is not null && !l.Markers))
         {
             var color = f.ColorOf(line.Color);
-            foreach (var whole in BandRuns.Of(line))
+            var (bands, bars) = BandRuns.Of(line);
+            foreach (var i in bars)
+            {
+                // No spread (one seed, one row): no bar, as the page draws none.
+                if (!Shown(line.Lower![i]) || !Shown(line.Upper![i]) || !ShownX(line.X[i]) || line.Lower![i] == line.Upper![i]) continue;
+                var (x, lo, hi) = (X(line.X[i]), Y(line.Lower![i]!.Value), Y(line.Upper![i]!.Value));
+                canvas.Polyline([(x, lo), (x, hi)], color, 0.6, false, clip: true);
+                foreach (var v in new[] { lo, hi }) canvas.Polyline([(x - fs * 0.25, v), (x + fs * 0.25, v)], color, 0.6, false, clip: true);
+            }
+            foreach (var whole in bands)
             {
                 var run = whole.Where(i => Shown(line.Lower![i]) && Shown(line.Upper![i]) && ShownX(line.X[i])).ToList();
-                if (run.Count == 0) continue;
-                if (whole.Count == 1)
-                {
-                    // No spread (one seed, one row): no bar, as the page draws none.
-                    if (line.Lower![run[0]] == line.Upper![run[0]]) continue;
-                    var (x, lo, hi) = (X(line.X[run[0]]), Y(line.Lower![run[0]]!.Value), Y(line.Upper![run[0]]!.Value));
-                    canvas.Polyline([(x, lo), (x, hi)], color, 0.6, false, clip: true);
-                    foreach (var v in new[] { lo, hi }) canvas.Polyline([(x - fs * 0.25, v), (x + fs * 0.25, v)], color, 0.6, false, clip: true);
-                    continue;
-                }
+                // A run of one point (an edge whose neighbour is outside the range) has no area, as on the page.
+                if (run.Count < 2) continue;
                 var poly = run.Select(i => (X(line.X[i]), Y(line.Upper![i]!.Value))).Concat(Enumerable.Reverse(run).Select(i => (X(line.X[i]), Y(line.Lower![i]!.Value)))).ToList();
                 canvas.Polygon(poly, color, 0.2, clip: true);
             }

@@ -46,12 +46,13 @@ public static class PgfplotsWriter
         // One filled band per run of adjacent points (BandRuns); the lone points' spreads as error bars, without marks.
         foreach (var line in f.Lines.Where(l => l.Lower is not null && l.Upper is not null && !l.Markers))
         {
-            var lone = new List<int>();
-            foreach (var whole in BandRuns.Of(line))
+            var (bands, bars) = BandRuns.Of(line);
+            // No spread (one seed, one row): no bar, as on the page.
+            var lone = bars.Where(i => Shown(f, line.Lower![i]) && Shown(f, line.Upper![i]) && ShownX(f, line.X[i]) && line.Lower![i] != line.Upper![i]).ToList();
+            foreach (var whole in bands)
             {
                 var rows = whole.Where(i => Shown(f, line.Lower![i]) && Shown(f, line.Upper![i]) && ShownX(f, line.X[i])).ToList();
-                if (rows.Count == 0) continue;
-                if (whole.Count == 1) { if (line.Lower![rows[0]] != line.Upper![rows[0]]) lone.Add(rows[0]); continue; } // no spread: no bar, as on the page
+                if (rows.Count < 2) continue; // a run of one point has no area, as on the page
                 tex.Append(CultureInfo.InvariantCulture, $"\\addplot[draw=none, fill=hg{line.Color}, fill opacity=0.2, forget plot] table[row sep=\\\\] {{\nx y \\\\\n");
                 foreach (var i in rows) tex.Append(CultureInfo.InvariantCulture, $"{R(line.X[i])} {R(line.Upper![i]!.Value)} \\\\\n");
                 foreach (var i in Enumerable.Reverse(rows)) tex.Append(CultureInfo.InvariantCulture, $"{R(line.X[i])} {R(line.Lower![i]!.Value)} \\\\\n");

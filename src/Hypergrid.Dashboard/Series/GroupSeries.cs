@@ -10,6 +10,9 @@ namespace Hypergrid.Dashboard.Series;
 public sealed record GroupStats(double?[] Mean, double?[] Std, double?[] Min, double?[] Max, int[] N)
 {
     public double?[] Last { get; init; } = [];
+
+    /// <summary>Each bucket's loneness (<see cref="LoneBuckets"/>): a bucket where some member has a value, its neighbours none.</summary>
+    public bool[] Lone { get; init; } = [];
 }
 
 /// <summary>
@@ -122,7 +125,12 @@ public sealed record GroupSeries(SeriesQuery Query, (int From, int To, int Width
                 cells.Select(c => c.Count < 2 ? (double?)null : SampleStd(c.Select(s => s.Mean).ToList())).ToArray(),
                 cells.Select(c => c.Count == 0 ? (double?)null : c.Min(s => s.Min)).ToArray(),
                 cells.Select(c => c.Count == 0 ? (double?)null : c.Max(s => s.Max)).ToArray(),
-                cells.Select(c => c.Count).ToArray()) { Last = cells.Select(c => c.Count == 0 ? (double?)null : ScaledSum.Mean(c.Select(s => s.Last))).ToArray() };
+                cells.Select(c => c.Count).ToArray())
+            {
+                Last = cells.Select(c => c.Count == 0 ? (double?)null : ScaledSum.Mean(c.Select(s => s.Last))).ToArray(),
+                Lone = LoneBuckets.Of(cells.Select(c => c.Count > 0).ToArray(),
+                    each.Any(e => e.Outside.GetValueOrDefault(metric).Before), each.Any(e => e.Outside.GetValueOrDefault(metric).After)),
+            };
         }
         return new GroupSeries(q, range, at, each.Count, metrics);
     }

@@ -6,6 +6,19 @@ namespace Hypergrid.Dashboard.Series;
 /// </summary>
 public sealed record StepBuckets(Dictionary<string, Summary[]> Metrics, int?[] At, double?[] MeanStep)
 {
+    /// <summary>
+    /// Per metric, whether the bucket-wide stretch of steps just before the range and the one just after it hold a value
+    /// of it (the neighbours <see cref="LoneBuckets"/> judges the edge buckets by).
+    /// </summary>
+    public Dictionary<string, (bool Before, bool After)> Outside { get; init; } = [];
+
+    /// <summary>Each bucket's loneness for a metric (<see cref="LoneBuckets"/>), its edges judged by <see cref="Outside"/>.</summary>
+    public bool[] Lone(string metric)
+    {
+        var (before, after) = Outside.GetValueOrDefault(metric);
+        return LoneBuckets.Of(Metrics[metric].Select(s => s.Count > 0).ToArray(), before, after);
+    }
+
     /// <summary>Why a query cannot be answered from this log (null: it can).</summary>
     public static string? Check(StepLog log, SeriesQuery query)
     {
@@ -38,12 +51,18 @@ public sealed record StepBuckets(Dictionary<string, Summary[]> Metrics, int?[] A
             meanStep[b] = MeanStepOf(log, q.Phase, rowsOf[b]);
         }
         var metrics = new Dictionary<string, Summary[]>();
+        var outside = new Dictionary<string, (bool, bool)>();
+        // The bucket-wide stretches just outside the range (all rows there, whoever's own steps they are: only to judge the edges).
+        var before = from > 0 ? log.RowsAt(q.Phase, Math.Max(0L, (long)from - width), from) : (0, 0);
+        var after = to < log.Extent ? log.RowsAt(q.Phase, to, Math.Min((long)to + width, log.Extent)) : (0, 0);
         foreach (var metric in q.AnsweredBy(log))
         {
             var series = log.Series(q.Phase, metric);
             metrics[metric] = rowsOf.Select(r => series is null || r.To <= r.From ? Summary.Empty : series.Query(r.From, r.To)).ToArray();
+            bool Has((int From, int To) r) => series is not null && r.To > r.From && series.Query(r.From, r.To).Count > 0;
+            outside[metric] = (Has(before), Has(after));
         }
-        return new StepBuckets(metrics, at, meanStep);
+        return new StepBuckets(metrics, at, meanStep) { Outside = outside };
     }
 
     /// <summary>

@@ -64,7 +64,24 @@ public sealed class BandRunsFigureTests
     public void An_epoch_line_keeps_one_band_and_a_lone_epoch_is_a_bar()
     {
         var runs = BandRuns.Of(new FigureLine("", 0, false, [1, 2, 3], [1.0, 0.8, 0.7]) { Lower = [0.9, 0.7, 0.6], Upper = [1.1, 0.9, 0.8] });
-        Assert.Equal([[0, 1, 2]], runs);
-        Assert.Equal([[0], [2]], BandRuns.Of(new FigureLine("", 0, true, [2, N, 5], [0.8, null, 0.5]) { Lower = [0.0, null, 0.4], Upper = [1.6, null, 0.6] }));
+        Assert.Equal([[0, 1, 2]], runs.Bands);
+        Assert.Empty(runs.Bars);
+        var passes = BandRuns.Of(new FigureLine("", 0, true, [2, N, 5], [0.8, null, 0.5]) { Lower = [0.0, null, 0.4], Upper = [1.6, null, 0.6] });
+        Assert.Empty(passes.Bands);
+        Assert.Equal([0, 2], passes.Bars);
+    }
+
+    [Fact]
+    public void A_step_line_draws_the_loneness_its_buckets_were_answered_with_an_edge_whose_neighbour_is_outside_is_no_bar()
+    {
+        // The last point's neighbour lies past the range (the server judged it not lone): no bar there, in either file.
+        var f = new Figure("train step (batches)", "loss", [
+            new FigureLine("a", 0, true, [2, N, 5], [0.8, null, 0.5]) { Lower = [0.0, null, 0.4], Upper = [1.6, null, 0.6], Lone = [true, false, false] }]);
+        var (bands, bars) = BandRuns.Of(f.Lines[0]);
+        Assert.Equal([[2]], bands);
+        Assert.Equal([0], bars);
+        // The band of one point has no area: only the bar at 2 is drawn.
+        var spread = TexTables.Read(Encoding.UTF8.GetString(PgfplotsWriter.Write(f, FigureSize.Column))).Single(p => p.IsBand);
+        Assert.Equal([2.0], spread.Rows.Select(r => r[0]));
     }
 }

@@ -50,13 +50,13 @@ test('stepJoin asks afresh when the log shrank (restarted), judged by the rows o
   assert.equal(page.stepJoin(val, answer({ from: 159, to: 320, rows: 2, scale: 1 / 156, phase: 'val' })), 'extend');
 });
 
-test('a running trial whose scale is unchanged is extended from its last bucket, asked once', async () => {
+test('a running trial whose scale is unchanged is extended from its last two buckets, asked once', async () => {
   const { page, asked } = pageWith(url => (from(url) === 0 ? answer({ from: 0, to: 100, rows: 100, scale: 1 / 157 })
-    : answer({ from: 99, to: 150, rows: 150, scale: 1 / 157 })));
+    : answer({ from: 98, to: 150, rows: 150, scale: 1 / 157 })));
   await page.loadSteps.raw([running]);
   await page.loadSteps.raw([running]);
   assert.equal(asked.length, 2);
-  assert.match(asked[1], /fromstep=99&width=1/);
+  assert.match(asked[1], /fromstep=98&width=1/);
   const line = page.store.steps.get(running.path).train;
   assert.deepEqual(Array.from(line.step), Array.from({ length: 150 }, (_, i) => i));
   assert.deepEqual(Array.from(line.x.last), line.step.map(s => (s + 1) * (1 / 157)));
@@ -67,12 +67,12 @@ test('a running trial whose first epoch ended shorter than reckoned is asked afr
   let ended = false;
   const { page, asked } = pageWith(url => (from(url) === 0
     ? answer({ from: 0, to: ended ? 170 : 100, rows: ended ? 170 : 100, scale: ended ? 1 / 156 : 1 / 157 })
-    : answer({ from: 99, to: 170, rows: 170, scale: 1 / 156 })));
+    : answer({ from: 98, to: 170, rows: 170, scale: 1 / 156 })));
   await page.loadSteps.raw([running]);
   ended = true;
   await page.loadSteps.raw([running]);
   assert.equal(asked.length, 3);
-  assert.match(asked[1], /fromstep=99/);
+  assert.match(asked[1], /fromstep=98/);
   assert.doesNotMatch(asked[2], /from(step)?=/); // the whole series, at the plot's points
   const line = page.store.steps.get(running.path).train;
   assert.equal(line.x.scale, 1 / 156);

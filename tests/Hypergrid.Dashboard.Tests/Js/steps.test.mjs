@@ -16,9 +16,11 @@ test('a zoom is asked as a from and to step; no zoom asks for everything', () =>
   assert.equal(page.stepRangeQuery(null), '');
 });
 
-test('a series loaded before is asked again from its last bucket while it holds up to twice the points', () => {
-  assert.equal(page.stepTail({ step: [0, 10, 20] }, 200, ''), 20);
-  assert.equal(page.stepTail({ step: Array.from({ length: 400 }, (_, i) => i) }, 200, ''), 399);
+test('a series loaded before is asked again from its last two buckets while it holds up to twice the points', () => {
+  // Two: the loneness of the one before the last (lone, an error bar) depends on the last, which may have gained rows.
+  assert.equal(page.stepTail({ step: [0, 10, 20] }, 200, ''), 10);
+  assert.equal(page.stepTail({ step: Array.from({ length: 400 }, (_, i) => i) }, 200, ''), 398);
+  assert.equal(page.stepTail({ step: [0] }, 200, ''), 0);
 });
 
 test('a series is asked afresh when not loaded, empty, zoomed or past twice the points', () => {
