@@ -52,6 +52,40 @@ function linkZoom(from, to, x) {
 /** The plot's x scale: the zoom exactly, whatever rows the answer holds (the data's extent only when not zoomed). */
 const zoomScale = zoom => (zoom ? { range: () => [zoom[0], zoom[1]] } : {});
 
+/**
+ * How far past an end of x a plot reaches where a mark sits at that end (a val pass's error bar at the very last step,
+ * a Results point), as a share of the span: the mark and its caps whole, not half cut by the frame. The figure files pad
+ * by the same rule and share (FigureLayout.PointsXPad); an end without a mark runs to the frame.
+ */
+const MARK_X_PAD = 0.05;
+
+/**
+ * The x range of these lines ([lo, hi] of every x with a value), each end padded by MARK_X_PAD of the span where an
+ * error bar (bars, with a spread) sits at it; null when no end has one (the data's extent, uPlot's own).
+ */
+function markedXRange(series) {
+  let lo = Infinity, hi = -Infinity;
+  const marks = [];
+  for (const s of series) {
+    s.xs.forEach((x, i) => {
+      if (x == null || s.ys[i] == null) return;
+      lo = Math.min(lo, x); hi = Math.max(hi, x);
+      if (s.bars && s.bars.upper[i] != null && s.bars.lower[i] != null) marks.push(x);
+    });
+  }
+  const [padLo, padHi] = [marks.includes(lo), marks.includes(hi)];
+  if (!(hi > lo) || !(padLo || padHi)) return null;
+  const pad = (hi / 2 - lo / 2) * 2 * MARK_X_PAD; // halved first, as the figure does
+  return [padLo ? lo - pad : lo, padHi ? hi + pad : hi];
+}
+
+/** The plot's x scale by step: the zoom exactly, else the lines' extent with its marked ends padded (markedXRange). */
+function stepXScale(zoom, series) {
+  if (zoom) return zoomScale(zoom);
+  const range = markedXRange(series);
+  return range ? { range: () => range } : {};
+}
+
 // ---- the URL's values, clamped ------------------------------------------------------------------
 /** A value from the URL as one of the known ones, else the default: a hand-edited or old link never breaks the page. */
 const oneOf = (v, known, d) => (known.includes(v) ? v : d);

@@ -184,8 +184,8 @@ function buildPlot(metric, series, el) {
     title: metric,
     width: Math.max(360, el.clientWidth - 10),
     height: 280,
-    // Zoomed: the dragged range exactly, not the extent of the rows that fell in it.
-    scales: { x: { time: false, ...(stepAxis() ? zoomScale(view.zoom) : {}) }, y: view.log ? { distr: 3 } : {} },
+    // Zoomed: the dragged range exactly, not the extent of the rows that fell in it; else an end with an error bar padded.
+    scales: { x: { time: false, ...(stepAxis() ? stepXScale(view.zoom, series) : {}) }, y: view.log ? { distr: 3 } : {} },
     axes: [
       // Epochs and batches are counts: no ticks between them.
       { label: xLabel(series), incrs: view.x === 'time' || view.x === 'epochf' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },

@@ -272,8 +272,8 @@ function axisOf(values) {
   return { kind: 'categorical', missing, pos, ticks: cats.map(c => ({ at: pos(c), label: c })) };
 }
 
-/** How far the scatter reaches past its first and last point, as a share of their span each side (FigureLayout.PointsXPad). */
-const SCATTER_PAD = 0.05;
+/** How far the scatter reaches past its first and last point, as a share of their span each side: a point at each end (axes.js MARK_X_PAD). */
+const SCATTER_PAD = MARK_X_PAD;
 
 /**
  * Where a place on an axis (0 to 1, as axisOf gives it) sits in the scatter's frame: numbers padded by SCATTER_PAD each

@@ -175,11 +175,23 @@ public static class FigureLayout
     private static double Positive(double v) => Math.Clamp(v, double.Epsilon, double.MaxValue);
 
     /// <summary>
-    /// How far past its first and last point a figure of points (the Results chart) reaches on x, as a share of their
-    /// span each side (log: of the decades), so no point and its error bar sits on the frame; dashboard/results.js
-    /// pads its scatter by the same share. Curves run to the frame.
+    /// How far past an end of x a figure reaches where a mark sits at that end (a point of the Results chart, a lone
+    /// bucket's error bar: a val pass at the very last step), as a share of the span (log: of the decades), so the mark and
+    /// its caps are whole, not half cut by the frame; the page pads its plots and its scatter by the same share
+    /// (dashboard/axes.js MARK_X_PAD). A curve's end without a mark runs to the frame; a range asked (a zoom) is kept exactly.
     /// </summary>
     public const double PointsXPad = 0.05;
+
+    /// <summary>Whether a mark (a point, or a lone bucket's error bar with a spread) sits at the lowest and at the highest x shown.</summary>
+    private static (bool Lo, bool Hi) MarksAtEnds(Figure f, double xLo, double xHi)
+    {
+        bool Shown(double? v) => v is { } d && double.IsFinite(d) && (!f.LogY || d > 0);
+        var marks = f.Lines.SelectMany(l => l.Markers
+            ? l.X.Where((x, i) => l.Y[i] is not null && double.IsFinite(x))
+            : l.Lower is null || l.Upper is null ? []
+            : BandRuns.Of(l).Bars.Where(i => Shown(l.Lower[i]) && Shown(l.Upper[i]) && l.Lower[i] != l.Upper[i]).Select(i => l.X[i])).ToList();
+        return (marks.Contains(xLo), marks.Contains(xHi));
+    }
 
     /// <summary>The x and y ranges of every shown value and band (y padded by 4%, points' x by <see cref="PointsXPad"/>; log y in positive values only); x between the
     /// figure's <see cref="Figure.XRange"/> where it sets one.
@@ -191,18 +203,21 @@ public static class FigureLayout
         var ys = f.Lines.SelectMany(l => l.Y.Concat(l.Lower ?? []).Concat(l.Upper ?? [])).OfType<double>().Where(v => double.IsFinite(v) && (!f.LogY || v > 0)).ToList();
         if (xs.Count == 0 || ys.Count == 0) throw FigureErrors.NothingToDraw();
         double xLo = f.XRange.Lo ?? xs.Min(), xHi = f.XRange.Hi ?? xs.Max(), yLo = ys.Min(), yHi = ys.Max();
+        // The ends padded: where a mark sits there and no range was asked for that end (categories: half a step, above).
+        var (markLo, markHi) = f.XCategories is null ? MarksAtEnds(f, xLo, xHi) : (false, false);
+        var (padLo, padHi) = (markLo && f.XRange.Lo is null, markHi && f.XRange.Hi is null);
         if (f.LogX)
         {
             // Padded by 5% of the decades shown, so the first and last points are not on the frame.
             if (xHi == xLo) (xLo, xHi) = (Positive(xLo / 10), Positive(xHi * 10));
             var pad = Math.Pow(xHi / xLo, PointsXPad);
-            (xLo, xHi) = (Positive(xLo / pad), Positive(xHi * pad));
+            (xLo, xHi) = (padLo ? Positive(xLo / pad) : xLo, padHi ? Positive(xHi * pad) : xHi);
         }
         else if (xHi == xLo) (xLo, xHi) = (Finite(xLo - 1), Finite(xHi + 1));
-        else if (f.XCategories is null && f.Lines.Any(l => l.Markers))
+        else
         {
             var pad = (xHi / 2 - xLo / 2) * 2 * PointsXPad; // halved first, so the span of two huge values stays finite
-            (xLo, xHi) = (Finite(xLo - pad), Finite(xHi + pad));
+            (xLo, xHi) = (padLo ? Finite(xLo - pad) : xLo, padHi ? Finite(xHi + pad) : xHi);
         }
         if (f.LogY)
         {

@@ -81,9 +81,10 @@ public sealed partial class PageFigureAgreementPageTests(BrowserFixture fixture)
     /// bands (lines alone stay within the file's coordinate budget at that count; FigureFileSizeTests checks the coarser
     /// buckets a file of many curves with bands gets against /api/series-group at its own points=).
     /// </summary>
-    private async Task<(List<Drawn> Lines, string[] Key, string Tex)> PageAndFigure(string hash, int lines)
+    private async Task<(List<Drawn> Lines, string[] Key, string Tex)> PageAndFigure(string hash, int lines) => await PageAndFigure(await Open(hash), lines);
+
+    private async Task<(List<Drawn> Lines, string[] Key, string Tex)> PageAndFigure(IPage page, int lines)
     {
-        var page = await Open(hash);
         await page.WaitForFunctionAsync($"() => hypergrid.store.plots.length === 1 && hypergrid.store.plots[0].series.length === {lines}");
         var key = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll(\".plot[data-metric='loss'] .group-legend > *\")].map(e => e.classList.contains('group-entry') ? e.querySelector('.group-name').textContent : e.textContent)");
         var (drawn, tex) = await LinesAndFigure(page);
@@ -144,13 +145,26 @@ public sealed partial class PageFigureAgreementPageTests(BrowserFixture fixture)
     [Fact]
     public async Task Groups_of_one_leaf_by_samples_seen_are_drawn_and_named_as_in_their_figure()
     {
-        var (lines, key, tex) = await PageAndFigure($"#g=1&m=loss&ph=train,val&x=samples&leaves={Mlp}", lines: 4);
+        var page = await Open($"#g=1&m=loss&ph=train,val&x=samples&leaves={Mlp}");
+        var (lines, key, tex) = await PageAndFigure(page, lines: 4);
         AssertSamePoints(lines, tex);
         Assert.Equal(1000 * 32, lines[1].Xs.Max() ?? 0, 9); // the last val pass, after the last batch
         Assert.Equal(["lr:", "0.1", "0.01"], key);
         Assert.Contains("(hgl) {lr:};", tex); // the legend's title
         Assert.Equal(key.Skip(1), FigureNames(tex));
+        // That last pass's error bar (± std over two seeds) is whole: the page's x reaches past it as far as the figure
+        // of its button does (the page's band, std), both by the one share; the first end, a train line's, at the frame.
+        var scale = await page.EvaluateAsync<double[]>("() => [hypergrid.store.plots[0].plot.scales.x.min, hypergrid.store.plots[0].plot.scales.x.max]");
+        var banded = await page.EvaluateAsync<string>(@"async () => {
+            const url = new URL(hypergrid.figureUrl('loss', 'tex'), location.href);
+            url.searchParams.set('width', (3 * stepWindow().points) + 'bp'); // the page's buckets
+            return await (await fetch(url)).text();
+        }");
+        Assert.True(scale[1] > 1000 * 32 * (1 + PointsXPadShare / 2), string.Join(", ", scale));
+        Assert.Contains(FormattableString.Invariant($"xmin={PgfplotsWriter.R(scale[0])}, xmax={PgfplotsWriter.R(scale[1])},"), banded);
     }
+
+    private const double PointsXPadShare = FigureLayout.PointsXPad;
 
     [Fact]
     public async Task Trials_that_log_their_samples_are_drawn_as_in_their_figure()
