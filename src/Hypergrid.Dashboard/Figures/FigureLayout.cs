@@ -12,9 +12,10 @@ public static class FigureLayout
 
     /// <summary>Where everything goes: the legend first, across the figure's whole width; then the plot takes what is left.</summary>
     /// <remarks>
-    /// textScale: how much wider than Helvetica the fonts that set the text may be. A TeX paper's fonts at a legend's
-    /// small size are (cmr6 is about a tenth wider than Helvetica), so the pgfplots file flows its legend as if its text
-    /// were that much wider.
+    /// textScale: how much wider than Helvetica the fonts that set the text may be. A TeX paper's fonts at small sizes
+    /// are (Computer Modern at 6 pt about a sixth wider than Helvetica, at 8 pt 1.5%; measured with pdflatex and
+    /// pdftotext -bbox), so the pgfplots file flows its legend and wraps its axis labels as if its text were that much
+    /// wider: a label that fills the plot's width in Helvetica takes two lines there, and TeX's never pass the plot.
     /// </remarks>
     public static FigurePlan Plan(Figure f, FigureSize size, double textScale = 1)
     {
@@ -44,8 +45,9 @@ public static class FigureLayout
             var plotH = size.Height - top - bottom;
             // A y label longer than the figure's height beside the plot takes a second line (ending in "…" if it must): never cut.
             var yRoom = Math.Max(fs, plotH + 2 * top - fs * 0.2);
-            var yLines = LegendFlow.Wrap(f.YLabel, yRoom, fs);
-            if (yLines.Count > 2) yLines = [yLines[0], LegendFlow.Shorten(string.Join(" ", yLines.Skip(1)), yRoom, fs)];
+            // Measured with the margin of the fonts that set the text (a pgfplots file's: TeX's), so no line passes its room.
+            var yLines = LegendFlow.Wrap(f.YLabel, yRoom / textScale, fs);
+            if (yLines.Count > 2) yLines = [yLines[0], LegendFlow.Shorten(string.Join(" ", yLines.Skip(1)), yRoom / textScale, fs)];
             var left = fs * 1.3 + (yLines.Count - 1) * lineGap + fs * 0.4 + yLabels.Select(l => TextRuns.Width(l, tickFs)).DefaultIfEmpty(0).Max() + fs * 0.3;
             var plotW = size.Width - left - right;
             if (f.XCategories is { Count: > 0 } shownCats && xTicks.Count > 0)
@@ -58,8 +60,8 @@ public static class FigureLayout
                 plotW = size.Width - left - right;
             }
             if (plotW < 20 || plotH < 20) throw FigureErrors.TooSmall(size, items.Count(i => i.Sample));
-            var wrapped = LegendFlow.Wrap(f.XLabel, plotW, fs);
-            if (wrapped.Count > 2) wrapped = [wrapped[0], LegendFlow.Shorten(string.Join(" ", wrapped.Skip(1)), plotW, fs)];
+            var wrapped = LegendFlow.Wrap(f.XLabel, plotW / textScale, fs);
+            if (wrapped.Count > 2) wrapped = [wrapped[0], LegendFlow.Shorten(string.Join(" ", wrapped.Skip(1)), plotW / textScale, fs)];
             if (wrapped.Count > xLines.Count && pass == 0) { xLines = wrapped; continue; }
             xLines = wrapped;
             var xLabelY = top + plotH + tickFs * 1.3 + fs * 1.1;

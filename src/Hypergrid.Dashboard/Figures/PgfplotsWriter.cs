@@ -7,8 +7,9 @@ namespace Hypergrid.Dashboard.Figures;
 /// A figure as a pgfplots picture with its data inline (one table per line, values as computed to 6 significant digits): a paper
 /// \input's it and it is set in the paper's own fonts. It needs \usepackage{pgfplots} (texlive-pictures in Debian);
 /// the first lines say so. The picture is the size asked for: the plot's frame, its ticks, the axis labels and the
-/// legend are where <see cref="FigureLayout.Plan"/> puts them in the SVG and PDF (measured in Helvetica, wider than a
-/// paper's usual fonts, so nothing passes the box), and its bounding box is set to the size. Names from cfg/ and logs
+/// legend are where <see cref="FigureLayout.Plan"/> puts them in the SVG and PDF, the legend flowed and the axis labels
+/// wrapped as if their text were <see cref="TexTextScale"/> times Helvetica's width (TeX's small sizes are wider), so
+/// nothing passes the box, and its bounding box is set to the size. Names from cfg/ and logs
 /// are escaped for TeX.
 /// </summary>
 public static class PgfplotsWriter
@@ -16,7 +17,10 @@ public static class PgfplotsWriter
     /// <summary>The start of the line near the end that sets the picture's box to the size asked for.</summary>
     public const string BoxLine = "\\pgfresetboundingbox";
 
-    /// <summary>How much wider than Helvetica a paper's fonts may set the legend (Computer Modern at 6 pt is about 1.1).</summary>
+    /// <summary>
+    /// How much wider than Helvetica a paper's fonts may set the legend and the axis labels: Computer Modern is 1.17 at
+    /// 6 pt, 1.015 at 8 pt, narrower from 9 pt (pdflatex, a sentence of lower case, 2026-12-07).
+    /// </summary>
     public const double TexTextScale = 1.2;
 
     public static byte[] Write(Figure f, FigureSize size)
