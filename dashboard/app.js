@@ -5,7 +5,7 @@
 const REFRESH_MS = 2000;
 const KEYS = ['mode', 'dataset', 'model', 'trainer'];
 
-const store = { trials: [], logs: new Map(), steps: new Map(), unplaced: new Map(), plots: [], metrics: new Set(), reported: new Set(), schema: [], firstDraw: null, timings: {} };
+const store = { trials: [], logs: new Map(), steps: new Map(), unplaced: new Map(), plots: [], metrics: new Set(), reported: new Set(), resultStates: new Set(), schema: [], firstDraw: null, timings: {} };
 const mark = name => { store.timings[name] ??= Math.round(performance.now()); };
 
 /**

@@ -17,6 +17,8 @@ async function fetchTrials() {
   const body = await res.json();
   // The server's batch-log schema says which columns are metrics; time is an x axis, not a metric.
   store.schema = body.metrics.map(m => m.name).filter(name => !X_ONLY.has(name));
+  // The states whose logs are results (complete, other-code: what the report ranks), as the server names them.
+  store.resultStates = new Set(body.resultStates ?? []);
   return body.trials;
 }
 
@@ -107,10 +109,10 @@ function decodeF32(buffer) {
       offset += t.rows * 4;
       cols[name] = name === 'mode' ? Array.from(values, i => t.modes[i]) : values;
     }
-    out[t.path] = { cols, filled: t.filled ?? [] };
+    // reported: the Results metrics this trial could be ranked by (each phase's columns with a value in its rows).
+    out[t.path] = { cols, filled: t.filled ?? [], reported: t.reported ?? [] };
   }
-  // The Results metrics the answer's trials can be ranked by (each phase's columns with a value in its rows).
-  return { trials: out, reported: header.reported ?? [] };
+  return { trials: out };
 }
 
 /**
@@ -145,7 +147,8 @@ async function loadLogs(trials) {
         if (res.ok) {
           const answer = decodeF32(await res.arrayBuffer());
           got = answer.trials;
-          for (const m of answer.reported) store.reported.add(m); // what the Results may rank by
+          // What the Results may rank by: the metrics of results alone (a running trial's log is none, as for the report).
+          for (const t of chunk) if (store.resultStates?.has(t.state)) for (const m of got[t.path]?.reported ?? []) store.reported.add(m);
         }
       } catch { /* this refresh shows what it has; the next one asks again */ }
       if (!got) { store.retry = true; continue; }

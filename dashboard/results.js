@@ -432,14 +432,15 @@ function drawScatter(groups, labelsByKey) {
 
 /**
  * The metrics the Results may rank by: each phase's schema metrics (from /api/trials), then the logs' own columns the
- * schema does not name (a program's bleu), sorted; never an x axis (time, samples). Once a complete trial's log is
- * loaded (reported: its phase_metric names with a value, from POST /api/epochs), only those: a Python program's study
- * is not offered val_grad_norm or val_lr, which no log of it holds and the report would refuse.
+ * schema does not name (a program's bleu), sorted; never an x axis (time, samples). Once a result's log is loaded
+ * (reported: the phase_metric names with a value in the logs of trials in a result state, complete or other-code, from
+ * POST /api/epochs), only those: a Python program's study is not offered val_grad_norm or val_lr, which no log of it
+ * holds, nor a metric only a running trial has logged so far; the report would refuse both. Before any: the schema's.
  */
 function resultMetricNames(schema, logged, reported = new Set()) {
   const own = [...logged].filter(m => !schema.includes(m) && !X_ONLY.has(m)).sort();
   const all = ['val', 'train'].flatMap(p => [...schema, ...own].map(m => `${p}_${m}`));
-  return reported.size ? all.filter(n => reported.has(n)) : all;
+  return reported.size ? all.filter(n => reported.has(n)) : ['val', 'train'].flatMap(p => schema.map(m => `${p}_${m}`));
 }
 
 /** The metric choices, filled once the schema is known and again when a log brings a metric of its own. */

@@ -35,7 +35,7 @@ internal sealed class ReportTrialReader(string logRoot, ReportOptions o, MetricN
         var first = TrialRecord.Read(dir, id, current ?? (run => { asked = true; return now = CurrentParams.Of(logRoot, dir, run, o.Schema); }));
         var record = code.Judge(first);
         // A result trained by other code is a result: reported, as its own group, and said so.
-        var config = record.State is TrialState.Complete or TrialState.OtherCode ? TrainedConfig.Of(logRoot, record)
+        var config = record.State.IsResult() ? TrainedConfig.Of(logRoot, record)
             : record.State == TrialState.Paused && o.IncludePaused ? record.Run?.Config : null;
         // A paused trial (asked for) counts with the epochs it trained: its own attempt's log.
         var table = config is null ? null : record.State == TrialState.Paused ? PausedLog(dir) : EpochLogFile.Load(logRoot, dir)?.Table;
@@ -64,7 +64,7 @@ internal sealed class ReportTrialReader(string logRoot, ReportOptions o, MetricN
     private ReportTrial FromCache(string dir, TrialId id, ReportCacheEntry hit, Func<RunRecord?, string?>? current)
     {
         var record = code.Judge(TrialRecord.Finished(dir, id, hit.Run(cache!.Code), current ?? (_ => hit.CurrentNow)));
-        var complete = record.State is TrialState.Complete or TrialState.OtherCode;
+        var complete = record.State.IsResult();
         if (complete && hit.Diverged) record = record with { State = TrialState.Diverged };
         return complete ? new ReportTrial(true, record, null, hit.ConfigJson, hit.Values[query], hit.Key, hit.Seed) : new ReportTrial(true, record, null, null, null, null, 0);
     }

@@ -13,11 +13,12 @@ public static class Float32Columns
 {
     /// <summary>
     /// One body for many trials: a little-endian uint32 header length, the JSON header
-    /// ({"trials": [{"path", "rows", "columns", "modes", "filled"}], "reported"}), zero padding to a multiple of 4, then each
+    /// ({"trials": [{"path", "rows", "columns", "modes", "filled", "reported"}]}), zero padding to a multiple of 4, then each
     /// trial's columns in header order (epoch, mode, then the chosen columns it has), each <c>rows</c> little-endian
     /// float32 values, of the rows of the chosen phases. <c>filled</c> names every metric column of the whole table
-    /// with a finite value, sent or not; <c>reported</c> the Results metrics the answer's trials can be ranked by
-    /// (phase_column with a value in a row of that phase: <see cref="EpochSelection.Reported"/>), once for them all.
+    /// with a finite value, sent or not; <c>reported</c> the Results metrics the trial could be ranked by (phase_column
+    /// with a value in a row of that phase: <see cref="EpochSelection.Reported"/>), per trial: the page counts only those
+    /// of trials whose state holds a result (GET /api/trials' resultStates), as the report does.
     /// </summary>
     public static async Task WriteAsync(Stream body, IReadOnlyList<(string Path, EpochTable Table)> trials, EpochSelection selection, CancellationToken cancel)
     {
@@ -29,9 +30,8 @@ public static class Float32Columns
             trials = trials.Select((t, i) => new
             {
                 path = t.Path, rows = rows[i].Length, columns = new[] { "epoch", "mode" }.Concat(columns[i].Select(c => t.Table.Columns[c])), modes = modes[i],
-                filled = EpochSelection.Filled(t.Table),
+                filled = EpochSelection.Filled(t.Table), reported = EpochSelection.Reported(t.Table),
             }),
-            reported = trials.SelectMany(t => EpochSelection.Reported(t.Table)).Distinct(StringComparer.Ordinal),
         });
         var prefix = new byte[4 + header.Length + (4 - header.Length % 4) % 4];
         BinaryPrimitives.WriteUInt32LittleEndian(prefix, (uint)header.Length);

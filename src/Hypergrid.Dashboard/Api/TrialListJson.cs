@@ -17,7 +17,7 @@ public static class TrialListJson
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary>The whole answer: <c>{root, metrics, trials}</c>.</summary>
+    /// <summary>The whole answer: <c>{root, metrics, resultStates, trials}</c>.</summary>
     public static byte[] Write(string root, IReadOnlyList<TrialListMetric> metrics, IReadOnlyList<(TrialRecord Record, Hypergrid.Dashboard.Trials.ShownConfig? Config, string? Log, Dictionary<string, double?> Final)> trials) =>
         Write(root, metrics, trials, trials.Count < 8192 ? 1 : Environment.ProcessorCount);
 
@@ -30,7 +30,7 @@ public static class TrialListJson
         parts = Math.Clamp(parts, 1, Math.Max(1, trials.Count));
         var arrays = new ReadOnlyMemory<byte>[parts];
         Parallel.For(0, parts, p => arrays[p] = Array(trials, trials.Count * p / parts, trials.Count * (p + 1) / parts));
-        // The head as the writer makes it, with an empty list: {"root":…,"metrics":[…],"trials":[]}.
+        // The head as the writer makes it, with an empty list: {"root":…,"metrics":[…],"resultStates":[…],"trials":[]}.
         var head = new ArrayBufferWriter<byte>(4096);
         using (var w = new Utf8JsonWriter(head, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true }))
         {
@@ -47,6 +47,10 @@ public static class TrialListJson
                 w.WriteString("meaning", m.Meaning);
                 w.WriteEndObject();
             }
+            w.WriteEndArray();
+            // The states whose logs are results (the report ranks them): the page offers Results metrics of those alone.
+            w.WriteStartArray("resultStates");
+            foreach (var state in TrialStateResults.Names) w.WriteStringValue(state);
             w.WriteEndArray();
             w.WriteStartArray("trials");
             w.WriteEndArray();

@@ -62,8 +62,8 @@ public sealed class EpochSelectionTests : IAsyncLifetime
         Assert.Contains("acc", filled); // not sent, yet worth offering
         Assert.Contains("loss", filled);
         Assert.DoesNotContain("iter_budget", filled); // a column the log never filled
-        // What the Results may rank the answer's trials by: each phase's filled columns, whichever were sent.
-        var reported = JsonDocument.Parse(await (await server!.Http.PostAsync("/api/epochs", new StringContent($"{{\"trials\": [\"{Trial}\"], \"columns\": [\"loss\"]}}"))).Content.ReadAsByteArrayAsync().ContinueWith(b => b.Result.AsMemory(4, BitConverter.ToInt32(b.Result, 0)))).RootElement.GetProperty("reported").EnumerateArray().Select(r => r.GetString()).ToList();
+        // What the Results may rank the trial by: each phase's filled columns, whichever were sent (per trial).
+        var reported = JsonDocument.Parse(await (await server!.Http.PostAsync("/api/epochs", new StringContent($"{{\"trials\": [\"{Trial}\"], \"columns\": [\"loss\"]}}"))).Content.ReadAsByteArrayAsync().ContinueWith(b => b.Result.AsMemory(4, BitConverter.ToInt32(b.Result, 0)))).RootElement.GetProperty("trials")[0].GetProperty("reported").EnumerateArray().Select(r => r.GetString()).ToList();
         Assert.Contains("val_acc", reported);
         Assert.Contains("train_loss", reported);
         Assert.DoesNotContain("val_iter_budget", reported);

@@ -124,7 +124,7 @@ public sealed class TrialListFastPathTests : IDisposable
         }.Write(odd);
         TrialListMetric[] metrics = [new("loss", "mean", "a <mean> & more \"q\" caf\u00e9"), new("x", "last", null)];
         var trials = new TrialScanner(tree.Log).Scan();
-        var before = JsonSerializer.SerializeToUtf8Bytes(new { root = tree.Log, metrics, trials = trials.Select(t => Shape(t.Record, t.Config?.Node, t.Log, t.Final)) }, TrialListJson.Options);
+        var before = JsonSerializer.SerializeToUtf8Bytes(new { root = tree.Log, metrics, resultStates = new[] { "complete", "other-code" }, trials = trials.Select(t => Shape(t.Record, t.Config?.Node, t.Log, t.Final)) }, TrialListJson.Options);
         Assert.Equal(System.Text.Encoding.UTF8.GetString(before), System.Text.Encoding.UTF8.GetString(TrialListJson.Write(tree.Log, metrics, trials)));
         Assert.Contains("\"NaN\"", System.Text.Encoding.UTF8.GetString(before)); // the odd values are in it
     }
@@ -147,5 +147,5 @@ public sealed class TrialListFastPathTests : IDisposable
 
     [Fact]
     public void An_empty_list_written_in_parts_is_an_empty_array() =>
-        Assert.Equal("{\"root\":\"r\",\"metrics\":[],\"trials\":[]}", System.Text.Encoding.UTF8.GetString(TrialListJson.Write("r", [], [], 3)));
+        Assert.Equal("{\"root\":\"r\",\"metrics\":[],\"resultStates\":[\"complete\",\"other-code\"],\"trials\":[]}", System.Text.Encoding.UTF8.GetString(TrialListJson.Write("r", [], [], 3)));
 }

@@ -92,7 +92,7 @@ test('pathUrl encodes each folder of a trial\'s path on its own, so # ? % and sp
 
 test('decodeF32 reads the header and each trial\'s float32 columns, phases by name', () => {
   const page = loadPage({ globals: { TextDecoder } });
-  const header = JSON.stringify({ trials: [{ path: 'a/t0', rows: 2, columns: ['epoch', 'mode', 'loss'], modes: ['train', 'val'], filled: ['loss'] }], reported: ['train_loss', 'val_loss'] });
+  const header = JSON.stringify({ trials: [{ path: 'a/t0', rows: 2, columns: ['epoch', 'mode', 'loss'], modes: ['train', 'val'], filled: ['loss'], reported: ['train_loss', 'val_loss'] }] });
   const bytes = new TextEncoder().encode(header), pad = (4 - bytes.length % 4) % 4;
   const buffer = new ArrayBuffer(4 + bytes.length + pad + 3 * 2 * 4);
   new DataView(buffer).setUint32(0, bytes.length, true);
@@ -100,7 +100,7 @@ test('decodeF32 reads the header and each trial\'s float32 columns, phases by na
   new Float32Array(buffer, 4 + bytes.length + pad).set([1, 1, 0, 1, 0.5, 0.25]);
   const answer = page.decodeF32.raw(buffer), out = answer.trials['a/t0'];
   assert.deepEqual([Array.from(out.cols.epoch), Array.from(out.cols.mode), Array.from(out.cols.loss), Array.from(out.filled)], [[1, 1], ['train', 'val'], [0.5, 0.25], ['loss']]);
-  assert.deepEqual(Array.from(answer.reported), ['train_loss', 'val_loss']); // what the Results may rank by
+  assert.deepEqual(Array.from(out.reported), ['train_loss', 'val_loss']); // what the Results may rank this trial by
 });
 
 test('seedGroups puts trials that differ only by seed together, in the order first seen, and apart by code', () => {

@@ -131,6 +131,8 @@ test('once the logs are loaded, a link\'s Results metric that a program logs is 
   page.store.trials = [trial('sweep/toy/net/sgd', 0, { seed: 0, command: 'python3 train.py' })];
   assert.equal(page.checkLinkStudy(), false); // the trial list alone: the schema does not name bleu, nothing is judged yet
   for (const m of ['loss', 'bleu', 'samples']) page.store.metrics.add(m);
+  // The complete trial's log reports its metrics (POST /api/epochs): the Results may rank by those.
+  for (const m of ['train_loss', 'train_bleu', 'val_loss', 'val_bleu']) page.store.reported.add(m);
   page.store.logs.set(page.store.trials[0].path, { phases: { train: { epoch: [1] } } });
   assert.equal(page.checkLinkMetrics(), false);
   assert.equal(page.view.r.metric, 'val_bleu');
