@@ -335,6 +335,7 @@ async function redraw(reloadLogs) {
     renderTable(trials, colors, columns, rows);
     mark('table');
     const drawn = plotted(trials, rows);
+    store.drawn = drawn; // the figure buttons draw these, as the plots do
     // At step resolution the plots need only the step buckets: they are drawn first, and the epoch logs (the metric
     // list, the epoch view) follow, so a first visit does not wait for every log to be aggregated as well.
     const stepFirst = reloadLogs && stepAxis();

@@ -4,10 +4,20 @@
 
 const FIGURE_AXES = new Set(['epoch', 'step', 'samples', 'epochf']);
 
-/** The figure request for a metric's plot as it is now: the selection, phases, axis, grouping, band, zoom, size. */
+/**
+ * The figure request for a metric's plot as it is now: the trials it draws (over the line limit, the table's first rows
+ * of the selection, not all of it) with each one's place in the colour rule among the whole selection (shade=, so the
+ * figure has the page's colours), phases, axis, grouping, band, zoom, size.
+ */
 function figureUrl(metric, format) {
   const p = new URLSearchParams();
-  for (const t of selected()) p.append('trial', t.path);
+  const selection = selected(), places = colorPlaces(selection);
+  for (const t of store.drawn ?? selection) {
+    const place = places.get(t.path);
+    if (!place) continue; // drawn before the selection changed: the next draw asks again
+    p.append('trial', t.path);
+    p.append('shade', place.join('.'));
+  }
   p.set('metric', metric);
   p.set('phase', view.phases.filter(ph => ph === 'train' || ph === 'val').join(',') || 'train');
   p.set('x', view.x);

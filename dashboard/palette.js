@@ -40,13 +40,23 @@ function hslHex(h, s, l) {
 const fade = hex => hex + '2E';
 
 /**
- * Each selected trial's colour: its seed group's (groups in the order first seen, as the figures and the Results
- * number them); ungrouped, shaded by its place among the group's seeds, so each line is told apart and a group's
- * Results dot has its trials' colour.
+ * Each selected trial's place in the colour rule: [its seed group's index (groups in the order first seen, as the
+ * figures and the Results number them), its place among the group's seeds, the group's size]. The figure button sends
+ * these (shade=i.j.n), so the server colours the trials the page draws as the page does, whatever part of the
+ * selection that is.
+ */
+function colorPlaces(trials) {
+  const out = new Map();
+  [...seedGroups(trials).values()].forEach((members, i) => members.forEach((t, j) => out.set(t.path, [i, j, members.length])));
+  return out;
+}
+
+/**
+ * Each selected trial's colour: its seed group's; ungrouped, shaded by its place among the group's seeds, so each line
+ * is told apart and a group's Results dot has its trials' colour.
  */
 function trialColors(trials) {
-  const groups = [...seedGroups(trials).values()];
   const out = new Map();
-  groups.forEach((members, i) => members.forEach((t, j) => out.set(t.path, view.group ? color(i) : shade(i, j, members.length))));
+  for (const [path, [i, j, n]] of colorPlaces(trials)) out.set(path, view.group ? color(i) : shade(i, j, n));
   return out;
 }

@@ -11,8 +11,10 @@ namespace Hypergrid.Dashboard.Api;
 
 /// <summary>
 /// GET /api/figure?trial=PATH…&amp;metric=loss&amp;phase=train,val&amp;x=epoch|step|samples&amp;group=1&amp;band=std|range|none
-/// &amp;logy=1&amp;smooth=0.6&amp;from=A&amp;to=B&amp;width=8.5cm&amp;height=6cm&amp;font=8&amp;format=svg|pdf|tex: the page's current view as
-/// a figure for a paper, drawn by the same code as `hypergrid plot`, sent as a download (never shown as a page).
+/// &amp;logy=1&amp;smooth=0.6&amp;from=A&amp;to=B&amp;width=8.5cm&amp;height=6cm&amp;font=8&amp;format=svg|pdf|tex&amp;shade=i.j.n…: the page's
+/// current view as a figure for a paper, drawn by the same code as `hypergrid plot`, sent as a download (never shown as
+/// a page). shade=, one per trial= (<see cref="ColorPlace"/>): each trial's place in the page's colours, so the
+/// figure of the trials the page draws (part of its selection, over its line limit) has the page's colours.
 /// </summary>
 public static class FigureEndpoints
 {
@@ -22,10 +24,14 @@ public static class FigureEndpoints
         {
             var q = http.Request.Query;
             string? Get(string key) => q[key].FirstOrDefault() is { Length: > 0 } v ? v : null;
-            var paths = q["trial"].Where(t => !string.IsNullOrEmpty(t)).Select(t => t!.Trim('/')).Distinct().ToList();
+            var named = q["trial"].Where(t => !string.IsNullOrEmpty(t)).Select(t => t!.Trim('/')).ToList();
+            var paths = named.Distinct().ToList();
             try
             {
                 if (paths.Count == 0) throw new UsageException("name the trials to draw with trial=PATH (repeated)");
+                // Each trial's place in the page's colour rule (shade=, one per trial= in order; a trial named twice keeps its first).
+                var sent = ColorPlace.Of(q["shade"].Select(s => s ?? "").ToList(), named.Count);
+                var places = sent is null ? null : paths.Select(p => sent[named.IndexOf(p)]).ToList();
                 var known = FigureTrials.Under(scanner).ToDictionary(t => t.Path);
                 var trials = paths.Select(p => known.TryGetValue(p, out var t) ? t : throw FigureErrors.NoTrials(Visible.Short(p))).ToList();
                 var request = new FigureRequest(paths, Get("metric") ?? "loss")
@@ -41,6 +47,7 @@ public static class FigureEndpoints
                     To = Number(Get("to"), "to", SeriesQuery.MaxOn(Get("x"))),
                     Format = Get("format") ?? "svg",
                     Words = FigureWords.Api,
+                    Places = places,
                     Size = new FigureSize(
                         FigureSize.Parse(Get("width") ?? "8.5cm", "width", FigureWords.Api), FigureSize.Parse(Get("height") ?? "6cm", "height", FigureWords.Api),
                         Get("font") is { } font ? FigureSize.ParseFont(font, FigureWords.Api) : 8) { Words = FigureWords.Api },

@@ -43,10 +43,21 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
             : unsized.Count > 0 ? FigureErrors.LeftOutNote(unsized) : null;
         return new Figure(xLabel, phaseWord + r.Metric + (r.Metric == "time" ? " (s)" : "") + band, lines)
         {
-            LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", Note = note, Colors = r.Group ? null : TrialColors(trials),
+            LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", Note = note, Colors = Colors(trials, groups, r),
             // A range asked on an axis drawn by step is the axis, as the page draws its zoom.
             XRange = r.X == "epoch" ? (null, null) : (r.From, r.To),
         };
+    }
+
+    /// <summary>
+    /// Each line slot's colour: the places the page sent (a group's of its first trial; a trial's shade), else grouped
+    /// the palette by the group's index (null) and ungrouped <see cref="TrialColors"/>.
+    /// </summary>
+    private static List<string>? Colors(IReadOnlyList<FigureTrial> trials, List<List<FigureTrial>> groups, FigureRequest r)
+    {
+        if (r.Places is not { } places) return r.Group ? null : TrialColors(trials);
+        var at = trials.Select((t, i) => (t.Path, i)).ToDictionary(p => p.Path, p => places[p.i], StringComparer.Ordinal);
+        return groups.Select(g => r.Group ? at[g[0].Path].GroupColor : at[g[0].Path].TrialColor).ToList();
     }
 
     /// <summary>

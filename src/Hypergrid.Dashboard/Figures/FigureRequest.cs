@@ -31,6 +31,12 @@ public sealed record FigureRequest(IReadOnlyList<string> Trials, string Metric)
     public FigureWords Words { get; init; } = FigureWords.Command;
 
     /// <summary>
+    /// Each trial's place in the page's colour rule, in the order of the trials drawn (null: coloured among themselves,
+    /// as `hypergrid plot` does): the page's figure of the part of its selection it draws takes the page's colours.
+    /// </summary>
+    public IReadOnlyList<ColorPlace>? Places { get; init; }
+
+    /// <summary>
     /// Step buckets: one per 3 points of width (about 1 mm, finer than a printed line can show), the same in every
     /// format: 50 curves with bands stay small as SVG and within pdflatex's memory as pgfplots.
     /// </summary>

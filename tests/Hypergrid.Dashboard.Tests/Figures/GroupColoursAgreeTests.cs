@@ -79,6 +79,43 @@ public sealed class GroupColoursAgreeTests : IAsyncLifetime
         Assert.Equal(Lrs.SelectMany((_, l) => new[] { Palette.Of(l), Palette.Shade(l, 1, 2) }), strokes);
     }
 
+    private async Task<List<string>> Strokes(string query)
+    {
+        var response = await server!.Http.GetAsync("/api/figure?" + query + "&metric=loss&phase=train");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return XDocument.Parse(body).Descendants().Where(e => e.Name.LocalName == "polyline" && e.Attribute("clip-path") is not null)
+            .Select(e => e.Attribute("stroke")!.Value).ToList();
+    }
+
+    private static string Trials(params int[] numbers) => string.Join('&', numbers.Select(i => "trial=" + Uri.EscapeDataString($"experiment/mnist/cnn/adam/trial_{i:D3}")));
+
+    [Fact]
+    public async Task The_figure_of_the_part_of_a_selection_the_page_draws_takes_the_pages_colours_sent_as_places()
+    {
+        // The page draws trials 3 and 6 of its selection of 8 (over its line limit): lr 0.01's second seed and lr 0.1's
+        // first, coloured among the whole selection's groups and seeds. Without their places the figure coloured them as
+        // groups 0 and 1 of its own two trials.
+        Assert.Equal([Palette.Of(0), Palette.Of(1)], await Strokes(Trials(3, 6)));
+        Assert.Equal([Palette.Shade(1, 1, 2), Palette.Of(3)], await Strokes(Trials(3, 6) + "&shade=1.1.2&shade=3.0.2"));
+        // Grouped: the group's colour is its place among the page's groups.
+        Assert.Equal([Palette.Of(3)], await Strokes(Trials(6, 7) + "&group=1&shade=3.0.2&shade=3.1.2"));
+    }
+
+    [Theory]
+    [InlineData("&shade=1.1.2", "2 trials")]
+    [InlineData("&shade=1.1.2&shade=3.2.2", "shade=3.2.2")]
+    [InlineData("&shade=1.1&shade=3.0.2", "shade=1.1")]
+    [InlineData("&shade=x&shade=3.0.2", "shade=x")]
+    [InlineData("&shade=-1.0.2&shade=3.0.2", "shade=-1.0.2")]
+    public async Task A_shade_that_is_not_one_place_per_trial_is_refused_naming_it(string shades, string named)
+    {
+        var response = await server!.Http.GetAsync("/api/figure?" + Trials(3, 6) + shades + "&metric=loss&phase=train");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(named, body);
+    }
+
     [Fact]
     public void Plot_results_colours_by_the_trials_its_filters_take_as_plot_group_does()
     {

@@ -8,10 +8,11 @@ import { trial, HOSTILE } from './trials.mjs';
 const pageWith = (hash, size) => loadPage({ hash, globals: { document: { getElementById: id => (id === 'fig-size' && size ? { value: size } : null) } } });
 const query = url => { assert.ok(url.startsWith('/api/figure?'), url); return [...new URLSearchParams(url.slice('/api/figure?'.length))]; };
 
-test('figureUrl asks for the selected trials, the metric, the drawn phases, the axis and the paper column by default', () => {
+test('figureUrl asks for the selected trials with their colour places, the metric, the drawn phases, the axis and the paper column by default', () => {
   const page = pageWith('ph=train,val,test&x=step');
   page.store.trials = [trial('sweep/mnist/mlp/adam', 0), trial('sweep/mnist/mlp/adam', 1)];
-  assert.deepEqual(query(page.figureUrl('loss', 'svg')), [['trial', 'sweep/mnist/mlp/adam/trial_000'], ['trial', 'sweep/mnist/mlp/adam/trial_001'],
+  // Each trial with its place in the colour rule (one group of two, configs alike): the figure's colours are the page's.
+  assert.deepEqual(query(page.figureUrl('loss', 'svg')), [['trial', 'sweep/mnist/mlp/adam/trial_000'], ['shade', '0.0.2'], ['trial', 'sweep/mnist/mlp/adam/trial_001'], ['shade', '0.1.2'],
     ['metric', 'loss'], ['phase', 'train,val'], ['x', 'step'], ['band', 'none'], ['width', '8.5cm'], ['height', '6cm'], ['format', 'svg']]);
 });
 
@@ -20,7 +21,7 @@ test('figureUrl carries grouping, band, log y, smoothing, the zoom at step resol
   page.store.trials = [trial('sweep/mnist/mlp/adam', 0)];
   page.view.zoom = [10, 200];
   const q = Object.fromEntries(query(page.figureUrl('acc', 'tex')));
-  assert.deepEqual(q, { trial: 'sweep/mnist/mlp/adam/trial_000', metric: 'acc', phase: 'train', x: 'samples', group: '1', band: 'range', logy: '1',
+  assert.deepEqual(q, { trial: 'sweep/mnist/mlp/adam/trial_000', shade: '0.0.1', metric: 'acc', phase: 'train', x: 'samples', group: '1', band: 'range', logy: '1',
     smooth: '0.5', from: '10', to: '200', width: '17cm', height: '8cm', format: 'tex' });
 });
 
