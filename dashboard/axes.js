@@ -79,11 +79,14 @@ function markedXRange(series) {
   return [padLo ? lo - pad : lo, padHi ? hi + pad : hi];
 }
 
-/** The plot's x scale by step: the zoom exactly, else the lines' extent with its marked ends padded (markedXRange). */
+/**
+ * The plot's x scale by step: the zoom exactly, else the data's extent with its marked ends padded (markedXRange). The
+ * lines are read when uPlot asks (u.hgSeries, set before each setData of a live refresh), not when the plot was built:
+ * a running trial's line grows and its last val pass moves.
+ */
 function stepXScale(zoom, series) {
   if (zoom) return zoomScale(zoom);
-  const range = markedXRange(series);
-  return range ? { range: () => range } : {};
+  return { range: (u, min, max) => markedXRange(u?.hgSeries ?? series) ?? (max > min ? [min, max] : [min - 1, max + 1]) };
 }
 
 // ---- the URL's values, clamped ------------------------------------------------------------------

@@ -448,6 +448,7 @@ function drawPlots(trials, colors) {
     const sig = signature(metric, series);
     const old = store.plots.find(p => p.metric === metric);
     if (old && old.sig === sig) {
+      old.plot.hgSeries = series; // the x scale's range reads these (stepXScale)
       old.plot.setData(toPlotData(series).data);
       old.series = series; // what export writes
       next.push(old);

@@ -18,6 +18,14 @@ test('an error bar at the last step pads that end alone, by the figure\'s share'
   assert.deepEqual(plain(page.stepXScale(null, [train, val()]).range()), [0, 105]);
 });
 
+test('a live plot reads its lines when uPlot asks, not when it was built: a grown line moves the padded end', () => {
+  const scale = page.stepXScale(null, [train, val()]);
+  const grown = { xs: [...train.xs, 125, 150], ys: [...train.ys, 1.1, 1.0] };
+  const pass = { xs: [100, 150], ys: [0.5, 0.4], bars: { upper: [0.6, 0.5], lower: [0.4, 0.3] } };
+  assert.deepEqual(plain(scale.range({ hgSeries: [grown, pass] }, 0, 150)), [0, 157.5]);
+  assert.deepEqual(plain(scale.range({ hgSeries: [grown] }, 0, 150)), [0, 150]);
+});
+
 test('an error bar at the first x pads that end; at both, both', () => {
   const first = { xs: [0, 10], ys: [1, 2], bars: { upper: [1.2, null], lower: [0.8, null] } };
   assert.deepEqual(plain(page.markedXRange([first])), [-0.5, 10]);
@@ -29,6 +37,6 @@ test('no bar at an end, or a zoom, leaves the range to the data or the zoom exac
   assert.equal(page.markedXRange([train]), null);
   const inner = { ...val(), bars: { upper: [null, null, 0.9, null, null], lower: [null, null, 0.7, null, null] } };
   assert.equal(page.markedXRange([train, inner]), null);
-  assert.deepEqual(JSON.parse(JSON.stringify(page.stepXScale(null, [train]))), {});
+  assert.deepEqual(plain(page.stepXScale(null, [train]).range(undefined, 0, 100)), [0, 100]); // uPlot's data extent as it is
   assert.deepEqual(plain(page.stepXScale([20, 80], [train, val()]).range()), [20, 80]);
 });
