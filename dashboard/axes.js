@@ -37,16 +37,35 @@ const X_LABELS = {
 };
 
 /**
- * A dragged x range as the zoom: its two ends as they are, in the axis's own units (steps, samples seen, epochs). The
- * server maps them to each trial's own steps by its own scale (from= and to= of GET /api/series, AxisRange.cs), so
- * trials of different batch sizes each show their rows of the dragged range; null for no range.
+ * The largest x the server takes on an axis (SeriesQuery.MaxOn): a step number on the step axis, else a double's exact
+ * integers. A zoom past it is refused by the server, so the page never asks it.
  */
-const zoomOf = (lo, hi) => (Number.isFinite(lo) && Number.isFinite(hi) && lo < hi ? [Math.max(0, lo), hi] : null);
+const zoomMax = axis => (axis === 'step' ? 2147483647 : 9007199254740992);
+
+/**
+ * A dragged x range as the zoom: its two ends in the axis's own units (steps, samples seen, epochs), a start before 0
+ * at 0. The server maps them to each trial's steps by its own scale (from= and to= of GET /api/series, AxisRange.cs),
+ * so trials of different batch sizes each show their rows of the dragged range; null for no range, or an end past what
+ * the axis holds (zoomMax: the server would refuse it).
+ */
+const zoomOf = (lo, hi, axis = 'step') =>
+  (Number.isFinite(lo) && Number.isFinite(hi) && lo < hi && hi > 0 && hi <= zoomMax(axis) ? [Math.max(0, lo), hi] : null);
 
 /** The zoom of a link's from= and to= (axis units), when both are numbers with from < to on an axis drawn by step; else null. */
 function linkZoom(from, to, x) {
   if (!STEP_AXES.has(x) || from == null || to == null || from === '' || to === '') return null;
-  return zoomOf(Number(from), Number(to));
+  return zoomOf(Number(from), Number(to), x);
+}
+
+/**
+ * A dragged range's ends rounded to the decimals one pixel of the axis shows (perPixel: the axis's units per pixel),
+ * so the URL carries from=570, not from=569.5113350125945; never fewer digits than keep the ends apart.
+ */
+function roundZoom(lo, hi, perPixel) {
+  if (!(perPixel > 0) || !Number.isFinite(lo) || !Number.isFinite(hi)) return [lo, hi];
+  const digits = Math.min(15, Math.max(0, Math.ceil(-Math.log10(perPixel))));
+  const round = v => Number(v.toFixed(digits));
+  return round(lo) < round(hi) ? [round(lo), round(hi)] : [lo, hi];
 }
 
 /** The plot's x scale: the zoom exactly, whatever rows the answer holds (the data's extent only when not zoomed). */

@@ -317,9 +317,12 @@ const strokeOf = (u, i) => u.series[i].stroke(u, i);
  */
 function zoomSteps(u) {
   if (u.select.width < 2) return;
-  const range = zoomOf(u.posToVal(u.select.left, 'x'), u.posToVal(u.select.left + u.select.width, 'x'));
+  const lo = u.posToVal(u.select.left, 'x'), hi = u.posToVal(u.select.left + u.select.width, 'x');
+  // Rounded to what one pixel of the axis shows (from=569.5113350125945 is 570 where a pixel is 2.5 samples).
+  const range = zoomOf(...roundZoom(lo, hi, Math.abs(u.posToVal(u.select.left + 1, 'x') - lo)), view.x);
   if (!range) return;
   view.zoom = range;
+  view.xChosen = true; // a zoom is a range of this axis: the link keeps the axis with it
   writeView();
   redraw(true);
 }
