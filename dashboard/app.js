@@ -98,8 +98,9 @@ function varyingKeys(trials) {
 
 const fmt = v => v === undefined ? '' : v === null ? 'null' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 const num = (v, d = 4) => v == null ? '' : Number(v).toFixed(d);
-// Seeds of one config, trained by one code (a program's), as the report groups them.
-const groupKey = t => JSON.stringify([Object.entries(t.config ?? {}).filter(([k]) => k !== 'seed').sort(), t.code ?? null]);
+// Seeds of one config, trained by one code (a program's), as the report groups them: only other code than the study's
+// sets a trial apart (a seed not yet run has no code, and keeps its seeds' group and colour whatever its state).
+const groupKey = t => JSON.stringify([Object.entries(t.config ?? {}).filter(([k]) => k !== 'seed').sort(), t.state === 'other-code' ? t.code ?? null : null]);
 
 /** The table's columns over a selection: trial, state, the keys that vary, the final metrics that any trial has. */
 function tableColumns(trials) {
@@ -114,8 +115,12 @@ function tableColumns(trials) {
   ].filter(c => c.key === 'trial' || c.key === 'state' || trials.some(t => { const v = c.get(t); return v != null && v !== ''; }));
 }
 
-/** Every column a link may sort the table by: the study's config keys and the fixed columns, filled or not yet. */
-const sortableKeys = trials => [...new Set([...tableColumns([]).map(c => c.key), 'val_loss', 'val_acc', 'best_val_acc', 'time_s', 'data', ...trials.flatMap(t => Object.keys(t.config ?? {}))])];
+/**
+ * Every column a link may sort the table by: the study's config keys and the fixed columns, filled or not yet; the data
+ * source only when a trial has one (programs' trials have none: the column is hidden, so it is no sort a link can keep).
+ */
+const sortableKeys = trials => [...new Set([...tableColumns([]).map(c => c.key), 'val_loss', 'val_acc', 'best_val_acc', 'time_s',
+  ...(trials.some(t => t.dataSource != null && t.dataSource !== '') ? ['data'] : []), ...trials.flatMap(t => Object.keys(t.config ?? {}))])];
 
 const collator = new Intl.Collator(undefined, { numeric: true });
 

@@ -165,7 +165,8 @@ function buildPlot(metric, series, el) {
   const uSeries = [{ label: view.x }];
   const bands = [], bars = [];
   for (const s of meta) {
-    uSeries.push({ label: s.label, stroke: s.color, width: 1.5, dash: s.dash ? [6, 4] : undefined, spanGaps: true, points: { show: false } });
+    // A line of one point (a trial in its first epoch, by epoch) is no line: its point is drawn, or the frame is empty.
+    uSeries.push({ label: s.label, stroke: s.color, width: 1.5, dash: s.dash ? [6, 4] : undefined, spanGaps: true, points: { show: lonePoint(s), size: 7, fill: s.color } });
     if (s.band) {
       const upper = uSeries.length;
       // A band's gaps stay gaps (bandRuns left a lone point's spread out of it), so it never spans an empty stretch.
@@ -351,8 +352,11 @@ function distinctLabels(values, format) {
 }
 
 function signature(metric, series) {
-  return [metric, view.x, view.zoom?.join(','), xLabel(series), view.log, view.group, view.band, ...series.map(s => s.label + s.color + (s.band ? '+band' : '') + (s.bars ? '+bars' : ''))].join('|');
+  return [metric, view.x, view.zoom?.join(','), xLabel(series), view.log, view.group, view.band, ...series.map(s => s.label + s.color + (s.band ? '+band' : '') + (s.bars ? '+bars' : '') + (lonePoint(s) ? '+dot' : ''))].join('|');
 }
+
+/** Whether a line has exactly one point: drawn as a dot, since a line through one point draws nothing. */
+const lonePoint = s => { let n = 0; s.xs.forEach((x, i) => { if (x != null && s.ys[i] != null) n++; }); return n === 1; };
 
 /** Whether any line of a plot has a point: a plot of none would invent its axis ranges. */
 const hasPoints = series => series.some(s => s.xs.some((x, i) => x != null && s.ys[i] != null));

@@ -2,7 +2,7 @@
 // (its controls' names, never the CLI's options); what the study holds (leaves, trials, metrics) is checked once known.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadPage } from './page.mjs';
+import { loadPage, evaluate } from './page.mjs';
 import { HOSTILE, trial } from './trials.mjs';
 
 const notices = hash => { const page = loadPage({ hash }); return page.linkNotices(hash, page.view); };
@@ -266,3 +266,24 @@ test('a link\'s Results metric is judged only once a finished trial\'s log is lo
   assert.equal(page.view.r.metric, 'val_acc');
   assert.equal(page.store.metricsChecked, true);
 });
+
+// The audit 4's defect 11: the note for sort=nope listed the hidden data column, and sort=data was kept with no note
+// in a study of programs' trials (no data source: the column is hidden).
+test('a link may not sort by a column the table hides for every trial of the study: it is said, and not offered', () => {
+  const programs = [0, 1].map(i => trial('experiment/toy/net/sgd', i, { seed: i }, { dataSource: null }));
+  for (const [sort, gone] of [['data', true], ['nope', true], ['seed', false]]) {
+    const page = loadPage({ hash: `sort=${sort}` });
+    const said = [];
+    vmSet(page, 'showLinkNotices', s => said.push(...s));
+    page.store.fromLink = new Set(['sort']);
+    assert.equal(page.linkChoiceGone('sort', sort, page.sortableKeys(programs), 'unsorted'), gone, sort);
+    assert.ok(!said.some(s => /is not one of .*\bdata\b/.test(s)), `${sort}: ${said.join(' ')}`);
+    assert.equal(said.length, gone ? 1 : 0, sort);
+  }
+  const builtIn = [trial('experiment/mnist/mlp/sgd', 0, { seed: 0 }, { dataSource: 'mnist sample' })];
+  assert.ok(loadPage().sortableKeys(builtIn).includes('data'));
+});
+
+/** Replaces a page's function by one of the test's (a DOM-free stand-in). */
+function vmSet(page, name, fn) { page.window[name] = fn; evaluateSet(page, name); }
+function evaluateSet(page, name) { evaluate(page, `${name} = window.${name}`); }
