@@ -361,12 +361,25 @@ const lonePoint = s => { let n = 0; s.xs.forEach((x, i) => { if (x != null && s.
 /** Whether any line of a plot has a point: a plot of none would invent its axis ranges. */
 const hasPoints = series => series.some(s => s.xs.some((x, i) => x != null && s.ys[i] != null));
 
-/** A trial's loaded log (epoch or step resolution) has rows. */
+/**
+ * A trial's loaded log (epoch or step resolution) has rows; grouped at step resolution, its group's answer has a value
+ * from as many trials as the group has members (n: the trials with a value in a bucket), so every member has rows.
+ */
 function hasRows(t) {
   const phases = store.logs.get(t.path)?.phases;
   if (phases && Object.keys(phases).length) return true;
   const steps = store.steps.get(t.path);
-  return Boolean(steps && ['train', 'val'].some(p => steps[p]?.rows > 0));
+  if (steps && ['train', 'val'].some(p => steps[p]?.rows > 0)) return true;
+  return groupHasRowsOf(t, store.groupSteps);
+}
+
+/** Whether a group's step answer shows rows of every member, so of this one (its metrics' n reach the group's size). */
+function groupHasRowsOf(t, groups) {
+  for (const entry of groups?.values() ?? []) {
+    if (!entry.members?.some(m => m.path === t.path)) continue;
+    return ['train', 'val'].some(ph => Object.values(entry[ph] ?? {}).some(m => Array.isArray(m?.n) && Math.max(0, ...m.n) >= entry.members.length));
+  }
+  return false;
 }
 
 /** The running trials of the selection that have written no row yet, and the words that name them ('' for none). */

@@ -48,3 +48,17 @@ test('a line of one point is drawn as a dot; a line of two or more, and one of n
   const two = [{ label: 'a train', color: '#000000', xs: [1, 2], ys: [0.5, 0.4] }];
   assert.notEqual(page.signature('loss', one), page.signature('loss', two));
 });
+
+// The audit 4's defect 14: "b64/trial_000, trial_001 are running: waiting for the first rows" shown while their
+// group's line was drawn (grouped at step resolution the rows are the group's answer, not each trial's).
+test('grouped by step, running trials whose group\'s answer has every member\'s rows are not named as waiting', () => {
+  const page = loadPage({ hash: 'x=step&g=1&m=loss' });
+  const ts = [0, 1].map(i => trial('experiment/d/m/b64', i, { seed: i }, { state: 'running' }));
+  page.store.groupSteps = new Map([['g', { members: ts, train: { loss: { mean: [1.2, 1.1], n: [2, 2] } } }]]);
+  assert.equal(page.waitingWords(ts).count, 0);
+  // One seed's rows in the answer (n=1 of 2): which one cannot be told, so both are still named.
+  page.store.groupSteps = new Map([['g', { members: ts, train: { loss: { mean: [1.2, null], n: [1, 0] } } }]]);
+  assert.equal(page.waitingWords(ts).count, 2);
+  page.store.groupSteps = new Map([['g', { members: ts }]]);
+  assert.equal(page.waitingWords(ts).count, 2);
+});
