@@ -123,7 +123,7 @@ function studyNotices(view, known, fromLink) {
 
 /** What the page calls the control each command-line option of the server's words sets. */
 const PAGE_CONTROLS = {
-  width: 'the figure size select', height: 'the figure size select', 'font-size': 'the figure size select',
+  width: 'the figure size select', height: 'the figure size select', 'font-size': 'the font size select',
   metric: 'the metric select', 'at-best': 'the at best select', equivalence: 'the equivalence box', key: 'the scatter x select',
   'error-bars': 'the error bars select', section: 'the plot section select', band: 'the band select', x: 'the x select',
   smooth: 'the smoothing slider',

@@ -108,7 +108,7 @@ test('the server\'s words name the page\'s controls, not the command line\'s opt
   assert.equal(said.match(/figure size select/g).length, 1, said);
   // The API's own words for it, as the server now says them to the page (FigureWords.Api): the page's control too.
   const apiSaid = page.pageWords('a figure of 1 x 1 cm at 8 pt has no room for its plot; give a larger width and height or a smaller font size (width=, height=, font=)');
-  assert.equal(apiSaid, 'a figure of 1 x 1 cm at 8 pt has no room for its plot; give a larger width and height or a smaller font size (the figure size select)');
+  assert.equal(apiSaid, 'a figure of 1 x 1 cm at 8 pt has no room for its plot; give a larger width and height or a smaller font size (the figure size select, the font size select)');
   assert.equal(page.pageWords('err=sem is not one of std, ci'), 'err=sem is not one of std, ci'); // a value given: a choice the page never sends, as it is
   assert.equal(page.pageWords('the error bars (err=) and adam@lr=, here'), 'the error bars (the error bars select) and adam@lr=, here');
   assert.equal(page.pageWords('--metric bogus is not a metric: write PHASE_COLUMN'), 'the metric select: bogus is not a metric: write PHASE_COLUMN');
