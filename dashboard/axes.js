@@ -30,9 +30,12 @@ function xLabel(series) {
   return logged && logged === series.length ? 'samples seen (logged)' : logged ? 'samples seen' : 'samples seen (train steps × batch size)';
 }
 
-/** The x axis's words, with its unit. */
+/**
+ * The x axis's words, with its unit: on the axes a figure draws, the figures' own (FigureBuilder.XLabel, their one
+ * owner; axes.test.mjs reads them from it), so a plot and its downloaded figure say the same.
+ */
 const X_LABELS = {
-  epoch: 'epoch', batch: 'batch (train batches done)', time: 'time (s)', step: 'train step (train batches done)',
+  epoch: 'epoch', batch: 'batch (train batches done)', time: 'time (s)', step: 'train step (batches)',
   samples: 'samples seen (train steps × batch size)', epochf: 'epoch (train batches done ÷ batches per epoch)',
 };
 
@@ -70,6 +73,22 @@ function roundZoom(lo, hi, perPixel) {
 
 /** The plot's x scale: the zoom exactly, whatever rows the answer holds (the data's extent only when not zoomed). */
 const zoomScale = zoom => (zoom ? { range: () => [zoom[0], zoom[1]] } : {});
+
+/**
+ * The x range every plot of the view shares (docs/dashboard.md: one x for all, as TensorBoard and W&B draw a run's
+ * charts): from the least to the greatest x of any line of any plot, so acc (its val passes from step 62) and loss
+ * (from 0) line up under one another; null when the lines have no x or a single one (each plot pads its own).
+ */
+function sharedXRange(plotsSeries) {
+  let lo = Infinity, hi = -Infinity;
+  for (const series of plotsSeries) for (const s of series) {
+    s.xs.forEach((x, i) => { if (x != null && s.ys[i] != null) { if (x < lo) lo = x; if (x > hi) hi = x; } });
+  }
+  return lo < hi ? [lo, hi] : null;
+}
+
+/** The x scale of a plot not zoomed: the view's shared range (store.xRange) when there is one, else its own data's. */
+const sharedScale = () => ({ range: (u, lo, hi) => store.xRange ?? [lo, hi] });
 
 // ---- the URL's values, clamped ------------------------------------------------------------------
 /** A value from the URL as one of the known ones, else the default: a hand-edited or old link never breaks the page. */

@@ -183,10 +183,11 @@ function buildPlot(metric, series, el) {
   }
   const opts = {
     title: metric,
-    width: Math.max(360, el.clientWidth - 10),
+    width: plotWidth(el),
     height: 280,
     // Zoomed: the dragged range exactly, not the extent of the rows that fell in it.
-    scales: { x: { time: false, ...(stepAxis() ? zoomScale(view.zoom) : {}) }, y: view.log ? { distr: 3 } : {} },
+    // Not zoomed: the range every plot of the view shares (sharedXRange), so their x positions line up.
+    scales: { x: { time: false, ...(stepAxis() && view.zoom ? zoomScale(view.zoom) : sharedScale()) }, y: view.log ? { distr: 3 } : {} },
     axes: [
       // Epochs and batches are counts: no ticks between them.
       { label: xLabel(series), incrs: view.x === 'time' || view.x === 'epochf' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
@@ -238,6 +239,12 @@ function drawBars(u, bars) {
   }
   ctx.restore();
 }
+
+/**
+ * A plot's width in pixels: its box's, so the plots fit a narrow window (640 px: they were at least 360 px and cut
+ * off) and follow it when it is resized; 200 px at the least, where a plot still reads.
+ */
+const plotWidth = el => Math.max(200, (el.clientWidth || 0) - 10);
 
 /** How many lines the legend lists at most: the plot stays the main thing on screen, whatever the number of lines. */
 const LEGEND_ROWS = 8;
@@ -451,8 +458,10 @@ function drawPlots(trials, colors) {
   const next = [];
   for (const el of holder.querySelectorAll('.plot-empty')) el.remove();
   const order = [];
+  const all = new Map(wanted.map(metric => [metric, seriesFor(metric, trials, colors)]));
+  store.xRange = sharedXRange(all.values());
   for (const metric of wanted) {
-    const series = seriesFor(metric, trials, colors);
+    const series = all.get(metric);
     // No point to draw: words in the plot's place (the waiting note above for trials with no row), not made-up axes.
     if (!hasPoints(series)) {
       const words = emptyPlotWords(metric, trials);
