@@ -27,6 +27,9 @@ function readView() {
     metrics: [...new Set(list('m', 'loss,acc'))],
     // Values out of range (a hand-edited or old link: sm=5, x=foo) are clamped to ones the page can draw.
     x: oneOf(p.get('x'), X_AXES, 'epoch'),
+    // Whether x is the user's (a link's known axis, a pick in the select, a zoom dragged): else the page's default,
+    // judged from the study (by step for a short one) and never written into the URL as if it were a choice.
+    xChosen: X_AXES.includes(p.get('x')),
     phases: knownPhases(list('ph', 'train,val')),
     log: p.get('log') === '1',
     smooth: clampNumber(p.get('sm'), 0, 0.99, 0),
@@ -49,7 +52,7 @@ function writeView() {
   if (view.leaves) p.set('leaves', joinList(view.leaves));
   if (view.hide.size) p.set('hide', joinList(view.hide));
   p.set('m', joinList(view.metrics));
-  p.set('x', view.x);
+  if (view.xChosen) p.set('x', view.x);
   p.set('ph', joinList(view.phases));
   if (view.zoom && STEP_AXES.has(view.x)) { p.set('from', String(view.zoom[0])); p.set('to', String(view.zoom[1])); }
   if (view.log) p.set('log', '1');
@@ -95,8 +98,9 @@ function varyingKeys(trials) {
 
 const fmt = v => v === undefined ? '' : v === null ? 'null' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 const num = (v, d = 4) => v == null ? '' : Number(v).toFixed(d);
-// Seeds of one config, trained by one code (a program's), as the report groups them.
-const groupKey = t => JSON.stringify([Object.entries(t.config ?? {}).filter(([k]) => k !== 'seed').sort(), t.code ?? null]);
+// Seeds of one config, trained by one code (a program's), as the report groups them: only other code than the study's
+// sets a trial apart (a seed not yet run has no code, and keeps its seeds' group and colour whatever its state).
+const groupKey = t => JSON.stringify([Object.entries(t.config ?? {}).filter(([k]) => k !== 'seed').sort(), t.state === 'other-code' ? t.code ?? null : null]);
 
 /** The table's columns over a selection: trial, state, the keys that vary, the final metrics that any trial has. */
 function tableColumns(trials) {
@@ -111,8 +115,12 @@ function tableColumns(trials) {
   ].filter(c => c.key === 'trial' || c.key === 'state' || trials.some(t => { const v = c.get(t); return v != null && v !== ''; }));
 }
 
-/** Every column a link may sort the table by: the study's config keys and the fixed columns, filled or not yet. */
-const sortableKeys = trials => [...new Set([...tableColumns([]).map(c => c.key), 'val_loss', 'val_acc', 'best_val_acc', 'time_s', 'data', ...trials.flatMap(t => Object.keys(t.config ?? {}))])];
+/**
+ * Every column a link may sort the table by: the study's config keys and the fixed columns, filled or not yet; the data
+ * source only when a trial has one (programs' trials have none: the column is hidden, so it is no sort a link can keep).
+ */
+const sortableKeys = trials => [...new Set([...tableColumns([]).map(c => c.key), 'val_loss', 'val_acc', 'best_val_acc', 'time_s',
+  ...(trials.some(t => t.dataSource != null && t.dataSource !== '') ? ['data'] : []), ...trials.flatMap(t => Object.keys(t.config ?? {}))])];
 
 const collator = new Intl.Collator(undefined, { numeric: true });
 
@@ -380,15 +388,9 @@ async function refresh() {
     if (changed) store.trials = trials;
     checkLinkStudy(); // a link's leaves and hidden trials, once the study has trials
     mark('trials');
-    // A short study (three epochs or fewer) shows its shape batch by batch: open on step unless the URL chose an axis
-    // (not for more trials than one line each is drawn for: that many step series would be thousands of requests).
-    if (!store.axisChosen) {
-      store.axisChosen = true;
-      if (!new URLSearchParams(location.hash.slice(1)).has('x') && await shortSelection()) {
-        view.x = 'step';
-        document.getElementById('x').value = 'step';
-      }
-    }
+    // A short study (three epochs or fewer) shows its shape batch by batch: the default axis is judged again at each
+    // refresh until the study says enough to judge it (a page opened before the study started), unless the user chose x.
+    if (await judgeDefaultAxis()) store.retry = true;
     if (changed) renderBrowser();
     // The same list and nothing running: nothing on the page can have changed (100,000 trials cost no redraw).
     if (changed || store.firstDraw == null || store.retry || store.trials.some(t => t.state === 'running')) {
@@ -409,28 +411,52 @@ const fewLines = trials => trials.length > 0 && trials.length <= MANY_LINES;
 const SHORT_EPOCHS = 3;
 
 /**
- * Whether the selected trials are a short study (three epochs or fewer), with their logs loaded now (the plots use
- * them next). Not for more trials than one line each is drawn for: that many step series would be thousands of requests.
+ * The default x axis, judged once the selection says enough (axisJudgement); until then (no trial yet, a running trial
+ * with no plan) judged again at each refresh. Never once the user chose x (view.xChosen). Returns whether x changed.
  */
-async function shortSelection() {
+async function judgeDefaultAxis() {
+  if (view.xChosen || store.axisJudged) return false;
   const trials = selected();
-  if (!fewLines(trials)) return false;
-  await loadLogs(trials);
-  return shortStudy(trials, store.logs);
+  // The logs are loaded only for a selection that may be short (the plots use them next).
+  if (fewLines(trials) && trials.some(t => t.log)) await loadLogs(trials);
+  const axis = axisJudgement(trials, store.logs);
+  if (axis === null || view.xChosen) return false;
+  store.axisJudged = true;
+  if (axis === view.x) return false;
+  view.x = axis;
+  view.zoom = null;
+  const select = document.getElementById('x');
+  if (select) select.value = axis;
+  return true;
 }
 
 /**
  * The short-study rule: by the highest epoch the trials' logs hold, and for a trial not yet complete the epochs its
  * config plans too (a long study seen in its first epochs is not short). Unknown (no row, no plan): not short.
  */
-function shortStudy(trials, logs) {
-  if (!fewLines(trials)) return false;
-  let last = 0;
+const shortStudy = (trials, logs) => axisJudgement(trials, logs) === 'step';
+
+/** States of a trial that will write more rows: its log does not yet say how many epochs it has. */
+const UNFINISHED = new Set(['running', 'pending', 'paused']);
+
+/**
+ * The axis a selection opens on: 'step' for a short study (three epochs or fewer, by its logs and, for a trial not yet
+ * complete, its config's plan), 'epoch' for a longer one or more trials than are drawn one line each (that many step
+ * series would be thousands of requests), null while the page cannot tell: no trial yet, or an unfinished trial with
+ * no plan (epochs: in its config) whose log has not passed three epochs.
+ */
+function axisJudgement(trials, logs) {
+  if (!trials.length) return null;
+  if (!fewLines(trials)) return 'epoch';
+  let last = 0, known = true;
   for (const t of trials) {
     for (const p of Object.values(logs.get(t.path)?.phases ?? {})) for (const e of p.epoch) if (e > last) last = e;
-    if (t.state !== 'complete' && typeof t.config?.epochs === 'number' && t.config.epochs > last) last = t.config.epochs;
+    const plan = typeof t.config?.epochs === 'number' ? t.config.epochs : null;
+    if (t.state !== 'complete' && plan !== null && plan > last) last = plan;
+    if (plan === null && UNFINISHED.has(t.state)) known = false;
   }
-  return last > 0 && last <= SHORT_EPOCHS;
+  if (last > SHORT_EPOCHS) return 'epoch';
+  return known && last > 0 ? 'step' : null;
 }
 
 /**
@@ -495,7 +521,7 @@ function toggle(id, key) {
 function wire() {
   const x = document.getElementById('x');
   x.value = view.x;
-  x.onchange = () => { view.x = x.value; view.zoom = null; writeView(); redraw(true); };
+  x.onchange = () => { view.x = x.value; view.xChosen = true; view.zoom = null; writeView(); redraw(true); };
   toggle('log', 'log');
   const sm = document.getElementById('smooth');
   sm.value = view.smooth;
@@ -518,5 +544,5 @@ function wire() {
   };
   document.getElementById('export').onclick = exportCsv;
   document.getElementById('table-wrap').addEventListener('scroll', () => requestAnimationFrame(renderRows));
-  window.addEventListener('resize', () => { for (const p of store.plots) p.plot.setSize({ width: Math.max(360, p.el.clientWidth - 10), height: 280 }); });
+  window.addEventListener('resize', () => { for (const p of store.plots) p.plot.setSize({ width: plotWidth(p.el), height: 280 }); });
 }

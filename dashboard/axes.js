@@ -30,23 +30,45 @@ function xLabel(series) {
   return logged && logged === series.length ? 'samples seen (logged)' : logged ? 'samples seen' : 'samples seen (train steps × batch size)';
 }
 
-/** The x axis's words, with its unit. */
+/**
+ * The x axis's words, with its unit: on the axes a figure draws, the figures' own (FigureBuilder.XLabel, their one
+ * owner; axes.test.mjs reads them from it), so a plot and its downloaded figure say the same.
+ */
 const X_LABELS = {
-  epoch: 'epoch', batch: 'batch (train batches done)', time: 'time (s)', step: 'train step (train batches done)',
+  epoch: 'epoch', batch: 'batch (train batches done)', time: 'time (s)', step: 'train step (batches)',
   samples: 'samples seen (train steps × batch size)', epochf: 'epoch (train batches done ÷ batches per epoch)',
 };
 
 /**
- * A dragged x range as the zoom: its two ends as they are, in the axis's own units (steps, samples seen, epochs). The
- * server maps them to each trial's own steps by its own scale (from= and to= of GET /api/series, AxisRange.cs), so
- * trials of different batch sizes each show their rows of the dragged range; null for no range.
+ * The largest x the server takes on an axis (SeriesQuery.MaxOn): a step number on the step axis, else a double's exact
+ * integers. A zoom past it is refused by the server, so the page never asks it.
  */
-const zoomOf = (lo, hi) => (Number.isFinite(lo) && Number.isFinite(hi) && lo < hi ? [Math.max(0, lo), hi] : null);
+const zoomMax = axis => (axis === 'step' ? 2147483647 : 9007199254740992);
+
+/**
+ * A dragged x range as the zoom: its two ends in the axis's own units (steps, samples seen, epochs), a start before 0
+ * at 0. The server maps them to each trial's steps by its own scale (from= and to= of GET /api/series, AxisRange.cs),
+ * so trials of different batch sizes each show their rows of the dragged range; null for no range, or an end past what
+ * the axis holds (zoomMax: the server would refuse it).
+ */
+const zoomOf = (lo, hi, axis = 'step') =>
+  (Number.isFinite(lo) && Number.isFinite(hi) && lo < hi && hi > 0 && hi <= zoomMax(axis) ? [Math.max(0, lo), hi] : null);
 
 /** The zoom of a link's from= and to= (axis units), when both are numbers with from < to on an axis drawn by step; else null. */
 function linkZoom(from, to, x) {
   if (!STEP_AXES.has(x) || from == null || to == null || from === '' || to === '') return null;
-  return zoomOf(Number(from), Number(to));
+  return zoomOf(Number(from), Number(to), x);
+}
+
+/**
+ * A dragged range's ends rounded to the decimals one pixel of the axis shows (perPixel: the axis's units per pixel),
+ * so the URL carries from=570, not from=569.5113350125945; never fewer digits than keep the ends apart.
+ */
+function roundZoom(lo, hi, perPixel) {
+  if (!(perPixel > 0) || !Number.isFinite(lo) || !Number.isFinite(hi)) return [lo, hi];
+  const digits = Math.min(15, Math.max(0, Math.ceil(-Math.log10(perPixel))));
+  const round = v => Number(v.toFixed(digits));
+  return round(lo) < round(hi) ? [round(lo), round(hi)] : [lo, hi];
 }
 
 /** The plot's x scale: the zoom exactly, whatever rows the answer holds (the data's extent only when not zoomed). */
@@ -59,34 +81,57 @@ const zoomScale = zoom => (zoom ? { range: () => [zoom[0], zoom[1]] } : {});
  */
 const MARK_X_PAD = 0.05;
 
-/**
- * The x range of these lines ([lo, hi] of every x with a value), each end padded by MARK_X_PAD of the span where an
- * error bar (bars, with a spread) sits at it; null when no end has one (the data's extent, uPlot's own).
- */
-function markedXRange(series) {
+/** [lo, hi] of every x with a value in these lines, and the x of each end where an error bar (with a spread) sits. */
+function xExtent(series) {
   let lo = Infinity, hi = -Infinity;
   const marks = [];
   for (const s of series) {
     s.xs.forEach((x, i) => {
       if (x == null || s.ys[i] == null) return;
-      lo = Math.min(lo, x); hi = Math.max(hi, x);
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
       if (s.bars && s.bars.upper[i] != null && s.bars.lower[i] != null) marks.push(x);
     });
   }
-  const [padLo, padHi] = [marks.includes(lo), marks.includes(hi)];
+  return { lo, hi, padLo: marks.includes(lo), padHi: marks.includes(hi) };
+}
+
+/**
+ * The x range of these lines ([lo, hi] of every x with a value), each end padded by MARK_X_PAD of the span where an
+ * error bar (bars, with a spread) sits at it; null when no end has one (the data's extent, uPlot's own).
+ */
+function markedXRange(series) {
+  const { lo, hi, padLo, padHi } = xExtent(series);
   if (!(hi > lo) || !(padLo || padHi)) return null;
   const pad = (hi / 2 - lo / 2) * 2 * MARK_X_PAD; // halved first, as the figure does
   return [padLo ? lo - pad : lo, padHi ? hi + pad : hi];
 }
 
 /**
- * The plot's x scale by step: the zoom exactly, else the data's extent with its marked ends padded (markedXRange). The
- * lines are read when uPlot asks (u.hgSeries, set before each setData of a live refresh), not when the plot was built:
- * a running trial's line grows and its last val pass moves.
+ * The x range every plot of the view shares (docs/dashboard.md: one x for all, as TensorBoard and W&B draw a run's
+ * charts): from the least to the greatest x of any plot's range (its marked ends padded, markedXRange), so acc (its val
+ * passes from step 62) and loss (from 0) line up under one another; null when the lines have no x or a single one.
+ */
+function sharedXRange(plotsSeries) {
+  let lo = Infinity, hi = -Infinity;
+  for (const series of plotsSeries) {
+    const e = xExtent(series);
+    const [a, b] = markedXRange(series) ?? [e.lo, e.hi];
+    if (a < lo) lo = a;
+    if (b > hi) hi = b;
+  }
+  return lo < hi ? [lo, hi] : null;
+}
+
+/**
+ * The plot's x scale: the zoom exactly (by step, samples or epochf); else the range the view's plots share
+ * (store.xRange, worked out at each draw), else its own lines' with their marked ends padded (markedXRange). The lines
+ * are read when uPlot asks (u.hgSeries, set before each setData of a live refresh), not when the plot was built: a
+ * running trial's line grows and its last val pass moves.
  */
 function stepXScale(zoom, series) {
   if (zoom) return zoomScale(zoom);
-  return { range: (u, min, max) => markedXRange(u?.hgSeries ?? series) ?? (max > min ? [min, max] : [min - 1, max + 1]) };
+  return { range: (u, min, max) => store.xRange ?? markedXRange(u?.hgSeries ?? series) ?? (max > min ? [min, max] : [min - 1, max + 1]) };
 }
 
 // ---- the URL's values, clamped ------------------------------------------------------------------

@@ -5,6 +5,16 @@
 const FIGURE_AXES = new Set(['epoch', 'step', 'samples', 'epochf']);
 
 /**
+ * The size chosen above the plots (the figure size and font size selects, index.html) as the request's width=, height=
+ * and font= (the options of `hypergrid plot`: --width, --height, --font-size; its defaults when the page has none).
+ */
+function setFigureSize(p) {
+  const [width, height] = (document.getElementById('fig-size')?.value || '8.5cm,6cm').split(',');
+  p.set('width', width); p.set('height', height);
+  p.set('font', document.getElementById('fig-font')?.value || '8');
+}
+
+/**
  * The figure request for a metric's plot as it is now: the trials it draws (over the line limit, the table's first rows
  * of the selection, not all of it) with each one's place in the colour rule among the whole selection (shade=, so the
  * figure has the page's colours), phases, axis, grouping, band, zoom, size.
@@ -27,8 +37,7 @@ function figureUrl(metric, format) {
   if (view.smooth) p.set('smooth', String(view.smooth));
   // The zoom as dragged, in the axis's units: the server maps it to each trial's steps as it does for the page.
   if (stepAxis() && view.zoom) { p.set('from', String(view.zoom[0])); p.set('to', String(view.zoom[1])); }
-  const [width, height] = (document.getElementById('fig-size')?.value || '8.5cm,6cm').split(',');
-  p.set('width', width); p.set('height', height);
+  setFigureSize(p);
   p.set('format', format);
   return '/api/figure?' + p.toString();
 }
@@ -87,8 +96,7 @@ function resultsFigureUrl(format) {
   if (view.r.section) p.set('section', view.r.section);
   if (view.r.key) p.set('key', view.r.key);
   p.set('err', view.r.err === 'ci' ? 'ci' : 'std');
-  const [width, height] = (document.getElementById('fig-size')?.value || '8.5cm,6cm').split(',');
-  p.set('width', width); p.set('height', height);
+  setFigureSize(p);
   p.set('format', format);
   return '/api/report-figure?' + p.toString();
 }

@@ -165,7 +165,8 @@ function buildPlot(metric, series, el) {
   const uSeries = [{ label: view.x }];
   const bands = [], bars = [];
   for (const s of meta) {
-    uSeries.push({ label: s.label, stroke: s.color, width: 1.5, dash: s.dash ? [6, 4] : undefined, spanGaps: true, points: { show: false } });
+    // A line of one point (a trial in its first epoch, by epoch) is no line: its point is drawn, or the frame is empty.
+    uSeries.push({ label: s.label, stroke: s.color, width: 1.5, dash: s.dash ? [6, 4] : undefined, spanGaps: true, points: { show: lonePoint(s), size: 7, fill: s.color } });
     if (s.band) {
       const upper = uSeries.length;
       // A band's gaps stay gaps (bandAndBars left a lone bucket's spread out of it), so it never spans an empty stretch.
@@ -182,10 +183,11 @@ function buildPlot(metric, series, el) {
   }
   const opts = {
     title: metric,
-    width: Math.max(360, el.clientWidth - 10),
+    width: plotWidth(el),
     height: 280,
-    // Zoomed: the dragged range exactly, not the extent of the rows that fell in it; else an end with an error bar padded.
-    scales: { x: { time: false, ...(stepAxis() ? stepXScale(view.zoom, series) : {}) }, y: view.log ? { distr: 3 } : {} },
+    // Zoomed: the dragged range exactly, not the extent of the rows that fell in it. Not zoomed: the range every plot of
+    // the view shares (sharedXRange), so their x positions line up, an end with an error bar padded.
+    scales: { x: { time: false, ...stepXScale(stepAxis() ? view.zoom : null, series) }, y: view.log ? { distr: 3 } : {} },
     axes: [
       // Epochs and batches are counts: no ticks between them.
       { label: xLabel(series), incrs: view.x === 'time' || view.x === 'epochf' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
@@ -237,6 +239,12 @@ function drawBars(u, bars) {
   }
   ctx.restore();
 }
+
+/**
+ * A plot's width in pixels: its box's, so the plots fit a narrow window (640 px: they were at least 360 px and cut
+ * off) and follow it when it is resized; 200 px at the least, where a plot still reads.
+ */
+const plotWidth = el => Math.max(200, (el.clientWidth || 0) - 10);
 
 /** How many lines the legend lists at most: the plot stays the main thing on screen, whatever the number of lines. */
 const LEGEND_ROWS = 8;
@@ -317,9 +325,12 @@ const strokeOf = (u, i) => u.series[i].stroke(u, i);
  */
 function zoomSteps(u) {
   if (u.select.width < 2) return;
-  const range = zoomOf(u.posToVal(u.select.left, 'x'), u.posToVal(u.select.left + u.select.width, 'x'));
+  const lo = u.posToVal(u.select.left, 'x'), hi = u.posToVal(u.select.left + u.select.width, 'x');
+  // Rounded to what one pixel of the axis shows (from=569.5113350125945 is 570 where a pixel is 2.5 samples).
+  const range = zoomOf(...roundZoom(lo, hi, Math.abs(u.posToVal(u.select.left + 1, 'x') - lo)), view.x);
   if (!range) return;
   view.zoom = range;
+  view.xChosen = true; // a zoom is a range of this axis: the link keeps the axis with it
   writeView();
   redraw(true);
 }
@@ -348,18 +359,34 @@ function distinctLabels(values, format) {
 }
 
 function signature(metric, series) {
-  return [metric, view.x, view.zoom?.join(','), xLabel(series), view.log, view.group, view.band, ...series.map(s => s.label + s.color + (s.band ? '+band' : '') + (s.bars ? '+bars' : ''))].join('|');
+  return [metric, view.x, view.zoom?.join(','), xLabel(series), view.log, view.group, view.band, ...series.map(s => s.label + s.color + (s.band ? '+band' : '') + (s.bars ? '+bars' : '') + (lonePoint(s) ? '+dot' : ''))].join('|');
 }
+
+/** Whether a line has exactly one point: drawn as a dot, since a line through one point draws nothing. */
+const lonePoint = s => { let n = 0; s.xs.forEach((x, i) => { if (x != null && s.ys[i] != null) n++; }); return n === 1; };
 
 /** Whether any line of a plot has a point: a plot of none would invent its axis ranges. */
 const hasPoints = series => series.some(s => s.xs.some((x, i) => x != null && s.ys[i] != null));
 
-/** A trial's loaded log (epoch or step resolution) has rows. */
+/**
+ * A trial's loaded log (epoch or step resolution) has rows; grouped at step resolution, its group's answer has a value
+ * from as many trials as the group has members (n: the trials with a value in a bucket), so every member has rows.
+ */
 function hasRows(t) {
   const phases = store.logs.get(t.path)?.phases;
   if (phases && Object.keys(phases).length) return true;
   const steps = store.steps.get(t.path);
-  return Boolean(steps && ['train', 'val'].some(p => steps[p]?.rows > 0));
+  if (steps && ['train', 'val'].some(p => steps[p]?.rows > 0)) return true;
+  return groupHasRowsOf(t, store.groupSteps);
+}
+
+/** Whether a group's step answer shows rows of every member, so of this one (its metrics' n reach the group's size). */
+function groupHasRowsOf(t, groups) {
+  for (const entry of groups?.values() ?? []) {
+    if (!entry.members?.some(m => m.path === t.path)) continue;
+    return ['train', 'val'].some(ph => Object.values(entry[ph] ?? {}).some(m => Array.isArray(m?.n) && Math.max(0, ...m.n) >= entry.members.length));
+  }
+  return false;
 }
 
 /** The running trials of the selection that have written no row yet, and the words that name them ('' for none). */
@@ -431,8 +458,10 @@ function drawPlots(trials, colors) {
   const next = [];
   for (const el of holder.querySelectorAll('.plot-empty')) el.remove();
   const order = [];
+  const all = new Map(wanted.map(metric => [metric, seriesFor(metric, trials, colors)]));
+  store.xRange = sharedXRange(all.values());
   for (const metric of wanted) {
-    const series = seriesFor(metric, trials, colors);
+    const series = all.get(metric);
     // No point to draw: words in the plot's place (the waiting note above for trials with no row), not made-up axes.
     if (!hasPoints(series)) {
       const words = emptyPlotWords(metric, trials);

@@ -33,7 +33,8 @@ function linkNotices(hash, view) {
     if (p.has(k) && p.get(k) !== now) say(k, `${LINK_KEYS[k]}: ${quoted(p.get(k))} is not one of ${known.join(', ')}: ${now}`);
   };
   for (const k of new Set(p.keys())) if (!Object.hasOwn(LINK_KEYS, k)) say(k, `${quoted(k)} is not a setting of this page: left out`);
-  choice('x', X_AXES, view.x);
+  // An x the page did not take leaves the axis to the page's default (by step for a short study), not a choice of epoch.
+  choice('x', X_AXES, view.xChosen ? view.x : 'the default axis (by step for a study of three epochs or fewer)');
   choice('b', BANDS, view.band);
   choice('rr', REDUCES, view.r.reduce);
   choice('re', ERROR_BARS, view.r.err);
@@ -44,10 +45,15 @@ function linkNotices(hash, view) {
     const v = p.get(k);
     if (v !== null && v !== '' && v !== '0' && v !== '1') say(k, `${LINK_KEYS[k]}: ${quoted(v)} is not 1 (on) or 0 (off): off`);
   }
+  const from = p.get('from') ?? '', to = p.get('to') ?? '', zoomKey = p.has('from') ? 'from' : 'to';
   if ((p.has('from') || p.has('to')) && !view.zoom) {
-    say(p.has('from') ? 'from' : 'to', STEP_AXES.has(view.x)
-      ? `zoom: from=${quoted(p.get('from') ?? '')} to=${quoted(p.get('to') ?? '')} is not a range of the x axis (two numbers, from < to, in its units): not zoomed`
-      : `zoom: only the step, samples and epochf axes zoom (x is ${view.x}): not zoomed`);
+    say(zoomKey, !STEP_AXES.has(view.x) ? `zoom: only the step, samples and epochf axes zoom (x is ${view.x}): not zoomed`
+      : Number(to) > zoomMax(view.x) && Number(from) < Number(to)
+        ? `zoom: to=${quoted(to)} is past the end of the x axis (at most ${zoomMax(view.x)}): not zoomed`
+        : `zoom: from=${quoted(from)} to=${quoted(to)} is not a range of the x axis (two numbers, from < to, in its units): not zoomed`);
+  } else if (view.zoom && (view.zoom[0] !== Number(from) || view.zoom[1] !== Number(to))) {
+    // A start before the axis's 0 (from=-5): the server asks from 0, so the link says 0 too.
+    say(zoomKey, `zoom: from=${quoted(from)} is before the start of the x axis: from=${view.zoom[0]}`);
   }
   const twice = p.has('m') ? [...new Set(splitList(p.get('m')).filter((m, i, all) => all.indexOf(m) !== i))] : [];
   if (twice.length) say('m', `metrics: ${twice.map(quoted).join(', ')} named more than once: drawn once`);
@@ -117,7 +123,7 @@ function studyNotices(view, known, fromLink) {
 
 /** What the page calls the control each command-line option of the server's words sets. */
 const PAGE_CONTROLS = {
-  width: 'the figure size select', height: 'the figure size select', 'font-size': 'the figure size select',
+  width: 'the figure size select', height: 'the figure size select', 'font-size': 'the font size select',
   metric: 'the metric select', 'at-best': 'the at best select', equivalence: 'the equivalence box', key: 'the scatter x select',
   'error-bars': 'the error bars select', section: 'the plot section select', band: 'the band select', x: 'the x select',
   smooth: 'the smoothing slider',

@@ -11,6 +11,12 @@ public sealed record FigureTrial(string Path, string Directory, Lazy<JsonObject?
     /// <summary>The config it shows, made when first asked (a figure of a few trials does not parse every trial's).</summary>
     public JsonObject? Config => Shown.Value;
 
+    /// <summary>
+    /// Whether it was trained by other code than the study holds now: only then does its code set it apart from its
+    /// seeds (<see cref="SeedGroups"/>). A trial not yet run has no code, yet it joins its seeds' group and colour.
+    /// </summary>
+    public bool OtherCode { get; init; }
+
     /// <summary>The size of its train set (run.json's data), for epochs as a fraction; null: unknown.</summary>
     public long? TrainSamples { get; init; }
 }

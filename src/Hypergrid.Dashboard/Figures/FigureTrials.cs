@@ -16,6 +16,7 @@ public static class FigureTrials
             .Select(t => new FigureTrial(t.Record.Id.ToString(), t.Record.Directory, new Lazy<System.Text.Json.Nodes.JsonObject?>(() => t.Config?.Node), t.Record.Run?.Code?.Sha256 is null ? null : t.Record.Run.Code.Short)
             {
                 TrainSamples = t.Record.Run?.Data?.TrainSamples,
+                OtherCode = t.Record.State == Hypergrid.Trials.TrialState.OtherCode,
             })
             .ToList();
 }

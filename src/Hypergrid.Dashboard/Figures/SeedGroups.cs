@@ -7,6 +7,8 @@ namespace Hypergrid.Dashboard.Figures;
 /// <summary>
 /// Trials that differ only by seed (and share their code), in the order first seen, as the page groups them
 /// (dashboard/app.js groupKey): group i has colour i. (The names a legend gives them: <see cref="LegendNames"/>.)
+/// Only other code than the study's sets a trial apart: a seed not yet run (no code) is in its seeds' group, so its
+/// colour never changes with its state.
 /// </summary>
 public static class SeedGroups
 {
@@ -14,7 +16,7 @@ public static class SeedGroups
         trials.GroupBy(Key).Select(g => g.ToList()).ToList();
 
     private static string Key(FigureTrial t) =>
-        JsonSerializer.Serialize(new object?[] { Without(t.Config, "seed"), t.Code });
+        JsonSerializer.Serialize(new object?[] { Without(t.Config, "seed"), t.OtherCode ? t.Code : null });
 
     private static SortedDictionary<string, string> Without(JsonObject? config, string key) =>
         new((config ?? []).Where(kv => kv.Key != key).ToDictionary(kv => kv.Key, kv => Text(kv.Value)), StringComparer.Ordinal);

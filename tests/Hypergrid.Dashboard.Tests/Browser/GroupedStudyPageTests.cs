@@ -97,6 +97,21 @@ public sealed class GroupedStudyPageTests(BrowserFixture fixture) : PageTests(fi
         Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
     }
 
+    // The audit 4's defect 4: at 640 px the plots' right edge was at 829 px and the document did not scroll sideways or
+    // otherwise: the x axis's end and the key were cut off.
+    [Fact]
+    public async Task In_a_narrow_window_every_plot_fits_its_width_and_follows_a_resize()
+    {
+        const string Fits = "() => [...document.querySelectorAll('.uplot')].every(u => u.getBoundingClientRect().right <= innerWidth) && document.documentElement.scrollWidth <= innerWidth";
+        var page = await Open("#m=loss,acc&x=epoch", width: 640);
+        await page.WaitForFunctionAsync("() => hypergrid.store.plots.length === 2");
+        Assert.True(await page.EvaluateAsync<bool>(Fits), await page.EvaluateAsync<string>("() => [...document.querySelectorAll('.uplot')].map(u => u.getBoundingClientRect().right) + ' of ' + document.documentElement.scrollWidth"));
+        await page.SetViewportSizeAsync(1200, 1000);
+        await page.SetViewportSizeAsync(700, 1000);
+        await page.WaitForFunctionAsync(Fits);
+        Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
+    }
+
     private static async Task<IPage> Results(Func<string, Task<IPage>> open, string hash)
     {
         var page = await open(hash);

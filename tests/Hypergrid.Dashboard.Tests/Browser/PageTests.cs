@@ -28,9 +28,12 @@ public abstract class PageTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>The page at this view (a URL hash), once it has drawn.</summary>
-    protected async Task<IPage> Open(string hash = "")
+    protected Task<IPage> Open(string hash = "") => Open(hash, 1400);
+
+    /// <summary>The page at this view (a URL hash), once it has drawn, in a window this wide.</summary>
+    protected async Task<IPage> Open(string hash, int width)
     {
-        var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 1000 } });
         page.Console += (_, m) => { if (m.Type == "error") ConsoleErrors.Add(m.Text + " " + m.Location); };
         page.PageError += (_, e) => ConsoleErrors.Add(e);
         await page.GotoAsync(Server.Url + "/" + hash);

@@ -1,6 +1,7 @@
 // axes.js: the x axes at step resolution (the places the server gives the buckets, a dragged range back in steps), the
 // x axis's words, and the URL's values clamped to ones the page can draw.
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { loadPage } from './page.mjs';
 
@@ -15,7 +16,7 @@ test('xLabel says samples seen are logged only when every line logged them', () 
 });
 
 test('xLabel names every other axis with its unit, whatever the lines logged', () => {
-  const expected = { epoch: 'epoch', batch: 'batch (train batches done)', time: 'time (s)', step: 'train step (train batches done)',
+  const expected = { epoch: 'epoch', batch: 'batch (train batches done)', time: 'time (s)', step: 'train step (batches)',
     epochf: 'epoch (train batches done ÷ batches per epoch)' };
   for (const [x, words] of Object.entries(expected)) assert.equal(withX(x).xLabel([{ logged: true }]), words, x);
 });
@@ -105,4 +106,36 @@ test('linkZoom reads from= and to= in the axis units on the axes drawn by step o
   assert.equal(page.linkZoom('30', '10', 'step'), null);
   assert.equal(page.linkZoom('x', '10', 'step'), null);
   assert.equal(page.linkZoom(null, '10', 'step'), null);
+});
+
+// The audit 4's defect 15: the page's step axis said "train step (train batches done)", its figures "train step
+// (batches)". The figures' words (FigureBuilder.XLabel) are the one owner; the page says the same on every axis both draw.
+test('the page names each axis a figure draws as the figures do (FigureBuilder.XLabel)', () => {
+  const cs = readFileSync(new URL('../../../src/Hypergrid.Dashboard/Figures/FigureBuilder.cs', import.meta.url), 'utf8');
+  const body = cs.slice(cs.indexOf('public static string XLabel('));
+  const figure = Object.fromEntries([...body.slice(0, body.indexOf('};')).matchAll(/"(\w+)" => "([^"]+)"/g)].map(m => [m[1], m[2]]));
+  figure.epoch = body.match(/_ => "([^"]+)"/)[1];
+  assert.deepEqual(Object.keys(figure).sort(), ['epoch', 'epochf', 'samples', 'step']);
+  for (const [x, words] of Object.entries(figure)) assert.equal(withX(x).xLabel([]), words, x);
+});
+
+// The audit 4's defect 15: PyTorch's acc (val passes from step 62) was drawn from 62 to 127 beside loss from 0 to 125.
+test('the plots of one view share one x range: from the least to the greatest x of any line of any plot', () => {
+  const page = loadPage();
+  const loss = [{ xs: [0, 60, 125], ys: [2, 1, 0.5] }], acc = [{ xs: [62, 127], ys: [0.8, 0.9] }, { xs: [200], ys: [null] }];
+  assert.deepEqual(page.sharedXRange([loss, acc]), [0, 127]);
+  assert.equal(page.sharedXRange([[{ xs: [5], ys: [1] }]]), null); // one x: each plot pads its own
+  assert.equal(page.sharedXRange([]), null);
+  page.store.xRange = [0, 127];
+  assert.deepEqual(Array.from(page.stepXScale(null, []).range(null, 62, 127)), [0, 127]);
+  page.store.xRange = null;
+  assert.deepEqual(Array.from(page.stepXScale(null, []).range(null, 62, 127)), [62, 127]);
+});
+
+// The audit 4's defect 4: at 640 px the plots were at least 360 px wide, beside the 300 px trial browser: cut off.
+test('a plot is as wide as its box, down to 200 px', () => {
+  const page = loadPage();
+  assert.equal(page.plotWidth({ clientWidth: 330 }), 320);
+  assert.equal(page.plotWidth({ clientWidth: 100 }), 200);
+  assert.equal(page.plotWidth({ clientWidth: 1210 }), 1200);
 });

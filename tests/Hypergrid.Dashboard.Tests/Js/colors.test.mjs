@@ -58,7 +58,7 @@ test('grouped, the seeds of a group share its colour and groups differ, numbered
 
 test('grouped, the same config trained by other code is a group of its own', () => {
   const page = loadPage({ hash: 'g=1' });
-  const trials = [trial(leaf, 0, { lr: 0.1, seed: 0 }), trial(leaf, 1, { lr: 0.1, seed: 1 }, { code: 'old' })];
+  const trials = [trial(leaf, 0, { lr: 0.1, seed: 0 }), trial(leaf, 1, { lr: 0.1, seed: 1 }, { state: 'other-code', code: 'old' })];
   const colors = page.trialColors(trials);
   assert.notEqual(colors.get(trials[0].path), colors.get(trials[1].path));
 });
@@ -79,4 +79,25 @@ test('legendGroups lists each group once, in the order of its lines, in the colo
   ];
   assert.deepEqual(page.legendGroups(series), [{ name: 'lr=0.1', color: '#a' }, { name: 'lr=0.01', color: '#b' }, { name: '', color: '#d' }]);
   assert.deepEqual(page.legendGroups([]), []);
+});
+
+// The audit 4's defect 12: torch trial_002 (seed 2, pending: no code yet) was orange beside seeds 0 and 1 in blue,
+// then turned blue when it started. The colour rule must not depend on a trial's state.
+test('a seed keeps its group\'s colour whatever its state: pending (no code), running, complete', () => {
+  const page = loadPage();
+  const seeds = state => [
+    trial(leaf, 0, { lr: 0.1, seed: 0 }, { code: 'abc123' }), trial(leaf, 1, { lr: 0.1, seed: 1 }, { code: 'abc123' }),
+    trial(leaf, 2, { lr: 0.1, seed: 2 }, { state, code: state === 'pending' ? null : 'abc123' }),
+    trial(leaf, 3, { lr: 0.01, seed: 0 }, { code: 'abc123' }),
+  ];
+  const colours = ['pending', 'running', 'complete'].map(state => Array.from(page.trialColors(seeds(state)).values()));
+  assert.deepEqual(colours[0], colours[1]);
+  assert.deepEqual(colours[0], colours[2]);
+  assert.equal(colours[0][2], page.shade(0, 2, 3)); // the third of group 0's three seeds
+  assert.equal(colours[0][3], page.color(1));
+  // Trained by other code: apart, in a group (and colour) of its own.
+  const other = seeds('complete');
+  other[1] = { ...other[1], state: 'other-code', code: 'old999' };
+  const c = page.trialColors(other);
+  assert.equal(c.get(other[1].path), page.color(1));
 });

@@ -34,3 +34,31 @@ test('with nothing running, the words say no shown row has the metric; trials wi
   const bare = trial(leaf, 1, {}, { state: 'running' }); // no row at all: #waiting names it, the plot says nothing more
   assert.equal(page.emptyPlotWords('acc', [bare]), '');
 });
+
+// The audit 4's defect 1: during a first epoch, by epoch, each trial's line had one point, drawn as nothing: empty
+// frames with made-up axes saying "2 line(s)".
+test('a line of one point is drawn as a dot; a line of two or more, and one of none, are not', () => {
+  const page = loadPage();
+  assert.equal(page.lonePoint({ xs: [1], ys: [0.5] }), true);
+  assert.equal(page.lonePoint({ xs: [1, 2, 3], ys: [null, 0.5, null] }), true);
+  assert.equal(page.lonePoint({ xs: [1, 2], ys: [0.5, 0.4] }), false);
+  assert.equal(page.lonePoint({ xs: [1], ys: [null] }), false);
+  // Its plot is built anew when the line gets its second point (the dot is an option of the plot, not of its data).
+  const one = [{ label: 'a train', color: '#000000', xs: [1], ys: [0.5] }];
+  const two = [{ label: 'a train', color: '#000000', xs: [1, 2], ys: [0.5, 0.4] }];
+  assert.notEqual(page.signature('loss', one), page.signature('loss', two));
+});
+
+// The audit 4's defect 14: "b64/trial_000, trial_001 are running: waiting for the first rows" shown while their
+// group's line was drawn (grouped at step resolution the rows are the group's answer, not each trial's).
+test('grouped by step, running trials whose group\'s answer has every member\'s rows are not named as waiting', () => {
+  const page = loadPage({ hash: 'x=step&g=1&m=loss' });
+  const ts = [0, 1].map(i => trial('experiment/d/m/b64', i, { seed: i }, { state: 'running' }));
+  page.store.groupSteps = new Map([['g', { members: ts, train: { loss: { mean: [1.2, 1.1], n: [2, 2] } } }]]);
+  assert.equal(page.waitingWords(ts).count, 0);
+  // One seed's rows in the answer (n=1 of 2): which one cannot be told, so both are still named.
+  page.store.groupSteps = new Map([['g', { members: ts, train: { loss: { mean: [1.2, null], n: [1, 0] } } }]]);
+  assert.equal(page.waitingWords(ts).count, 2);
+  page.store.groupSteps = new Map([['g', { members: ts }]]);
+  assert.equal(page.waitingWords(ts).count, 2);
+});

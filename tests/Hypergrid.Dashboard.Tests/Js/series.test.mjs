@@ -103,9 +103,9 @@ test('decodeF32 reads the header and each trial\'s float32 columns, phases by na
   assert.deepEqual(Array.from(out.reported), ['train_loss', 'val_loss']); // what the Results may rank this trial by
 });
 
-test('seedGroups puts trials that differ only by seed together, in the order first seen, and apart by code', () => {
+test('seedGroups puts trials that differ only by seed together, in the order first seen, and apart by other code', () => {
   const page = loadPage();
-  const t = [trial(leaf, 0, { lr: 1, seed: 0 }), trial(leaf, 1, { lr: 2, seed: 0 }), trial(leaf, 2, { seed: 1, lr: 1 }), trial(leaf, 3, { lr: 1, seed: 2 }, { code: 'x' })];
+  const t = [trial(leaf, 0, { lr: 1, seed: 0 }), trial(leaf, 1, { lr: 2, seed: 0 }), trial(leaf, 2, { seed: 1, lr: 1 }), trial(leaf, 3, { lr: 1, seed: 2 }, { state: 'other-code', code: 'x' })];
   assert.deepEqual(Array.from(page.seedGroups.raw(t).values(), g => Array.from(g, x => x.trial)), [['trial_000', 'trial_002'], ['trial_001'], ['trial_003']]);
 });
 

@@ -24,12 +24,13 @@ const params = url => new URL(url, 'http://page').searchParams;
 test('a drag on the samples axis asks every group for the dragged samples, unchanged, and puts them in the URL', async () => {
   const { page, asked } = pageWith('x=samples&m=loss&ph=train&g=1');
   page.zoomSteps.raw(dragged(228.1, 120));
-  assert.deepEqual(Array.from(page.view.zoom), [570.25, 870.25]);
+  // 570.25 to 870.25 dragged, where one pixel is 2.5 samples: rounded to what the axis shows.
+  assert.deepEqual(Array.from(page.view.zoom), [570, 870]);
   const groups = [trial('experiment/d/m/sgd-bs16', 0, { batch_size: 16 }), trial('experiment/d/m/sgd-bs64', 0, { batch_size: 64 })];
   await page.loadGroupSteps.raw(groups, ['loss']);
   assert.equal(asked.length, 2);
-  for (const url of asked) assert.deepEqual([params(url).get('from'), params(url).get('to'), params(url).get('x')], ['570.25', '870.25', 'samples']);
-  assert.match(page.location.hash, /from=570\.25&to=870\.25/);
+  for (const url of asked) assert.deepEqual([params(url).get('from'), params(url).get('to'), params(url).get('x')], ['570', '870', 'samples']);
+  assert.match(page.location.hash, /x=samples.*from=570&to=870/);
 });
 
 test('ungrouped, every trial is asked the same dragged range; a drag of under 2 px is no zoom', async () => {
@@ -55,4 +56,34 @@ test('a link zoom on an axis drawn by epoch, or not a range, is left out and sai
   assert.match(page.linkNotices('x=epoch&from=10&to=30', page.view).join(' '), /zoom: only the step, samples and epochf axes zoom/);
   const bad = pageWith('x=step&from=30&to=10').page;
   assert.match(bad.linkNotices('x=step&from=30&to=10', bad.view).join(' '), /zoom: .* not zoomed/);
+});
+
+// The audit 4's defect 15: a drag wrote from=569.5113350125945 into the URL.
+test('a dragged range is rounded to the digits one pixel of the axis shows, never so far that its ends meet', () => {
+  const page = loadPage();
+  assert.deepEqual(page.roundZoom(569.5113350125945, 871.7, 2.5), [570, 872]);
+  assert.deepEqual(page.roundZoom(0.123456, 0.654321, 0.004), [0.123, 0.654]);
+  assert.deepEqual(page.roundZoom(10.2, 10.4, 1), [10.2, 10.4]); // rounded both would be 10
+  const { page: p } = pageWith('x=epochf&m=loss');
+  p.zoomSteps.raw({ select: { left: 33, width: 40 }, posToVal: px => px / 97 });
+  assert.match(p.location.hash, /from=0\.34&to=0\.75&/);
+});
+
+// The audit 4's defect 6: to=1e99 was asked as it was (the server refused it: every plot said no row has a value), and
+// from=-5 was asked from 0 while the URL kept -5.
+test('a link zoom past the axis\'s end is left out and said; one before its start starts at 0; the URL says so', () => {
+  for (const [hash, zoom, said, url] of [
+    ['x=samples&from=0&to=1e99', null, /zoom: to='1e99' is past the end of the x axis .*not zoomed/, /^#m=/],
+    ['x=step&from=0&to=3000000000', null, /past the end of the x axis \(at most 2147483647\)/, /^#m=/],
+    ['x=step&from=-5&to=300', [0, 300], /zoom: from='-5' is before the start of the x axis: from=0/, /from=0&to=300/],
+  ]) {
+    const { page } = pageWith(hash);
+    assert.deepEqual(page.view.zoom === null ? null : Array.from(page.view.zoom), zoom, hash);
+    const notes = page.openLink(hash, page.view);
+    assert.match(notes.join(' '), said, hash);
+    assert.match(page.location.hash, url, hash);
+    assert.ok(!/1e99|-5|3000000000/.test(page.location.hash), `${hash}: the URL kept ${page.location.hash}`);
+    const again = pageWith(page.location.hash.slice(1)).page;
+    assert.deepEqual(again.linkNotices(page.location.hash.slice(1), again.view), [], hash);
+  }
 });
