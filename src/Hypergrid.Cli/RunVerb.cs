@@ -79,11 +79,12 @@ public static class RunVerb
                 return Exit.Ok;
             }
             SummaryPrinter.Print(summary);
+            var stopped = Volatile.Read(ref interrupts) > 0;
             // The first dashboard over the study finds the trial list's index instead of reading every trial (not after a
-            // Ctrl-C: the user asked to stop, and the first dashboard writes it then).
-            if (summary.Launched && Volatile.Read(ref interrupts) == 0)
-                Dashboard.Trials.TrialListIndexAfterRun.Write(options.Expand.LogDir, Training.TrialSchema.Instance, ended);
-            if (Volatile.Read(ref interrupts) == 0) return summary.ExitCode;
+            // Ctrl-C, nor once one comes during the write: the user asked to stop, and the first dashboard writes it then).
+            if (summary.Launched && !stopped)
+                Dashboard.Trials.TrialListIndexAfterRun.Write(options.Expand.LogDir, Training.TrialSchema.Instance, ended, cts.Token);
+            if (!stopped) return summary.ExitCode;
             Console.WriteLine(SummaryPrinter.Stopped(summary));
             return Interrupted;
         }));

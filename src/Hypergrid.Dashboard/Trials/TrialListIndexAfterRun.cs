@@ -17,8 +17,9 @@ public static class TrialListIndexAfterRun
     /// failure (a read-only out/log, a full disk, a clock that disagrees, a folder that cannot be read) leaves it unwritten,
     /// silently: the index only makes the first answer faster, and a run never fails for it.
     /// <paramref name="endedUtc"/> is when the run's last trial file was written: the scan starts a racy window after it.
+    /// <paramref name="stop"/> (Ctrl-C) ends it before the scan or before the write, leaving the index as it was.
     /// </summary>
-    public static void Write(string logRoot, IConfigSchema? schema, DateTime endedUtc)
+    public static void Write(string logRoot, IConfigSchema? schema, DateTime endedUtc, CancellationToken stop = default)
     {
         try
         {
@@ -26,9 +27,10 @@ public static class TrialListIndexAfterRun
             // A trial written within the window before the scan is left out of the index (two writes in one clock tick look
             // alike): the run's last trials ended just now, so the scan waits until they are older than that.
             var settled = endedUtc + TimeSpan.FromTicks(TrialListIndex.RacyNanoseconds / 100) + TimeSpan.FromMilliseconds(20) - DateTime.UtcNow;
-            if (settled > TimeSpan.Zero) Thread.Sleep(settled);
+            if (settled > TimeSpan.Zero && stop.WaitHandle.WaitOne(settled)) return;
             var scanner = new TrialScanner(logRoot, schema) { UseIndex = true };
             scanner.Scan();
+            if (stop.IsCancellationRequested) return;
             scanner.SaveIndex();
             scanner.Index?.Saving?.Wait();
         }

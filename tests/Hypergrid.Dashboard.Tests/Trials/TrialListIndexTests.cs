@@ -242,6 +242,18 @@ public sealed class TrialListIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_run_stopped_while_it_would_write_the_index_leaves_none()
+    {
+        Settle();
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        TrialListIndexAfterRun.Write(tree.Log, null, DateTime.UtcNow, stop.Token);
+        TrialListIndexAfterRun.Write(tree.Log, null, DateTime.UtcNow - TimeSpan.FromSeconds(1), stop.Token);
+        Assert.False(File.Exists(IndexPath));
+        Assert.Empty(Directory.EnumerateFiles(tree.Log, "*.tmp"));
+    }
+
+    [Fact]
     public void A_run_end_that_cannot_write_the_index_fails_nothing_and_writes_no_out_log()
     {
         Settle();
