@@ -31,6 +31,8 @@ public static class FirstListBench
             if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") == "process") { await FirstListProcess.RunAsync(outDir, count); return; }
             // HYPERGRID_BENCH_ONLY=index: a fresh process with the list index an earlier one left, and without it, alternated.
             if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") == "index") { await FirstListIndex.RunAsync(outDir, count); return; }
+            // HYPERGRID_BENCH_ONLY=after-sweep: the first dashboard after a sweep (which leaves the index), and without an index.
+            if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") == "after-sweep") { await FirstListAfterSweep.RunAsync(outDir, count); return; }
             await FirstAnswer(outDir, count);
             // HYPERGRID_BENCH_ONLY=first: the first answer alone (for strace or perf).
             if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ONLY") == "first") return;

@@ -72,13 +72,19 @@ public static class RunVerb
                 summary = await Runner.RunAsync(options, new PlainDisplay(Console.Out), cts.Token);
             else
                 await LiveDisplay.RunAsync(options.Workers ?? (gpus?.Count ?? 0) * perGpu, async d => summary = await Runner.RunAsync(options, d, cts.Token));
+            var ended = DateTime.UtcNow;
             if (summary!.Detached)
             {
                 Console.WriteLine("the job runs on without this command: follow it with 'hypergrid status --trials' (or pass --wait)");
                 return Exit.Ok;
             }
             SummaryPrinter.Print(summary);
-            if (Volatile.Read(ref interrupts) == 0) return summary.ExitCode;
+            var stopped = Volatile.Read(ref interrupts) > 0;
+            // The first dashboard over the study finds the trial list's index instead of reading every trial (not after a
+            // Ctrl-C, nor once one comes during the write: the user asked to stop, and the first dashboard writes it then).
+            if (summary.Launched && !stopped)
+                Dashboard.Trials.TrialListIndexAfterRun.Write(options.Expand.LogDir, Training.TrialSchema.Instance, ended, cts.Token);
+            if (!stopped) return summary.ExitCode;
             Console.WriteLine(SummaryPrinter.Stopped(summary));
             return Interrupted;
         }));

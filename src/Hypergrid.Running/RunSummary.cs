@@ -35,6 +35,9 @@ public sealed record RunSummary(IReadOnlyList<TrialRecord> Rows, int AlreadyComp
     /// <summary>The ids of the passes of this run before its last (a tpe search trains a round per pass).</summary>
     public IReadOnlySet<string> EarlierRunIds { get; init; } = new HashSet<string>();
 
+    /// <summary>Whether a pass of this run launched workers (null ids: every pass found nothing to train).</summary>
+    public bool Launched => RunId is not null || EarlierRunIds.Count > 0;
+
     public bool TrainedHere(TrialRecord row) => row.Run?.RunId is { } id && (id == RunId || EarlierRunIds.Contains(id));
 
     /// <summary>This pass followed by <paramref name="next"/> (the next round of a tpe search) as one run.</summary>

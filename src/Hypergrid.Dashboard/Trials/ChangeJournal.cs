@@ -89,8 +89,17 @@ public sealed class ChangeJournal : IDisposable
 
     private void Changed(object sender, FileSystemEventArgs e)
     {
-        if (!OwnIndex(e.Name)) Interlocked.Increment(ref version);
+        if (OwnIndex(e.Name)) return;
+        Interlocked.Increment(ref version);
+        lastCounted = e.Name;
     }
+
+    /// <summary>
+    /// The path under out/log of the last create, delete or write counted (tests). The watcher raises events on one thread
+    /// in the order they happened, late under load: once a change made now is counted, every earlier one is too.
+    /// </summary>
+    internal string? LastCounted => lastCounted;
+    private volatile string? lastCounted;
 
     // The trial list's own index and its temp files, beside the modes in out/log: written after a full scan (only when it
     // changes), they change no trial; counted, each write would make the next scan a full one.

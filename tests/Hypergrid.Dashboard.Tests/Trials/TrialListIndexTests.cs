@@ -228,6 +228,44 @@ public sealed class TrialListIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_run_that_just_ended_leaves_an_index_of_every_finished_trial_and_a_fresh_scanner_answers_the_same_bytes()
+    {
+        Settle();
+        // The run's last write a moment before it ended: the index waits the racy window out, so that trial is kept too.
+        File.AppendAllText(Path.Combine(tree.Trial($"{HostileStudy.Leaf}/trial_001"), TrialFiles.BatchLog), "2,train,9,0.1\n");
+        TrialListIndexAfterRun.Write(tree.Log, null, DateTime.UtcNow);
+        Assert.True(File.Exists(IndexPath));
+        var (with, without, reader) = Compare();
+        Assert.Equal(HostileStudy.Indexed, reader.Index!.Loaded);
+        Assert.Equal(HostileStudy.Indexed, reader.Index.Hits);
+        Assert.Equal(without, with);
+    }
+
+    [Fact]
+    public void A_run_stopped_while_it_would_write_the_index_leaves_none()
+    {
+        Settle();
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        TrialListIndexAfterRun.Write(tree.Log, null, DateTime.UtcNow, stop.Token);
+        TrialListIndexAfterRun.Write(tree.Log, null, DateTime.UtcNow - TimeSpan.FromSeconds(1), stop.Token);
+        Assert.False(File.Exists(IndexPath));
+        Assert.Empty(Directory.EnumerateFiles(tree.Log, "*.tmp"));
+    }
+
+    [Fact]
+    public void A_run_end_that_cannot_write_the_index_fails_nothing_and_writes_no_out_log()
+    {
+        Settle();
+        Directory.CreateDirectory(IndexPath);
+        TrialListIndexAfterRun.Write(tree.Log, null, DateTime.UtcNow);
+        Assert.True(Directory.Exists(IndexPath));
+        Assert.Empty(Directory.EnumerateFiles(tree.Log, "*.tmp"));
+        TrialListIndexAfterRun.Write(Path.Combine(tree.Root, "no-such-out", "log"), null, DateTime.UtcNow);
+        Assert.False(Directory.Exists(Path.Combine(tree.Root, "no-such-out")));
+    }
+
+    [Fact]
     public void Dashboards_writing_the_index_at_once_leave_a_whole_one()
     {
         Settle();
