@@ -61,7 +61,7 @@ const MARK_X_PAD = 0.05;
 
 /**
  * The x range of these lines ([lo, hi] of every x with a value), each end padded by MARK_X_PAD of the span where an
- * error bar (bars, with a spread) sits at it; null when no end has one (the data's extent, uPlot's own).
+ * error bar (bars, with a spread) or a marked point (markPoints) sits at it; null when no end has one (the data's extent, uPlot's own).
  */
 function markedXRange(series) {
   let lo = Infinity, hi = -Infinity;
@@ -70,7 +70,7 @@ function markedXRange(series) {
     s.xs.forEach((x, i) => {
       if (x == null || s.ys[i] == null) return;
       lo = Math.min(lo, x); hi = Math.max(hi, x);
-      if (s.bars && s.bars.upper[i] != null && s.bars.lower[i] != null) marks.push(x);
+      if ((s.bars && s.bars.upper[i] != null && s.bars.lower[i] != null) || s.marks?.[i] != null) marks.push(x);
     });
   }
   const [padLo, padHi] = [marks.includes(lo), marks.includes(hi)];
