@@ -35,7 +35,7 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
             }
         }
         if (lines.Count == 0) throw unsized.Count > 0 ? FigureErrors.NoEpochSize(unsized[0], r.Words) : FigureErrors.NothingToDraw();
-        var band = BandLabel.Of(r.Band, r.Group, groups.Select(g => g.Count).ToList());
+        var band = BandLabel.Of(r.Band, r.Group, groups.Select(g => g.Count).ToList(), byStep: r.X != "epoch");
         var phaseWord = r.Phases.Count == 1 ? r.Phases[0] + " " : "";
         var logged = lines.Count(l => l.LoggedX);
         var xLabel = r.X == "samples" ? SampleAxis.SamplesLabel(logged, lines.Count) : XLabel(r.X);
