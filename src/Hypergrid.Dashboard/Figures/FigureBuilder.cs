@@ -62,13 +62,8 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         return trials.Select(t => byPath[t.Path]).ToList();
     }
 
-    public static string XLabel(string x) => x switch
-    {
-        "step" => "train step (batches)",
-        "samples" => "samples seen (train steps × batch size)",
-        "epochf" => "epoch (train batches done ÷ batches per epoch)",
-        _ => "epoch",
-    };
+    /// <summary>An axis's words, from the one table the page is answered too (<see cref="AxisLabels"/>).</summary>
+    public static string XLabel(string x) => AxisLabels.Of(x);
 
     /// <summary>
     /// A line by step: the buckets of GET /api/series-group (its range in the axis's units, each member's own steps of it) at points= (<see cref="FigureRequest.PointsFor"/>; one trial:
