@@ -44,8 +44,8 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         return new Figure(xLabel, phaseWord + r.Metric + (r.Metric == "time" ? " (s)" : "") + band, lines)
         {
             LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", Note = note, Colors = r.Group ? null : TrialColors(trials),
-            // A range asked on an axis drawn by step is the axis, as the page draws its zoom.
-            XRange = r.X == "epoch" ? (null, null) : (r.From, r.To),
+            // A range asked is the axis, as the page draws its zoom (by epoch too: its epochs in [from, to)).
+            XRange = (r.From, r.To),
         };
     }
 
@@ -100,7 +100,7 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
             var table = got.Table;
             known.UnionWith(table.Columns);
             foreach (var row in table.RowsOf(phase))
-                if (table.Get(row, r.Metric) is { } v && double.IsFinite(v))
+                if (table.Get(row, r.Metric) is { } v && double.IsFinite(v) && InRange(table.Epochs[row], r))
                     (byEpoch.TryGetValue(table.Epochs[row], out var list) ? list : byEpoch[table.Epochs[row]] = []).Add(v);
         }
         if (known.Count > 0 && !known.Contains(r.Metric)) throw FigureErrors.UnknownMetric(r.Metric, known.Where(c => c is not ("epoch" or "mode" or "n_batches")));
@@ -111,6 +111,9 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         var (lower, upper) = Band(r, mean, std, cells.Select(c => (double?)c.Min()).ToArray(), cells.Select(c => (double?)c.Max()).ToArray(), members.Count);
         return new FigureLine("", 0, false, byEpoch.Keys.Select(e => (double)e).ToArray(), mean) { Lower = lower, Upper = upper };
     }
+
+    /// <summary>Whether an epoch is in the range asked, [From, To) as on the axes drawn by step.</summary>
+    private static bool InRange(long epoch, FigureRequest r) => !(epoch < r.From) && !(epoch >= r.To);
 
     /// <summary>The band: ± std over seeds (a lone seed: none), the true min–max of the rows, or none; ungrouped lines have the range band only when asked.</summary>
     private static (double?[]? Lower, double?[]? Upper) Band(FigureRequest r, double?[] mean, double?[] std, double?[] min, double?[] max, int members)
