@@ -7,6 +7,24 @@
 const STEP_AXES = new Set(['step', 'samples', 'epochf']);
 const stepAxis = () => STEP_AXES.has(view.x);
 
+/**
+ * The x axes a drag zooms and a link's from= and to= range: those drawn by step (the server answers the rows of the
+ * range) and the epoch axis (the page holds the epoch logs: inZoom keeps the range's epochs), as the figures draw them.
+ */
+const ZOOM_AXES = new Set([...STEP_AXES, 'epoch']);
+const zoomable = () => ZOOM_AXES.has(view.x);
+
+/**
+ * By epoch, a zoom's epochs only, [from, to) as the figure files and the axes drawn by step take a range: the other
+ * points (and their band) are gaps. On the other axes the series are as given (the server answered the range's rows).
+ */
+function inZoom(series) {
+  if (view.x !== 'epoch' || !view.zoom) return series;
+  const [lo, hi] = view.zoom;
+  const keep = (arr, xs) => arr.map((v, i) => (xs[i] != null && xs[i] >= lo && xs[i] < hi ? v : null));
+  return series.map(s => ({ ...s, ys: keep(s.ys, s.xs), ...(s.band ? { band: { upper: keep(s.band.upper, s.xs), lower: keep(s.band.lower, s.xs) } } : {}) }));
+}
+
 /** Asked with each step series: the axis the server places its buckets on. */
 const xQuery = () => `&x=${view.x}`;
 
@@ -43,9 +61,9 @@ const X_LABELS = {
  */
 const zoomOf = (lo, hi) => (Number.isFinite(lo) && Number.isFinite(hi) && lo < hi ? [Math.max(0, lo), hi] : null);
 
-/** The zoom of a link's from= and to= (axis units), when both are numbers with from < to on an axis drawn by step; else null. */
+/** The zoom of a link's from= and to= (axis units), when both are numbers with from < to on an axis that zooms; else null. */
 function linkZoom(from, to, x) {
-  if (!STEP_AXES.has(x) || from == null || to == null || from === '' || to === '') return null;
+  if (!ZOOM_AXES.has(x) || from == null || to == null || from === '' || to === '') return null;
   return zoomOf(Number(from), Number(to));
 }
 

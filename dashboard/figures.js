@@ -16,7 +16,7 @@ function figureUrl(metric, format) {
   if (view.log) p.set('logy', '1');
   if (view.smooth) p.set('smooth', String(view.smooth));
   // The zoom as dragged, in the axis's units: the server maps it to each trial's steps as it does for the page.
-  if (stepAxis() && view.zoom) { p.set('from', String(view.zoom[0])); p.set('to', String(view.zoom[1])); }
+  if (zoomable() && view.zoom) { p.set('from', String(view.zoom[0])); p.set('to', String(view.zoom[1])); }
   const [width, height] = (document.getElementById('fig-size')?.value || '8.5cm,6cm').split(',');
   p.set('width', width); p.set('height', height);
   p.set('format', format);

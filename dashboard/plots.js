@@ -61,7 +61,7 @@ function groupName(members, names, named) {
 
 /** Series of one metric: a line per trial and phase, or mean ± std per group of seeds; each with its marks (markPoints). */
 function seriesFor(metric, trials, colors) {
-  return lineSeries(metric, trials, colors).map(s => ({ ...s, marks: markPoints(s.ys, s.lone) }));
+  return inZoom(lineSeries(metric, trials, colors)).map(s => ({ ...s, marks: markPoints(s.ys, s.lone) }));
 }
 
 function lineSeries(metric, trials, colors) {
@@ -207,7 +207,7 @@ function buildPlot(metric, series, el) {
     width: Math.max(360, el.clientWidth - 10),
     height: 280,
     // Zoomed: the dragged range exactly, not the extent of the rows that fell in it; else an end with an error bar padded.
-    scales: { x: { time: false, ...(stepAxis() ? stepXScale(view.zoom, series) : {}) }, y: view.log ? { distr: 3 } : {} },
+    scales: { x: { time: false, ...(stepAxis() ? stepXScale(view.zoom, series) : zoomable() ? zoomScale(view.zoom) : {}) }, y: view.log ? { distr: 3 } : {} },
     axes: [
       // Epochs and batches are counts: no ticks between them.
       { label: xLabel(series), incrs: view.x === 'time' || view.x === 'epochf' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
@@ -220,7 +220,7 @@ function buildPlot(metric, series, el) {
     focus: { alpha: 0.3 },
     legend: { show: false },
     hooks: {
-      ...(stepAxis() ? { setSelect: [u => zoomSteps(u)] } : {}),
+      ...(zoomable() ? { setSelect: [u => zoomSteps(u)] } : {}),
       ...(bars.length || marks.length ? { draw: [u => { if (bars.length) drawBars(u, bars); if (marks.length) drawMarks(u, marks); }] } : {}),
       setCursor: [u => renderLegend(u, legend)],
     },
@@ -232,7 +232,7 @@ function buildPlot(metric, series, el) {
   legend.pinned = null;
   legend.idx = null;
   renderLegend(plot, legend);
-  if (stepAxis()) plot.over.addEventListener('dblclick', () => { view.zoom = null; writeView(); redraw(true); });
+  if (zoomable()) plot.over.addEventListener('dblclick', () => { view.zoom = null; writeView(); redraw(true); });
   return plot;
 }
 

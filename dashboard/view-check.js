@@ -45,9 +45,9 @@ function linkNotices(hash, view) {
     if (v !== null && v !== '' && v !== '0' && v !== '1') say(k, `${LINK_KEYS[k]}: ${quoted(v)} is not 1 (on) or 0 (off): off`);
   }
   if ((p.has('from') || p.has('to')) && !view.zoom) {
-    say(p.has('from') ? 'from' : 'to', STEP_AXES.has(view.x)
+    say(p.has('from') ? 'from' : 'to', ZOOM_AXES.has(view.x)
       ? `zoom: from=${quoted(p.get('from') ?? '')} to=${quoted(p.get('to') ?? '')} is not a range of the x axis (two numbers, from < to, in its units): not zoomed`
-      : `zoom: only the step, samples and epochf axes zoom (x is ${view.x}): not zoomed`);
+      : `zoom: only the epoch, step, samples and epochf axes zoom (x is ${view.x}): not zoomed`);
   }
   const twice = p.has('m') ? [...new Set(splitList(p.get('m')).filter((m, i, all) => all.indexOf(m) !== i))] : [];
   if (twice.length) say('m', `metrics: ${twice.map(quoted).join(', ')} named more than once: drawn once`);

@@ -97,11 +97,13 @@ test('zoomOf keeps a dragged range as it is, in the axis units, and is null for 
   assert.equal(page.zoomOf(NaN, 5), null);
 });
 
-test('linkZoom reads from= and to= in the axis units on the axes drawn by step only', () => {
+test('linkZoom reads from= and to= in the axis units on the axes that zoom: by step and by epoch', () => {
   const page = loadPage();
   assert.deepEqual(page.linkZoom('570', '870', 'samples'), [570, 870]);
   assert.deepEqual(page.linkZoom('0.25', '0.5', 'epochf'), [0.25, 0.5]);
-  assert.equal(page.linkZoom('10', '30', 'epoch'), null);
+  assert.deepEqual(page.linkZoom('10', '30', 'epoch'), [10, 30]);
+  assert.equal(page.linkZoom('10', '30', 'batch'), null);
+  assert.equal(page.linkZoom('10', '30', 'time'), null);
   assert.equal(page.linkZoom('30', '10', 'step'), null);
   assert.equal(page.linkZoom('x', '10', 'step'), null);
   assert.equal(page.linkZoom(null, '10', 'step'), null);
