@@ -54,7 +54,7 @@ function writeView() {
   p.set('m', joinList(view.metrics));
   if (view.xChosen) p.set('x', view.x);
   p.set('ph', joinList(view.phases));
-  if (view.zoom && STEP_AXES.has(view.x)) { p.set('from', String(view.zoom[0])); p.set('to', String(view.zoom[1])); }
+  if (view.zoom && ZOOM_AXES.has(view.x)) { p.set('from', String(view.zoom[0])); p.set('to', String(view.zoom[1])); }
   if (view.log) p.set('log', '1');
   if (view.smooth) p.set('sm', String(view.smooth));
   if (view.group) p.set('g', '1');

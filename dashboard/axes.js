@@ -7,6 +7,24 @@
 const STEP_AXES = new Set(['step', 'samples', 'epochf']);
 const stepAxis = () => STEP_AXES.has(view.x);
 
+/**
+ * The x axes a drag zooms and a link's from= and to= range: those drawn by step (the server answers the rows of the
+ * range) and the epoch axis (the page holds the epoch logs: inZoom keeps the range's epochs), as the figures draw them.
+ */
+const ZOOM_AXES = new Set([...STEP_AXES, 'epoch']);
+const zoomable = () => ZOOM_AXES.has(view.x);
+
+/**
+ * By epoch, a zoom's epochs only, [from, to) as the figure files and the axes drawn by step take a range: the other
+ * points (and their band) are gaps. On the other axes the series are as given (the server answered the range's rows).
+ */
+function inZoom(series) {
+  if (view.x !== 'epoch' || !view.zoom) return series;
+  const [lo, hi] = view.zoom;
+  const keep = (arr, xs) => arr.map((v, i) => (xs[i] != null && xs[i] >= lo && xs[i] < hi ? v : null));
+  return series.map(s => ({ ...s, ys: keep(s.ys, s.xs), ...(s.band ? { band: { upper: keep(s.band.upper, s.xs), lower: keep(s.band.lower, s.xs) } } : {}) }));
+}
+
 /** Asked with each step series: the axis the server places its buckets on. */
 const xQuery = () => `&x=${view.x}`;
 
@@ -27,16 +45,18 @@ const loggedX = body => Boolean(body.x?.logged);
 function xLabel(series) {
   if (view.x !== 'samples') return X_LABELS[view.x];
   const logged = series.filter(s => s.logged).length;
-  return logged && logged === series.length ? 'samples seen (logged)' : logged ? 'samples seen' : 'samples seen (train steps × batch size)';
+  return X_LABELS[logged && logged === series.length ? 'samples_logged' : logged ? 'samples_mixed' : 'samples'];
 }
 
 /**
- * The x axis's words, with its unit: on the axes a figure draws, the figures' own (FigureBuilder.XLabel, their one
- * owner; axes.test.mjs reads them from it), so a plot and its downloaded figure say the same.
+ * The x axes' words, with their units: the one table the figure files label their axes from (AxisLabels.cs; also
+ * answered by GET /api/axis-labels), copied so the first draw waits for no request; axes.test.mjs holds the copy equal
+ * to the table, so a plot and its downloaded figure say the same words.
  */
 const X_LABELS = {
-  epoch: 'epoch', batch: 'batch (train batches done)', time: 'time (s)', step: 'train step (batches)',
-  samples: 'samples seen (train steps × batch size)', epochf: 'epoch (train batches done ÷ batches per epoch)',
+  epoch: 'epoch', batch: 'batch (train batches done)', time: 'time (s)', step: 'train step (train batches done)',
+  samples: 'samples seen (train steps × batch size)', samples_logged: 'samples seen (logged)', samples_mixed: 'samples seen',
+  epochf: 'epoch (train batches done ÷ batches per epoch)',
 };
 
 /**
@@ -54,9 +74,9 @@ const zoomMax = axis => (axis === 'step' ? 2147483647 : 9007199254740992);
 const zoomOf = (lo, hi, axis = 'step') =>
   (Number.isFinite(lo) && Number.isFinite(hi) && lo < hi && hi > 0 && hi <= zoomMax(axis) ? [Math.max(0, lo), hi] : null);
 
-/** The zoom of a link's from= and to= (axis units), when both are numbers with from < to on an axis drawn by step; else null. */
+/** The zoom of a link's from= and to= (axis units), when both are numbers with from < to on an axis that zooms; else null. */
 function linkZoom(from, to, x) {
-  if (!STEP_AXES.has(x) || from == null || to == null || from === '' || to === '') return null;
+  if (!ZOOM_AXES.has(x) || from == null || to == null || from === '' || to === '') return null;
   return zoomOf(Number(from), Number(to), x);
 }
 
@@ -81,7 +101,10 @@ const zoomScale = zoom => (zoom ? { range: () => [zoom[0], zoom[1]] } : {});
  */
 const MARK_X_PAD = 0.05;
 
-/** [lo, hi] of every x with a value in these lines, and the x of each end where an error bar (with a spread) sits. */
+/**
+ * [lo, hi] of every x with a value in these lines, and whether an error bar (with a spread) or a marked point
+ * (markPoints) sits at each end.
+ */
 function xExtent(series) {
   let lo = Infinity, hi = -Infinity;
   const marks = [];
@@ -90,7 +113,7 @@ function xExtent(series) {
       if (x == null || s.ys[i] == null) return;
       if (x < lo) lo = x;
       if (x > hi) hi = x;
-      if (s.bars && s.bars.upper[i] != null && s.bars.lower[i] != null) marks.push(x);
+      if ((s.bars && s.bars.upper[i] != null && s.bars.lower[i] != null) || s.marks?.[i] != null) marks.push(x);
     });
   }
   return { lo, hi, padLo: marks.includes(lo), padHi: marks.includes(hi) };
@@ -98,7 +121,8 @@ function xExtent(series) {
 
 /**
  * The x range of these lines ([lo, hi] of every x with a value), each end padded by MARK_X_PAD of the span where an
- * error bar (bars, with a spread) sits at it; null when no end has one (the data's extent, uPlot's own).
+ * error bar (bars, with a spread) or a marked point (markPoints) sits at it; null when no end has one (the data's
+ * extent, uPlot's own).
  */
 function markedXRange(series) {
   const { lo, hi, padLo, padHi } = xExtent(series);

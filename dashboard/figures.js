@@ -36,7 +36,7 @@ function figureUrl(metric, format) {
   if (view.log) p.set('logy', '1');
   if (view.smooth) p.set('smooth', String(view.smooth));
   // The zoom as dragged, in the axis's units: the server maps it to each trial's steps as it does for the page.
-  if (stepAxis() && view.zoom) { p.set('from', String(view.zoom[0])); p.set('to', String(view.zoom[1])); }
+  if (zoomable() && view.zoom) { p.set('from', String(view.zoom[0])); p.set('to', String(view.zoom[1])); }
   setFigureSize(p);
   p.set('format', format);
   return '/api/figure?' + p.toString();

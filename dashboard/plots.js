@@ -25,6 +25,18 @@ function bandAndBars(band, lone) {
   return { band: upper.some(v => v != null) ? { upper, lower } : undefined, bars: bars.upper.some(v => v != null) ? bars : undefined };
 }
 
+/**
+ * A line's marks: its values where a marker is drawn, null elsewhere (undefined when none). A point no line reaches
+ * is marked, by the rule the figure files draw by (PointMarks.cs): each bucket the server answers lone (a val pass by
+ * step; its spread, if any, is also an error bar) and a line's only point (a val pass of one row, a running trial's
+ * first pass), which uPlot's line alone would not show.
+ */
+function markPoints(ys, lone) {
+  const drawn = ys.filter(v => v != null).length;
+  const marks = ys.map((v, i) => (v != null && (drawn === 1 || lone?.[i] === true) ? v : null));
+  return marks.some(v => v != null) ? marks : undefined;
+}
+
 /** Trial paths without the folders every selected trial shares: legends stay readable. */
 function shortNames(trials) {
   const parts = trials.map(t => t.path.split('/'));
@@ -47,8 +59,12 @@ function groupName(members, names, named) {
   return { key: alone, line: alone };
 }
 
-/** Series of one metric: a line per trial and phase, or mean ± std per group of seeds. */
+/** Series of one metric: a line per trial and phase, or mean ± std per group of seeds; each with its marks (markPoints). */
 function seriesFor(metric, trials, colors) {
+  return inZoom(lineSeries(metric, trials, colors)).map(s => ({ ...s, marks: markPoints(s.ys, s.lone) }));
+}
+
+function lineSeries(metric, trials, colors) {
   const out = [];
   const names = shortNames(trials);
   const named = view.group ? groupNames() : null;
@@ -66,7 +82,7 @@ function seriesFor(metric, trials, colors) {
         const band = view.band === 'range' ? { upper: m.max, lower: m.min }
           : { upper: m.mean.map((v, i) => v == null ? null : v + (m.std[i] ?? 0)), lower: m.mean.map((v, i) => v == null ? null : v - (m.std[i] ?? 0)) };
         out.push({ label: `${name.line} ${ph} (n=${Math.max(...m.n)})`, group: name.key, color: c, dash: ph !== 'train', xs, ys: smooth(m.mean, view.smooth),
-          ...bandAndBars(band, m.lone), logged: loggedX(body), steps: body.step, width: body.width });
+          ...bandAndBars(band, m.lone), lone: m.lone, logged: loggedX(body), steps: body.step, width: body.width });
       }
     }
     return out;
@@ -81,7 +97,7 @@ function seriesFor(metric, trials, colors) {
         const xs = stepXs(body, ph === 'train' ? 'last' : 'mean');
         if (!xs) continue;
         out.push({ label: `${names.get(t.path)} ${ph}${pausedMark(t)}`, color: colors.get(t.path), dash: ph !== 'train', xs, ys: smooth(ph === 'train' ? m.last : m.mean, view.smooth),
-          ...(body.raw ? {} : bandAndBars({ upper: m.max, lower: m.min }, m.lone)), logged: loggedX(body), steps: body.step, width: body.width });
+          ...(body.raw ? {} : bandAndBars({ upper: m.max, lower: m.min }, m.lone)), lone: m.lone, logged: loggedX(body), steps: body.step, width: body.width });
       }
     }
     return out;
@@ -140,8 +156,9 @@ function rising(xs) {
  */
 function plotColumns(s, log) {
   const positive = arr => arr.map(v => (v != null && v <= 0 ? null : v));
-  // The line, then its band's upper and lower, then its lone buckets' error bars (bandAndBars), each when it has them.
-  const columns = [s.ys, ...(s.band ? [s.band.upper, s.band.lower] : []), ...(s.bars ? [s.bars.upper, s.bars.lower] : [])];
+  // The line, then its band's upper and lower, then its lone buckets' error bars (bandAndBars), then its marks
+  // (markPoints), each when it has them.
+  const columns = [s.ys, ...(s.band ? [s.band.upper, s.band.lower] : []), ...(s.bars ? [s.bars.upper, s.bars.lower] : []), ...(s.marks ? [s.marks] : [])];
   // The common case, x already rising (an epoch log's rows): taken as it is, not sorted again.
   if (rising(s.xs)) {
     const pick = log ? positive : arr => arr;
@@ -163,10 +180,10 @@ function toPlotData(series) {
 function buildPlot(metric, series, el) {
   const { data, meta } = toPlotData(series);
   const uSeries = [{ label: view.x }];
-  const bands = [], bars = [];
+  const bands = [], bars = [], marks = [];
   for (const s of meta) {
-    // A line of one point (a trial in its first epoch, by epoch) is no line: its point is drawn, or the frame is empty.
-    uSeries.push({ label: s.label, stroke: s.color, width: 1.5, dash: s.dash ? [6, 4] : undefined, spanGaps: true, points: { show: lonePoint(s), size: 7, fill: s.color } });
+    // A line of one point (a trial in its first epoch, by epoch) is no line: markPoints gave it a dot (drawMarks).
+    uSeries.push({ label: s.label, stroke: s.color, width: 1.5, dash: s.dash ? [6, 4] : undefined, spanGaps: true, points: { show: false } });
     if (s.band) {
       const upper = uSeries.length;
       // A band's gaps stay gaps (bandAndBars left a lone bucket's spread out of it), so it never spans an empty stretch.
@@ -180,6 +197,11 @@ function buildPlot(metric, series, el) {
       uSeries.push({ label: `${s.label} bar+`, stroke: 'transparent', points: { show: false }, spanGaps: true });
       uSeries.push({ label: `${s.label} bar-`, stroke: 'transparent', points: { show: false }, spanGaps: true });
     }
+    if (s.marks) {
+      // Drawn by drawMarks (a dot at each, in the line's colour); transparent, so not a line of the legend.
+      marks.push({ at: uSeries.length, color: s.color });
+      uSeries.push({ label: `${s.label} mark`, stroke: 'transparent', points: { show: false }, spanGaps: true });
+    }
   }
   const opts = {
     title: metric,
@@ -187,7 +209,7 @@ function buildPlot(metric, series, el) {
     height: 280,
     // Zoomed: the dragged range exactly, not the extent of the rows that fell in it. Not zoomed: the range every plot of
     // the view shares (sharedXRange), so their x positions line up, an end with an error bar padded.
-    scales: { x: { time: false, ...stepXScale(stepAxis() ? view.zoom : null, series) }, y: view.log ? { distr: 3 } : {} },
+    scales: { x: { time: false, ...stepXScale(zoomable() ? view.zoom : null, series) }, y: view.log ? { distr: 3 } : {} },
     axes: [
       // Epochs and batches are counts: no ticks between them.
       { label: xLabel(series), incrs: view.x === 'time' || view.x === 'epochf' ? undefined : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 1e5, 2e5, 5e5, 1e6] },
@@ -200,8 +222,8 @@ function buildPlot(metric, series, el) {
     focus: { alpha: 0.3 },
     legend: { show: false },
     hooks: {
-      ...(stepAxis() ? { setSelect: [u => zoomSteps(u)] } : {}),
-      ...(bars.length ? { draw: [u => drawBars(u, bars)] } : {}),
+      ...(zoomable() ? { setSelect: [u => zoomSteps(u)] } : {}),
+      ...(bars.length || marks.length ? { draw: [u => { if (bars.length) drawBars(u, bars); if (marks.length) drawMarks(u, marks); }] } : {}),
       setCursor: [u => renderLegend(u, legend)],
     },
   };
@@ -212,8 +234,30 @@ function buildPlot(metric, series, el) {
   legend.pinned = null;
   legend.idx = null;
   renderLegend(plot, legend);
-  if (stepAxis()) plot.over.addEventListener('dblclick', () => { view.zoom = null; writeView(); redraw(true); });
+  if (zoomable()) plot.over.addEventListener('dblclick', () => { view.zoom = null; writeView(); redraw(true); });
   return plot;
+}
+
+/** Each marked point (markPoints) as a dot in its line's colour, 3.5 px across the plot's pixels, clipped to the plot. */
+function drawMarks(u, marks) {
+  const { ctx } = u, { left, top, width, height } = u.bbox, r = 3.5 * devicePixelRatio;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, top, width, height);
+  ctx.clip();
+  for (const { at, color } of marks) {
+    ctx.fillStyle = color;
+    ctx.beginPath();
+    u.data[0].forEach((x, i) => {
+      const y = u.data[at][i];
+      if (x == null || y == null) return;
+      const px = u.valToPos(x, 'x', true), py = u.valToPos(y, 'y', true);
+      ctx.moveTo(px + r, py);
+      ctx.arc(px, py, r, 0, 2 * Math.PI);
+    });
+    ctx.fill();
+  }
+  ctx.restore();
 }
 
 /** Each lone bucket's spread (bandAndBars) as an error bar at its x: a vertical stroke with caps, in the line's colour, faded. */
@@ -359,11 +403,8 @@ function distinctLabels(values, format) {
 }
 
 function signature(metric, series) {
-  return [metric, view.x, view.zoom?.join(','), xLabel(series), view.log, view.group, view.band, ...series.map(s => s.label + s.color + (s.band ? '+band' : '') + (s.bars ? '+bars' : '') + (lonePoint(s) ? '+dot' : ''))].join('|');
+  return [metric, view.x, view.zoom?.join(','), xLabel(series), view.log, view.group, view.band, ...series.map(s => s.label + s.color + (s.band ? '+band' : '') + (s.bars ? '+bars' : '') + (s.marks ? '+marks' : ''))].join('|');
 }
-
-/** Whether a line has exactly one point: drawn as a dot, since a line through one point draws nothing. */
-const lonePoint = s => { let n = 0; s.xs.forEach((x, i) => { if (x != null && s.ys[i] != null) n++; }); return n === 1; };
 
 /** Whether any line of a plot has a point: a plot of none would invent its axis ranges. */
 const hasPoints = series => series.some(s => s.xs.some((x, i) => x != null && s.ys[i] != null));

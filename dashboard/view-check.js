@@ -47,7 +47,7 @@ function linkNotices(hash, view) {
   }
   const from = p.get('from') ?? '', to = p.get('to') ?? '', zoomKey = p.has('from') ? 'from' : 'to';
   if ((p.has('from') || p.has('to')) && !view.zoom) {
-    say(zoomKey, !STEP_AXES.has(view.x) ? `zoom: only the step, samples and epochf axes zoom (x is ${view.x}): not zoomed`
+    say(zoomKey, !ZOOM_AXES.has(view.x) ? `zoom: only the epoch, step, samples and epochf axes zoom (x is ${view.x}): not zoomed`
       : Number(to) > zoomMax(view.x) && Number(from) < Number(to)
         ? `zoom: to=${quoted(to)} is past the end of the x axis (at most ${zoomMax(view.x)}): not zoomed`
         : `zoom: from=${quoted(from)} to=${quoted(to)} is not a range of the x axis (two numbers, from < to, in its units): not zoomed`);

@@ -24,7 +24,7 @@ public static class PlotVerb
         var band = new Option<string>("--band") { Description = "A group's band: std (± std over seeds), range (min–max of every row) or none", DefaultValueFactory = _ => "std" };
         var logY = new Option<bool>("--log-y") { Description = "A logarithmic y axis" };
         var smooth = new Option<double>("--smooth") { Description = "The page's smoothing, 0 (none) to 0.99" };
-        var from = new Option<double?>("--from") { Description = "The first x drawn, in the x axis's units: a train step (--x step), samples seen (--x samples) or epochs (--x epochf, e.g. 0.5)" };
+        var from = new Option<double?>("--from") { Description = "The first x drawn, in the x axis's units: a train step (--x step), samples seen (--x samples) or epochs (--x epoch, whole epochs, or --x epochf, e.g. 0.5)" };
         var to = new Option<double?>("--to") { Description = "The x after the last drawn, in the same units (rows placed in [from, to) are drawn)" };
         command.Subcommands.Add(PlotResultsVerb.Create());
         foreach (var o in new Option[] { outDir, where, trials, metric, phase, x, group, band, logY, smooth, from, to })

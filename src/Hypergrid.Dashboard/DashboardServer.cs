@@ -47,6 +47,7 @@ public static class DashboardServer
         var lookup = new TrialLookup(scanner);
         app.MapSeries(logRoot, steps, lookup, new Series.TrialXScales(store));
         app.MapNames(lookup);
+        app.MapAxisLabels();
         app.MapFigures(scanner, new Figures.FigureBuilder(steps, store));
         return app;
     }

@@ -36,7 +36,7 @@ public sealed class PlotTests
     [InlineData("--width", "9", "--width 9 is not a length")]
     [InlineData("--x", "time", "--x time is not an axis")]
     [InlineData("--band", "wide", "--band wide is not a band")]
-    [InlineData("--where", "lr=0.5", "no trial matches")]
+    [InlineData("--where", "lr=0.5", "no trial has lr=0.5; lr is")]
     [InlineData("--metric", "bleu", "metric 'bleu' is in no selected trial's log")]
     public void A_mistake_is_one_line_exit_2_and_no_file(string option, string value, string words)
     {

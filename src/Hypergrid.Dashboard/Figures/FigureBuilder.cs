@@ -35,7 +35,7 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
             }
         }
         if (lines.Count == 0) throw unsized.Count > 0 ? FigureErrors.NoEpochSize(unsized[0], r.Words) : FigureErrors.NothingToDraw();
-        var band = BandLabel.Of(r.Band, r.Group, groups.Select(g => g.Count).ToList());
+        var band = BandLabel.Of(r.Band, r.Group, groups.Select(g => g.Count).ToList(), byStep: r.X != "epoch");
         var phaseWord = r.Phases.Count == 1 ? r.Phases[0] + " " : "";
         var logged = lines.Count(l => l.LoggedX);
         var xLabel = r.X == "samples" ? SampleAxis.SamplesLabel(logged, lines.Count) : XLabel(r.X);
@@ -44,8 +44,8 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         return new Figure(xLabel, phaseWord + r.Metric + (r.Metric == "time" ? " (s)" : "") + band, lines)
         {
             LegendTitle = title, LogY = r.LogY, WholeX = r.X == "epoch", Note = note, Colors = Colors(trials, groups, r),
-            // A range asked on an axis drawn by step is the axis, as the page draws its zoom.
-            XRange = r.X == "epoch" ? (null, null) : (r.From, r.To),
+            // A range asked is the axis, as the page draws its zoom (by epoch too: its epochs in [from, to)).
+            XRange = (r.From, r.To),
         };
     }
 
@@ -73,13 +73,8 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         return trials.Select(t => byPath[t.Path]).ToList();
     }
 
-    public static string XLabel(string x) => x switch
-    {
-        "step" => "train step (batches)",
-        "samples" => "samples seen (train steps × batch size)",
-        "epochf" => "epoch (train batches done ÷ batches per epoch)",
-        _ => "epoch",
-    };
+    /// <summary>An axis's words, from the one table the page is answered too (<see cref="AxisLabels"/>).</summary>
+    public static string XLabel(string x) => AxisLabels.Of(x);
 
     /// <summary>
     /// A line by step: the buckets of GET /api/series-group (its range in the axis's units, each member's own steps of it) at points= (<see cref="FigureRequest.PointsFor"/>; one trial:
@@ -116,7 +111,7 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
             var table = got.Table;
             known.UnionWith(table.Columns);
             foreach (var row in table.RowsOf(phase))
-                if (table.Get(row, r.Metric) is { } v && double.IsFinite(v))
+                if (table.Get(row, r.Metric) is { } v && double.IsFinite(v) && InRange(table.Epochs[row], r))
                     (byEpoch.TryGetValue(table.Epochs[row], out var list) ? list : byEpoch[table.Epochs[row]] = []).Add(v);
         }
         if (known.Count > 0 && !known.Contains(r.Metric)) throw FigureErrors.UnknownMetric(r.Metric, known.Where(c => c is not ("epoch" or "mode" or "n_batches")));
@@ -127,6 +122,9 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
         var (lower, upper) = Band(r, mean, std, cells.Select(c => (double?)c.Min()).ToArray(), cells.Select(c => (double?)c.Max()).ToArray(), members.Count);
         return new FigureLine("", 0, false, byEpoch.Keys.Select(e => (double)e).ToArray(), mean) { Lower = lower, Upper = upper };
     }
+
+    /// <summary>Whether an epoch is in the range asked, [From, To) as on the axes drawn by step.</summary>
+    private static bool InRange(long epoch, FigureRequest r) => !(epoch < r.From) && !(epoch >= r.To);
 
     /// <summary>The band: ± std over seeds (a lone seed: none), the true min–max of the rows, or none; ungrouped lines have the range band only when asked.</summary>
     private static (double?[]? Lower, double?[]? Upper) Band(FigureRequest r, double?[] mean, double?[] std, double?[] min, double?[] max, int members)

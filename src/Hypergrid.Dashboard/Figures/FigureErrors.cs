@@ -34,6 +34,18 @@ public static class FigureErrors
     public static UsageException NoTrials(string what) =>
         new($"no trial matches {what}; 'hypergrid status' lists the trials");
 
+    /// <summary>--where key=value matched none of the trials it was tried on ("of --mode sweep with bs=32"): the values they have.</summary>
+    public static UsageException NoSuchValue(string of, string key, string value, IReadOnlyList<string> values)
+    {
+        var shown = values.Take(12).Select(Visible.Short).ToList();
+        var list = shown.Count == 1 ? shown[0] : string.Join(", ", shown[..^1]) + (values.Count > 12 ? $", {shown[^1]} and {values.Count - 12} more" : $" or {shown[^1]}");
+        return new($"no trial{of} has {Visible.Short(key)}={Visible.Short(value)}; {Visible.Short(key)} is {list} there (e.g. --where {Visible.Short(key)}={shown[0]})");
+    }
+
+    /// <summary>--where names a key no config of those trials has.</summary>
+    public static UsageException NoSuchKey(string of, string key, IEnumerable<string> keys) =>
+        new($"no trial{of} has the key '{Visible.Short(key)}' in its config; the keys are {string.Join(", ", keys.Select(Visible.Short))}");
+
     public static UsageException UnknownMetric(string metric, IEnumerable<string> known) =>
         new($"metric '{Visible.Short(metric)}' is in no selected trial's log; the logs have: {string.Join(", ", known)}");
 

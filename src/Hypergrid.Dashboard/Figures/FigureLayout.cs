@@ -132,6 +132,8 @@ public static class FigureLayout
             // A gap (a bucket without rows) is spanned, as the page's lines span it.
             var points = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Y[i]) && ShownX(line.X[i])).Select(i => (X(line.X[i]), Y(line.Y[i]!.Value))).ToList();
             if (points.Count > 0) canvas.Polyline(points, color, 1.0, line.Dashed, clip: true);
+            // A point no line reaches (a val pass standing alone, a line's only point) is a mark, else it is not seen.
+            foreach (var i in PointMarks.Of(line, (x, y) => ShownX(x) && Shown(y))) canvas.Circle(X(line.X[i]), Y(line.Y[i]!.Value), fs * PointMarks.RadiusEms, color);
         }
 
         // The frame, its ticks (inward) and their labels.
@@ -184,14 +186,15 @@ public static class FigureLayout
     /// </summary>
     public const double PointsXPad = 0.05;
 
-    /// <summary>Whether a mark (a point, or a lone bucket's error bar with a spread) sits at the lowest and at the highest x shown.</summary>
+    /// <summary>Whether a mark (a point, a curve's <see cref="PointMarks"/>, or a lone bucket's error bar with a spread) sits at the lowest and at the highest x shown.</summary>
     private static (bool Lo, bool Hi) MarksAtEnds(Figure f, double xLo, double xHi)
     {
         bool Shown(double? v) => v is { } d && double.IsFinite(d) && (!f.LogY || d > 0);
         var marks = f.Lines.SelectMany(l => l.Markers
             ? l.X.Where((x, i) => l.Y[i] is not null && double.IsFinite(x))
             : l.Lower is null || l.Upper is null ? []
-            : BandRuns.Of(l).Bars.Where(i => Shown(l.Lower[i]) && Shown(l.Upper[i]) && l.Lower[i] != l.Upper[i]).Select(i => l.X[i])).ToList();
+            : BandRuns.Of(l).Bars.Where(i => Shown(l.Lower[i]) && Shown(l.Upper[i]) && l.Lower[i] != l.Upper[i]).Select(i => l.X[i]))
+            .Concat(f.Lines.Where(l => !l.Markers).SelectMany(l => PointMarks.Of(l, (x, y) => double.IsFinite(x) && Shown(y)).Select(i => l.X[i]))).ToList();
         return (marks.Contains(xLo), marks.Contains(xHi));
     }
 

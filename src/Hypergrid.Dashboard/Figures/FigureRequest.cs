@@ -19,7 +19,7 @@ public sealed record FigureRequest(IReadOnlyList<string> Trials, string Metric)
     public string Band { get; init; } = "std";
     public bool LogY { get; init; }
     public double Smooth { get; init; }
-    /// <summary>The first x drawn, in the axis's units (train steps, samples seen, epochs; by epoch: not used).</summary>
+    /// <summary>The first x drawn, in the axis's units (train steps, samples seen, epochs).</summary>
     public double? From { get; init; }
 
     /// <summary>The x after the last drawn, in the axis's units: rows placed in [From, To) are drawn.</summary>

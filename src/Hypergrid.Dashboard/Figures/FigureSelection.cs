@@ -21,9 +21,34 @@ public static class FigureSelection
                 && (names.Count == 0 || names.Contains(t.Path))
                 && wanted.All(w => t.Config?[w.Key] is { } v && SeedGroups.Text(v) == w.Value);
         }).ToList();
-        if (picked.Count == 0)
-            throw FigureErrors.NoTrials(string.Join(" ", new[] { filters.ToString() }.Concat(where.Select(w => "--where " + Visible.Short(w)))));
+        if (picked.Count == 0) throw NoneMatch(all, filters, names, wanted);
         return picked;
+    }
+
+    /// <summary>
+    /// Why nothing was picked: the first key=value that leaves no trial, with the values its key has in the trials the
+    /// filters (and the key=values before it) took, so the user sees what it was matched against; else the filters.
+    /// </summary>
+    private static UsageException NoneMatch(IReadOnlyList<FigureTrial> all, Filters filters, HashSet<string> names, List<(string Key, string Value)> wanted)
+    {
+        var left = all.Where(t => t.Path.Split('/') is var p && filters.Matches(p[0], p[1], p[2], p[3]) && (names.Count == 0 || names.Contains(t.Path))).ToList();
+        if (left.Count == 0 || wanted.Count == 0)
+            return FigureErrors.NoTrials(string.Join(" ", new[] { filters.ToString() }.Concat(wanted.Select(w => $"--where {Visible.Short(w.Key)}={Visible.Short(w.Value)}"))));
+        var scope = new List<string>();
+        if (filters.ToString() is var f && f != "(no filter)") scope.Add(f);
+        for (var i = 0; ; i++)
+        {
+            var (key, value) = wanted[i];
+            var next = left.Where(t => t.Config?[key] is { } v && SeedGroups.Text(v) == value).ToList();
+            if (next.Count > 0) { left = next; scope.Add((scope.Count > 0 && i > 0 ? "and " : "with ") + $"{key}={value}"); continue; }
+            var where = scope.Count == 0 ? "" : " of " + string.Join(" ", scope);
+            var values = left.Select(t => t.Config?[key]).OfType<System.Text.Json.Nodes.JsonNode>().Select(SeedGroups.Text).Distinct().ToList();
+            if (values.Count == 0)
+                return FigureErrors.NoSuchKey(where, key, left.SelectMany(t => t.Config?.Select(kv => kv.Key) ?? []).Distinct().Order(StringComparer.Ordinal));
+            var numbers = values.All(v => double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out _));
+            var ordered = numbers ? values.OrderBy(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToList() : values.Order(StringComparer.Ordinal).ToList();
+            return FigureErrors.NoSuchValue(where, key, value, ordered);
+        }
     }
 
     private static UsageException BadWhere(string text) =>

@@ -81,7 +81,7 @@ public static class PgfplotsWriter
             var errors = line.Markers && line.Lower is not null && line.Upper is not null;
             var style = line.Markers
                 ? $"color={color}, only marks, mark=*, mark size=" + N(fs * 0.28) + "bp" + (line.Ringed ? ", mark options={draw=black, line width=0.8pt}" : "") + (errors ? ", error bars/.cd, y dir=both, y explicit" : "")
-                : $"color={color}, line width=0.8pt, no markers" + (line.Dashed ? ", dashed" : "");
+                : $"color={color}, line width=0.8pt" + (line.Dashed ? ", dashed" : "") + Marks(line, rows, f, fs);
             tex.Append(CultureInfo.InvariantCulture, $"% {Escape(line.Name)}\n\\addplot[{style}] table[row sep=\\\\{(errors ? ", y error plus=ep, y error minus=em" : "")}] {{\n");
             tex.Append(errors ? "x y ep em \\\\\n" : "x y \\\\\n");
             foreach (var i in rows)
@@ -97,6 +97,18 @@ public static class PgfplotsWriter
         tex.Append(CultureInfo.InvariantCulture, $"{BoxLine}\\useasboundingbox (0,0) rectangle ({N(size.Width)}bp,{N(size.Height)}bp);\n");
         tex.Append("\\end{tikzpicture}%\n"); // no space after it in the paragraph that \input's it
         return Encoding.UTF8.GetBytes(tex.ToString());
+    }
+
+    /// <summary>
+    /// A curve's marks (<see cref="PointMarks"/>: a lone val pass, a line's only point) by their 1-based places among the
+    /// rows written, solid on a dashed line; "no markers" where it has none.
+    /// </summary>
+    private static string Marks(FigureLine line, List<int> rows, Figure f, double fs)
+    {
+        var marks = PointMarks.Of(line, (x, y) => ShownX(f, x) && Shown(f, y));
+        if (marks.Count == 0) return ", no markers";
+        var places = marks.Select(i => (rows.IndexOf(i) + 1).ToString(CultureInfo.InvariantCulture));
+        return $", mark=*, mark size={N(fs * PointMarks.RadiusEms)}bp, mark options={{solid}}, mark indices={{{string.Join(",", places)}}}";
     }
 
     /// <summary>The axis labels and the legend, as nodes where the plan puts them (TikZ's y runs up, the plan's down).</summary>

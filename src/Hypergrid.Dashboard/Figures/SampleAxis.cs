@@ -10,8 +10,7 @@ public static class SampleAxis
     /// The samples axis's label: "(logged)" where every line is at its log's own count, "(train steps × batch size)"
     /// where none is, and bare with a note (<see cref="MixedNote"/>) where some are.
     /// </summary>
-    public static string SamplesLabel(int logged, int lines) =>
-        logged == lines ? "samples seen (logged)" : logged == 0 ? "samples seen (train steps × batch size)" : "samples seen";
+    public static string SamplesLabel(int logged, int lines) => Series.AxisLabels.Samples(logged, lines);
 
     /// <summary>What a figure says when some of its lines are at logged counts and some at steps × batch size.</summary>
     public const string MixedNote = "samples seen: logged by the program where its log has a samples column, else train steps × batch size";

@@ -10,7 +10,8 @@ namespace Hypergrid.Dashboard.Series;
 /// </summary>
 public sealed class StepCache(string logRoot, string trialDir)
 {
-    private const string Magic = "HGS1";
+    // HGS2: a val row's empty samples cell is kept as the last train row's count (HGS1 kept NaN): older files are rebuilt.
+    private const string Magic = "HGS2";
     private string Folder => Path.Combine(trialDir, TrialFiles.StepCache);
     private string FileOf(string metric) => Path.Combine(Folder, metric + ".bin");
 

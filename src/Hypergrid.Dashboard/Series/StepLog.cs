@@ -8,7 +8,8 @@ namespace Hypergrid.Dashboard.Series;
 /// before it in the file: a train row's ordinal, and for a val row the train batches done when its pass ran), and for
 /// each metric asked for so far, a <see cref="Pyramid"/> over the phase's rows. A metric is read from the file the first time it is asked for;
 /// after that only the bytes appended since the last look are read (a growing partial log), and only whole lines.
-/// A log rewritten from the start (a new attempt) is read afresh.
+/// A log rewritten from the start (a new attempt) is read afresh. A non-train row without a <c>samples</c> count is
+/// read at the count of the last train row before it (<see cref="XScale.LoggedSamples"/>).
 /// </summary>
 public sealed class StepLog
 {
@@ -145,6 +146,9 @@ public sealed class StepLog
         stream.Seek(start, SeekOrigin.Begin);
         var buffer = new byte[Chunk];
         var carry = 0;
+        // A val row without a samples count takes the count of the last train row before it (continuing a log: the
+        // last count its train rows had so far).
+        var lastCount = from > dataStart ? LastTrainCount() : double.NaN;
         var pos = start;
         while (pos < end)
         {
@@ -155,7 +159,7 @@ public sealed class StepLog
             var span = buffer.AsSpan(0, carry + n);
             var lastNl = span.LastIndexOf((byte)'\n');
             if (lastNl < 0) { carry += n; if (carry == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2); continue; }
-            Lines(span[..(lastNl + 1)], cols, metrics, pending, countRows);
+            Lines(span[..(lastNl + 1)], cols, metrics, pending, countRows, ref lastCount);
             var rest = span[(lastNl + 1)..];
             rest.CopyTo(buffer);
             carry = rest.Length;
@@ -169,8 +173,18 @@ public sealed class StepLog
         return pos - carry;
     }
 
-    private void Lines(ReadOnlySpan<byte> text, int[] cols, List<string> metrics, Dictionary<string, List<double>[]> pending, bool countRows)
+    /// <summary>The last samples count of the train rows read so far (NaN: none).</summary>
+    private double LastTrainCount()
     {
+        if (series.GetValueOrDefault((StepPhase, XScale.LoggedSamples)) is not { } counts) return double.NaN;
+        for (var r = counts.Count - 1; r >= 0; r--)
+            if (!double.IsNaN(counts[r])) return counts[r];
+        return double.NaN;
+    }
+
+    private void Lines(ReadOnlySpan<byte> text, int[] cols, List<string> metrics, Dictionary<string, List<double>[]> pending, bool countRows, ref double lastCount)
+    {
+        var samplesAt = metrics.IndexOf(XScale.LoggedSamples);
         Span<int> starts = header.Length <= 512 ? stackalloc int[header.Length] : new int[header.Length];
         Span<int> lengths = header.Length <= 512 ? stackalloc int[header.Length] : new int[header.Length];
         while (BatchLogLine.Next(ref text, out var line))
@@ -187,7 +201,15 @@ public sealed class StepLog
             for (var m = 0; m < cols.Length; m++)
             {
                 var cell = line.Slice(starts[cols[m]], lengths[cols[m]]);
-                lists[m].Add(cell.Length > 0 && FastNumber.TryParse(cell, out var v) ? v : double.NaN);
+                var value = cell.Length > 0 && FastNumber.TryParse(cell, out var v) ? v : double.NaN;
+                if (m == samplesAt)
+                {
+                    // The samples axis places a pass as the step axis does, after the train batches done: a program
+                    // that counts samples on its train rows only (val cells empty) has its passes at that count.
+                    if (phase == StepPhase) { if (!double.IsNaN(value)) lastCount = value; }
+                    else if (double.IsNaN(value)) value = lastCount;
+                }
+                lists[m].Add(value);
             }
         }
     }

@@ -98,7 +98,7 @@ public sealed class FigureApiTests : IAsyncLifetime
         var svg = XDocument.Parse(await Figure("metric=loss&phase=train,val&x=step&group=1&band=std&format=svg"));
         XNamespace ns = "http://www.w3.org/2000/svg";
         var texts = svg.Descendants(ns + "text").Select(t => t.Value).ToList();
-        Assert.Contains("train step (batches)", texts);
+        Assert.Contains("train step (train batches done)", texts);
         Assert.Contains("loss, mean ± std of 3 seeds", texts);
         Assert.Equal(["lr:", .. Lrs, "train", "val"], texts.Where(t => t is "lr:" or "train" or "val" || Lrs.Contains(t)).ToList());
         // Lines have many points; a val pass's error bar is a stroke and two caps of two points each.
@@ -140,7 +140,7 @@ public sealed class FigureApiTests : IAsyncLifetime
         Assert.DoesNotContain("Syntax Error", info);
         var (textCode, text) = Tool.Run("pdftotext", tree.Root, "-layout", file, "-");
         Assert.Equal(0, textCode);
-        foreach (var word in new[] { "lr:", "0.001", "0.01", "0.1", "train step (batches)", "train", "val" }) Assert.Contains(word, text);
+        foreach (var word in new[] { "lr:", "0.001", "0.01", "0.1", "train step (train batches done)", "train", "val" }) Assert.Contains(word, text);
         Assert.Contains("mean ± std of 3 seeds", text);
         var (_, fonts) = Tool.Run("pdffonts", tree.Root, file);
         Assert.Matches(@"\+Arimo\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes", fonts); // embedded, a subset, copyable

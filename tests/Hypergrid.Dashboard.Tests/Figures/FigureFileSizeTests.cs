@@ -113,7 +113,7 @@ public sealed class FigureFileSizeTests : IAsyncLifetime
         try
         {
             var words = Tool.Typeset(dir, tex);
-            Assert.Contains("train step (batches)", words);
+            Assert.Contains("train step (train batches done)", words);
             // TeX Live's main memory is 5,000,000 words; 50 groups must leave room (17-digit coordinates passed it).
             var used = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(dir, "paper.log")), @"(\d+) words of memory out of (\d+)");
             Assert.True(used.Success);

@@ -16,7 +16,7 @@ test('xLabel says samples seen are logged only when every line logged them', () 
 });
 
 test('xLabel names every other axis with its unit, whatever the lines logged', () => {
-  const expected = { epoch: 'epoch', batch: 'batch (train batches done)', time: 'time (s)', step: 'train step (batches)',
+  const expected = { epoch: 'epoch', batch: 'batch (train batches done)', time: 'time (s)', step: 'train step (train batches done)',
     epochf: 'epoch (train batches done ÷ batches per epoch)' };
   for (const [x, words] of Object.entries(expected)) assert.equal(withX(x).xLabel([{ logged: true }]), words, x);
 });
@@ -98,25 +98,29 @@ test('zoomOf keeps a dragged range as it is, in the axis units, and is null for 
   assert.equal(page.zoomOf(NaN, 5), null);
 });
 
-test('linkZoom reads from= and to= in the axis units on the axes drawn by step only', () => {
+test('linkZoom reads from= and to= in the axis units on the axes that zoom: by step and by epoch', () => {
   const page = loadPage();
   assert.deepEqual(page.linkZoom('570', '870', 'samples'), [570, 870]);
   assert.deepEqual(page.linkZoom('0.25', '0.5', 'epochf'), [0.25, 0.5]);
-  assert.equal(page.linkZoom('10', '30', 'epoch'), null);
+  assert.deepEqual(page.linkZoom('10', '30', 'epoch'), [10, 30]);
+  assert.equal(page.linkZoom('10', '30', 'batch'), null);
+  assert.equal(page.linkZoom('10', '30', 'time'), null);
   assert.equal(page.linkZoom('30', '10', 'step'), null);
   assert.equal(page.linkZoom('x', '10', 'step'), null);
   assert.equal(page.linkZoom(null, '10', 'step'), null);
 });
 
 // The audit 4's defect 15: the page's step axis said "train step (train batches done)", its figures "train step
-// (batches)". The figures' words (FigureBuilder.XLabel) are the one owner; the page says the same on every axis both draw.
-test('the page names each axis a figure draws as the figures do (FigureBuilder.XLabel)', () => {
-  const cs = readFileSync(new URL('../../../src/Hypergrid.Dashboard/Figures/FigureBuilder.cs', import.meta.url), 'utf8');
-  const body = cs.slice(cs.indexOf('public static string XLabel('));
-  const figure = Object.fromEntries([...body.slice(0, body.indexOf('};')).matchAll(/"(\w+)" => "([^"]+)"/g)].map(m => [m[1], m[2]]));
-  figure.epoch = body.match(/_ => "([^"]+)"/)[1];
-  assert.deepEqual(Object.keys(figure).sort(), ['epoch', 'epochf', 'samples', 'step']);
-  for (const [x, words] of Object.entries(figure)) assert.equal(withX(x).xLabel([]), words, x);
+// (batches)". One table (AxisLabels.cs) owns the words; the page's copy is that table, on every axis and samples label.
+test('the page names each axis as the figures do (AxisLabels.cs), the samples axis by how its lines are placed', () => {
+  const cs = readFileSync(new URL('../../../src/Hypergrid.Dashboard/Series/AxisLabels.cs', import.meta.url), 'utf8');
+  const table = Object.fromEntries([...cs.matchAll(/\["(\w+)"\] = "([^"]+)"/g)].map(m => [m[1], m[2]]));
+  assert.deepEqual(Object.keys(table).sort(), ['batch', 'epoch', 'epochf', 'samples', 'samples_logged', 'samples_mixed', 'step', 'time']);
+  for (const x of ['epoch', 'batch', 'time', 'step', 'epochf']) assert.equal(withX(x).xLabel([]), table[x], x);
+  const samples = withX('samples');
+  assert.equal(samples.xLabel([{ logged: false }]), table.samples);
+  assert.equal(samples.xLabel([{ logged: true }, { logged: true }]), table.samples_logged);
+  assert.equal(samples.xLabel([{ logged: true }, { logged: false }]), table.samples_mixed);
 });
 
 // The audit 4's defect 15: PyTorch's acc (val passes from step 62) was drawn from 62 to 127 beside loss from 0 to 125.

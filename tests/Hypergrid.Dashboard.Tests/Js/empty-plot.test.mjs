@@ -39,12 +39,13 @@ test('with nothing running, the words say no shown row has the metric; trials wi
 // frames with made-up axes saying "2 line(s)".
 test('a line of one point is drawn as a dot; a line of two or more, and one of none, are not', () => {
   const page = loadPage();
-  assert.equal(page.lonePoint({ xs: [1], ys: [0.5] }), true);
-  assert.equal(page.lonePoint({ xs: [1, 2, 3], ys: [null, 0.5, null] }), true);
-  assert.equal(page.lonePoint({ xs: [1, 2], ys: [0.5, 0.4] }), false);
-  assert.equal(page.lonePoint({ xs: [1], ys: [null] }), false);
-  // Its plot is built anew when the line gets its second point (the dot is an option of the plot, not of its data).
-  const one = [{ label: 'a train', color: '#000000', xs: [1], ys: [0.5] }];
+  const marks = ys => JSON.parse(JSON.stringify(page.markPoints(ys) ?? null));
+  assert.deepEqual(marks([0.5]), [0.5]);
+  assert.deepEqual(marks([null, 0.5, null]), [null, 0.5, null]);
+  assert.equal(marks([0.5, 0.4]), null);
+  assert.equal(marks([null]), null);
+  // Its plot is built anew when the line gets its second point (its dots are drawn by the plot it was built with).
+  const one = [{ label: 'a train', color: '#000000', xs: [1], ys: [0.5], marks: page.markPoints([0.5]) }];
   const two = [{ label: 'a train', color: '#000000', xs: [1, 2], ys: [0.5, 0.4] }];
   assert.notEqual(page.signature('loss', one), page.signature('loss', two));
 });

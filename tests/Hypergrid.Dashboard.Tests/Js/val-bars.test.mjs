@@ -64,9 +64,9 @@ test('by step, a trial\'s val line has error bars at its passes and no band; its
   assert.ok(train.band && !train.bars);
   assert.equal(val.band, undefined);
   assert.deepEqual(Array.from(val.bars.upper), [null, null, 1.5, null, null, 1.5]);
-  // As uPlot gets them: x, the line, the bars (no band columns between).
+  // As uPlot gets them: x, the line, the bars (no band columns between), then the passes' marks (point-marks.test.mjs).
   const cols = page.plotColumns.raw(val, false);
-  assert.deepEqual(JSON.parse(JSON.stringify(cols)), [[2, 5], [1, 1], [1.5, 1.5], [0.5, 0.5]]);
+  assert.deepEqual(JSON.parse(JSON.stringify(cols)), [[2, 5], [1, 1], [1.5, 1.5], [0.5, 0.5], [1, 1]]);
 });
 
 test('grouped by step, a group\'s val passes have ± std bars over seeds, not a band across the epoch', () => {

@@ -50,10 +50,10 @@ test('a link opens zoomed on its from= and to=, and the figure asks the same ran
   assert.deepEqual(page.linkNotices('x=samples&from=570&to=870', page.view), []);
 });
 
-test('a link zoom on an axis drawn by epoch, or not a range, is left out and said', () => {
-  const { page } = pageWith('x=epoch&from=10&to=30');
+test('a link zoom on an axis that does not zoom (batch, time), or not a range, is left out and said', () => {
+  const { page } = pageWith('x=batch&from=10&to=30');
   assert.equal(page.view.zoom, null);
-  assert.match(page.linkNotices('x=epoch&from=10&to=30', page.view).join(' '), /zoom: only the step, samples and epochf axes zoom/);
+  assert.match(page.linkNotices('x=batch&from=10&to=30', page.view).join(' '), /zoom: only the epoch, step, samples and epochf axes zoom/);
   const bad = pageWith('x=step&from=30&to=10').page;
   assert.match(bad.linkNotices('x=step&from=30&to=10', bad.view).join(' '), /zoom: .* not zoomed/);
 });
@@ -86,4 +86,17 @@ test('a link zoom past the axis\'s end is left out and said; one before its star
     const again = pageWith(page.location.hash.slice(1)).page;
     assert.deepEqual(again.linkNotices(page.location.hash.slice(1), again.view), [], hash);
   }
+});
+
+// The fourth audit's point 8: a range by epoch was ignored (the page said "not zoomed", `hypergrid plot` drew every
+// epoch). By epoch the page zooms as by step: the range [from, to) of whole epochs, the axis from..to, the figure the same.
+test('a link zoom by epoch opens zoomed, draws only its epochs, and the figure asks the same range', () => {
+  const { page } = pageWith('x=epoch&m=loss&from=5&to=10');
+  assert.deepEqual(Array.from(page.view.zoom), [5, 10]);
+  assert.deepEqual(page.linkNotices('x=epoch&m=loss&from=5&to=10', page.view), []);
+  assert.match(page.figureUrl('loss', 'svg'), /x=epoch.*from=5&to=10/);
+  const line = { xs: [1, 4, 5, 9, 10, 12], ys: [6, 5, 4, 3, 2, 1], band: { upper: [7, 6, 5, 4, 3, 2], lower: [5, 4, 3, 2, 1, 0] } };
+  const [shown] = page.inZoom([line]);
+  assert.deepEqual(JSON.parse(JSON.stringify([shown.ys, shown.band.upper])), [[null, null, 4, 3, null, null], [null, null, 5, 4, null, null]]);
+  assert.equal(JSON.stringify(page.zoomScale(page.view.zoom).range()), '[5,10]');
 });
