@@ -125,7 +125,7 @@ function renderResults() {
   if (renderSingle(groups, keys)) return;
   // The charts draw the best RESULT_ROWS groups too (the table's rows): one element per group stays bounded.
   drawParallel(groups.slice(0, RESULT_ROWS), keys);
-  drawScatter(groups.slice(0, RESULT_ROWS), shown?.labels);
+  drawScatter(groups.slice(0, RESULT_ROWS), shown?.labels, shown?.series);
 }
 
 /**
@@ -276,12 +276,13 @@ function axisOf(values) {
 const SCATTER_PAD = MARK_X_PAD;
 
 /**
- * Where a place on an axis (0 to 1, as axisOf gives it) sits in the scatter's frame: numbers padded by SCATTER_PAD each
- * side, categories by half a step, as the Results figure pads its x, so no point or error bar sits on the frame.
+ * Where a place on an axis (0 to 1, as axisOf gives it) sits in the scatter's frame: numbers padded by `pad` each
+ * side (SCATTER_PAD; twice that when series are dodged, as the figure's FigureLayout.XPad), categories by half a step,
+ * as the Results figure pads its x, so no point or error bar sits on the frame.
  */
-function scatterAt(axis, p) {
+function scatterAt(axis, p, pad = SCATTER_PAD) {
   if (p === null) return null;
-  if (axis.kind !== 'categorical') return (p + SCATTER_PAD) / (1 + 2 * SCATTER_PAD);
+  if (axis.kind !== 'categorical') return (p + pad) / (1 + 2 * pad);
   const n = axis.ticks.length;
   return n > 1 ? (p * (n - 1) + 0.5) / n : p;
 }
@@ -363,7 +364,7 @@ function drawParallel(groups, keys) {
   });
 }
 
-function drawScatter(groups, labelsByKey) {
+function drawScatter(groups, labelsByKey, seriesByKey) {
   const svg = document.getElementById('r-scatter');
   svg.replaceChildren();
   const key = view.r.key;
@@ -375,9 +376,12 @@ function drawScatter(groups, labelsByKey) {
   why.textContent = drawn || !groups.length ? '' : 'no scatter: the groups differ by no key of their configs (only by their leaves), so there is nothing to put on its x axis';
   if (!drawn) return;
   const keys = resultKeys(groups);
+  // The server's series of this key (ResultsSeries): a colour per series, joined, dodged apart at a shared x.
+  const series = scatterSeries(seriesByKey && Object.hasOwn(seriesByKey, key) ? seriesByKey[key] : null, groups.length);
+  const pad = series.step > 0 ? 2 * SCATTER_PAD : SCATTER_PAD;
   const err = g => view.r.err === 'ci' ? (g.ci_low != null ? [g.ci_low, g.ci_high] : [g.mean, g.mean]) : [g.mean - (g.std ?? 0), g.mean + (g.std ?? 0)];
   const xAxis = axisOf(groups.map(g => g.values[key]));
-  const lo = Math.min(...groups.map(g => err(g)[0])), hi = Math.max(...groups.map(g => err(g)[1]));
+  const [lo, hi] = scatterYRange(Math.min(...groups.map(g => err(g)[0])), Math.max(...groups.map(g => err(g)[1])));
   const W = 520, left = 64, right = 16, top = 24, w = W - left - right - (xAxis.missing ? 40 : 0), h = 220;
   // Categories too many to sit level are turned and, where still touching, thinned; the SVG grows to hold them.
   const ticks = xAxis.kind === 'categorical'
@@ -387,12 +391,14 @@ function drawScatter(groups, labelsByKey) {
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('height', String(H));
   const missingX = left + w + 28; // right of the axis: a group without the key is drawn apart and said to be missing
-  const X = g => { const p = scatterAt(xAxis, xAxis.pos(g.values[key])); return p === null ? missingX : left + p * w; };
+  const X = g => { const p = scatterAt(xAxis, xAxis.pos(g.values[key]), pad); return p === null ? missingX : left + p * w; };
+  const at = i => X(groups[i]) + series.dodge[i] * series.step;
+  const fill = i => series.slot[i] === null ? resultColor(groups[i]) : color(series.slot[i]);
   const Y = v => top + h - (hi === lo ? 0.5 : (v - lo) / (hi - lo)) * h;
   const frame = el('g', { class: 'r-axis', 'data-axis': key, 'data-kind': xAxis.kind });
   frame.append(el('rect', { x: left, y: top, width: w, height: h, fill: 'none', stroke: '#9ca3af' }));
   xAxis.ticks.forEach((t, i) => {
-    const x = left + scatterAt(xAxis, t.at) * w, text = ticks.texts[i];
+    const x = left + scatterAt(xAxis, t.at, pad) * w, text = ticks.texts[i];
     frame.append(el('line', { x1: x, x2: x, y1: top + h, y2: top + h + 4, stroke: '#9ca3af' }));
     if (!text) return;
     if (ticks.angle === 0) frame.append(el('text', { x, y: top + h + 16, 'text-anchor': 'middle', class: 'r-tick' }, text));
@@ -410,13 +416,19 @@ function drawScatter(groups, labelsByKey) {
   yFrame.append(el('text', { x: 12, y: top + h / 2, 'text-anchor': 'middle', class: 'r-axis-title', transform: `rotate(-90 12 ${top + h / 2})` },
     scatterYTitle(results.report.metric, view.r.err, groups)));
   svg.append(yFrame);
+  // A series' line under its points, in its colour.
+  for (const line of series.lines) {
+    svg.append(el('polyline', { points: line.groups.map(i => `${at(i)},${Y(groups[i].mean)}`).join(' '), fill: 'none', stroke: color(line.color), 'stroke-width': 1.2, class: 'r-series' }));
+  }
+  // Caps no wider than a dodge step allows, so the bars of series at one x stay apart.
+  const cap = series.step > 0 ? Math.min(4, series.step * 0.4) : 4;
   groups.forEach((g, index) => {
     g.index = index;
-    const [a, b] = err(g), x = X(g);
+    const [a, b] = err(g), x = at(index);
     const mark = el('g', { class: 'r-mark', 'data-group': index });
-    mark.append(el('path', { d: `M${x},${Y(a)}V${Y(b)}M${x - 4},${Y(a)}h8M${x - 4},${Y(b)}h8`, stroke: '#374151', fill: 'none' }));
-    // The group's colour in the plots and the table; the best ringed in black.
-    mark.append(el('circle', { cx: x, cy: Y(g.mean), r: g.best ? 5 : 4, fill: resultColor(g), stroke: g.best ? '#000' : 'none', 'stroke-width': 1.5 }));
+    mark.append(el('path', { d: `M${x},${Y(a)}V${Y(b)}M${x - cap},${Y(a)}h${2 * cap}M${x - cap},${Y(b)}h${2 * cap}`, stroke: series.slot[index] === null ? '#374151' : fill(index), fill: 'none' }));
+    // The series' colour (the figure's), else the group's colour in the plots and the table; the best ringed in black.
+    mark.append(el('circle', { cx: x, cy: Y(g.mean), r: g.best ? 5 : 4, fill: fill(index), stroke: g.best ? '#000' : 'none', 'stroke-width': 1.5 }));
     mark.append(el('title', {}, describeGroup(g, keys)));
     mark.addEventListener('mouseenter', () => highlight(g, keys));
     mark.addEventListener('mouseleave', () => highlight(null, keys));
@@ -426,7 +438,7 @@ function drawScatter(groups, labelsByKey) {
   if (view.r.labels) {
     // What tells each point apart, its x key left out, as the server names it; too long, it loses what it shares first.
     const labels = pointLabels(groups, labelsByKey && Object.hasOwn(labelsByKey, key) ? labelsByKey[key] : null), shares = unitShares(labels), room = Math.min(150, w / 2);
-    placeLabels(svg, groups.map((g, i) => ({ x: X(g), y: Y(g.mean), text: fitLabel(labels[i], shares, room) })), { left, top, right: left + w, bottom: top + h });
+    placeLabels(svg, groups.map((g, i) => ({ x: at(i), y: Y(g.mean), text: fitLabel(labels[i], shares, room) })), { left, top, right: left + w, bottom: top + h });
   }
 }
 
