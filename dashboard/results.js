@@ -314,6 +314,15 @@ function highlight(g, keys) {
   document.getElementById('r-hover').textContent = g ? describeGroup(g, keys) : '';
 }
 
+/**
+ * The parallel coordinates' width and left margin (px): the row's width left beside the scatter, 720 at least; a left
+ * margin that holds the first axis's widest label (60 at least, a third of the width at most, where labels are cut).
+ */
+function parallelLayout(avail, firstWidest) {
+  const W = Math.max(720, Math.floor(avail || 0));
+  return { W, left: Math.min(Math.max(60, Math.ceil(firstWidest) + 14), Math.floor(W / 3)) };
+}
+
 function drawParallel(groups, keys) {
   const svg = document.getElementById('r-parallel');
   svg.replaceChildren();
@@ -321,14 +330,20 @@ function drawParallel(groups, keys) {
   const metric = results.report.metric;
   const axes = [...keys.map(k => ({ name: k, get: g => g.values[k] })), { name: metric, get: g => g.mean }];
   // The colour key in a row of its own at the top, the axis titles under it (in two rows when they would touch).
-  const W = 720, H = 300, left = 60, right = 60, top = 62, bottom = 44, h = H - top - bottom;
+  const scales = axes.map(a => axisOf(groups.map(a.get)));
+  // As wide as the row leaves beside the scatter, the first axis's labels given the room they need.
+  const firstWidest = Math.max(0, ...scales[0].ticks.map(t => textWidth(t.label, 10)));
+  const { W, left } = parallelLayout((svg.parentElement?.clientWidth ?? 0) - 548, firstWidest);
+  svg.setAttribute('viewBox', `0 0 ${W} 300`);
+  svg.setAttribute('width', String(W));
+  const H = 300, right = 60, top = 62, bottom = 44, h = H - top - bottom;
   const missingY = H - 16; // below every axis: a missing value never reads as the axis minimum
   const xs = axes.map((_, i) => left + (axes.length === 1 ? (W - left - right) / 2 : (i * (W - left - right)) / (axes.length - 1)));
-  const scales = axes.map(a => axisOf(groups.map(a.get)));
   const titles = axisTitles(axes.map((a, i) => axisTitle(a.name, scales[i])), xs, W);
   const m = scales[scales.length - 1];
   const Y = (scale, v) => { const p = scale.pos(v); return p === null ? missingY : top + h - p * h; };
-  axes.forEach((a, i) => {
+  // The axes are appended after the lines: their labels (haloed in style.css) are read over the lines, not under them.
+  const axisGroups = axes.map((a, i) => {
     const s = scales[i];
     const g = el('g', { class: 'r-axis', 'data-axis': a.name, 'data-kind': s.kind });
     g.append(el('line', { x1: xs[i], x2: xs[i], y1: top, y2: top + h, stroke: '#9ca3af' }));
@@ -347,7 +362,7 @@ function drawParallel(groups, keys) {
       g.append(el('text', { x: xs[i] - 6, y: y + 3, 'text-anchor': 'end', class: 'r-tick', 'data-full': t.label }, texts[k]));
     });
     if (s.missing) g.append(el('text', { x: xs[i], y: missingY + 12, 'text-anchor': 'middle', class: 'r-missing' }, 'missing'));
-    svg.append(g);
+    return g;
   });
   const metricValues = groups.map(g => g.mean).filter(v => typeof v === 'number');
   if (metricValues.length) heatKey(svg, metric, Math.min(...metricValues), Math.max(...metricValues), W - 200, 14, 120);
@@ -362,6 +377,7 @@ function drawParallel(groups, keys) {
     svg.append(line);
     axes.forEach((a, i) => { if (scales[i].pos(a.get(grp)) === null) svg.append(el('circle', { cx: xs[i], cy: missingY, r: 3, fill: '#b91c1c', class: 'r-missing-mark' })); });
   });
+  svg.append(...axisGroups);
 }
 
 function drawScatter(groups, labelsByKey, seriesByKey) {
