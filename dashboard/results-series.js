@@ -37,3 +37,30 @@ function scatterYRange(lo, hi) {
   const pad = hi > lo ? (hi - lo) * 0.1 : Math.max(Math.abs(lo) * 0.05, 1e-9);
   return [lo - pad, hi + pad];
 }
+
+/**
+ * The scatter's key when it draws series: one entry per series, in the server's (ranked) order, named by its first
+ * group's label (section.labels: "batch_size=8"), in its colour. [{ color, text }]; none when no series has a colour.
+ */
+function seriesKey(answer, labels) {
+  return (answer ?? []).filter(s => s.color != null && s.groups.length > 0).map(s => {
+    const label = pointLabels([{ leaf: '' }], [labels?.[s.groups[0]] ?? { leaf: '', keys: [] }])[0];
+    return { color: s.color, text: labelText(label) };
+  });
+}
+
+/**
+ * Where the key's entries go in `room` px from x 0: a dot (10 px) and the text, 14 px between entries, a new row when
+ * the next would pass the room. [{ x, row }]
+ */
+function seriesKeyPlaces(texts, room, width = textWidth) {
+  const out = [];
+  let x = 0, row = 0;
+  for (const t of texts) {
+    const w = 14 + width(t, 11);
+    if (x > 0 && x + w > room) { x = 0; row++; }
+    out.push({ x, row });
+    x += w + 14;
+  }
+  return out;
+}

@@ -403,7 +403,11 @@ function drawScatter(groups, labelsByKey, seriesByKey) {
   const ticks = xAxis.kind === 'categorical'
     ? categoryTicks(xAxis.ticks.map(t => t.label), xAxis.ticks.length > 1 ? w / xAxis.ticks.length : w)
     : { angle: 0, texts: xAxis.ticks.map(t => t.label), depth: 16 };
-  const bottom = 40 + ticks.depth, H = top + h + bottom;
+  // A key of the series under the x title (one entry each, in their colour), as the figure's legend.
+  const keyItems = seriesKey(seriesByKey && Object.hasOwn(seriesByKey, key) ? seriesByKey[key] : null, labelsByKey && Object.hasOwn(labelsByKey, key) ? labelsByKey[key] : null);
+  const keyPlaces = seriesKeyPlaces(keyItems.map(k => k.text), W - 24);
+  const keyH = keyItems.length ? 16 * (Math.max(...keyPlaces.map(p => p.row)) + 1) + 10 : 0;
+  const bottom = 40 + ticks.depth + keyH, H = top + h + bottom;
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('height', String(H));
   const missingX = left + w + 28; // right of the axis: a group without the key is drawn apart and said to be missing
@@ -420,7 +424,14 @@ function drawScatter(groups, labelsByKey, seriesByKey) {
     if (ticks.angle === 0) frame.append(el('text', { x, y: top + h + 16, 'text-anchor': 'middle', class: 'r-tick' }, text));
     else frame.append(el('text', { x, y: top + h + 12, 'text-anchor': 'end', class: 'r-tick', transform: `rotate(${ticks.angle} ${x} ${top + h + 12})` }, text));
   });
-  frame.append(el('text', { x: left + w / 2, y: H - 8, 'text-anchor': 'middle', class: 'r-axis-title' }, axisTitle(key, xAxis)));
+  frame.append(el('text', { x: left + w / 2, y: H - 8 - keyH, 'text-anchor': 'middle', class: 'r-axis-title' }, axisTitle(key, xAxis)));
+  const keyBox = el('g', { class: 'r-series-key' });
+  keyItems.forEach((k, i) => {
+    const x = 12 + keyPlaces[i].x, y = H - keyH + 12 + 16 * keyPlaces[i].row;
+    keyBox.append(el('circle', { cx: x + 4, cy: y - 4, r: 4, fill: color(k.color) }));
+    keyBox.append(el('text', { x: x + 14, y, class: 'r-tick' }, k.text)); // a name from cfg/: text, never markup
+  });
+  frame.append(keyBox);
   if (xAxis.missing) frame.append(el('text', { x: missingX, y: top + h + 16, 'text-anchor': 'middle', class: 'r-missing' }, 'missing'));
   svg.append(frame);
   const yFrame = el('g', { class: 'r-axis', 'data-axis': results.report.metric, 'data-kind': 'linear' });

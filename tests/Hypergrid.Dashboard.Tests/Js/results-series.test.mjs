@@ -56,3 +56,19 @@ test('dodged series widen the scatter\'s x padding, as the figure doubles it', (
   const plain = page.scatterAt(axis, axis.pos(0.01)), wide = page.scatterAt(axis, axis.pos(0.01), 2 * page.SCATTER_PAD);
   assert.ok(wide > plain);
 });
+
+test('the scatter\'s key names each series once, in the server\'s order, by its first group\'s label', () => {
+  const labels = [{ leaf: '', keys: ['batch_size=16'] }, { leaf: '', keys: ['batch_size=8'] }, { leaf: '', keys: ['batch_size=16'] },
+    { leaf: '', keys: ['batch_size=8'] }, { leaf: '', keys: ['batch_size=16'] }, { leaf: '', keys: ['batch_size=8'] }];
+  assert.deepEqual(page.seriesKey([{ groups: [1, 3, 5], color: 0, line: true, dodge: -0.5 }, { groups: [0, 2, 4], color: 1, line: true, dodge: 0.5 }], labels),
+    [{ color: 0, text: 'batch_size=8' }, { color: 1, text: 'batch_size=16' }]);
+  // Group colours (no series colour): no key, the table's swatches name them.
+  assert.deepEqual(page.seriesKey([{ groups: [0, 1], color: null, line: false, dodge: 0 }], labels), []);
+});
+
+test('the key\'s entries flow into rows within the room', () => {
+  const mono = (t, px = 11) => t.length * px / 2;
+  const places = page.seriesKeyPlaces(['batch_size=8', 'batch_size=16', 'batch_size=32', 'batch_size=64', 'batch_size=128'], 300, mono);
+  assert.deepEqual(places.map(p => p.row), [0, 0, 0, 1, 1]);
+  for (const [i, p] of places.entries()) assert.ok(p.x + 14 + mono(['batch_size=8', 'batch_size=16', 'batch_size=32', 'batch_size=64', 'batch_size=128'][i]) <= 300);
+});
