@@ -315,11 +315,13 @@ function highlight(g, keys) {
 }
 
 /**
- * The parallel coordinates' width and left margin (px): the row's width left beside the scatter, 720 at least; a left
+ * The parallel coordinates' width and left margin (px) in a row `row` px wide: what the row leaves beside the scatter
+ * (520 px and its gap and borders) when both fit, else the whole row (the scatter wraps under it), 720 at least; a left
  * margin that holds the first axis's widest label (60 at least, a third of the width at most, where labels are cut).
  */
-function parallelLayout(avail, firstWidest) {
-  const W = Math.max(720, Math.floor(avail || 0));
+function parallelLayout(row, firstWidest) {
+  const beside = 548, r = Math.floor(row || 0);
+  const W = Math.max(720, r >= 720 + beside ? r - beside : r - 4);
   return { W, left: Math.min(Math.max(60, Math.ceil(firstWidest) + 14), Math.floor(W / 3)) };
 }
 
@@ -333,7 +335,7 @@ function drawParallel(groups, keys) {
   const scales = axes.map(a => axisOf(groups.map(a.get)));
   // As wide as the row leaves beside the scatter, the first axis's labels given the room they need.
   const firstWidest = Math.max(0, ...scales[0].ticks.map(t => textWidth(t.label, 10)));
-  const { W, left } = parallelLayout((svg.parentElement?.clientWidth ?? 0) - 548, firstWidest);
+  const { W, left } = parallelLayout(svg.parentElement?.clientWidth ?? 0, firstWidest);
   svg.setAttribute('viewBox', `0 0 ${W} 300`);
   svg.setAttribute('width', String(W));
   const H = 300, right = 60, top = 62, bottom = 44, h = H - top - bottom;

@@ -46,7 +46,13 @@ test('in a wide window the first axis\'s categories are whole and the SVG takes 
   const ticks = [...svg.walk()].filter(n => n.name === 'text' && n.attrs.class === 'r-tick' && n.attrs['data-full']?.startsWith('sgd'));
   assert.deepEqual(ticks.map(t => t.textContent).sort(), groups.map(g => g.values.trainer).sort());
   for (const t of ticks) assert.ok(Number(t.attrs.x) - t.textContent.length * 5 >= 0, `${t.textContent} runs off the left edge`);
-  assert.ok(Number(svg.attrs.width) > 720, svg.attrs.width);
+  assert.equal(Number(svg.attrs.width), 1370 - 548);
+});
+
+test('where the scatter cannot sit beside it, the parallel coordinates take the whole row', () => {
+  const { page, svg } = pageWith(1000);
+  page.drawParallel.raw(groups, keys);
+  assert.equal(Number(svg.attrs.width), 996);
 });
 
 test('in a narrow window the SVG keeps 720 px and still cuts a label at one end only', () => {
