@@ -124,7 +124,8 @@ public static class ResultsFigure
     /// </summary>
     public static (string? Title, List<LegendName> Names) NameParts(IReadOnlyList<GroupRow> groups, IReadOnlyList<string> keys, string? xKey)
     {
-        JsonObject Shown(GroupRow g) => new(keys.Where(k => k != xKey && g.Values.ContainsKey(k)).Select(k => KeyValuePair.Create(k, g.Values[k]?.DeepClone())));
+        var others = SeriesKeys(groups, keys, xKey);
+        JsonObject Shown(GroupRow g) => new(others.Where(g.Values.ContainsKey).Select(k => KeyValuePair.Create(k, g.Values[k]?.DeepClone())));
         var series = groups.Select(g => (g.Leaf, Config: Shown(g))).ToList();
         var keyOf = series.Select(s => s.Leaf + "\n" + s.Config.ToJsonString()).ToList();
         // Each distinct (leaf, shown config) once, by its first group: the /api/report answer names every scatter key's
@@ -166,6 +167,20 @@ public static class ResultsFigure
         var keys = groups.SelectMany(g => g.Values.Select(kv => kv.Key)).Distinct().ToList();
         var numeric = keys.Where(k => groups.Any(g => SeedGroups.Number(g.Values[k]) is not null)).ToList();
         return numeric.Count > 0 ? numeric : keys;
+    }
+
+    /// <summary>
+    /// The keys that tell series apart by this x key: every key but x and those x decides (each x value with one value
+    /// of it, where some x value has two groups or more: act=relu at wd 0.1 and gelu above it would split one lr's
+    /// points into two series, as a key a leaf implies would). Names and series leave the others out.
+    /// </summary>
+    internal static List<string> SeriesKeys(IReadOnlyList<GroupRow> groups, IReadOnlyList<string> keys, string? xKey)
+    {
+        var others = keys.Where(k => k != xKey).ToList();
+        if (xKey is null) return others;
+        var places = groups.Where(g => g.Values.ContainsKey(xKey) && g.Values[xKey] is not null).GroupBy(g => SeedGroups.Text(g.Values[xKey])).ToList();
+        if (!places.Any(p => p.Count() > 1)) return others;
+        return others.Where(k => !places.All(p => p.Select(g => g.Values.ContainsKey(k) ? g.Values[k]?.ToJsonString() ?? "null" : "\u0000").Distinct().Count() == 1)).ToList();
     }
 
     /// <summary>The groups a figure by this key draws (by number: those with a value of it; by category: all) and whether by number.</summary>

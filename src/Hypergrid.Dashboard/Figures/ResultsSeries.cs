@@ -26,7 +26,7 @@ public sealed record ResultsSeries(LegendName Name, IReadOnlyList<int> Groups, i
         var at = new Dictionary<GroupRow, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < groups.Count; i++) at.TryAdd(groups[i], i);
         var names = ResultsFigure.NameParts(drawn, keys, xKey).Names;
-        var others = keys.Where(k => k != xKey).ToList();
+        var others = ResultsFigure.SeriesKeys(drawn, keys, xKey);
         // Each distinct (leaf, other keys' values) once, by its first group, as the legend names them.
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var members = new List<List<int>>();

@@ -26,7 +26,8 @@ public sealed class ResultsFigureSeriesTests
         foreach (var lr in Lrs)
             foreach (var bs in Sizes)
             {
-                var mean = 0.8 + 0.01 * Array.IndexOf(Lrs, lr) - 0.0005 * bs;
+                // The best is the highest point, its ring at the top of the data.
+                var mean = 0.8 + 0.01 * Array.IndexOf(Lrs, lr) - 0.0005 * bs + (lr == 1.5 && bs == 32 ? 0.05 : 0);
                 var samples = Enumerable.Range(0, seeds).Select(s => mean + 0.002 * s).ToArray();
                 var values = new JsonObject { ["batch_size"] = bs, ["lr"] = lr };
                 rows.Add(GroupRow.Of("sweep/mnist/mlp/sgd", samples) with { Values = values, Trials = [$"trial_{rows.Count:D3}"], Best = lr == 1.5 && bs == 32 });
@@ -74,6 +75,29 @@ public sealed class ResultsFigureSeriesTests
         Assert.DoesNotContain(f.Lines, l => l.Joined);
     }
 
+    [Fact]
+    public void A_key_the_x_value_decides_does_not_split_a_series_nor_name_it()
+    {
+        // act is relu at wd 0.1 and gelu above: by wd, one series per lr (3 points each), named by lr alone.
+        var rows = new List<GroupRow>();
+        foreach (var lr in new[] { 0.0001, 0.001, 0.01 })
+            foreach (var wd in new[] { 0.1, 0.2, 0.4 })
+                rows.Add(GroupRow.Of("sweep/mnist/mlp/adam", [0.5 + lr * 10 + wd]) with
+                {
+                    Values = new JsonObject { ["lr"] = lr, ["wd"] = wd, ["act"] = wd == 0.1 ? "relu" : "gelu" }, Trials = [$"trial_{rows.Count:D3}"], Best = rows.Count == 0,
+                });
+        var report = Sweep() with { Sections = [Sweep().Sections[0] with { Groups = rows }] };
+        var f = ResultsFigure.Build(report, null, "wd", "std");
+        var series = f.Lines.Where(l => l.InLegend).ToList();
+        Assert.Equal(["0.0001", "0.001", "0.01"], series.Select(l => l.Name));
+        Assert.All(series, l => Assert.Equal([0.1, 0.2, 0.4], l.X));
+        Assert.Equal("lr", f.LegendTitle);
+        // By lr, act varies within each lr: it is not left out of the names (the series are wd's three).
+        var byLr = ResultsFigure.Build(report, null, "lr", "std").Lines.Where(l => l.InLegend).ToList();
+        Assert.Equal(3, byLr.Count);
+        Assert.Contains(byLr, l => l.Name.Contains("relu", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("8.5cm", "6cm", 1)]
     [InlineData("8.5cm", "6cm", 3)]
@@ -90,8 +114,9 @@ public sealed class ResultsFigureSeriesTests
         foreach (var c in marks)
         {
             var (x, y, r) = (D(c, "cx"), D(c, "cy"), D(c, "r"));
-            // Before: the ring of the best and the lowest point touched the frame (the audit's defect 10).
-            Assert.True(y - r >= top + 0.5 && y + r <= bottom - 0.5 && x - r >= left && x + r <= right, $"a mark at ({x:0.0}, {y:0.0}) r {r:0.0} in [{left:0.0}, {right:0.0}] x [{top:0.0}, {bottom:0.0}]");
+            // A clear gap (a quarter em) to the frame above and below: before, the ring of the best and the lowest point
+            // touched it (the audit's defect 10).
+            Assert.True(y - r >= top + 2 && y + r <= bottom - 2 && x - r >= left && x + r <= right, $"a mark at ({x:0.0}, {y:0.0}) r {r:0.0} in [{left:0.0}, {right:0.0}] x [{top:0.0}, {bottom:0.0}]");
         }
         // The points at one lr: five distinct x, each at least a marker's diameter minus a little apart, in rank order.
         var atFirst = marks.Where(c => c.Attribute("fill")!.Value != "#000000").OrderBy(c => D(c, "cx")).Take(5).Select(c => D(c, "cx")).ToList();
