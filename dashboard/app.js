@@ -252,14 +252,24 @@ function renderNotice(trials) {
   notice.append(`${trials.length} trials selected: one line each. `, button, ' draws mean ± std bands per group instead.');
 }
 
+/**
+ * The browser's leaves, each with its trials in the order they came: by mode, then by leaf (ordinal, so sgd comes
+ * before sgd@50%); the trial list's own order interleaved the modes.
+ */
+function browserLeaves(trials) {
+  const leaves = new Map();
+  for (const t of trials) { const l = leafOf(t); if (!leaves.has(l)) leaves.set(l, []); leaves.get(l).push(t); }
+  const byMode = (a, b) => (a.split('/')[0] < b.split('/')[0] ? -1 : a.split('/')[0] > b.split('/')[0] ? 1 : a < b ? -1 : a > b ? 1 : 0);
+  return new Map([...leaves].sort(([a], [b]) => byMode(a, b)));
+}
+
 function renderBrowser() {
   const nav = document.getElementById('browser');
   // Rebuilt on every refresh: open leaves, and where their lists and the browser were scrolled to, are kept.
   const open = new Map([...nav.querySelectorAll('details[open]')].map(d => [d.dataset.leaf, d.querySelector('.rows')?.scrollTop ?? 0]));
   const navScroll = nav.scrollTop;
   nav.replaceChildren();
-  const leaves = new Map();
-  for (const t of store.trials) { const l = leafOf(t); if (!leaves.has(l)) leaves.set(l, []); leaves.get(l).push(t); }
+  const leaves = browserLeaves(store.trials);
   for (const [leaf, trials] of leaves) {
     const details = document.createElement('details');
     details.dataset.leaf = leaf;

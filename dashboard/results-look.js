@@ -115,20 +115,30 @@ function placeLabels(svg, points, box) {
   for (const l of labelPlacements(points, box)) svg.append(el('text', { x: l.x, y: l.y, 'text-anchor': l.anchor, class: 'r-label' }, l.text));
 }
 
-/** Where placeLabels writes each label that it keeps ({ x, y, anchor, text }), by the rule above (width: textWidth on the page). */
+/**
+ * Where placeLabels writes each label that it keeps ({ x, y, anchor, text }), by the rule above (width: textWidth on the
+ * page): right of its point, else left; a side where the label would cover another point (radius 5) or a label placed
+ * before is not taken, and a label with neither side free is left out.
+ */
 function labelPlacements(points, box, width = textWidth) {
-  const px = 10, height = 12, placed = [], out = [];
-  for (const p of points) {
+  const px = 10, height = 12, radius = 5, placed = [], out = [];
+  const overlaps = (r, q) => r.x < q.x + q.w && q.x < r.x + r.w && r.y < q.y + q.h && q.y < r.y + r.h;
+  const dots = points.map(p => ({ x: p.x - radius, y: p.y - radius, w: 2 * radius, h: 2 * radius }));
+  points.forEach((p, i) => {
+    if (!p.text) return;
     const text = shorten(p.text, Math.min(150, (box.right - box.left) / 2), px, width);
     const w = width(text, px);
-    const right = p.x + 7 + w <= box.right - 2;
-    const x0 = right ? p.x + 7 : p.x - 7 - w;
-    if (x0 < box.left + 2) continue;
     const base = Math.min(box.bottom - 3, Math.max(box.top + height, p.y - 5));
-    const r = { x: x0, y: base - height + 2, w, h: height };
-    if (placed.some(q => r.x < q.x + q.w && q.x < r.x + r.w && r.y < q.y + q.h && q.y < r.y + r.h)) continue;
+    const free = right => {
+      const x0 = right ? p.x + 7 : p.x - 7 - w;
+      if (x0 < box.left + 2 || x0 + w > box.right - 2) return null;
+      const r = { x: x0, y: base - height + 2, w, h: height };
+      return placed.some(q => overlaps(r, q)) || dots.some((d, j) => j !== i && overlaps(r, d)) ? null : r;
+    };
+    const right = free(true), r = right ?? free(false);
+    if (!r) return;
     placed.push(r);
     out.push({ x: right ? p.x + 7 : p.x - 7, y: base, anchor: right ? 'start' : 'end', text });
-  }
+  });
   return out;
 }

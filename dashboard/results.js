@@ -125,7 +125,7 @@ function renderResults() {
   if (renderSingle(groups, keys)) return;
   // The charts draw the best RESULT_ROWS groups too (the table's rows): one element per group stays bounded.
   drawParallel(groups.slice(0, RESULT_ROWS), keys);
-  drawScatter(groups.slice(0, RESULT_ROWS), shown?.labels);
+  drawScatter(groups.slice(0, RESULT_ROWS), shown?.labels, shown?.series);
 }
 
 /**
@@ -276,12 +276,13 @@ function axisOf(values) {
 const SCATTER_PAD = MARK_X_PAD;
 
 /**
- * Where a place on an axis (0 to 1, as axisOf gives it) sits in the scatter's frame: numbers padded by SCATTER_PAD each
- * side, categories by half a step, as the Results figure pads its x, so no point or error bar sits on the frame.
+ * Where a place on an axis (0 to 1, as axisOf gives it) sits in the scatter's frame: numbers padded by `pad` each
+ * side (SCATTER_PAD; twice that when series are dodged, as the figure's FigureLayout.XPad), categories by half a step,
+ * as the Results figure pads its x, so no point or error bar sits on the frame.
  */
-function scatterAt(axis, p) {
+function scatterAt(axis, p, pad = SCATTER_PAD) {
   if (p === null) return null;
-  if (axis.kind !== 'categorical') return (p + SCATTER_PAD) / (1 + 2 * SCATTER_PAD);
+  if (axis.kind !== 'categorical') return (p + pad) / (1 + 2 * pad);
   const n = axis.ticks.length;
   return n > 1 ? (p * (n - 1) + 0.5) / n : p;
 }
@@ -313,6 +314,17 @@ function highlight(g, keys) {
   document.getElementById('r-hover').textContent = g ? describeGroup(g, keys) : '';
 }
 
+/**
+ * The parallel coordinates' width and left margin (px) in a row `row` px wide: what the row leaves beside the scatter
+ * (520 px and its gap and borders) when both fit, else the whole row (the scatter wraps under it), 720 at least; a left
+ * margin that holds the first axis's widest label (60 at least, a third of the width at most, where labels are cut).
+ */
+function parallelLayout(row, firstWidest) {
+  const beside = 548, r = Math.floor(row || 0);
+  const W = Math.max(720, r >= 720 + beside ? r - beside : r - 4);
+  return { W, left: Math.min(Math.max(60, Math.ceil(firstWidest) + 14), Math.floor(W / 3)) };
+}
+
 function drawParallel(groups, keys) {
   const svg = document.getElementById('r-parallel');
   svg.replaceChildren();
@@ -320,14 +332,20 @@ function drawParallel(groups, keys) {
   const metric = results.report.metric;
   const axes = [...keys.map(k => ({ name: k, get: g => g.values[k] })), { name: metric, get: g => g.mean }];
   // The colour key in a row of its own at the top, the axis titles under it (in two rows when they would touch).
-  const W = 720, H = 300, left = 60, right = 60, top = 62, bottom = 44, h = H - top - bottom;
+  const scales = axes.map(a => axisOf(groups.map(a.get)));
+  // As wide as the row leaves beside the scatter, the first axis's labels given the room they need.
+  const firstWidest = Math.max(0, ...scales[0].ticks.map(t => textWidth(t.label, 10)));
+  const { W, left } = parallelLayout(svg.parentElement?.clientWidth ?? 0, firstWidest);
+  svg.setAttribute('viewBox', `0 0 ${W} 300`);
+  svg.setAttribute('width', String(W));
+  const H = 300, right = 60, top = 62, bottom = 44, h = H - top - bottom;
   const missingY = H - 16; // below every axis: a missing value never reads as the axis minimum
   const xs = axes.map((_, i) => left + (axes.length === 1 ? (W - left - right) / 2 : (i * (W - left - right)) / (axes.length - 1)));
-  const scales = axes.map(a => axisOf(groups.map(a.get)));
   const titles = axisTitles(axes.map((a, i) => axisTitle(a.name, scales[i])), xs, W);
   const m = scales[scales.length - 1];
   const Y = (scale, v) => { const p = scale.pos(v); return p === null ? missingY : top + h - p * h; };
-  axes.forEach((a, i) => {
+  // The axes are appended after the lines: their labels (haloed in style.css) are read over the lines, not under them.
+  const axisGroups = axes.map((a, i) => {
     const s = scales[i];
     const g = el('g', { class: 'r-axis', 'data-axis': a.name, 'data-kind': s.kind });
     g.append(el('line', { x1: xs[i], x2: xs[i], y1: top, y2: top + h, stroke: '#9ca3af' }));
@@ -346,7 +364,7 @@ function drawParallel(groups, keys) {
       g.append(el('text', { x: xs[i] - 6, y: y + 3, 'text-anchor': 'end', class: 'r-tick', 'data-full': t.label }, texts[k]));
     });
     if (s.missing) g.append(el('text', { x: xs[i], y: missingY + 12, 'text-anchor': 'middle', class: 'r-missing' }, 'missing'));
-    svg.append(g);
+    return g;
   });
   const metricValues = groups.map(g => g.mean).filter(v => typeof v === 'number');
   if (metricValues.length) heatKey(svg, metric, Math.min(...metricValues), Math.max(...metricValues), W - 200, 14, 120);
@@ -361,9 +379,10 @@ function drawParallel(groups, keys) {
     svg.append(line);
     axes.forEach((a, i) => { if (scales[i].pos(a.get(grp)) === null) svg.append(el('circle', { cx: xs[i], cy: missingY, r: 3, fill: '#b91c1c', class: 'r-missing-mark' })); });
   });
+  svg.append(...axisGroups);
 }
 
-function drawScatter(groups, labelsByKey) {
+function drawScatter(groups, labelsByKey, seriesByKey) {
   const svg = document.getElementById('r-scatter');
   svg.replaceChildren();
   const key = view.r.key;
@@ -375,30 +394,46 @@ function drawScatter(groups, labelsByKey) {
   why.textContent = drawn || !groups.length ? '' : 'no scatter: the groups differ by no key of their configs (only by their leaves), so there is nothing to put on its x axis';
   if (!drawn) return;
   const keys = resultKeys(groups);
+  // The server's series of this key (ResultsSeries): a colour per series, joined, dodged apart at a shared x.
+  const series = scatterSeries(seriesByKey && Object.hasOwn(seriesByKey, key) ? seriesByKey[key] : null, groups.length);
+  const pad = series.step > 0 ? 2 * SCATTER_PAD : SCATTER_PAD;
   const err = g => view.r.err === 'ci' ? (g.ci_low != null ? [g.ci_low, g.ci_high] : [g.mean, g.mean]) : [g.mean - (g.std ?? 0), g.mean + (g.std ?? 0)];
   const xAxis = axisOf(groups.map(g => g.values[key]));
-  const lo = Math.min(...groups.map(g => err(g)[0])), hi = Math.max(...groups.map(g => err(g)[1]));
+  const [lo, hi] = scatterYRange(Math.min(...groups.map(g => err(g)[0])), Math.max(...groups.map(g => err(g)[1])));
   const W = 520, left = 64, right = 16, top = 24, w = W - left - right - (xAxis.missing ? 40 : 0), h = 220;
   // Categories too many to sit level are turned and, where still touching, thinned; the SVG grows to hold them.
   const ticks = xAxis.kind === 'categorical'
     ? categoryTicks(xAxis.ticks.map(t => t.label), xAxis.ticks.length > 1 ? w / xAxis.ticks.length : w)
     : { angle: 0, texts: xAxis.ticks.map(t => t.label), depth: 16 };
-  const bottom = 40 + ticks.depth, H = top + h + bottom;
+  // A key of the series under the x title (one entry each, in their colour), as the figure's legend.
+  const keyItems = seriesKey(seriesByKey && Object.hasOwn(seriesByKey, key) ? seriesByKey[key] : null, labelsByKey && Object.hasOwn(labelsByKey, key) ? labelsByKey[key] : null);
+  const keyPlaces = seriesKeyPlaces(keyItems.map(k => k.text), W - 24);
+  const keyH = keyItems.length ? 16 * (Math.max(...keyPlaces.map(p => p.row)) + 1) + 10 : 0;
+  const bottom = 40 + ticks.depth + keyH, H = top + h + bottom;
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('height', String(H));
   const missingX = left + w + 28; // right of the axis: a group without the key is drawn apart and said to be missing
-  const X = g => { const p = scatterAt(xAxis, xAxis.pos(g.values[key])); return p === null ? missingX : left + p * w; };
+  const X = g => { const p = scatterAt(xAxis, xAxis.pos(g.values[key]), pad); return p === null ? missingX : left + p * w; };
+  const at = i => X(groups[i]) + series.dodge[i] * series.step;
+  const fill = i => series.slot[i] === null ? resultColor(groups[i]) : color(series.slot[i]);
   const Y = v => top + h - (hi === lo ? 0.5 : (v - lo) / (hi - lo)) * h;
   const frame = el('g', { class: 'r-axis', 'data-axis': key, 'data-kind': xAxis.kind });
   frame.append(el('rect', { x: left, y: top, width: w, height: h, fill: 'none', stroke: '#9ca3af' }));
   xAxis.ticks.forEach((t, i) => {
-    const x = left + scatterAt(xAxis, t.at) * w, text = ticks.texts[i];
+    const x = left + scatterAt(xAxis, t.at, pad) * w, text = ticks.texts[i];
     frame.append(el('line', { x1: x, x2: x, y1: top + h, y2: top + h + 4, stroke: '#9ca3af' }));
     if (!text) return;
     if (ticks.angle === 0) frame.append(el('text', { x, y: top + h + 16, 'text-anchor': 'middle', class: 'r-tick' }, text));
     else frame.append(el('text', { x, y: top + h + 12, 'text-anchor': 'end', class: 'r-tick', transform: `rotate(${ticks.angle} ${x} ${top + h + 12})` }, text));
   });
-  frame.append(el('text', { x: left + w / 2, y: H - 8, 'text-anchor': 'middle', class: 'r-axis-title' }, axisTitle(key, xAxis)));
+  frame.append(el('text', { x: left + w / 2, y: H - 8 - keyH, 'text-anchor': 'middle', class: 'r-axis-title' }, axisTitle(key, xAxis)));
+  const keyBox = el('g', { class: 'r-series-key' });
+  keyItems.forEach((k, i) => {
+    const x = 12 + keyPlaces[i].x, y = H - keyH + 12 + 16 * keyPlaces[i].row;
+    keyBox.append(el('circle', { cx: x + 4, cy: y - 4, r: 4, fill: color(k.color) }));
+    keyBox.append(el('text', { x: x + 14, y, class: 'r-tick' }, k.text)); // a name from cfg/: text, never markup
+  });
+  frame.append(keyBox);
   if (xAxis.missing) frame.append(el('text', { x: missingX, y: top + h + 16, 'text-anchor': 'middle', class: 'r-missing' }, 'missing'));
   svg.append(frame);
   const yFrame = el('g', { class: 'r-axis', 'data-axis': results.report.metric, 'data-kind': 'linear' });
@@ -410,13 +445,19 @@ function drawScatter(groups, labelsByKey) {
   yFrame.append(el('text', { x: 12, y: top + h / 2, 'text-anchor': 'middle', class: 'r-axis-title', transform: `rotate(-90 12 ${top + h / 2})` },
     scatterYTitle(results.report.metric, view.r.err, groups)));
   svg.append(yFrame);
+  // A series' line under its points, in its colour.
+  for (const line of series.lines) {
+    svg.append(el('polyline', { points: line.groups.map(i => `${at(i)},${Y(groups[i].mean)}`).join(' '), fill: 'none', stroke: color(line.color), 'stroke-width': 1.2, class: 'r-series' }));
+  }
+  // Caps no wider than a dodge step allows, so the bars of series at one x stay apart.
+  const cap = series.step > 0 ? Math.min(4, series.step * 0.4) : 4;
   groups.forEach((g, index) => {
     g.index = index;
-    const [a, b] = err(g), x = X(g);
+    const [a, b] = err(g), x = at(index);
     const mark = el('g', { class: 'r-mark', 'data-group': index });
-    mark.append(el('path', { d: `M${x},${Y(a)}V${Y(b)}M${x - 4},${Y(a)}h8M${x - 4},${Y(b)}h8`, stroke: '#374151', fill: 'none' }));
-    // The group's colour in the plots and the table; the best ringed in black.
-    mark.append(el('circle', { cx: x, cy: Y(g.mean), r: g.best ? 5 : 4, fill: resultColor(g), stroke: g.best ? '#000' : 'none', 'stroke-width': 1.5 }));
+    mark.append(el('path', { d: `M${x},${Y(a)}V${Y(b)}M${x - cap},${Y(a)}h${2 * cap}M${x - cap},${Y(b)}h${2 * cap}`, stroke: series.slot[index] === null ? '#374151' : fill(index), fill: 'none' }));
+    // The series' colour (the figure's), else the group's colour in the plots and the table; the best ringed in black.
+    mark.append(el('circle', { cx: x, cy: Y(g.mean), r: g.best ? 5 : 4, fill: fill(index), stroke: g.best ? '#000' : 'none', 'stroke-width': 1.5 }));
     mark.append(el('title', {}, describeGroup(g, keys)));
     mark.addEventListener('mouseenter', () => highlight(g, keys));
     mark.addEventListener('mouseleave', () => highlight(null, keys));
@@ -426,7 +467,7 @@ function drawScatter(groups, labelsByKey) {
   if (view.r.labels) {
     // What tells each point apart, its x key left out, as the server names it; too long, it loses what it shares first.
     const labels = pointLabels(groups, labelsByKey && Object.hasOwn(labelsByKey, key) ? labelsByKey[key] : null), shares = unitShares(labels), room = Math.min(150, w / 2);
-    placeLabels(svg, groups.map((g, i) => ({ x: X(g), y: Y(g.mean), text: fitLabel(labels[i], shares, room) })), { left, top, right: left + w, bottom: top + h });
+    placeLabels(svg, groups.map((g, i) => ({ x: at(i), y: Y(g.mean), text: fitLabel(labels[i], shares, room) })), { left, top, right: left + w, bottom: top + h });
   }
 }
 

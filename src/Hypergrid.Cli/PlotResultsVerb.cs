@@ -37,7 +37,7 @@ public static class PlotResultsVerb
             var colorOf = ResultsFigure.PageColors(FigureTrials.Under(new TrialScanner(logRoot, Training.TrialSchema.Instance)), options);
             var figure = ResultsFigure.Build(built, r.GetValue(section), r.GetValue(key), r.GetValue(err)!, colorOf, r.GetValue(logX));
             OutputFile.WriteBytes(target, FigureFile.Write(figure, size, kind));
-            if (target is not null) Console.Error.WriteLine($"wrote {file}: {figure.Lines.Count} group(s) of {built.Metric} by {figure.XLabel}");
+            if (target is not null) Console.Error.WriteLine($"wrote {file}: {figure.Lines.Where(l => l.InLegend).Sum(l => l.X.Length)} group(s) of {built.Metric} by {figure.XLabel}");
             return Exit.Ok;
         }));
         return command;

@@ -60,6 +60,15 @@ public sealed record FigureLine(string Name, int Color, bool Dashed, double[] X,
     /// <summary>Whether x is a count the log itself wrote (a program's samples column), not a step scaled.</summary>
     internal bool LoggedX { get; init; }
 
+    /// <summary>Markers joined by a thin line in x order (a series of the Results chart by a numeric key).</summary>
+    public bool Joined { get; init; }
+
+    /// <summary>
+    /// How many steps sideways the markers are drawn (series of a Results chart at one x, apart); a step is
+    /// <see cref="FigureLayout.DodgeStep"/>, the same in the SVG, PDF and pgfplots file.
+    /// </summary>
+    public double Dodge { get; init; }
+
     /// <summary>A marker ringed in black (the best group of a Results chart).</summary>
     public bool Ringed { get; init; }
 

@@ -116,16 +116,22 @@ public static class FigureLayout
             var color = f.ColorOf(line.Color);
             if (line.Markers)
             {
-                for (var i = 0; i < line.X.Length; i++)
+                // Series at one x drawn apart (Dodge steps), their caps narrowed to stay within a step of each other.
+                var step = DodgeStep(f, fs);
+                var dx = line.Dodge * step;
+                var cap = step > 0 ? Math.Min(fs * 0.3, step * 0.4) : fs * 0.3;
+                var shown = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Y[i]) && ShownX(line.X[i])).ToList();
+                if (line.Joined && shown.Count > 1) canvas.Polyline([.. shown.Select(i => (X(line.X[i]) + dx, Y(line.Y[i]!.Value)))], color, 0.6, false, clip: true);
+                foreach (var i in shown)
                 {
-                    if (!Shown(line.Y[i]) || !ShownX(line.X[i])) continue;
+                    var x = X(line.X[i]) + dx;
                     if (line.Lower?[i] is { } lo && line.Upper?[i] is { } hi && Shown(lo) && Shown(hi))
                     {
-                        canvas.Polyline([(X(line.X[i]), Y(lo)), (X(line.X[i]), Y(hi))], color, 0.8, false, clip: true);
-                        foreach (var v in new[] { lo, hi }) canvas.Polyline([(X(line.X[i]) - fs * 0.3, Y(v)), (X(line.X[i]) + fs * 0.3, Y(v))], color, 0.8, false, clip: true);
+                        canvas.Polyline([(x, Y(lo)), (x, Y(hi))], color, 0.8, false, clip: true);
+                        foreach (var v in new[] { lo, hi }) canvas.Polyline([(x - cap, Y(v)), (x + cap, Y(v))], color, 0.8, false, clip: true);
                     }
-                    if (line.Ringed) canvas.Circle(X(line.X[i]), Y(line.Y[i]!.Value), fs * 0.42, "#000000");
-                    canvas.Circle(X(line.X[i]), Y(line.Y[i]!.Value), fs * 0.28, color);
+                    if (line.Ringed) canvas.Circle(x, Y(line.Y[i]!.Value), fs * RingEms, "#000000");
+                    canvas.Circle(x, Y(line.Y[i]!.Value), fs * 0.28, color);
                 }
                 continue;
             }
@@ -172,6 +178,19 @@ public static class FigureLayout
         return canvas.Finish();
     }
 
+    /// <summary>The best point's ring's radius, in ems of the figure's font (a point's is 0.28).</summary>
+    public const double RingEms = 0.42;
+
+    /// <summary>
+    /// How far apart (pt) the Results chart draws series that share an x, per <see cref="FigureLine.Dodge"/> step: 0.45 em
+    /// (a point's diameter and a little), fewer when many series share, so all of them span at most 2 em about their x.
+    /// </summary>
+    public static double DodgeStep(Figure f, double fontSize)
+    {
+        var span = f.Lines.Select(l => Math.Abs(l.Dodge)).DefaultIfEmpty(0).Max() * 2;
+        return span == 0 ? 0 : Math.Min(fontSize * 0.45, fontSize * 2 / span);
+    }
+
     // A padded end stays a double: past the largest one it is the largest one.
     private static double Finite(double v) => Math.Clamp(v, -double.MaxValue, double.MaxValue);
 
@@ -185,6 +204,12 @@ public static class FigureLayout
     /// (dashboard/axes.js MARK_X_PAD). A curve's end without a mark runs to the frame; a range asked (a zoom) is kept exactly.
     /// </summary>
     public const double PointsXPad = 0.05;
+
+    /// <summary>
+    /// The share an end with a mark is padded by: <see cref="PointsXPad"/>, twice that when series are dodged apart (the
+    /// outermost series sits up to 2 em beside its x), as the page's scatter does (results.js scatterPad).
+    /// </summary>
+    public static double XPad(Figure f) => f.Lines.Any(l => l.Dodge != 0) ? 2 * PointsXPad : PointsXPad;
 
     /// <summary>Whether a mark (a point, a curve's <see cref="PointMarks"/>, or a lone bucket's error bar with a spread) sits at the lowest and at the highest x shown.</summary>
     private static (bool Lo, bool Hi) MarksAtEnds(Figure f, double xLo, double xHi)
@@ -215,13 +240,13 @@ public static class FigureLayout
         {
             // Padded by 5% of the decades shown, so the first and last points are not on the frame.
             if (xHi == xLo) (xLo, xHi) = (Positive(xLo / 10), Positive(xHi * 10));
-            var pad = Math.Pow(xHi / xLo, PointsXPad);
+            var pad = Math.Pow(xHi / xLo, XPad(f));
             (xLo, xHi) = (padLo ? Positive(xLo / pad) : xLo, padHi ? Positive(xHi * pad) : xHi);
         }
         else if (xHi == xLo) (xLo, xHi) = (Finite(xLo - 1), Finite(xHi + 1));
         else
         {
-            var pad = (xHi / 2 - xLo / 2) * 2 * PointsXPad; // halved first, so the span of two huge values stays finite
+            var pad = (xHi / 2 - xLo / 2) * 2 * XPad(f); // halved first, so the span of two huge values stays finite
             (xLo, xHi) = (padLo ? Finite(xLo - pad) : xLo, padHi ? Finite(xHi + pad) : xHi);
         }
         if (f.LogY)
@@ -231,7 +256,9 @@ public static class FigureLayout
             return (xLo, xHi, Positive(yLo / pad), Positive(yHi * pad));
         }
         if (yHi == yLo) (yLo, yHi) = (Finite(yLo - Math.Max(1e-9, Math.Abs(yLo) * 0.05)), Finite(yHi + Math.Max(1e-9, Math.Abs(yHi) * 0.05)));
-        var p = (yHi / 2 - yLo / 2) * 0.08; // 4% of the width, halved first as in Fraction
+        // 4% of the width each side (halved first, as in Fraction); points (a Results chart) 10%, so a point at an end
+        // and the best's ring stay whole inside the frame at a paper's sizes.
+        var p = (yHi / 2 - yLo / 2) * (f.Lines.Count > 0 && f.Lines.All(l => l.Markers) ? 0.2 : 0.08);
         return (xLo, xHi, Finite(yLo - p), Finite(yHi + p));
     }
 }

@@ -79,8 +79,12 @@ public static class PgfplotsWriter
             if (rows.Count == 0) continue;
             var color = $"hg{line.Color}";
             var errors = line.Markers && line.Lower is not null && line.Upper is not null;
+            // A series is joined by a thin line, and moved sideways by its dodge as the SVG moves it (FigureLayout.DodgeStep).
+            var shift = line.Dodge * FigureLayout.DodgeStep(f, fs);
             var style = line.Markers
-                ? $"color={color}, only marks, mark=*, mark size=" + N(fs * 0.28) + "bp" + (line.Ringed ? ", mark options={draw=black, line width=0.8pt}" : "") + (errors ? ", error bars/.cd, y dir=both, y explicit" : "")
+                ? $"color={color}, " + (line.Joined ? "line width=0.6bp" : "only marks") + ", mark=*, mark size=" + N(fs * 0.28) + "bp"
+                    + (shift != 0 ? $", xshift={N(shift)}bp" : "")
+                    + (line.Ringed ? ", mark options={draw=black, line width=0.8pt}" : line.Joined ? ", mark options={solid}" : "") + (errors ? ", error bars/.cd, y dir=both, y explicit" : "")
                 : $"color={color}, line width=0.8pt" + (line.Dashed ? ", dashed" : "") + Marks(line, rows, f, fs);
             tex.Append(CultureInfo.InvariantCulture, $"% {Escape(line.Name)}\n\\addplot[{style}] table[row sep=\\\\{(errors ? ", y error plus=ep, y error minus=em" : "")}] {{\n");
             tex.Append(errors ? "x y ep em \\\\\n" : "x y \\\\\n");

@@ -41,25 +41,45 @@ public static class ResultsFigure
         var (title, names) = Names(drawn, keys, key);
         string Category(int i) => key is not null && drawn[i].Values[key] is { } v ? SeedGroups.Text(v) : names[i].Length > 0 ? names[i] : drawn[i].Leaf;
         var categories = byNumber ? null : Enumerable.Range(0, drawn.Count).Select(Category).Distinct().ToList();
+        double XOf(int i) => byNumber ? SeedGroups.Number(drawn[i].Values[key!])!.Value : categories!.IndexOf(Category(i));
+        (double? Lo, double? Hi) Bar(GroupRow g) => errorBars == "ci" ? (g.CiLow, g.CiHigh) : g.Std is { } s ? (g.Mean - s, g.Mean + s) : (null, null);
+        // The groups that share all but the x key are a series (ResultsSeries: ranked, a colour each when several).
+        var at = new Dictionary<GroupRow, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < drawn.Count; i++) at[drawn[i]] = i;
         var lines = new List<FigureLine>();
-        for (var i = 0; i < drawn.Count; i++)
+        FigureLine? ring = null;
+        foreach (var series in ResultsSeries.Of(drawn, keys, key))
         {
-            var g = drawn[i];
-            var x = byNumber ? SeedGroups.Number(g.Values[key!])!.Value : categories!.IndexOf(Category(i));
-            var (lo, hi) = errorBars == "ci" ? (g.CiLow, g.CiHigh) : g.Std is { } s ? (g.Mean - s, g.Mean + s) : ((double?)null, (double?)null);
-            lines.Add(new FigureLine(names[i], colorOf?.Invoke(g) ?? i, false, [x], [g.Mean])
+            var members = series.Groups.ToList();
+            // Each point its group's colour (no series colour): a line of one point each, as the legend lists them.
+            var parts = series.Color is null ? members.Select(i => new List<int> { i }).ToList() : [members];
+            foreach (var part in parts)
             {
-                // With one group there is nothing it is best among: no ring, no note.
-                Lower = [lo], Upper = [hi], Markers = true, Ringed = g.Best && drawn.Count > 1,
-            });
+                var color = series.Color ?? colorOf?.Invoke(drawn[part[0]]) ?? part[0];
+                var bars = part.Select(i => Bar(drawn[i])).ToList();
+                var line = new FigureLine(names[part[0]], color, false, [.. part.Select(XOf)], [.. part.Select(i => (double?)drawn[i].Mean)])
+                {
+                    Lower = [.. bars.Select(b => b.Lo)], Upper = [.. bars.Select(b => b.Hi)], Markers = true, Joined = series.Joined, Dodge = series.Dodge,
+                };
+                // With one group there is nothing it is best among: no ring, no note. The best of a series is ringed by
+                // a point of its own on top (no bar, not in the legend); a point alone is its own line, ringed.
+                var top = part.FindIndex(i => drawn[i].Best);
+                if (top >= 0 && drawn.Count > 1)
+                {
+                    if (part.Count == 1) line = line with { Ringed = true };
+                    else ring = new FigureLine(line.Name, color, false, [line.X[top]], [line.Y[top]]) { Markers = true, Ringed = true, InLegend = false, Dodge = series.Dodge };
+                }
+                lines.Add(line);
+            }
         }
-        var xs = lines.Select(l => l.X[0]).ToList();
+        if (ring is not null) lines.Add(ring);
+        var xs = lines.SelectMany(l => l.X).ToList();
         var log = byNumber && xs.All(x => x > 0) && (logX ?? xs.Max() / xs.Min() >= Math.Pow(10, LogDecades));
         if (logX == true && !log) throw FigureErrors.LogXNeedsPositive(byNumber ? key : null, w);
         var left = groups.Count - drawn.Count;
         var xLabel = key is null ? "group" : key + (log ? " (log scale)" : "") + (left > 0 ? $" ({left} group(s) without {key} left out)" : "");
         // Groups of one seed each have no error bar to draw: the label says n=1 rather than promising bars.
-        var noBars = lines.All(l => l.Lower![0] is null || l.Upper![0] is null);
+        var noBars = lines.All(l => l.Lower is null || l.Upper is null || l.Lower.Zip(l.Upper).All(b => b.First is null || b.Second is null));
         var yLabel = report.Metric + (noBars ? " (one seed each, n=1: no error bars)" : errorBars == "ci" ? " (mean, 95% CI)" : " (mean ± std over seeds)");
         var best = drawn.Count > 1 ? drawn.FindIndex(g => g.Best) : -1;
         return new Figure(xLabel, yLabel, lines)
@@ -89,8 +109,8 @@ public static class ResultsFigure
 
     /// <summary>
     /// The groups' legend names by <see cref="LegendNames"/>' rule (the parts of the leaf and the keys that differ) with
-    /// the x key left out, since the axis shows it: the groups of one name at different x are one entry, a dot of each
-    /// group's colour. A name with nothing left to tell is empty ("" for one group, or the group's leaf).
+    /// the x key left out, since the axis shows it: the groups of one name at different x are one series
+    /// (<see cref="ResultsSeries"/>), one legend entry. A name with nothing left to tell is empty ("" for one group, or the group's leaf).
     /// </summary>
     public static (string? Title, List<string> Names) Names(IReadOnlyList<GroupRow> groups, IReadOnlyList<string> keys, string? xKey)
     {
@@ -104,7 +124,8 @@ public static class ResultsFigure
     /// </summary>
     public static (string? Title, List<LegendName> Names) NameParts(IReadOnlyList<GroupRow> groups, IReadOnlyList<string> keys, string? xKey)
     {
-        JsonObject Shown(GroupRow g) => new(keys.Where(k => k != xKey && g.Values.ContainsKey(k)).Select(k => KeyValuePair.Create(k, g.Values[k]?.DeepClone())));
+        var others = SeriesKeys(groups, keys, xKey);
+        JsonObject Shown(GroupRow g) => new(others.Where(g.Values.ContainsKey).Select(k => KeyValuePair.Create(k, g.Values[k]?.DeepClone())));
         var series = groups.Select(g => (g.Leaf, Config: Shown(g))).ToList();
         var keyOf = series.Select(s => s.Leaf + "\n" + s.Config.ToJsonString()).ToList();
         // Each distinct (leaf, shown config) once, by its first group: the /api/report answer names every scatter key's
@@ -148,8 +169,22 @@ public static class ResultsFigure
         return numeric.Count > 0 ? numeric : keys;
     }
 
+    /// <summary>
+    /// The keys that tell series apart by this x key: every key but x and those x decides (each x value with one value
+    /// of it, where some x value has two groups or more: act=relu at wd 0.1 and gelu above it would split one lr's
+    /// points into two series, as a key a leaf implies would). Names and series leave the others out.
+    /// </summary>
+    internal static List<string> SeriesKeys(IReadOnlyList<GroupRow> groups, IReadOnlyList<string> keys, string? xKey)
+    {
+        var others = keys.Where(k => k != xKey).ToList();
+        if (xKey is null) return others;
+        var places = groups.Where(g => g.Values.ContainsKey(xKey) && g.Values[xKey] is not null).GroupBy(g => SeedGroups.Text(g.Values[xKey])).ToList();
+        if (!places.Any(p => p.Count() > 1)) return others;
+        return others.Where(k => !places.All(p => p.Select(g => g.Values.ContainsKey(k) ? g.Values[k]?.ToJsonString() ?? "null" : "\u0000").Distinct().Count() == 1)).ToList();
+    }
+
     /// <summary>The groups a figure by this key draws (by number: those with a value of it; by category: all) and whether by number.</summary>
-    private static (List<GroupRow> Drawn, bool ByNumber) Drawn(IReadOnlyList<GroupRow> groups, string? key)
+    internal static (List<GroupRow> Drawn, bool ByNumber) Drawn(IReadOnlyList<GroupRow> groups, string? key)
     {
         var byNumber = key is not null && groups.All(g => g.Values[key] is null || SeedGroups.Number(g.Values[key]) is not null);
         return (byNumber ? groups.Where(g => g.Values[key!] is not null).ToList() : groups.ToList(), byNumber);

@@ -46,7 +46,10 @@ public sealed class ReportLabelsApiTests : IAsyncLifetime
         Assert.Equal(groups.Count, labels.Count);
         // The page's text of a label (point-labels.js labelText): the leaf part, a space, the keys joined by commas.
         var shown = labels.Select(l => string.Join(" ", new[] { l.GetProperty("leaf").GetString()!, string.Join(", ", l.GetProperty("keys").EnumerateArray().Select(k => k.GetString())) }.Where(p => p.Length > 0))).ToList();
-        var drawn = shown.Where((_, i) => groups[i].GetProperty("values").TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null).Distinct().ToList();
+        // In the order of the answered series (ResultsSeries' rank), each series named by its first group's label.
+        var drawn = section.GetProperty("series").GetProperty(key).EnumerateArray().SelectMany(s => s.GetProperty("groups").EnumerateArray().Select(g => shown[g.GetInt32()]))
+            .Distinct().ToList();
+        Assert.Equal(drawn.Order(), shown.Where((_, i) => groups[i].GetProperty("values").TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null).Distinct().Order());
         Assert.True(drawn.Count >= 2, string.Join(" | ", shown));
         var expected = title is null ? drawn : [title + ":", .. drawn.Select(t => t.StartsWith(title + "=", StringComparison.Ordinal) ? t[(title.Length + 1)..] : "not under the title: " + t)];
 
@@ -77,5 +80,23 @@ public sealed class ReportLabelsApiTests : IAsyncLifetime
         Assert.Equal(keys, section.GetProperty("labels").EnumerateObject().Select(p => p.Name));
         var words = (await server.GetJson("/api/report?metric=val_loss&leaf=experiment/mnist/cnn/adam")).GetProperty("sections")[0];
         Assert.Equal(["lr"], words.GetProperty("scatter_keys").EnumerateArray().Select(k => k.GetString()));
+    }
+
+    [Fact]
+    public async Task The_series_by_a_key_are_answered_ranked_coloured_joined_and_dodged_as_the_figure_draws_them()
+    {
+        var section = (await server!.GetJson("/api/report?metric=val_loss&leaf=experiment/mnist/cnn/adam")).GetProperty("sections")[0];
+        var groups = section.GetProperty("groups").EnumerateArray().ToList();
+        var series = section.GetProperty("series").GetProperty("lr").EnumerateArray().ToList();
+        // One series per act, ranked by value (gelu before relu), each its groups by lr, a colour slot each, joined.
+        Assert.Equal(["gelu", "relu"], series.Select(s => groups[s.GetProperty("groups")[0].GetInt32()].GetProperty("values").GetProperty("act").GetString()));
+        foreach (var s in series)
+        {
+            var lrs = s.GetProperty("groups").EnumerateArray().Select(g => groups[g.GetInt32()].GetProperty("values").GetProperty("lr").GetDouble()).ToList();
+            Assert.Equal([0.001, 0.01], lrs);
+            Assert.True(s.GetProperty("line").GetBoolean());
+        }
+        Assert.Equal([0, 1], series.Select(s => s.GetProperty("color").GetInt32()));
+        Assert.Equal([-0.5, 0.5], series.Select(s => s.GetProperty("dodge").GetDouble()));
     }
 }

@@ -7,7 +7,7 @@ namespace Hypergrid.Dashboard.Tests.Figures;
 
 /// <summary>
 /// GET /api/report-figure draws the Results chart from the numbers GET /api/report answers: each group's point is its
-/// mean at its key's value, its error bar its std or CI, the best ringed and named in a note; the .tex compiles with pdflatex,
+/// mean at its key's value in its series (the groups of one value of the other key), its error bar its std or CI, the best ringed and named in a note; the .tex compiles with pdflatex,
 /// the PDF opens in poppler with its words, and a bad choice is a 400 naming it.
 /// </summary>
 public sealed partial class ResultsFigureApiTests : IAsyncLifetime
@@ -55,9 +55,14 @@ public sealed partial class ResultsFigureApiTests : IAsyncLifetime
     {
         var groups = (await server!.GetJson($"/api/report?{Report}")).GetProperty("sections")[0].GetProperty("groups").EnumerateArray().ToList();
         var tex = await Figure($"key={key}&err={err}&format=tex");
-        var plots = TexTables.Read(tex);
+        var all = TexTables.Read(tex);
+        // A series per value of the other key (its groups joined across a numeric x), and the best's ring on its own.
+        var plots = all.Where(p => !p.Options.Contains("draw=black")).ToList();
+        var ring = Assert.Single(all, p => p.Options.Contains("draw=black"));
         Assert.Equal(Lrs.Length * Acts.Length, groups.Count);
-        Assert.Equal(groups.Count, plots.Count);
+        Assert.Equal(key == "lr" ? Acts.Length : Lrs.Length, plots.Count);
+        Assert.Equal(groups.Count, plots.Sum(p => p.Rows.Count));
+        Assert.All(plots, p => Assert.Equal(key == "lr", !p.Options.Contains("only marks")));
         var categories = tex.Contains("xmin=-0.5,", StringComparison.Ordinal) && XTickLabels().Match(tex) is { Success: true } m ? m.Groups[1].Value.Split(',').Select(c => c.Trim('{', '}')).ToList() : null;
         Assert.Equal(key == "act", categories is not null);
         for (var i = 0; i < groups.Count; i++)
@@ -67,14 +72,12 @@ public sealed partial class ResultsFigureApiTests : IAsyncLifetime
             var (lo, hi) = err == "ci" ? (Num(g, "ci_low")!.Value, Num(g, "ci_high")!.Value) : (mean - Num(g, "std")!.Value, mean + Num(g, "std")!.Value);
             var value = g.GetProperty("values").GetProperty(key);
             var x = categories is null ? value.GetDouble() : categories.IndexOf(value.GetString()!);
-            var row = Assert.Single(plots[i].Rows);
-            Assert.Equal(x, row[0]);
-            Assert.Equal(mean, row[1], 5); // the pgfplots file holds 6 significant digits
+            var row = Assert.Single(plots.SelectMany(p => p.Rows), r => r[0] == x && Math.Abs(r[1] - mean) < 1e-5 * Math.Abs(mean));
             Assert.Equal(hi - mean, row[2], 5);
             Assert.Equal(mean - lo, row[3], 5);
             Assert.True(hi > lo, "a group of three seeds has an error bar");
             // The best group is ringed and named so; no other is.
-            Assert.Equal(g.GetProperty("best").GetBoolean(), plots[i].Options.Contains("draw=black"));
+            Assert.Equal(g.GetProperty("best").GetBoolean(), ring.Rows[0][0] == x && Math.Abs(ring.Rows[0][1] - mean) < 1e-5 * Math.Abs(mean));
         }
         // Named by the other key (the axis shows this one), the best in the note under the legend.
         var best = groups.Single(g => g.GetProperty("best").GetBoolean()).GetProperty("values");
@@ -82,8 +85,8 @@ public sealed partial class ResultsFigureApiTests : IAsyncLifetime
         Assert.Contains($"(hgl) {{{other}:}};", tex);
         var bestX = key == "lr" ? best.GetProperty("lr").GetDouble().ToString(CultureInfo.InvariantCulture) : best.GetProperty("act").GetString();
         Assert.Contains($"(hgl) {{ringed: the best ({otherValue}, {(key == "lr" ? "lr" : "act")}={bestX})}};", tex);
-        // One colour per group, as the page's seed groups number them.
-        Assert.Equal(groups.Count, plots.Select(p => ColorOf().Match(p.Options).Value).Distinct().Count());
+        // One colour per series (ResultsSeries ranks them; one per group before, no series readable).
+        Assert.Equal(plots.Count, plots.Select(p => ColorOf().Match(p.Options).Value).Distinct().Count());
     }
 
     [Fact]
@@ -91,7 +94,8 @@ public sealed partial class ResultsFigureApiTests : IAsyncLifetime
     {
         var svg = await Figure("key=lr&format=svg");
         var circles = Circle().Matches(svg).Select(c => c.Groups[1].Value).ToList();
-        Assert.Equal(Lrs.Length * Acts.Length + 1 + Lrs.Length * Acts.Length, circles.Count); // and a legend dot per group
+        // A point per group, the best's ring and its point again on it, and a legend dot per series (one per act).
+        Assert.Equal(Lrs.Length * Acts.Length + 2 + Acts.Length, circles.Count);
         Assert.Equal(2, svg.Split(">relu<").Length + svg.Split(">gelu<").Length - 2); // one legend entry per act
         Assert.Single(circles, c => c == "#000000");
         Assert.Contains("val_loss (mean ± std over seeds)", svg);

@@ -8,7 +8,7 @@ namespace Hypergrid.Dashboard.Tests.Figures;
 /// <summary>
 /// The Results chart as a figure is mostly plot: its legend names groups as the curves' legend does (the leaf's parts
 /// and keys that differ, never the x key the axis shows nor a key the leaf implies), one entry per name with a dot of
-/// each of its groups' colours, and the y label is whole.
+/// its series' colour (ResultsSeries), and the y label is whole.
 /// </summary>
 public sealed class ResultsFigureLegendTests
 {
@@ -67,7 +67,9 @@ public sealed class ResultsFigureLegendTests
         Assert.Contains("mlp/sgd hidden=[256]", names); // momentum is 0.9 in every mlp/sgd group: not named
         Assert.Equal(10, names.Count);
         var items = FigureLegend.Items(f);
-        Assert.Equal(2, items.Single(i => i.Text == "mlp/sgd hidden=[256]").Dots.Count); // lr 0.1 and 0.05: one name, two dots
+        // lr 0.1 and 0.05: one name, one series, one colour (ResultsSeries; two dots of two colours before).
+        Assert.Single(items.Single(i => i.Text == "mlp/sgd hidden=[256]").Dots);
+        Assert.Equal(2, f.Lines.Single(l => l.Name == "mlp/sgd hidden=[256]" && l.InLegend).X.Length);
         Assert.Single(items.Single(i => i.Text == "cnn/sgd momentum=0.8").Dots);
         Assert.Equal("ringed: the best (cnn/adam, lr=0.002)", f.Note);
     }

@@ -44,10 +44,14 @@ public sealed partial class ResultsLogXTests : IAsyncLifetime
         return body;
     }
 
-    // The distinct x positions of the groups' points (the best's black ring left out), left to right.
-    private static List<double> PointXs(string svg) =>
-        Circle().Matches(svg).Where(m => m.Groups[3].Value != "#000000" && Num(m.Groups[2].Value) <= PlotBottom(svg)).Select(m => Num(m.Groups[1].Value))
+    // The distinct x positions of one series' points (the first drawn colour's; series are dodged apart by a constant,
+    // so their spacing is the axis's), the best's black ring left out, left to right.
+    private static List<double> PointXs(string svg)
+    {
+        var points = Circle().Matches(svg).Where(m => m.Groups[3].Value != "#000000" && Num(m.Groups[2].Value) <= PlotBottom(svg)).ToList();
+        return points.Where(m => m.Groups[3].Value == points[0].Groups[3].Value).Select(m => Num(m.Groups[1].Value))
             .Select(x => Math.Round(x, 1)).Distinct().Order().ToList();
+    }
 
     [Theory]
     [InlineData("key=lr", true)]

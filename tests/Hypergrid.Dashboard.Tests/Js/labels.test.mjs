@@ -85,3 +85,14 @@ test('a parallel axis\'s category labels fit left of it, keeping the part that t
   assert.deepEqual(page.categoryLabels(['a', 'b'], 60, 10, mono), ['a', 'b']);
   assert.deepEqual(page.categoryLabels([HOSTILE], 1000, 10, mono), [HOSTILE]);
 });
+
+test('a label is never drawn over another point: it goes to the point\'s other side, or is left out', () => {
+  const box = { left: 0, top: 0, right: 500, bottom: 300 };
+  // A point just right of the first: the first's label goes left of it. (Before: drawn over the second point.)
+  const [first] = page.labelPlacements([{ x: 200, y: 100, text: 'lr=0.1' }, { x: 220, y: 96, text: '' }], box, mono);
+  assert.equal(first.anchor, 'end');
+  assert.ok(first.x <= 193);
+  // Points on both sides: no room, no label (hovering names it).
+  const boxed = page.labelPlacements([{ x: 200, y: 100, text: 'lr=0.1' }, { x: 220, y: 96, text: '' }, { x: 180, y: 96, text: '' }], box, mono);
+  assert.ok(boxed.every(l => l.text !== 'lr=0.1'), JSON.stringify(boxed));
+});
