@@ -381,14 +381,17 @@ async function refresh() {
     mark('trials');
     // A short study (three epochs or fewer) shows its shape batch by batch: open on step unless the URL chose an axis
     // (not for more trials than one line each is drawn for: that many step series would be thousands of requests).
+    let short = false;
     if (!store.axisChosen) {
       store.axisChosen = true;
-      if (!new URLSearchParams(location.hash.slice(1)).has('x') && await shortSelection()) {
-        view.x = 'step';
-        document.getElementById('x').value = 'step';
-      }
+      short = !new URLSearchParams(location.hash.slice(1)).has('x') && shortSelection(); // the logs asked now
     }
+    // The leaves' list needs no log: drawn while the first refresh's logs come, not after them.
     if (changed) renderBrowser();
+    if (await short) {
+      view.x = 'step';
+      document.getElementById('x').value = 'step';
+    }
     // The same list and nothing running: nothing on the page can have changed (100,000 trials cost no redraw).
     if (changed || store.firstDraw == null || store.retry || store.trials.some(t => t.state === 'running')) {
       store.retry = false;
@@ -426,7 +429,8 @@ function shortStudy(trials, logs) {
   if (!fewLines(trials)) return false;
   let last = 0;
   for (const t of trials) {
-    for (const p of Object.values(logs.get(t.path)?.phases ?? {})) for (const e of p.epoch) if (e > last) last = e;
+    // A log past SHORT_EPOCHS settles it: 200 trials of 2,000 epochs are not read to their ends.
+    for (const p of Object.values(logs.get(t.path)?.phases ?? {})) for (const e of p.epoch) if (e > last && (last = e) > SHORT_EPOCHS) return false;
     if (t.state !== 'complete' && typeof t.config?.epochs === 'number' && t.config.epochs > last) last = t.config.epochs;
   }
   return last > 0 && last <= SHORT_EPOCHS;

@@ -57,7 +57,7 @@ public static class PageBench
     /// (the server's answer or the page's work on it). The document's own end is listed first.
     /// </summary>
     private const string Requests = """
-        () => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource').filter(e => e.name.includes('/api/'))]
+        () => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource').filter(e => e.name.includes(globalThis.__all ? '/' : '/api/'))]
           .map(e => `${e.name.replace(location.origin, '') || '/'} ${Math.round(e.requestStart)}/${Math.round(e.responseStart)}/${Math.round(e.responseEnd)} ${Math.round(e.encodedBodySize / 1024)}`)
           .join('; ')
         """;
@@ -124,6 +124,7 @@ public static class PageBench
         {
             var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
             await page.AddInitScriptAsync(LongTasks);
+            if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ALL_REQUESTS") == "1") await page.AddInitScriptAsync("globalThis.__all = true");
             ICDPSession? cdp = null;
             if (profile is not null)
             {

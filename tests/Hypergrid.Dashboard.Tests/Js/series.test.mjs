@@ -68,6 +68,26 @@ test('byPhase splits an epoch log by phase, counts train batches for the batch a
   assert.equal(page.byPhase(cols, new Set(['loss'])).train.batch, undefined);
 });
 
+test('byPhase of an answer holding one phase (what a page drawing one phase asks) is that phase of the whole answer', () => {
+  const page = loadPage();
+  const modes = ['train', 'val', 'train', 'test', 'val', 'train'];
+  const whole = { epoch: new Float32Array([1, 1, 2, 2, 2, 3]), mode: modes, n_batches: new Float32Array([10, NaN, 12, NaN, NaN, 5]),
+    loss: new Float32Array([1, 2, NaN, 4, Infinity, 0.5]), time: new Float32Array([1.5, 2, 3, 4, 5, 6]) };
+  const only = phase => {
+    const idx = modes.flatMap((m, i) => (m === phase ? [i] : []));
+    return Object.fromEntries(Object.entries(whole).map(([k, v]) => [k, k === 'mode' ? idx.map(() => phase) : Float32Array.from(idx, i => v[i])]));
+  };
+  for (const phase of ['train', 'val', 'test']) {
+    const asked = new Set(phase === 'train' ? ['n_batches', 'loss'] : ['loss']);
+    const alone = page.byPhase(only(phase), asked);
+    assert.deepEqual(Object.keys(alone), [phase]);
+    assert.deepEqual(alone[phase], page.byPhase(whole, asked)[phase]);
+  }
+  assert.deepEqual(page.byPhase(only('train'), new Set(['n_batches'])).train.batch, [10, 22, 27]);
+  assert.deepEqual(page.byPhase(only('val'), new Set()).val.m.loss, [2, null]); // an infinity is a gap
+  assert.deepEqual(page.byPhase({ epoch: new Float32Array(0), mode: [], loss: new Float32Array(0) }, new Set()), {});
+});
+
 test('a program\'s own columns are metrics; keys and x axes are not', () => {
   const page = loadPage();
   const cols = { epoch: [1], mode: ['val'], batch: [0], n_batches: [1], time: [1], samples: [64], bleu: [0.3], [HOSTILE]: [1] };
