@@ -13,7 +13,8 @@ namespace Hypergrid.Bench;
 /// first moment after it that the main thread stays free of long tasks (over 50 ms) for a second. The baseline is
 /// uPlot alone drawing the same curves from one JSON; the two alternate in one browser, so load hits both alike.
 /// HYPERGRID_BENCH_RUNS (default 7) sets the repetitions (0 skips the ratio: only the large study); HYPERGRID_BENCH_PAGE_TRIALS (default 100,000) the size of
-/// the large study (0 skips it); HYPERGRID_BENCH_PROFILE=DIR writes a Chrome CPU profile of one page load there.
+/// the large study (0 skips it); HYPERGRID_BENCH_PROFILE=DIR writes a Chrome CPU profile of one page load there;
+/// HYPERGRID_BENCH_DETAIL=1 prints every run's stages and every request of the page (its scripts too), not only the API's.
 /// </summary>
 public static class PageBench
 {
@@ -124,7 +125,7 @@ public static class PageBench
         {
             var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
             await page.AddInitScriptAsync(LongTasks);
-            if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_ALL_REQUESTS") == "1") await page.AddInitScriptAsync("globalThis.__all = true");
+            if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_DETAIL") == "1") await page.AddInitScriptAsync("globalThis.__all = true");
             ICDPSession? cdp = null;
             if (profile is not null)
             {
@@ -172,6 +173,7 @@ public static class PageBench
             ratios.Add(o.Ready / b.Ready);
             strict.Add(o.Interactive / b.Interactive);
             stagesSeen = o.Stages;
+            if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_DETAIL") == "1") Console.WriteLine($"  run {run}: {o.Stages}");
             requestsSeen = o.Requests;
         }
         var profileDir = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_PROFILE");
