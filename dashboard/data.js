@@ -132,7 +132,7 @@ function remember(trial, cols, filled, asked, fresh) {
   store.logs.set(trial.path, entry);
 }
 
-/** Reads the float32 answer of POST /api/epochs: a JSON header, then each column as a Float32Array. */
+/** Reads the float32 answer of POST /api/epochs: a JSON header, then each column as a Float32Array (the phases by name). */
 function decodeF32(buffer) {
   const length = new DataView(buffer).getUint32(0, true);
   const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, length)));
@@ -143,9 +143,10 @@ function decodeF32(buffer) {
     for (const name of t.columns) {
       const values = new Float32Array(buffer, offset, t.rows);
       offset += t.rows * 4;
-      // The phases by name; one phase (the page asked for one) is one fill, not a call per row.
-      cols[name] = name !== 'mode' ? values : t.modes.length === 1 ? new Array(t.rows).fill(t.modes[0]) : Array.from(values, i => t.modes[i]);
+      cols[name] = name === 'mode' ? Array.from(values, i => t.modes[i]) : values;
     }
+    // Rows of one phase come without a mode column: their phase is the one that modes names.
+    if (!cols.mode) cols.mode = new Array(t.rows).fill(t.modes[0]);
     out[t.path] = { cols, filled: t.filled ?? [] };
   }
   // The Results metrics the answer's trials can be ranked by (each phase's columns with a value in its rows).

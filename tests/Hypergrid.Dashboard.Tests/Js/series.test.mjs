@@ -123,6 +123,20 @@ test('decodeF32 reads the header and each trial\'s float32 columns, phases by na
   assert.deepEqual(Array.from(answer.reported), ['train_loss', 'val_loss']); // what the Results may rank by
 });
 
+test('decodeF32 gives a trial sent without a mode column (its rows all of one phase) that phase for every row', () => {
+  const page = loadPage({ globals: { TextDecoder } });
+  const header = JSON.stringify({ trials: [{ path: 'a/t0', rows: 2, columns: ['epoch', 'loss'], modes: ['val'], filled: ['loss'] },
+    { path: 'a/t1', rows: 0, columns: ['epoch', 'loss'], modes: [], filled: [] }], reported: [] });
+  const bytes = new TextEncoder().encode(header), pad = (4 - bytes.length % 4) % 4;
+  const buffer = new ArrayBuffer(4 + bytes.length + pad + 2 * 2 * 4);
+  new DataView(buffer).setUint32(0, bytes.length, true);
+  new Uint8Array(buffer, 4).set(bytes);
+  new Float32Array(buffer, 4 + bytes.length + pad).set([1, 2, 0.5, 0.25]);
+  const got = page.decodeF32.raw(buffer).trials;
+  assert.deepEqual([Array.from(got['a/t0'].cols.mode), Array.from(got['a/t0'].cols.loss), Array.from(got['a/t1'].cols.mode)], [['val', 'val'], [0.5, 0.25], []]);
+  assert.deepEqual(Object.keys(page.byPhase.raw(got['a/t0'].cols, new Set(['loss']))), ['val']);
+});
+
 test('seedGroups puts trials that differ only by seed together, in the order first seen, and apart by code', () => {
   const page = loadPage();
   const t = [trial(leaf, 0, { lr: 1, seed: 0 }), trial(leaf, 1, { lr: 2, seed: 0 }), trial(leaf, 2, { seed: 1, lr: 1 }), trial(leaf, 3, { lr: 1, seed: 2 }, { code: 'x' })];
