@@ -400,8 +400,10 @@ async function refresh() {
     mark('trials');
     // A short study (three epochs or fewer) shows its shape batch by batch: the default axis is judged again at each
     // refresh until the study says enough to judge it (a page opened before the study started), unless the user chose x.
-    if (await judgeDefaultAxis()) store.retry = true;
+    // The logs it needs are asked now; the leaves' list needs none: drawn while they come, not after them.
+    const judged = judgeDefaultAxis();
     if (changed) renderBrowser();
+    if (await judged) store.retry = true;
     // The same list and nothing running: nothing on the page can have changed (100,000 trials cost no redraw).
     if (changed || store.firstDraw == null || store.retry || store.trials.some(t => t.state === 'running')) {
       store.retry = false;
@@ -460,7 +462,8 @@ function axisJudgement(trials, logs) {
   if (!fewLines(trials)) return 'epoch';
   let last = 0, known = true;
   for (const t of trials) {
-    for (const p of Object.values(logs.get(t.path)?.phases ?? {})) for (const e of p.epoch) if (e > last) last = e;
+    // A log past SHORT_EPOCHS settles it: 200 trials of 2,000 epochs are not read to their ends.
+    for (const p of Object.values(logs.get(t.path)?.phases ?? {})) for (const e of p.epoch) if (e > last && (last = e) > SHORT_EPOCHS) return 'epoch';
     const plan = typeof t.config?.epochs === 'number' ? t.config.epochs : null;
     if (t.state !== 'complete' && plan !== null && plan > last) last = plan;
     if (plan === null && UNFINISHED.has(t.state)) known = false;

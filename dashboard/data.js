@@ -8,7 +8,8 @@ const pathUrl = path => path.split('/').map(encodeURIComponent).join('/');
 
 /** The trial list, or null when it is the one already shown (same ETag): nothing to parse or rebuild. */
 async function fetchTrials() {
-  // no-cache: the browser revalidates with the ETag, and an unchanged list comes back as a bodiless 304.
+  // no-cache: the browser revalidates with the ETag, and an unchanged list comes back as a bodiless 304. The first
+  // refresh takes the answer early.js asked for while the scripts loaded.
   const res = await fetch('/api/trials', { cache: 'no-cache' });
   if (!res.ok) throw new Error('GET /api/trials: ' + res.status);
   const etag = res.headers.get('etag');
@@ -42,23 +43,60 @@ function epochNeeds() {
 // says diverged; a plot cannot scale to them).
 const cellValue = v => (v == null || !Number.isFinite(v) ? null : v);
 
+/**
+ * The values of a column at the rows idx (null: every row), a NaN or an infinity as a gap (cellValue). A plain loop
+ * over the Float32Array, no call per value: the page of 200 trials x 2,000 epochs copies 800,000 values here.
+ */
+function pickColumn(values, idx, gaps = true) {
+  const n = idx ? idx.length : values.length, out = [];
+  if (!gaps) {
+    if (idx) for (let k = 0; k < n; k++) out.push(values[idx[k]]);
+    else for (let k = 0; k < n; k++) out.push(values[k]);
+    return out;
+  }
+  for (let k = 0; k < n; k++) {
+    const v = values[idx ? idx[k] : k];
+    out.push(v == null || !Number.isFinite(v) ? null : v);
+  }
+  return out;
+}
+
+/**
+ * The rows of each phase of a mode column: phase -> row indices, or null for every row when the answer holds one
+ * phase only (what a page drawing one phase asks: no index arrays to build and follow).
+ */
+function phaseRows(mode) {
+  const first = mode[0];
+  let one = true;
+  for (let i = 1; i < mode.length && one; i++) one = mode[i] === first;
+  if (one) return new Map(mode.length ? [[first, null]] : []);
+  const rows = new Map();
+  for (let i = 0; i < mode.length; i++) {
+    let list = rows.get(mode[i]);
+    if (!list) rows.set(mode[i], list = []);
+    list.push(i);
+  }
+  return rows;
+}
+
 /** Per phase of one answer: x by epoch (by cumulative training batches when n_batches was asked for, by time); its metrics. */
 function byPhase(cols, asked) {
   const phases = {};
   // Every column of the epoch log is a metric but its keys and x axes: a program's own columns (val_top5, bleu) too.
   const metrics = Object.keys(cols).filter(k => !NOT_METRICS.has(k));
-  const rows = new Map();
-  cols.mode.forEach((mode, i) => { if (!rows.has(mode)) rows.set(mode, []); rows.get(mode).push(i); });
+  const rows = phaseRows(cols.mode);
   let trainBatchesAt = null, batches = 0;
   if (asked.has('n_batches')) {
     trainBatchesAt = new Map();
-    for (const i of rows.get('train') ?? []) { batches += cellValue(cols.n_batches?.[i]) ?? 1; trainBatchesAt.set(cols.epoch[i], batches); }
+    const train = rows.has('train') ? rows.get('train') ?? cols.epoch.map((_, i) => i) : [];
+    for (const i of train) { batches += cellValue(cols.n_batches?.[i]) ?? 1; trainBatchesAt.set(cols.epoch[i], batches); }
   }
   for (const [mode, idx] of rows) {
-    const p = phases[mode] = { epoch: idx.map(i => cols.epoch[i]), m: {} };
-    if (trainBatchesAt) p.batch = idx.map(i => trainBatchesAt.get(cols.epoch[i]) ?? batches);
-    if (cols.time) p.time = idx.map(i => cellValue(cols.time[i]));
-    for (const k of metrics) p.m[k] = idx.map(i => cellValue(cols[k][i]));
+    const epoch = pickColumn(cols.epoch, idx, false);
+    const p = phases[mode] = { epoch, m: {} };
+    if (trainBatchesAt) p.batch = epoch.map(e => trainBatchesAt.get(e) ?? batches);
+    if (cols.time) p.time = pickColumn(cols.time, idx);
+    for (const k of metrics) p.m[k] = pickColumn(cols[k], idx);
   }
   return phases;
 }
@@ -96,7 +134,7 @@ function remember(trial, cols, filled, asked, fresh) {
   store.logs.set(trial.path, entry);
 }
 
-/** Reads the float32 answer of POST /api/epochs: a JSON header, then each column as a Float32Array. */
+/** Reads the float32 answer of POST /api/epochs: a JSON header, then each column as a Float32Array (the phases by name). */
 function decodeF32(buffer) {
   const length = new DataView(buffer).getUint32(0, true);
   const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, length)));
@@ -109,6 +147,8 @@ function decodeF32(buffer) {
       offset += t.rows * 4;
       cols[name] = name === 'mode' ? Array.from(values, i => t.modes[i]) : values;
     }
+    // Rows of one phase come without a mode column: their phase is the one that modes names.
+    if (!cols.mode) cols.mode = new Array(t.rows).fill(t.modes[0]);
     // reported: the Results metrics this trial could be ranked by (each phase's columns with a value in its rows).
     out[t.path] = { cols, filled: t.filled ?? [], reported: t.reported ?? [] };
   }

@@ -13,7 +13,8 @@ namespace Hypergrid.Bench;
 /// first moment after it that the main thread stays free of long tasks (over 50 ms) for a second. The baseline is
 /// uPlot alone drawing the same curves from one JSON; the two alternate in one browser, so load hits both alike.
 /// HYPERGRID_BENCH_RUNS (default 7) sets the repetitions (0 skips the ratio: only the large study); HYPERGRID_BENCH_PAGE_TRIALS (default 100,000) the size of
-/// the large study (0 skips it); HYPERGRID_BENCH_PROFILE=DIR writes a Chrome CPU profile of one page load there.
+/// the large study (0 skips it); HYPERGRID_BENCH_PROFILE=DIR writes a Chrome CPU profile of one page load there;
+/// HYPERGRID_BENCH_DETAIL=1 prints every run's stages and every request of the page (its scripts too), not only the API's.
 /// </summary>
 public static class PageBench
 {
@@ -50,6 +51,16 @@ public static class PageBench
         window.__long = [];
         new PerformanceObserver(l => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.startTime + e.duration]); })
           .observe({ type: 'longtask', buffered: true });
+        """;
+
+    /// <summary>
+    /// The page's requests for its data, from the browser's resource timing: where the time before the first draw goes
+    /// (the server's answer or the page's work on it). The document's own end is listed first.
+    /// </summary>
+    private const string Requests = """
+        () => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource').filter(e => e.name.includes(globalThis.__all ? '/' : '/api/'))]
+          .map(e => `${e.name.replace(location.origin, '') || '/'} ${Math.round(e.requestStart)}/${Math.round(e.responseStart)}/${Math.round(e.responseEnd)} ${Math.round(e.encodedBodySize / 1024)}`)
+          .join('; ')
         """;
 
     /// <summary>The first moment at or after ready from which no long task starts within a second (ms after navigation).</summary>
@@ -91,6 +102,8 @@ public static class PageBench
         await app.StartAsync();
         var url = app.Urls.First();
 
+        await EpochAnswers(url, Enumerable.Range(0, trials).Select(t => $"sweep/mnist/mlp/adam/trial_{t:D3}").ToList());
+
         using var pw = await Playwright.CreateAsync();
         await using var browser = await Launch(pw);
         var width = 700;
@@ -108,10 +121,11 @@ public static class PageBench
             await page.CloseAsync();
             return (ready / 1000, interactive / 1000);
         }
-        async Task<(double Ready, double Interactive, string Stages)> Ours(string? profile = null)
+        async Task<(double Ready, double Interactive, string Stages, string Requests)> Ours(string? profile = null)
         {
             var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
             await page.AddInitScriptAsync(LongTasks);
+            if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_DETAIL") == "1") await page.AddInitScriptAsync("globalThis.__all = true");
             ICDPSession? cdp = null;
             if (profile is not null)
             {
@@ -125,6 +139,7 @@ public static class PageBench
             var ready = await page.EvaluateAsync<double>("() => hypergrid.store.firstDraw");
             var interactive = await Interactive(page, ready);
             var stages = await page.EvaluateAsync<string>("() => JSON.stringify(hypergrid.store.timings)");
+            var requests = await page.EvaluateAsync<string>(Requests);
             plotWidth = await page.EvaluateAsync<int>("() => hypergrid.store.plots[0].plot.width");
             if (cdp is not null)
             {
@@ -135,7 +150,7 @@ public static class PageBench
                 Console.WriteLine("  CPU profile of one page load: " + file + " (open in Chromium's DevTools, Performance)");
             }
             await page.CloseAsync();
-            return (ready / 1000, interactive / 1000, stages);
+            return (ready / 1000, interactive / 1000, stages, requests);
         }
 
         // The first visit: the server reads 200 epoch logs it has not seen; then the alternating runs.
@@ -148,6 +163,7 @@ public static class PageBench
         var ourReady = new List<double>();
         var baseReady = new List<double>();
         var stagesSeen = "";
+        var requestsSeen = "";
         for (var run = 0; run < runs; run++)
         {
             var b = await Baseline();
@@ -157,14 +173,44 @@ public static class PageBench
             ratios.Add(o.Ready / b.Ready);
             strict.Add(o.Interactive / b.Interactive);
             stagesSeen = o.Stages;
+            if (Environment.GetEnvironmentVariable("HYPERGRID_BENCH_DETAIL") == "1") Console.WriteLine($"  run {run}: {o.Stages}");
+            requestsSeen = o.Requests;
         }
         var profileDir = Environment.GetEnvironmentVariable("HYPERGRID_BENCH_PROFILE");
         if (!string.IsNullOrEmpty(profileDir)) await Ours(profileDir);
         Console.WriteLine($"  page stages of the last run (ms after navigation): {stagesSeen}");
+        Console.WriteLine($"  its requests (ms after navigation: sent, first byte, last byte; KB): {requestsSeen}");
         Console.WriteLine($"dashboard page: {trials} trials x {epochs} epochs (the loss plot, train), ready (plots and table painted) after navigation: " +
                           $"Hypergrid {Measure.Fmt(Median(ourReady))} median, uPlot alone from one JSON {Measure.Fmt(Median(baseReady))} median; " +
                           $"ratio per run {string.Join(" ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} -> median {Median(ratios):F2}x " +
                           $"(interactive: {Median(strict):F2}x); target <= 0.5x (load {TrainBench.LoadAverage()})");
+    }
+
+    /// <summary>
+    /// The server's part: POST /api/epochs as the page asks it (the train loss) and for every column of both phases,
+    /// timed from the request to the answer's last byte (after a first, cold answer), with its size.
+    /// </summary>
+    private static async Task EpochAnswers(string url, List<string> paths)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
+        foreach (var (what, body) in new[]
+                 {
+                     ("the page's (train loss)", new { trials = paths, columns = (string[]?)["loss"], phases = (string[]?)["train"] }),
+                     ("every column of both phases", new { trials = paths, columns = (string[]?)null, phases = (string[]?)null }),
+                 })
+        {
+            var json = System.Text.Json.JsonSerializer.Serialize(body);
+            var times = new List<double>();
+            var size = 0;
+            for (var i = 0; i < 12; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                using var response = await http.PostAsync("/api/epochs", new StringContent(json, Encoding.UTF8, "application/json"));
+                size = (await response.Content.ReadAsByteArrayAsync()).Length;
+                if (i > 1) times.Add(sw.Elapsed.TotalSeconds);
+            }
+            Console.WriteLine($"  POST /api/epochs of {paths.Count} trials, {what}: {size / 1024.0 / 1024:F1} MB in {Measure.Fmt(Median(times))} median of {times.Count} (load {TrainBench.LoadAverage()})");
+        }
     }
 
     private static double Median(List<double> values)

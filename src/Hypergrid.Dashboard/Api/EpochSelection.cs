@@ -12,8 +12,7 @@ public sealed record EpochSelection(IReadOnlySet<string>? Columns, IReadOnlySet<
     public static readonly EpochSelection All = new(null, null);
 
     /// <summary>The rows of the chosen phases, in table order.</summary>
-    public int[] Rows(EpochTable table) =>
-        Enumerable.Range(0, table.Rows).Where(r => Phases is null || Phases.Contains(table.Phases[r])).ToArray();
+    public int[] Rows(EpochTable table) => EpochTableIndex.Of(table).Rows(Phases);
 
     /// <summary>The indices of the chosen columns the table has, in table order.</summary>
     public int[] ColumnsOf(EpochTable table) =>

@@ -52,10 +52,10 @@ public sealed class EpochSelectionTests : IAsyncLifetime
     public async Task One_column_of_one_phase_is_sent_alone_with_every_filled_metric_named()
     {
         var (header, columns, _) = await Ask($"{{\"trials\": [\"{Trial}\"], \"columns\": [\"loss\", \"no_such\"], \"phases\": [\"val\"]}}");
-        Assert.Equal(["epoch", "mode", "loss"], columns.Keys);
+        // Rows of one phase: no mode column, the phase named by modes.
+        Assert.Equal(["epoch", "loss"], columns.Keys);
         Assert.Equal([1f, 2f, 3f], columns["epoch"]);
-        var modes = header.GetProperty("modes").EnumerateArray().Select(m => m.GetString()).ToList();
-        Assert.All(columns["mode"], m => Assert.Equal("val", modes[(int)m]));
+        Assert.Equal(["val"], header.GetProperty("modes").EnumerateArray().Select(m => m.GetString()));
         // A val epoch's loss is the mean of its two batches: 2/e + 0.01 b.
         Assert.Equal([(float)(2.0 + 0.005), (float)(1.0 + 0.005), (float)(2.0 / 3 + 0.005)], columns["loss"]);
         var filled = header.GetProperty("filled").EnumerateArray().Select(f => f.GetString()).ToList();

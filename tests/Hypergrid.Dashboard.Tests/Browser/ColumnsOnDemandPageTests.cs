@@ -79,9 +79,13 @@ public sealed class ColumnsOnDemandPageTests(BrowserFixture fixture) : IAsyncLif
     {
         var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var asked = Watch(page);
+        var lists = 0;
+        page.Request += (_, request) => { if (request.Url.EndsWith("/api/trials", StringComparison.Ordinal)) Interlocked.Increment(ref lists); };
         await page.GotoAsync(server!.Url + "/#m=loss&ph=train&x=epoch");
         await page.WaitForSelectorAsync("body[data-ready='1']");
         Assert.Equal("loss / train", asked.Single());
+        // The trial list is asked once: index.html's preload, taken by the first refresh (not asked a second time by it).
+        Assert.Equal(1, Volatile.Read(ref lists));
         // acc was never loaded, yet it is offered: the answer names every filled column.
         Assert.Equal(1, await page.Locator("#metrics input[value='acc']").CountAsync());
         Near([2.005, 1.005, 2.0 / 3 + 0.005], await Line(page, "loss", "trial_000 train"));

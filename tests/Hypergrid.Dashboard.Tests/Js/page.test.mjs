@@ -18,6 +18,15 @@ test('index.html loads every script of dashboard/, and start.js last', () => {
   assert.deepEqual(scripts, loaded.slice(0, -1));
 });
 
+test('index.html asks for the trial list before its stylesheets and scripts, as fetchTrials will ask it', () => {
+  // The browser fetches six files at a time from one server: asked only by start.js, the list waited for three rounds of them.
+  const html = readFileSync(path.join(dashboard, 'index.html'), 'utf8');
+  const preload = html.indexOf('<link rel="preload" href="/api/trials" as="fetch" crossorigin="anonymous">');
+  assert.ok(preload > 0, 'index.html preloads /api/trials');
+  assert.ok(preload < html.indexOf('<link rel="stylesheet"') && preload < html.indexOf('<script'));
+  assert.match(readFileSync(path.join(dashboard, 'data.js'), 'utf8'), /fetch\('\/api\/trials', /);
+});
+
 test('every script but start.js only declares: it loads with no document, no fetch and no timers', () => {
   const page = loadPage();
   assert.equal(typeof page.xLabel, 'function');

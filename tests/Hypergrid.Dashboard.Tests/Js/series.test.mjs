@@ -68,6 +68,26 @@ test('byPhase splits an epoch log by phase, counts train batches for the batch a
   assert.equal(page.byPhase(cols, new Set(['loss'])).train.batch, undefined);
 });
 
+test('byPhase of an answer holding one phase (what a page drawing one phase asks) is that phase of the whole answer', () => {
+  const page = loadPage();
+  const modes = ['train', 'val', 'train', 'test', 'val', 'train'];
+  const whole = { epoch: new Float32Array([1, 1, 2, 2, 2, 3]), mode: modes, n_batches: new Float32Array([10, NaN, 12, NaN, NaN, 5]),
+    loss: new Float32Array([1, 2, NaN, 4, Infinity, 0.5]), time: new Float32Array([1.5, 2, 3, 4, 5, 6]) };
+  const only = phase => {
+    const idx = modes.flatMap((m, i) => (m === phase ? [i] : []));
+    return Object.fromEntries(Object.entries(whole).map(([k, v]) => [k, k === 'mode' ? idx.map(() => phase) : Float32Array.from(idx, i => v[i])]));
+  };
+  for (const phase of ['train', 'val', 'test']) {
+    const asked = new Set(phase === 'train' ? ['n_batches', 'loss'] : ['loss']);
+    const alone = page.byPhase(only(phase), asked);
+    assert.deepEqual(Object.keys(alone), [phase]);
+    assert.deepEqual(alone[phase], page.byPhase(whole, asked)[phase]);
+  }
+  assert.deepEqual(page.byPhase(only('train'), new Set(['n_batches'])).train.batch, [10, 22, 27]);
+  assert.deepEqual(page.byPhase(only('val'), new Set()).val.m.loss, [2, null]); // an infinity is a gap
+  assert.deepEqual(page.byPhase({ epoch: new Float32Array(0), mode: [], loss: new Float32Array(0) }, new Set()), {});
+});
+
 test('a program\'s own columns are metrics; keys and x axes are not', () => {
   const page = loadPage();
   const cols = { epoch: [1], mode: ['val'], batch: [0], n_batches: [1], time: [1], samples: [64], bleu: [0.3], [HOSTILE]: [1] };
@@ -101,6 +121,20 @@ test('decodeF32 reads the header and each trial\'s float32 columns, phases by na
   const answer = page.decodeF32.raw(buffer), out = answer.trials['a/t0'];
   assert.deepEqual([Array.from(out.cols.epoch), Array.from(out.cols.mode), Array.from(out.cols.loss), Array.from(out.filled)], [[1, 1], ['train', 'val'], [0.5, 0.25], ['loss']]);
   assert.deepEqual(Array.from(out.reported), ['train_loss', 'val_loss']); // what the Results may rank this trial by
+});
+
+test('decodeF32 gives a trial sent without a mode column (its rows all of one phase) that phase for every row', () => {
+  const page = loadPage({ globals: { TextDecoder } });
+  const header = JSON.stringify({ trials: [{ path: 'a/t0', rows: 2, columns: ['epoch', 'loss'], modes: ['val'], filled: ['loss'] },
+    { path: 'a/t1', rows: 0, columns: ['epoch', 'loss'], modes: [], filled: [] }], reported: [] });
+  const bytes = new TextEncoder().encode(header), pad = (4 - bytes.length % 4) % 4;
+  const buffer = new ArrayBuffer(4 + bytes.length + pad + 2 * 2 * 4);
+  new DataView(buffer).setUint32(0, bytes.length, true);
+  new Uint8Array(buffer, 4).set(bytes);
+  new Float32Array(buffer, 4 + bytes.length + pad).set([1, 2, 0.5, 0.25]);
+  const got = page.decodeF32.raw(buffer).trials;
+  assert.deepEqual([Array.from(got['a/t0'].cols.mode), Array.from(got['a/t0'].cols.loss), Array.from(got['a/t1'].cols.mode)], [['val', 'val'], [0.5, 0.25], []]);
+  assert.deepEqual(Object.keys(page.byPhase.raw(got['a/t0'].cols, new Set(['loss']))), ['val']);
 });
 
 test('seedGroups puts trials that differ only by seed together, in the order first seen, and apart by other code', () => {
