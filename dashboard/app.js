@@ -29,7 +29,8 @@ function readView() {
     x: oneOf(p.get('x'), X_AXES, 'epoch'),
     // Whether x is the user's (a link's known axis, a pick in the select, a zoom dragged): else the page's default,
     // judged from the study (by step for a short one) and never written into the URL as if it were a choice.
-    xChosen: X_AXES.includes(p.get('x')),
+    // A link's zoom (from=, to=) is a range of the axis it was drawn on: a choice of that axis too (epoch zooms).
+    xChosen: X_AXES.includes(p.get('x')) || linkZoom(p.get('from'), p.get('to'), oneOf(p.get('x'), X_AXES, 'epoch')) !== null,
     phases: knownPhases(list('ph', 'train,val')),
     log: p.get('log') === '1',
     smooth: clampNumber(p.get('sm'), 0, 0.99, 0),

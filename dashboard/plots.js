@@ -61,7 +61,10 @@ function groupName(members, names, named) {
 
 /** Series of one metric: a line per trial and phase, or mean ± std per group of seeds; each with its marks (markPoints). */
 function seriesFor(metric, trials, colors) {
-  return inZoom(lineSeries(metric, trials, colors)).map(s => ({ ...s, marks: markPoints(s.ys, s.lone) }));
+  // On a log y axis a value at or below 0 is no point (plotColumns makes it a gap): marked by what is drawn, as the
+  // figure files mark only the points they draw (PointMarks.Of).
+  const drawn = ys => (view.log ? ys.map(v => (v != null && v > 0 ? v : null)) : ys);
+  return inZoom(lineSeries(metric, trials, colors)).map(s => ({ ...s, marks: markPoints(drawn(s.ys), s.lone) }));
 }
 
 function lineSeries(metric, trials, colors) {

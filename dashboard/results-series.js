@@ -22,11 +22,12 @@ function scatterSeries(answer, count) {
 
 /**
  * Px between series at one x per dodge step: 9 (a point's diameter and a little), less when many share an x so that
- * together they span at most 36 px (the figure's rule, FigureLayout.DodgeStep, in its units); 0 when none is dodged.
+ * together they span at most 40 px: the figure's rule (FigureLayout.DodgeStep: 0.45 em a step, 2 em in all) at the
+ * page's 20 px to the em; 0 when none is dodged.
  */
 function dodgeStep(answer) {
   const span = 2 * Math.max(0, ...(answer ?? []).map(s => Math.abs(s.dodge ?? 0)));
-  return span === 0 ? 0 : Math.min(9, 36 / span);
+  return span === 0 ? 0 : Math.min(9, 40 / span);
 }
 
 /**

@@ -88,3 +88,14 @@ test('the note for an x the page did not take says the default is judged, not th
   const said = page.linkNotices('x=', page.view);
   assert.match(said.join(' '), /^x: '' is not one of epoch.*: the default axis/);
 });
+
+// Review 5: a link's zoom by epoch (#from=1&to=2, x by default) on a 2-epoch study was judged over: step, zoom dropped.
+test('a link zoom is the choice of the axis it was drawn on: never judged over, the zoom kept', async () => {
+  const { page } = pageAt('from=1&to=2');
+  assert.equal(page.view.xChosen, true);
+  page.store.trials = [0, 1].map(i => trial(leaf, i, { seed: i, epochs: 2 }, { state: 'pending' }));
+  assert.equal(await page.judgeDefaultAxis.raw(), false);
+  assert.equal(page.view.x, 'epoch');
+  assert.deepEqual(Array.from(page.view.zoom), [1, 2]);
+  assert.equal(pageAt('from=2&to=1').page.view.xChosen, false); // no range: no choice
+});

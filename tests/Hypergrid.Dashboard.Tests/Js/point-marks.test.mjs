@@ -48,3 +48,19 @@ test('by step, a trial\'s val pass of one row is marked, reaches uPlot as a colu
   assert.equal(lo, 0);
   assert.ok(hi > 16, `the x axis ends at ${hi}, the pass is at 16`);
 });
+
+// Review 5: on a log y axis a value at or below 0 is a gap (plotColumns), so a line [0, 0.3] draws one point; the
+// figure files marked it (PointMarks.Of counts the points they draw), the page did not (it counted the 0).
+test('on a log y axis a line whose other values are at or below 0 has its one drawn point marked, as the figures do', () => {
+  const page = loadPage({ hash: 'x=step&m=acc&ph=train&log=1' });
+  const t = trial(leaf, 0);
+  onePass(page, t);
+  const answer = page.store.steps.get(t.path).train;
+  const ys = answer.acc.mean.map((v, i) => (v == null ? null : i === 3 ? 0.3 : i < 16 ? 0 : null));
+  for (const k of ['first', 'last', 'mean', 'min', 'max']) answer.acc[k] = ys;
+  const [train] = page.seriesFor.raw('acc', [t], new Map([[t.path, '#0072B2']]));
+  assert.equal(plain(train.marks)[3], 0.3);
+  assert.equal(plain(train.marks).filter(v => v != null).length, 1);
+  page.view.log = false; // by a linear y the zeros are points: a line, no mark
+  assert.equal(page.seriesFor.raw('acc', [t], new Map([[t.path, '#0072B2']]))[0].marks, undefined);
+});
