@@ -140,8 +140,10 @@ function lineSeries(metric, trials, colors) {
       const xs = cells.map(c => mean(c.xs)), ms = cells.map(c => mean(c.ys));
       const sd = cells.map((c, i) => Math.sqrt(c.ys.reduce((s, v) => s + (v - ms[i]) ** 2, 0) / Math.max(1, c.ys.length - 1)));
       const n = Math.max(...cells.map(c => c.ys.length));
+      // The cells are the epochs with a value, no gap between them: a point is lone (LoneBuckets' rule, as the figure
+      // judges a line by epoch) only when it is the line's one point, its spread an error bar, as in the figure.
       out.push({ label: `${name.line} ${ph} (n=${n})`, group: name.key, color: c, dash: ph !== 'train', xs, ys: ms,
-        band: { upper: ms.map((m, i) => m + sd[i]), lower: ms.map((m, i) => m - sd[i]) } });
+        ...bandAndBars({ upper: ms.map((m, i) => m + sd[i]), lower: ms.map((m, i) => m - sd[i]) }, cells.length === 1 ? [true] : undefined) });
     }
   }
   return out;

@@ -47,8 +47,9 @@ test('grouped by epoch, a group\'s line is the seeds\' mean with ± their sample
   assert.equal(series.length, 2);
   const [a, b] = series;
   assert.deepEqual([a.label, a.group, a.xs, a.ys, a.band.upper, a.band.lower], ['lr=0.1 train (n=2)', '0.1', [1, 2], [2, 0.5], [2 + Math.SQRT2, 0.5], [2 - Math.SQRT2, 0.5]]);
-  // One seed: no spread; an epoch without a value is left out.
-  assert.deepEqual([b.label, b.xs, b.ys, b.band.upper, b.band.lower], ['lr=0.01 train (n=1)', [1], [2], [2], [2]]);
+  // One seed: no spread; an epoch without a value is left out. Its one point is marked, with no band and no bar of no
+  // length (review 5: a group's only point, its spread an error bar as in the figure, val-bars.test.mjs).
+  assert.deepEqual([b.label, b.xs, b.ys, b.band, b.bars, b.marks], ['lr=0.01 train (n=1)', [1], [2], undefined, undefined, [2]]);
 });
 
 test('ungrouped by epoch, a trial\'s line per phase is named by its short path and phase, dashed off train', () => {

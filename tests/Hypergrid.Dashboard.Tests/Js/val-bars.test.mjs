@@ -91,3 +91,22 @@ test('bandAndBars draws no bar for a lone bucket without spread (one seed, one r
   assert.equal(band, undefined);
   assert.deepEqual(bars, { upper: [null, null, null, 0.9], lower: [null, null, null, 0.5] });
 });
+
+// Review 5: by epoch, a group with one epoch so far drew a bare dot on the page and a ± std error bar in its figure
+// (BandRuns judges a line by epoch by LoneBuckets' rule). Its one point's spread is a bar on the page too.
+test('grouped by epoch, a group\'s only epoch has its spread as an error bar; two epochs are a band', () => {
+  const page = loadPage({ hash: 'x=epoch&m=loss&ph=val&g=1' });
+  const seeds = [0, 1].map(i => trial('experiment/toy/net/sgd', i, { seed: i }));
+  const log = (epochs, ys) => ({ phases: { val: { epoch: epochs, m: { loss: ys } } } });
+  const run = per => {
+    seeds.forEach((t, i) => page.store.logs.set(t.path, per[i]));
+    return page.seriesFor.raw('loss', seeds, new Map(seeds.map(t => [t.path, '#0072B2'])))[0];
+  };
+  const one = run([log([1], [0.5]), log([1], [0.7])]);
+  assert.equal(one.band, undefined);
+  assert.ok(Math.abs(one.bars.upper[0] - (0.6 + Math.SQRT1_2 * 0.2)) < 1e-9, JSON.stringify(one.bars));
+  assert.equal(JSON.stringify(one.marks), '[0.6]');
+  const two = run([log([1, 2], [0.5, 0.4]), log([1, 2], [0.7, 0.6])]);
+  assert.equal(two.bars, undefined);
+  assert.equal(two.band.upper.length, 2);
+});
