@@ -506,6 +506,7 @@ function drawPlots(trials, colors) {
   const order = [];
   const all = new Map(wanted.map(metric => [metric, seriesFor(metric, trials, colors)]));
   store.xRange = sharedXRange(all.values());
+  sayLinesEnd(all.values()); // a link's zoom past the end: the notice names where these lines end
   for (const metric of wanted) {
     const series = all.get(metric);
     // No point to draw: words in the plot's place (the waiting note above for trials with no row), not made-up axes.

@@ -22,6 +22,20 @@ const LINK_KEYS = {
 /** A value from a link as a notice shows it: quoted, and cut when long (it is written as text, never as markup). */
 const quoted = v => `'${v.length > 60 ? v.slice(0, 60) + '…' : v}'`;
 
+/** The end of the sentence that a link's zoom past the axis's end was left out with. */
+const PAST_END = 'is past the end of the x axis: not zoomed, the whole axis shown';
+
+/**
+ * The notices with the sentence of a zoom past the end (PAST_END) told where the drawn lines end ("(the lines end at
+ * 1024)"), from the plots' series (one list of lines per plot); as they were while no line has a point.
+ */
+function linesEndWords(said, plotsSeries) {
+  let hi = -Infinity;
+  for (const series of plotsSeries) { const e = xExtent(series); if (e.hi > hi) hi = e.hi; }
+  if (!Number.isFinite(hi)) return said;
+  return said.map(s => (s.endsWith(PAST_END) ? `${s} (the lines end at ${Number.isInteger(hi) ? hi : Number(hi.toPrecision(6))})` : s));
+}
+
 /**
  * What the view read from this hash left out or changed, one sentence per URL key in the link's order: "control:
  * 'value' is not …: what the page shows instead". Values of the study (leaves, metrics, sections) are checked later,
@@ -48,8 +62,10 @@ function linkNotices(hash, view) {
   const from = p.get('from') ?? '', to = p.get('to') ?? '', zoomKey = p.has('from') ? 'from' : 'to';
   if ((p.has('from') || p.has('to')) && !view.zoom) {
     say(zoomKey, !ZOOM_AXES.has(view.x) ? `zoom: only the epoch, step, samples and epochf axes zoom (x is ${view.x}): not zoomed`
+      // Past what the server takes (zoomMax): not its limit named (9007199254740992 means nothing to a reader) but,
+      // once lines are drawn, where they end (linesEndWords).
       : Number(to) > zoomMax(view.x) && Number(from) < Number(to)
-        ? `zoom: to=${quoted(to)} is past the end of the x axis (at most ${zoomMax(view.x)}): not zoomed`
+        ? `zoom: to=${quoted(to)} ${PAST_END}`
         : `zoom: from=${quoted(from)} to=${quoted(to)} is not a range of the x axis (two numbers, from < to, in its units): not zoomed`);
   } else if (view.zoom && (view.zoom[0] !== Number(from) || view.zoom[1] !== Number(to))) {
     // A start before the axis's 0 (from=-5): the server asks from 0, so the link says 0 too.
@@ -166,6 +182,20 @@ function showLinkNotices(said) {
   const fresh = said.filter(s => !linkSaid.includes(s));
   if (!fresh.length) return;
   linkSaid.push(...fresh);
+  renderLinkNotices();
+}
+
+/** Once lines are drawn: a zoom past the end's notice says where they end (linesEndWords), shown again when it changed. */
+function sayLinesEnd(plotsSeries) {
+  if (!linkSaid.some(s => s.endsWith(PAST_END))) return;
+  const now = linesEndWords(linkSaid, plotsSeries);
+  if (now === linkSaid) return;
+  linkSaid.splice(0, linkSaid.length, ...now);
+  renderLinkNotices();
+}
+
+/** The notice box: every sentence said so far (as text), with a button that puts it away. */
+function renderLinkNotices() {
   const box = document.getElementById('link-notice');
   const list = document.createElement('ul');
   for (const s of linkSaid) { const li = document.createElement('li'); li.textContent = s; list.append(li); }

@@ -73,8 +73,8 @@ test('a dragged range is rounded to the digits one pixel of the axis shows, neve
 // from=-5 was asked from 0 while the URL kept -5.
 test('a link zoom past the axis\'s end is left out and said; one before its start starts at 0; the URL says so', () => {
   for (const [hash, zoom, said, url] of [
-    ['x=samples&from=0&to=1e99', null, /zoom: to='1e99' is past the end of the x axis .*not zoomed/, /^#m=/],
-    ['x=step&from=0&to=3000000000', null, /past the end of the x axis \(at most 2147483647\)/, /^#m=/],
+    ['x=samples&from=0&to=1e99', null, /zoom: to='1e99' is past the end of the x axis: not zoomed/, /^#m=/],
+    ['x=step&from=0&to=3000000000', null, /zoom: to='3000000000' is past the end of the x axis: not zoomed/, /^#m=/],
     ['x=step&from=-5&to=300', [0, 300], /zoom: from='-5' is before the start of the x axis: from=0/, /from=0&to=300/],
   ]) {
     const { page } = pageWith(hash);
@@ -86,6 +86,25 @@ test('a link zoom past the axis\'s end is left out and said; one before its star
     const again = pageWith(page.location.hash.slice(1)).page;
     assert.deepEqual(again.linkNotices(page.location.hash.slice(1), again.view), [], hash);
   }
+});
+
+// Audit 5's defect 6: to=1e99 said "past the end of the x axis (at most 9007199254740992)" while the lines ended at
+// 1024: the server's limit, not the data's end. Once lines are drawn, the notice names where they end, on every axis.
+test('a link zoom past the end names where the drawn lines end, not the server\'s limit', () => {
+  for (const [hash, lines, end] of [
+    ['x=samples&m=loss&from=0&to=1e99', [[{ xs: [16, 512, 1024], ys: [2, 1, 0.5] }], [{ xs: [64, 1000], ys: [0.1, null] }]], '1024'],
+    ['x=step&m=loss&from=0&to=3000000000', [[{ xs: [0, 62], ys: [1, 1] }]], '62'],
+    ['x=epochf&m=loss&from=0.5&to=1e300', [[{ xs: [0.25, 1.5], ys: [1, 1] }]], '1.5'],
+  ]) {
+    const { page } = pageWith(hash);
+    const notes = page.openLink(hash, page.view);
+    assert.ok(!notes.join(' ').match(/9007199254740992|2147483647/), notes.join(' '));
+    const said = page.linesEndWords(notes, lines);
+    assert.match(said.join(' '), new RegExp(`past the end of the x axis: not zoomed, the whole axis shown \\(the lines end at ${end.replace('.', '\\.')}\\)`), hash);
+    assert.deepEqual(page.linesEndWords(notes, [[{ xs: [], ys: [] }]]), notes, 'no line yet: the words as they were');
+  }
+  // A notice without a zoom past the end is left as it is.
+  assert.deepEqual(loadPage().linesEndWords(['sort: \'x\' is not one of a: unsorted'], [[{ xs: [1, 2], ys: [1, 1] }]]), ['sort: \'x\' is not one of a: unsorted']);
 });
 
 // The fourth audit's point 8: a range by epoch was ignored (the page said "not zoomed", `hypergrid plot` drew every
