@@ -49,6 +49,17 @@ function xLabel(series) {
 }
 
 /**
+ * What the page says above its plots of the x axis (the figures' note under their legend): on the samples axis, where
+ * a plot's lines are placed both ways (its label the bare samples_mixed), how each is placed; else ''. plotsSeries: one
+ * list of lines per plot.
+ */
+function xNote(plotsSeries) {
+  if (view.x !== 'samples') return '';
+  for (const series of plotsSeries) if (xLabel(series) === X_LABELS.samples_mixed) return X_LABELS.samples_note;
+  return '';
+}
+
+/**
  * The x axes' words, with their units: the one table the figure files label their axes from (AxisLabels.cs; also
  * answered by GET /api/axis-labels), copied so the first draw waits for no request; axes.test.mjs holds the copy equal
  * to the table, so a plot and its downloaded figure say the same words.
@@ -56,6 +67,7 @@ function xLabel(series) {
 const X_LABELS = {
   epoch: 'epoch', batch: 'batch (train batches done)', time: 'time (s)', step: 'train step (train batches done)',
   samples: 'samples seen (train steps × batch size)', samples_logged: 'samples seen (logged)', samples_mixed: 'samples seen',
+  samples_note: 'samples seen: logged by the program where its log has a samples column, else train steps × batch size',
   epochf: 'epoch (train batches done ÷ batches per epoch)',
 };
 

@@ -507,6 +507,9 @@ function drawPlots(trials, colors) {
   const all = new Map(wanted.map(metric => [metric, seriesFor(metric, trials, colors)]));
   store.xRange = sharedXRange(all.values());
   sayLinesEnd(all.values()); // a link's zoom past the end: the notice names where these lines end
+  const note = document.getElementById('x-note');
+  note.textContent = xNote(all.values());
+  note.hidden = note.textContent === '';
   for (const metric of wanted) {
     const series = all.get(metric);
     // No point to draw: words in the plot's place (the waiting note above for trials with no row), not made-up axes.

@@ -12,6 +12,9 @@ public static class SampleAxis
     /// </summary>
     public static string SamplesLabel(int logged, int lines) => Series.AxisLabels.Samples(logged, lines);
 
-    /// <summary>What a figure says when some of its lines are at logged counts and some at steps × batch size.</summary>
-    public const string MixedNote = "samples seen: logged by the program where its log has a samples column, else train steps × batch size";
+    /// <summary>
+    /// What a figure says when some of its lines are at logged counts and some at steps × batch size: the table's words
+    /// (<see cref="Series.AxisLabels"/>), which the page says above its plots too.
+    /// </summary>
+    public static readonly string MixedNote = Series.AxisLabels.All["samples_note"];
 }

@@ -17,6 +17,8 @@ public static class AxisLabels
         ["samples"] = "samples seen (train steps × batch size)",
         ["samples_logged"] = "samples seen (logged)",
         ["samples_mixed"] = "samples seen",
+        // Not an axis: what a plot labelled samples_mixed says of its lines, under the legend of a figure, above the page's plots.
+        ["samples_note"] = "samples seen: logged by the program where its log has a samples column, else train steps × batch size",
         ["epochf"] = "epoch (train batches done ÷ batches per epoch)",
     };
 

@@ -115,12 +115,28 @@ test('linkZoom reads from= and to= in the axis units on the axes that zoom: by s
 test('the page names each axis as the figures do (AxisLabels.cs), the samples axis by how its lines are placed', () => {
   const cs = readFileSync(new URL('../../../src/Hypergrid.Dashboard/Series/AxisLabels.cs', import.meta.url), 'utf8');
   const table = Object.fromEntries([...cs.matchAll(/\["(\w+)"\] = "([^"]+)"/g)].map(m => [m[1], m[2]]));
-  assert.deepEqual(Object.keys(table).sort(), ['batch', 'epoch', 'epochf', 'samples', 'samples_logged', 'samples_mixed', 'step', 'time']);
+  assert.deepEqual(Object.keys(table).sort(), ['batch', 'epoch', 'epochf', 'samples', 'samples_logged', 'samples_mixed', 'samples_note', 'step', 'time']);
+  assert.deepEqual({ ...loadPage().X_LABELS }, table); // every word, the note too
   for (const x of ['epoch', 'batch', 'time', 'step', 'epochf']) assert.equal(withX(x).xLabel([]), table[x], x);
   const samples = withX('samples');
   assert.equal(samples.xLabel([{ logged: false }]), table.samples);
   assert.equal(samples.xLabel([{ logged: true }, { logged: true }]), table.samples_logged);
   assert.equal(samples.xLabel([{ logged: true }, { logged: false }]), table.samples_mixed);
+});
+
+// Audit 5's defect 7: by samples with only some trials logging a samples column, the page's x label was a bare
+// "samples seen" with no note, while the figure said how each line is placed. The page says the table's note too.
+test('a samples axis whose plot has lines placed both ways carries the figures\' note; any other view none', () => {
+  const cs = readFileSync(new URL('../../../src/Hypergrid.Dashboard/Series/AxisLabels.cs', import.meta.url), 'utf8');
+  const note = cs.match(/\["samples_note"\] = "([^"]+)"/)[1];
+  assert.match(note, /logged by the program where its log has a samples column, else train steps × batch size/);
+  const samples = withX('samples');
+  const mixed = [{ logged: true }, { logged: false }], logged = [{ logged: true }], computed = [{ logged: false }];
+  assert.equal(samples.xNote([logged, mixed]), note); // one plot of both kinds is enough
+  assert.equal(samples.xNote([logged, logged]), '');
+  assert.equal(samples.xNote([computed, []]), '');
+  assert.equal(samples.xNote([logged, computed]), ''); // each plot's label says how its lines are placed
+  for (const x of ['epoch', 'step', 'epochf']) assert.equal(withX(x).xNote([mixed]), '', x);
 });
 
 // The audit 4's defect 15: PyTorch's acc (val passes from step 62) was drawn from 62 to 127 beside loss from 0 to 125.
