@@ -558,5 +558,5 @@ function wire() {
   };
   document.getElementById('export').onclick = exportCsv;
   document.getElementById('table-wrap').addEventListener('scroll', () => requestAnimationFrame(renderRows));
-  window.addEventListener('resize', () => { for (const p of store.plots) p.plot.setSize({ width: plotWidth(p.el), height: 280 }); });
+  window.addEventListener('resize', fitPlots);
 }

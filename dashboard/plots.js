@@ -295,6 +295,21 @@ function drawBars(u, bars) {
  */
 const plotWidth = el => Math.max(200, (el.clientWidth || 0) - 10);
 
+/**
+ * Each plot at its box's width, its group key counted anew (legendShown): after a resize, and after plots came or
+ * went, since the plots' columns share the window's width (one plot more narrows the others).
+ */
+function fitPlots() {
+  let title;
+  for (const p of store.plots) {
+    const width = plotWidth(p.el);
+    if (p.plot.width === width) continue;
+    p.plot.setSize({ width, height: 280 });
+    if (title === undefined) title = view.group ? groupNames().title : null;
+    renderGroupLegend(p.el, p.series, title);
+  }
+}
+
 /** How many lines the legend lists at most: the plot stays the main thing on screen, whatever the number of lines. */
 const LEGEND_ROWS = 8;
 
@@ -549,4 +564,5 @@ function drawPlots(trials, colors) {
   for (const p of store.plots) if (!next.includes(p)) { p.plot.destroy(); p.el.remove(); }
   for (const el of order) holder.append(el); // in the order of the chosen metrics
   store.plots = next;
+  fitPlots();
 }

@@ -47,17 +47,22 @@ public sealed class GroupedStudyPageTests(BrowserFixture fixture) : PageTests(fi
     [Fact]
     public async Task A_grouped_plot_names_its_groups_by_the_keys_that_differ_in_the_colours_of_their_lines()
     {
-        // Ten groups: eight named, the rest counted; lines of two leaves are named by the leaf's parts that differ, then
-        // by what differs within their leaf (lr); act and batch_size come with their leaf and are left out (the figure
-        // files' names: the server's LegendNames).
-        var all = await Open("#g=1&m=loss&x=epoch");
-        var key = await Key(all);
+        // Ten groups in a narrow window: eight named, the rest counted; lines of two leaves are named by the leaf's parts
+        // that differ, then by what differs within their leaf (lr); act and batch_size come with their leaf and are left
+        // out (the figure files' names: the server's LegendNames).
+        var narrow = await Open("#g=1&m=loss&x=epoch", width: 400);
+        var key = await Key(narrow);
         var entries = key.Where(e => e.Length == 2).ToArray();
         Assert.Equal(Lrs.Take(8).Select(lr => $"mlp/adam lr={lr}"), entries.Select(e => e[0]));
         Assert.Equal("and 2 more", key.Last()[0]);
-        var lines = await LineColours(all);
+        var lines = await LineColours(narrow);
         Assert.All(entries, e => Assert.Contains(e[1], lines));
         Assert.Equal(8, entries.Select(e => e[1]).Distinct().Count());
+
+        // Audit 5's defect 10: in a wide window the plot fills the width and its key names every group it has room for.
+        var all = await Open("#g=1&m=loss&x=epoch");
+        var wide = await Key(all);
+        Assert.Equal(Lrs.Select(lr => $"mlp/adam lr={lr}").Append("cnn/sgd"), wide.Where(e => e.Length == 2).Select(e => e[0]));
 
         // One group per leaf: the leaves' names alone (lr no longer differs, act is the cnn leaf's own).
         var perLeaf = await Open("#g=1&m=loss&x=epoch&q=lr%3D0.1");
@@ -69,8 +74,7 @@ public sealed class GroupedStudyPageTests(BrowserFixture fixture) : PageTests(fi
         var oneLeaf = await Open($"#g=1&m=loss&x=epoch&leaves={Mlp}");
         var byLr = await Key(oneLeaf);
         Assert.Equal("lr:", byLr[0][0]);
-        Assert.Equal(Lrs.Take(8), byLr.Skip(1).Where(e => e.Length == 2).Select(e => e[0]));
-        Assert.Equal("and 1 more", byLr.Last()[0]);
+        Assert.Equal(Lrs, byLr.Skip(1).Where(e => e.Length == 2).Select(e => e[0]));
 
         // Ungrouped, the plot has no such key (the hover legend names each trial).
         var ungrouped = await Open($"#m=loss&x=epoch&leaves={Mlp}");
@@ -109,6 +113,18 @@ public sealed class GroupedStudyPageTests(BrowserFixture fixture) : PageTests(fi
         await page.SetViewportSizeAsync(1200, 1000);
         await page.SetViewportSizeAsync(700, 1000);
         await page.WaitForFunctionAsync(Fits);
+
+        // Audit 5's defect 10: at 2,400 px two plots stayed 520 px columns and half the page was empty. They share the
+        // width: side by side, together as wide as their box (less the gap and their frames).
+        const string Fill = "() => { const box = document.getElementById('plots').clientWidth; const w = [...document.querySelectorAll('.uplot')].map(u => u.getBoundingClientRect().width); return w.length === 2 && w.every(x => x > box / 2 - 40); }";
+        await page.SetViewportSizeAsync(2400, 1000);
+        await page.WaitForFunctionAsync(Fill);
+        // A plot less widens the other to the whole box; one more narrows it back, none past the window's edge.
+        await page.Locator("#metrics input[value='acc']").ClickAsync();
+        await page.WaitForFunctionAsync("() => { const box = document.getElementById('plots').clientWidth; const w = [...document.querySelectorAll('.uplot')].map(u => u.getBoundingClientRect().width); return w.length === 1 && w[0] > box - 40; }");
+        await page.Locator("#metrics input[value='acc']").ClickAsync();
+        await page.WaitForFunctionAsync(Fill);
+        Assert.True(await page.EvaluateAsync<bool>(Fits));
         Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
     }
 

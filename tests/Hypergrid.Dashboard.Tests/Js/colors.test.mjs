@@ -101,3 +101,25 @@ test('a seed keeps its group\'s colour whatever its state: pending (no code), ru
   const c = page.trialColors(other);
   assert.equal(c.get(other[1].path), page.color(1));
 });
+
+// Audit 5's defect 10: the 50-group key named 8 groups and "and 42 more" however wide the plot was. It names as many
+// as fit in a few lines of the plot's width: never fewer than 8, more in a wide window, every one when all fit.
+test('a grouped plot\'s key names as many groups as fit in three lines of its width, at least eight', () => {
+  const page = loadPage();
+  const names = Array.from({ length: 50 }, (_, i) => `lr=0.${String(i).padStart(3, '0')}`); // 8 characters each
+  const at450 = page.legendShown(names, 450), at900 = page.legendShown(names, 900), at1200 = page.legendShown(names, 1200);
+  assert.equal(page.legendShown(names, 200), 8); // the least, as before
+  assert.ok(at450 >= 8 && at450 < at900 && at900 < at1200 && at1200 < 50, `${at450} ${at900} ${at1200}`);
+  assert.equal(page.legendShown(names, 2400), 50); // a 2,400 px plot names all 50
+  // What is named fits: each entry (swatch, name, gap) in three lines of the width, "and N more" with it.
+  const entry = n => page.LEGEND_ENTRY_PX + page.LEGEND_CHAR_PX * n.length;
+  for (const [shown, width] of [[at450, 450], [at900, 900], [at1200, 1200]]) {
+    assert.ok(shown * entry(names[0]) + page.LEGEND_MORE_PX <= 3 * width, `${shown} entries in 3 lines of ${width} px`);
+    // Room for more wasted at most at each line's end (an entry that did not fit there).
+    assert.ok((shown + 1 + 3) * entry(names[0]) > 3 * width - page.LEGEND_MORE_PX, `${shown} at ${width} px: room for more`);
+  }
+  assert.equal(page.legendShown(names.slice(0, 12), 1200), 12); // all fit: all named, no "and 0 more"
+  assert.equal(page.legendShown(names.slice(0, 5), 100), 5);
+  const long = page.legendShown(['a'.repeat(500), ...names], 450); // cut with … in its entry: a line of its own, no more
+  assert.ok(long >= 8 && long < at450, `${long} vs ${at450}`);
+});
