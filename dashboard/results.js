@@ -360,6 +360,9 @@ function drawParallel(groups, keys) {
       const y = top + h - t.at * h;
       g.append(el('line', { x1: xs[i] - 4, x2: xs[i], y1: y, y2: y, stroke: '#9ca3af' }));
       if (k % every !== 0) return;
+      // On a solid box of its own width: a halo rings each glyph, and a line still crossed "0.1" between them.
+      const w = textWidth(texts[k], 10);
+      g.append(el('rect', { x: xs[i] - 6 - w - 2, y: y + 3 - 10, width: w + 4, height: 13, rx: 2, class: 'r-tick-box' }));
       // A cut label keeps its whole text in data-full (hovering a line names its values whole).
       g.append(el('text', { x: xs[i] - 6, y: y + 3, 'text-anchor': 'end', class: 'r-tick', 'data-full': t.label }, texts[k]));
     });

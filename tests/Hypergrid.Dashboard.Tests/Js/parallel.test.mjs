@@ -74,3 +74,27 @@ test('every axis\'s tick labels come after every line, so they are drawn over th
   const css = readFileSync(new URL('../../../dashboard/style.css', import.meta.url), 'utf8');
   assert.match(css, /#r-parallel \.r-tick[^{]*\{[^}]*paint-order: stroke/);
 });
+
+// Audit 5's defect 9: over the lines, lr's "0.1" was struck through by a red line between its glyphs: the halo rings
+// each glyph, not the gaps between them. Each tick label sits on a solid box of its own width, drawn with it.
+test('every tick label over the lines sits on a solid box that covers its whole text', () => {
+  const { page, svg } = pageWith(1370);
+  page.drawParallel.raw(groups, keys);
+  const order = [...svg.walk()];
+  const lastLine = Math.max(...order.map((n, i) => (n.name === 'polyline' ? i : -1)));
+  // The axes' ticks (the colour key's, in a row of their own above the lines, need none).
+  const ticks = order.filter(n => n.name === 'g' && n.attrs.class === 'r-axis').flatMap(g => g.children.filter(n => n.name === 'text' && n.attrs.class === 'r-tick'));
+  assert.ok(ticks.length >= 8);
+  for (const t of ticks) {
+    const i = order.indexOf(t), box = order[i - 1];
+    assert.equal(box.name, 'rect', `${t.textContent}: no box just under it`);
+    assert.ok(i - 1 > lastLine, `${t.textContent}: its box is under a line`);
+    assert.equal(box.attrs.class, 'r-tick-box');
+    const x = Number(t.attrs.x), y = Number(t.attrs.y), w = t.textContent.length * 5; // end-anchored at x, baseline y
+    const [bx, by, bw, bh] = ['x', 'y', 'width', 'height'].map(k => Number(box.attrs[k]));
+    assert.ok(bx <= x - w && bx + bw >= x, `${t.textContent}: box ${bx}..${bx + bw} for text ${x - w}..${x}`);
+    assert.ok(by <= y - 8 && by + bh >= y + 2, `${t.textContent}: box ${by}..${by + bh} for a 10 px line at ${y}`);
+  }
+  const css = readFileSync(new URL('../../../dashboard/style.css', import.meta.url), 'utf8');
+  assert.match(css, /#r-parallel \.r-tick-box[^{]*\{[^}]*fill: #fff/);
+});
