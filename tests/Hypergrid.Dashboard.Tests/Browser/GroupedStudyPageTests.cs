@@ -128,6 +128,23 @@ public sealed class GroupedStudyPageTests(BrowserFixture fixture) : PageTests(fi
         Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
     }
 
+    // Audit 5's defect 9: at a 480 px window the parallel coordinates shrank to 448 px, their 10 px text to about 6 px.
+    [Fact]
+    public async Task In_a_narrow_window_the_parallel_coordinates_keep_their_size_and_scroll_in_their_row()
+    {
+        var page = await Results(h => Open(h, 480), "#x=epoch");
+        var sizes = await page.EvaluateAsync<double[]>(@"() => {
+            const svg = document.getElementById('r-parallel'), row = svg.parentElement, tick = svg.querySelector('.r-axis .r-tick');
+            return [svg.getBoundingClientRect().width, Number(svg.getAttribute('width')), tick.getBoundingClientRect().height,
+              row.scrollWidth, row.clientWidth, document.documentElement.scrollWidth, innerWidth];
+        }");
+        Assert.True(sizes[0] >= 720 && Math.Abs(sizes[0] - sizes[1]) < 1, $"drawn {sizes[0]} px for {sizes[1]}");
+        Assert.True(sizes[2] >= 10, $"a tick label {sizes[2]} px high");
+        Assert.True(sizes[3] > sizes[4], "the row scrolls sideways");
+        Assert.True(sizes[5] <= sizes[6], $"the page is {sizes[5]} px wide in a {sizes[6]} px window");
+        Assert.True(ConsoleErrors.Count == 0, string.Join("\n", ConsoleErrors));
+    }
+
     private static async Task<IPage> Results(Func<string, Task<IPage>> open, string hash)
     {
         var page = await open(hash);
