@@ -353,6 +353,11 @@ async function redraw(reloadLogs) {
     const rows = sortRows(trials, columns);
     renderTable(trials, colors, columns, rows);
     mark('table');
+    // Results follow the table at once when a trial completes (asked again only if the complete count or the question
+    // changed), not after the curves' logs load: a live run showed "no complete trial yet" under a table with one for
+    // 8 s. Not on the first draw (never asked yet), whose logs should not wait behind the report.
+    // A failed ask (the server gone for a moment) is asked again by the next call (completeSeen reset), not thrown here.
+    if (results.asked) refreshResults().catch(() => { results.completeSeen = -1; });
     const drawn = plotted(trials, rows);
     store.drawn = drawn; // the figure buttons draw these, as the plots do
     // At step resolution the plots need only the step buckets: they are drawn first, and the epoch logs (the metric
