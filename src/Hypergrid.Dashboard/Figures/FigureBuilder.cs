@@ -34,7 +34,13 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
                     lines.Add(line with { Y = Smooth(line.Y, r.Smooth), Name = names[i], Color = i, Dashed = phase == "val", InLegend = phase == r.Phases[0] || !lines.Any(l => l.Color == i) });
             }
         }
-        if (lines.Count == 0) throw unsized.Count > 0 ? FigureErrors.NoEpochSize(unsized[0], r.Words) : FigureErrors.NothingToDraw();
+        if (lines.Count == 0)
+        {
+            if (unsized.Count > 0) throw FigureErrors.NoEpochSize(unsized[0], r.Words);
+            // A range with nothing in it: the extent there is, so the user can write one that draws.
+            if ((r.From ?? r.To) is not null && await ExtentAsync(trials, r, cancel) is { } extent) throw FigureErrors.NothingInRange(r.X, extent.Low, extent.High, r.Words);
+            throw FigureErrors.NothingToDraw();
+        }
         var band = BandLabel.Of(r.Band, r.Group, groups.Select(g => g.Count).ToList(), byStep: r.X != "epoch");
         var phaseWord = r.Phases.Count == 1 ? r.Phases[0] + " " : "";
         var logged = lines.Count(l => l.LoggedX);
@@ -47,6 +53,19 @@ public sealed class FigureBuilder(SeriesStore steps, EpochLogStore epochs)
             // A range asked is the axis, as the page draws its zoom (by epoch too: its epochs in [from, to)).
             XRange = (r.From, r.To),
         };
+    }
+
+    /// <summary>
+    /// The x extent the trials' lines have on the request's axis without its range (the places drawn: exact by epoch and
+    /// at a trial's last row, a bucket's mean place for a group's end); null when nothing is drawn at all.
+    /// </summary>
+    private async Task<(double Low, double High)?> ExtentAsync(IReadOnlyList<FigureTrial> trials, FigureRequest r, CancellationToken cancel)
+    {
+        Figure whole;
+        try { whole = await BuildAsync(trials, r with { From = null, To = null }, cancel); }
+        catch (Config.UsageException) { return null; }
+        var xs = whole.Lines.SelectMany(l => l.X.Where((x, i) => double.IsFinite(x) && l.Y[i] is not null)).ToList();
+        return xs.Count == 0 ? null : (xs.Min(), xs.Max());
     }
 
     /// <summary>
