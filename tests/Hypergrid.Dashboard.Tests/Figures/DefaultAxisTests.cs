@@ -43,6 +43,23 @@ public sealed class DefaultAxisTests
     }
 
     [Fact]
+    public void The_rule_gives_the_page_s_answer_on_every_case_its_js_test_runs()
+    {
+        // default-axis-cases.json: one table, run here by DefaultAxis and by axisJudgement in default-axis-cases.test.mjs.
+        var file = Path.Combine(RepoFiles.FindFolder("tests/Hypergrid.Dashboard.Tests/Js", "default-axis-cases.json")!, "default-axis-cases.json");
+        var cases = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!.AsArray();
+        Assert.True(cases.Count >= 10);
+        foreach (var c in cases)
+        {
+            var one = c!["trials"]!.AsArray().Select(t => (
+                Last: t!["last"]!.GetValue<long>(), Plan: t["plan"]?.GetValue<long>(), State: t["state"]!.GetValue<string>())).ToList();
+            var trials = Enumerable.Repeat(one, c["repeat"]?.GetValue<int>() ?? 1).SelectMany(x => x)
+                .Select(t => (t.Last, t.Plan, t.State == "complete", t.State is "running" or "pending" or "paused")).ToList();
+            Assert.True(c["axis"]?.GetValue<string>() == DefaultAxis.Judge(trials), c["why"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public void The_page_judges_with_the_same_constants()
     {
         var app = File.ReadAllText(Path.Combine(RepoFiles.FindFolder("dashboard", "index.html")!, "app.js"));
