@@ -203,8 +203,9 @@ function buildPlot(metric, series, el) {
       uSeries.push({ label: `${s.label} bar-`, stroke: 'transparent', points: { show: false }, spanGaps: true });
     }
     if (s.marks) {
-      // Drawn by drawMarks (a dot at each, in the line's colour); transparent, so not a line of the legend.
-      marks.push({ at: uSeries.length, color: s.color });
+      // Drawn by drawMarks (a dot at each, in the line's colour; hollow on a dashed, val, line, as the figure files draw
+      // it, so a one-epoch study's train and val points differ); transparent, so not a line of the legend.
+      marks.push({ at: uSeries.length, color: s.color, hollow: !!s.dash });
       uSeries.push({ label: `${s.label} mark`, stroke: 'transparent', points: { show: false }, spanGaps: true });
     }
   }
@@ -243,15 +244,18 @@ function buildPlot(metric, series, el) {
   return plot;
 }
 
-/** Each marked point (markPoints) as a dot in its line's colour, 3.5 px across the plot's pixels, clipped to the plot. */
+/**
+ * Each marked point (markPoints) as a dot in its line's colour, 3.5 px across the plot's pixels, clipped to the plot;
+ * a hollow one (a val line's) as a ring, so a train dot under it still shows.
+ */
 function drawMarks(u, marks) {
   const { ctx } = u, { left, top, width, height } = u.bbox, r = 3.5 * devicePixelRatio;
   ctx.save();
   ctx.beginPath();
   ctx.rect(left, top, width, height);
   ctx.clip();
-  for (const { at, color } of marks) {
-    ctx.fillStyle = color;
+  for (const { at, color, hollow } of marks) {
+    if (hollow) { ctx.strokeStyle = color; ctx.lineWidth = 1.5 * devicePixelRatio; } else ctx.fillStyle = color;
     ctx.beginPath();
     u.data[0].forEach((x, i) => {
       const y = u.data[at][i];
@@ -260,7 +264,7 @@ function drawMarks(u, marks) {
       ctx.moveTo(px + r, py);
       ctx.arc(px, py, r, 0, 2 * Math.PI);
     });
-    ctx.fill();
+    if (hollow) ctx.stroke(); else ctx.fill();
   }
   ctx.restore();
 }

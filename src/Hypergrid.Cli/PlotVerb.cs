@@ -19,7 +19,7 @@ public static class PlotVerb
         var trials = new Option<string[]>("--trial") { Description = "Only this trial, as mode/dataset/model/trainer/trial_### (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var metric = new Option<string>("--metric") { Description = "The metric to plot (a batch-log column: loss, acc, or a program's own)", DefaultValueFactory = _ => "loss" };
         var phase = new Option<string>("--phase") { Description = "train, val or train,val (val dashed)", DefaultValueFactory = _ => "train,val" };
-        var x = new Option<string>("--x") { Description = "epoch, step (train batches done), samples (steps × batch_size) or epochf (epochs as a fraction, every batch)", DefaultValueFactory = _ => "epoch" };
+        var x = new Option<string>("--x") { Description = "epoch, step (train batches done), samples (steps × batch_size) or epochf (epochs as a fraction, every batch); default: the axis the page opens on, by the rule it shares: step when the logs reach three epochs or fewer (a trial not yet complete counts its planned epochs), else (or over 200 trials) epoch" };
         var group = new Option<bool>("--group") { Description = "One line per group of trials that differ only by seed: their mean with a band" };
         var band = new Option<string>("--band") { Description = "A group's band: std (± std over seeds), range (min–max of every row) or none", DefaultValueFactory = _ => "std" };
         var logY = new Option<bool>("--log-y") { Description = "A logarithmic y axis" };
@@ -33,11 +33,12 @@ public static class PlotVerb
         command.SetAction((r, cancel) => Exit.GuardAsync(async () =>
         {
             var file = figureOptions.File(r);
+            var asked = r.GetValue(x);
             var kind = figureOptions.Format(r);
             var request = new FigureRequest([], r.GetValue(metric)!)
             {
                 Phases = r.GetValue(phase)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                X = r.GetValue(x)!, Group = r.GetValue(group), Band = r.GetValue(band)!, LogY = r.GetValue(logY), Smooth = r.GetValue(smooth),
+                X = asked ?? "epoch", Group = r.GetValue(group), Band = r.GetValue(band)!, LogY = r.GetValue(logY), Smooth = r.GetValue(smooth),
                 From = r.GetValue(from), To = r.GetValue(to), Format = kind,
                 Size = figureOptions.Size(r),
             }.Checked();
@@ -46,6 +47,8 @@ public static class PlotVerb
             if (!Directory.Exists(logRoot)) throw new UsageException($"{logRoot} does not exist; run trials first, or point --out at the output folder");
             var all = FigureTrials.Under(new TrialScanner(logRoot, Training.TrialSchema.Instance));
             var picked = FigureSelection.Select(all, filters.Read(r), r.GetValue(where) ?? [], r.GetValue(trials) ?? []);
+            // No --x: the axis the page opens this selection on (DefaultAxis, the page's rule).
+            if (asked is null) request = request with { X = await DefaultAxis.ForAsync(picked, new EpochLogStore(logRoot), cancel) };
             var figure = await new FigureBuilder(new SeriesStore(logRoot), new EpochLogStore(logRoot)).BuildAsync(picked, request, cancel);
             OutputFile.WriteBytes(target, FigureFile.Write(figure, request.Size, request.Format));
             if (target is not null) Console.Error.WriteLine($"wrote {file}: {figure.Lines.Count(l => l.InLegend)} line(s) of {request.Metric} by {request.X} from {picked.Count} trial(s)");

@@ -29,7 +29,8 @@ public sealed class PlotTests
         var (code, output) = study.Run("plot", "--group", "--metric", "loss", "--where", "seed=0", "--where", "batch_size=16", "-o", file);
         Assert.True(code == 0, output);
         Assert.StartsWith(start, File.ReadAllText(Path.Combine(study.Root, file)));
-        Assert.Contains($"wrote {file}: 2 line(s) of loss by epoch from 2 trial(s)", output);
+        // Three epochs and no --x: the page's default axis, step (DefaultAxis).
+        Assert.Contains($"wrote {file}: 2 line(s) of loss by step from 2 trial(s)", output);
     }
 
     [Theory]
@@ -37,7 +38,7 @@ public sealed class PlotTests
     [InlineData("--x", "time", "--x time is not an axis")]
     [InlineData("--band", "wide", "--band wide is not a band")]
     [InlineData("--where", "lr=0.5", "no trial has lr=0.5; lr is")]
-    [InlineData("--metric", "bleu", "metric 'bleu' is in no selected trial's log")]
+    [InlineData("--metric", "bleu", "trial_000: unknown metric bleu; this log has: ")]
     public void A_mistake_is_one_line_exit_2_and_no_file(string option, string value, string words)
     {
         using var study = WithLogs();

@@ -63,6 +63,23 @@ public static class FigureErrors
         new($"a figure of {size.Width / 72 * 2.54:0.#} x {size.Height / 72 * 2.54:0.#} cm at {size.FontSize:0.#} pt has no room for its plot" +
             (entries > 8 ? $" beside a legend of {entries} entries; select fewer groups or" : ";") + $" give a larger width and height or a smaller font size ({size.Words.Name("width")}, {size.Words.Name("height")}, {size.Words.Name("font-size")})");
 
+    /// <summary>
+    /// A range (--from/--to) past the data: the extent the selection has on that axis and a range inside it to write.
+    /// Step, samples and epochf count from 0; by epoch and step (whole numbers) the range [from, to) is written one past the last.
+    /// </summary>
+    public static UsageException NothingInRange(string axis, double low, double high, FigureWords w)
+    {
+        static string N(double v) => (v >= 10 ? Math.Ceiling(v) : Math.Round(v, 2)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (extent, from, to) = axis switch
+        {
+            "epoch" => ($"x runs over epochs {N(low)}-{N(high)}", N(low), N(high + 1)),
+            "step" => ($"x runs 0-{N(high)} train steps", "0", N(Math.Floor(high) + 1)), // whole steps: to is past the last
+            "samples" => ($"x runs 0-{N(high)} samples seen", "0", N(high)),
+            _ => ($"x runs 0-{N(high)} epochs", "0", N(high)),
+        };
+        return new($"the selected trials have no finite value of this metric in the asked range and phases: nothing to draw; {extent}: write a range inside it, e.g. {w.Option("from", from)} {w.Option("to", to)}");
+    }
+
     public static UsageException NothingToDraw() =>
         new("the selected trials have no finite value of this metric in the asked range and phases: nothing to draw");
 

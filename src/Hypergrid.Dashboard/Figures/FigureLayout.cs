@@ -139,7 +139,8 @@ public static class FigureLayout
             var points = Enumerable.Range(0, line.X.Length).Where(i => Shown(line.Y[i]) && ShownX(line.X[i])).Select(i => (X(line.X[i]), Y(line.Y[i]!.Value))).ToList();
             if (points.Count > 0) canvas.Polyline(points, color, 1.0, line.Dashed, clip: true);
             // A point no line reaches (a val pass standing alone, a line's only point) is a mark, else it is not seen.
-            foreach (var i in PointMarks.Of(line, (x, y) => ShownX(x) && Shown(y))) canvas.Circle(X(line.X[i]), Y(line.Y[i]!.Value), fs * PointMarks.RadiusEms, color);
+            // A val mark is hollow, as its line is dashed: the phases stay told apart where only marks are drawn (one epoch).
+            canvas.Marks([.. PointMarks.Of(line, (x, y) => ShownX(x) && Shown(y)).Select(i => (X(line.X[i]), Y(line.Y[i]!.Value)))], fs * PointMarks.RadiusEms, color, hollow: line.Dashed);
         }
 
         // The frame, its ticks (inward) and their labels.
@@ -170,7 +171,9 @@ public static class FigureLayout
             {
                 var y = plan.LegendBaseline(p, 0) - legendFs * 0.3;
                 for (var d = 0; d < item.Dots.Count; d++) canvas.Circle(x + LegendItem.DotAt(d) * legendFs, y, legendFs * 0.28, f.ColorOf(item.Dots[d]));
-                if (item.Dots.Count == 0) canvas.Polyline([(x, y), (x + legendFs * 1.6, y)], item.Color is { } c ? f.ColorOf(c) : ink, 1.2, item.Dashed, false);
+                // Lines of marks only: the sample is their mark (filled train, hollow val) at the middle of the 1.6 em stroke it replaces.
+                if (item.Dots.Count == 0 && item.MarkOnly) canvas.Circle(x + legendFs * 0.8, y, legendFs * PointMarks.LegendEms, item.Color is { } mc ? f.ColorOf(mc) : ink, hollow: item.Dashed);
+                else if (item.Dots.Count == 0) canvas.Polyline([(x, y), (x + legendFs * 1.6, y)], item.Color is { } c ? f.ColorOf(c) : ink, 1.2, item.Dashed, false);
                 textX += legendFs * item.SampleEms;
             }
             for (var l = 0; l < p.Lines.Count; l++) canvas.Text(textX, plan.LegendBaseline(p, l), p.Lines[l], legendFs, Anchor.Start);

@@ -23,13 +23,17 @@ public static class FigureLegend
             if (f.Note is { } pn) points.Add(new LegendItem(pn, false));
             return points;
         }
-        var entries = f.Lines.Where(l => l.InLegend).GroupBy(l => l.Color).Select(g => new LegendItem(g.First().Name, true, g.Key, g.First().Dashed && g.All(l => l.Dashed))).ToList();
+        // A colour whose lines are all only marks shows a mark; the train/val key does when its phase's lines are.
+        var marksOnly = f.Lines.Where(l => !l.Markers).ToDictionary(l => l, l => PointMarks.OnlyMarks(l, f));
+        var entries = f.Lines.Where(l => l.InLegend).GroupBy(l => l.Color)
+            .Select(g => new LegendItem(g.First().Name, true, g.Key, g.First().Dashed && g.All(l => l.Dashed))
+            { MarkOnly = f.Lines.Where(l => l.Color == g.Key && !l.Markers).All(l => marksOnly[l]) }).ToList();
         if (entries.Count == 1 && f.LegendTitle is null && entries[0].Text.Length == 0) entries.Clear();
         if (f.Lines.Any(l => l.Dashed) && f.Lines.Any(l => !l.Dashed && !l.Markers))
         {
             for (var i = 0; i < entries.Count; i++) entries[i] = entries[i] with { Dashed = false };
-            entries.Add(new LegendItem("train", true));
-            entries.Add(new LegendItem("val", true, Dashed: true));
+            entries.Add(new LegendItem("train", true) { MarkOnly = f.Lines.Where(l => !l.Dashed && !l.Markers).All(l => marksOnly[l]) });
+            entries.Add(new LegendItem("val", true, Dashed: true) { MarkOnly = f.Lines.Where(l => l.Dashed).All(l => marksOnly[l]) });
         }
         var items = entries.Count > 0 && f.LegendTitle is { } t ? [new LegendItem(t + ":", false)] : new List<LegendItem>();
         items.AddRange(entries);

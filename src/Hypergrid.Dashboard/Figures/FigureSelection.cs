@@ -32,6 +32,7 @@ public static class FigureSelection
     private static UsageException NoneMatch(IReadOnlyList<FigureTrial> all, Filters filters, HashSet<string> names, List<(string Key, string Value)> wanted)
     {
         var left = all.Where(t => t.Path.Split('/') is var p && filters.Matches(p[0], p[1], p[2], p[3]) && (names.Count == 0 || names.Contains(t.Path))).ToList();
+        if (left.Count == 0 && Level(all, filters) is { } level) return level;
         if (left.Count == 0 || wanted.Count == 0)
             return FigureErrors.NoTrials(string.Join(" ", new[] { filters.ToString() }.Concat(wanted.Select(w => $"--where {Visible.Short(w.Key)}={Visible.Short(w.Value)}"))));
         var scope = new List<string>();
@@ -49,6 +50,34 @@ public static class FigureSelection
             var ordered = numbers ? values.OrderBy(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToList() : values.Order(StringComparer.Ordinal).ToList();
             return FigureErrors.NoSuchValue(where, key, value, ordered);
         }
+    }
+
+    /// <summary>
+    /// The first of --mode, --dataset, --model, --trainer that leaves no trial of those the filters before it took,
+    /// with the values that level has there (audit 5: "--mode nope" listed no mode); null when each matches some.
+    /// </summary>
+    private static UsageException? Level(IReadOnlyList<FigureTrial> all, Filters filters)
+    {
+        var levels = new[] { ("mode", filters.Modes), ("dataset", filters.Datasets), ("model", filters.Models), ("trainer", filters.Trainers) };
+        var left = all.Select(t => (Trial: t, Parts: t.Path.Split('/'))).ToList();
+        var scope = new List<string>();
+        for (var i = 0; i < levels.Length; i++)
+        {
+            var (name, set) = levels[i];
+            if (set is not { Count: > 0 }) continue;
+            var next = left.Where(t => set.Contains(t.Parts[i])).ToList();
+            if (next.Count == 0)
+            {
+                var there = left.Select(t => t.Parts[i]).Distinct().Order(StringComparer.Ordinal).Select(Visible.Short).ToList();
+                if (there.Count == 0) return null;
+                var list = there.Count == 1 ? there[0] : string.Join(", ", there.Take(12).SkipLast(there.Count > 12 ? 0 : 1)) + (there.Count > 12 ? $" and {there.Count - 12} more" : $" or {there[^1]}");
+                var of = scope.Count == 0 ? "" : " of " + string.Join(" ", scope);
+                return new($"no trial{of} matches --{name} {Visible.Short(string.Join(",", set))}; the {name}s with trials{(scope.Count > 0 ? " there" : "")} are {list} (e.g. --{name} {there[0]})");
+            }
+            left = next;
+            scope.Add($"--{name} {string.Join(",", set)}");
+        }
+        return null;
     }
 
     private static UsageException BadWhere(string text) =>

@@ -19,4 +19,7 @@ public sealed record FigureTrial(string Path, string Directory, Lazy<JsonObject?
 
     /// <summary>The size of its train set (run.json's data), for epochs as a fraction; null: unknown.</summary>
     public long? TrainSamples { get; init; }
+
+    /// <summary>Its state (complete, running, ...), for the default x axis (<see cref="DefaultAxis"/>); null: not known.</summary>
+    public Hypergrid.Trials.TrialState? State { get; init; }
 }

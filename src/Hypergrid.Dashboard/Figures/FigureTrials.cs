@@ -17,6 +17,7 @@ public static class FigureTrials
             {
                 TrainSamples = t.Record.Run?.Data?.TrainSamples,
                 OtherCode = t.Record.State == Hypergrid.Trials.TrialState.OtherCode,
+                State = t.Record.State,
             })
             .ToList();
 }

@@ -16,12 +16,19 @@ public interface ICanvas
 
     void Polygon(IReadOnlyList<(double X, double Y)> points, string color, double opacity, bool clip);
 
-    void Circle(double x, double y, double r, string color);
+    /// <summary>A dot; hollow: its outline only (a val point's mark, as its line is dashed), so a train dot under it shows.</summary>
+    void Circle(double x, double y, double r, string color, bool hollow = false);
 
     /// <summary>
     /// Text on a baseline at (x, y); vertical: turned a quarter anticlockwise (read bottom to top). Power: a tick label
     /// whose part after '^' is a superscript (names from cfg/ and logs are never read so).
     /// </summary>
+    /// <summary>A line's marks, dots of one radius and paint (a file may share their paint among them).</summary>
+    void Marks(IReadOnlyList<(double X, double Y)> centres, double r, string color, bool hollow)
+    {
+        foreach (var (x, y) in centres) Circle(x, y, r, color, hollow);
+    }
+
     void Text(double x, double y, string text, double size, Anchor anchor, bool vertical = false, bool power = false);
 
     byte[] Finish();

@@ -10,6 +10,9 @@ public sealed record LegendItem(string Text, bool Sample, int? Color = null, boo
     /// <summary>The colours of the dots its sample shows instead of a line (empty: a line).</summary>
     public IReadOnlyList<int> Dots { get; init; } = [];
 
+    /// <summary>Its lines are only marks (a line of one point): the sample is a mark, hollow when Dashed (val), not a stroke.</summary>
+    public bool MarkOnly { get; init; }
+
     /// <summary>Ems from one dot's centre to the next.</summary>
     public const double DotEms = 0.8;
 

@@ -48,15 +48,16 @@ public sealed class PdfCanvas : ICanvas
         });
     }
 
-    public void Circle(double x, double y, double r, string color)
+    public void Circle(double x, double y, double r, string color, bool hollow = false)
     {
         // Four Bézier quarters; k is the usual 0.5523 control distance.
         var (cx, cy, k) = (x, height - y, r * 0.5523);
-        ops.Append(CultureInfo.InvariantCulture, $"{Rgb(color)} rg {N(cx + r)} {N(cy)} m ");
+        var paint = hollow ? $"{Rgb(color)} RG {N(PointMarks.HollowWidth)} w [] 0 d" : $"{Rgb(color)} rg";
+        ops.Append(CultureInfo.InvariantCulture, $"{paint} {N(cx + r)} {N(cy)} m ");
         ops.Append(CultureInfo.InvariantCulture, $"{N(cx + r)} {N(cy + k)} {N(cx + k)} {N(cy + r)} {N(cx)} {N(cy + r)} c ");
         ops.Append(CultureInfo.InvariantCulture, $"{N(cx - k)} {N(cy + r)} {N(cx - r)} {N(cy + k)} {N(cx - r)} {N(cy)} c ");
         ops.Append(CultureInfo.InvariantCulture, $"{N(cx - r)} {N(cy - k)} {N(cx - k)} {N(cy - r)} {N(cx)} {N(cy - r)} c ");
-        ops.Append(CultureInfo.InvariantCulture, $"{N(cx + k)} {N(cy - r)} {N(cx + r)} {N(cy - k)} {N(cx + r)} {N(cy)} c f\n");
+        ops.Append(CultureInfo.InvariantCulture, $"{N(cx + k)} {N(cy - r)} {N(cx + r)} {N(cy - k)} {N(cx + r)} {N(cy)} c {(hollow ? "S" : "f")}\n");
     }
 
     public void Text(double x, double y, string text, double size, Anchor anchor, bool vertical = false, bool power = false)

@@ -112,7 +112,9 @@ public static class PgfplotsWriter
         var marks = PointMarks.Of(line, (x, y) => ShownX(f, x) && Shown(f, y));
         if (marks.Count == 0) return ", no markers";
         var places = marks.Select(i => (rows.IndexOf(i) + 1).ToString(CultureInfo.InvariantCulture));
-        return $", mark=*, mark size={N(fs * PointMarks.RadiusEms)}bp, mark options={{solid}}, mark indices={{{string.Join(",", places)}}}";
+        // A val mark is an open circle, as its line is dashed (the SVG's and PDF's hollow dot).
+        var mark = line.Dashed ? $"mark=o, mark options={{solid, line width={N(PointMarks.HollowWidth)}bp}}" : "mark=*, mark options={solid}";
+        return $", {mark}, mark size={N(fs * PointMarks.RadiusEms)}bp, mark indices={{{string.Join(",", places)}}}";
     }
 
     /// <summary>The axis labels and the legend, as nodes where the plan puts them (TikZ's y runs up, the plan's down).</summary>
@@ -133,7 +135,13 @@ public static class PgfplotsWriter
             var item = plan.Legend[p.Index];
             for (var d = 0; d < item.Dots.Count; d++)
                 tex.Append(CultureInfo.InvariantCulture, $"\\fill[hg{item.Dots[d]}] {start} ++({N(LegendItem.DotAt(d) * lfs)}bp,{N(lfs * 0.3)}bp) circle[radius={N(lfs * 0.28)}bp];\n");
-            if (item.Sample && item.Dots.Count == 0)
+            if (item.Sample && item.Dots.Count == 0 && item.MarkOnly)
+            {
+                var color = item.Color is { } c ? $"hg{c}" : "black";
+                var at = $"{start} ++({N(lfs * 0.8)}bp,{N(lfs * 0.3)}bp) circle[radius={N(lfs * PointMarks.LegendEms)}bp]";
+                tex.Append(item.Dashed ? $"\\draw[{color}, line width={N(PointMarks.HollowWidth)}bp] {at};\n" : $"\\fill[{color}] {at};\n");
+            }
+            else if (item.Sample && item.Dots.Count == 0)
             {
                 var color = item.Color is { } c ? $"hg{c}" : "black";
                 tex.Append(CultureInfo.InvariantCulture, $"\\draw[{color}, line width=1.2bp{(item.Dashed ? ", dash pattern=on 3bp off 2bp" : "")}] {start} ++(0,{N(lfs * 0.3)}bp) -- ++({N(lfs * 1.6)}bp,0);\n");

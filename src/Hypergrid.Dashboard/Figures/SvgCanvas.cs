@@ -41,8 +41,21 @@ public sealed class SvgCanvas : ICanvas
         svg.Append(clip ? $" clip-path=\"url(#{ClipId})\"/>\n" : "/>\n");
     }
 
-    public void Circle(double x, double y, double r, string color) =>
-        svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(r)}\" fill=\"{color}\"/>\n");
+    public void Circle(double x, double y, double r, string color, bool hollow = false)
+    {
+        var paint = hollow ? $"fill=\"none\" stroke=\"{color}\" stroke-width=\"{N(PointMarks.HollowWidth)}\"" : $"fill=\"{color}\"";
+        svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(r)}\" {paint}/>\n");
+    }
+
+    /// <summary>A line's marks in one group that holds their paint: 50 curves' val passes stay small.</summary>
+    public void Marks(IReadOnlyList<(double X, double Y)> centres, double r, string color, bool hollow)
+    {
+        if (centres.Count == 0) return;
+        var paint = hollow ? $"fill=\"none\" stroke=\"{color}\" stroke-width=\"{N(PointMarks.HollowWidth)}\"" : $"fill=\"{color}\"";
+        svg.Append(CultureInfo.InvariantCulture, $"<g {paint}>");
+        foreach (var (x, y) in centres) svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(r)}\"/>");
+        svg.Append("</g>\n");
+    }
 
     public void Text(double x, double y, string text, double size, Anchor anchor, bool vertical = false, bool power = false)
     {

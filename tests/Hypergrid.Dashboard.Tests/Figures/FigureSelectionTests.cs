@@ -36,4 +36,13 @@ public sealed class FigureSelectionTests
     {
         Assert.StartsWith("no trial has the key 'momentum' in its config; the keys are batch_size, lr, seed", Refused(new Filters(), "momentum=0.9"));
     }
+
+    [Fact]
+    public void A_mode_or_model_no_trial_has_is_told_with_the_ones_there_are()
+    {
+        // Audit 5's defect 5: "--mode nope" said only "no trial matches --mode nope".
+        Assert.StartsWith("no trial matches --mode nope; the modes with trials are experiment or sweep (e.g. --mode experiment)", Refused(new Filters { Modes = ["nope"] }));
+        Assert.StartsWith("no trial of --mode sweep matches --model cnn; the models with trials there are net (e.g. --model net)",
+            Refused(new Filters { Modes = ["sweep"], Models = ["cnn"] }));
+    }
 }

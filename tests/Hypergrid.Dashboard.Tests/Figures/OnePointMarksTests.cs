@@ -74,8 +74,12 @@ public sealed class OnePointMarksTests : IAsyncLifetime
     public async Task Ungrouped_each_trials_val_pass_is_a_circle_in_the_svg_at_its_x()
     {
         var svg = XDocument.Parse(await Get("format=svg"));
-        var circles = svg.Descendants().Where(e => e.Name.LocalName == "circle").ToList();
-        Assert.Equal(2, circles.Count); // one per trial (a curve's legend samples are strokes, not dots)
+        var all = svg.Descendants().Where(e => e.Name.LocalName == "circle").ToList();
+        // The val lines are only marks: the legend's val sample is their hollow mark, in black (PhaseMarksTests).
+        Assert.Single(all, c => PhaseMarksTests.Paint(c, "stroke") == "#000000");
+        var circles = all.Where(c => PhaseMarksTests.Paint(c, "stroke") != "#000000").ToList();
+        Assert.Equal(2, circles.Count); // one per trial, hollow as val
+        Assert.All(circles, c => Assert.Equal("none", PhaseMarksTests.Paint(c, "fill")));
         Assert.Single(circles.Select(c => c.Attribute("cx")!.Value).Distinct()); // both at step 16
     }
 
