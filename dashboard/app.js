@@ -435,8 +435,11 @@ const SHORT_EPOCHS = 3;
 async function judgeDefaultAxis() {
   if (view.xChosen || store.axisJudged) return false;
   const trials = selected();
-  // The logs are loaded only for a selection that may be short (the plots use them next).
-  if (fewLines(trials) && trials.some(t => t.log)) await loadLogs(trials);
+  // The logs are loaded only for a selection that may be short (the plots use them next), and only those not loaded
+  // yet: a running trial's log is asked afresh by the redraw that follows, so asking it here too fetched it twice at
+  // every refresh while the axis was undecided (review 5); the next refresh judges by what that redraw loaded.
+  const unseen = trials.filter(t => t.log && !store.logs.has(t.path));
+  if (fewLines(trials) && unseen.length) await loadLogs(unseen);
   const axis = axisJudgement(trials, store.logs);
   if (axis === null || view.xChosen) return false;
   store.axisJudged = true;

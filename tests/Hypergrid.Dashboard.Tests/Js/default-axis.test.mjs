@@ -99,3 +99,19 @@ test('a link zoom is the choice of the axis it was drawn on: never judged over, 
   assert.deepEqual(Array.from(page.view.zoom), [1, 2]);
   assert.equal(pageAt('from=2&to=1').page.view.xChosen, false); // no range: no choice
 });
+
+// Review 5: while the axis was undecided (a running trial with no plan), the judgement asked every trial's log at each
+// refresh and the redraw asked the running ones again: two /api/epochs per refresh. It asks only logs not loaded yet.
+test('the judgement asks only the logs not loaded yet; a loaded running trial is left to the redraw', async () => {
+  const { page } = pageAt('');
+  evaluate(page, 'var __asked = []; loadLogs = async trials => { __asked.push(trials.map(t => t.path)); }');
+  const asked = () => JSON.parse(evaluate(page, 'JSON.stringify(__asked)'));
+  const running = trial(leaf, 0, {}, { state: 'running' }), other = trial(leaf, 1, {}, { state: 'running' });
+  page.store.trials = [running, other];
+  page.store.logs.set(running.path, { state: 'running', phases: { train: { epoch: [1] } }, have: new Set() });
+  assert.equal(await page.judgeDefaultAxis.raw(), false); // no plan, one epoch: undecided
+  assert.deepEqual(asked(), [[other.path]]);
+  page.store.logs.set(other.path, { state: 'running', phases: { train: { epoch: [1] } }, have: new Set() });
+  await page.judgeDefaultAxis.raw();
+  assert.deepEqual(asked(), [[other.path]]); // nothing asked the second time
+});
