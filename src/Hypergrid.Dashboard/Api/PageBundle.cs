@@ -18,29 +18,28 @@ public sealed partial class PageBundle
     /// <summary>The path the page asks the bundle at.</summary>
     public const string Path = "/assets/page.bundle.js";
 
-    private PageBundle(string html, byte[] script, string etag) => (Html, Script, ETag) = (html, script, etag);
+    // The joined scripts are read only when asked: serving "/" needs index.html alone, not 17 files read and hashed.
+    private readonly Lazy<(byte[] Script, string ETag)> joined;
+
+    private PageBundle(string html, Lazy<(byte[], string)> joined) => (Html, this.joined) = (html, joined);
 
     /// <summary>index.html with the lines of its own scripts' tags replaced by one line naming the bundle, where the first of them was.</summary>
     public string Html { get; }
 
     /// <summary>The scripts joined, UTF-8.</summary>
-    public byte[] Script { get; }
+    public byte[] Script => joined.Value.Script;
 
     /// <summary>The strong ETag of <see cref="Script"/> (quoted hex of its XXH3).</summary>
-    public string ETag { get; }
+    public string ETag => joined.Value.ETag;
 
     [GeneratedRegex("""(?m)^([ \t]*)<script src="/assets/([A-Za-z0-9_.-]+\.js)"></script>\r?\n?""")]
     private static partial Regex OwnScript();
 
-    /// <summary>The bundle of dashboard/ as it is now: index.html's own scripts, in its order.</summary>
+    /// <summary>The bundle of dashboard/ as it is now: index.html's own scripts, in its order (read when first asked).</summary>
     public static PageBundle Of(string dashboardDir)
     {
         var html = File.ReadAllText(System.IO.Path.Combine(dashboardDir, "index.html"));
         var names = OwnScript().Matches(html).Select(m => m.Groups[2].Value).ToList();
-        var joined = new StringBuilder();
-        foreach (var name in names)
-            joined.Append(File.ReadAllText(System.IO.Path.Combine(dashboardDir, name))).Append('\n');
-        var script = Encoding.UTF8.GetBytes(joined.ToString());
         var first = true;
         var page = OwnScript().Replace(html, m =>
         {
@@ -48,6 +47,13 @@ public sealed partial class PageBundle
             first = false;
             return $"{m.Groups[1].Value}<script src=\"{Path}\"></script>\n";
         });
-        return new PageBundle(page, script, $"\"{XxHash3.HashToUInt64(script):x16}\"");
+        return new PageBundle(page, new Lazy<(byte[], string)>(() =>
+        {
+            var joined = new StringBuilder();
+            foreach (var name in names)
+                joined.Append(File.ReadAllText(System.IO.Path.Combine(dashboardDir, name))).Append('\n');
+            var script = Encoding.UTF8.GetBytes(joined.ToString());
+            return (script, $"\"{XxHash3.HashToUInt64(script):x16}\"");
+        }));
     }
 }
