@@ -136,8 +136,10 @@ function xExtent(series) {
  * error bar (bars, with a spread) or a marked point (markPoints) sits at it; null when no end has one (the data's
  * extent, uPlot's own).
  */
-function markedXRange(series) {
-  const { lo, hi, padLo, padHi } = xExtent(series);
+const markedXRange = series => paddedRange(xExtent(series));
+
+/** An extent (xExtent) with its marked ends padded by MARK_X_PAD of the span; null when no end has a mark. */
+function paddedRange({ lo, hi, padLo, padHi }) {
   if (!(hi > lo) || !(padLo || padHi)) return null;
   const pad = (hi / 2 - lo / 2) * 2 * MARK_X_PAD; // halved first, as the figure does
   return [padLo ? lo - pad : lo, padHi ? hi + pad : hi];
@@ -151,8 +153,8 @@ function markedXRange(series) {
 function sharedXRange(plotsSeries) {
   let lo = Infinity, hi = -Infinity;
   for (const series of plotsSeries) {
-    const e = xExtent(series);
-    const [a, b] = markedXRange(series) ?? [e.lo, e.hi];
+    const e = xExtent(series); // one pass over the lines' points per plot, not one for the extent and one for the pads
+    const [a, b] = paddedRange(e) ?? [e.lo, e.hi];
     if (a < lo) lo = a;
     if (b > hi) hi = b;
   }
